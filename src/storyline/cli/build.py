@@ -1,0 +1,5 @@
+"""``storyline build``."""
+
+from __future__ import annotations
+
+COMMANDS: list = []

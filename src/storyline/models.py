@@ -1,0 +1,274 @@
+"""The records that flow between stages.
+
+Every record is a frozen dataclass that carries its provenance: the id of the
+article it came from (a hash of the cleaned text) and character offsets into
+that cleaned text. spaCy ``Doc`` objects never appear here, so everything
+below can be pickled, sent to Ray workers and written to DuckDB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+# --- vocabularies -----------------------------------------------------------
+
+#: How a date was obtained.
+DATE_BASES = ("explicit", "relative", "metadata", "header", "url", "inferred", "unknown")
+
+#: What kind of claim an event mention makes. A plan or threat is never a fact.
+MODALITIES = (
+    "asserted",      # reported as having happened
+    "announced",     # a declaration that is itself the act ("declared an end to ...")
+    "planned",       # scheduled or intended ("will meet Thursday")
+    "threatened",    # conditional threat ("threatened to tear up")
+    "hypothetical",  # conditional, recommendation, possibility
+    "negated",       # said not to have happened
+    "historical",    # habitual or long past ("has on dozens of occasions")
+    "reported",      # attributed hearsay ("according to a report")
+)
+
+#: The 16 PLOVER 2.0 event types.
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+    "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on ``parts``, so re-running a build
+    over the same input yields the same ids (and so changes nothing)."""
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode("utf-8"), digest_size=8)
+    return f"{prefix}_{digest.hexdigest()}"
+
+
+# --- time -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A TIMEX3-style value and the calendar interval it covers.
+
+    ``value`` follows TimeML (``2020-05-19``, ``2015-03``, ``2015-W12``,
+    ``2015-Q1``, ``2015``, ``P3D``, ``PRESENT_REF``, ``XXXX-01-26``);
+    ``earliest``/``latest`` bound the days it can mean (None when open).
+    """
+
+    value: str
+    earliest: date | None = None
+    latest: date | None = None
+    precision: str = "unknown"   # day, week, month, quarter, season, year, decade, century, unknown
+    basis: str = "unknown"       # one of DATE_BASES
+    anchor: date | None = None   # the date a relative value was resolved against
+    mod: str | None = None       # TIMEX3 mod: START, MID, END, BEFORE, AFTER, APPROX, ...
+    evidence: tuple[str, ...] = ()  # why we believe it (for inferred dates)
+
+    @property
+    def is_known(self) -> bool:
+        return self.earliest is not None or self.latest is not None
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression found in a text."""
+
+    start: int
+    end: int
+    text: str
+    type: str          # DATE, TIME, DURATION, SET
+    value: TimeValue
+
+
+# --- articles -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a reader produced, before cleaning. ``text`` is already decoded."""
+
+    source: str                      # path, url, "<stdin>", or "file.jsonl:12"
+    text: str
+    format: str                      # text, html, jsonl, csv, warc
+    title: str | None = None
+    published: str | None = None     # as found (ISO date preferred)
+    published_basis: str = "unknown" # metadata, header, url
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class RemovedSpan:
+    """A part of the input that the cleaner removed, and why."""
+
+    start: int       # offsets into the text *before* cleaning
+    end: int
+    reason: str      # e.g. "donation appeal", "newsletter prompt", "staff credit"
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str                          # stable_id("ar", cleaned text)
+    source: str                      # path or url as given
+    text: str                        # cleaned text; all offsets point into it
+    format: str = "text"
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: TimeValue | None = None
+    removed: tuple[RemovedSpan, ...] = ()
+
+    @staticmethod
+    def make_id(cleaned_text: str) -> str:
+        return stable_id("ar", cleaned_text)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be processed; stored, never fatal to a build."""
+
+    source: str
+    stage: str       # ingest, clean, annotate, time, events, ...
+    reason: str      # one line, says how to fix it where possible
+
+
+# --- actors -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    organisation: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An entry of the actor knowledge base."""
+
+    name: str                          # canonical
+    kind: str = "unknown"              # person, organisation, state, group, unknown
+    country: str | None = None         # ISO 3166 alpha-3, PSE for Palestine
+    sector: str | None = None          # GOV, MIL, REB, IGO, MED, BUS, CVL, ...
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as one text mentions it, resolved as far as the text allows."""
+
+    name: str                          # canonical name if resolved, else the text
+    text: str                          # words in the article
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+    kind: str = "unknown"
+    resolved: bool = False             # True when found in the knowledge base
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None = None         # ISO 3166 alpha-3
+    latitude: float | None = None
+    longitude: float | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+# --- events -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one sentence reports it."""
+
+    id: str                          # stable_id("em", article_id, trigger_start, type)
+    article_id: str
+    type: str                        # PLOVER type
+    cameo: str | None
+    mode: str | None                 # PLOVER mode
+    modality: str                    # one of MODALITIES
+    trigger_start: int
+    trigger_end: int
+    trigger: str                     # trigger words
+    lemma: str                       # trigger lemma, for linking
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    sources: tuple[ActorRef, ...] = ()
+    targets: tuple[ActorRef, ...] = ()
+    location: Place | None = None
+    time: TimeValue | None = None
+    confidence: float = 0.5
+    summary: str = ""                # "Mahmoud Abbas declares an end to security coordination with Israel"
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str                          # stable_id("sm", article_id, start)
+    article_id: str
+    speaker: ActorRef
+    words: str
+    start: int
+    end: int
+    kind: str = "paraphrase"         # quote or paraphrase
+    cue: str = ""                    # said, told, according to, ...
+    time: TimeValue | None = None
+    about: str | None = None         # EventMention id
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything the per-article stages found in one article."""
+
+    article: Article
+    timexes: tuple[Timex, ...] = ()
+    mentions: tuple[EventMention, ...] = ()
+    statements: tuple[Statement, ...] = ()
+
+
+# --- corpus-level records -----------------------------------------------------
+
+@dataclass(frozen=True)
+class Event:
+    """The happening behind one or more mentions across articles."""
+
+    id: str
+    type: str
+    cameo: str | None
+    mode: str | None
+    modality: str
+    time: TimeValue | None
+    sources: tuple[ActorRef, ...]
+    targets: tuple[ActorRef, ...]
+    location: Place | None
+    summary: str
+    mention_ids: tuple[str, ...]
+    source_count: int                # distinct publishers/articles reporting it
+    storyline: str | None = None
+
+
+@dataclass(frozen=True)
+class Storyline:
+    id: str
+    label: str
+    event_ids: tuple[str, ...]
+    episodes: tuple[tuple[str, ...], ...] = ()   # each: event ids of one recurring event
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    id: str
+    first: str                       # record id (mention, statement or event)
+    second: str
+    why: str
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    events: tuple[Event, ...] = ()
+    storylines: tuple[Storyline, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False)
