@@ -1,5 +1,80 @@
-"""``storyline timeline``, ``show`` and ``export``."""
+"""``storyline timeline``, ``show`` and ``export``: reading the database."""
 
 from __future__ import annotations
 
-COMMANDS: list = []
+import json
+import sys
+
+import click
+
+from ..store import Store
+from ..views.export import EXPORTERS
+from ..views.show import event_detail, find_event, render_event
+from ..views.timeline import FORMATS, TimelineFilter, parse_day, render, timeline_rows
+from .options import db_option
+
+
+@click.command(name="timeline")
+@db_option
+@click.option("--since", help="Only events that may fall on or after this date (2020, 2020-05, 2020-05-19).")
+@click.option("--until", help="Only events that may fall on or before this date.")
+@click.option("--actor", help="Only events with this actor as source or target (part of a name).")
+@click.option("--type", "event_type", help="Only events of this PLOVER type, e.g. SANCTION.")
+@click.option("--story", help="Only events of this storyline (id or part of its label).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def timeline_command(db, since, until, actor, event_type, story, fmt):
+    """Print the events, sorted by date.
+
+    \b
+    Example:
+        storyline timeline --db story.duckdb --since 2020 --actor Abbas --format markdown
+    """
+    flt = TimelineFilter(parse_day(since, "--since"), parse_day(until, "--until"), actor, event_type, story)
+    with Store(db, read_only=True) as store:
+        rows = timeline_rows(store.events(), store.storylines(), flt)
+    click.echo(render(rows, fmt), nl=False)
+
+
+@click.command(name="show")
+@click.argument("record_id", metavar="ID")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_command(record_id, db, fmt):
+    """Show one event (or the event of a mention id) with its evidence sentences.
+
+    \b
+    Example:
+        storyline show ev_3f2a9c0d1e2b4a5f --db story.duckdb
+    """
+    with Store(db, read_only=True) as store:
+        detail = event_detail(store, find_event(store, record_id))
+    if fmt == "json":
+        click.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_event(detail), nl=False)
+
+
+@click.command(name="export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="json", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
+def export_command(db, fmt, output):
+    """Export the database in a standard format.
+
+    \b
+    Example:
+        storyline export --db story.duckdb --format json -o story.json
+    """
+    write, binary = EXPORTERS[fmt]
+    with Store(db, read_only=True) as store:
+        if output == "-":
+            stream = sys.stdout.buffer if binary else sys.stdout
+            write(store, stream)
+            stream.flush()
+        else:
+            with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
+                write(store, fh)
+            click.echo(f"wrote {output}", err=True)
+
+
+COMMANDS = [timeline_command, show_command, export_command]

@@ -1,0 +1,275 @@
+"""Store: one DuckDB file holding articles, mentions, events and the rest.
+
+Writes happen in transactions (one per batch of articles, one for the
+linking results), so a crash loses at most the batch in flight and the file
+always opens. Ids are content hashes, so writing the same records again
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import duckdb
+
+from . import __version__
+from .errors import DatabaseError, NotFoundError
+from .models import (
+    Article, ArticleAnalysis, Contradiction, Event, EventMention, Failure,
+    LinkResult, Statement, Storyline, TimeValue,
+)
+from .serialize import dumps, loads, to_jsonable
+
+SCHEMA_VERSION = "1"
+
+
+def _schema_sql() -> str:
+    return resources.files("storyline").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def _date_columns(tv: TimeValue | None) -> tuple:
+    if tv is None:
+        return (None, None, None)
+    return (tv.value, tv.earliest, tv.latest)
+
+
+def _actors_json(actors) -> str:
+    return dumps([{"name": a.name, "country": a.country, "sector": a.sector} for a in actors])
+
+
+class Store:
+    """A storyline database. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = str(path)
+        if read_only and not Path(self.path).is_file():
+            raise NotFoundError(
+                f"database {self.path} does not exist; create it with `storyline build PATH --db {self.path}`"
+            )
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise DatabaseError(f"cannot open database {self.path}: {exc}".splitlines()[0]) from None
+        if not read_only:
+            self.con.execute(_schema_sql())
+            self.con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('created_by', ?)",
+                [SCHEMA_VERSION, f"storyline {__version__}"],
+            )
+        elif not self._has_table("articles"):
+            raise DatabaseError(f"{self.path} is not a storyline database (no articles table)")
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+        ).fetchone()[0])
+
+    def transaction(self):
+        return _Transaction(self.con)
+
+    # -- runs and failures -------------------------------------------------------
+
+    def start_run(self, inputs: Sequence[str], settings: object) -> str:
+        run_id = f"run_{uuid.uuid4().hex[:12]}"
+        self.con.execute(
+            "INSERT INTO runs (id, started, inputs, settings, version) VALUES (?, ?, ?, ?, ?)",
+            [run_id, _now(), json.dumps(list(inputs)), dumps(settings), __version__],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, articles_new: int, articles_seen: int, failures: int) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished = ?, articles_new = ?, articles_seen = ?, failures = ? WHERE id = ?",
+            [_now(), articles_new, articles_seen, failures, run_id],
+        )
+
+    def record_failure(self, failure: Failure, run_id: str) -> None:
+        # The first run that saw a failure keeps it; re-running changes nothing.
+        self.con.execute(
+            "INSERT OR IGNORE INTO failures VALUES (?, ?, ?, ?)",
+            [failure.source, failure.stage, failure.reason, run_id],
+        )
+
+    def clear_failures(self, source: str) -> None:
+        self.con.execute("DELETE FROM failures WHERE source = ?", [source])
+
+    def failures(self) -> list[Failure]:
+        rows = self.con.execute("SELECT source, stage, reason FROM failures ORDER BY source").fetchall()
+        return [Failure(*row) for row in rows]
+
+    # -- articles and their analyses -------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def known_article_ids(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
+
+    def write_analyses(self, analyses: Iterable[ArticleAnalysis]) -> int:
+        """Write a batch in one transaction; returns how many were new."""
+        written = 0
+        with self.transaction():
+            for analysis in analyses:
+                if self.has_article(analysis.article.id):
+                    continue
+                self._insert_analysis(analysis)
+                written += 1
+        return written
+
+    def _insert_analysis(self, analysis: ArticleAnalysis) -> None:
+        a = analysis.article
+        pub = a.published
+        self.con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [a.id, a.source, a.format, a.title, a.publisher, a.url,
+             *_date_columns(pub), pub.basis if pub else "unknown",
+             json.dumps(list(pub.evidence) if pub else []), a.text, dumps(a)],
+        )
+        if a.removed:
+            self.con.executemany(
+                "INSERT OR IGNORE INTO removed_spans VALUES (?, ?, ?, ?, ?)",
+                [[a.id, r.start, r.end, r.reason, r.text] for r in a.removed],
+            )
+        if analysis.timexes:
+            self.con.executemany(
+                "INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [[a.id, t.start, t.end, t.text, t.type, t.value.value, t.value.earliest, t.value.latest]
+                 for t in analysis.timexes],
+            )
+        if analysis.mentions:
+            self.con.executemany(
+                "INSERT OR IGNORE INTO mentions VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[m.id, m.article_id, m.type, m.cameo, m.modality, m.trigger, m.trigger_start,
+                  m.trigger_end, m.sentence, m.sentence_start, m.sentence_end, *_date_columns(m.time),
+                  _actors_json(m.sources), _actors_json(m.targets), m.summary, m.confidence, dumps(m)]
+                 for m in analysis.mentions],
+            )
+        if analysis.statements:
+            self.con.executemany(
+                "INSERT OR IGNORE INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[s.id, s.article_id, s.speaker.name, s.words, s.start, s.end,
+                  s.time.value if s.time else None, s.about, dumps(s)]
+                 for s in analysis.statements],
+            )
+
+    def articles(self) -> list[Article]:
+        rows = self.con.execute("SELECT record FROM articles ORDER BY id").fetchall()
+        return [loads(Article, r[0]) for r in rows]
+
+    def article(self, article_id: str) -> Article:
+        row = self.con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id} in {self.path}")
+        return loads(Article, row[0])
+
+    def mentions(self, ids: Sequence[str] | None = None) -> list[EventMention]:
+        return self._records(EventMention, "mentions", ids)
+
+    def statements(self) -> list[Statement]:
+        return self._records(Statement, "statements", None)
+
+    def _records(self, kind, table: str, ids: Sequence[str] | None):
+        if ids is None:
+            rows = self.con.execute(f"SELECT record FROM {table} ORDER BY id").fetchall()
+        else:
+            rows = self.con.execute(
+                f"SELECT record FROM {table} WHERE list_contains(?, id) ORDER BY id", [list(ids)]
+            ).fetchall()
+        return [loads(kind, r[0]) for r in rows]
+
+    # -- linking results ---------------------------------------------------------
+
+    def replace_links(self, result: LinkResult) -> None:
+        """Swap in a new set of events, storylines and contradictions at once."""
+        with self.transaction():
+            for table in ("events", "storylines", "contradictions"):
+                self.con.execute(f"DELETE FROM {table}")
+            self.con.execute("UPDATE mentions SET event_id = NULL")
+            if result.events:
+                self.con.executemany(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[e.id, e.type, e.cameo, e.modality, *_date_columns(e.time),
+                      _actors_json(e.sources), _actors_json(e.targets), e.summary,
+                      e.source_count, e.storyline, dumps(e)] for e in result.events],
+                )
+                self.con.executemany(
+                    "UPDATE mentions SET event_id = ? WHERE id = ?",
+                    [[e.id, m] for e in result.events for m in e.mention_ids],
+                )
+            if result.storylines:
+                self.con.executemany(
+                    "INSERT INTO storylines VALUES (?, ?, ?, ?, ?)",
+                    [[s.id, s.label, json.dumps(list(s.event_ids)),
+                      json.dumps([list(ep) for ep in s.episodes]), dumps(s)] for s in result.storylines],
+                )
+            if result.contradictions:
+                self.con.executemany(
+                    "INSERT INTO contradictions VALUES (?, ?, ?, ?)",
+                    [[c.id, c.first, c.second, c.why] for c in result.contradictions],
+                )
+
+    def events(self) -> list[Event]:
+        rows = self.con.execute(
+            "SELECT record FROM events ORDER BY date_earliest NULLS LAST, id"
+        ).fetchall()
+        return [loads(Event, r[0]) for r in rows]
+
+    def event(self, event_id: str) -> Event:
+        row = self.con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"no event with id {event_id} in {self.path}; list ids with `storyline timeline --format json`"
+            )
+        return loads(Event, row[0])
+
+    def storylines(self) -> list[Storyline]:
+        rows = self.con.execute("SELECT record FROM storylines ORDER BY id").fetchall()
+        return [loads(Storyline, r[0]) for r in rows]
+
+    def contradictions(self) -> list[Contradiction]:
+        rows = self.con.execute("SELECT id, first, second, why FROM contradictions ORDER BY id").fetchall()
+        return [Contradiction(*r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "removed_spans", "timexes", "mentions", "statements", "events",
+                  "storylines", "contradictions", "failures", "runs")
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def iter_rows(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
+        yield from self.con.execute(sql, list(params)).fetchall()
+
+
+class _Transaction:
+    def __init__(self, con):
+        self.con = con
+
+    def __enter__(self):
+        self.con.execute("BEGIN TRANSACTION")
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+__all__ = ["Store", "to_jsonable"]

@@ -1,0 +1,64 @@
+"""``storyline show``: one event with the evidence behind it."""
+
+from __future__ import annotations
+
+from ..errors import NotFoundError
+from ..models import Event
+from .contract import date_json, event_json
+from .timeline import names
+
+
+def find_event(store, record_id: str) -> Event:
+    """An event by its id, or the event a mention id belongs to."""
+    if record_id.startswith("em_"):
+        rows = list(store.iter_rows("SELECT event_id FROM mentions WHERE id = ?", [record_id]))
+        if not rows or rows[0][0] is None:
+            raise NotFoundError(f"no linked mention with id {record_id} in {store.path}")
+        record_id = rows[0][0]
+    return store.event(record_id)
+
+
+def event_detail(store, event: Event) -> dict:
+    mentions = {m.id: m for m in store.mentions(event.mention_ids)}
+    detail = event_json(event, mentions)
+    for item in detail["mentions"]:
+        article = store.article(item["article"])
+        item["article_title"] = article.title
+        item["article_path"] = article.source
+        item["published"] = date_json(article.published)
+    return detail
+
+
+def render_event(detail: dict) -> str:
+    date = detail["date"] or {}
+    lines = [
+        f"{detail['id']}  {detail['type']} ({detail['cameo'] or '-'})  {detail['modality']}",
+        f"  {detail['summary']}",
+        f"  date:    {date.get('value') or 'undated'}"
+        + (f"  [{date.get('earliest')} .. {date.get('latest')}], {date.get('basis')}" if date else ""),
+        f"  who:     {names_of(detail['actors'])}",
+        f"  whom:    {names_of(detail['targets']) or '-'}",
+        f"  where:   {detail['location']['name'] if detail['location'] else '-'}",
+        f"  sources: {detail['sources']}",
+        "  evidence:",
+    ]
+    for m in detail["mentions"]:
+        published = (m.get("published") or {}).get("value") or "undated"
+        lines.append(f"  - {m['article_title'] or m['article_path']} ({published}) [{m['article']} {m['start']}-{m['end']}]")
+        lines.append(f"      \"{_mark(m)}\"")
+    return "\n".join(lines) + "\n"
+
+
+def names_of(actors: list[dict]) -> str:
+    return ", ".join(dict.fromkeys(a["name"] for a in actors))
+
+
+def _mark(m: dict) -> str:
+    """The sentence with its trigger in brackets, so the reader sees what was coded."""
+    s, a, b = m["sentence"], m["trigger_start"] - m["start"], m["trigger_end"] - m["start"]
+    if 0 <= a < b <= len(s):
+        return f"{s[:a]}[{s[a:b]}]{s[b:]}"
+    return s
+
+
+__all__ = ["find_event", "event_detail", "render_event", "names"]

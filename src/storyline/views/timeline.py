@@ -1,0 +1,139 @@
+"""The timeline: events sorted by date, filtered, in four formats.
+
+Rows are read from the store's event records; filtering is done here
+rather than in SQL so every format and the web app share one definition of
+"matches --actor" or "falls within --since/--until".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from ..errors import UsageError
+from ..models import Event, Storyline
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None
+    type: str | None = None
+    story: str | None = None
+
+    def matches(self, event: Event, storyline: Storyline | None) -> bool:
+        t = event.time
+        # An event matches a date window when its possible dates overlap it;
+        # undated events are shown only when no window is asked for.
+        if self.since or self.until:
+            if t is None or (t.earliest is None and t.latest is None):
+                return False
+            if self.since and t.latest is not None and t.latest < self.since:
+                return False
+            if self.until and t.earliest is not None and t.earliest > self.until:
+                return False
+        if self.type and event.type.upper() != self.type.upper():
+            return False
+        if self.actor:
+            needle = self.actor.casefold()
+            names = [a.name for a in event.sources + event.targets] + [a.text for a in event.sources + event.targets]
+            if not any(needle in n.casefold() for n in names):
+                return False
+        if self.story:
+            needle = self.story.casefold()
+            if storyline is None or not (storyline.id == self.story or needle in storyline.label.casefold()):
+                return False
+        return True
+
+
+def parse_day(text: str | None, option: str) -> date | None:
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 1, 1) if option == "--since" else date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if option == "--since":
+                return date(year, month, 1)
+            nxt = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} expects a date like 2020-05-19, 2020-05 or 2020, got {text!r}") from None
+
+
+def names(actors) -> str:
+    return ", ".join(dict.fromkeys(a.name for a in actors)) or "?"
+
+
+def timeline_rows(events: list[Event], storylines: list[Storyline], flt: TimelineFilter) -> list[dict]:
+    by_id = {s.id: s for s in storylines}
+    rows = []
+    for e in events:
+        story = by_id.get(e.storyline) if e.storyline else None
+        if not flt.matches(e, story):
+            continue
+        t = e.time
+        rows.append({
+            "id": e.id,
+            "date": t.value if t and t.is_known else "undated",
+            "earliest": t.earliest.isoformat() if t and t.earliest else None,
+            "latest": t.latest.isoformat() if t and t.latest else None,
+            "type": e.type,
+            "modality": e.modality,
+            "who": names(e.sources),
+            "whom": names(e.targets) if e.targets else "",
+            "summary": e.summary,
+            "sources": e.source_count,
+            "storyline": story.label if story else "",
+        })
+    rows.sort(key=lambda r: (r["earliest"] or r["latest"] or "9999", r["latest"] or "9999", r["id"]))
+    return rows
+
+
+def render(rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + ("\n" if rows else "")
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue()
+    cells = [[r["date"], r["type"], _who_whom(r), r["modality"], r["summary"], str(r["sources"]), r["id"]]
+             for r in rows]
+    header = ["date", "type", "who → whom", "modality", "summary", "sources", "id"]
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in cells]
+        return "\n".join(lines) + "\n"
+    if fmt == "table":
+        return _table(header, cells)
+    raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _who_whom(row: dict) -> str:
+    return f"{row['who']} → {row['whom']}" if row["whom"] else row["who"]
+
+
+def _table(header: list[str], cells: list[list[str]]) -> str:
+    limits = [10, 10, 40, 12, 70, 7, 19]
+    clipped = [[_clip(c, w) for c, w in zip(row, limits)] for row in cells]
+    widths = [max([len(h)] + [len(r[i]) for r in clipped]) for i, h in enumerate(header)]
+    fmt_row = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()
+    lines = [fmt_row(header), fmt_row(["-" * w for w in widths])] + [fmt_row(r) for r in clipped]
+    if not cells:
+        lines.append("(no events match)")
+    return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
