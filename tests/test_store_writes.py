@@ -1,0 +1,74 @@
+import duckdb
+import pytest
+
+from storyline.errors import DatabaseError, NotFoundError
+from storyline.models import Failure
+from storyline.store import Store
+
+from conftest import hand_built_analysis, link_all
+
+
+def test_store_writing_twice_changes_nothing(tmp_path):
+    db = tmp_path / "s.duckdb"
+    analyses = [hand_built_analysis("Abbas ended it. More.", "2020-05-19"),
+                hand_built_analysis("The PA halted it. More.", "2023-01-26", "b.txt")]
+    with Store(db) as store:
+        assert store.write_analyses(analyses) == 2
+        store.replace_links(link_all(analyses))
+        before = {k: v for k, v in store.counts().items() if k != "runs"}
+        assert store.write_analyses(analyses) == 0
+        store.replace_links(link_all(analyses))
+        assert {k: v for k, v in store.counts().items() if k != "runs"} == before
+    assert before["articles"] == 2 and before["mentions"] == 2 and before["events"] == 2
+
+
+def test_store_records_round_trip(tmp_path):
+    analysis = hand_built_analysis("Abbas ended it. More.", "2020-05-19")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_analyses([analysis])
+        store.replace_links(link_all([analysis]))
+        assert store.articles() == [analysis.article]
+        assert store.mentions() == list(analysis.mentions)
+        assert store.statements() == list(analysis.statements)
+        (event,) = store.events()
+        assert store.event(event.id) == event
+        linked = store.con.execute("SELECT event_id FROM mentions").fetchone()[0]
+        assert linked == event.id
+
+
+def test_store_failed_transaction_leaves_no_partial_article(tmp_path):
+    good = hand_built_analysis("Abbas ended it. More.", "2020-05-19")
+    with Store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store._insert_analysis(good)
+                raise RuntimeError("crash mid-batch")
+        assert store.counts()["articles"] == 0 and store.counts()["mentions"] == 0
+
+
+def test_store_failures_are_kept_once(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        failure = Failure("bad.bin", "ingest", "binary file")
+        store.record_failure(failure, "run_1")
+        store.record_failure(failure, "run_2")
+        assert store.failures() == [failure]
+        store.clear_failures("bad.bin")
+        assert store.failures() == []
+
+
+def test_store_read_only_missing_file_says_how_to_create_it(tmp_path):
+    with pytest.raises(NotFoundError, match="storyline build PATH --db"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_store_read_only_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).execute("CREATE TABLE x (a INT)").close()
+    with pytest.raises(DatabaseError, match="not a storyline database"):
+        Store(path, read_only=True)
+
+
+def test_store_unknown_event_id_is_not_found(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(NotFoundError, match="no event with id ev_x"):
+            store.event("ev_x")

@@ -1,0 +1,50 @@
+import json
+from datetime import date
+
+import pytest
+
+from storyline.errors import UsageError
+from storyline.views.timeline import TimelineFilter, parse_day, render, timeline_rows
+
+from conftest import hand_built_analysis, link_all
+
+
+@pytest.fixture()
+def linked():
+    analyses = [hand_built_analysis("The PA halted it. More.", "2023-01-26", "b.txt"),
+                hand_built_analysis("Abbas ended it. More.", "2020-05-19")]
+    result = link_all(analyses)
+    return list(result.events), list(result.storylines)
+
+
+def test_views_timeline_rows_are_sorted_by_date(linked):
+    rows = timeline_rows(*linked, TimelineFilter())
+    assert [r["date"] for r in rows] == ["2020-05-19", "2023-01-26"]
+    assert rows[0]["who"] == "Mahmoud Abbas" and rows[0]["whom"] == "Israel"
+
+
+def test_views_timeline_filters(linked):
+    assert len(timeline_rows(*linked, TimelineFilter(since=date(2021, 1, 1)))) == 1
+    assert len(timeline_rows(*linked, TimelineFilter(until=date(2020, 12, 31)))) == 1
+    assert len(timeline_rows(*linked, TimelineFilter(actor="abbas"))) == 2
+    assert len(timeline_rows(*linked, TimelineFilter(actor="Hamas"))) == 0
+    assert len(timeline_rows(*linked, TimelineFilter(type="assault"))) == 0
+    assert len(timeline_rows(*linked, TimelineFilter(story="security"))) == 2
+
+
+def test_views_timeline_formats(linked):
+    rows = timeline_rows(*linked, TimelineFilter())
+    assert render(rows, "table").splitlines()[0].startswith("date")
+    assert json.loads(render(rows, "json").splitlines()[0])["type"] == "SANCTION"
+    assert render(rows, "csv").splitlines()[0].startswith("id,date")
+    assert render(rows, "markdown").startswith("| date | type |")
+    assert "(no events match)" in render([], "table")
+
+
+def test_views_timeline_parse_day_widens_partial_dates():
+    assert parse_day("2020", "--since") == date(2020, 1, 1)
+    assert parse_day("2020", "--until") == date(2020, 12, 31)
+    assert parse_day("2020-02", "--until") == date(2020, 2, 29)
+    assert parse_day("2020-12", "--until") == date(2020, 12, 31)
+    with pytest.raises(UsageError, match="--since expects a date"):
+        parse_day("May 2020", "--since")
