@@ -49,7 +49,9 @@ def day_anchor(value: TimeValue | None) -> date | None:
         return None
 
 
-def analyse(article: Article, doc, corpus_hints: Sequence[TimeValue] = ()) -> ArticleAnalysis:
+def analyse(
+    article: Article, doc, corpus_hints: Sequence[TimeValue] = (), min_confidence: float = 0.0
+) -> ArticleAnalysis:
     """Time and events for one annotated article.
 
     An undated article is dated from its own text first, so its relative
@@ -68,6 +70,11 @@ def analyse(article: Article, doc, corpus_hints: Sequence[TimeValue] = ()) -> Ar
             if anchor is not None:
                 timexes = time.tag(doc, anchor)
     mentions, statements = events.extract(article, doc, timexes)
+    if min_confidence > 0:
+        mentions = [m for m in mentions if m.confidence >= min_confidence]
+        kept = {m.id for m in mentions}
+        statements = [s if s.about in kept or s.about is None else dataclasses.replace(s, about=None)
+                      for s in statements]
     return ArticleAnalysis(article, tuple(timexes), tuple(mentions), tuple(statements))
 
 
@@ -132,7 +139,7 @@ def build(
         def analysed() -> Iterator[ArticleAnalysis]:
             for article, doc in docs:
                 try:
-                    yield analyse(article, doc)
+                    yield analyse(article, doc, min_confidence=settings.min_confidence)
                 except StorylineError:
                     raise
                 except Exception as exc:  # a bug on one article must not cost the others
