@@ -1,1 +1,170 @@
-"""ingest stage."""
+"""The ingest stage: paths in, decoded documents (or failures) out.
+
+``read_inputs`` never raises for a bad input: a missing path, a binary file
+or a broken row becomes a ``Failure`` record and the next input is read. It
+raises only for misuse (an unknown format name).
+
+``max_bytes`` limits one document: a text or HTML file, one JSONL line, one
+CSV row, one WARC page. Collections are streamed, so a large export is fine.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError, UsageError
+from ..models import Failure, RawDocument
+from .decode import binary_reason, declared_html_charset, decode_bytes, sniff_binary_kind
+from .html import read_html
+from .records import read_csv, read_jsonl
+from .sniff import format_from_content, format_from_name
+from .text import read_text
+from .warc import read_warc
+
+FORMATS = ("auto", "text", "html", "jsonl", "csv", "warc")
+STDIN_SOURCE = "<stdin>"
+_HEAD_BYTES = 65536
+
+__all__ = ["FORMATS", "read_inputs", "read_bytes"]
+
+
+def read_inputs(paths: Sequence[str], fmt: str = "auto", max_bytes: int = 5_000_000,
+                stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure]:
+    """Read files, folders (recursively, sorted, hidden entries skipped) and
+    ``-`` (standard input, as bytes) into RawDocuments, in a fixed order."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if max_bytes <= 0:
+        raise UsageError(f"max_bytes must be a positive number of bytes, got {max_bytes}")
+    return _read_all(list(paths), fmt, max_bytes, stdin)
+
+
+def read_bytes(data: bytes, source: str, fmt: str = "auto",
+               max_bytes: int = 5_000_000) -> Iterator[RawDocument | Failure]:
+    """Read one in-memory input, for callers that already hold the bytes."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return _read_stream(io.BytesIO(data), source, fmt, max_bytes, size=len(data))
+
+
+def _read_all(paths: list[str], fmt: str, max_bytes: int,
+              stdin: BinaryIO | None) -> Iterator[RawDocument | Failure]:
+    for given in paths:
+        if given == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _read_stream(stream, STDIN_SOURCE, fmt, max_bytes, size=None)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = list(_walk(path))
+            if not files:
+                yield Failure(given, "ingest", "folder holds no readable files (hidden files are skipped)")
+            for file in files:
+                yield from _read_file(file, str(file), fmt, max_bytes)
+        elif path.exists():
+            yield from _read_file(path, given, fmt, max_bytes)
+        else:
+            yield Failure(given, "ingest", "no such file or folder; check the path")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _read_file(path: Path, source: str, fmt: str, max_bytes: int) -> Iterator[RawDocument | Failure]:
+    try:
+        stream = path.open("rb")
+        size = path.stat().st_size
+    except OSError as err:
+        yield Failure(source, "ingest", f"cannot open file ({err.strerror or err}); check its permissions")
+        return
+    with stream:
+        yield from _read_stream(stream, source, fmt, max_bytes, size=size)
+
+
+def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
+                 size: int | None) -> Iterator[RawDocument | Failure]:
+    try:
+        head = stream.read(_HEAD_BYTES)
+    except OSError as err:
+        yield Failure(source, "ingest", f"cannot read input ({err.strerror or err})")
+        return
+    if not head:
+        yield Failure(source, "ingest", "empty file; give a file with article text")
+        return
+    if fmt == "auto":
+        fmt = format_from_name(source) or format_from_content(head)
+    if fmt != "warc":
+        kind = sniff_binary_kind(head)
+        if kind is not None:
+            yield Failure(source, "ingest", binary_reason(kind))
+            return
+    body = _rejoin(head, stream)
+    try:
+        if fmt == "jsonl":
+            yield from read_jsonl(body, source, max_bytes)
+        elif fmt == "csv":
+            delimiter = "\t" if source.lower().endswith(".tsv") else None
+            yield from read_csv(body, source, max_bytes, head, delimiter)
+        elif fmt == "warc":
+            yield from read_warc(body, source, max_bytes)
+        else:
+            yield _read_single(body, source, fmt, max_bytes, size)
+    except InputError as err:
+        yield Failure(source, "ingest", str(err))
+    except OSError as err:
+        yield Failure(source, "ingest", f"cannot read input ({err.strerror or err})")
+
+
+def _read_single(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
+                 size: int | None) -> RawDocument | Failure:
+    if size is not None and size > max_bytes:
+        return Failure(source, "ingest", _oversized(size, max_bytes))
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return Failure(source, "ingest", _oversized(None, max_bytes))
+    if fmt == "html":
+        text = decode_bytes(data, declared_html_charset(data))
+        return read_html(text, source, url=source if "://" in source else None)
+    return read_text(decode_bytes(data), source)
+
+
+def _oversized(size: int | None, limit: int) -> str:
+    actual = f"{size:,} bytes" if size is not None else "larger"
+    return (f"input is {actual}, over the max_bytes limit of {limit:,}; "
+            "raise max_bytes (--set max_bytes=...) or split the file")
+
+
+class _Rejoined(io.RawIOBase):
+    """The bytes already read for sniffing, followed by the rest of the stream,
+    so sniffing works on pipes that cannot seek back."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        chunk = self._rest.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+def _rejoin(head: bytes, rest: BinaryIO) -> BinaryIO:
+    return io.BufferedReader(_Rejoined(head, rest))

@@ -1,0 +1,155 @@
+"""Bytes to text: refuse binary files, honour byte-order marks and declared
+charsets, prefer UTF-8, and only then guess a legacy encoding.
+
+Guessing comes last because charset detection on short texts is a vote, and
+a valid UTF-8 file must never be "detected" as something else.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import BinaryInputError, DecodeError, EmptyInputError
+
+# Checked longest first: the UTF-32 LE mark begins with the UTF-16 LE mark.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Leading bytes of common non-text files, so the failure can name the kind.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP or Office document"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"\x7fELF", "ELF executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "legacy Office document"),
+)
+
+# Short signatures that a text could begin with by chance ("MZ...", "BZh...");
+# they only name a file that the byte test already found to be binary.
+_WEAK_MAGIC = (
+    (b"BZh", "bzip2"),
+    (b"RIFF", "RIFF audio/video"),
+    (b"MZ", "Windows executable"),
+)
+
+_SUPPORTED = "storyline reads text, HTML, JSONL, CSV and WARC"
+
+# Bytes below 0x20 that occur in real text files.
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+
+# WHATWG: documents that declare Latin-1 are decoded as windows-1252, because
+# that is what browsers do and what the authors' tools actually wrote.
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def sniff_binary_kind(data: bytes) -> str | None:
+    """Name the kind of a binary file, "" for unnamed binary, None for text."""
+    for bom, _ in _BOMS:
+        if data.startswith(bom):
+            return None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if not head:
+        return None
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    if b"\x00" not in head and controls / len(head) <= 0.05:
+        return None
+    for magic, kind in _WEAK_MAGIC:
+        if data.startswith(magic):
+            return kind
+    return ""
+
+
+def binary_reason(kind: str) -> str:
+    looks = f" (looks like {kind})" if kind else " (contains NUL or control bytes)"
+    return f"binary file{looks}; {_SUPPORTED}"
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag near its top."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _usable_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode one document. Raises an InputError subclass with a one-line fix."""
+    kind = sniff_binary_kind(data)
+    if kind is not None:
+        raise BinaryInputError(binary_reason(kind))
+    text = _decode(data, declared)
+    if not text.strip():
+        raise EmptyInputError("empty input (nothing but whitespace); give a file with article text")
+    return text
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as err:
+                raise DecodeError(
+                    f"file starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    f"(byte {err.start + len(bom)}); re-save it as UTF-8"
+                ) from None
+    codec = _usable_codec(declared)
+    if codec and codec not in ("utf-8",):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass  # the declaration lies; fall through to UTF-8 and detection
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _guess_legacy(data)
+
+
+def _guess_legacy(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError(
+            "could not work out the text encoding (not UTF-8, no known legacy encoding fits); "
+            "re-save the file as UTF-8"
+        )
+    # Western text in windows-1252 is by far the most common legacy case, and
+    # detectors often pick a sibling code page that maps the same bytes to
+    # different letters; prefer cp1252 whenever it decodes and was a candidate.
+    candidates = {_usable_codec(name) for name in best.could_be_from_charset}
+    if "cp1252" in candidates:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return str(best)

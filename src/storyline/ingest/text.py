@@ -1,0 +1,69 @@
+"""Plain-text articles: an optional ``date YYYY-MM-DD`` header, an optional
+title line, then the body.
+
+The header may stand on its own line or share it with the first sentence
+(`` date 2020-05-21 A senior official ...``); either way only the date is
+metadata and the rest of the line is body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import RawDocument
+
+_DATE_HEADER = re.compile(
+    r"\A[ \t]*date[ \t]*[:=]?[ \t]*(?P<date>\d{4}-\d{2}-\d{2}(?:T[0-9:.+\-Z]*)?)(?![\d-])[ \t]*(?:\r\n|\r|\n)?",
+    re.I,
+)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+# A headline is short and ends neither like a sentence nor like a dateline
+# ("JERUSALEM (AP) —"). Closing quotes and brackets are looked through, so
+# `He said "no."` still ends a sentence.
+_TITLE_MAX_CHARS = 150
+_TITLE_MAX_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!?;:,…—–-][\"'”’»)\]]*\s*\Z")
+
+
+def read_text(text: str, source: str) -> RawDocument:
+    published = None
+    header = _DATE_HEADER.match(text)
+    if header:
+        published = header["date"]
+        text = text[header.end():]
+    title, body = split_title(text)
+    return RawDocument(
+        source=source,
+        text=body,
+        format="text",
+        title=title,
+        published=published,
+        published_basis="header" if published else "unknown",
+    )
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """(title, body) when the first non-blank line reads like a headline and
+    more text follows it; (None, text) otherwise."""
+    lines = [match.group(0) for match in _LINE.finditer(text)]
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines):
+        return None, text
+    candidate = lines[index].strip()
+    rest = "".join(lines[index + 1:])
+    if not rest.strip() or not looks_like_title(candidate):
+        return None, text
+    return candidate, rest
+
+
+def looks_like_title(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= _TITLE_MAX_WORDS or len(line) > _TITLE_MAX_CHARS:
+        return False
+    if _SENTENCE_END.search(line):
+        return False
+    first = line.lstrip("\"'“‘«([")[:1]
+    return first.isupper() or first.isdigit()
