@@ -10,6 +10,7 @@ import json
 from typing import IO, Callable
 
 from .contract import export_document
+from .exports import EXPORTS as STANDARD_EXPORTS
 
 
 def export_json(store, out: IO[str]) -> None:
@@ -19,4 +20,5 @@ def export_json(store, out: IO[str]) -> None:
 
 EXPORTERS: dict[str, tuple[Callable, bool]] = {
     "json": (export_json, False),
+    **STANDARD_EXPORTS,  # csv, parquet, plover, gdelt, gdelt-csv, timelinejs (views/exports.py)
 }
