@@ -1,1 +1,89 @@
-"""time stage."""
+"""Time: TIMEX3 recognition and normalisation, and dating undated articles.
+
+``tag(doc, anchor)`` finds the temporal expressions of one article (a spaCy
+``Doc`` of its cleaned text) and resolves them against ``anchor``, the
+publication date; ``infer_publication_date`` dates an article that carries no
+date. Recognition is regexes over the text (``recognise.py``); the parse is
+only consulted for the tense of the verb that governs each expression.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from ..models import TimeValue, Timex
+from .normalise import make_value
+from .recognise import Candidate, recognise
+from .resolve import Resolver
+
+__all__ = ["tag", "tag_text", "infer_publication_date", "tense_direction"]
+
+_FUTURE_WORDS = {"will", "'ll", "shall", "wo", "would"}
+_PAST_TAGS = {"VBD", "VBN"}
+
+
+def tense_direction(doc, start: int, end: int) -> int:
+    """-1 when the verb governing ``doc.text[start:end]`` points to the past,
+    +1 when it points ahead ("will meet", "is to meet", "plans to meet",
+    "is meeting"), 0 when the tense does not say."""
+    if doc is None or not hasattr(doc, "char_span"):
+        return 0
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return 0
+    auxes = [t for t in token.children if t.dep_ in ("aux", "auxpass")]
+    words = {t.lower_ for t in auxes}
+    if words & _FUTURE_WORDS or token.lower_ in _FUTURE_WORDS:
+        return 1
+    if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB":
+        # "plans to meet Thursday", "is due to vote Monday"
+        return 1
+    if token.tag_ == "VBG" and any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in auxes):
+        return 1
+    if token.tag_ in _PAST_TAGS or any(t.tag_ in _PAST_TAGS for t in auxes):
+        return -1
+    if token.tag_ == "VBN" or any(t.lower_ in ("has", "have", "had") for t in auxes):
+        return -1
+    return 0
+
+
+def _timexes(text: str, doc, anchor: date | None, candidates: Sequence[Candidate]) -> tuple[Timex, ...]:
+    resolver = Resolver(anchor)
+    out = []
+    for cand in candidates:
+        direction = tense_direction(doc, cand.start, cand.end) if doc is not None else 0
+        res = resolver.resolve(cand, direction, text)
+        if res is None:
+            continue
+        basis = res.basis if anchor is not None or res.basis == "explicit" else "relative"
+        value = make_value(res.value, basis, anchor if basis == "relative" else None, res.mod)
+        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type, value))
+    return tuple(out)
+
+
+def tag(doc, anchor: date | None) -> tuple[Timex, ...]:
+    """The temporal expressions of ``doc`` with values resolved against
+    ``anchor``; with no anchor, relative ones keep unresolved TimeML values
+    (``XXXX-01-26``, ``XXXX-WXX-4``) and no interval."""
+    text = doc.text
+    return _timexes(text, doc, anchor, recognise(text))
+
+
+def tag_text(text: str, anchor: date | None, doc=None) -> tuple[Timex, ...]:
+    """As ``tag`` for plain text; without a parse, tense is not used."""
+    return _timexes(text, doc, anchor, recognise(text))
+
+
+def infer_publication_date(doc, timexes: Sequence[Timex], hints: Sequence[TimeValue] = ()) -> TimeValue | None:
+    """Date an undated article from its text; None when evidence is weak."""
+    from .dating import infer_publication_date as _infer
+
+    return _infer(doc, timexes, hints)

@@ -1,0 +1,160 @@
+"""Find temporal expressions: a small grammar of compiled regexes.
+
+Each rule names what it found (``kind``) and keeps its match, so the resolver
+(``resolve.py``) reads the parts from named groups instead of re-parsing. All
+rules run over the whole text once; overlapping matches are settled by keeping
+the longest, which is what lets "late last month" beat "last month" and
+"Aug. 7, 1998" beat "Aug. 7". Regexes over the text are far cheaper than a
+second parse and need no Java.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocabulary import (
+    MONTH_RE, NUMBER_RE, ORDINAL_RE, PART_OF_DAY_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    match: re.Match
+
+    def group(self, name: str) -> str | None:
+        try:
+            return self.match.group(name)
+        except IndexError:
+            return None
+
+
+# Modifiers that narrow a period: "early March", "the end of last year", "mid-1990s".
+MOD = (r"(?:(?P<mod>early|earlier|late|later|mid|middle|the\s+middle\s+of|middle\s+of|the\s+end\s+of"
+       r"|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+close\s+of"
+       r"|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)")
+APPROX = (r"(?:(?P<approx>about|around|some|nearly|almost|roughly|approximately|more\s+than|less\s+than"
+          r"|over|at\s+least|up\s+to|just|only|under|fewer\s+than|at\s+most)\s+)")
+REL = r"(?P<rel>last|this|next|past|coming|previous|current|following|same|that)"
+DAY_NUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# Bare "May"/"March" are usually not months; require a preposition first.
+MONTH_CUE = r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bduring\s)|(?<=\bto\s)|(?<=\bfor\s))"
+
+
+def _rule(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(r"(?<![\w$£€])" + pattern + r"(?![\w%])", flags)
+
+
+I = re.IGNORECASE
+
+RULES: list[tuple[str, re.Pattern]] = [
+    ("iso", _rule(r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)")),
+    ("slash", _rule(r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)")),
+    ("mdy", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM},?\s+(?P<year>{YEAR_RE})")),
+    ("dmy", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})")),
+    ("md", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?:(?i:{MOD}))?(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*[,:]\s*\d)")),
+    ("dm", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE})")),
+    ("month", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?"
+                    rf"(?P<month_name>(?:January|February|April|June|July|August|September|October|November|December"
+                    rf"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)|{MONTH_CUE}(?:March|May))"
+                    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?")),
+    ("season", _rule(rf"(?i:{MOD}?(?:(?P<rel>last|this|next|past|coming)\s+)(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)")),
+    ("season_year", _rule(rf"(?i:{MOD}?(?:the\s+)?(?P<season>{SEASON_RE})\s+(?:of\s+)?(?P<year>{YEAR_RE}))")),
+    ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s))")),
+    ("century", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<num>\d\d?)(?:st|nd|rd|th)|(?P<word>eighteenth|nineteenth|twentieth|twenty-first|21st))[\s-]+century)")),
+    ("year", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<fiscal>fiscal|calendar|fiscal\s+year|the\s+fiscal\s+year|model\s+year|the\s+year|school\s+year))\s+)?(?P<year>{YEAR_RE})(?:-(?P<year2>\d\d))?(?!\s*(?:%|percent|[-,.]\d))")),
+    ("fiscal_short", _rule(r"(?i:fiscal)\s+'?(?P<yy>\d\d)")),
+    ("quarter", _rule(rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-earlier|year-ago|same|recent|june|september|march|december)"
+                      rf"(?:[\s-]+fiscal)?[\s-]+(?P<unit>quarter|half|period)(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR_RE}))?)")),
+    ("the_quarter", _rule(r"(?i:the\s+(?P<unit>quarter))")),
+    ("year_earlier", _rule(r"(?i:(?P<kind>year-earlier|year-ago|year-before|a\s+year\s+earlier|a\s+year\s+ago|year\s+earlier))")),
+    ("relunit", _rule(rf"(?i:(?:{MOD})?(?:the\s+|this\s+)?(?:(?P<rel>last|this|next|past|coming|previous|current|following|same|that|latest|recent)\s+)"
+                      rf"(?P<unit>week|weekend|month|quarter|year|decade|century))")),
+    ("modunit", _rule(rf"(?i:(?P<mod>earlier|later|early|late)\s+(?P<rel2>this|last|next)\s+(?P<unit>week|weekend|month|year|decade|century))")),
+    ("weekday", _rule(rf"(?:(?i:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+following|the\s+previous|early|late|earlier|later))\s+)?"
+                      rf"(?P<weekday>{WEEKDAY_RE})(?:'s)?(?:\s+(?i:(?P<part>{PART_OF_DAY_RE})))?")),
+    ("deictic", _rule(rf"(?i:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<part>{PART_OF_DAY_RE}))?)")),
+    ("partofday", _rule(rf"(?i:(?P<rel>this|last|that|early\s+this|late\s+last|late\s+this|early\s+tomorrow)\s+(?P<part>{PART_OF_DAY_RE}))")),
+    ("overnight", _rule(r"(?i:overnight)")),
+    # "soon", "shortly", bare "future" and "recent" are left out: annotators
+    # rarely mark them, and tagging them costs more precision than it gains.
+    ("ref", _rule(r"(?i:(?P<word>now|currently|current|nowadays|these\s+days|presently|at\s+present|recently|lately|the\s+past|the\s+future|the\s+near\s+future))")),
+    ("spelled_year", _rule(r"(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)[\s-]+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|hundred))|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?)")),
+    ("weekend", _rule(r"(?i:the\s+weekend)")),
+    ("year_quarter", _rule(rf"(?i:the\s+(?P<year>{YEAR_RE})\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half))")),
+    ("recent_units", _rule(r"(?i:(?P<rel>recent|coming)\s+(?P<unit>years|months|weeks|days|decades))")),
+    ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b))")),
+    ("duration", _rule(rf"(?i:(?:the\s+)?(?:(?P<lead>first|last|past|next|previous|coming|following|final|remaining|preceding|latest|entire|whole|full|initial|additional|further|other|same)\s+)?"
+                       rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?P<unit>{UNIT_RE})s?(?:[\s-](?P<tail>long|old))?)")),
+    ("bare_units", _rule(rf"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
+    # "quarterly" and "annually" mostly qualify payments, which annotators skip.
+    ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
+                  rf"|(?:every|each)\s+(?:other\s+)?(?P<every>day|week|month|year|quarter|morning|night|evening|weekend|{WEEKDAY_RE})"
+                  rf"|per\s+(?P<per>day|week|month|year|hour)"
+                  rf"|(?P<times>once|twice|three\s+times|four\s+times)\s+a\s+(?P<tunit>day|week|month|year))")),
+    ("clock", _rule(r"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?i:(?P<ampm>a\.m\.?|p\.m\.?|am|pm))(?:\s+(?P<zone>[ECMP][SD]T|GMT|EDT|EST))?")),
+    ("clock24", _rule(r"(?i:(?P<word>noon|midnight|midday))")),
+    ("holiday", _rule(rf"(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)(?:,?\s+(?P<year>{YEAR_RE}))?")),
+]
+
+RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
+
+
+
+def recognise(text: str) -> list[Candidate]:
+    """All temporal expressions in ``text``, non-overlapping, in text order."""
+    found: list[Candidate] = []
+    for kind, pattern in RULES:
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                found.append(Candidate(match.start(), match.end(), kind, match))
+    # Longest wins; at equal length the rule listed first (more specific) wins.
+    found.sort(key=lambda c: (-(c.end - c.start), RULE_ORDER[c.kind], c.start))
+    taken: list[Candidate] = []
+    occupied = bytearray(len(text) + 1)
+    for cand in found:
+        if any(occupied[cand.start:cand.end]):
+            continue
+        if not _plausible(cand, text):
+            continue
+        occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _plausible(cand: Candidate, text: str) -> bool:
+    """Reject readings that are almost never temporal in news prose."""
+    kind = cand.kind
+    before = text[max(0, cand.start - 30):cand.start]
+    if kind in ("md", "dm", "mdy", "dmy", "iso", "slash"):
+        day = cand.group("day")
+        if day and not 1 <= int(day) <= 31:
+            return False
+    if kind == "year":
+        if re.search(r"(?:\$|No\.|no\.|#|\bRoute|\bFlight|\bflight|\bRoom|\bnumber)\s*$", before):
+            return False
+        after = text[cand.end:cand.end + 12]
+        if re.match(r"\s+(?:people|troops|soldiers|workers|jobs|shares|employees|tons|acres|miles|feet|points|members|students|cars|units|homes|years|dollars)\b", after):
+            return False
+    if kind == "ref":
+        word = cand.group("word").lower()
+        if word == "current" and re.match(r"\s+account", text[cand.end:cand.end + 10]):
+            return False
+    if kind == "duration":
+        if cand.group("tail") and cand.group("tail").lower() == "old":
+            return False  # ages are not annotated as durations
+        if re.match(r"[\s-]+old\b", text[cand.end:cand.end + 6]):
+            return False
+        num = (cand.group("num") or "").lower()
+        unit = (cand.group("unit") or "").lower()
+        if num in ("a", "an") and unit in ("second", "quarter", "half", "minute") and not cand.group("lead"):
+            return False
+        if unit == "quarter" and not cand.group("lead") and num in ("a", "an", "one"):
+            return False
+        if unit == "second" and num in ("a", "an", "one"):
+            return False
+    return True

@@ -1,0 +1,623 @@
+"""Turn a recognised expression into a TIMEX3 type and value.
+
+Relative expressions are resolved against the publication date (``anchor``)
+by default; expressions that count from "then" ("a year earlier", "two days
+later", "the following week") use the last date the narrative mentioned.
+``direction`` (-1 past, +1 future, 0 unknown) comes from the tense of the
+governing verb, so "will meet Thursday" and "met Thursday" differ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .normalise import (
+    add_months, day_value, iso_week_value, month_value, quarter_of, resolve_month,
+    resolve_month_day, resolve_weekday, shift,
+)
+from .recognise import Candidate
+from .vocabulary import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, parse_number
+
+
+@dataclass(frozen=True)
+class Resolved:
+    type: str
+    value: str
+    basis: str          # explicit or relative
+    mod: str | None = None
+    reference: date | None = None   # a day this expression points at, for the narrative anchor
+    granularity: str = "day"
+
+
+MOD_CODES = {
+    "early": "START", "the beginning of": "START", "beginning of": "START", "the start of": "START",
+    "start of": "START", "the first half of": "START", "late": "END", "the end of": "END",
+    "end of": "END", "the close of": "END", "the second half of": "END", "mid": "MID",
+    "middle": "MID", "the middle of": "MID", "middle of": "MID", "the turn of": "START",
+}
+APPROX_CODES = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+                "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+                "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "about": "APPROX",
+                "around": "APPROX", "some": "APPROX", "nearly": "APPROX", "almost": "APPROX",
+                "roughly": "APPROX", "approximately": "APPROX"}
+
+
+def _mod(cand: Candidate) -> str | None:
+    raw = cand.group("mod")
+    if not raw:
+        return None
+    return MOD_CODES.get(" ".join(raw.lower().split()))
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "CE"
+    return UNITS[word.rstrip("s")][0] if word.rstrip("s") in UNITS else UNITS[word][0]
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TimeML duration: P3D, PT5H, PT5H30M, PXY for an unknown amount."""
+    is_time = unit in ("S", "H") or unit == "TM"
+    letter = {"TM": "M"}.get(unit, unit)
+    if unit == "WE":
+        return "P2D" if amount == 1 else ("PXWE" if amount is None else f"P{int(amount)}WE")
+    if unit == "DE":
+        return "PXDE" if amount is None else f"P{int(amount * 10)}Y"
+    if unit == "CE":
+        return "PXCE" if amount is None else f"P{int(amount * 100)}Y"
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount != int(amount):
+        if unit == "H":
+            return f"PT{int(amount)}H{int(round((amount % 1) * 60))}M"
+        if unit == "Y":
+            return f"P{int(round(amount * 12))}M"
+        if unit == "D":
+            return f"PT{int(round(amount * 24))}H"
+        return f"{prefix}{amount:g}{letter}"
+    return f"{prefix}{int(amount)}{letter}"
+
+
+class Resolver:
+    """Resolves the expressions of one document in text order."""
+
+    def __init__(self, anchor: date | None):
+        self.anchor = anchor
+        self.last: date | None = anchor       # the narrative anchor
+        self.last_granularity = "day"
+        self.last_explicit_year: int | None = None
+        self.last_quarter_context = False
+        self.last_explicit_end = -10**9
+
+    # -- helpers ---------------------------------------------------------------
+    def _note(self, res: Resolved) -> Resolved:
+        if res.reference is not None and res.type in ("DATE", "TIME"):
+            self.last = res.reference
+            self.last_granularity = res.granularity
+            self.last_quarter_context = res.granularity == "quarter"
+        return res
+
+    def resolve(self, cand: Candidate, direction: int, text: str) -> Resolved | None:
+        handler = getattr(self, "_" + cand.kind, None)
+        if handler is None:
+            return None
+        res = handler(cand, direction, text)
+        if res is not None and res.basis == "explicit" and res.value[:4].isdigit() and res.type == "DATE":
+            self.last_explicit_year = int(res.value[:4])
+            self.last_explicit_end = cand.end
+        return self._note(res) if res is not None else None
+
+    # -- explicit dates --------------------------------------------------------
+    def _iso(self, c, direction, text):
+        d = date(int(c.group("year")), int(c.group("month")), int(c.group("day")))
+        self.last_explicit_year = d.year
+        return Resolved("DATE", day_value(d), "explicit", reference=d)
+
+    def _slash(self, c, direction, text):
+        year = int(c.group("year"))
+        if year < 100:
+            year += 1900 if year > 40 else 2000
+        try:
+            d = date(year, int(c.group("month")), int(c.group("day")))
+        except ValueError:
+            return None
+        return Resolved("DATE", day_value(d), "explicit", reference=d)
+
+    def _mdy(self, c, direction, text):
+        try:
+            d = date(int(c.group("year")), _month(c.group("month_name")), int(c.group("day")))
+        except ValueError:
+            return None
+        self.last_explicit_year = d.year
+        return Resolved("DATE", day_value(d), "explicit", reference=d)
+
+    _dmy = _mdy
+
+    def _md(self, c, direction, text):
+        month, day = _month(c.group("month_name")), int(c.group("day"))
+        mod = _mod(c)
+        base = self._year_context(c)
+        if base is not None:
+            try:
+                d = date(base, month, day)
+                return Resolved("DATE", day_value(d), "explicit", mod, reference=d)
+            except ValueError:
+                return None
+        if self.anchor is None:
+            return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "relative", mod)
+        d = resolve_month_day(self.anchor, month, day, direction)
+        if d is None:
+            return None
+        return Resolved("DATE", day_value(d), "relative", mod, reference=d)
+
+    _dm = _md
+
+    def _year_context(self, c) -> int | None:
+        """A year stated just before ('In 1994, ... on March 5') governs a
+        month and day without one, when it is not the anchor's year."""
+        if self.last_explicit_year is None or c.start - self.last_explicit_end > 80:
+            return None
+        if self.anchor is not None and self.last_explicit_year >= self.anchor.year - 1:
+            return None
+        return self.last_explicit_year
+
+    def _month(self, c, direction, text):
+        month = _month(c.group("month_name"))
+        mod = _mod(c)
+        if c.group("year"):
+            year = int(c.group("year"))
+            self.last_explicit_year = year
+            return Resolved("DATE", f"{year}-{month:02d}", "explicit", mod,
+                            reference=date(year, month, 1), granularity="month")
+        rel = (c.group("rel") or "").lower()
+        base = self._year_context(c)
+        if base is not None and not rel:
+            return Resolved("DATE", f"{base}-{month:02d}", "explicit", mod,
+                            reference=date(base, month, 1), granularity="month")
+        if self.anchor is None:
+            return Resolved("DATE", f"XXXX-{month:02d}", "relative", mod)
+        if rel in ("last", "past"):
+            direction = -1
+            year = self.anchor.year if month < self.anchor.month else self.anchor.year - 1
+        elif rel in ("next", "coming"):
+            year = self.anchor.year if month > self.anchor.month else self.anchor.year + 1
+        else:
+            year = resolve_month(self.anchor, month, direction)
+        return Resolved("DATE", f"{year}-{month:02d}", "relative", mod,
+                        reference=date(year, month, 1), granularity="month")
+
+    def _year(self, c, direction, text):
+        year = int(c.group("year"))
+        self.last_explicit_year = year
+        if c.group("year2"):
+            return Resolved("DATE", str(year), "explicit", _mod(c), reference=date(year, 1, 1),
+                            granularity="year")
+        return Resolved("DATE", str(year), "explicit", _mod(c), reference=date(year, 1, 1),
+                        granularity="year")
+
+    def _spelled_year(self, c, direction, text):
+        from .vocabulary import NUMBER_WORDS
+        if c.group("century") is None:
+            year = 2000 + NUMBER_WORDS.get((c.group("small") or "").lower(), 0)
+        else:
+            century = 1900 if c.group("century").lower() == "nineteen" else 2000
+            rest = c.group("rest").lower().replace("-", " ").split()
+            if rest[0] in ("oh", "o"):
+                rest = rest[1:]
+            year = century + (0 if rest == ["hundred"] else int(sum(NUMBER_WORDS[w] for w in rest)))
+        return Resolved("DATE", str(year), "explicit", reference=date(year, 1, 1), granularity="year")
+
+    def _year_quarter(self, c, direction, text):
+        year = int(c.group("year"))
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[c.group("ord").lower()]
+        if c.group("unit").lower() == "half":
+            return Resolved("DATE", f"{year}-H{n}", "explicit", granularity="quarter") if n <= 2 else None
+        return Resolved("DATE", f"{year}-Q{n}", "explicit", reference=date(year, 3 * n - 2, 1),
+                        granularity="quarter")
+
+    def _weekend(self, c, direction, text):
+        if self.anchor is None:
+            return Resolved("DATE", "XXXX-WXX-WE", "relative")
+        saturday = resolve_weekday(self.anchor, 6, -1 if direction <= 0 else 1)
+        return Resolved("DATE", iso_week_value(saturday) + "-WE", "relative", reference=saturday,
+                        granularity="week")
+
+    def _fiscal_short(self, c, direction, text):
+        yy = int(c.group("yy"))
+        year = (1900 if yy > 40 else 2000) + yy
+        return Resolved("DATE", str(year), "explicit", reference=date(year, 1, 1), granularity="year")
+
+    def _decade(self, c, direction, text):
+        if c.group("decade"):
+            value = c.group("decade")
+        else:
+            century = str(self.anchor.year)[:2] if self.anchor else "19"
+            value = century + c.group("short")
+        return Resolved("DATE", value, "explicit", _mod(c), granularity="decade")
+
+    def _century(self, c, direction, text):
+        if c.group("num"):
+            n = int(c.group("num"))
+        else:
+            n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+                 "21st": 21}[c.group("word").lower()]
+        return Resolved("DATE", f"{n - 1:02d}", "explicit", _mod(c), granularity="century")
+
+    def _season(self, c, direction, text):
+        code = SEASONS[c.group("season").lower()]
+        mod = _mod(c)
+        if c.group("year"):
+            year = int(c.group("year"))
+            return Resolved("DATE", f"{year}-{code}", "explicit", mod, granularity="season")
+        if self.anchor is None:
+            return Resolved("DATE", f"XXXX-{code}", "relative", mod)
+        rel = (c.group("rel") or "").lower()
+        year = self.anchor.year
+        if rel in ("last", "past"):
+            year -= 1 if not (code == "WI" and self.anchor.month <= 2) else 1
+            if code != "WI" and self.anchor.month > SEASON_END[code]:
+                year += 1
+        elif rel in ("next", "coming"):
+            if self.anchor.month >= SEASON_START[code] and code != "WI":
+                year += 1
+        elif code == "WI" and self.anchor.month <= 2:
+            year -= 1
+        return Resolved("DATE", f"{year}-{code}", "relative", mod, granularity="season")
+
+    _season_year = _season
+
+    # -- quarters and fiscal periods ------------------------------------------
+    def _last_quarter(self) -> tuple[int, int]:
+        """The most recent quarter that has ended by the anchor (companies
+        report on it), as (year, quarter)."""
+        q = quarter_of(self.anchor) - 1
+        return (self.anchor.year, q) if q else (self.anchor.year - 1, 4)
+
+    def _quarter(self, c, direction, text):
+        ordinal = c.group("ord").lower()
+        unit = c.group("unit").lower()
+        year = int(c.group("year")) if c.group("year") else None
+        if unit == "period" and ordinal not in ("latest", "year-earlier", "year-ago", "same", "recent", "previous", "current"):
+            return None
+        if unit == "half":
+            n = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(ordinal)
+            if n is None:
+                return None
+            if year is None:
+                if self.anchor is None:
+                    return Resolved("DATE", f"XXXX-H{n}", "relative", granularity="quarter")
+                year = self.anchor.year if (n == 1 or self.anchor.month > 6) else self.anchor.year - 1
+                if n == 1 and self.anchor.month <= 6 and direction < 0:
+                    year -= 1
+            return Resolved("DATE", f"{year}-H{n}", "explicit" if c.group("year") else "relative",
+                            granularity="quarter")
+        named = {"first": 1, "1st": 1, "march": 1, "second": 2, "2nd": 2, "june": 2, "third": 3,
+                 "3rd": 3, "september": 3, "fourth": 4, "4th": 4, "december": 4, "final": 4}
+        if self.anchor is None and year is None:
+            q = named.get(ordinal)
+            return Resolved("DATE", f"XXXX-Q{q}" if q else "XXXX-QX", "relative", granularity="quarter")
+        if ordinal in named:
+            q = named[ordinal]
+            if year is None:
+                # A later quarter than the anchor's is last year's, unless
+                # the verb looks ahead ("expects fourth-quarter profit").
+                year = self.anchor.year
+                if q > quarter_of(self.anchor) and direction <= 0:
+                    year -= 1
+            d = date(year, 3 * q - 2, 1)
+            return Resolved("DATE", f"{year}-Q{q}", "explicit" if c.group("year") else "relative",
+                            reference=d, granularity="quarter")
+        ly, lq = self._last_quarter()
+        if ordinal in ("year-earlier", "year-ago"):
+            ref = self.last if (self.last and self.last_quarter_context) else date(ly, 3 * lq - 2, 1)
+            ly, lq = ref.year - 1, quarter_of(ref)
+            return Resolved("DATE", f"{ly}-Q{lq}", "relative", granularity="quarter")
+        if ordinal == "previous":
+            ly, lq = (ly, lq - 1) if lq > 1 else (ly - 1, 4)
+        if ordinal == "current":
+            ly, lq = self.anchor.year, quarter_of(self.anchor)
+        if ordinal == "same" and self.last and self.last_quarter_context:
+            ly, lq = self.last.year, quarter_of(self.last)
+        return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
+                        granularity="quarter")
+
+    def _the_quarter(self, c, direction, text):
+        if self.anchor is None:
+            return Resolved("DATE", "XXXX-QX", "relative", granularity="quarter")
+        if self.last and self.last_quarter_context:
+            ly, lq = self.last.year, quarter_of(self.last)
+        else:
+            ly, lq = self._last_quarter()
+        return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
+                        granularity="quarter")
+
+    def _year_earlier(self, c, direction, text):
+        if self.anchor is None:
+            return Resolved("DATE", "XXXX", "relative", granularity="year")
+        kind = " ".join(c.group("kind").lower().split())
+        ref = self.last if ("earlier" in kind or "before" in kind) and self.last else self.anchor
+        if self.last_quarter_context and self.last:
+            ref = self.last
+            return Resolved("DATE", f"{ref.year - 1}-Q{quarter_of(ref)}", "relative",
+                            granularity="quarter")
+        if kind == "a year ago":
+            d = ref.replace(year=ref.year - 1) if not (ref.month == 2 and ref.day == 29) else ref - timedelta(days=365)
+            return Resolved("DATE", day_value(d), "relative", reference=d)
+        if self.last_granularity == "day" and "earlier" not in kind:
+            d = ref - timedelta(days=365)
+            return Resolved("DATE", str(d.year), "relative", reference=d, granularity="year")
+        return Resolved("DATE", str(ref.year - 1), "relative", reference=date(ref.year - 1, 1, 1),
+                        granularity="year")
+
+    # -- relative to the anchor ------------------------------------------------
+    def _relunit(self, c, direction, text):
+        unit = c.group("unit").lower()
+        rel = c.group("rel").lower()
+        mod = _mod(c)
+        code = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
+                "decade": "DE", "century": "CE"}[unit]
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
+                "this": 0, "current": 0, "same": 0, "that": 0, "latest": -1, "recent": -1}[rel]
+        base = self.anchor
+        if rel in ("following", "previous", "same", "that"):
+            base = self.last
+        if base is None:
+            return Resolved("DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
+                                     "Q": "XXXX-QX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}[code],
+                            "relative", mod)
+        if code == "Q" and rel == "latest":
+            ly, lq = self._last_quarter()
+            return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
+                            granularity="quarter")
+        value, ref = shift(base, step, code)
+        gran = {"W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year",
+                "DE": "decade", "CE": "century"}[code]
+        return Resolved("DATE", value, "relative", mod, reference=ref, granularity=gran)
+
+    def _modunit(self, c, direction, text):
+        unit = c.group("unit").lower()
+        code = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE",
+                "century": "CE"}[unit]
+        step = {"last": -1, "this": 0, "next": 1}[c.group("rel2").lower()]
+        word = c.group("mod").lower()
+        mod = {"early": "START", "late": "END"}.get(word)
+        if self.anchor is None:
+            return Resolved("DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
+                                     "Y": "XXXX", "DE": "XXX", "CE": "XX"}[code], "relative", mod)
+        value, ref = shift(self.anchor, step, code)
+        return Resolved("DATE", value, "relative", mod, reference=ref,
+                        granularity={"W": "week", "WE": "week", "M": "month", "Y": "year",
+                                     "DE": "decade", "CE": "century"}[code])
+
+    def _weekday(self, c, direction, text):
+        weekday = WEEKDAYS[c.group("weekday").lower()]
+        rel = " ".join((c.group("rel") or "").lower().split())
+        part = (c.group("part") or "").lower()
+        suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
+        kind = "TIME" if part else "DATE"
+        if rel in ("last", "this past", "the previous"):
+            direction = -1
+        elif rel in ("next", "this coming", "the following"):
+            direction = 1
+        base = self.anchor
+        if rel in ("the following", "the previous") and self.last:
+            base = self.last
+        if base is None:
+            return Resolved(kind, f"XXXX-WXX-{weekday}{suffix}", "relative")
+        if rel == "next":
+            d = resolve_weekday(base + timedelta(days=1), weekday, 1)
+        elif rel in ("last",) and base.isoweekday() == weekday:
+            d = base - timedelta(days=7)
+        elif rel in ("the following",):
+            d = resolve_weekday(base + timedelta(days=1), weekday, 1)
+        elif rel in ("the previous",):
+            d = resolve_weekday(base - timedelta(days=1), weekday, -1)
+        else:
+            d = resolve_weekday(base, weekday, -1 if direction == 0 else direction)
+        return Resolved(kind, day_value(d) + suffix, "relative", reference=d)
+
+    def _deictic(self, c, direction, text):
+        word = " ".join(c.group("word").lower().split())
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                  "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+        part = (c.group("part") or "").lower()
+        suffix = "TNI" if word == "tonight" else (f"T{PARTS_OF_DAY[part]}" if part else "")
+        kind = "TIME" if suffix else "DATE"
+        if self.anchor is None:
+            return Resolved(kind, ("PRESENT_REF" if offset == 0 and not suffix else "XXXX-XX-XX" + suffix),
+                            "relative")
+        d = self.anchor + timedelta(days=offset)
+        return Resolved(kind, day_value(d) + suffix, "relative", reference=d)
+
+    def _partofday(self, c, direction, text):
+        rel = " ".join(c.group("rel").lower().split())
+        part = PARTS_OF_DAY[c.group("part").lower()]
+        base = self.last if rel == "that" else self.anchor
+        if base is None:
+            return Resolved("TIME", f"XXXX-XX-XXT{part}", "relative")
+        offset = -1 if rel in ("last", "late last") else (1 if rel == "early tomorrow" else 0)
+        if rel == "last" and part != "NI":
+            offset = 0 if part == "MO" else -1
+        d = base + timedelta(days=offset)
+        return Resolved("TIME", f"{day_value(d)}T{part}", "relative", reference=d)
+
+    def _overnight(self, c, direction, text):
+        return None
+
+    def _ref(self, c, direction, text):
+        word = " ".join(c.group("word").lower().split())
+        if word in ("now", "currently", "current", "nowadays", "these days", "presently", "at present"):
+            value = "PRESENT_REF"
+        elif word in ("recently", "recent", "lately", "the past", "once"):
+            value = "PAST_REF"
+        else:
+            value = "FUTURE_REF"
+        return Resolved("DATE", value, "relative")
+
+    def _recent_units(self, c, direction, text):
+        rel = c.group("rel").lower()
+        return Resolved("DATE", "PAST_REF" if rel == "recent" else "FUTURE_REF", "relative")
+
+    # -- counted units ---------------------------------------------------------
+    def _ago(self, c, direction, text):
+        amount = parse_number(c.group("num"))
+        unit = _unit(c.group("unit"))
+        how = " ".join(c.group("dir").lower().split())
+        if how in ("before", "after"):
+            # "two days after the vote": the span is the duration; "after" is a signal.
+            return self._as_duration(amount, unit, c, text)
+        sign = -1 if how in ("ago", "earlier", "previously", "before") else 1
+        base = self.anchor if how in ("ago", "from now", "hence") else (self.last or self.anchor)
+        if base is None or amount is None:
+            return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "relative")
+        if unit in ("S", "H") or (unit == "M" and c.group("unit").lower().startswith("minute")):
+            return Resolved("TIME", day_value(base), "relative")
+        if unit == "Q" and amount == int(amount):
+            value, ref = shift(base, sign * int(amount), "Q")
+            return Resolved("DATE", value, "relative", reference=ref, granularity="quarter")
+        amount_i = int(round(amount))
+        if unit == "Y" and self.last_quarter_context and self.last and how == "earlier":
+            return Resolved("DATE", f"{self.last.year - amount_i}-Q{quarter_of(self.last)}", "relative",
+                            granularity="quarter")
+        value, ref = shift(base, sign * amount_i, unit)
+        return Resolved("DATE", value, "relative", reference=ref,
+                        granularity={"D": "day", "W": "week", "WE": "week", "M": "month",
+                                     "Y": "year", "DE": "decade", "CE": "century"}.get(unit, "day"))
+
+    def _as_duration(self, amount, unit, c, text):
+        is_minute = c.group("unit").lower().startswith("minute")
+        code = "TM" if is_minute else unit
+        value = duration_value(amount, code)
+        approx = c.group("approx")
+        mod = APPROX_CODES.get(" ".join(approx.lower().split())) if approx else None
+        return Resolved("DURATION", value, "explicit", mod)
+
+    def _duration(self, c, direction, text):
+        amount = parse_number(c.group("num"))
+        unit = _unit(c.group("unit"))
+        num = c.group("num").lower()
+        before = text[max(0, c.start - 12):c.start]
+        if num in ("a", "an") and not c.group("lead") and re.search(r"(?:\d|percent|cents?|dollars?|times|\))\s*$", before):
+            return Resolved("SET", duration_value(1, "TM" if c.group("unit").lower().startswith("minute") else unit), "explicit")
+        return self._as_duration(amount, unit, c, text)
+
+    def _bare_units(self, c, direction, text):
+        word = c.group("unit").lower().replace("-long", "")
+        code = _unit(word.rstrip("s") if not word.startswith("centur") else word)
+        if word.startswith("minute"):
+            code = "TM"
+        return Resolved("DURATION", duration_value(None, code), "explicit")
+
+    def _set(self, c, direction, text):
+        adv = (c.group("adv") or "").lower()
+        every = (c.group("every") or "").lower()
+        per = (c.group("per") or "").lower()
+        tunit = (c.group("tunit") or "").lower()
+        table = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+                 "annually": "P1Y", "yearly": "P1Y", "quarterly": "P1Q", "hourly": "PT1H",
+                 "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
+                 "hour": "PT1H", "morning": "XXXX-XX-XXTMO", "night": "XXXX-XX-XXTNI",
+                 "evening": "XXXX-XX-XXTEV", "weekend": "XXXX-WXX-WE"}
+        if adv:
+            return Resolved("SET", table[adv], "explicit")
+        if every:
+            if every in WEEKDAYS:
+                return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[every]}", "explicit")
+            return Resolved("SET", table[every], "explicit")
+        if per:
+            return Resolved("SET", table[per], "explicit")
+        return Resolved("SET", table[tunit], "explicit")
+
+    # -- clock times and holidays ---------------------------------------------
+    def _clock(self, c, direction, text):
+        hour = int(c.group("hour"))
+        minute = int(c.group("minute") or 0)
+        if hour > 12:
+            return None
+        pm = c.group("ampm").lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+        day = day_value(self.last) if self.last else "XXXX-XX-XX"
+        return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "relative" if self.last else "explicit")
+
+    def _clock24(self, c, direction, text):
+        word = c.group("word").lower()
+        clock = "24:00" if word == "midnight" else "12:00"
+        day = day_value(self.last) if self.last else "XXXX-XX-XX"
+        return Resolved("TIME", f"{day}T{clock}", "relative")
+
+    def _holiday(self, c, direction, text):
+        name = " ".join(c.group("name").split()).lower()
+        if c.group("year"):
+            year = int(c.group("year"))
+        elif self.anchor is not None:
+            year = self.anchor.year
+        else:
+            return Resolved("DATE", "XXXX-XX-XX", "relative")
+        d = holiday_date(name, year)
+        if d is None:
+            return None
+        if not c.group("year") and self.anchor is not None:
+            if direction < 0 and d > self.anchor:
+                d = holiday_date(name, year - 1)
+            elif direction > 0 and d < self.anchor:
+                d = holiday_date(name, year + 1)
+        return Resolved("DATE", day_value(d), "explicit" if c.group("year") else "relative", reference=d)
+
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday by the anonymous Gregorian computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    if name.startswith("christmas"):
+        return date(year, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new year"):
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if name == "independence day":
+        return date(year, 7, 4)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 1, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 1, -1)
+    if name == "election day":
+        return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
+    if name.startswith("easter"):
+        return easter(year)
+    if name == "valentine's day":
+        return date(year, 2, 14)
+    if name == "halloween":
+        return date(year, 10, 31)
+    return None
