@@ -22,7 +22,7 @@ from ..models import Failure, RawDocument
 from .decode import binary_reason, declared_html_charset, decode_bytes, sniff_binary_kind
 from .html import read_html
 from .records import read_csv, read_jsonl
-from .sniff import format_from_content, format_from_name
+from .sniff import format_from_content, format_from_name, looks_like_warc
 from .text import read_text
 from .warc import read_warc
 
@@ -30,7 +30,7 @@ FORMATS = ("auto", "text", "html", "jsonl", "csv", "warc")
 STDIN_SOURCE = "<stdin>"
 _HEAD_BYTES = 65536
 
-__all__ = ["FORMATS", "read_inputs", "read_bytes"]
+__all__ = ["FORMATS", "read_inputs", "read_bytes", "input_files"]
 
 
 def read_inputs(paths: Sequence[str], fmt: str = "auto", max_bytes: int = 5_000_000,
@@ -72,6 +72,20 @@ def _read_all(paths: list[str], fmt: str, max_bytes: int,
             yield Failure(given, "ingest", "no such file or folder; check the path")
 
 
+def input_files(paths: Sequence[str]) -> Iterator[str]:
+    """The files ``read_inputs`` would read, in its order: folders expanded,
+    other paths (files, missing paths) passed through so that reading them
+    reports the same failures. Lets a distributed build hand out one file per
+    task."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir() and given != "-":
+            files = [str(f) for f in _walk(path)]
+            yield from files if files else [given]
+        else:
+            yield given
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
@@ -103,6 +117,10 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
         return
     if fmt == "auto":
         fmt = format_from_name(source) or format_from_content(head)
+    if fmt == "warc" and not looks_like_warc(head):
+        yield Failure(source, "ingest",
+                      "not a valid WARC file (no WARC/1.x header at the start); give a .warc or .warc.gz archive")
+        return
     if fmt != "warc":
         kind = sniff_binary_kind(head)
         if kind is not None:

@@ -137,19 +137,21 @@ def _decode(data: bytes, declared: str | None) -> str:
 def _guess_legacy(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise DecodeError(
             "could not work out the text encoding (not UTF-8, no known legacy encoding fits); "
             "re-save the file as UTF-8"
         )
     # Western text in windows-1252 is by far the most common legacy case, and
-    # detectors often pick a sibling code page that maps the same bytes to
-    # different letters; prefer cp1252 whenever it decodes and was a candidate.
-    candidates = {_usable_codec(name) for name in best.could_be_from_charset}
-    if "cp1252" in candidates:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
+    # the detector often ties it with a sibling code page (cp1250, cp1257) that
+    # maps the same bytes to other letters; break such ties towards cp1252.
+    for match in matches:
+        tied = match.chaos <= best.chaos + 0.01
+        if tied and "cp1252" in {_usable_codec(name) for name in match.could_be_from_charset}:
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                break
     return str(best)

@@ -134,10 +134,10 @@ def _row_document(row: dict, where: str, fmt: str) -> RawDocument | Failure:
             except InputError as err:
                 return Failure(where, "ingest", str(err))
             return _with_row_metadata(page, fields)
+        if any(name in fields for name in TEXT_FIELDS + HTML_FIELDS):
+            return Failure(where, "ingest", "row has an empty text field")
         names = ", ".join(sorted(fields)) or "none"
         return Failure(where, "ingest", f"row has no text; expected {_EXPECTED} (found: {names})")
-    if not text.strip():
-        return Failure(where, "ingest", "row has an empty text field")
     published = _first(fields, DATE_FIELDS)
     return RawDocument(
         source=where,

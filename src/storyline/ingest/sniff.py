@@ -29,13 +29,17 @@ def format_from_name(name: str) -> str | None:
     return None
 
 
+def looks_like_warc(head: bytes) -> bool:
+    if head.startswith(b"\x1f\x8b"):
+        head = _gunzip_head(head)
+    return head.lstrip().startswith((b"WARC/1.", b"WARC/0."))
+
+
 def format_from_content(head: bytes) -> str:
     """Guess from the first bytes; "text" when nothing more specific fits."""
-    if head.startswith(b"\x1f\x8b"):
-        return "warc" if _gunzip_head(head).lstrip().startswith(b"WARC/") else "text"
-    body = head.removeprefix(b"\xef\xbb\xbf")
-    if body.lstrip().startswith((b"WARC/1.", b"WARC/0.")):
+    if looks_like_warc(head):
         return "warc"
+    body = head.removeprefix(b"\xef\xbb\xbf")
     if _HTML_START.match(body) or (body.lstrip().startswith(b"<") and _HTML_TAGS.search(body[:4096])):
         return "html"
     first_line = next((line for line in body.splitlines() if line.strip()), b"")

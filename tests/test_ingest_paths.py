@@ -1,0 +1,127 @@
+"""read_inputs: paths, folders, stdin, format choice and the failure contract."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import UsageError
+from storyline.ingest import read_bytes, read_inputs
+from storyline.models import Failure, RawDocument
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+ARTICLE = "The port reopened on Monday after repairs, officials said.\nShips queued overnight.\n"
+
+
+def _write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_ingest_missing_path_is_a_failure_not_an_exception(tmp_path):
+    missing = str(tmp_path / "nope.txt")
+    results = list(read_inputs([missing]))
+    assert results == [Failure(missing, "ingest", "no such file or folder; check the path")]
+
+
+def test_ingest_unknown_format_raises_usage_error_at_call_time(tmp_path):
+    with pytest.raises(UsageError) as raised:
+        read_inputs([str(tmp_path)], fmt="docx")
+    assert "docx" in str(raised.value) and "jsonl" in str(raised.value)
+
+
+def test_ingest_folder_is_recursive_sorted_and_skips_hidden(tmp_path):
+    _write(tmp_path / "b.txt", ARTICLE)
+    _write(tmp_path / "a.txt", ARTICLE)
+    _write(tmp_path / "sub" / "c.txt", ARTICLE)
+    _write(tmp_path / ".hidden.txt", ARTICLE)
+    _write(tmp_path / ".git" / "d.txt", ARTICLE)
+    sources = [Path(doc.source).relative_to(tmp_path).as_posix() for doc in read_inputs([str(tmp_path)])]
+    assert sources == ["a.txt", "b.txt", "sub/c.txt"]
+
+
+def test_ingest_order_is_deterministic_across_runs(tmp_path):
+    for name in ("z.txt", "m.txt", "x/y.txt", "x/a.txt"):
+        _write(tmp_path / name, ARTICLE)
+    first = [doc.source for doc in read_inputs([str(tmp_path)])]
+    second = [doc.source for doc in read_inputs([str(tmp_path)])]
+    assert first == second and len(first) == 4
+
+
+def test_ingest_empty_folder_is_a_failure(tmp_path):
+    (tmp_path / "empty").mkdir()
+    [failure] = read_inputs([str(tmp_path / "empty")])
+    assert isinstance(failure, Failure) and "no readable files" in failure.reason
+
+
+def test_ingest_dash_reads_stdin_bytes():
+    stdin = io.BytesIO(("date 2021-04-05\n" + ARTICLE).encode("utf-8"))
+    [doc] = read_inputs(["-"], stdin=stdin)
+    assert doc.source == "<stdin>"
+    assert doc.published == "2021-04-05"
+    assert doc.text.startswith("The port reopened")
+
+
+def test_ingest_stdin_jsonl_is_sniffed_and_streamed():
+    lines = b"".join(b'{"text": "Story number %d about the harbour."}\n' % n for n in range(3))
+    docs = list(read_inputs(["-"], stdin=io.BytesIO(lines)))
+    assert [doc.source for doc in docs] == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]
+    assert docs[2].text == "Story number 2 about the harbour."
+
+
+def test_ingest_one_bad_file_does_not_stop_the_others(tmp_path):
+    good = _write(tmp_path / "good.txt", ARTICLE)
+    bad = _write(tmp_path / "bad.txt", b"")
+    results = list(read_inputs([str(bad), str(tmp_path / "missing.txt"), str(good)]))
+    assert [type(result) for result in results] == [Failure, Failure, RawDocument]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("page.dat", "<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        ("page.dat", "  <html lang='en'><body><p>x</p></body></html>", "html"),
+        ("rows.dat", '{"text": "A story."}\n{"text": "Another."}\n', "jsonl"),
+        ("rows.dat", "id,headline,body\n1,A,Some text\n", "csv"),
+        ("notes.dat", "Just words, with a comma, in a line.\nMore words.\n", "text"),
+        ("crawl.dat", "WARC/1.0\r\nWARC-Type: warcinfo\r\n", "warc"),
+    ],
+)
+def test_ingest_sniffs_format_from_content(tmp_path, name, content, expected):
+    from storyline.ingest.sniff import format_from_content
+
+    assert format_from_content(content.encode("utf-8")) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("a.TXT", "text"), ("a.htm", "html"), ("a.ndjson", "jsonl"), ("a.tsv", "csv"),
+     ("a.warc.gz", "warc"), ("a.unknown", None)],
+)
+def test_ingest_sniffs_format_from_extension(name, expected):
+    from storyline.ingest.sniff import format_from_name
+
+    assert format_from_name(name) == expected
+
+
+def test_ingest_explicit_format_overrides_the_extension(tmp_path):
+    path = _write(tmp_path / "story.html", "No markup here, just a sentence about the port.\n")
+    [doc] = read_inputs([str(path)], fmt="text")
+    assert doc.format == "text" and doc.text.startswith("No markup here")
+
+
+def test_ingest_read_bytes_reads_one_in_memory_input():
+    [doc] = read_bytes(ARTICLE.encode("utf-8"), "memory.txt")
+    assert doc.source == "memory.txt" and doc.format == "text"
+
+
+def test_ingest_fixture_folder_reads_every_format():
+    results = list(read_inputs([str(FIXTURES)]))
+    formats = {result.format for result in results if isinstance(result, RawDocument)}
+    assert formats == {"csv", "html", "jsonl"}

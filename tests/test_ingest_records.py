@@ -1,0 +1,130 @@
+"""JSON Lines and CSV readers: one document per row, one failure per bad row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.ingest import read_bytes, read_inputs
+from storyline.models import Failure, RawDocument
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def test_ingest_jsonl_fixture_reads_good_rows_and_fails_bad_ones():
+    path = str(FIXTURES / "articles.jsonl")
+    results = list(read_inputs([path]))
+    assert [result.source for result in results] == [f"{path}:{n}" for n in (1, 3, 4, 5, 6)]
+    first, second, *bad = results
+    assert first == RawDocument(
+        source=f"{path}:1",
+        text="The city council voted on Monday to extend the night bus service for another year.",
+        format="jsonl", title="Night buses stay", published="2021-02-01", published_basis="metadata",
+        publisher="Example Gazette", url="https://example.org/news/night-buses",
+    )
+    assert second.publisher == "Town Courier" and second.published == "2021-03-12T18:00:00Z"
+    assert all(isinstance(failure, Failure) for failure in bad)
+    assert "not valid JSON" in bad[0].reason
+    assert "not an object" in bad[1].reason
+    assert "no text" in bad[2].reason and "text" in bad[2].reason
+
+
+def test_ingest_jsonl_html_field_is_extracted():
+    page = ("<html><body><article><p>The bridge closed on Sunday for repairs that will last "
+            "until the end of the month, the transport office said.</p></article></body></html>")
+    line = json.dumps({"html": page, "url": "https://example.org/2023/01/08/bridge"}).encode()
+    [doc] = read_bytes(line, "crawl.jsonl")
+    assert doc.text.startswith("The bridge closed") and doc.published == "2023-01-08"
+    assert doc.published_basis == "url"
+
+
+def test_ingest_jsonl_empty_text_is_a_row_failure():
+    [failure] = read_bytes(b'{"text": "   "}\n', "rows.jsonl")
+    assert failure == Failure("rows.jsonl:1", "ingest", "row has an empty text field")
+
+
+def test_ingest_jsonl_oversized_line_is_a_row_failure():
+    rows = b'{"text": "short story"}\n{"text": "' + b"x" * 200 + b'"}\n'
+    first, second = read_bytes(rows, "rows.jsonl", max_bytes=100)
+    assert isinstance(first, RawDocument) and isinstance(second, Failure)
+    assert "max_bytes" in second.reason
+
+
+# Control characters are left out: a field made of them is a binary file.
+_field_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200
+).filter(str.strip)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"text": _field_text, "title": _field_text}), min_size=1, max_size=5))
+def test_ingest_jsonl_round_trips_text_and_title(rows):
+    data = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+    docs = list(read_bytes(data, "rows.jsonl", fmt="jsonl"))
+    assert [(doc.text, doc.title) for doc in docs] == [(row["text"], row["title"]) for row in rows]
+
+
+def test_ingest_csv_fixture_reads_every_row():
+    path = str(FIXTURES / "articles.csv")
+    first, second = read_inputs([path])
+    assert first.source == f"{path}:2" and second.source == f"{path}:3"
+    assert first.title == "Library reopens" and first.publisher == "Example Gazette"
+    assert first.url == "https://example.org/2022/06/04/library"
+    assert first.published == "2022-06-04" and first.published_basis == "metadata"
+    assert second.published == "June 2022" and second.url is None
+
+
+def test_ingest_csv_without_text_column_names_file_and_expected_columns(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("headline,when\nA,2020-01-01\n", encoding="utf-8")
+    [failure] = read_inputs([str(path)])
+    assert isinstance(failure, Failure) and failure.source == str(path)
+    assert str(path) in failure.reason
+    assert "text" in failure.reason and "body" in failure.reason
+    assert "found: headline, when" in failure.reason
+
+
+def test_ingest_csv_bad_row_fails_alone(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text('text,title\n"First story.",One\n"Second, story.",Two,extra\n'
+                    '"Third story\nover two lines.",Three\n,Empty\n', encoding="utf-8")
+    results = list(read_inputs([str(path)]))
+    assert [type(result).__name__ for result in results] == ["RawDocument", "Failure", "RawDocument", "Failure"]
+    assert results[1].source == f"{path}:3" and "3 fields" in results[1].reason
+    assert results[2].text == "Third story\nover two lines."
+    assert results[3].source == f"{path}:6"
+
+
+def test_ingest_tsv_and_semicolon_csv(tmp_path):
+    tsv = tmp_path / "rows.tsv"
+    tsv.write_text("title\ttext\nHeadline\tA story, with commas.\n", encoding="utf-8")
+    semicolon = tmp_path / "rows.csv"
+    semicolon.write_text("title;body\nHeadline;A story, with commas.\n", encoding="utf-8")
+    docs = list(read_inputs([str(tsv), str(semicolon)]))
+    assert [doc.text for doc in docs] == ["A story, with commas."] * 2
+
+
+def test_ingest_csv_in_cp1252(tmp_path):
+    path = tmp_path / "rows.csv"
+    text = "Le préfet a annoncé mercredi la réouverture du marché – “enfin”, a-t-il dit."
+    path.write_bytes(("title,text\nMarché,\"" + text + "\"\n").encode("cp1252"))
+    [doc] = read_inputs([str(path)])
+    assert doc.text == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_field_text, min_size=1, max_size=4))
+def test_ingest_csv_round_trips_quoted_text(texts):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "text"])
+    for number, text in enumerate(texts):
+        writer.writerow([number, text])
+    docs = list(read_bytes(buffer.getvalue().encode("utf-8"), "rows.csv", fmt="csv"))
+    assert [doc.text for doc in docs] == texts

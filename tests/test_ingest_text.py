@@ -1,0 +1,75 @@
+"""The plain-text reader: date header, title line, body."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.ingest.text import looks_like_title, read_text, split_title
+
+BODY = ("The council met on Tuesday to discuss the budget, officials said.\n"
+        "A vote is expected next week.\n")
+
+
+def test_ingest_text_date_header_on_its_own_line():
+    doc = read_text("date 2020-05-21\n" + BODY, "a.txt")
+    assert doc.published == "2020-05-21"
+    assert doc.published_basis == "header"
+    assert doc.text == BODY
+
+
+def test_ingest_text_date_header_sharing_the_first_sentence_line():
+    doc = read_text(" date 2020-05-21 " + BODY, "a.txt")
+    assert doc.published == "2020-05-21"
+    assert doc.text == BODY
+    assert doc.title is None  # the first line is a sentence, not a headline
+
+
+def test_ingest_text_date_header_with_colon_and_crlf():
+    doc = read_text("Date: 2019-11-02\r\n" + BODY, "a.txt")
+    assert doc.published == "2019-11-02" and doc.text == BODY
+
+
+def test_ingest_text_without_header_has_unknown_basis():
+    doc = read_text(BODY, "a.txt")
+    assert doc.published is None and doc.published_basis == "unknown"
+
+
+def test_ingest_text_word_date_in_prose_is_not_a_header():
+    doc = read_text("Dates 2020-05-21 were set for talks.\n" + BODY, "a.txt")
+    assert doc.published is None
+
+
+def test_ingest_text_title_line_is_kept_out_of_the_body_and_standfirst_stays():
+    text = ("Council backs budget after long night\n"
+            "Opposition walks out before the final vote on spending cuts\n\n" + BODY)
+    doc = read_text(text, "a.txt")
+    assert doc.title == "Council backs budget after long night"
+    assert doc.text.startswith("Opposition walks out")
+    assert doc.text.endswith(BODY)
+
+
+def test_ingest_text_leading_blank_line_and_sentence_first_line_means_no_title():
+    doc = read_text("\n" + BODY, "a.txt")
+    assert doc.title is None and doc.text == "\n" + BODY
+
+
+def test_ingest_text_a_lone_short_line_is_body_not_title():
+    assert split_title("Council backs budget\n") == (None, "Council backs budget\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Council backs budget after long night", True),
+        ("After vote, ministers mull new rules", True),
+        ("'Not now,' says mayor of delay", True),
+        ("The council met on Tuesday.", False),
+        ("He said \"no.\"", False),
+        ("LONDON (Wire) —", False),
+        ("lowercase start of a line", False),
+        ("Word", False),
+        ("A " + "very " * 30 + "long line", False),
+    ],
+)
+def test_ingest_text_title_heuristic(line, expected):
+    assert looks_like_title(line) is expected
