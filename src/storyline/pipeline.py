@@ -16,7 +16,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from .annotate import annotate, load_pipeline
 from .clean import clean
-from .errors import InputError, StorylineError
+from .errors import InputError, StorylineError, UsageError
 from .ingest import read_inputs
 from .models import Article, ArticleAnalysis, Failure, RawDocument, TimeValue
 from .settings import Settings
@@ -97,6 +97,27 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def analyse_stream(
+    articles: Iterable[Article], settings: Settings, on_failure: Callable[[Failure], None]
+) -> Iterator[ArticleAnalysis]:
+    """Annotate and analyse articles; one article's bug becomes its failure.
+
+    Shared by the local engine and the Ray workers, so both run the same code.
+    """
+    nlp = load_pipeline(settings.model)
+    docs = annotate(articles, nlp, batch_size=settings.batch_size, n_process=settings.n_process)
+    for article, doc in docs:
+        try:
+            yield analyse(article, doc, min_confidence=settings.min_confidence)
+        except StorylineError:
+            raise
+        except Exception as exc:  # a bug on one article must not cost the others
+            on_failure(Failure(article.source, "analyse", f"{type(exc).__name__}: {exc}"))
+
+
+ENGINES = ("local", "ray")
+
+
 def build(
     paths: Sequence[str],
     db: str,
@@ -105,8 +126,19 @@ def build(
     stdin: BinaryIO | None = None,
     progress: Callable[[BuildReport], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> BuildReport:
-    """Build (or extend) the database at ``db`` from ``paths``."""
+    """Build (or extend) the database at ``db`` from ``paths``.
+
+    ``engine="ray"`` runs ingest through events on a Ray cluster (local, or
+    the one at ``address``); loading, de-duplication and linking stay here,
+    so both engines give the same database for the same inputs.
+    """
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if engine == "ray" and "-" in paths:
+        raise UsageError("--engine ray reads files and folders, not standard input (-)")
     report = BuildReport()
     with Store(db) as store:
         report.run_id = store.start_run(paths, settings)
@@ -122,30 +154,26 @@ def build(
 
         seen: set[str] = set()
 
-        def new_only(articles: Iterable[Article]) -> Iterator[Article]:
-            for article in articles:
-                if article.id in seen or store.has_article(article.id):
-                    report.articles_seen += 1
-                    continue
-                seen.add(article.id)
-                store.clear_failures(article.source)
-                yield article
+        def is_new(article: Article) -> bool:
+            # Identical cleaned text is one article, whichever file it came from.
+            if article.id in seen or store.has_article(article.id):
+                report.articles_seen += 1
+                return False
+            seen.add(article.id)
+            store.clear_failures(article.source)
+            return True
 
-        raws = read_inputs(paths, fmt=fmt, max_bytes=settings.max_bytes, stdin=stdin)
-        fresh = new_only(cleaned_articles(raws, fail))
-        nlp = load_pipeline(settings.model)
-        docs = annotate(fresh, nlp, batch_size=settings.batch_size, n_process=settings.n_process)
+        if engine == "ray":
+            from .distributed import ray_analyses
 
-        def analysed() -> Iterator[ArticleAnalysis]:
-            for article, doc in docs:
-                try:
-                    yield analyse(article, doc, min_confidence=settings.min_confidence)
-                except StorylineError:
-                    raise
-                except Exception as exc:  # a bug on one article must not cost the others
-                    fail(Failure(article.source, "analyse", f"{type(exc).__name__}: {exc}"))
+            items = ray_analyses(paths, fmt, settings, store.known_article_ids(), address)
+            analyses = _unpack_remote(items, fail, report, is_new)
+        else:
+            raws = read_inputs(paths, fmt=fmt, max_bytes=settings.max_bytes, stdin=stdin)
+            fresh = (a for a in cleaned_articles(raws, fail) if is_new(a))
+            analyses = analyse_stream(fresh, settings, fail)
 
-        for batch in _batches(analysed(), max(1, settings.batch_size)):
+        for batch in _batches(analyses, max(1, settings.batch_size)):
             report.articles_new += store.write_analyses(batch)
             if progress:
                 progress(report)
@@ -156,6 +184,18 @@ def build(
         report.events = store.counts()["events"]
         store.finish_run(report.run_id, report.articles_new, report.articles_seen, len(report.failures))
     return report
+
+
+def _unpack_remote(items, fail, report: BuildReport, is_new) -> Iterator[ArticleAnalysis]:
+    """Results from remote workers: failures recorded, already-stored articles
+    counted, duplicates within the run dropped, in the local engine's order."""
+    for item in items:
+        if isinstance(item, Failure):
+            fail(item)
+        elif isinstance(item, str):        # id of an article the database already holds
+            report.articles_seen += 1
+        elif is_new(item.article):
+            yield item
 
 
 def _links_missing(store: Store) -> bool:

@@ -41,8 +41,11 @@ class Progress:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
               help="Input format; auto sniffs each file.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where articles are analysed: this process, or a Ray cluster (storyline[ray]).")
+@click.option("--address", help="With --engine ray: the Ray cluster to join (default: start a local one).")
 @settings_options
-def build_command(paths, db, fmt, settings):
+def build_command(paths, db, fmt, engine, address, settings):
     """Build or extend a timeline database from articles.
 
     PATHS are files, folders (read recursively) or - for standard input.
@@ -52,6 +55,7 @@ def build_command(paths, db, fmt, settings):
     \b
     Example:
         storyline build articles/ feed.jsonl --db story.duckdb
+        storyline build archive/ --engine ray --set n_process=8
     """
     from ..pipeline import build  # heavy imports only when building
 
@@ -62,8 +66,8 @@ def build_command(paths, db, fmt, settings):
         click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
 
     stdin = click.get_binary_stream("stdin") if "-" in paths else None
-    report = build(list(paths), db, settings, fmt=fmt, stdin=stdin,
-                   progress=progress, on_failure=on_failure)
+    report = build(list(paths), db, settings, fmt=fmt, stdin=stdin, progress=progress,
+                   on_failure=on_failure, engine=engine, address=address)
     progress.done()
     click.echo(
         f"built {report.articles_new} new article(s) into {db}"
