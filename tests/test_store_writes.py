@@ -72,3 +72,15 @@ def test_store_unknown_event_id_is_not_found(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         with pytest.raises(NotFoundError, match="no event with id ev_x"):
             store.event("ev_x")
+
+
+def test_store_links_are_dirty_until_replaced(tmp_path):
+    analysis = hand_built_analysis("Abbas ended it. More.", "2020-05-19")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert not store.links_dirty()
+        store.write_analyses([analysis])
+        assert store.links_dirty()
+        store.write_analyses([analysis])          # nothing new: still dirty, not cleared
+        assert store.links_dirty()
+        store.replace_links(link_all([analysis]))
+        assert not store.links_dirty()

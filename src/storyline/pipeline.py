@@ -178,7 +178,7 @@ def build(
             if progress:
                 progress(report)
 
-        if report.articles_new or _links_missing(store):
+        if store.links_dirty():
             _relink(store, settings)
             report.linked = True
         report.events = store.counts()["events"]
@@ -196,11 +196,6 @@ def _unpack_remote(items, fail, report: BuildReport, is_new) -> Iterator[Article
             report.articles_seen += 1
         elif is_new(item.article):
             yield item
-
-
-def _links_missing(store: Store) -> bool:
-    counts = store.counts()
-    return counts["mentions"] > 0 and counts["events"] == 0
 
 
 def _relink(store: Store, settings: Settings) -> None:

@@ -130,7 +130,20 @@ class Store:
                     continue
                 self._insert_analysis(analysis)
                 written += 1
+            if written:
+                self._set_links_dirty(True)
         return written
+
+    # Set in the transaction that adds articles and cleared in the one that
+    # replaces the links, so a build killed in between relinks next time.
+    def links_dirty(self) -> bool:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'links_dirty'").fetchone()
+        return row is not None and row[0] == "1"
+
+    def _set_links_dirty(self, dirty: bool) -> None:
+        self.con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('links_dirty', ?)", ["1" if dirty else "0"]
+        )
 
     def _insert_analysis(self, analysis: ArticleAnalysis) -> None:
         a = analysis.article
@@ -223,6 +236,7 @@ class Store:
                     "INSERT INTO contradictions VALUES (?, ?, ?, ?)",
                     [[c.id, c.first, c.second, c.why] for c in result.contradictions],
                 )
+            self._set_links_dirty(False)
 
     def events(self) -> list[Event]:
         rows = self.con.execute(
