@@ -47,9 +47,9 @@ def cli() -> None:
 def _register() -> None:
     # Imported here so that `storyline --help` stays fast and each topic's
     # module can be owned and tested on its own.
-    from . import build, dating, evaluate, views  # noqa: F401
+    from . import build, dating, evaluate, report, views  # noqa: F401
 
-    for module in (build, views, dating, evaluate):
+    for module in (build, views, report, dating, evaluate):
         for command in getattr(module, "COMMANDS", ()):
             cli.add_command(command)
 

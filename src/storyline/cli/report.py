@@ -1,0 +1,70 @@
+"""``storyline report`` and ``storyline serve``: seeing the story."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import click
+
+from ..errors import UsageError
+from .options import db_option
+
+
+@click.command(name="report")
+@db_option
+@click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write.")
+def report_command(db, output):
+    """Write one self-contained HTML report that works offline.
+
+    A timeline with storylines as lanes, filters, each event's evidence
+    sentences, statements by speaker, contradictions and charts.
+
+    \b
+    Example:
+        storyline report --db story.duckdb -o report.html
+    """
+    # Imported here so that `storyline --help` does not load Jinja2.
+    from ..store import Store
+    from ..views.report import write_report
+
+    with Store(db, read_only=True) as store:
+        path = write_report(store, output)
+    click.echo(f"wrote {path}", err=True)
+
+
+@click.command(name="serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default keeps the app on this machine.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve_command(db, host, port):
+    """Browse the database in a local web app (read-only), with a JSON API.
+
+    \b
+    Example:
+        storyline serve --db story.duckdb --port 8000
+    """
+    try:
+        import uvicorn
+        from ..views.web import create_app
+    except ImportError as exc:  # the web extras are optional in slim installs
+        raise UsageError(f"the web app needs {exc.name}: pip install 'storyline[web]'") from None
+
+    app = create_app(db)
+    if not _is_loopback(host):
+        click.echo(f"warning: listening on {host}; anyone who can reach it can read the database", err=True)
+    click.echo(f"storyline serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+COMMANDS = [report_command, serve_command]
