@@ -21,6 +21,9 @@ __all__ = ["tag", "tag_text", "infer_publication_date", "tense_direction"]
 
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo", "would"}
 _PAST_TAGS = {"VBD", "VBN"}
+_PLAN_LEMMAS = {"schedule", "plan", "set", "slate", "due", "expect", "intend", "aim", "hope",
+                "want", "agree", "vow", "promise", "threaten", "prepare", "scheduled", "slated",
+                "expected", "going", "likely"}
 
 
 def tense_direction(doc, start: int, end: int) -> int:
@@ -39,13 +42,19 @@ def tense_direction(doc, start: int, end: int) -> int:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return 0
+    if token.lemma_.lower() in _PLAN_LEMMAS and token.tag_ in ("VBN", "VBD", "VBZ", "VBP", "JJ"):
+        return 1  # "a summit set for April", "is scheduled Thursday"
+    before = doc.text[max(0, start - 16):start].lower()
+    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ")):
+        return 1
     auxes = [t for t in token.children if t.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxes}
     if words & _FUTURE_WORDS or token.lower_ in _FUTURE_WORDS:
         return 1
-    if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB":
-        # "plans to meet Thursday", "is due to vote Monday"
-        return 1
+    if any(t.tag_ == "MD" for t in auxes):
+        return 1  # "could come as early as Tuesday", "must leave by Jan. 14"
+    if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB" and token.head.lemma_.lower() in _PLAN_LEMMAS:
+        return 1  # "plans to meet Thursday", "is due to vote Monday"
     if token.tag_ == "VBG" and any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in auxes):
         return 1
     if token.tag_ in _PAST_TAGS or any(t.tag_ in _PAST_TAGS for t in auxes):

@@ -65,12 +65,11 @@ def resolve_month(anchor: date, month: int, direction: int) -> int:
         return anchor.year if month < anchor.month else anchor.year - 1
     if direction > 0:
         return anchor.year if month > anchor.month else anchor.year + 1
-    diff = month - anchor.month
-    if diff > 6:
-        return anchor.year - 1
-    if diff < -6:
-        return anchor.year + 1
-    return anchor.year
+    # News mostly looks back: an earlier month is this year's, a later one
+    # is this year's only when it is close ahead.
+    if month < anchor.month:
+        return anchor.year
+    return anchor.year if month - anchor.month <= 3 else anchor.year - 1
 
 
 def quarter_of(d: date) -> int:

@@ -55,12 +55,12 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("slash", _rule(r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)")),
     ("mdy", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM},?\s+(?P<year>{YEAR_RE})")),
     ("dmy", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})")),
-    ("md", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?:(?i:{MOD}))?(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*[,:]\s*\d)")),
+    ("md", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|next|this))\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*[,:]\s*\d)")),
     ("dm", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE})")),
     ("month", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?"
                     rf"(?P<month_name>(?:January|February|April|June|July|August|September|October|November|December"
                     rf"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)|{MONTH_CUE}(?:March|May))"
-                    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE}))?")),
+                    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})|\s+(?i:(?P<yrel>this|last|next)\s+year))?")),
     ("season", _rule(rf"(?i:{MOD}?(?:(?P<rel>last|this|next|past|coming)\s+)(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)")),
     ("season_year", _rule(rf"(?i:{MOD}?(?:the\s+)?(?P<season>{SEASON_RE})\s+(?:of\s+)?(?P<year>{YEAR_RE}))")),
     ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s))")),
@@ -72,7 +72,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("the_quarter", _rule(r"(?i:the\s+(?P<unit>quarter))")),
     ("year_earlier", _rule(r"(?i:(?P<kind>year-earlier|year-ago|year-before|a\s+year\s+earlier|a\s+year\s+ago|year\s+earlier))")),
     ("relunit", _rule(rf"(?i:(?:{MOD})?(?:the\s+|this\s+)?(?:(?P<rel>last|this|next|past|coming|previous|current|following|same|that|latest|recent)\s+)"
-                      rf"(?P<unit>week|weekend|month|quarter|year|decade|century))")),
+                      rf"(?:fiscal\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century))")),
     ("modunit", _rule(rf"(?i:(?P<mod>earlier|later|early|late)\s+(?P<rel2>this|last|next)\s+(?P<unit>week|weekend|month|year|decade|century))")),
     ("weekday", _rule(rf"(?:(?i:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+following|the\s+previous|early|late|earlier|later))\s+)?"
                       rf"(?P<weekday>{WEEKDAY_RE})(?:'s)?(?:\s+(?i:(?P<part>{PART_OF_DAY_RE})))?")),
@@ -84,7 +84,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("ref", _rule(r"(?i:(?P<word>now|currently|current|nowadays|these\s+days|presently|at\s+present|recently|lately|the\s+past|the\s+future|the\s+near\s+future))")),
     ("spelled_year", _rule(r"(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)[\s-]+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|hundred))|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?)")),
     ("weekend", _rule(r"(?i:the\s+weekend)")),
-    ("year_quarter", _rule(rf"(?i:the\s+(?P<year>{YEAR_RE})\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half))")),
+    ("year_quarter", _rule(rf"(?i:the\s+(?P<year>{YEAR_RE})\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|half|period))")),
+    ("rel_year_quarter", _rule(r"(?i:(?:the\s+)?(?:(?P<rel>this|last|next)\s+year's|(?P<ago>(?:comparable\s+)?(?:year-ago|year-earlier)))\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|fiscal)[\s-]+)?(?P<unit>quarter|period|half))")),
     ("recent_units", _rule(r"(?i:(?P<rel>recent|coming)\s+(?P<unit>years|months|weeks|days|decades))")),
     ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b))")),
     ("duration", _rule(rf"(?i:(?:the\s+)?(?:(?P<lead>first|last|past|next|previous|coming|following|final|remaining|preceding|latest|entire|whole|full|initial|additional|further|other|same)\s+)?"
@@ -95,7 +96,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   rf"|(?:every|each)\s+(?:other\s+)?(?P<every>day|week|month|year|quarter|morning|night|evening|weekend|{WEEKDAY_RE})"
                   rf"|per\s+(?P<per>day|week|month|year|hour)"
                   rf"|(?P<times>once|twice|three\s+times|four\s+times)\s+a\s+(?P<tunit>day|week|month|year))")),
-    ("clock", _rule(r"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?i:(?P<ampm>a\.m\.?|p\.m\.?|am|pm))(?:\s+(?P<zone>[ECMP][SD]T|GMT|EDT|EST))?")),
+    ("clock", _rule(rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?i:(?P<ampm>a\.m\.?|p\.m\.?|am|pm))(?:\s+(?P<zone>[ECMP][SD]T|GMT|EDT|EST))?(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY_RE}))?")),
     ("clock24", _rule(r"(?i:(?P<word>noon|midnight|midday))")),
     ("holiday", _rule(rf"(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)(?:,?\s+(?P<year>{YEAR_RE}))?")),
 ]

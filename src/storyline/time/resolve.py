@@ -75,11 +75,14 @@ def duration_value(amount: float | None, unit: str) -> str:
     prefix = "PT" if is_time else "P"
     if amount is None:
         return f"{prefix}X{letter}"
+    if unit == "Q":
+        return f"P{int(amount * 3)}M"
     if amount != int(amount):
         if unit == "H":
             return f"PT{int(amount)}H{int(round((amount % 1) * 60))}M"
         if unit == "Y":
-            return f"P{int(round(amount * 12))}M"
+            months = int(round((amount % 1) * 12))
+            return f"P{int(amount)}Y{months}M" if int(amount) else f"P{months}M"
         if unit == "D":
             return f"PT{int(round(amount * 24))}H"
         return f"{prefix}{amount:g}{letter}"
@@ -106,6 +109,7 @@ class Resolver:
         return res
 
     def resolve(self, cand: Candidate, direction: int, text: str) -> Resolved | None:
+        self._text = text
         handler = getattr(self, "_" + cand.kind, None)
         if handler is None:
             return None
@@ -153,18 +157,47 @@ class Resolver:
                 return None
         if self.anchor is None:
             return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", "relative", mod)
-        d = resolve_month_day(self.anchor, month, day, direction)
+        rel = (c.group("rel") or "").lower()
+        weekday = c.group("weekday")
+        if weekday:
+            d = self._fit_weekday(month, day, WEEKDAYS[weekday.lower()])
+        elif rel:
+            d = resolve_month_day(self.anchor, month, day, -1 if rel == "last" else 1)
+        else:
+            # Deadlines and schedules in past-tense sentences ("set Nov. 10 as
+            # the deadline") still point ahead, so tense only decides when the
+            # nearest reading is far off.
+            d = resolve_month_day(self.anchor, month, day, 0)
+            if d is not None and direction < 0 and (d - self.anchor).days > 60:
+                d = resolve_month_day(self.anchor, month, day, -1)
+            elif d is not None and direction > 0 and (self.anchor - d).days > 60:
+                d = resolve_month_day(self.anchor, month, day, 1)
         if d is None:
             return None
         return Resolved("DATE", day_value(d), "relative", mod, reference=d)
 
     _dm = _md
 
+    def _fit_weekday(self, month: int, day: int, weekday: int) -> date | None:
+        """'Monday, Oct. 26': the year near the anchor where that day is a Monday."""
+        best = None
+        for year in range(self.anchor.year - 6, self.anchor.year + 2):
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                continue
+            if d.isoweekday() == weekday and (best is None or abs((d - self.anchor).days) < abs((best - self.anchor).days)):
+                best = d
+        return best or resolve_month_day(self.anchor, month, day, 0)
+
     def _year_context(self, c) -> int | None:
         """A year stated just before ('In 1994, ... on March 5') governs a
         month and day without one, when it is not the anchor's year."""
         if self.last_explicit_year is None or c.start - self.last_explicit_end > 80:
             return None
+        between = self._text[self.last_explicit_end:c.start]
+        if re.search(r"[.!?]['\"]*\s+[A-Z\"`']", between) or "\n" in between:
+            return None  # only within the sentence that states the year
         if self.anchor is not None and self.last_explicit_year >= self.anchor.year - 1:
             return None
         return self.last_explicit_year
@@ -189,6 +222,8 @@ class Resolver:
             year = self.anchor.year if month < self.anchor.month else self.anchor.year - 1
         elif rel in ("next", "coming"):
             year = self.anchor.year if month > self.anchor.month else self.anchor.year + 1
+        elif c.group("yrel"):
+            year = self.anchor.year + {"this": 0, "last": -1, "next": 1}[c.group("yrel").lower()]
         else:
             year = resolve_month(self.anchor, month, direction)
         return Resolved("DATE", f"{year}-{month:02d}", "relative", mod,
@@ -215,8 +250,32 @@ class Resolver:
             year = century + (0 if rest == ["hundred"] else int(sum(NUMBER_WORDS[w] for w in rest)))
         return Resolved("DATE", str(year), "explicit", reference=date(year, 1, 1), granularity="year")
 
+    def _rel_year_quarter(self, c, direction, text):
+        if self.anchor is None:
+            return Resolved("DATE", "XXXX-QX", "relative", granularity="quarter")
+        step = -1 if c.group("ago") else {"this": 0, "last": -1, "next": 1}[c.group("rel").lower()]
+        ordinal = (c.group("ord") or "").lower()
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordinal)
+        unit = c.group("unit").lower()
+        if unit == "half":
+            n = n if n in (1, 2) else 1
+            return Resolved("DATE", f"{self.anchor.year + step}-H{n}", "relative", granularity="quarter")
+        if n is None:
+            ref = self.last if (self.last and self.last_quarter_context) else None
+            n = quarter_of(ref) if ref else self._last_quarter()[1]
+            year = (ref.year if ref else self._last_quarter()[0]) + step
+        else:
+            year = self.anchor.year + step
+        return Resolved("DATE", f"{year}-Q{n}", "relative", granularity="quarter")
+
     def _year_quarter(self, c, direction, text):
         year = int(c.group("year"))
+        if not c.group("ord"):
+            if self.last and self.last_quarter_context:
+                return Resolved("DATE", f"{year}-Q{quarter_of(self.last)}", "explicit", granularity="quarter")
+            if self.anchor is not None:
+                return Resolved("DATE", f"{year}-Q{self._last_quarter()[1]}", "explicit", granularity="quarter")
+            return Resolved("DATE", str(year), "explicit", granularity="year")
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[c.group("ord").lower()]
         if c.group("unit").lower() == "half":
             return Resolved("DATE", f"{year}-H{n}", "explicit", granularity="quarter") if n <= 2 else None
@@ -373,6 +432,9 @@ class Resolver:
             return Resolved("DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
                                      "Q": "XXXX-QX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}[code],
                             "relative", mod)
+        if code == "Q" and rel in ("this", "same") and self.last and self.last_quarter_context:
+            return Resolved("DATE", f"{self.last.year}-Q{quarter_of(self.last)}", "relative",
+                            reference=self.last, granularity="quarter")
         if code == "Q" and rel == "latest":
             ly, lq = self._last_quarter()
             return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
@@ -401,8 +463,9 @@ class Resolver:
         weekday = WEEKDAYS[c.group("weekday").lower()]
         rel = " ".join((c.group("rel") or "").lower().split())
         part = (c.group("part") or "").lower()
-        suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
-        kind = "TIME" if part else "DATE"
+        # News annotators mostly give "Friday night" the day's value.
+        suffix = ""
+        kind = "TIME" if part == "morning" else "DATE"
         if rel in ("last", "this past", "the previous"):
             direction = -1
         elif rel in ("next", "this coming", "the following"):
@@ -429,7 +492,7 @@ class Resolver:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                   "the day before yesterday": -2, "the day after tomorrow": 2}[word]
         part = (c.group("part") or "").lower()
-        suffix = "TNI" if word == "tonight" else (f"T{PARTS_OF_DAY[part]}" if part else "")
+        suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
         kind = "TIME" if suffix else "DATE"
         if self.anchor is None:
             return Resolved(kind, ("PRESENT_REF" if offset == 0 and not suffix else "XXXX-XX-XX" + suffix),
@@ -544,13 +607,16 @@ class Resolver:
             return None
         pm = c.group("ampm").lower().startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
-        day = day_value(self.last) if self.last else "XXXX-XX-XX"
-        return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "relative" if self.last else "explicit")
+        base = self.anchor
+        if c.group("weekday") and self.anchor:
+            base = resolve_weekday(self.anchor, WEEKDAYS[c.group("weekday").lower()], -1 if direction <= 0 else 1)
+        day = day_value(base) if base else "XXXX-XX-XX"
+        return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "relative")
 
     def _clock24(self, c, direction, text):
         word = c.group("word").lower()
         clock = "24:00" if word == "midnight" else "12:00"
-        day = day_value(self.last) if self.last else "XXXX-XX-XX"
+        day = day_value(self.anchor) if self.anchor else "XXXX-XX-XX"
         return Resolved("TIME", f"{day}T{clock}", "relative")
 
     def _holiday(self, c, direction, text):
@@ -565,7 +631,7 @@ class Resolver:
         if d is None:
             return None
         if not c.group("year") and self.anchor is not None:
-            if direction < 0 and d > self.anchor:
+            if direction <= 0 and d > self.anchor:
                 d = holiday_date(name, year - 1)
             elif direction > 0 and d < self.anchor:
                 d = holiday_date(name, year + 1)

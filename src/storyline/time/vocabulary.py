@@ -80,6 +80,8 @@ def parse_number(text: str) -> float | None:
     half = 0.0
     if text.endswith(" 1/2"):
         text, half = text[:-4].strip(), 0.5
+    if " ".join(text.split()) in ("a couple of", "couple of"):
+        return 2.0 + half
     if " ".join(text.split()) in VAGUE_NUMBERS:
         return None
     try:
