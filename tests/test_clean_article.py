@@ -1,0 +1,92 @@
+"""clean(): whitespace, paragraphs, ids, dates and the empty case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.clean import clean, normalise_whitespace, split_paragraphs
+from storyline.errors import EmptyInputError
+from storyline.models import Article, RawDocument, TimeValue
+
+
+def _raw(text: str, **fields) -> RawDocument:
+    return RawDocument(source="t.txt", text=text, format="text", **fields)
+
+
+def test_clean_normalises_line_endings_spaces_and_paragraph_breaks():
+    text = "First  paragraph\u00a0here.  \r\nSecond\tone.\r\n\r\n\r\n   Third\u200b one.\rFourth one.\u2028Fifth."
+    article = clean(_raw(text))
+    assert article.text == "First paragraph here.\n\nSecond one.\n\nThird one.\n\nFourth one.\n\nFifth."
+
+
+def test_clean_changes_no_words():
+    text = "Don’t  re-write “quotes” or e.g. U.S. abbreviations — or 1,000.5 numbers."
+    assert clean(_raw(text)).text == " ".join(text.split())
+
+
+def test_clean_id_is_the_hash_of_the_cleaned_text():
+    article = clean(_raw("One story.\n\nTwo lines."))
+    assert article.id == Article.make_id("One story.\n\nTwo lines.")
+    assert article.id == clean(_raw("  One story.  \r\n\r\nTwo   lines.\n")).id
+
+
+def test_clean_carries_metadata_through():
+    article = clean(_raw("A story.", title="  A   title ", publisher="Gazette", url="https://x.example/a"))
+    assert (article.title, article.publisher, article.url, article.source, article.format) == (
+        "A title", "Gazette", "https://x.example/a", "t.txt", "text")
+
+
+@pytest.mark.parametrize(
+    ("published", "basis", "expected"),
+    [
+        ("2020-05-21", "header", TimeValue("2020-05-21", date(2020, 5, 21), date(2020, 5, 21), "day", "header")),
+        ("2021-03-12T18:00:00Z", "metadata",
+         TimeValue("2021-03-12", date(2021, 3, 12), date(2021, 3, 12), "day", "metadata")),
+        ("June 2022", "metadata", TimeValue("2022-06", date(2022, 6, 1), date(2022, 6, 30), "month", "metadata")),
+        ("2024-02", "url", TimeValue("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month", "url")),
+        ("05/06/2020", "metadata", None),
+        ("last Tuesday", "metadata", None),
+        (None, "unknown", None),
+    ],
+)
+def test_clean_published_time_value(published, basis, expected):
+    article = clean(_raw("A story.", published=published, published_basis=basis))
+    assert article.published == expected
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t ", "Share this article\nAdvertisement"])
+def test_clean_raises_empty_input_when_nothing_is_left(text):
+    with pytest.raises(EmptyInputError) as raised:
+        clean(_raw(text))
+    assert "nothing left after cleaning" in str(raised.value)
+
+
+def test_clean_joins_hard_wrapped_lines_within_paragraphs():
+    text = (
+        "The regional parliament approved the water bill on Tuesday\n"
+        "by a narrow margin, ending months of debate between the\n"
+        "coalition partners.\n"
+        "\n"
+        "Farmers' groups said the new limits would hurt small\n"
+        "producers, while environmental groups welcomed them as\n"
+        "overdue.\n"
+    )
+    paragraphs = [paragraph.text for paragraph in split_paragraphs(text)]
+    assert paragraphs == [
+        "The regional parliament approved the water bill on Tuesday by a narrow margin, "
+        "ending months of debate between the coalition partners.",
+        "Farmers' groups said the new limits would hurt small producers, "
+        "while environmental groups welcomed them as overdue.",
+    ]
+
+
+def test_clean_one_line_paragraphs_are_not_mistaken_for_wrapping():
+    text = "A short line\nAnother short line\nA third one\n"
+    assert len(split_paragraphs(text)) == 3
+
+
+def test_clean_normalise_whitespace_is_idempotent():
+    once = normalise_whitespace(" a\u00a0\u00a0b\tc\u200bd ")
+    assert once == "a b cd" and normalise_whitespace(once) == once
