@@ -128,3 +128,51 @@ def test_ingest_csv_round_trips_quoted_text(texts):
         writer.writerow([number, text])
     docs = list(read_bytes(buffer.getvalue().encode("utf-8"), "rows.csv", fmt="csv"))
     assert [doc.text for doc in docs] == texts
+
+
+def test_ingest_json_array_file_gives_one_document_per_object(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([{"text": "First story."}, "oops", {"body": "Second story."}], indent=2),
+                    encoding="utf-8")
+    first, bad, second = read_inputs([str(path)])
+    assert (first.source, first.text) == (f"{path}#1", "First story.")
+    assert isinstance(bad, Failure) and bad.source == f"{path}#2"
+    assert second.text == "Second story."
+
+
+def test_ingest_json_object_with_articles_list_is_read(tmp_path):
+    path = tmp_path / "response.dat"
+    payload = {"status": "ok", "articles": [{"title": "T", "content": "A story.", "publishedAt": "2023-04-05T06:07:08Z",
+                                             "source": {"name": "Wire"}}]}
+    path.write_text(json.dumps(payload, indent=1), encoding="utf-8")
+    [doc] = read_inputs([str(path)])
+    assert doc.format == "jsonl" and doc.text == "A story." and doc.publisher == "Wire"
+    assert doc.published == "2023-04-05T06:07:08Z"
+
+
+def test_ingest_broken_json_document_is_one_failure(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('[\n {"text": "A story."},\n', encoding="utf-8")
+    [failure] = read_inputs([str(path)])
+    assert isinstance(failure, Failure) and failure.reason.startswith("not valid JSON")
+
+
+def test_ingest_input_files_lists_what_read_inputs_reads(tmp_path):
+    from storyline.ingest import input_files
+
+    (tmp_path / "d" / "e").mkdir(parents=True)
+    (tmp_path / "d" / "e" / "b.txt").write_text("B story.", encoding="utf-8")
+    (tmp_path / "d" / "a.txt").write_text("A story.", encoding="utf-8")
+    (tmp_path / "d" / ".x.txt").write_text("hidden", encoding="utf-8")
+    given = [str(tmp_path / "d"), str(tmp_path / "missing.txt")]
+    files = list(input_files(given))
+    assert files[:2] == [doc.source for doc in read_inputs(given)][:2]
+    assert files[2] == str(tmp_path / "missing.txt")
+
+
+def test_ingest_jsonl_with_broken_first_line_still_reads_the_rest():
+    rows = b'{"text": "unterminated\n{"text": "Second story."}\n[1, 2]\n'
+    first, second, third = read_bytes(rows, "rows.jsonl")
+    assert isinstance(first, Failure) and first.source == "rows.jsonl:1"
+    assert second.text == "Second story."
+    assert isinstance(third, Failure) and "not an object" in third.reason

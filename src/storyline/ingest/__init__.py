@@ -129,7 +129,7 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
     body = _rejoin(head, stream)
     try:
         if fmt == "jsonl":
-            yield from read_jsonl(body, source, max_bytes)
+            yield from read_jsonl(body, source, max_bytes, head)
         elif fmt == "csv":
             delimiter = "\t" if source.lower().endswith(".tsv") else None
             yield from read_csv(body, source, max_bytes, head, delimiter)

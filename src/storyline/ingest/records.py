@@ -22,15 +22,28 @@ from .html import read_html
 TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "full_text")
 HTML_FIELDS = ("html", "raw_html")
 TITLE_FIELDS = ("title", "headline")
-DATE_FIELDS = ("date", "published", "published_at", "publish_date", "date_publish",
-               "pubdate", "datetime", "timestamp")
+DATE_FIELDS = ("date", "published", "published_at", "publishedat", "publish_date", "published_date",
+               "date_published", "datepublished", "date_publish", "pubdate", "pub_date", "datetime",
+               "timestamp")
 URL_FIELDS = ("url", "link", "uri")
 PUBLISHER_FIELDS = ("source", "publisher", "sitename", "site_name", "outlet", "source_name")
 
 _EXPECTED = "a text column (one of: " + ", ".join(TEXT_FIELDS) + ")"
 
 
-def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDocument | Failure]:
+# A whole-file JSON document must be held in memory, so it gets a bound of
+# its own: this many times the per-article limit.
+_JSON_DOCUMENT_FACTOR = 20
+_ARRAY_KEYS = ("articles", "items", "documents", "data", "results", "records")
+
+
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int,
+               head: bytes = b"") -> Iterator[RawDocument | Failure]:
+    """JSON Lines; also a whole JSON array of articles, or an object holding
+    one under a key such as "articles", which exports often are."""
+    if _is_whole_json_document(head):
+        yield from _read_json_document(stream, source, max_bytes)
+        return
     for line_number, line in enumerate(stream, 1):
         if line_number == 1 and line.startswith(codecs.BOM_UTF8):
             line = line[len(codecs.BOM_UTF8):]
@@ -56,6 +69,54 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDoc
                           'each line must be one object such as {"text": "..."}')
             continue
         yield _row_document(row, where, "jsonl")
+
+
+def _is_whole_json_document(head: bytes) -> bool:
+    """A JSON array, or a pretty-printed object, rather than JSON Lines. A
+    broken first line of a JSON Lines file must not tip the balance, or one
+    bad row would cost all the others."""
+    body = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    first_line, newline, rest = body.partition(b"\n")
+    first_line = first_line.strip()
+    if first_line == b"{":
+        return True
+    if not first_line.startswith(b"["):
+        return False
+    try:
+        json.loads(first_line)
+    except ValueError:
+        return True
+    return not rest.strip()
+
+
+def _read_json_document(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDocument | Failure]:
+    limit = max_bytes * _JSON_DOCUMENT_FACTOR
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        yield Failure(source, "ingest", _too_big(len(data), limit, "JSON document") + " into JSON Lines")
+        return
+    try:
+        document = json.loads(data.removeprefix(codecs.BOM_UTF8).decode("utf-8"))
+    except UnicodeDecodeError:
+        yield Failure(source, "ingest", "JSON file is not valid UTF-8; re-save it as UTF-8")
+        return
+    except json.JSONDecodeError as err:
+        yield Failure(source, "ingest",
+                      f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno}); "
+                      "give JSON Lines (one object per line) or one JSON array of objects")
+        return
+    if isinstance(document, dict):
+        nested = next((document[key] for key in _ARRAY_KEYS if isinstance(document.get(key), list)), None)
+        document = nested if nested is not None else [document]
+    if not isinstance(document, list):
+        yield Failure(source, "ingest", "JSON file holds neither an object nor an array of objects")
+        return
+    for index, row in enumerate(document, 1):
+        where = f"{source}#{index}"
+        if isinstance(row, dict):
+            yield _row_document(row, where, "jsonl")
+        else:
+            yield Failure(where, "ingest", f"array item is a JSON {type(row).__name__}, not an object")
 
 
 def read_csv(stream: BinaryIO, source: str, max_bytes: int, head: bytes,

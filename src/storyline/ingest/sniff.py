@@ -43,6 +43,8 @@ def format_from_content(head: bytes) -> str:
     if _HTML_START.match(body) or (body.lstrip().startswith(b"<") and _HTML_TAGS.search(body[:4096])):
         return "html"
     first_line = next((line for line in body.splitlines() if line.strip()), b"")
+    if first_line.strip() in (b"[", b"{") or first_line.lstrip().startswith((b"[{", b'[ {')):
+        return "jsonl"  # a whole JSON document; the jsonl reader takes those too
     if first_line.lstrip().startswith(b"{"):
         complete = len(first_line) < len(body.rstrip()) or head is body
         try:
