@@ -1,1 +1,23 @@
-"""events stage."""
+"""Events: PLOVER/CAMEO-coded event mentions with resolved actors, modality,
+date and place, and attributed statements, from one parsed article."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..actors import ActorResolver, load_kb
+from ..models import Article, EventMention, Statement, Timex
+from .mentions import extract_mentions, plover_type
+from .statements import extract_statements
+
+__all__ = ["extract", "extract_mentions", "extract_statements", "plover_type"]
+
+
+def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: str = "") -> tuple[list[EventMention], list[Statement]]:
+    """Event mentions and statements of one article. ``doc`` is the spaCy
+    Doc of ``article.text``; ``timexes`` are already normalised."""
+    on = article.published.earliest if article.published is not None else None
+    resolver = ActorResolver(doc, load_kb(actors_path or None), on)
+    mentions = extract_mentions(article, doc, timexes, resolver)
+    statements = extract_statements(article, doc, resolver, mentions, timexes)
+    return mentions, statements

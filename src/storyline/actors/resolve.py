@@ -1,0 +1,230 @@
+"""Actor mentions in a parsed article, resolved against the knowledge base.
+
+One ``ActorResolver`` per article walks the sentences in order and remembers
+what it has seen, so that "he", "she", "the official", "the PA" or a bare
+surname ("Salhi told ...") can point back to their antecedent. Anything not in
+the knowledge base keeps its own words and gets a country and sector from its
+modifiers ("a senior Palestinian official" -> PSE, GOV).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from ..models import ActorRef
+from .kb import KnowledgeBase, load_kb, normalise
+
+#: Dependency labels of tokens that head an actor phrase.
+ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "dative", "conj",
+              "attr", "agent", "npadvmod", "oprd", "compound", "ROOT"}
+#: Modifiers that belong to an actor's name ("Palestinian Authority President Mahmoud Abbas").
+NAME_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "flat", "nummod", "quantmod", "det"}
+PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+PRONOUNS_GROUP = {"they", "them", "their", "it", "its"}
+#: Words that can head a noun phrase but never name an actor by themselves.
+NOT_ACTORS = {"report", "statement", "interview", "speech", "decision", "move", "plan", "talk",
+              "meeting", "way", "time", "year", "week", "day", "month", "part", "number", "deal",
+              "pressure", "threat", "interest", "control", "effort", "step", "measure"}
+
+
+def _kind_for_sector(sector: str | None) -> str:
+    return {"GOV": "organisation", "MIL": "organisation", "REB": "group"}.get(sector or "", "group")
+
+
+class ActorResolver:
+    """Resolves actor phrases of one article; call ``ref(token)`` for any head token."""
+
+    def __init__(self, doc, kb: KnowledgeBase | None = None, on: date | None = None):
+        self.doc = doc
+        self.kb = kb or load_kb()
+        self.on = on
+        self._cache: dict[int, ActorRef | None] = {}
+        # (token index, ref, is_person, head lemma) in text order, for antecedents
+        self._seen: list[tuple[int, ActorRef, bool, str]] = []
+        for sent in doc.sents:
+            for token in sent:
+                if token.dep_ in ACTOR_DEPS and token.pos_ in ("PROPN", "NOUN", "PRON"):
+                    self.ref(token)
+
+    # --- public -------------------------------------------------------------
+
+    def ref(self, token) -> ActorRef | None:
+        """The actor a phrase headed by ``token`` names, or None when it names none."""
+        if token.i in self._cache:
+            return self._cache[token.i]
+        ref = self._resolve(token)
+        self._cache[token.i] = ref
+        if ref is not None and token.pos_ != "PRON":
+            person = ref.kind == "person" or (token.ent_type_ == "PERSON")
+            self._seen.append((token.i, ref, person, token.lemma_.lower()))
+        return ref
+
+    def refs(self, token) -> list[ActorRef]:
+        """``token``'s actor and the actors conjoined with it ("Hungary and Romania")."""
+        out = []
+        for head in [token, *[c for c in token.conjuncts if c.i > token.i]]:
+            ref = self.ref(head)
+            if ref is not None and all(r.name != ref.name for r in out):
+                out.append(ref)
+        return out
+
+    # --- resolution steps ------------------------------------------------------
+
+    def _resolve(self, token) -> ActorRef | None:
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            return self._pronoun(token)
+        if token.lemma_.lower() in NOT_ACTORS:
+            return None
+        span = self._phrase(token)
+        text = span.text
+        # the whole phrase, then the named entity holding the head, then the head word
+        for candidate in (text, self._entity_text(token), token.text):
+            if not candidate:
+                continue
+            actor = self.kb.lookup(candidate)
+            if actor is not None:
+                return self._make(actor.name, span, actor.country, actor.sector or self._sector(span, token),
+                                  actor.kind, True, token)
+        # a capital standing for its government ("Washington demanded ...")
+        iso = self.kb.capitals.get(normalise(token.text))
+        if iso and token.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and token.ent_type_ != "PERSON":
+            return self._make(self.kb.country_names.get(iso, token.text), span, iso, "GOV", "state", True, token)
+        iso = self.kb.country_of(token.text) if token.pos_ == "PROPN" else None
+        if iso:  # "Palestinians", "Israelis": the people of a state
+            return self._make(span.text, span, iso, "CVL", "group", False, token)
+        # surname or title-less mention of someone named earlier ("Salhi told ...")
+        if token.ent_type_ == "PERSON":
+            earlier = self._earlier_person(token)
+            if earlier is not None:
+                return self._make(earlier.name, span, earlier.country, earlier.sector, "person", earlier.resolved, token)
+        # "the official", "the council": a definite description of an earlier actor
+        det = [c for c in token.lefts if c.dep_ == "det"]
+        if det and det[0].lower_ in ("the", "this", "that") and len(span) <= 2 and token.pos_ in ("NOUN", "PROPN"):
+            earlier = self._earlier_by_head(token)
+            if earlier is not None:
+                return replace(earlier, text=span.text, start=span.start_char, end=span.end_char)
+        country = self._country(token, span)
+        sector = self._sector(span, token)
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.pos_ == "PROPN":
+            kind = "person" if token.ent_type_ == "PERSON" else _kind_for_sector(sector)
+            name = self._entity_text(token) or span.text
+            if token.ent_type_ == "PERSON" and country is None:
+                country = self._country_from_apposition(token)
+            return self._make(name, span, country, sector or ("GOV" if kind == "person" and country else None),
+                              kind, False, token)
+        if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP")):
+            return self._make(self._clean(span.text), span, country, sector, _kind_for_sector(sector), False, token)
+        if country and token.pos_ == "PROPN":
+            return self._make(self._clean(span.text), span, country, sector, "group", False, token)
+        return None
+
+    def _pronoun(self, token) -> ActorRef | None:
+        lower = token.lower_
+        if lower in PRONOUNS_PERSON:
+            want = PRONOUNS_PERSON[lower]
+            for _, ref, person, _lemma in reversed(self._seen):
+                if not person:
+                    continue
+                gender = self.kb.gender.get(ref.name)
+                if gender and gender != want:
+                    continue
+                return replace(ref, text=token.text, start=token.idx, end=token.idx + len(token))
+            return None
+        if lower in PRONOUNS_GROUP:
+            for _, ref, person, _lemma in reversed(self._seen):
+                if person or ref.kind == "unknown":
+                    continue
+                # "they" for a group, "it" for a single organisation or state
+                if lower in ("it", "its") and ref.kind not in ("organisation", "state"):
+                    continue
+                return replace(ref, text=token.text, start=token.idx, end=token.idx + len(token))
+        return None
+
+    def _earlier_person(self, token):
+        words = normalise(self._entity_text(token) or token.text).split()
+        for _, ref, person, _lemma in reversed(self._seen):
+            if person and words and normalise(ref.name).split()[-len(words):] == words:
+                return ref
+        return None
+
+    def _earlier_by_head(self, token):
+        lemma = token.lemma_.lower()
+        for _, ref, _person, head_lemma in reversed(self._seen):
+            if head_lemma == lemma:
+                return ref
+        # "the Authority", "the council": an earlier organisation whose name holds the word
+        for _, ref, person, _ in reversed(self._seen):
+            if token.text[:1].isupper() and not person and lemma in normalise(ref.name).split():
+                return ref
+        return None
+
+    # --- helpers ---------------------------------------------------------------
+
+    def _phrase(self, token):
+        """The head with its name-like left modifiers (not its clauses)."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in NAME_DEPS:
+                start = min(start, child.left_edge.i)
+        # a phrase never crosses a line break (headlines run into the text)
+        for i in range(token.i - 1, start - 1, -1):
+            if "\n" in self.doc[i].text_with_ws:
+                start = i + 1
+                break
+        while start < token.i and self.doc[start].dep_ in ("det", "punct", "case") and self.doc[start].lower_ in ("the", "a", "an", ",", "'s", "’s"):
+            start += 1
+        return self.doc[start: token.i + 1]
+
+    def _entity_text(self, token) -> str | None:
+        if token.ent_type_:
+            for ent in token.doc.ents:
+                if ent.start <= token.i < ent.end:
+                    return ent.text
+        return None
+
+    def _country(self, token, span) -> str | None:
+        for tok in list(span) + [t for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                                 for t in c.subtree]:
+            if tok.i == token.i and token.pos_ == "NOUN":
+                continue
+            iso = self.kb.country_of(tok.text)
+            if iso is None and tok.ent_type_ in ("GPE", "NORP") and tok.pos_ == "PROPN":
+                ent = self._entity_text(tok)
+                iso = self.kb.country_of(ent) if ent else None
+                if iso is None and ent:
+                    actor = self.kb.lookup(ent)
+                    iso = actor.country if actor else None
+            if iso is None and tok.pos_ == "PROPN":
+                actor = self.kb.lookup(self._entity_text(tok) or tok.text) or self.kb.lookup(tok.text)
+                iso = actor.country if actor is not None else None
+            if iso:
+                return iso
+        return None
+
+    def _country_from_apposition(self, token) -> str | None:
+        for child in token.children:
+            if child.dep_ == "appos":
+                ref = self.ref(child)
+                if ref is not None and ref.country:
+                    return ref.country
+        return None
+
+    def _sector(self, span, token) -> str | None:
+        sector = self.kb.sectors.get(token.lemma_.lower())
+        if sector:
+            return sector
+        for tok in reversed(list(span)):
+            sector = self.kb.sectors.get(tok.lemma_.lower())
+            if sector:
+                return sector
+        return None
+
+    @staticmethod
+    def _clean(text: str) -> str:
+        return text.strip(" ,")
+
+    def _make(self, name, span, country, sector, kind, resolved, token) -> ActorRef:
+        return ActorRef(name=name, text=span.text, start=span.start_char, end=span.end_char,
+                        country=country, sector=sector, kind=kind, resolved=resolved)

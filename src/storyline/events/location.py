@@ -1,0 +1,47 @@
+"""Where an event happened: a place named in the event's own clause
+("the raid in Jenin") is preferred over any other place in the sentence.
+Datelines are not used: they say where the reporter was."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..actors.gazetteer import lookup_place
+from ..models import Place
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout"}
+
+
+def _entity(token):
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC"):
+            return ent
+    return None
+
+
+def _place_in(head, exclude) -> Place | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                ent = _entity(pobj)
+                if ent is None or ent.text in exclude:
+                    continue
+                place = lookup_place(ent.text)
+                if place is not None:
+                    return replace(place, start=ent.start_char, end=ent.end_char)
+    return None
+
+
+def event_location(token, sent, sources, targets) -> Place | None:
+    exclude = {a.text for a in (*sources, *targets)}
+    node = token
+    # the trigger's own phrase first, then the clauses that govern it
+    for _ in range(4):
+        for head in [node, *(c for c in node.children if c.dep_ in ("dobj", "attr"))]:
+            place = _place_in(head, exclude)
+            if place is not None:
+                return place
+        if node.dep_ not in ("xcomp", "conj", "dobj", "ccomp") or node.head is node:
+            break
+        node = node.head
+    return None

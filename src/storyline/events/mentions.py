@@ -1,0 +1,425 @@
+"""Event mentions from a parsed article.
+
+Per sentence: find triggers (lexicon verbs, verb + object combinations and
+nominal events), let verbs such as "threaten", "demand" or "agree" absorb
+the clause they govern, find the source and target actors over the parse,
+then add modality, date and place. A mention is kept only when it has a
+source actor: an event nobody did is not one a coder would accept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Sequence
+
+from ..actors import ActorResolver, load_kb
+from ..models import ActorRef, Article, EventMention, TimeValue, Timex, stable_id
+from .lexicon import (ABSORBING, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
+                      NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
+from .location import event_location
+from .modality import governors, modality
+
+TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "over", "into", "toward", "towards", "for", "upon"}
+LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "take", "impose", "begin", "start",
+               "order", "announce", "declare", "issue", "lodge", "file", "mount", "organize", "organise",
+               "launch", "complete", "open", "call"}
+#: Nouns whose complement clause names what their owner does ("the council's decision to end ...").
+INTENT_NOUNS = {"decision", "plan", "move", "threat", "promise", "pledge", "bid", "intention", "vow",
+                "effort", "attempt", "call", "demand", "order", "offer", "refusal"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass
+class Candidate:
+    token: object
+    code: Code
+    nominal: bool = False
+    complements: list = field(default_factory=list)
+    by_rule: bool = False
+    sources: list | None = None      # set when the parse gives them another way ("X said Y must")
+    targets: list | None = None
+
+
+def _object_lemmas(verb) -> tuple[set[str], str | None]:
+    lemmas: set[str] = set()
+    particle = None
+    for child in verb.children:
+        if child.dep_ == "prt":
+            particle = child.lower_
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            for tok in [child, *child.conjuncts]:
+                lemmas.add(tok.lemma_.lower())
+                lemmas.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod"))
+        if child.dep_ in ("prep", "prt", "agent"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    lemmas.add(pobj.lemma_.lower())
+                    lemmas.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
+    return lemmas, particle
+
+
+def find_candidates(sent, lexicon) -> list[Candidate]:
+    found: list[Candidate] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if any(c.dep_ == "amod" and c.lemma_.lower() in FIGURATIVE for c in token.children):
+            continue
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            objects, particle = _object_lemmas(token)
+            code = lexicon.object_rule(lemma, objects, particle)
+            if code is not None:
+                found.append(Candidate(token, code, by_rule=True))
+                continue
+            if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
+                found.append(Candidate(token, Code("REQUEST", "020", None)))
+                continue
+            if lemma in ("cut", "break") and particle == "off":
+                found.append(Candidate(token, Code("SANCTION", "161", "discontinue")))
+                continue
+            if lemma == "support" and token.pos_ == "VERB":
+                found.append(Candidate(token, Code("SUPPORT", "051", None)))
+                continue
+            code = lexicon.verbs.get(lemma)
+            if code is not None and not (lemma in SPEECH_VERBS and code.type not in ("THREATEN", "REQUEST")):
+                found.append(Candidate(token, code))
+        elif token.pos_ == "NOUN" and lemma in ENDING_NOUNS:
+            # "the halt to security coordination", "a severance in ties"
+            objects = {g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"}
+            code = lexicon.object_rule("end", objects)
+            if code is not None and code.type == "SANCTION":
+                found.append(Candidate(token, code, nominal=True))
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+            code = lexicon.nouns[lemma]
+            compounds = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+            if lemma == "strike" and compounds & {"air", "missile", "drone"}:
+                code = Code("ASSAULT", "195", "aerial")
+            elif lemma == "strike" and not compounds & {"hunger", "general", "labor", "labour", "teacher", "worker"}:
+                continue
+            if code.type in NOMINAL_TYPES:
+                found.append(Candidate(token, code, nominal=True))
+    return found
+
+
+def _absorb(candidates: list[Candidate]) -> list[Candidate]:
+    by_token = {c.token.i: c for c in candidates}
+    absorbed: set[int] = set()
+    for cand in candidates:
+        if cand.nominal:
+            continue
+        lemma = cand.token.lemma_.lower()
+        comps = [c for c in cand.token.children if c.dep_ in ("xcomp", "ccomp")]
+        for prep in (c for c in cand.token.children if c.dep_ == "prep"):
+            comps += [g for g in prep.children if g.dep_ == "pcomp"]
+        comps += [x for comp in list(comps) for x in comp.conjuncts]
+        # an object noun carrying a light verb's event is part of that event
+        if cand.by_rule:
+            for child in cand.token.children:
+                if child.dep_ in ("dobj", "attr") and child.i in by_token:
+                    absorbed.add(child.i)
+        if lemma not in ABSORBING and cand.code.type not in ("THREATEN", "REQUEST", "REJECT", "AGREE"):
+            continue
+        inner = [by_token[c.i] for c in comps if c.i in by_token]
+        if lemma == "prepare":
+            if not any(i.code.type in ("ASSAULT", "MOBILIZE") for i in inner):
+                absorbed.add(cand.token.i)
+                continue
+        if lemma in ("vow", "swear", "warn"):
+            if not inner:   # a vow about nothing codable is a statement, not a threat
+                absorbed.add(cand.token.i)
+                continue
+            if all(i.code.type in COOPERATIVE for i in inner):
+                cand.code = Code("AGREE", "030", None)
+        if lemma == "order" and any(i.code.type in MATERIAL_HOSTILE for i in inner):
+            cand.code = next(i.code for i in inner if i.code.type in MATERIAL_HOSTILE)
+        cand.complements = comps
+        absorbed.update(c.i for c in comps if c.i in by_token)
+    return [c for c in candidates if c.token.i not in absorbed]
+
+
+def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candidate]:
+    """"X said Y must ..." is X demanding something of Y (REQUEST)."""
+    out = list(candidates)
+    for token in sent:
+        if token.lemma_ not in SPEECH_VERBS | {"conclude"}:
+            continue
+        for comp in (c for c in token.children if c.dep_ == "ccomp"):
+            if not any(a.lower_ in ("must", "should") for a in comp.children if a.dep_ == "aux"):
+                continue
+            subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
+            speaker = _subject_refs(token, resolver)
+            if not subjects or not speaker or not resolver.refs(subjects[0]):
+                continue
+            out = [c for c in out if c.token.i != comp.i]
+            out.append(Candidate(comp, Code("REQUEST", "100", None), complements=[],
+                                 sources=speaker, targets=resolver.refs(subjects[0])))
+    return out
+
+
+def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
+    if depth > 4:
+        return []
+    children = list(verb.children)
+    # the parser sometimes hangs the subject on the auxiliary ("Abbas has ... threatened")
+    children += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
+    for child in children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return resolver.refs(verb.head)
+            refs = resolver.refs(child)
+            if refs:
+                return refs
+            # "the council's decision ..." as subject: its owner acts
+            owners = [c for c in child.children if c.dep_ == "poss"]
+            return resolver.refs(owners[0]) if owners else []
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            return resolver.refs(objs[0]) if objs else []
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return []
+        return _subject_refs(verb.head, resolver, depth + 1)
+    if verb.dep_ == "relcl":
+        return resolver.refs(verb.head)
+    if verb.dep_ in ("acl", "pcomp") and verb.head.lemma_.lower() in INTENT_NOUNS | {"to", "of"}:
+        noun = verb.head if verb.dep_ == "acl" else verb.head.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners:
+            return resolver.refs(owners[0])
+        if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
+            return _subject_refs(noun.head, resolver, depth + 1)
+    return []
+
+
+def _noun_sources(noun, resolver) -> list[ActorRef]:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            refs = resolver.refs(child)
+            if refs:
+                return refs
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and resolver.refs(objs[0]):
+                return resolver.refs(objs[0])
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound"):
+            iso = resolver.kb.country_of(child.text)
+            state = resolver.kb.state(iso) if iso else None
+            if state is not None:
+                return [ActorRef(state.name, child.text, child.idx, child.idx + len(child), iso, "GOV", "state", True)]
+            ref = resolver.ref(child) if child.pos_ == "PROPN" else None
+            if ref is not None:
+                return [ref]
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS:
+        return _subject_refs(head, resolver)
+    return []
+
+
+def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
+    names = {s.name for s in sources}
+    # a complaint lodged "with" a court or "to" the UN is not against the court
+    preps = TARGET_PREPS - {"with", "to", "at"} if plover == "ACCUSE" else TARGET_PREPS
+    out: list[ActorRef] = []
+
+    def add(tok):
+        for ref in resolver.refs(tok):
+            if ref.name not in names and all(r.name != ref.name for r in out):
+                out.append(ref)
+
+    def objects_of(head, level=0):
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (child.dep_ == "attr" and head.pos_ == "VERB"):
+                before = len(out)
+                add(child)
+                if len(out) == before and level < 2:
+                    objects_of(child, level + 1)   # "coordination with Israel", "camp for refugees"
+            elif child.dep_ in ("poss", "compound") and head is not token and level and child.pos_ == "PROPN":
+                add(child)
+            elif child.dep_ == "relcl" and head is token and token.pos_ == "NOUN":
+                for victim in (g for g in child.children if g.dep_ == "nsubjpass"):
+                    add(victim)
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    before = len(out)
+                    add(pobj)
+                    if len(out) == before and level < 2:
+                        objects_of(pobj, level + 1)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "of") and level:
+                for pobj in (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ != "GPE"):
+                    add(pobj)
+
+    objects_of(token)
+    for comp in complements:
+        if not out and depth < 2:
+            out.extend(r for r in _targets(comp, resolver, sources, (), depth + 1) if r.name not in names)
+    return out
+
+
+def _third_person(lemma: str) -> str:
+    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+_SUMMARY_DEPS = {"dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp"}
+
+
+def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> str:
+    words = []
+    for child in token.children:
+        if child.dep_ in _SUMMARY_DEPS or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"in", "of"}):
+            span = [t for t in child.subtree if t.dep_ not in ("relcl", "appos", "mark") and t.ent_type_ != "DATE"]
+            words.append((child.i, " ".join(t.text for t in span if t.pos_ != "PUNCT").split(" , ")[0]))
+    rest = " ".join(text for _, text in sorted(words))
+    rest = rest[:120].rsplit(" ", 1)[0] if len(rest) > 120 else rest
+    who = source.name if source else "Someone"
+    lemma = token.lemma_.lower()
+    if nominal:
+        mods = " ".join(t.text for t in token.lefts if t.dep_ in ("compound", "amod"))
+        return " ".join(p for p in (f"{who}:", mods, token.text, rest) if p)
+    verb = {"planned": f"plans to {lemma}", "threatened": f"threatens to {lemma}",
+            "hypothetical": f"may {lemma}", "negated": f"does not {lemma}",
+            "historical": f"has {token.text if token.tag_ == 'VBN' else lemma}"}.get(modality_, _third_person(lemma))
+    if token.lemma_ in ("prt",):
+        verb = lemma
+    return " ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s")
+
+
+def _timex_for(token, timexes, sent) -> TimeValue | None:
+    inside = [t for t in timexes if sent.start_char <= t.start and t.end <= sent.end_char]
+    if not inside:
+        return None
+    doc = token.doc
+    path = [token]
+    if token.pos_ != "NOUN":
+        for gov in governors(token):
+            if gov.pos_ == "NOUN":
+                break
+            path.append(gov)
+            if gov.lemma_ in SPEECH_VERBS:
+                break
+    best = None
+    for timex in inside:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        # climb from the timex to the first node of the path
+        for _ in range(6):
+            if node in path:
+                rank = path.index(node)
+                if best is None or rank < best[0]:
+                    best = (rank, timex.value)
+                break
+            if node.head is node:
+                break
+            node = node.head
+    if best is None:
+        return None
+    rank, value = best
+    # a date on a non-performative speech verb is when it was said, not done
+    if rank and path[rank].lemma_ in SPEECH_VERBS and path[rank].lemma_ not in ("announce", "declare", "proclaim"):
+        return None
+    return value
+
+
+def _open_past(published: TimeValue | None) -> TimeValue | None:
+    if published is None:
+        return None
+    latest = published.latest or published.earliest
+    if latest is None:
+        return None
+    return TimeValue(value="PAST_REF", earliest=None, latest=latest, precision="unknown",
+                     basis="relative", anchor=latest)
+
+
+def _confidence(sources, targets, modality_, cand: Candidate) -> float:
+    score = 0.55
+    score += 0.15 if any(s.resolved for s in sources) else 0.05
+    score += 0.1 if targets else 0.0
+    score += 0.05 if cand.by_rule else 0.0
+    score -= 0.1 if cand.nominal else 0.0
+    score -= 0.15 if modality_ in ("hypothetical", "reported") else 0.0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
+                     resolver: ActorResolver | None = None) -> list[EventMention]:
+    lexicon = load_lexicon()
+    if resolver is None:
+        on = article.published.earliest if article.published is not None else None
+        resolver = ActorResolver(doc, load_kb(), on)
+    mentions: list[EventMention] = []
+    for sent in doc.sents:
+        # appeals to the reader ("you can help support our work") are never news
+        if any(t.lower_ in ("you", "your") for t in sent):
+            continue
+        candidates = _speech_requests(sent, resolver, _absorb(find_candidates(sent, lexicon)))
+        consults = {c.token.i for c in candidates if c.code.type == "CONSULT"}
+        for cand in candidates:
+            token = cand.token
+            # "meet to discuss ...": the purpose is part of the meeting
+            if cand.code.type == "CONSULT" and token.dep_ == "advcl" and token.head.i in consults:
+                continue
+            sources = cand.sources if cand.sources is not None else (
+                _noun_sources(token, resolver) if cand.nominal else _subject_refs(token, resolver))
+            if not sources:
+                continue
+            code = cand.code
+            targets = cand.targets if cand.targets is not None else _targets(
+                token, resolver, sources, cand.complements, plover=code.type)
+            if code.type in ("SUPPORT", "COOPERATE") and not targets:
+                continue
+            mod = modality(token, code.type, nominal=cand.nominal)
+            if mod == "negated" and code.type in COOPERATIVE and any(
+                    a.lower_ in ("will", "would", "wo", "can", "could") for a in token.children if a.dep_ == "aux"):
+                code, mod = Code("REJECT", "120", None), "announced"
+            when = _timex_for(token, timexes, sent)
+            if when is None and mod in ("asserted", "announced") and (cand.nominal or token.tag_ in ("VBD", "VBN")):
+                when = _open_past(article.published)
+            trigger_end = token.idx + len(token)
+            particles = [c for c in token.children if c.dep_ == "prt"]
+            if particles:
+                trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
+            mentions.append(EventMention(
+                id=stable_id("em", article.id, token.idx, code.type),
+                article_id=article.id,
+                type=code.type, cameo=code.cameo, mode=code.mode, modality=mod,
+                trigger_start=token.idx, trigger_end=trigger_end,
+                trigger=article.text[token.idx:trigger_end] if article.text else token.text,
+                lemma=token.lemma_.lower(),
+                sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
+                sources=tuple(sources), targets=tuple(targets),
+                location=event_location(token, sent, sources, targets),
+                time=when,
+                confidence=_confidence(sources, targets, mod, cand),
+                summary=summarise(token, sources[0], mod, cand.nominal),
+            ))
+    return mentions
+
+
+def plover_type(mention: EventMention) -> str:
+    """The type PLOVER's own coding convention gives a mention: an intention
+    to cooperate is AGREE and an intention to do harm is THREATEN."""
+    if mention.modality in ("planned", "threatened"):
+        if mention.type in COOPERATIVE:
+            return "AGREE"
+        if mention.type in MATERIAL_HOSTILE:
+            return "THREATEN"
+    if mention.modality == "negated" and mention.type in COOPERATIVE:
+        return "REJECT"
+    return mention.type
+
+
+def depth(doc, mention: EventMention) -> int:
+    token = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand").root
+    return len(list(token.ancestors))

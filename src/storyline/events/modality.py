@@ -1,0 +1,137 @@
+"""Modality of an event trigger: did it happen, is it announced, planned,
+threatened, only possible, denied, habitual, or hearsay?
+
+Works on the dependency parse: auxiliaries and negation on the trigger, the
+verbs that govern it ("plans to", "threatened to", "will discuss"), "if" and
+"unless" clauses, and a few adverbial cues. A plan or a threat is never
+returned as ``asserted``.
+"""
+
+from __future__ import annotations
+
+from .lexicon import (COOPERATIVE, HISTORICAL_CUES, HYPOTHETICAL_GOVERNORS, PERFORMATIVE,
+                      PLAN_VERBS, SPEECH_VERBS)
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+MODAL_POSSIBLE = {"could", "might", "may"}
+CLIMB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr"}
+
+
+def governors(token):
+    """Tokens above ``token`` in its clause chain, nearest first, stopping at
+    the sentence root."""
+    out = []
+    current = token
+    while current.dep_ in CLIMB_DEPS and current.head is not current:
+        current = current.head
+        out.append(current)
+    return out
+
+
+def _aux(token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated(token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det") for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_ == "fail"
+
+
+def _conditional_child(token) -> bool:
+    for child in token.children:
+        if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "until") for m in child.children if m.dep_ == "mark"):
+            return True
+    return False
+
+
+def _in_condition(token) -> bool:
+    node = token
+    for _ in range(4):
+        if any(m.lower_ in ("if", "unless") for m in node.children if m.dep_ == "mark"):
+            return True
+        if node.dep_ not in ("conj", "xcomp", "ccomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def clause_text(token) -> str:
+    head = token
+    for gov in governors(token):
+        if gov.pos_ in ("VERB", "AUX"):
+            head = gov
+            break
+    return token.sent.text.lower() if head is token.sent.root else " ".join(t.lower_ for t in head.subtree)
+
+
+def _purpose(token) -> bool:
+    """An infinitive of purpose ("met to discuss") says what was intended."""
+    return token.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+
+
+def modality(token, plover_type: str, *, nominal: bool = False) -> str:
+    """One of models.MODALITIES for the event triggered by ``token``."""
+    sent_text = token.sent.text.lower()
+    chain = governors(token)
+    if nominal:
+        for gov in chain:
+            if gov.lemma_ in HYPOTHETICAL_GOVERNORS:
+                return "hypothetical"
+            if gov.lemma_ in SPEECH_VERBS:
+                break
+        if any(cue in clause_text(token) for cue in HISTORICAL_CUES):
+            return "historical"
+        return "reported" if "according to a report" in sent_text else "asserted"
+    aux = _aux(token)
+    # the auxiliaries of a verb whose subject is the trigger's clause ("was to meet")
+    be_to = token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children)
+    if _negated(token) or (chain and chain[0].lemma_ == "fail" and token.dep_ == "xcomp"):
+        return "negated"
+    if _in_condition(token) or aux & MODAL_POSSIBLE or _purpose(token):
+        return "hypothetical"
+    for gov in chain:
+        if gov.pos_ == "NOUN" and gov.lemma_ not in HYPOTHETICAL_GOVERNORS and gov.lemma_ not in ("decision", "plan", "promise", "threat", "vow", "pledge", "intention", "bid"):
+            break
+        if gov.lemma_ in HYPOTHETICAL_GOVERNORS or gov.lower_ in HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+        if gov.lemma_ in SPEECH_VERBS and gov.lemma_ not in ("warn", "vow"):
+            break
+    if "recommendation" in sent_text and plover_type not in ("REQUEST",):
+        return "hypothetical"
+    if any(cue in clause_text(token) for cue in HISTORICAL_CUES) and plover_type != "REQUEST":
+        return "historical"
+    if plover_type == "THREATEN":
+        return "threatened"
+    future = bool(aux & FUTURE_AUX) or be_to or "going" in aux
+    would = "would" in aux or "'d" in aux
+    if _conditional_child(token) and (future or would):
+        return "planned" if plover_type in COOPERATIVE else "threatened"
+    for gov in chain:
+        if gov.lemma_ in ("threaten", "warn", "vow", "swear"):
+            return "threatened"
+        if gov.lemma_ in PLAN_VERBS or gov.lemma_ in ("decision", "plan", "intention", "promise", "pledge"):
+            # "the decision to end ..." taken earlier is a fact about a plan, still not a deed
+            return "planned"
+        if gov.pos_ == "VERB" and (_aux(gov) & FUTURE_AUX):
+            return "planned"
+        if gov.lemma_ in SPEECH_VERBS:
+            break
+    if future or would:
+        return "planned"
+    if "according to a report" in sent_text or "according to reports" in sent_text:
+        return "reported"
+    for gov in chain:
+        if gov.lemma_ in ("declaration", "announcement"):
+            return "announced"
+        if gov.lemma_ == "report":
+            return "reported"
+        if gov.lemma_ in PERFORMATIVE:
+            return "announced"
+        if gov.lemma_ in SPEECH_VERBS:
+            break
+    if token.pos_ == "NOUN" and token.head.lemma_ in PERFORMATIVE and token.dep_ == "dobj":
+        return "announced"
+    return "asserted"

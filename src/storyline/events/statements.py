@@ -1,0 +1,96 @@
+"""Attributed statements: who said what.
+
+"X said ...", "X told Y that ...", "according to X", "X was quoted as
+saying", and quotes that span several sentences ("“...” she said"). The
+speaker is resolved with the article's ActorResolver, so "she said" points
+to the person named before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..models import Article, EventMention, Statement, stable_id
+from .lexicon import SPEECH_VERBS
+
+QUOTE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
+#: Speech verbs too weak to make a statement on their own.
+NOT_STATEMENT = {"believe", "suggest", "indicate", "report", "quote", "write", "tweet", "respond", "reply", "predict"}
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+
+
+def _speaker_token(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _speaker_token(verb.head)
+    return None
+
+
+def _words(verb, sent, quotes, text) -> tuple[str, int, int, str] | None:
+    # quotes in the sentence, or a quote that began in an earlier sentence and closes here
+    spans = [(s, e) for s, e in quotes if s < sent.end_char and e > sent.start_char]
+    if spans:
+        start, end = spans[0][0], spans[-1][1]
+        return text[start:end].strip(), start, end, "quote"
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if not comps:
+        comps = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in ("report",)]
+    if not comps:
+        return None
+    tokens = [t for c in comps for t in c.subtree]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    words = text[start:end].strip(" ,.")
+    if len(words.split()) < 3:
+        return None
+    return words, start, end, "paraphrase"
+
+
+def extract_statements(article: Article, doc, resolver, mentions: Sequence[EventMention] = (),
+                       timexes=()) -> list[Statement]:
+    text = doc.text
+    quotes = _quotes(text)
+    out: dict[int, Statement] = {}
+    for sent in doc.sents:
+        for token in sent:
+            speaker_tok, cue = None, ""
+            if token.lemma_ in SPEECH_VERBS - NOT_STATEMENT and token.pos_ in ("VERB", "AUX"):
+                speaker_tok, cue = _speaker_token(token), token.lemma_
+                if token.lemma_ == "quote" or token.head.lemma_ == "quote":
+                    speaker_tok = _speaker_token(token.head) or speaker_tok
+            elif token.lower_ == "according" and token.nbor().lower_ == "to":
+                objs = [g for g in token.nbor().children if g.dep_ == "pobj"]
+                speaker_tok, cue = (objs[0] if objs else None), "according to"
+            if speaker_tok is None:
+                continue
+            refs = resolver.refs(speaker_tok)
+            if not refs:
+                continue
+            if cue == "according to":
+                verb = token.head if token.head.pos_ in ("VERB", "AUX") else sent.root
+                got = _words(verb, sent, quotes, text) if verb is not token else None
+                if got is None:
+                    got = (sent.text.strip(), sent.start_char, sent.end_char, "paraphrase")
+            else:
+                got = _words(token, sent, quotes, text)
+            if got is None:
+                continue
+            words, start, end, kind = got
+            if start in out:
+                continue
+            about = next((m.id for m in mentions if start <= m.trigger_start < end), None)
+            when = next((t.value for t in timexes if any(
+                c.idx <= t.start < c.idx + len(c) + 1 for c in token.children if c.dep_ in ("prep", "npadvmod"))
+                or any(c.dep_ in ("prep", "npadvmod") and c.idx <= t.start <= c.right_edge.idx for c in token.children)),
+                None)
+            out[start] = Statement(
+                id=stable_id("sm", article.id, start), article_id=article.id, speaker=refs[0],
+                words=words, start=start, end=end, kind=kind, cue=cue, time=when, about=about)
+    return sorted(out.values(), key=lambda s: s.start)
