@@ -344,7 +344,7 @@ def export_timelinejs(store, out: IO[str]) -> None:
         if t.earliest and t.latest and t.latest != t.earliest and t.precision != "day":
             item["end_date"] = _tl_date(t.latest, "day")
         if story:
-            item["group"] = story.label
+            item["group"] = html.escape(story.label)  # TimelineJS shows groups as HTML too
         events.append(item)
     doc = {"title": {"text": {"headline": "storyline",
                               "text": f"<p>{len(events)} dated events</p>"}},

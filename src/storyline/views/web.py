@@ -143,7 +143,7 @@ def create_app(db: str) -> FastAPI:
     # -- shared queries ------------------------------------------------------
 
     def find_events(s: Store, q, type_, actor, story, since, until) -> list:
-        flt = TimelineFilter(parse_day(since, "since"), parse_day(until, "until"), actor or None,
+        flt = TimelineFilter(parse_day(since, "--since"), parse_day(until, "--until"), actor or None,
                              type_ or None, story or None)
         stories = {st.id: st for st in s.storylines()}
         ids = _matching_ids(s, _EVENT_SEARCH, q, 6)

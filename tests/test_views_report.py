@@ -1,0 +1,116 @@
+"""The offline HTML report, read as text (the browser tests drive it)."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
+from storyline.store import Store
+from storyline.views.report import LANE_H, TOP, render_report, report_model
+
+from views_fixtures import IMG, SCRIPT, build_db
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    return build_db(tmp_path_factory.mktemp("report") / "story.duckdb")
+
+
+@pytest.fixture(scope="module")
+def html(db) -> str:
+    with Store(db, read_only=True) as store:
+        return render_report(store)[0]
+
+
+def test_views_report_cli_writes_file(db, tmp_path):
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_views_report_missing_db_is_one_clear_line(tmp_path):
+    result = CliRunner().invoke(cli, ["report", "--db", str(tmp_path / "none.duckdb"), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 1
+    assert "storyline build" in result.output
+
+
+def test_views_report_loads_nothing_from_outside(html):
+    # No external scripts, styles, images, fonts or frames: the file works offline.
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, flags=re.I)
+    assert "@import" not in html and "url(http" not in html
+    assert re.search(r"<script[^>]*\ssrc=", html) is None
+    assert "default-src 'none'" in html_lib.unescape(html)
+
+
+def test_views_report_escapes_article_text(html):
+    assert SCRIPT not in html and IMG not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    # Exactly one script element: the report's own.
+    assert html.count("<script") == 1
+
+
+def test_views_report_has_every_section(html):
+    for section in ("timeline", "events", "storylines", "statements", "contradictions", "per-month", "network"):
+        assert f'<section id="{section}">' in html
+    for control in ("f-type", "f-actor", "f-story", "f-modality", "f-since", "f-until"):
+        assert f'id="{control}"' in html
+
+
+def test_views_report_timeline_lanes_marks_and_episodes(db):
+    with Store(db, read_only=True) as store:
+        model = report_model(store)
+    tl = model["timeline"]
+    assert [lane["id"] for lane in tl["lanes"]] == ["st_coordination", "st_jenin", ""]
+    marks = {m["id"]: m for m in tl["marks"]}
+    assert len(marks) == 9
+    # Recurring episodes share one lane and are joined by one path.
+    lane_of = lambda m: int((m["y"] - TOP) // LANE_H)
+    assert {lane_of(marks[e]) for e in ("ev_2015", "ev_2020", "ev_2023")} == {0}
+    assert lane_of(marks["ev_raid"]) == 1 and lane_of(marks["ev_talks"]) == 2
+    assert len(tl["links"]) == 1 and tl["links"][0]["events"] == "ev_2015 ev_2020 ev_2023"
+    assert marks["ev_2015"]["x"] < marks["ev_2020"]["x"] < marks["ev_2023"]["x"]
+    # More sources, bigger mark.
+    assert marks["ev_raid"]["r"] > marks["ev_2020"]["r"] > marks["ev_2015"]["r"]
+
+
+def test_views_report_evidence_marks_the_trigger(db):
+    with Store(db, read_only=True) as store:
+        model = report_model(store)
+    ev = next(e for e in model["events"] if e["id"] == "ev_2020")
+    assert len(ev["evidence"]) == 2
+    first = ev["evidence"][0]
+    assert first["span"] == "declared an end"
+    assert first["before"] + first["span"] + first["after"] == (
+        "Mahmoud Abbas declared an end to security coordination with Israel on Tuesday.")
+
+
+def test_views_report_statements_contradictions_and_charts(db):
+    with Store(db, read_only=True) as store:
+        model = report_model(store)
+    speakers = {s["speaker"] for s in model["speakers"]}
+    assert {"Mahmoud Abbas", "Benjamin Netanyahu", "Antony Blinken"} <= speakers
+    assert len(model["contradictions"]) == 2
+    deaths = next(c for c in model["contradictions"] if c["id"] == "cx_deaths")
+    assert deaths["first"]["kind"] == "mention" and deaths["second"]["kind"].startswith("statement by")
+    monthly = model["monthly"]
+    assert monthly["unit"] == "month" and sum(b["count"] for b in monthly["bars"]) == 8
+    assert monthly["undated"] == 1
+    network = model["network"]
+    names = {n["name"] for n in network["nodes"]}
+    assert {"Mahmoud Abbas", "Israel"} <= names
+    assert any(e["a"] == "Mahmoud Abbas" and e["b"] == "Israel" for e in network["edges"])
+
+
+def test_views_report_empty_database(tmp_path):
+    with Store(tmp_path / "empty.duckdb"):
+        pass
+    with Store(tmp_path / "empty.duckdb", read_only=True) as store:
+        html, _ = render_report(store)
+    assert "No events in this database yet." in html
