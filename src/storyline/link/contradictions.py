@@ -1,0 +1,186 @@
+"""Reports that cannot all be true, each with a reason a reader can check.
+
+Three kinds are found:
+
+- an *end* of something (cooperation ended, talks halted) against a
+  statement or mention, near the same time, that it goes on;
+- a denial against an assertion of the same act between the same parties
+  at a compatible time;
+- one happening reported with different tolls, or with dates that do not
+  overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Mapping, Sequence
+
+from ..models import Article, Contradiction, Event, EventMention, Statement, TimeValue, stable_id
+from .features import actor_keys, lemma_group, times_overlap, words
+
+#: How far apart (days) a claim that something continues may be from the
+#: declared end and still contradict it.
+WINDOW_DAYS = 45
+
+_ENDING = frozenset({"end", "halt", "terminate", "stop", "suspend", "cease", "cut", "sever", "freeze",
+                     "discontinue", "abandon", "quit", "withdraw"})
+_CONTINUING = re.compile(
+    r"\b(continu\w*|still|ongoing|go(?:es|ing)? on|remain\w*|maintain\w*|persist\w*|not (?:been )?(?:end|stop|halt|cut)\w*"
+    r"|resum\w*|kept|keep\w*)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(\d{1,6})\s+(?:\w+\s+){0,2}?(?:people|persons|dead|killed|died|deaths|wounded|injured|casualties)\b",
+                   re.IGNORECASE)
+
+
+def _is_ending(event: Event, mentions: Mapping[str, EventMention]) -> bool:
+    if (event.mode or "").lower() in ("discontinue", "end", "halt", "suspend"):
+        return True
+    return any(mentions[i].lemma.lower() in _ENDING for i in event.mention_ids if i in mentions)
+
+
+def _subject_words(event: Event, mentions: Mapping[str, EventMention]) -> set[str]:
+    """What was ended ("security coordination"): the content words shared by
+    the event's summary and its sentences, minus the trigger and actor words."""
+    vocab = set(words(event.summary))
+    for i in event.mention_ids:
+        m = mentions.get(i)
+        if m is not None:
+            vocab |= set(words(m.sentence[m.trigger_end - m.sentence_start:]))
+    drop = set(_ENDING)
+    for a in (*event.sources, *event.targets):
+        drop |= set(words(a.name))
+    for i in event.mention_ids:
+        if i in mentions:
+            drop |= set(words(mentions[i].trigger)) | {mentions[i].lemma.lower()}
+    return {w for w in vocab - drop if len(w) > 3}
+
+
+def _near(a: TimeValue | None, b: TimeValue | None, days: int = WINDOW_DAYS) -> bool:
+    if a is None or b is None or a.earliest is None or b.earliest is None:
+        return False
+    a1 = a.latest or a.earliest
+    b1 = b.latest or b.earliest
+    return a.earliest - timedelta(days=days) <= b1 and b.earliest - timedelta(days=days) <= a1
+
+
+def _statement_time(statement: Statement, articles: Mapping[str, Article]) -> TimeValue | None:
+    if statement.time is not None and statement.time.is_known:
+        return statement.time
+    article = articles.get(statement.article_id)
+    return article.published if article is not None else None
+
+
+def _core_words(event: Event, mentions: Mapping[str, EventMention]) -> set[str]:
+    """The subject words that occur next to the trigger in most reports:
+    for "ended security coordination with Israel", security and coordination."""
+    core: set[str] = set()
+    for i in event.mention_ids:
+        m = mentions.get(i)
+        if m is None:
+            continue
+        after = m.sentence[max(0, m.trigger_end - m.sentence_start):][:80]
+        core |= set(words(after))
+    return core & _subject_words(event, mentions)
+
+
+def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMention],
+                         statements: Sequence[Statement], articles: Mapping[str, Article]) -> list[Contradiction]:
+    out = []
+    claims = _claims(mentions, statements, articles)
+    endings = [e for e in events if _is_ending(e, mentions) and e.modality in ("asserted", "announced", "reported")]
+    for event in endings:
+        core = _core_words(event, mentions)
+        if len(core) < 1:
+            continue
+        own = set(event.mention_ids)
+        own_sentences = {mentions[i].sentence for i in own if i in mentions}
+        for claim_id, who, text, when in claims:
+            if claim_id in own or text in own_sentences or not _CONTINUING.search(text):
+                continue
+            shared = core & set(words(text))
+            if not shared or not _near(event.time, when):
+                continue
+            out.append(Contradiction(
+                id=stable_id("cx", event.id, claim_id), first=event.id, second=claim_id,
+                why=(f"{event.summary} ({event.time.value if event.time else 'undated'}), but "
+                     f"{who} said it continues: \u201c{_clip(text)}\u201d "
+                     f"(shared subject: {', '.join(sorted(shared))})")))
+    return out
+
+
+def _claims(mentions: Mapping[str, EventMention], statements: Sequence[Statement],
+            articles: Mapping[str, Article]) -> list[tuple[str, str, str, TimeValue | None]]:
+    """Statements, and mentions of something continuing or resuming, as
+    (record id, who, words, when)."""
+    claims = [(s.id, s.speaker.name, s.words, _statement_time(s, articles))
+              for s in sorted(statements, key=lambda s: s.id)]
+    for m in sorted(mentions.values(), key=lambda m: m.id):
+        if lemma_group(m.lemma) == lemma_group("continue") and m.modality in ("asserted", "reported", "announced"):
+            who = m.sources[0].name if m.sources else "a report"
+            article = articles.get(m.article_id)
+            when = m.time if m.time is not None and m.time.is_known else (article.published if article else None)
+            claims.append((m.id, who, m.sentence, when))
+    return claims
+
+
+def denial_vs_assertion(mentions: Sequence[EventMention]) -> list[Contradiction]:
+    """A negated mention against an asserted one of the same act, parties and time."""
+    out = []
+    index: dict[tuple, list[EventMention]] = {}
+    for m in mentions:
+        key = (m.type, lemma_group(m.lemma), tuple(sorted(actor_keys(m.sources))))
+        index.setdefault(key, []).append(m)
+    for key in sorted(index, key=repr):
+        group = sorted(index[key], key=lambda m: m.id)
+        denials = [m for m in group if m.modality == "negated"]
+        facts = [m for m in group if m.modality in ("asserted", "announced")]
+        for d in denials:
+            for f in facts:
+                if f.article_id == d.article_id or times_overlap(d.time, f.time) is False:
+                    continue
+                if times_overlap(d.time, f.time) is None and not _near(d.time, f.time):
+                    continue
+                out.append(Contradiction(
+                    id=stable_id("cx", f.id, d.id), first=f.id, second=d.id,
+                    why=f"one report says it happened (\u201c{_clip(f.sentence)}\u201d), "
+                        f"another denies it (\u201c{_clip(d.sentence)}\u201d)"))
+    return out
+
+
+def conflicting_details(events: Sequence[Event], mentions: Mapping[str, EventMention]) -> list[Contradiction]:
+    """Within one happening: different tolls, or dates that cannot both hold."""
+    out = []
+    for event in events:
+        members = sorted((mentions[i] for i in event.mention_ids if i in mentions), key=lambda m: m.id)
+        tolls = {}
+        for m in members:
+            found = _TOLL.search(m.sentence)
+            if found:
+                tolls.setdefault(int(found.group(1)), m)
+        if len(tolls) >= 2:
+            (n1, m1), (n2, m2) = sorted(tolls.items())[:2]
+            out.append(Contradiction(id=stable_id("cx", m1.id, m2.id), first=m1.id, second=m2.id,
+                                     why=f"the toll of one happening is reported as {n1} and as {n2}"))
+        dated = [m for m in members if m.time is not None and m.time.is_known]
+        for i, a in enumerate(dated):
+            clash = next((b for b in dated[i + 1:] if times_overlap(a.time, b.time) is False), None)
+            if clash is not None:
+                out.append(Contradiction(id=stable_id("cx", a.id, clash.id), first=a.id, second=clash.id,
+                                         why=f"one happening is dated {a.time.value} in one report "
+                                             f"and {clash.time.value} in another"))
+                break
+    return out
+
+
+def _clip(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+
+
+def find_contradictions(events: Sequence[Event], mentions: Mapping[str, EventMention],
+                        statements: Sequence[Statement], articles: Mapping[str, Article]) -> list[Contradiction]:
+    found = (ending_vs_continuing(events, mentions, statements, articles)
+             + denial_vs_assertion(sorted(mentions.values(), key=lambda m: m.id))
+             + conflicting_details(events, mentions))
+    unique = {c.id: c for c in found}
+    return [unique[k] for k in sorted(unique)]

@@ -1,0 +1,109 @@
+"""Small, pure helpers that describe mentions for linking: actor keys,
+time compatibility, sentence vectors, trigger-word groups."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from datetime import date
+from typing import Iterable, Sequence
+
+from ..models import ActorRef, EventMention, TimeValue
+from .lexicon import SYNONYMS
+
+#: Modalities that claim something happened (or was declared, which is itself the act).
+FACTUAL = frozenset({"asserted", "announced", "reported", "historical"})
+#: Modalities that do not: a plan or threat is never merged into a fact of another time.
+IRREALIS = frozenset({"planned", "threatened", "hypothetical"})
+
+#: Finer first; used to pick the most precise date of an event.
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4,
+                  "decade": 5, "century": 6, "unknown": 9}
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset("""a an the of to in on at by for with and or but from as that this these those
+is are was were be been being has have had it its he she they them his her their we our you i
+said says say will would could should may might not no than then there here also""".split())
+
+
+def actor_key(actor: ActorRef) -> str:
+    """Actors of one government count as one party: "Mahmoud Abbas" and the
+    "Palestinian Authority" are both PSE/GOV when the actor stage knows
+    them, so an episode declared by either is the same recurring act."""
+    if actor.country and actor.sector:
+        return f"{actor.country}/{actor.sector}"
+    return normalise_name(actor.name)
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(_WORD.findall(name.lower()))
+
+
+def actor_keys(actors: Iterable[ActorRef]) -> frozenset[str]:
+    return frozenset(actor_key(a) for a in actors if a.name)
+
+
+def lemma_group(lemma: str) -> str:
+    """A canonical word for a trigger lemma: its synonym group's first
+    member in sort order, so "halt" and "terminate" block together."""
+    lemma = lemma.lower().strip()
+    for group in SYNONYMS:
+        if lemma in group:
+            return min(group)
+    return lemma
+
+
+def time_bounds(value: TimeValue | None) -> tuple[date | None, date | None]:
+    if value is None:
+        return None, None
+    return value.earliest, value.latest
+
+
+def times_overlap(a: TimeValue | None, b: TimeValue | None) -> bool | None:
+    """True/False when both are known; None when either is open or unknown."""
+    a0, a1 = time_bounds(a)
+    b0, b1 = time_bounds(b)
+    if a0 is None or a1 is None or b0 is None or b1 is None:
+        return None
+    return a0 <= b1 and b0 <= a1
+
+
+def precision_rank(value: TimeValue | None) -> int:
+    if value is None or not value.is_known:
+        return PRECISION_RANK["unknown"]
+    return PRECISION_RANK.get(value.precision, 8)
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+
+
+def sentence_key(mention: EventMention) -> str:
+    """The sentence's words with layout and punctuation gone: a reformatted
+    copy of an article yields the same key for the same report."""
+    return " ".join(_WORD.findall(mention.sentence.lower()))
+
+
+class SentenceVectors:
+    """TF-IDF vectors (sparse dicts) of mention sentences, IDF over the
+    whole batch so that common words ("security", "said") weigh little."""
+
+    def __init__(self, mentions: Sequence[EventMention]):
+        docs = {m.id: words(m.sentence) for m in mentions}
+        df: Counter = Counter()
+        for terms in docs.values():
+            df.update(set(terms))
+        n = max(len(docs), 1)
+        self.vectors: dict[str, dict[str, float]] = {}
+        for mid, terms in docs.items():
+            vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
+                   for t, c in Counter(terms).items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            self.vectors[mid] = {t: v / norm for t, v in vec.items()}
+
+    def cosine(self, a: str, b: str) -> float:
+        va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})
+        if len(vb) < len(va):
+            va, vb = vb, va
+        return sum(v * vb.get(t, 0.0) for t, v in va.items())

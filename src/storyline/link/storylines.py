@@ -1,0 +1,102 @@
+"""Storylines (groups of related events) and recurring episodes.
+
+An *episode* is one occurrence of a recurring act: the same action between
+the same parties at different times (the 2015, 2020 and 2023 declarations
+that security coordination with Israel is over). Episodes stay separate
+events, because each has its own date and sources, and are linked through
+``Storyline.episodes``.
+
+Two events join a storyline when they are episodes of one recurring act,
+or when one article reports both and they share an actor. Linking on a
+shared actor alone would pour half of a Middle East corpus into one
+"Israel" storyline, so an article (or a recurring act) must vouch for it.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from ..models import Event, EventMention, Storyline, stable_id
+from .cluster import UnionFind
+from .features import actor_keys, lemma_group, normalise_name
+
+#: Modalities that do not make an occurrence of the act.
+NOT_AN_EPISODE = frozenset({"negated", "hypothetical"})
+
+
+def recurrence_key(event: Event, lemma: str) -> tuple | None:
+    """Events with the same key are the same act between the same parties."""
+    sources, targets = actor_keys(event.sources), actor_keys(event.targets)
+    if not sources and not targets:
+        return None
+    return (event.type, event.mode or "", lemma_group(lemma), tuple(sorted(sources)), tuple(sorted(targets)))
+
+
+def _date_key(event: Event) -> str:
+    t = event.time
+    return t.earliest.isoformat() if t is not None and t.earliest is not None else "9999"
+
+
+def find_episodes(events: Sequence[Event], mentions: Mapping[str, EventMention]) -> list[tuple[str, ...]]:
+    """Tuples of event ids (in date order), one per recurring act with at
+    least two dated occurrences."""
+    groups: dict[tuple, list[Event]] = {}
+    for event in events:
+        if event.modality in NOT_AN_EPISODE or event.time is None or not event.time.is_known:
+            continue
+        lemma = _event_lemma(event, mentions)
+        key = recurrence_key(event, lemma)
+        if key is not None:
+            groups.setdefault(key, []).append(event)
+    episodes = []
+    for key in sorted(groups, key=repr):
+        members = sorted(groups[key], key=lambda e: (_date_key(e), e.id))
+        if len({e.time.value for e in members}) >= 2:
+            episodes.append(tuple(e.id for e in members))
+    return sorted(episodes)
+
+
+def _event_lemma(event: Event, mentions: Mapping[str, EventMention]) -> str:
+    lemmas = sorted(mentions[i].lemma.lower() for i in event.mention_ids if i in mentions)
+    if not lemmas:
+        return ""
+    # the most frequent trigger lemma speaks for the event
+    return max(sorted(set(lemmas)), key=lemmas.count)
+
+
+def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMention],
+                     episodes: Sequence[tuple[str, ...]]) -> list[Storyline]:
+    from .summary import storyline_label
+
+    by_id = {e.id: e for e in events}
+    sets = UnionFind(sorted(by_id))
+    for group in episodes:
+        for other in group[1:]:
+            sets.union(group[0], other)
+    # events reported in one article that share an actor belong together
+    by_article: dict[str, list[Event]] = {}
+    for event in events:
+        for article in sorted({mentions[i].article_id for i in event.mention_ids if i in mentions}):
+            by_article.setdefault(article, []).append(event)
+    for article in sorted(by_article):
+        members = by_article[article]
+        owners: dict[str, str] = {}
+        for event in members:
+            for actor in (*event.sources, *event.targets):
+                key = normalise_name(actor.name)
+                if key in owners:
+                    sets.union(owners[key], event.id)
+                else:
+                    owners[key] = event.id
+    storylines = []
+    for group in sets.groups():
+        members = [by_id[i] for i in group]
+        member_ids = set(group)
+        own_episodes = tuple(ep for ep in episodes if ep[0] in member_ids)
+        storylines.append(Storyline(
+            id=stable_id("st", *group),
+            label=storyline_label(members),
+            event_ids=tuple(sorted(group, key=lambda i: (_date_key(by_id[i]), i))),
+            episodes=own_episodes,
+        ))
+    return sorted(storylines, key=lambda s: s.id)

@@ -1,0 +1,197 @@
+"""Event coreference, events, storylines and episodes on hand-built mentions
+modelled on the seed story (no seed text is copied)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from storyline.link import link
+from storyline.link.coref import candidate_pairs, cluster_mentions
+from storyline.models import ActorRef, Article, EventMention, TimeValue, stable_id
+
+ABBAS = ActorRef(name="Mahmoud Abbas", text="Abbas", start=0, end=5, country="PSE", sector="GOV", resolved=True)
+PA = ActorRef(name="Palestinian Authority", text="the PA", start=0, end=6, country="PSE", sector="GOV", resolved=True)
+ISRAEL = ActorRef(name="Israel", text="Israel", start=40, end=46, country="ISR", sector="GOV", resolved=True)
+HAMAS = ActorRef(name="Hamas", text="Hamas", start=0, end=5, country="PSE", sector="REB", resolved=True)
+
+
+def day(value: str, basis: str = "relative") -> TimeValue:
+    d = date.fromisoformat(value)
+    return TimeValue(value=value, earliest=d, latest=d, precision="day", basis=basis)
+
+
+def month(value: str) -> TimeValue:
+    y, m = map(int, value.split("-"))
+    last = (date(y + (m == 12), m % 12 + 1, 1) - date(y, m, 1)).days
+    return TimeValue(value=value, earliest=date(y, m, 1), latest=date(y, m, last), precision="month")
+
+
+def year(value: str) -> TimeValue:
+    y = int(value)
+    return TimeValue(value=value, earliest=date(y, 1, 1), latest=date(y, 12, 31), precision="year")
+
+
+def article(key: str, publisher: str | None = None, published: str | None = None) -> Article:
+    text = f"article {key}"
+    return Article(id=Article.make_id(text), source=f"{key}.txt", text=text, publisher=publisher,
+                   published=day(published, "header") if published else None)
+
+
+def mention(art: Article, start: int, lemma: str, when: TimeValue | None, sentence: str, *,
+            type: str = "SANCTION", modality: str = "announced", sources=(ABBAS,), targets=(ISRAEL,),
+            summary: str = "") -> EventMention:
+    return EventMention(
+        id=stable_id("em", art.id, start, type), article_id=art.id, type=type, cameo="1622",
+        mode="discontinue", modality=modality, trigger_start=start, trigger_end=start + len(lemma),
+        trigger=lemma, lemma=lemma, sentence_start=start - 10, sentence_end=start + len(sentence),
+        sentence=sentence, sources=tuple(sources), targets=tuple(targets), time=when,
+        confidence=0.8, summary=summary)
+
+
+A2020 = article("a2020", publisher="Daily A", published="2020-05-21")
+B2020 = article("b2020", publisher="Wire B", published="2020-05-20")
+A2015 = article("a2015", publisher="Daily A", published="2015-03-06")
+A2023 = article("a2023", publisher="Wire B", published="2023-01-27")
+
+
+def abbas_2020() -> list[EventMention]:
+    return [
+        mention(A2020, 100, "end", day("2020-05-19"),
+                "Abbas declared on Tuesday an end to security coordination with Israel.",
+                summary="Mahmoud Abbas declares an end to security coordination with Israel"),
+        mention(B2020, 50, "halt", month("2020-05"),
+                "The Palestinian leadership said it would halt all security coordination with Israel this month.",
+                modality="reported", sources=(PA,)),
+    ]
+
+
+def episodes() -> list[EventMention]:
+    return abbas_2020() + [
+        mention(A2015, 80, "suspend", year("2015"),
+                "The Palestinians decided in 2015 to suspend security coordination with Israel.",
+                sources=(PA,)),
+        mention(A2023, 60, "end", day("2023-01-26"),
+                "The Palestinian Authority announced on Thursday it was ending security coordination with Israel.",
+                sources=(PA,)),
+    ]
+
+
+def test_coref_merges_one_happening_across_articles():
+    result = link([A2020, B2020], abbas_2020(), [])
+    assert len(result.events) == 1
+    event = result.events[0]
+    assert len(event.mention_ids) == 2
+    assert event.source_count == 2
+    # the most precise consistent date wins over the month
+    assert event.time.value == "2020-05-19"
+    # type, modality and summary come from the best (asserted/announced) mention
+    assert event.modality == "announced"
+    assert event.summary == "Mahmoud Abbas declares an end to security coordination with Israel"
+    assert event.storyline is not None
+
+
+def test_coref_keeps_episodes_separate_and_links_them():
+    result = link([A2015, A2020, B2020, A2023], episodes(), [])
+    assert len(result.events) == 3
+    dates = sorted(e.time.value for e in result.events)
+    assert dates == ["2015", "2020-05-19", "2023-01-26"]
+    assert len(result.storylines) == 1
+    story = result.storylines[0]
+    assert story.label
+    assert len(story.episodes) == 1
+    by_id = {e.id: e for e in result.events}
+    assert [by_id[i].time.value for i in story.episodes[0]] == ["2015", "2020-05-19", "2023-01-26"]
+
+
+def test_coref_never_merges_plan_into_fact_of_another_time():
+    plan = mention(B2020, 300, "end", month("2020-06"),
+                   "Abbas will end security coordination with Israel in June.", modality="planned")
+    undated_threat = mention(B2020, 400, "end", None,
+                             "Abbas threatened to end security coordination with Israel.", modality="threatened")
+    groups = cluster_mentions(abbas_2020() + [plan, undated_threat])
+    assert len(groups) == 2
+    for group in groups:
+        modalities = {m.modality for m in group}
+        # the two irrealis reports may be one intention, but never part of the declaration
+        assert modalities <= {"planned", "threatened"} or not modalities & {"planned", "threatened"}
+
+
+def test_coref_negated_report_stays_apart():
+    denial = mention(B2020, 500, "end", day("2020-05-19"),
+                     "Officials said Abbas did not end security coordination with Israel.", modality="negated")
+    groups = cluster_mentions(abbas_2020() + [denial])
+    assert [denial] in groups
+
+
+def test_coref_different_types_or_actors_stay_apart():
+    other = mention(B2020, 600, "attack", day("2020-05-19"), "Hamas fired rockets at Israel on Tuesday.",
+                    type="ASSAULT", sources=(HAMAS,))
+    assert len(cluster_mentions(abbas_2020() + [other])) == 2
+
+
+def test_link_is_deterministic_and_independent_of_input_order():
+    mentions = episodes()
+    articles = [A2015, A2020, B2020, A2023]
+    first = link(articles, mentions, [])
+    shuffled = mentions[:]
+    random.Random(7).shuffle(shuffled)
+    second = link(list(reversed(articles)), shuffled, [])
+    assert first == second
+    assert [e.id for e in first.events] == [e.id for e in second.events]
+
+
+def test_link_reformatted_copy_gives_no_duplicate_events():
+    original = episodes()
+    copies = {A2015: article("a2015-copy"), A2020: article("a2020-copy"), B2020: article("b2020-copy"),
+              A2023: article("a2023-copy")}
+    by_id = {a.id: copy for a, copy in copies.items()}
+    duplicated = []
+    for m in original:
+        copy = by_id[m.article_id]
+        # the copy lost its dateline, so relative dates could not be resolved
+        duplicated.append(mention(copy, m.trigger_start + 7, m.lemma, None if m.time.precision == "day" else m.time,
+                                  m.sentence.replace(" ", "  "), modality=m.modality, sources=m.sources,
+                                  summary=m.summary))
+    single = link(list(copies), original, [])
+    double = link(list(copies) + list(copies.values()), original + duplicated, [])
+    assert len(double.events) == len(single.events) == 3
+    assert sorted(e.time.value for e in double.events) == ["2015", "2020-05-19", "2023-01-26"]
+
+
+def test_link_source_count_counts_publishers_then_articles():
+    second_from_a = article("a2020-second", publisher="Daily A")
+    no_publisher = article("anon")
+    extra = [
+        mention(second_from_a, 70, "end", day("2020-05-19"),
+                "Abbas said the end of security coordination with Israel starts now."),
+        mention(no_publisher, 90, "terminate", day("2020-05-19"),
+                "Abbas moved to terminate security coordination with Israel on Tuesday."),
+    ]
+    result = link([A2020, B2020, second_from_a, no_publisher], abbas_2020() + extra, [])
+    assert len(result.events) == 1
+    # Daily A twice, Wire B, and one article with no known publisher
+    assert result.events[0].source_count == 3
+
+
+def test_blocking_compares_each_mention_with_a_bounded_window():
+    many = [mention(article(f"x{i}"), 10, "end", day(f"2020-05-{1 + i % 28:02d}"),
+                    f"Abbas ended coordination number {i}.") for i in range(300)]
+    pairs = candidate_pairs(many, window=10)
+    # three kinds of block, each adds at most n × window pairs
+    assert len(pairs) <= 3 * 300 * 10
+    assert len(pairs) < 300 * 299 / 2
+
+
+def test_link_storylines_join_events_of_one_article_sharing_an_actor():
+    meeting = mention(A2020, 900, "meet", day("2020-05-19"),
+                      "Abbas met the leadership in Ramallah before the declaration about Israel.",
+                      type="CONSULT", sources=(ABBAS,), targets=())
+    unrelated = mention(article("other"), 30, "attack", day("2020-05-19"), "Hamas attacked a post.",
+                        type="ASSAULT", sources=(HAMAS,), targets=())
+    result = link([A2020, B2020], abbas_2020() + [meeting, unrelated], [])
+    assert len(result.events) == 3
+    assert len(result.storylines) == 2
+    story_of = {e.id: e.storyline for e in result.events}
+    by_type = {e.type: e.id for e in result.events}
+    assert story_of[by_type["CONSULT"]] == story_of[by_type["SANCTION"]] != story_of[by_type["ASSAULT"]]
