@@ -90,3 +90,11 @@ def test_clean_one_line_paragraphs_are_not_mistaken_for_wrapping():
 def test_clean_normalise_whitespace_is_idempotent():
     once = normalise_whitespace(" a\u00a0\u00a0b\tc\u200bd ")
     assert once == "a b cd" and normalise_whitespace(once) == once
+
+
+def test_clean_bullet_lists_are_not_mistaken_for_wrapping():
+    text = ("- Ferries resume on the northern route from Monday\n"
+            "- Fares stay at last year's level for residents\n"
+            "- A new pier opens in the spring after repairs\n"
+            "- The harbour office will publish timetables online\n")
+    assert len(split_paragraphs(text)) == 4

@@ -73,3 +73,26 @@ def test_ingest_text_a_lone_short_line_is_body_not_title():
 )
 def test_ingest_text_title_heuristic(line, expected):
     assert looks_like_title(line) is expected
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_lines = st.lists(
+    st.one_of(
+        st.sampled_from(["", "date 2020-05-21", " date 2021-01-02 The mayor spoke.", "Short headline here",
+                         "A sentence that ends.", "Standfirst without a full stop"]),
+        st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_lines, st.sampled_from(["\n", "\r\n"]))
+def test_ingest_text_never_loses_body_text(lines, newline):
+    text = newline.join(lines)
+    doc = read_text(text, "a.txt")
+    assert text.endswith(doc.text)  # header and title come only off the front
+    if doc.title is not None:
+        assert doc.title in text and doc.text.strip()

@@ -100,13 +100,18 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\f\v\x85\u2028\u2029]")
 def _is_hard_wrapped(blocks: list[list[tuple[int, int, str]]]) -> bool:
     """Text wrapped at a fixed width (e-mail, old wire copy) breaks lines in
     mid-sentence: most lines inside a block end without punctuation and are
-    of similar, moderate length."""
+    close to one width. Lists also lack punctuation but vary in length and
+    start with markers, so they stay one line per paragraph."""
     inner = [line.strip() for block in blocks for _, _, line in block[:-1]]
-    if len(inner) < 3:
+    if len(inner) < 4 or any(_LIST_MARKER.match(line) for line in inner):
         return False
+    longest = max(len(line) for line in inner)
+    near_width = sum(1 for line in inner if len(line) >= 0.7 * longest)
     unpunctuated = sum(1 for line in inner if not _WRAPPED_LINE_ENDING.search(line))
-    moderate = sum(1 for line in inner if 30 <= len(line) <= 100)
-    return unpunctuated >= 0.6 * len(inner) and moderate >= 0.8 * len(inner)
+    return 30 <= longest <= 100 and near_width >= 0.8 * len(inner) and unpunctuated >= 0.6 * len(inner)
+
+
+_LIST_MARKER = re.compile(r"(?:[-*•–·]|\d{1,2}[.)])\s")
 
 
 def _removed_spans(text: str, paragraphs: list[Paragraph], removed_at: dict[int, str]) -> tuple[RemovedSpan, ...]:
