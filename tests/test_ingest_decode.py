@@ -121,3 +121,15 @@ def test_ingest_decode_errors_are_input_errors():
         decode_bytes(b" \n ")
     with pytest.raises(DecodeError):
         decode_bytes(codecs.BOM_UTF32_LE + b"\xff\xff\xff\xff")
+
+
+def test_ingest_undecodable_high_bytes_are_a_decode_failure(tmp_path):
+    gibberish = bytes(random.Random(1).randrange(0x80, 0x100) for _ in range(500))
+    failure = _read(tmp_path, "mystery.txt", gibberish)
+    assert isinstance(failure, Failure)
+    assert failure.reason.startswith("could not work out the text encoding")
+
+
+def test_ingest_decode_cyrillic_legacy_text_is_not_forced_to_cp1252():
+    text = "Москва заявила в понедельник, что переговоры продолжатся на следующей неделе."
+    assert decode_bytes(text.encode("cp1251")) == text

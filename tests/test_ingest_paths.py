@@ -125,3 +125,23 @@ def test_ingest_fixture_folder_reads_every_format():
     results = list(read_inputs([str(FIXTURES)]))
     formats = {result.format for result in results if isinstance(result, RawDocument)}
     assert formats == {"csv", "html", "jsonl"}
+
+
+def test_ingest_text_mode_stdin_is_read_as_bytes():
+    stdin = io.TextIOWrapper(io.BytesIO("Le café a rouvert lundi, a dit le maire.".encode("cp1252")), encoding="utf-8")
+    [doc] = read_inputs(["-"], stdin=stdin)
+    assert doc.text == "Le café a rouvert lundi, a dit le maire."
+
+
+def test_ingest_unreadable_file_is_a_failure(tmp_path):
+    import os
+
+    path = _write(tmp_path / "locked.txt", ARTICLE)
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running with privileges that ignore file permissions")
+        [failure] = read_inputs([str(path)])
+        assert isinstance(failure, Failure) and "cannot open file" in failure.reason
+    finally:
+        path.chmod(0o644)

@@ -57,6 +57,9 @@ def _read_all(paths: list[str], fmt: str, max_bytes: int,
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
+            # A text-mode stream would already have guessed an encoding;
+            # take its bytes so the same detection applies as for files.
+            stream = getattr(stream, "buffer", stream) if isinstance(stream, io.TextIOBase) else stream
             yield from _read_stream(stream, STDIN_SOURCE, fmt, max_bytes, size=None)
             continue
         path = Path(given)
@@ -96,8 +99,8 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _read_file(path: Path, source: str, fmt: str, max_bytes: int) -> Iterator[RawDocument | Failure]:
     try:
-        stream = path.open("rb")
         size = path.stat().st_size
+        stream = path.open("rb")
     except OSError as err:
         yield Failure(source, "ingest", f"cannot open file ({err.strerror or err}); check its permissions")
         return

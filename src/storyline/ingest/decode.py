@@ -89,7 +89,7 @@ def declared_html_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def _usable_codec(name: str | None) -> str | None:
+def normalise_codec_name(name: str | None) -> str | None:
     if not name:
         return None
     name = name.strip().lower()
@@ -121,7 +121,7 @@ def _decode(data: bytes, declared: str | None) -> str:
                     f"file starts with a {encoding} byte-order mark but is not valid {encoding} "
                     f"(byte {err.start + len(bom)}); re-save it as UTF-8"
                 ) from None
-    codec = _usable_codec(declared)
+    codec = normalise_codec_name(declared)
     if codec and codec not in ("utf-8",):
         try:
             return data.decode(codec)
@@ -149,7 +149,7 @@ def _guess_legacy(data: bytes) -> str:
     # maps the same bytes to other letters; break such ties towards cp1252.
     for match in matches:
         tied = match.chaos <= best.chaos + 0.01
-        if tied and "cp1252" in {_usable_codec(name) for name in match.could_be_from_charset}:
+        if tied and "cp1252" in {normalise_codec_name(name) for name in match.could_be_from_charset}:
             try:
                 return data.decode("cp1252")
             except UnicodeDecodeError:

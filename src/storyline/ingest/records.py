@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..models import Failure, RawDocument
-from .decode import _usable_codec, decode_bytes
+from .decode import normalise_codec_name, decode_bytes
 from .html import read_html
 
 # Column names as the common news exports spell them, most specific first.
@@ -263,7 +263,7 @@ def _stream_encoding(head: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(head).best()
-    return _usable_codec(best.encoding) if best else "utf-8"
+    return normalise_codec_name(best.encoding) if best else "utf-8"
 
 
 def _too_big(size: int, limit: int, what: str) -> str:
