@@ -217,3 +217,60 @@ def build_db(path: str | Path) -> Path:
         store.write_analyses(analyses)
         store.replace_links(links)
     return path
+
+
+# --- headless Chromium (the browser tests) -------------------------------------
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-dev-shm-usage", "--no-first-run"]
+
+
+def chromium_path() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or next(
+        (p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if Path(p).is_file()), None)
+
+
+def launch_chromium():
+    """(playwright, browser) driving Debian's chromium, or a pytest skip that
+    says what is missing. Playwright never downloads a browser here."""
+    import pytest
+
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("chromium is not installed (make test installs it with apt-get when it can)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed: pip install 'storyline[test]'")
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+    except Exception as exc:  # a broken chromium install should say so, not fail every test
+        pw.stop()
+        pytest.skip(f"chromium at {executable} does not start: {str(exc).splitlines()[0]}")
+    return pw, browser
+
+
+class PageWatch:
+    """Collects console errors, uncaught exceptions, dialogs and outside requests."""
+
+    def __init__(self, page, allowed_origin: str = ""):
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.outside: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", self._dialog)
+
+        def request(req):
+            url = req.url
+            if not (url.startswith("file:") or url.startswith("data:") or
+                    (allowed_origin and url.startswith(allowed_origin))):
+                self.outside.append(url)
+        page.on("request", request)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
