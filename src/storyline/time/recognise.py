@@ -59,7 +59,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("dm", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE})")),
     ("month", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?"
                     rf"(?P<month_name>(?:January|February|April|June|July|August|September|October|November|December"
-                    rf"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)|{MONTH_CUE}(?:March|May))"
+                    rf"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)|{MONTH_CUE}(?:March|May)|(?<=[a-z][\s-])(?:March|May))"
                     rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})|\s+(?i:(?P<yrel>this|last|next)\s+year))?")),
     ("season", _rule(rf"(?i:{MOD}?(?:(?P<rel>last|this|next|past|coming)\s+)(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)")),
     ("season_year", _rule(rf"(?i:{MOD}?(?:the\s+)?(?P<season>{SEASON_RE})\s+(?:of\s+)?(?P<year>{YEAR_RE}))")),

@@ -1,0 +1,437 @@
+"""Dating undated articles from their text.
+
+Each piece of evidence scores the days it fits on a calendar grid; the
+answer is the best-scoring stretch of days, with the reasons that support
+it, or an abstention when nothing narrows the date enough. Evidence, by
+weight:
+
+* officeholders named with their title ("Secretary of State Antony
+  Blinken") and national elections reported by weekday, from the data files
+  in ``time/data`` plus the user's ``roles_path`` files;
+* a weekday stated next to a month and day ("Thursday, January 26") fits
+  only some years;
+* dated world events named in a sentence (the article is not older);
+* years mentioned (an article citing 1994 is from 1994 or later, and most
+  often from the latest year it cites);
+* month-day and month mentions, which news makes shortly before or after
+  its own date, and "last month"-style expressions that put the article in
+  the month after a mentioned date;
+* the weekday of the lead's reporting verb ("officials said on Saturday"):
+  news is published that day or the next.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import yaml
+
+from ..models import TimeValue, Timex
+from .recognise import recognise
+from .vocabulary import MONTHS, WEEKDAYS
+
+DATA_DIR = Path(__file__).parent / "data"
+GRID_START = date(1950, 1, 1)
+GRID_END = date(2035, 12, 31)
+N_DAYS = (GRID_END - GRID_START).days + 1
+_ORD0 = GRID_START.toordinal()
+
+#: below this best score the text says too little to date it
+MIN_SCORE = 1.5
+#: score of the days after an election that news reports as past
+ELECTION_FALLOFF = (3.0, 2.6, 2.3, 2.0, 1.8, 1.6, 1.5)
+#: days within this much of the best score form the answer's interval
+TIE = 0.3
+
+
+def _ix(d: date) -> int:
+    return min(max(d.toordinal() - _ORD0, 0), N_DAYS - 1)
+
+
+def _day(i: int) -> date:
+    return date.fromordinal(int(i) + _ORD0)
+
+
+@functools.lru_cache(maxsize=1)
+def _weekday_of_grid() -> np.ndarray:
+    first = GRID_START.isoweekday()
+    return (np.arange(N_DAYS) + first - 1) % 7 + 1
+
+
+@functools.lru_cache(maxsize=1)
+def _dates_of_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    days = np.arange(_ORD0, _ORD0 + N_DAYS)
+    dt = np.array([date.fromordinal(int(d)) for d in days[::1]])
+    years = np.array([d.year for d in dt])
+    months = np.array([d.month for d in dt])
+    mdays = np.array([d.day for d in dt])
+    return years, months, mdays
+
+
+# --- knowledge files ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Holder:
+    title_re: re.Pattern
+    name: str
+    title: str
+    terms: tuple[tuple[date, date | None], ...]
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
+    parts = name.split()
+    surname = parts[-1]
+    title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    # Title, then up to three given names or initials, then the surname;
+    # "former" or "late" before the title means the term is over.
+    return re.compile(
+        rf"(?P<former>\b(?:former|ex-|late|then-|then)\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
+        rf"\b(?i:{title_alt})\s+(?P<given>(?:[A-Z][\w.'-]*\s+){{0,3}}){re.escape(surname)}\b"
+    )
+
+
+def _load_file(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@functools.lru_cache(maxsize=8)
+def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tuple[dict, ...]]:
+    """Roles, elections and events from the packaged data and any
+    ``roles_path`` files (os.pathsep-separated)."""
+    files = [DATA_DIR / "roles.yaml", DATA_DIR / "events.yaml"]
+    files += [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
+    holders: list[Holder] = []
+    elections: dict = {}
+    events: list[dict] = []
+    for path in files:
+        if not path.is_file():
+            from ..errors import SettingsError
+            raise SettingsError(f"roles file {path} does not exist; fix the roles_path setting")
+        data = _load_file(path)
+        for role in data.get("roles", ()):
+            titles = role["titles"]
+            for h in role["holders"]:
+                terms = tuple((_as_date(a), _as_date(b)) for a, b in h["terms"])
+                name = h["name"]
+                if name.split()[0] in ("King", "Pope"):
+                    titles, name_for_re = [name.split()[0]], " ".join(name.split()[1:])
+                else:
+                    name_for_re = name
+                holders.append(Holder(_title_pattern(titles, name_for_re), name, titles[0], terms))
+        for country, spec in (data.get("elections") or {}).items():
+            entry = elections.setdefault(country, {"cues": [], "dates": []})
+            entry["cues"] += list(spec.get("cues", ()))
+            entry["dates"] += [_as_date(d) for d in spec.get("dates", ())]
+        for ev in data.get("events", ()):
+            events.append({"name": ev["name"], "date": _as_date(ev["date"]),
+                           "all": [re.compile(p) for p in ev["all"]]})
+    return tuple(holders), elections, tuple(events)
+
+
+def _extra_paths() -> str:
+    try:
+        from ..settings import load_settings
+        return load_settings().roles_path
+    except Exception:  # settings problems are reported by the CLI, not here
+        return ""
+
+
+# --- evidence -----------------------------------------------------------------
+
+class Board:
+    """Scores on the day grid, and the reason behind each addition."""
+
+    def __init__(self):
+        self.score = np.zeros(N_DAYS)
+        self.reasons: list[tuple[str, np.ndarray]] = []
+
+    def add(self, mask: np.ndarray, weight: float, reason: str) -> None:
+        if not mask.any():
+            return
+        self.score += mask * weight
+        self.reasons.append((reason, mask))
+
+    def add_weights(self, weights: np.ndarray, reason: str) -> None:
+        if not weights.any():
+            return
+        self.score += weights
+        self.reasons.append((reason, weights > 0))
+
+
+def _range_mask(start: date | None, end: date | None) -> np.ndarray:
+    mask = np.zeros(N_DAYS, dtype=bool)
+    a = _ix(start) if start else 0
+    b = _ix(end) if end else N_DAYS - 1
+    if a <= b:
+        mask[a:b + 1] = True
+    return mask
+
+
+def _sentences(doc, text: str) -> list[tuple[int, int]]:
+    if doc is not None and hasattr(doc, "sents"):
+        try:
+            return [(s.start_char, s.end_char) for s in doc.sents]
+        except ValueError:
+            pass
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
+
+
+def _sentence_of(sents, pos: int) -> tuple[int, int]:
+    for a, b in sents:
+        if a <= pos < b:
+            return a, b
+    return pos, pos
+
+
+def _direction(doc, start: int, end: int) -> int:
+    from . import tense_direction
+    return tense_direction(doc, start, end) if doc is not None and hasattr(doc, "char_span") else 0
+
+
+def _closeness(offsets: np.ndarray) -> np.ndarray:
+    """How well a day fits a mention ``offsets`` days before it: news cites
+    dates of the last weeks most."""
+    out = np.zeros(offsets.shape)
+    out[(offsets >= 0) & (offsets <= 14)] = 1.0
+    out[(offsets > 14) & (offsets <= 31)] = 0.6
+    out[(offsets > 31) & (offsets <= 92)] = 0.3
+    out[(offsets > 92) & (offsets <= 366)] = 0.1
+    return out
+
+
+def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[TimeValue] = (),
+                           roles_path: str | None = None) -> TimeValue | None:
+    """The most likely publication date of an undated article, as an
+    ``inferred`` TimeValue with an interval and human-readable evidence, or
+    None when the text does not narrow it down enough."""
+    text = doc.text if hasattr(doc, "text") else str(doc)
+    holders, elections, events = load_knowledge(_extra_paths() if roles_path is None else roles_path)
+    board = Board()
+    sents = _sentences(doc, text)
+    weekday_grid = _weekday_of_grid()
+    years, months, mdays = _dates_of_grid()
+    index = np.arange(N_DAYS)
+
+    # Officeholders with their title.
+    seen_names = set()
+    for h in holders:
+        for m in h.title_re.finditer(text):
+            if m.group("former"):
+                continue
+            given = m.group("given").split()
+            if given and given[0].rstrip(".") not in h.name.split()[0] and len(given[0]) > 2:
+                continue  # "President George W. Bush" is not Bill Clinton's namesake check
+            key = (h.name, m.group(0))
+            if key in seen_names:
+                break
+            seen_names.add(key)
+            mask = np.zeros(N_DAYS, dtype=bool)
+            for a, b in h.terms:
+                mask |= _range_mask(a, b)
+            spans = ", ".join(f"{a}..{b or 'now'}" for a, b in h.terms)
+            board.add(mask, 2.0, f"'{' '.join(m.group(0).split())}' held that office {spans}")
+            break
+
+    candidates = recognise(text)
+
+    # Elections reported with a weekday: "after an election Tuesday".
+    mentioned = {c: sum(len(re.findall(rf"\b{p}\b", text)) for p in spec["cues"])
+                 for c, spec in elections.items()}
+    for cand in candidates:
+        if cand.kind != "weekday":
+            continue
+        a, b = _sentence_of(sents, cand.start)
+        sentence = text[a:b]
+        window = text[max(a, cand.start - 40):cand.end + 5]
+        if not re.search(r"\b(?:election|elections|vote|polls)\b", window, re.I):
+            continue
+        weekday = WEEKDAYS[cand.group("weekday").lower()]
+        direction = _direction(doc, cand.start, cand.end)
+        weights = np.zeros(N_DAYS)
+        names = []
+        for country, spec in elections.items():
+            if not mentioned.get(country):
+                continue
+            for d in spec["dates"]:
+                if d.isoweekday() != weekday:
+                    continue
+                # Results of a past vote are news from the next day on, and
+                # most of it comes the next day; a coming vote is days ahead.
+                i = _ix(d)
+                for k, w in enumerate(ELECTION_FALLOFF, start=1):
+                    j = i + k if direction <= 0 else i - k + 1
+                    if 0 <= j < N_DAYS:
+                        weights[j] = max(weights[j], w)
+                names.append(f"{country} {d}")
+        if names:
+            board.add_weights(weights, f"'{' '.join(window.split())}' reports an election on a "
+                                       f"{cand.group('weekday')}: one of {', '.join(names)}")
+
+    # Dated world events.
+    for ev in events:
+        for a, b in sents:
+            sentence = text[a:b]
+            if all(p.search(sentence) for p in ev["all"]):
+                board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
+                month_names = [c for c in candidates if a <= c.start < b and c.kind == "month"
+                               and not c.group("year")]
+                if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in month_names):
+                    board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
+                              f"dates {ev['name']} by its month only, so within a year of {ev['date']}")
+                break
+
+    # Years mentioned: a lower bound, and most articles are from the latest one cited.
+    explicit_years = []
+    for cand in candidates:
+        if cand.kind in ("year", "mdy", "dmy", "month", "iso") and cand.group("year"):
+            y = int(cand.group("year"))
+            if 1950 <= y <= 2035 and _direction(doc, cand.start, cand.end) <= 0:
+                explicit_years.append(y)
+    if explicit_years:
+        latest = max(explicit_years)
+        board.add(years >= latest, 1.0, f"mentions {latest} (the latest year it cites)")
+        board.add(years == latest, 0.5, f"most articles date from the latest year they cite")
+
+    # Weekday stated with its date: "Monday, Oct. 26"; or a weekday next to a
+    # date in the same passage ("January 26 ... Thursday morning's raid").
+    md = [c for c in candidates if c.kind in ("md", "mdy", "dmy") and c.group("day")]
+    wd = [c for c in candidates if c.kind == "weekday" and not c.group("rel")]
+    for c in md:
+        month, day = MONTHS[c.group("month_name").lower().rstrip(".")], int(c.group("day"))
+        if c.group("weekday"):
+            weekday = WEEKDAYS[c.group("weekday").lower()]
+            fits = _fit_mask(month, day, weekday, years, months, mdays, weekday_grid)
+            board.add(fits, 2.0, f"'{c.match.group(0)}' fits only some years")
+            continue
+        near = [w for w in wd if 0 < w.start - c.end < 900 and not w.group("part") == "night"]
+        near = [w for w in near if "'s" in text[w.start:w.end + 3] or w.group("part")]
+        for w in near[:1]:
+            weekday = WEEKDAYS[w.group("weekday").lower()]
+            fits = _fit_mask(month, day, weekday, years, months, mdays, weekday_grid)
+            board.add(fits, 1.0, f"'{c.match.group(0)}' and '{w.match.group(0)}' nearby: "
+                                f"{c.match.group(0)} was a {w.group('weekday')} in the years that fit")
+
+    # Month-day and month mentions without a year: news cites recent dates.
+    for c in md:
+        if c.group("year") or c.group("weekday"):
+            continue
+        month, day = MONTHS[c.group("month_name").lower().rstrip(".")], int(c.group("day"))
+        direction = _direction(doc, c.start, c.end)
+        weights = np.zeros(N_DAYS)
+        for y in range(GRID_START.year, GRID_END.year + 1):
+            try:
+                d = date(y, month, day)
+            except ValueError:
+                continue
+            lo, hi = max(_ix(d) - 370, 0), min(_ix(d) + 370, N_DAYS - 1)
+            offs = index[lo:hi + 1] - _ix(d)
+            w = _closeness(offs) if direction <= 0 else _closeness(-offs)
+            weights[lo:hi + 1] = np.maximum(weights[lo:hi + 1], w)
+        board.add_weights(weights * 0.8, f"'{c.match.group(0)}' without a year: the article is close to it")
+
+        # "late last month" with a past month-day: the article is in the month after it.
+        for r in candidates:
+            if r.kind in ("relunit", "modunit") and (r.group("unit") or "").lower() == "month":
+                rel = (r.group("rel") or r.group("rel2") or "").lower()
+                if rel in ("last", "past", "previous"):
+                    target = month % 12 + 1
+                    board.add(months == target, 1.0,
+                              f"'{r.match.group(0)}' with '{c.match.group(0)}': the article is in the month after it")
+                elif rel == "this":
+                    board.add(months == month, 1.0,
+                              f"'{r.match.group(0)}' with '{c.match.group(0)}': the article is in that month")
+                break
+        break  # the first (lead) date speaks for the article; later ones are background
+
+    for c in candidates:
+        if c.kind != "month" or c.group("year") or (c.group("rel") or c.group("yrel")):
+            continue
+        month = MONTHS[c.group("month_name").lower().rstrip(".")]
+        direction = _direction(doc, c.start, c.end)
+        weights = np.zeros(N_DAYS)
+        for y in range(GRID_START.year, GRID_END.year + 1):
+            first = date(y, month, 1)
+            lo, hi = max(_ix(first) - 370, 0), min(_ix(first) + 400, N_DAYS - 1)
+            offs = index[lo:hi + 1] - _ix(first)
+            w = _closeness(np.maximum(offs - 15, 0) * (offs >= 0) + (offs < 0) * -1) if direction <= 0 \
+                else _closeness(-offs)
+            weights[lo:hi + 1] = np.maximum(weights[lo:hi + 1], w)
+        board.add_weights(weights * 0.5, f"'{c.match.group(0)}' without a year: the article is close to it")
+
+    # The lead's weekday: "officials said on Saturday" is published that day or the next.
+    lead = [c for c in wd if c.start < (sents[1][1] if len(sents) > 1 else len(text))]
+    for c in lead:
+        if _direction(doc, c.start, c.end) < 0:
+            weekday = WEEKDAYS[c.group("weekday").lower()]
+            board.add(weekday_grid == weekday, 0.6, f"the lead reports '{c.match.group(0)}' in the past")
+            board.add(weekday_grid == weekday % 7 + 1, 0.4, f"news of '{c.match.group(0)}' may appear the day after")
+            break
+
+    # Other articles of the corpus: their dated events bound this one loosely.
+    for hint in hints:
+        if hint.earliest:
+            board.add(_range_mask(hint.earliest, (hint.latest or hint.earliest) + timedelta(days=60)), 0.3,
+                      f"another article of the corpus reports {hint.value}")
+
+    return _decide(board)
+
+
+def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.ndarray:
+    """Days in the years (and up to a year after) in which month/day fell
+    on ``weekday``."""
+    hit = (months == month) & (mdays == day) & (weekday_grid == weekday)
+    fit_years = set(years[hit].tolist())
+    mask = np.zeros(N_DAYS, dtype=bool)
+    for y in fit_years:
+        mask |= _range_mask(date(y, month, day), date(y, month, day) + timedelta(days=365))
+    return mask
+
+
+def _decide(board: Board) -> TimeValue | None:
+    score = board.score
+    best = float(score.max())
+    if best < MIN_SCORE:
+        return None
+    top = np.flatnonzero(score >= best - TIE)
+    first, last = int(top[0]), int(top[-1])
+    best_ix = int(np.flatnonzero(score == best)[0])
+    if last - first > 3:
+        # Several stretches fit; keep the best one if it is compact, else
+        # fall back to a year when they all share one, else abstain.
+        cluster = [i for i in top if abs(i - best_ix) <= 3]
+        if _day(first).year == _day(last).year and len(cluster) < len(top):
+            y = _day(first).year
+            if best < 2.5:
+                return None
+            return _result(f"{y}", date(y, 1, 1), date(y, 12, 31), "year", board, best_ix)
+        if last - first <= 366 and _day(first).year != _day(last).year:
+            return None
+        if len(cluster) == len(top):
+            first, last = cluster[0], cluster[-1]
+        else:
+            return None
+    start, end = _day(first), _day(last)
+    return _result(_day(best_ix).isoformat(), start, end, "day", board, best_ix)
+
+
+def _result(value: str, start: date, end: date, precision: str, board: Board, best_ix: int) -> TimeValue:
+    reasons = []
+    for reason, mask in board.reasons:
+        if mask[best_ix] and reason not in reasons:
+            reasons.append(reason)
+    return TimeValue(value=value, earliest=start, latest=end, precision=precision, basis="inferred",
+                     evidence=tuple(reasons))
