@@ -124,7 +124,8 @@ def test_ingest_decode_errors_are_input_errors():
 
 
 def test_ingest_undecodable_high_bytes_are_a_decode_failure(tmp_path):
-    gibberish = bytes(random.Random(1).randrange(0x80, 0x100) for _ in range(500))
+    rng = random.Random(1)
+    gibberish = bytes(rng.randrange(0x80, 0x100) for _ in range(500))
     failure = _read(tmp_path, "mystery.txt", gibberish)
     assert isinstance(failure, Failure)
     assert failure.reason.startswith("could not work out the text encoding")
