@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..models import ActorRef
+from .gazetteer import lookup_place
 from .kb import KnowledgeBase, load_kb, normalise
 
 #: Dependency labels of tokens that head an actor phrase.
@@ -23,6 +24,15 @@ NAME_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "flat", "nummo
 PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 PRONOUNS_GROUP = {"they", "them", "their", "it", "its"}
 #: Words that can head a noun phrase but never name an actor by themselves.
+#: Heads that stand for the group named after "of": "members of the PLO",
+#: "thousands of Nigerians", "supporters of Ben Bella".
+PART_OF = {"member", "members", "thousand", "hundred", "dozen", "million", "some", "third", "half",
+           "many", "most", "all", "group", "number", "supporter", "representative", "delegation",
+           "leader", "head", "chief", "wing", "faction", "unit", "team", "one", "two", "several"}
+#: Generic heads that take the identity of a known organisation inside their phrase
+#: ("the radical Palestinian Islamic Jihad movement").
+GENERIC_HEADS = {"movement", "group", "party", "faction", "organization", "organisation", "government",
+                 "leadership", "militia", "network", "side", "authorities", "regime", "administration"}
 NOT_ACTORS = {"report", "statement", "interview", "speech", "decision", "move", "plan", "talk",
               "meeting", "way", "time", "year", "week", "day", "month", "part", "number", "deal",
               "pressure", "threat", "interest", "control", "effort", "step", "measure"}
@@ -79,6 +89,12 @@ class ActorResolver:
             return None
         span = self._phrase(token)
         text = span.text
+        if token.lemma_.lower() in PART_OF or token.lower_ in PART_OF:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    inner = self.ref(pobj)
+                    if inner is not None:
+                        return replace(inner, text=span.text, start=span.start_char, end=span.end_char)
         # the whole phrase, then the named entity holding the head, then the head word
         for candidate in (text, self._entity_text(token), token.text):
             if not candidate:
@@ -87,9 +103,15 @@ class ActorResolver:
             if actor is not None:
                 return self._make(actor.name, span, actor.country, actor.sector or self._sector(span, token),
                                   actor.kind, True, token)
+        if token.lemma_.lower() in GENERIC_HEADS:
+            for ent in (e for e in token.doc.ents if span.start <= e.start and e.end <= span.end):
+                actor = self.kb.lookup(ent.text)
+                if actor is not None and actor.kind != "state":
+                    return self._make(actor.name, span, actor.country, actor.sector, actor.kind, True, token)
         # a capital standing for its government ("Washington demanded ...")
         iso = self.kb.capitals.get(normalise(token.text))
-        if iso and token.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and token.ent_type_ != "PERSON":
+        if iso and token.ent_type_ != "PERSON" and (token.dep_ in ("nsubj", "nsubjpass", "poss", "agent") or (
+                token.dep_ == "pobj" and token.head.lower_ in ("with", "against", "from", "by"))):
             return self._make(self.kb.country_names.get(iso, token.text), span, iso, "GOV", "state", True, token)
         iso = self.kb.country_of(token.text) if token.pos_ == "PROPN" else None
         if iso:  # "Palestinians", "Israelis": the people of a state
@@ -137,7 +159,7 @@ class ActorResolver:
                 if person or ref.kind == "unknown":
                     continue
                 # "they" for a group, "it" for a single organisation or state
-                if lower in ("it", "its") and ref.kind not in ("organisation", "state"):
+                if lower in ("it", "its") and ref.kind not in ("organisation", "state", "group"):
                     continue
                 return replace(ref, text=token.text, start=token.idx, end=token.idx + len(token))
         return None
@@ -185,8 +207,12 @@ class ActorResolver:
         return None
 
     def _country(self, token, span) -> str | None:
-        for tok in list(span) + [t for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-                                 for t in c.subtree]:
+        rights = [t for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                  for t in c.subtree]
+        # "a newspaper based in Beirut"
+        rights += [t for c in token.rights if c.dep_ == "acl" and c.lemma_ in ("base", "operate", "locate")
+                   for t in c.subtree]
+        for tok in list(span) + rights:
             if tok.i == token.i and token.pos_ == "NOUN":
                 continue
             iso = self.kb.country_of(tok.text)
@@ -199,6 +225,11 @@ class ActorResolver:
             if iso is None and tok.pos_ == "PROPN":
                 actor = self.kb.lookup(self._entity_text(tok) or tok.text) or self.kb.lookup(tok.text)
                 iso = actor.country if actor is not None else None
+            if iso is None and tok.ent_type_ in ("GPE", "LOC") and tok.pos_ == "PROPN":
+                name = self._entity_text(tok) or tok.text
+                iso = self.kb.capitals.get(normalise(name))
+                place = lookup_place(name) if iso is None else None
+                iso = iso or (place.country if place is not None else None)
             if iso:
                 return iso
         return None
@@ -213,7 +244,8 @@ class ActorResolver:
 
     def _sector(self, span, token) -> str | None:
         sector = self.kb.sectors.get(token.lemma_.lower())
-        if sector:
+        if sector or token.pos_ == "NOUN":
+            # "military ties" is not a military actor: only the head noun says who
             return sector
         for tok in reversed(list(span)):
             sector = self.kb.sectors.get(tok.lemma_.lower())

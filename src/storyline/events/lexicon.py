@@ -92,6 +92,7 @@ MATERIAL_HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 #: demand" as a noun is too vague to code.
 NOMINAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "SANCTION", "RETREAT"}
 #: Modifiers that make a violent-sounding noun figurative ("a diplomatic offensive").
-FIGURATIVE = {"diplomatic", "political", "legal", "charm", "media", "peace", "verbal", "economic", "trade", "price"}
+FIGURATIVE = {"diplomatic", "political", "legal", "charm", "media", "peace", "verbal", "economic", "trade",
+              "price", "pressure"}
 #: Nouns naming the end of a relation ("the halt to security coordination").
 ENDING_NOUNS = {"severance", "halt", "end", "cessation", "suspension", "termination", "freeze", "cut", "cutoff", "breakdown"}

@@ -23,11 +23,21 @@ from .modality import governors, modality
 TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "over", "into", "toward", "towards", "for", "upon"}
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "take", "impose", "begin", "start",
                "order", "announce", "declare", "issue", "lodge", "file", "mount", "organize", "organise",
-               "launch", "complete", "open", "call"}
+               "launch", "complete", "open", "call", "speed", "accelerate", "continue", "reiterate",
+               "renew", "repeat", "step", "intensify", "escalate", "resume"}
 #: Nouns whose complement clause names what their owner does ("the council's decision to end ...").
 INTENT_NOUNS = {"decision", "plan", "move", "threat", "promise", "pledge", "bid", "intention", "vow",
-                "effort", "attempt", "call", "demand", "order", "offer", "refusal"}
+                "effort", "attempt", "call", "demand", "order", "offer", "refusal", "declaration",
+                "statement", "communique", "resolution", "letter", "announcement"}
+#: Adjectives of readiness: "is willing to withdraw" promises the withdrawal.
+WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager"}
+#: Verbs that only say when an action runs: "resume shelling" is shelling.
+ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "stop", "cease"}
+#: Verbs whose passive subject is the one acting ("guerrillas were demobilized").
+SELF_PASSIVE = {"demobilize", "demobilise", "disarm", "engage", "evacuate", "withdraw"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Lemmatiser slips of the small English model that would hide a trigger.
+LEMMA_FIXES = {"stag": "stage"}
 RELATIVE = {"who", "which", "that", "whom"}
 
 
@@ -43,6 +53,7 @@ class Candidate:
 
 
 def _object_lemmas(verb) -> tuple[set[str], str | None]:
+    """Lemmas of the verb's objects (with their modifiers) and its particle."""
     lemmas: set[str] = set()
     particle = None
     for child in verb.children:
@@ -52,6 +63,11 @@ def _object_lemmas(verb) -> tuple[set[str], str | None]:
             for tok in [child, *child.conjuncts]:
                 lemmas.add(tok.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod"))
+                # "tons of food aid", "part of a military aid program": the stuff is after "of"
+                for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for pobj in (g for g in of.children if g.dep_ == "pobj"):
+                        lemmas.add(pobj.lemma_.lower())
+                        lemmas.update(c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod"))
         if child.dep_ in ("prep", "prt", "agent"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -63,7 +79,9 @@ def _object_lemmas(verb) -> tuple[set[str], str | None]:
 def find_candidates(sent, lexicon) -> list[Candidate]:
     found: list[Candidate] = []
     for token in sent:
-        lemma = token.lemma_.lower()
+        lemma = LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())
+        if token.pos_ == "VERB" and token.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass"):
+            continue   # a participle used as a noun ("evacuated the wounded")
         if any(c.dep_ == "amod" and c.lemma_.lower() in FIGURATIVE for c in token.children):
             continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
@@ -75,6 +93,10 @@ def find_candidates(sent, lexicon) -> list[Candidate]:
             if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
                 found.append(Candidate(token, Code("REQUEST", "020", None)))
                 continue
+            if lemma in ("force", "kick", "throw", "order") and (particle == "out" or any(
+                    c.dep_ == "prep" and c.lower_ == "out" for c in token.children)):
+                found.append(Candidate(token, Code("SANCTION", "166", "expel")))
+                continue
             if lemma in ("cut", "break") and particle == "off":
                 found.append(Candidate(token, Code("SANCTION", "161", "discontinue")))
                 continue
@@ -84,6 +106,9 @@ def find_candidates(sent, lexicon) -> list[Candidate]:
             code = lexicon.verbs.get(lemma)
             if code is not None and not (lemma in SPEECH_VERBS and code.type not in ("THREATEN", "REQUEST")):
                 found.append(Candidate(token, code))
+        elif token.pos_ == "ADJ" and lemma in WILLING and any(c.dep_ in ("xcomp", "prep") for c in token.children):
+            # "is willing to withdraw", "is committed to opening up"
+            found.append(Candidate(token, Code("AGREE", "030", None)))
         elif token.pos_ == "NOUN" and lemma in ENDING_NOUNS:
             # "the halt to security coordination", "a severance in ties"
             objects = {g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"}
@@ -97,7 +122,9 @@ def find_candidates(sent, lexicon) -> list[Candidate]:
                 code = Code("ASSAULT", "195", "aerial")
             elif lemma == "strike" and not compounds & {"hunger", "general", "labor", "labour", "teacher", "worker"}:
                 continue
-            if code.type in NOMINAL_TYPES:
+            # "its demand that Israel ease ...": a noun with its own clause is a speech act
+            clausal = any(c.dep_ in ("acl", "ccomp") for c in token.children)
+            if code.type in NOMINAL_TYPES or (clausal and code.type in ("REQUEST", "THREATEN", "ACCUSE")):
                 found.append(Candidate(token, code, nominal=True))
     return found
 
@@ -106,10 +133,18 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
     by_token = {c.token.i: c for c in candidates}
     absorbed: set[int] = set()
     for cand in candidates:
-        if cand.nominal:
-            continue
         lemma = cand.token.lemma_.lower()
-        comps = [c for c in cand.token.children if c.dep_ in ("xcomp", "ccomp")]
+        if not cand.nominal:
+            # a nominal event as the object of an event verb is part of it ("violated a ban")
+            for child in cand.token.children:
+                if child.dep_ in ("dobj", "attr") and child.i in by_token and by_token[child.i].nominal:
+                    absorbed.add(child.i)
+        comps = [c for c in cand.token.children if c.dep_ in ("xcomp", "ccomp", "acl") or (
+            c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))]
+        # "prepared to resume shelling": look through aspect verbs
+        comps += [g for c in comps if c.lemma_ in ASPECTUAL for g in c.children if g.dep_ == "xcomp"]
+        if cand.nominal and not comps:
+            continue
         for prep in (c for c in cand.token.children if c.dep_ == "prep"):
             comps += [g for g in prep.children if g.dep_ == "pcomp"]
         comps += [x for comp in list(comps) for x in comp.conjuncts]
@@ -165,6 +200,8 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     children += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
     for child in children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.pos_ == "VERB":   # "The Red Cross operating in Iraq said ..."
+                child = next((g for g in child.children if g.dep_ == "nsubj"), child)
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return resolver.refs(verb.head)
             refs = resolver.refs(child)
@@ -176,14 +213,17 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return resolver.refs(objs[0]) if objs else []
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return []
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return resolver.refs(child) if verb.lemma_ in SELF_PASSIVE else []
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return []
         return _subject_refs(verb.head, resolver, depth + 1)
     if verb.dep_ == "relcl":
         return resolver.refs(verb.head)
+    if verb.pos_ == "ADJ" and verb.head.lemma_ == "be":
+        return _subject_refs(verb.head, resolver, depth + 1)
     if verb.dep_ in ("acl", "pcomp") and verb.head.lemma_.lower() in INTENT_NOUNS | {"to", "of"}:
         noun = verb.head if verb.dep_ == "acl" else verb.head.head
         owners = [c for c in noun.children if c.dep_ == "poss"]
@@ -214,7 +254,8 @@ def _noun_sources(noun, resolver) -> list[ActorRef]:
             if ref is not None:
                 return [ref]
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS:
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
+            head.lemma_ in LIGHT_VERBS or head.lemma_ in SPEECH_VERBS):
         return _subject_refs(head, resolver)
     return []
 
@@ -281,17 +322,17 @@ def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> 
             words.append((child.i, " ".join(t.text for t in span if t.pos_ != "PUNCT").split(" , ")[0]))
     rest = " ".join(text for _, text in sorted(words))
     rest = rest[:120].rsplit(" ", 1)[0] if len(rest) > 120 else rest
-    who = source.name if source else "Someone"
+    who = source.name if source else "Unidentified attackers"
     lemma = token.lemma_.lower()
     if nominal:
         mods = " ".join(t.text for t in token.lefts if t.dep_ in ("compound", "amod"))
-        return " ".join(p for p in (f"{who}:", mods, token.text, rest) if p)
+        return " ".join(" ".join(p for p in (f"{who}:", mods, token.text, rest) if p).split())
     verb = {"planned": f"plans to {lemma}", "threatened": f"threatens to {lemma}",
             "hypothetical": f"may {lemma}", "negated": f"does not {lemma}",
             "historical": f"has {token.text if token.tag_ == 'VBN' else lemma}"}.get(modality_, _third_person(lemma))
     if token.lemma_ in ("prt",):
         verb = lemma
-    return " ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s")
+    return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
 
 
 def _timex_for(token, timexes, sent) -> TimeValue | None:
@@ -372,12 +413,17 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue
             sources = cand.sources if cand.sources is not None else (
                 _noun_sources(token, resolver) if cand.nominal else _subject_refs(token, resolver))
-            if not sources:
-                continue
             code = cand.code
+            # an attack with victims but no named attacker is still an attack, if it is a
+            # reported killing ("three civilians were killed in a bombing"), not a generic noun
+            if not sources and not (code.type == "ASSAULT" and not cand.nominal and token.tag_ in ("VBD", "VBN")
+                                    and token.dep_ != "relcl"):
+                continue
             targets = cand.targets if cand.targets is not None else _targets(
                 token, resolver, sources, cand.complements, plover=code.type)
-            if code.type in ("SUPPORT", "COOPERATE") and not targets:
+            if code.type in ("SUPPORT", "COOPERATE") and not targets and len(sources) < 2:
+                continue
+            if not sources and not targets:
                 continue
             mod = modality(token, code.type, nominal=cand.nominal)
             if mod == "negated" and code.type in COOPERATIVE and any(
@@ -402,7 +448,7 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 location=event_location(token, sent, sources, targets),
                 time=when,
                 confidence=_confidence(sources, targets, mod, cand),
-                summary=summarise(token, sources[0], mod, cand.nominal),
+                summary=summarise(token, sources[0] if sources else None, mod, cand.nominal),
             ))
     return mentions
 

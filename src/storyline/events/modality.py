@@ -105,7 +105,9 @@ def modality(token, plover_type: str, *, nominal: bool = False) -> str:
         return "historical"
     if plover_type == "THREATEN":
         return "threatened"
-    future = bool(aux & FUTURE_AUX) or be_to or "going" in aux
+    # headline infinitive: "PLO leaders to meet ..."
+    headline = token.dep_ == "ROOT" and "to" in aux
+    future = bool(aux & FUTURE_AUX) or be_to or "going" in aux or headline
     would = "would" in aux or "'d" in aux
     if _conditional_child(token) and (future or would):
         return "planned" if plover_type in COOPERATIVE else "threatened"

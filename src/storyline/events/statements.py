@@ -34,15 +34,33 @@ def _speaker_token(verb):
     return None
 
 
+def _is_cue(token) -> bool:
+    """A speech verb that introduces words; "which was confirmed" does not."""
+    if token.lemma_ not in SPEECH_VERBS - NOT_STATEMENT or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _inside(token, quotes) -> bool:
+    return any(s < token.idx < e for s, e in quotes)
+
+
 def _words(verb, sent, quotes, text) -> tuple[str, int, int, str] | None:
-    # quotes in the sentence, or a quote that began in an earlier sentence and closes here
-    spans = [(s, e) for s, e in quotes if s < sent.end_char and e > sent.start_char]
+    # quotes in the sentence, or a quote that began in an earlier sentence and closes here;
+    # with several speech verbs in a sentence each quote goes to the nearest one
+    verbs = [t for t in sent if _is_cue(t) and not _inside(t, quotes)]
+
+    def nearest(span):
+        return min(verbs, key=lambda v: min(abs(v.idx - span[0]), abs(v.idx - span[1])), default=verb)
+
+    spans = [(s, e) for s, e in quotes if s < sent.end_char and e > sent.start_char and nearest((s, e)).i == verb.i]
     if spans:
         start, end = spans[0][0], spans[-1][1]
         return text[start:end].strip(), start, end, "quote"
     comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     if not comps:
-        comps = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in ("report",)]
+        comps = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_ not in ("tell", "convey")
+                 and c.lemma_ not in ("report",)]
     if not comps:
         return None
     tokens = [t for c in comps for t in c.subtree]
@@ -61,10 +79,13 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
     for sent in doc.sents:
         for token in sent:
             speaker_tok, cue = None, ""
-            if token.lemma_ in SPEECH_VERBS - NOT_STATEMENT and token.pos_ in ("VERB", "AUX"):
+            if _inside(token, quotes):
+                continue   # "the leadership stressed ..." inside a quote is the quoted words
+            if _is_cue(token):
                 speaker_tok, cue = _speaker_token(token), token.lemma_
-                if token.lemma_ == "quote" or token.head.lemma_ == "quote":
-                    speaker_tok = _speaker_token(token.head) or speaker_tok
+                quoted = next((a for a in token.ancestors if a.lemma_ == "quote"), None)
+                if quoted is not None:   # "X was quoted as having told ..."
+                    speaker_tok = next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), speaker_tok)
             elif token.lower_ == "according" and token.nbor().lower_ == "to":
                 objs = [g for g in token.nbor().children if g.dep_ == "pobj"]
                 speaker_tok, cue = (objs[0] if objs else None), "according to"
@@ -83,8 +104,8 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
             if got is None:
                 continue
             words, start, end, kind = got
-            if start in out:
-                continue
+            if any(s.start < end and start < s.end for s in out.values()):
+                continue   # the same words already attributed by a nearer cue
             about = next((m.id for m in mentions if start <= m.trigger_start < end), None)
             when = next((t.value for t in timexes if any(
                 c.idx <= t.start < c.idx + len(c) + 1 for c in token.children if c.dep_ in ("prep", "npadvmod"))
