@@ -72,7 +72,8 @@ def _evidence(m: EventMention, article) -> dict:
         a = b = len(s)
     pub = article.published if article else None
     return {
-        "mention": m.id, "before": s[:a], "span": s[a:b], "after": s[b:],
+        # Outer whitespace is dropped: the quote is shown with pre-wrap.
+        "mention": m.id, "before": s[:a].lstrip(), "span": s[a:b], "after": s[b:].rstrip(),
         "start": m.sentence_start, "end": m.sentence_end, "modality": m.modality,
         "article": m.article_id,
         "title": (article.title or article.source) if article else m.article_id,
@@ -130,7 +131,9 @@ def _time_axis(dated: list[date]) -> tuple[date, date, list[dict]]:
 
 def _timeline(items: list[dict], events: list[Event], storylines) -> dict:
     """Lanes (one per storyline, plus one for events in none), marks and episode links."""
-    lanes = [{"id": s.id, "label": s.label} for s in storylines]
+    # The busiest storyline first: it is usually the story the reader came for.
+    lanes = [{"id": s.id, "label": s.label}
+             for s in sorted(storylines, key=lambda s: (-len(s.event_ids), s.label, s.id))]
     if any(not i["story"] for i in items):
         lanes.append({"id": "", "label": "(no storyline)"})
     lane_of = {lane["id"]: n for n, lane in enumerate(lanes)}
