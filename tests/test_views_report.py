@@ -114,3 +114,21 @@ def test_views_report_empty_database(tmp_path):
     with Store(tmp_path / "empty.duckdb", read_only=True) as store:
         html, _ = render_report(store)
     assert "No events in this database yet." in html
+
+
+@pytest.mark.slow
+def test_views_report_samples_announcements_share_a_lane(seeds_dir, tmp_path):
+    """On the sample articles, the 2015, 2020 and 2023 announcements sit in one lane."""
+    db = tmp_path / "seeds.duckdb"
+    result = CliRunner().invoke(cli, ["build", str(seeds_dir), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        model = report_model(store)
+    years_by_lane: dict[str, set[str]] = {}
+    for mark in model["timeline"]["marks"]:
+        if mark["type"] == "SANCTION" and mark["earliest"]:
+            years_by_lane.setdefault(mark["story"], set()).add(mark["earliest"][:4])
+    assert any({"2015", "2020", "2023"} <= years for years in years_by_lane.values()), years_by_lane
+    assert model["timeline"]["links"], "no recurring episodes joined on the timeline"
+    for mark in model["timeline"]["marks"]:
+        assert mark["evidence"], f"{mark['id']} has no evidence sentence"

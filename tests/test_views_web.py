@@ -114,3 +114,12 @@ def test_views_web_pages_answer(client):
 def test_views_web_missing_database_fails_early(tmp_path):
     with pytest.raises(NotFoundError):
         create_app(str(tmp_path / "none.duckdb"))
+
+
+def test_views_web_serve_binds_loopback_by_default():
+    from storyline.cli.report import _is_loopback, serve_command
+
+    host = next(p for p in serve_command.params if p.name == "host")
+    assert host.default == "127.0.0.1"
+    assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
+    assert not _is_loopback("0.0.0.0")
