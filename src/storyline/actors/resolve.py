@@ -106,6 +106,12 @@ class ActorResolver:
         if token.lemma_.lower() in GENERIC_HEADS:
             for ent in (e for e in token.doc.ents if span.start <= e.start and e.end <= span.end):
                 actor = self.kb.lookup(ent.text)
+                if actor is not None and actor.kind == "person" and actor.country and token.lemma_.lower() in (
+                        "administration", "government", "regime", "cabinet"):
+                    # "the Trump administration" is the US government, not Trump
+                    state = self.kb.state(actor.country)
+                    if state is not None:
+                        return self._make(state.name, span, state.country, "GOV", "state", True, token)
                 if actor is not None and actor.kind != "state":
                     return self._make(actor.name, span, actor.country, actor.sector, actor.kind, True, token)
         # a capital standing for its government ("Washington demanded ...")
@@ -136,7 +142,7 @@ class ActorResolver:
                 country = self._country_from_apposition(token)
             return self._make(name, span, country, sector or ("GOV" if kind == "person" and country else None),
                               kind, False, token)
-        if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP")):
+        if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF")):
             return self._make(self._clean(span.text), span, country, sector, _kind_for_sector(sector), False, token)
         if country and token.pos_ == "PROPN":
             return self._make(self._clean(span.text), span, country, sector, "group", False, token)

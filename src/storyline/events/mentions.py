@@ -9,7 +9,7 @@ source actor: an event nobody did is not one a coder would accept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Sequence
 
@@ -36,6 +36,8 @@ ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "stop", "cease"}
 #: Verbs whose passive subject is the one acting ("guerrillas were demobilized").
 SELF_PASSIVE = {"demobilize", "demobilise", "disarm", "engage", "evacuate", "withdraw"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Governors that make a clause a general truth rather than a happening.
+GENERIC_GOVERNORS = {"need", "necessary", "essential", "crucial", "vital", "tend", "usually"}
 #: Lemmatiser slips of the small English model that would hide a trigger.
 LEMMA_FIXES = {"stag": "stage"}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -273,13 +275,22 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
 
     def objects_of(head, level=0):
         for child in head.children:
-            if child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (child.dep_ == "attr" and head.pos_ == "VERB"):
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    add(pobj)
+            elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (child.dep_ == "attr" and head.pos_ == "VERB"):
                 before = len(out)
                 add(child)
                 if len(out) == before and level < 2:
                     objects_of(child, level + 1)   # "coordination with Israel", "camp for refugees"
             elif child.dep_ in ("poss", "compound") and head is not token and level and child.pos_ == "PROPN":
                 add(child)
+            elif child.dep_ == "amod" and level and resolver.kb.country_of(child.text):
+                # "an Indian proposal": India
+                state = resolver.kb.state(resolver.kb.country_of(child.text))
+                if state is not None and state.name not in names and all(r.name != state.name for r in out):
+                    out.append(ActorRef(state.name, child.text, child.idx, child.idx + len(child),
+                                        state.country, "GOV", "state", True))
             elif child.dep_ == "relcl" and head is token and token.pos_ == "NOUN":
                 for victim in (g for g in child.children if g.dep_ == "nsubjpass"):
                     add(victim)
@@ -293,11 +304,18 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ != "GPE"):
                     add(pobj)
 
+    # "demanded that Russia release ...": who is asked, threatened or accused is the
+    # subject of the clause the event verb governs
+    for comp in complements:
+        for subj in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")):
+            add(subj)
     objects_of(token)
     for comp in complements:
         if not out and depth < 2:
             out.extend(r for r in _targets(comp, resolver, sources, (), depth + 1) if r.name not in names)
-    return out
+    # "sent troops to Mali": the troops are the sender's own, Mali is the target
+    placed = [r for r in out if r.country or r.resolved]
+    return placed or out
 
 
 def _third_person(lemma: str) -> str:
@@ -318,7 +336,11 @@ def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> 
     words = []
     for child in token.children:
         if child.dep_ in _SUMMARY_DEPS or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"in", "of"}):
-            span = [t for t in child.subtree if t.dep_ not in ("relcl", "appos", "mark") and t.ent_type_ != "DATE"]
+            if child.ent_type_ == "DATE" or any(g.ent_type_ == "DATE" for g in child.children if g.dep_ == "pobj"):
+                continue
+            dropped = {t.i for c in child.subtree if c.dep_ in ("relcl", "appos", "acl", "advcl")
+                       for t in c.subtree}
+            span = [t for t in child.subtree if t.i not in dropped and t.dep_ != "mark" and t.ent_type_ != "DATE"]
             words.append((child.i, " ".join(t.text for t in span if t.pos_ != "PUNCT").split(" , ")[0]))
     rest = " ".join(text for _, text in sorted(words))
     rest = rest[:120].rsplit(" ", 1)[0] if len(rest) > 120 else rest
@@ -329,7 +351,7 @@ def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> 
         return " ".join(" ".join(p for p in (f"{who}:", mods, token.text, rest) if p).split())
     verb = {"planned": f"plans to {lemma}", "threatened": f"threatens to {lemma}",
             "hypothetical": f"may {lemma}", "negated": f"does not {lemma}",
-            "historical": f"has {token.text if token.tag_ == 'VBN' else lemma}"}.get(modality_, _third_person(lemma))
+            "historical": f"has {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, _third_person(lemma))
     if token.lemma_ in ("prt",):
         verb = lemma
     return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
@@ -414,6 +436,8 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             sources = cand.sources if cand.sources is not None else (
                 _noun_sources(token, resolver) if cand.nominal else _subject_refs(token, resolver))
             code = cand.code
+            if any(g.lemma_ in GENERIC_GOVERNORS for g in governors(token)):
+                continue   # "forces need to coordinate with Israel" is background, not a happening
             # an attack with victims but no named attacker is still an attack, if it is a
             # reported killing ("three civilians were killed in a bombing"), not a generic noun
             if not sources and not (code.type == "ASSAULT" and not cand.nominal and token.tag_ in ("VBD", "VBN")
@@ -436,6 +460,11 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             particles = [c for c in token.children if c.dep_ == "prt"]
             if particles:
                 trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
+            where = event_location(token, sent, sources, targets)
+            if where is not None and where.country:
+                # "protesters in Ankara": an unnamed actor takes the country of the place
+                sources = [s if s.country or s.resolved else replace(s, country=where.country) for s in sources]
+                targets = [t if t.country or t.resolved else replace(t, country=where.country) for t in targets]
             mentions.append(EventMention(
                 id=stable_id("em", article.id, token.idx, code.type),
                 article_id=article.id,
@@ -445,10 +474,12 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 lemma=token.lemma_.lower(),
                 sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
                 sources=tuple(sources), targets=tuple(targets),
-                location=event_location(token, sent, sources, targets),
+                location=where,
                 time=when,
                 confidence=_confidence(sources, targets, mod, cand),
-                summary=summarise(token, sources[0] if sources else None, mod, cand.nominal),
+                summary=(f"{sources[0].name} says " + " ".join(t.text for t in token.subtree if t.dep_ != "mark")
+                         if cand.sources is not None else
+                         summarise(token, sources[0] if sources else None, mod, cand.nominal)),
             ))
     return mentions
 
