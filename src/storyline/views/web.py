@@ -225,7 +225,8 @@ def create_app(db: str) -> FastAPI:
     def items_for(s: Store, events: list) -> list[dict]:
         stories = {st.id: st for st in s.storylines()}
         mentions = {m.id: m for m in s.mentions([m for e in events for m in e.mention_ids])}
-        articles = {a.id: a for a in s.articles()} if events else {}
+        # Only the articles these events cite: a page must not read the whole corpus.
+        articles = {aid: s.article(aid) for aid in dict.fromkeys(m.article_id for m in mentions.values())}
         return [_event_item(e, mentions, articles, stories) for e in events]
 
     @app.get("/", response_class=HTMLResponse)
@@ -281,7 +282,8 @@ def create_app(db: str) -> FastAPI:
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str, s: Store = Depends(store)):
         article = s.article(article_id)
-        mentions = [m for m in s.mentions() if m.article_id == article_id]
+        ids = [row[0] for row in s.iter_rows("SELECT id FROM mentions WHERE article_id = ?", [article_id])]
+        mentions = s.mentions(ids) if ids else []
         return page("web_article.html", title=article.title or article.source, article=article,
                     segments=_segments(article.text, mentions), mentions=mentions)
 
