@@ -65,7 +65,7 @@ def test_ingest_dash_reads_stdin_bytes():
     [doc] = read_inputs(["-"], stdin=stdin)
     assert doc.source == "<stdin>"
     assert doc.published == "2021-04-05"
-    assert doc.text.startswith("The port reopened")
+    assert doc.text.startswith("date 2021-04-05\nThe port reopened")
 
 
 def test_ingest_stdin_jsonl_is_sniffed_and_streamed():

@@ -4,29 +4,40 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.ingest.text import looks_like_title, read_text, split_title
+from storyline.clean import clean
+from storyline.ingest.text import body_start, looks_like_title, read_text, split_title
 
 BODY = ("The council met on Tuesday to discuss the budget, officials said.\n"
         "A vote is expected next week.\n")
+
+
+def _body(doc) -> str:
+    return doc.text[body_start(doc.text, doc.title):]
+
+
+def test_ingest_text_keeps_the_whole_file_so_offsets_match_it():
+    text = "date 2020-05-21\nA headline for the story\n" + BODY
+    doc = read_text(text, "a.txt")
+    assert doc.text == text
 
 
 def test_ingest_text_date_header_on_its_own_line():
     doc = read_text("date 2020-05-21\n" + BODY, "a.txt")
     assert doc.published == "2020-05-21"
     assert doc.published_basis == "header"
-    assert doc.text == BODY
+    assert _body(doc) == BODY
 
 
 def test_ingest_text_date_header_sharing_the_first_sentence_line():
     doc = read_text(" date 2020-05-21 " + BODY, "a.txt")
     assert doc.published == "2020-05-21"
-    assert doc.text == BODY
+    assert _body(doc) == BODY
     assert doc.title is None  # the first line is a sentence, not a headline
 
 
 def test_ingest_text_date_header_with_colon_and_crlf():
     doc = read_text("Date: 2019-11-02\r\n" + BODY, "a.txt")
-    assert doc.published == "2019-11-02" and doc.text == BODY
+    assert doc.published == "2019-11-02" and _body(doc) == BODY
 
 
 def test_ingest_text_without_header_has_unknown_basis():
@@ -44,13 +55,15 @@ def test_ingest_text_title_line_is_kept_out_of_the_body_and_standfirst_stays():
             "Opposition walks out before the final vote on spending cuts\n\n" + BODY)
     doc = read_text(text, "a.txt")
     assert doc.title == "Council backs budget after long night"
-    assert doc.text.startswith("Opposition walks out")
-    assert doc.text.endswith(BODY)
+    assert _body(doc).startswith("Opposition walks out")
+    article = clean(doc)
+    assert article.text.startswith("Opposition walks out")
+    assert "Council backs budget" not in article.text
 
 
 def test_ingest_text_leading_blank_line_and_sentence_first_line_means_no_title():
     doc = read_text("\n" + BODY, "a.txt")
-    assert doc.title is None and doc.text == "\n" + BODY
+    assert doc.title is None and _body(doc) == "\n" + BODY
 
 
 def test_ingest_text_a_lone_short_line_is_body_not_title():
@@ -93,6 +106,15 @@ _lines = st.lists(
 def test_ingest_text_never_loses_body_text(lines, newline):
     text = newline.join(lines)
     doc = read_text(text, "a.txt")
-    assert text.endswith(doc.text)  # header and title come only off the front
+    assert doc.text == text
+    body = _body(doc)
+    assert text.endswith(body)  # header and title come only off the front
     if doc.title is not None:
-        assert doc.title in text and doc.text.strip()
+        assert doc.title in text and body.strip()
+
+
+def test_ingest_text_body_start_skips_only_a_matching_title_line():
+    text = "\n  Council  backs budget \nThe council met.\n"
+    assert text[body_start(text, "Council backs budget"):] == "The council met.\n"
+    assert body_start(text, "Another title") == 0
+    assert body_start(text, None) == 0

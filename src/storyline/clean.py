@@ -13,6 +13,7 @@ import re
 from .errors import EmptyInputError
 from .ingest.boilerplate import Paragraph, find_boilerplate
 from .ingest.dates import parse_publication_date
+from .ingest.text import body_start
 from .models import Article, RawDocument, RemovedSpan, TimeValue
 
 __all__ = ["clean", "split_paragraphs", "normalise_whitespace", "publication_time"]
@@ -26,7 +27,7 @@ _WRAPPED_LINE_ENDING = re.compile(r"[.!?:;\"'”’)\]]$")
 
 
 def clean(raw: RawDocument) -> Article:
-    paragraphs = split_paragraphs(raw.text)
+    paragraphs = split_paragraphs(raw.text, body_start(raw.text, raw.title))
     removed_at = find_boilerplate(paragraphs)
     kept = [paragraph.text for index, paragraph in enumerate(paragraphs) if index not in removed_at]
     text = "\n\n".join(kept)
@@ -53,10 +54,11 @@ def normalise_whitespace(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
-def split_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs with their offsets. Each non-blank line is a paragraph,
-    unless the text is hard-wrapped, when blank lines separate paragraphs."""
-    lines = [(match.start(), match.end(), match.group()) for match in _LINE.finditer(text)]
+def split_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
+    """Paragraphs of ``text[start:]`` with offsets into ``text``. Each
+    non-blank line is a paragraph, unless the text is hard-wrapped, when
+    blank lines separate paragraphs."""
+    lines = [(match.start(), match.end(), match.group()) for match in _LINE.finditer(text, start)]
     lines = [(start, end, line) for start, end, line in lines if normalise_whitespace(line)]
     if not lines:
         return []

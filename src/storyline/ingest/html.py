@@ -36,7 +36,6 @@ def read_html(html: str, source: str, url: str | None = None, fmt: str = "html")
             "save the article page itself, or give its text as a .txt file"
         )
     title = _clean_field(getattr(document, "title", None))
-    text = _drop_repeated_title(text, title)
     page_url = url or getattr(document, "url", None)
     published, basis = getattr(document, "date", None), "metadata"
     if not parse_publication_date(published):
@@ -59,11 +58,3 @@ def _clean_field(value: object) -> str | None:
     text = " ".join(str(value).split())
     return text or None
 
-
-def _drop_repeated_title(text: str, title: str | None) -> str:
-    """Pages repeat the headline as the first line of the main text; the
-    title is metadata, so keep it out of the body as for plain text."""
-    first, newline, rest = text.partition("\n")
-    if title and newline and rest.strip() and " ".join(first.split()) == title:
-        return rest
-    return text

@@ -4,6 +4,11 @@ title line, then the body.
 The header may stand on its own line or share it with the first sentence
 (`` date 2020-05-21 A senior official ...``); either way only the date is
 metadata and the rest of the line is body text.
+
+The reader keeps the whole file as ``RawDocument.text`` and reports the
+header date and the title as metadata; ``body_start`` tells the cleaner
+where the body begins. That way every offset the cleaner records points
+into the file as the user has it.
 """
 
 from __future__ import annotations
@@ -27,20 +32,36 @@ _SENTENCE_END = re.compile(r"[.!?;:,…—–-][\"'”’»)\]]*\s*\Z")
 
 
 def read_text(text: str, source: str) -> RawDocument:
-    published = None
     header = _DATE_HEADER.match(text)
-    if header:
-        published = header["date"]
-        text = text[header.end():]
-    title, body = split_title(text)
+    published = header["date"] if header else None
+    title, _ = split_title(text[header.end():] if header else text)
     return RawDocument(
         source=source,
-        text=body,
+        text=text,
         format="text",
         title=title,
         published=published,
         published_basis="header" if published else "unknown",
     )
+
+
+def body_start(text: str, title: str | None) -> int:
+    """Offset where the article body begins: after a leading date header and
+    after a first line that repeats the title (many exports and pages put the
+    headline at the top of the text as well as in a title field)."""
+    header = _DATE_HEADER.match(text)
+    start = header.end() if header else 0
+    if not title:
+        return start
+    wanted = " ".join(title.split())
+    for match in _LINE.finditer(text, start):
+        line = match.group(0)
+        if not line.strip():
+            if not line:
+                break  # the empty match at the very end
+            continue
+        return match.end() if " ".join(line.split()) == wanted else start
+    return start
 
 
 def split_title(text: str) -> tuple[str | None, str]:
