@@ -48,3 +48,14 @@ def test_views_timeline_parse_day_widens_partial_dates():
     assert parse_day("2020-12", "--until") == date(2020, 12, 31)
     with pytest.raises(UsageError, match="--since expects a date"):
         parse_day("May 2020", "--since")
+
+
+def test_views_timeline_open_intervals_read_as_bounds():
+    from storyline.models import TimeValue
+    from storyline.views.timeline import display_date
+
+    assert display_date(None) == "undated"
+    assert display_date(TimeValue("PAST_REF", None, date(2023, 2, 4))) == "≤ 2023-02-04"
+    assert display_date(TimeValue("FUTURE_REF", date(2023, 2, 4), None)) == "≥ 2023-02-04"
+    assert display_date(TimeValue("2015-03", date(2015, 3, 1), date(2015, 3, 31))) == "2015-03"
+    assert display_date(TimeValue("XXXX-01-26")) == "undated"

@@ -84,7 +84,8 @@ def timeline_rows(events: list[Event], storylines: list[Storyline], flt: Timelin
         t = e.time
         rows.append({
             "id": e.id,
-            "date": t.value if t and t.is_known else "undated",
+            "date": display_date(t),
+            "value": t.value if t else None,
             "earliest": t.earliest.isoformat() if t and t.earliest else None,
             "latest": t.latest.isoformat() if t and t.latest else None,
             "type": e.type,
@@ -118,6 +119,20 @@ def render(rows: list[dict], fmt: str) -> str:
     if fmt == "table":
         return _table(header, cells)
     raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def display_date(t) -> str:
+    """A TIMEX3 value as a reader wants it: open intervals such as PAST_REF
+    (reported as already happened) become "≤ 2023-02-04"."""
+    if t is None or not t.is_known:
+        return "undated"
+    if t.value[:1].isdigit():
+        return t.value
+    if t.latest and not t.earliest:
+        return f"≤ {t.latest.isoformat()}"
+    if t.earliest and not t.latest:
+        return f"≥ {t.earliest.isoformat()}"
+    return f"{t.earliest.isoformat()}..{t.latest.isoformat()}"
 
 
 def _who_whom(row: dict) -> str:
