@@ -118,3 +118,15 @@ def test_ingest_text_body_start_skips_only_a_matching_title_line():
     assert text[body_start(text, "Council backs budget"):] == "The council met.\n"
     assert body_start(text, "Another title") == 0
     assert body_start(text, None) == 0
+
+
+@pytest.mark.parametrize("header", ["Date: May 21, 2020\n", "date 21 May 2020\r\n", "DATE = 2020-05-21\n"])
+def test_ingest_text_date_header_in_other_forms_on_its_own_line(header):
+    doc = read_text(header + BODY, "a.txt")
+    assert clean(doc).published.value == "2020-05-21"
+    assert _body(doc) == BODY
+
+
+def test_ingest_text_unparseable_date_line_stays_in_the_body():
+    doc = read_text("Date night at the museum draws crowds\n" + BODY, "a.txt")
+    assert doc.published is None

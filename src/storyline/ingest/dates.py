@@ -17,19 +17,22 @@ _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.mont
 _MONTHS["sept"] = 9
 _MONTH_WORD = r"(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 
-# Anything after the calendar date (a time, a zone) is allowed and ignored: the
-# date as the publisher wrote it is the publication day in their time zone.
-_ISO_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:$|[T ]\S*|\s.*$)")
-_COMPACT_DAY = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:$|T\S*)")
-_SLASH_YMD = re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?:$|[T ].*$)")
-_SLASH_DMY = re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?:$|[T ,].*$)")
+# A time and zone may follow the calendar date and are ignored: the date as
+# the publisher wrote it is the publication day in their time zone. Nothing
+# else may follow, so a date at the start of a sentence is not a date field.
+_TIME = (r"(?:(?:[T ]|,? (?:at )?)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?"
+         r"(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?)?")
+_ISO_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME, re.I)
+_COMPACT_DAY = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T\d{4,6}Z?)?")
+_SLASH_YMD = re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})" + _TIME, re.I)
+_SLASH_DMY = re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})" + _TIME, re.I)
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})")
 _YEAR = re.compile(r"(?P<y>\d{4})")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY_MONTH_YEAR = re.compile(
-    _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})\b.*", re.I)
+    _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})" + _TIME, re.I)
 _MONTH_DAY_YEAR = re.compile(
-    _WEEKDAY + _MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b.*", re.I)
+    _WEEKDAY + _MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I)
 _MONTH_YEAR = re.compile(_MONTH_WORD + r",?\s+(?P<y>\d{4})", re.I)
 
 _URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})([/_-])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)")

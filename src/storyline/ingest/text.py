@@ -16,11 +16,16 @@ from __future__ import annotations
 import re
 
 from ..models import RawDocument
+from .dates import parse_publication_date
 
 _DATE_HEADER = re.compile(
     r"\A[ \t]*date[ \t]*[:=]?[ \t]*(?P<date>\d{4}-\d{2}-\d{2}(?:T[0-9:.+\-Z]*)?)(?![\d-])[ \t]*(?:\r\n|\r|\n)?",
     re.I,
 )
+# On a line of its own the header may use any date form the parser accepts
+# ("Date: May 21, 2020"); sharing a line with text it must be ISO, or we
+# could not tell where the date ends and the sentence begins.
+_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]*[:=]?[ \t]+(?P<date>[^\r\n]+?)[ \t]*(?:\r\n|\r|\n)", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 # A headline is short and ends neither like a sentence nor like a dateline
@@ -32,9 +37,8 @@ _SENTENCE_END = re.compile(r"[.!?;:,…—–-][\"'”’»)\]]*\s*\Z")
 
 
 def read_text(text: str, source: str) -> RawDocument:
-    header = _DATE_HEADER.match(text)
-    published = header["date"] if header else None
-    title, _ = split_title(text[header.end():] if header else text)
+    published, end = date_header(text)
+    title, _ = split_title(text[end:])
     return RawDocument(
         source=source,
         text=text,
@@ -49,8 +53,7 @@ def body_start(text: str, title: str | None) -> int:
     """Offset where the article body begins: after a leading date header and
     after a first line that repeats the title (many exports and pages put the
     headline at the top of the text as well as in a title field)."""
-    header = _DATE_HEADER.match(text)
-    start = header.end() if header else 0
+    _, start = date_header(text)
     if not title:
         return start
     wanted = " ".join(title.split())
@@ -62,6 +65,17 @@ def body_start(text: str, title: str | None) -> int:
             continue
         return match.end() if " ".join(line.split()) == wanted else start
     return start
+
+
+def date_header(text: str) -> tuple[str | None, int]:
+    """The date a leading ``date ...`` header gives, and where it ends."""
+    line = _DATE_LINE.match(text)
+    if line and parse_publication_date(line["date"]):
+        return line["date"], line.end()
+    header = _DATE_HEADER.match(text)
+    if header:
+        return header["date"], header.end()
+    return None, 0
 
 
 def split_title(text: str) -> tuple[str | None, str]:

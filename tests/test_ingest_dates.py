@@ -1,0 +1,73 @@
+"""The publication-date parser and URL dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.ingest.dates import date_from_url, parse_publication_date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020-05-21", "2020-05-21T10:00:00Z", "2020-05-21T10:00:00.123+03:00", "2020-05-21 10:00",
+        "20200521", "2020/05/21", "21 May 2020", "May 21, 2020", "Thu, 21 May 2020 10:00:00 GMT",
+        "Thursday, May 21st, 2020", "21.05.2020", "May 21, 2020 at 3:45 p.m. EDT", "  2020-05-21  ",
+    ],
+)
+def test_ingest_dates_day_forms(text):
+    span = parse_publication_date(text)
+    assert span is not None and (span.value, span.precision) == ("2020-05-21", "day")
+    assert span.earliest == span.latest == date(2020, 5, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest", "precision"),
+    [
+        ("2020-02", "2020-02", date(2020, 2, 1), date(2020, 2, 29), "month"),
+        ("Sept. 2019", "2019-09", date(2019, 9, 1), date(2019, 9, 30), "month"),
+        ("2015", "2015", date(2015, 1, 1), date(2015, 12, 31), "year"),
+    ],
+)
+def test_ingest_dates_coarser_forms_cover_their_range(text, value, earliest, latest, precision):
+    span = parse_publication_date(text)
+    assert (span.value, span.earliest, span.latest, span.precision) == (value, earliest, latest, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["05/06/2020", "2020-13-01", "2020-02-30", "yesterday", "", None, "2020-05-21 The council met.",
+     "May 21, 2020 was a Thursday", "12345"],
+)
+def test_ingest_dates_refuses_ambiguous_or_invalid(text):
+    assert parse_publication_date(text) is None
+
+
+def test_ingest_dates_day_month_order_is_taken_when_unambiguous():
+    assert parse_publication_date("25/06/2020").value == "2020-06-25"
+    assert parse_publication_date("06/25/2020").value == "2020-06-25"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/2020/05/21/talks-resume", "2020-05-21"),
+        ("https://news.example/world/talks-2020-05-21.html", "2020-05-21"),
+        ("https://news.example/20200521/talks", "2020-05-21"),
+        ("https://news.example/article/1234567890", None),
+        ("https://2020-05-21.example/talks", None),
+        (None, None),
+    ],
+)
+def test_ingest_dates_from_url(url, expected):
+    assert date_from_url(url) == expected
+
+
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)))
+def test_ingest_dates_iso_round_trip(day):
+    span = parse_publication_date(day.isoformat())
+    assert span.value == day.isoformat() and span.earliest == span.latest == day
