@@ -91,8 +91,11 @@ def tag_text(text: str, anchor: date | None, doc=None) -> tuple[Timex, ...]:
     return _timexes(text, doc, anchor, recognise(text))
 
 
-def infer_publication_date(doc, timexes: Sequence[Timex], hints: Sequence[TimeValue] = ()) -> TimeValue | None:
-    """Date an undated article from its text; None when evidence is weak."""
+def infer_publication_date(doc, timexes: Sequence[Timex], hints: Sequence[TimeValue] = (),
+                           roles_path: str | None = None) -> TimeValue | None:
+    """Date an undated article from its text: an ``inferred`` TimeValue with
+    an interval and the evidence, or None when evidence is weak.
+    ``roles_path`` adds dated roles/events files (default: the setting)."""
     from .dating import infer_publication_date as _infer
 
-    return _infer(doc, timexes, hints)
+    return _infer(doc, timexes, hints, roles_path=roles_path)

@@ -47,6 +47,8 @@ _ORD0 = GRID_START.toordinal()
 MIN_SCORE = 1.5
 #: score of the days after an election that news reports as past
 ELECTION_FALLOFF = (3.0, 2.6, 2.3, 2.0, 1.8, 1.6, 1.5)
+#: how much the best year must beat every other year to be answered
+YEAR_MARGIN = 0.5
 #: days within this much of the best score form the answer's interval
 TIE = 0.3
 
@@ -158,6 +160,8 @@ class Board:
     def __init__(self):
         self.score = np.zeros(N_DAYS)
         self.reasons: list[tuple[str, np.ndarray]] = []
+        #: set when some evidence beyond years mentioned and recency exists
+        self.strong = False
 
     def add(self, mask: np.ndarray, weight: float, reason: str) -> None:
         if not mask.any():
@@ -202,6 +206,18 @@ def _direction(doc, start: int, end: int) -> int:
     return tense_direction(doc, start, end) if doc is not None and hasattr(doc, "char_span") else 0
 
 
+_AHEAD_CUES = re.compile(
+    r"(?i)(?:\bdue|\bmatur\w*|\bthrough|\buntil|\bby|\bexpir\w*|\bending|\bto|\bbefore|\bin\s+fiscal|\bfiscal|\bnext|\bby\s+the\s+end\s+of)\s*(?:[\w.,]+\s+){0,2}$")
+
+
+def _looks_back(doc, text: str, cand) -> bool:
+    """A date the article reports as past: not under a future verb and not a
+    deadline, maturity or target ("notes due 2009", "by 1995")."""
+    if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
+        return False
+    return _direction(doc, cand.start, cand.end) <= 0
+
+
 def _closeness(offsets: np.ndarray) -> np.ndarray:
     """How well a day fits a mention ``offsets`` days before it: news cites
     dates of the last weeks most."""
@@ -244,6 +260,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                 mask |= _range_mask(a, b)
             spans = ", ".join(f"{a}..{b or 'now'}" for a, b in h.terms)
             board.add(mask, 2.0, f"'{' '.join(m.group(0).split())}' held that office {spans}")
+            board.strong = True
             break
 
     candidates = recognise(text)
@@ -261,8 +278,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             continue
         weekday = WEEKDAYS[cand.group("weekday").lower()]
         direction = _direction(doc, cand.start, cand.end)
-        weights = np.zeros(N_DAYS)
-        names = []
+        phrase = " ".join(re.sub(r"^\S*\s|\s\S*$", "", window).split())
         for country, spec in elections.items():
             if not mentioned.get(country):
                 continue
@@ -271,15 +287,15 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                     continue
                 # Results of a past vote are news from the next day on, and
                 # most of it comes the next day; a coming vote is days ahead.
+                weights = np.zeros(N_DAYS)
                 i = _ix(d)
                 for k, w in enumerate(ELECTION_FALLOFF, start=1):
                     j = i + k if direction <= 0 else i - k + 1
                     if 0 <= j < N_DAYS:
-                        weights[j] = max(weights[j], w)
-                names.append(f"{country} {d}")
-        if names:
-            board.add_weights(weights, f"'{' '.join(window.split())}' reports an election on a "
-                                       f"{cand.group('weekday')}: one of {', '.join(names)}")
+                        weights[j] = w
+                board.add_weights(weights, f"'{phrase}': the {country} election of {d} was on a "
+                                           f"{cand.group('weekday')}")
+                board.strong = True
 
     # Dated world events.
     for ev in events:
@@ -287,6 +303,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             sentence = text[a:b]
             if all(p.search(sentence) for p in ev["all"]):
                 board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
+                board.strong = True
                 month_names = [c for c in candidates if a <= c.start < b and c.kind == "month"
                                and not c.group("year")]
                 if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in month_names):
@@ -299,12 +316,13 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     for cand in candidates:
         if cand.kind in ("year", "mdy", "dmy", "month", "iso") and cand.group("year"):
             y = int(cand.group("year"))
-            if 1950 <= y <= 2035 and _direction(doc, cand.start, cand.end) <= 0:
+            if 1950 <= y <= 2035 and _looks_back(doc, text, cand):
                 explicit_years.append(y)
     if explicit_years:
         latest = max(explicit_years)
         board.add(years >= latest, 1.0, f"mentions {latest} (the latest year it cites)")
-        board.add(years == latest, 0.5, f"most articles date from the latest year they cite")
+        for k, w in enumerate((0.6, 0.4, 0.2, 0.1)):
+            board.add(years == latest + k, w, f"most articles date from the latest year they cite or soon after")
 
     # Weekday stated with its date: "Monday, Oct. 26"; or a weekday next to a
     # date in the same passage ("January 26 ... Thursday morning's raid").
@@ -312,18 +330,37 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     wd = [c for c in candidates if c.kind == "weekday" and not c.group("rel")]
     for c in md:
         month, day = MONTHS[c.group("month_name").lower().rstrip(".")], int(c.group("day"))
+        if c.group("year") and not c.group("weekday"):
+            continue  # the year is stated; a nearby weekday says nothing more
         if c.group("weekday"):
             weekday = WEEKDAYS[c.group("weekday").lower()]
             fits = _fit_mask(month, day, weekday, years, months, mdays, weekday_grid)
             board.add(fits, 2.0, f"'{c.match.group(0)}' fits only some years")
+            board.strong = True
             continue
-        near = [w for w in wd if 0 < w.start - c.end < 900 and not w.group("part") == "night"]
-        near = [w for w in near if "'s" in text[w.start:w.end + 3] or w.group("part")]
+        near = [w for w in wd if 0 < w.start - c.end < 900
+                and ("'s" in text[w.start:w.end + 3] or w.group("part") or w.start - c.end < 120)]
         for w in near[:1]:
             weekday = WEEKDAYS[w.group("weekday").lower()]
             fits = _fit_mask(month, day, weekday, years, months, mdays, weekday_grid)
             board.add(fits, 1.0, f"'{c.match.group(0)}' and '{w.match.group(0)}' nearby: "
                                 f"{c.match.group(0)} was a {w.group('weekday')} in the years that fit")
+
+    # Full dates: news cites the last days' dates most, so the latest full
+    # date it cites (in the past tense) is a strong hint.
+    full = [c for c in md if c.group("year")]
+    full_dates = []
+    for c in full:
+        try:
+            d = date(int(c.group("year")), MONTHS[c.group("month_name").lower().rstrip(".")], int(c.group("day")))
+        except ValueError:
+            continue
+        if GRID_START <= d <= GRID_END and _looks_back(doc, text, c):
+            full_dates.append((d, c))
+    if full_dates:
+        d, c = max(full_dates, key=lambda x: x[0])
+        board.add_weights(_closeness_to(np.array([_ix(d)]), -1) * 1.0,
+                          f"cites the full date '{c.match.group(0)}' (the latest it cites)")
 
     # Month-day and month mentions without a year: news cites recent dates.
     for c in md:
@@ -331,16 +368,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             continue
         month, day = MONTHS[c.group("month_name").lower().rstrip(".")], int(c.group("day"))
         direction = _direction(doc, c.start, c.end)
-        weights = np.zeros(N_DAYS)
-        for y in range(GRID_START.year, GRID_END.year + 1):
-            try:
-                d = date(y, month, day)
-            except ValueError:
-                continue
-            lo, hi = max(_ix(d) - 370, 0), min(_ix(d) + 370, N_DAYS - 1)
-            offs = index[lo:hi + 1] - _ix(d)
-            w = _closeness(offs) if direction <= 0 else _closeness(-offs)
-            weights[lo:hi + 1] = np.maximum(weights[lo:hi + 1], w)
+        anchors = np.flatnonzero((months == month) & (mdays == day))
+        weights = _closeness_to(anchors, direction)
         board.add_weights(weights * 0.8, f"'{c.match.group(0)}' without a year: the article is close to it")
 
         # "late last month" with a past month-day: the article is in the month after it.
@@ -362,14 +391,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             continue
         month = MONTHS[c.group("month_name").lower().rstrip(".")]
         direction = _direction(doc, c.start, c.end)
-        weights = np.zeros(N_DAYS)
-        for y in range(GRID_START.year, GRID_END.year + 1):
-            first = date(y, month, 1)
-            lo, hi = max(_ix(first) - 370, 0), min(_ix(first) + 400, N_DAYS - 1)
-            offs = index[lo:hi + 1] - _ix(first)
-            w = _closeness(np.maximum(offs - 15, 0) * (offs >= 0) + (offs < 0) * -1) if direction <= 0 \
-                else _closeness(-offs)
-            weights[lo:hi + 1] = np.maximum(weights[lo:hi + 1], w)
+        anchors = np.flatnonzero((months == month) & (mdays == 15))
+        weights = _closeness_to(anchors, direction)
         board.add_weights(weights * 0.5, f"'{c.match.group(0)}' without a year: the article is close to it")
 
     # The lead's weekday: "officials said on Saturday" is published that day or the next.
@@ -390,6 +413,21 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     return _decide(board)
 
 
+def _closeness_to(anchors: np.ndarray, direction: int) -> np.ndarray:
+    """``_closeness`` to the nearest anchor day before (past or unknown
+    tense) or after (future) each day of the grid."""
+    index = np.arange(N_DAYS)
+    if len(anchors) == 0:
+        return np.zeros(N_DAYS)
+    if direction <= 0:
+        k = np.searchsorted(anchors, index, side="right") - 1
+        offs = np.where(k >= 0, index - anchors[np.clip(k, 0, None)], -1)
+    else:
+        k = np.searchsorted(anchors, index, side="left")
+        offs = np.where(k < len(anchors), anchors[np.clip(k, None, len(anchors) - 1)] - index, -1)
+    return _closeness(offs)
+
+
 def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.ndarray:
     """Days in the years (and up to a year after) in which month/day fell
     on ``weekday``."""
@@ -402,30 +440,26 @@ def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.nda
 
 
 def _decide(board: Board) -> TimeValue | None:
+    """The best day when a compact stretch wins; otherwise the best year
+    when it clearly beats every other year; otherwise abstain."""
     score = board.score
     best = float(score.max())
-    if best < MIN_SCORE:
-        return None
-    top = np.flatnonzero(score >= best - TIE)
-    first, last = int(top[0]), int(top[-1])
+    if best < MIN_SCORE or not board.strong:
+        return None  # years cited alone too often lag the article by years
     best_ix = int(np.flatnonzero(score == best)[0])
-    if last - first > 3:
-        # Several stretches fit; keep the best one if it is compact, else
-        # fall back to a year when they all share one, else abstain.
-        cluster = [i for i in top if abs(i - best_ix) <= 3]
-        if _day(first).year == _day(last).year and len(cluster) < len(top):
-            y = _day(first).year
-            if best < 2.5:
-                return None
-            return _result(f"{y}", date(y, 1, 1), date(y, 12, 31), "year", board, best_ix)
-        if last - first <= 366 and _day(first).year != _day(last).year:
-            return None
-        if len(cluster) == len(top):
-            first, last = cluster[0], cluster[-1]
-        else:
-            return None
-    start, end = _day(first), _day(last)
-    return _result(_day(best_ix).isoformat(), start, end, "day", board, best_ix)
+    years, _, _ = _dates_of_grid()
+    best_year = _day(best_ix).year
+    others = score[years != best_year]
+    runner_up = float(others.max()) if len(others) else 0.0
+    if best - runner_up < YEAR_MARGIN:
+        return None  # another year fits almost as well: do not guess
+    top = np.flatnonzero(score >= best - TIE)
+    if top[-1] - top[0] <= 3:
+        return _result(_day(best_ix).isoformat(), _day(top[0]), _day(top[-1]), "day", board, best_ix)
+    in_year = np.flatnonzero((years == best_year) & (score >= best - TIE))
+    if in_year[-1] - in_year[0] <= 3:
+        return _result(_day(best_ix).isoformat(), _day(in_year[0]), _day(in_year[-1]), "day", board, best_ix)
+    return _result(str(best_year), date(best_year, 1, 1), date(best_year, 12, 31), "year", board, best_ix)
 
 
 def _result(value: str, start: date, end: date, precision: str, board: Board, best_ix: int) -> TimeValue:

@@ -1,0 +1,109 @@
+"""Dating evaluation: hide each TimeML document's creation time (DCT) and
+all metadata, infer the publication date from the text alone, and report
+the share of documents dated exactly, within 7 days, in the right month, in
+the right year, and the share where storyline abstained.
+
+A year-level answer can only count for the year; an abstention counts as a
+miss everywhere except ``abstained`` (so abstaining never inflates a score,
+but answering wrongly is worse than abstaining for the analyst).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+import click
+
+from .tempeval import TimeMLDocument, read_timeml_dir
+
+
+def text_without_dct(doc: TimeMLDocument) -> str:
+    """The document text with any creation-time expression blanked out
+    (spaces keep the offsets), so the answer cannot be read off it."""
+    text = doc.text
+    for start, end in doc.unscored:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+@dataclass
+class DatingCounts:
+    documents: int = 0
+    exact: int = 0
+    within_7_days: int = 0
+    same_month: int = 0
+    same_year: int = 0
+    abstained: int = 0
+    rows: list = field(default_factory=list)
+
+    def add(self, name: str, gold: date, value) -> None:
+        self.documents += 1
+        if value is None:
+            self.abstained += 1
+            self.rows.append((name, gold, None))
+            return
+        self.rows.append((name, gold, value.value))
+        year_ok = value.earliest is not None and value.earliest.year == gold.year
+        if value.precision == "day" and value.value[:4].isdigit() and len(value.value) == 10:
+            best = date.fromisoformat(value.value)
+            self.exact += best == gold
+            self.within_7_days += abs((best - gold).days) <= 7
+            self.same_month += (best.year, best.month) == (gold.year, gold.month)
+            self.same_year += best.year == gold.year
+        elif value.precision == "month":
+            self.same_month += (value.earliest.year, value.earliest.month) == (gold.year, gold.month)
+            self.same_year += year_ok
+        else:
+            self.same_year += year_ok
+
+    def scores(self) -> dict:
+        n = self.documents or 1
+        return {
+            "exact": self.exact / n,
+            "within_7_days": self.within_7_days / n,
+            "same_month": self.same_month / n,
+            "same_year": self.same_year / n,
+            "abstained": self.abstained / n,
+            "documents": self.documents,
+        }
+
+
+def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None) -> DatingCounts:
+    """``parsed`` may map document names to spaCy docs already made from
+    ``text_without_dct`` (the tests and benchmarks cache them)."""
+    from ..annotate import load_pipeline
+    from ..time import infer_publication_date, tag
+
+    documents = [d for d in documents if d.dct is not None]
+    counts = DatingCounts()
+    if parsed is None:
+        nlp = nlp or load_pipeline()
+        texts = [text_without_dct(d) for d in documents]
+        parsed = dict(zip((d.name for d in documents), nlp.pipe(texts, batch_size=16)))
+    for d in documents:
+        sp = parsed[d.name]
+        counts.add(d.name, d.dct, infer_publication_date(sp, tag(sp, None), roles_path=""))
+    return counts
+
+
+@click.command(name="dating")
+@click.argument("gold_dir", type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
+def command(gold_dir: str, as_json: bool) -> None:
+    """Date TimeML documents with their creation time hidden, and score it.
+
+    \b
+    Example:
+        storyline eval dating ../shared/data/tempeval3/TBAQ-cleaned --json
+    """
+    scores = evaluate_dating(read_timeml_dir(gold_dir)).scores()
+    if as_json:
+        click.echo(json.dumps({k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}))
+        return
+    click.echo(f"documents {scores['documents']}")
+    for key in ("exact", "within_7_days", "same_month", "same_year", "abstained"):
+        click.echo(f"{key:14s} {scores[key]:.3f}")
