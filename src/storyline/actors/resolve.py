@@ -54,6 +54,9 @@ class ActorResolver:
         self._seen: list[tuple[int, ActorRef, bool, str]] = []
         for sent in doc.sents:
             for token in sent:
+                # parts of a name ("Amina" in "Amina Otieno") are resolved with their head
+                if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                    continue
                 if token.dep_ in ACTOR_DEPS and token.pos_ in ("PROPN", "NOUN", "PRON"):
                     self.ref(token)
 
@@ -66,7 +69,8 @@ class ActorResolver:
         ref = self._resolve(token)
         self._cache[token.i] = ref
         if ref is not None and token.pos_ != "PRON":
-            person = ref.kind == "person" or (token.ent_type_ == "PERSON")
+            # the knowledge base knows better than the tagger ("Chad" tagged as a person)
+            person = ref.kind == "person" or (not ref.resolved and token.ent_type_ == "PERSON")
             self._seen.append((token.i, ref, person, token.lemma_.lower()))
         return ref
 
@@ -126,7 +130,8 @@ class ActorResolver:
         if token.ent_type_ == "PERSON":
             earlier = self._earlier_person(token)
             if earlier is not None:
-                return self._make(earlier.name, span, earlier.country, earlier.sector, "person", earlier.resolved, token)
+                return self._make(earlier.name, span, earlier.country or self._country(token, span),
+                                  earlier.sector, "person", earlier.resolved, token)
         # "the official", "the council": a definite description of an earlier actor
         det = [c for c in token.lefts if c.dep_ == "det"]
         if det and det[0].lower_ in ("the", "this", "that") and len(span) <= 2 and token.pos_ in ("NOUN", "PROPN"):

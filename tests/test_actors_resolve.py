@@ -1,0 +1,67 @@
+"""Actor resolution over a parse: knowledge base, context, coreference."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    def run(text):
+        doc = nlp(text)
+        return doc, ActorResolver(doc)
+    return run
+
+
+def _ref(doc, resolver, word, nth=0):
+    tokens = [t for t in doc if t.text == word]
+    return resolver.ref(tokens[nth])
+
+
+def test_actors_resolve_unknown_actor_gets_country_and_sector_from_context(resolve):
+    doc, r = resolve("A senior Palestinian official met the envoy on Monday.")
+    ref = _ref(doc, r, "official")
+    assert (ref.country, ref.sector, ref.resolved) == ("PSE", "GOV", False)
+
+
+def test_actors_resolve_she_points_to_the_woman_named_before(resolve):
+    doc, r = resolve("Mike Pompeo spoke first. Barbara Leaf later spoke to reporters. "
+                     "\u201cWe are worried,\u201d she said.")
+    assert _ref(doc, r, "she").name == "Barbara Leaf"
+
+
+def test_actors_resolve_he_points_to_the_last_man(resolve):
+    doc, r = resolve("Mike Pompeo spoke on Wednesday. He added that talks would go on.")
+    assert _ref(doc, r, "He").name == "Mike Pompeo"
+
+
+def test_actors_resolve_surname_points_to_full_name(resolve):
+    doc, r = resolve("Omar Haddad, a Jordanian minister, arrived on Monday. Haddad told reporters he was hopeful.")
+    ref = _ref(doc, r, "Haddad", 1)
+    assert ref.name == "Omar Haddad"
+
+
+def test_actors_resolve_definite_description_points_back(resolve):
+    doc, r = resolve("A senior Egyptian official met the delegation. The official said the talks went well.")
+    ref = _ref(doc, r, "official", 1)
+    assert ref.country == "EGY" and ref.sector == "GOV"
+
+
+def test_actors_resolve_aliases_and_metonyms(resolve):
+    doc, r = resolve("The PA said the Jewish state had broken its promises, and Washington agreed.")
+    assert _ref(doc, r, "PA").name == "Palestinian Authority"
+    assert _ref(doc, r, "state").name == "Israel"
+    assert _ref(doc, r, "Washington").country == "USA"
+
+
+def test_actors_resolve_part_of_a_group_is_the_group(resolve):
+    doc, r = resolve("Members of the PLO Executive Committee met in Ramallah.")
+    assert _ref(doc, r, "Members").name == "Palestine Liberation Organization"
+
+
+def test_actors_resolve_administration_of_a_leader_is_the_state(resolve):
+    doc, r = resolve("The Palestinians boycotted the Trump administration.")
+    assert _ref(doc, r, "administration").country == "USA"
+    assert _ref(doc, r, "administration").name == "United States"

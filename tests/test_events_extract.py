@@ -1,0 +1,74 @@
+"""Event extraction details: ids, time, place, nominal events, actors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.events import extract
+from storyline.models import Article, TimeValue, Timex, stable_id
+
+TEXT = ("Kenya announced on Friday that it was suspending security cooperation with Somalia "
+        "after the militants' raid in Mombasa.")
+
+
+def _article(text, published=None):
+    return Article(id=Article.make_id(text), source="t", text=text, published=published)
+
+
+def test_events_extract_ids_spans_and_summary(nlp):
+    article = _article(TEXT)
+    mentions, _ = extract(article, nlp(TEXT), ())
+    sanction = next(m for m in mentions if m.type == "SANCTION")
+    assert sanction.id == stable_id("em", article.id, sanction.trigger_start, "SANCTION")
+    assert TEXT[sanction.trigger_start:sanction.trigger_end] == "suspending"
+    assert sanction.lemma == "suspend"
+    assert sanction.sentence == TEXT
+    assert [s.country for s in sanction.sources] == ["KEN"]
+    assert [t.country for t in sanction.targets] == ["SOM"]
+    assert sanction.summary == "Kenya suspends security cooperation with Somalia"
+    assert sanction.modality == "announced"
+
+
+def test_events_extract_time_comes_from_the_clause_timex(nlp):
+    start = TEXT.index("Friday")
+    friday = TimeValue("2024-03-01", date(2024, 3, 1), date(2024, 3, 1), "day", "relative")
+    timex = Timex(start, start + len("Friday"), "Friday", "DATE", friday)
+    mentions, _ = extract(_article(TEXT), nlp(TEXT), [timex])
+    sanction = next(m for m in mentions if m.type == "SANCTION")
+    assert sanction.time == friday
+
+
+def test_events_extract_no_timex_never_uses_the_publication_date(nlp):
+    text = "Kenya expelled two Somali diplomats."
+    published = TimeValue("2024-03-05", date(2024, 3, 5), date(2024, 3, 5), "day", "header")
+    mentions, _ = extract(_article(text, published), nlp(text), ())
+    (mention,) = mentions
+    assert mention.time.earliest is None and mention.time.latest == date(2024, 3, 5)
+    assert mention.time.value != published.value and mention.time.basis == "relative"
+
+
+def test_events_extract_said_date_is_not_the_event_date(nlp):
+    text = "Officials said on Saturday that Kenya had expelled two Somali diplomats."
+    start = text.index("Saturday")
+    saturday = TimeValue("2024-03-02", date(2024, 3, 2), date(2024, 3, 2), "day", "relative")
+    mentions, _ = extract(_article(text), nlp(text), [Timex(start, start + 8, "Saturday", "DATE", saturday)])
+    assert mentions and all(m.time != saturday for m in mentions)
+
+
+def test_events_extract_nominal_raid_with_owner_and_place(nlp):
+    mentions, _ = extract(_article(TEXT), nlp(TEXT), ())
+    raid = next(m for m in mentions if m.trigger == "raid")
+    assert raid.type == "ASSAULT" and raid.location.name == "Mombasa" and raid.location.country == "KEN"
+
+
+def test_events_extract_halt_to_coordination_is_a_nominal_sanction(nlp):
+    text = "Jordan's halt to security coordination with Syria surprised diplomats."
+    mentions, _ = extract(_article(text), nlp(text), ())
+    assert [(m.type, m.sources[0].country, m.targets[0].country) for m in mentions] == [("SANCTION", "JOR", "SYR")]
+
+
+def test_events_extract_paraphrase_of_ending_cooperation(nlp):
+    for verb in ("halted", "ended", "froze", "suspended", "severed", "terminated"):
+        text = f"Jordan {verb} security coordination with Syria."
+        mentions, _ = extract(_article(text), nlp(text), ())
+        assert [m.type for m in mentions] == ["SANCTION"], verb

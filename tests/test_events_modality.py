@@ -1,0 +1,37 @@
+"""Modality: a plan, threat, possibility or denial is never a fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import extract
+from storyline.models import Article
+
+CASES = [
+    ("Egyptian officials will meet Thursday to discuss the border.", "meet", "planned"),
+    ("The minister was to meet Thursday with army commanders.", "meet", "planned"),
+    ("Turkey threatened to cut diplomatic ties with Austria.", "threatened", "threatened"),
+    ("If Kenya expelled the envoys, trade would suffer.", "expelled", "hypothetical"),
+    ("Kenya would expel the envoys unless the talks resumed.", "expel", "threatened"),
+    ("The council's decision to end security cooperation with Jordan was a recommendation only.", "end", "hypothetical"),
+    ("Syria did not attack the convoy.", "attack", "negated"),
+    ("Hamas has on dozens of occasions threatened to attack Israel.", "threatened", "historical"),
+    ("The army raided the camp on Monday, according to a report.", "raided", "reported"),
+    ("Chile declared it was suspending all flights to Peru.", "suspending", "announced"),
+    ("Chilean police arrested the protest leaders on Monday.", "arrested", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,expected", CASES, ids=[c[2] + ":" + c[1] for c in CASES])
+def test_events_modality_cases(nlp, text, trigger, expected):
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    by_trigger = {m.trigger.split()[0]: m for m in mentions}
+    assert trigger in by_trigger, [m.trigger for m in mentions]
+    assert by_trigger[trigger].modality == expected
+
+
+def test_events_modality_plan_is_never_asserted(nlp):
+    text = "Peru will withdraw its ambassador from Chile. Peru plans to close the border with Chile."
+    mentions, _ = extract(Article(id="a", source="t", text=text), nlp(text), ())
+    assert mentions and all(m.modality != "asserted" for m in mentions)
