@@ -66,6 +66,9 @@ def test_clean_boilerplate_short_news_line_before_an_appeal_stays():
         ("Advertisement", "advertisement marker"),
         ("© 2021 Example Media. All rights reserved.", "copyright notice"),
         ("Read more: Parliament delays vote on water bill", "related links"),
+        ("Photo: A farmer checks an irrigation channel near the river", "photo credit"),
+        ("Published: 12 March 2021, 09:30 GMT", "timestamp line"),
+        ("Updated May 21, 2020 at 10:14 a.m.", "timestamp line"),
     ],
 )
 def test_clean_boilerplate_removes_each_kind_mid_article(line, reason):
@@ -89,6 +92,8 @@ def test_clean_boilerplate_related_list_header_takes_its_items():
         "The charity said a donation from the foundation would pay for two new ambulances in the district.",
         "Officials said the community would be consulted before the support package was announced.",
         "Read the full statement, the ministry said on its website, as protests continued outside.",
+        "Published figures from 12 March 2021 show the reservoir at a third of its capacity.",
+        "The photo agency said its images of the protest had been shared widely online.",
     ],
 )
 def test_clean_boilerplate_news_that_mentions_cue_words_stays(news_line):

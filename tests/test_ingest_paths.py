@@ -145,3 +145,18 @@ def test_ingest_unreadable_file_is_a_failure(tmp_path):
         assert isinstance(failure, Failure) and "cannot open file" in failure.reason
     finally:
         path.chmod(0o644)
+
+
+def test_ingest_unexpected_reader_error_becomes_a_failure(tmp_path, monkeypatch):
+    import storyline.ingest as ingest
+
+    def explode(text, source):
+        raise ValueError("parser bug\nsecond line")
+
+    monkeypatch.setattr(ingest, "read_text", explode)
+    bad = _write(tmp_path / "a.txt", ARTICLE)
+    good = _write(tmp_path / "b.jsonl", '{"text": "Still read."}\n')
+    failure, doc = read_inputs([str(bad), str(good)])
+    assert isinstance(failure, Failure) and "ValueError: parser bug second line" in failure.reason
+    assert "\n" not in failure.reason
+    assert doc.text == "Still read."

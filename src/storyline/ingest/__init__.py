@@ -144,6 +144,11 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
         yield Failure(source, "ingest", str(err))
     except OSError as err:
         yield Failure(source, "ingest", f"cannot read input ({err.strerror or err})")
+    except Exception as err:  # noqa: BLE001 - a parser bug on one file must not end a batch
+        detail = " ".join(str(err).split())[:200]
+        yield Failure(source, "ingest",
+                      f"unexpected error while reading this {fmt} input ({type(err).__name__}: {detail}); "
+                      "please report it with the file")
 
 
 def _read_single(stream: BinaryIO, source: str, fmt: str, max_bytes: int,

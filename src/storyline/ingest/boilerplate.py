@@ -31,6 +31,8 @@ CREDIT = "staff credit"
 ADVERT = "advertisement marker"
 COPYRIGHT = "copyright notice"
 SIGN_OFF = "appeal sign-off"
+PHOTO_CREDIT = "photo credit"
+TIMESTAMP = "timestamp line"
 
 STRONG = 1.0      # enough on its own to remove a paragraph
 WEAK = 0.5        # enough to be pulled in next to a strong paragraph
@@ -92,6 +94,13 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         (r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcontributed reporting\b", 1.0, CREDIT),
         (r"\b(?:additional )?reporting by\b", 0.6, CREDIT),
         (r"\b(?:editing|writing|compiled) by\b", 0.5, CREDIT),
+        # captions' credits and page furniture around the story
+        (r"^(?:photo|image|picture|video|file photo|main image|top image)(?: credit)?\s*:", 1.0, PHOTO_CREDIT),
+        (r"\((?:AP|AFP|Reuters|Getty|EPA)[ -]?(?:Photo|Images?)\b[^)]*\)$", 1.0, PHOTO_CREDIT),
+        (r"^(?:published|updated|last updated|posted|first published)(?: on| at)?\s*:?\s*"
+         r"(?:\w{3,9},? )?\d{1,2}[ /.-]\w{2,9}[ /.-]\d{2,4}\b[\w :.,+-]{0,30}$"
+         r"|^(?:published|updated|last updated|posted|first published)(?: on| at)?\s*:?\s*"
+         r"\w{3,9}\.? \d{1,2},? \d{4}\b[\w :.,+-]{0,30}$", 1.0, TIMESTAMP),
         # ad slots left in copied text
         (r"^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
          r"|continue reading(?: below)?|scroll to continue(?: with content)?)$", 1.0, ADVERT),
