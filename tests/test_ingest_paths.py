@@ -160,3 +160,11 @@ def test_ingest_unexpected_reader_error_becomes_a_failure(tmp_path, monkeypatch)
     assert isinstance(failure, Failure) and "ValueError: parser bug second line" in failure.reason
     assert "\n" not in failure.reason
     assert doc.text == "Still read."
+
+
+def test_ingest_accepts_path_objects_and_refuses_a_bare_string(tmp_path):
+    path = _write(tmp_path / "a.txt", ARTICLE)
+    [doc] = read_inputs([path])
+    assert doc.source == str(path)
+    with pytest.raises(UsageError):
+        read_inputs(str(path))

@@ -41,7 +41,9 @@ def read_inputs(paths: Sequence[str], fmt: str = "auto", max_bytes: int = 5_000_
         raise UsageError(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
     if max_bytes <= 0:
         raise UsageError(f"max_bytes must be a positive number of bytes, got {max_bytes}")
-    return _read_all(list(paths), fmt, max_bytes, stdin)
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise UsageError("read_inputs expects a list of paths, not a single path")
+    return _read_all([os.fspath(path) for path in paths], fmt, max_bytes, stdin)
 
 
 def read_bytes(data: bytes, source: str, fmt: str = "auto",
