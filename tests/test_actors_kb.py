@@ -58,3 +58,18 @@ def test_actors_kb_bad_user_file_says_how_to_fix(tmp_path):
     bad.write_text("name: not a list\n")
     with pytest.raises(SettingsError, match="list"):
         read_actor_file(bad)
+
+
+def test_actors_kb_user_file_reaches_extraction(tmp_path, nlp, monkeypatch):
+    from storyline.events import extract
+    from storyline.models import Article
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("- {name: Ruritanian Guard, kind: organisation, country: RUR, sector: MIL, aliases: [Rurguard]}\n")
+    text = "Rurguard shelled the village on Monday."
+    article = Article(id="a", source="t", text=text)
+    mentions, _ = extract(article, nlp(text), (), actors_path=str(mine))
+    assert mentions[0].sources[0].name == "Ruritanian Guard" and mentions[0].sources[0].country == "RUR"
+    monkeypatch.setenv("STORYLINE_ACTORS_PATH", str(mine))
+    mentions, _ = extract(article, nlp(text), ())
+    assert mentions[0].sources[0].country == "RUR"

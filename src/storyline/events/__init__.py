@@ -3,6 +3,7 @@ date and place, and attributed statements, from one parsed article."""
 
 from __future__ import annotations
 
+import os
 from typing import Sequence
 
 from ..actors import ActorResolver, load_kb
@@ -17,6 +18,8 @@ def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: s
     """Event mentions and statements of one article. ``doc`` is the spaCy
     Doc of ``article.text``; ``timexes`` are already normalised."""
     on = article.published.earliest if article.published is not None else None
+    # the build passes settings.actors_path; callers that do not still honour the environment
+    actors_path = actors_path or os.environ.get("STORYLINE_ACTORS_PATH", "")
     resolver = ActorResolver(doc, load_kb(actors_path or None), on)
     mentions = extract_mentions(article, doc, timexes, resolver)
     statements = extract_statements(article, doc, resolver, mentions, timexes)

@@ -358,7 +358,10 @@ def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> 
 
 
 def _timex_for(token, timexes, sent) -> TimeValue | None:
-    inside = [t for t in timexes if sent.start_char <= t.start and t.end <= sent.end_char]
+    lexicon = load_lexicon()
+    # durations ("a day after") and sets ("every week") are not dates
+    inside = [t for t in timexes if sent.start_char <= t.start and t.end <= sent.end_char
+              and t.type in ("DATE", "TIME") and t.value.is_known]
     if not inside:
         return None
     doc = token.doc
@@ -375,15 +378,18 @@ def _timex_for(token, timexes, sent) -> TimeValue | None:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
+        span_ids = {t.i for t in span}
         node = span.root
-        # climb from the timex to the first node of the path
-        for _ in range(6):
+        # climb from the timex to the first node of the path; a verb or an event noun
+        # on the way means the date belongs to another clause ("his declaration Tuesday")
+        for _ in range(8):
             if node in path:
                 rank = path.index(node)
                 if best is None or rank < best[0]:
                     best = (rank, timex.value)
                 break
-            if node.head is node:
+            if node.head is node or (node.i not in span_ids and (
+                    node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lexicon.nouns)):
                 break
             node = node.head
     if best is None:
