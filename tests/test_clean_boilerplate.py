@@ -68,6 +68,8 @@ def test_clean_boilerplate_short_news_line_before_an_appeal_stays():
         ("Read more: Parliament delays vote on water bill", "related links"),
         ("Photo: A farmer checks an irrigation channel near the river", "photo credit"),
         ("Published: 12 March 2021, 09:30 GMT", "timestamp line"),
+        ("By Ann Lee and Tom Ray, Staff Writers", "byline"),
+        ("By Maria de la Cruz | Regional correspondent", "byline"),
         ("Updated May 21, 2020 at 10:14 a.m.", "timestamp line"),
     ],
 )
@@ -94,6 +96,8 @@ def test_clean_boilerplate_related_list_header_takes_its_items():
         "Read the full statement, the ministry said on its website, as protests continued outside.",
         "Published figures from 12 March 2021 show the reservoir at a third of its capacity.",
         "The photo agency said its images of the protest had been shared widely online.",
+        "By the end of the week, officials said, the reservoir would be refilled.",
+        "By Tuesday the road had reopened.",
     ],
 )
 def test_clean_boilerplate_news_that_mentions_cue_words_stays(news_line):

@@ -32,6 +32,7 @@ ADVERT = "advertisement marker"
 COPYRIGHT = "copyright notice"
 SIGN_OFF = "appeal sign-off"
 PHOTO_CREDIT = "photo credit"
+BYLINE = "byline"
 TIMESTAMP = "timestamp line"
 
 STRONG = 1.0      # enough on its own to remove a paragraph
@@ -41,6 +42,8 @@ _SIGN_OFF_MAX_WORDS = 12
 _LIST_ITEM_MAX_WORDS = 20
 
 _APOS = "['’]"
+_NAME = (r"[A-Z][\w.'’-]+(?: (?:(?:de|da|del|della|di|du|dos|van|von|der|den|la|le|al|el|bin|ibn) )*"
+         r"[A-Z][\w.'’-]+){1,3}")
 
 _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
     (re.compile(pattern, re.I), weight, reason)
@@ -94,6 +97,9 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         (r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcontributed reporting\b", 1.0, CREDIT),
         (r"\b(?:additional )?reporting by\b", 0.6, CREDIT),
         (r"\b(?:editing|writing|compiled) by\b", 0.5, CREDIT),
+        # "By Ann Lee and Tom Ray, Staff Writers": names stay case-sensitive
+        (r"^by (?-i:" + _NAME + r")(?:(?:,| and| &) (?-i:" + _NAME + r"))*(?:\s*[,|–—-]\s*[\w .’']{1,40})?$",
+         1.0, BYLINE),
         # captions' credits and page furniture around the story
         (r"^(?:photo|image|picture|video|file photo|main image|top image)(?: credit)?\s*:", 1.0, PHOTO_CREDIT),
         (r"\((?:AP|AFP|Reuters|Getty|EPA)[ -]?(?:Photo|Images?)\b[^)]*\)$", 1.0, PHOTO_CREDIT),
