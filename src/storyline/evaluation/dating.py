@@ -54,9 +54,9 @@ class DatingCounts:
             self.within_7_days += abs((best - gold).days) <= 7
             self.same_month += (best.year, best.month) == (gold.year, gold.month)
             self.same_year += best.year == gold.year
-        elif value.precision == "month":
-            self.same_month += (value.earliest.year, value.earliest.month) == (gold.year, gold.month)
-            self.same_year += year_ok
+        elif value.precision == "month" and len(value.value) == 7:
+            self.same_month += value.value == f"{gold.year}-{gold.month:02d}"
+            self.same_year += value.value[:4] == str(gold.year)
         else:
             self.same_year += year_ok
 

@@ -32,6 +32,9 @@ def tense_direction(doc, start: int, end: int) -> int:
     "is meeting"), 0 when the tense does not say."""
     if doc is None or not hasattr(doc, "char_span"):
         return 0
+    before = doc.text[max(0, start - 16):start].lower()
+    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ")):
+        return 1
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
@@ -44,9 +47,6 @@ def tense_direction(doc, start: int, end: int) -> int:
         return 0
     if token.lemma_.lower() in _PLAN_LEMMAS and token.tag_ in ("VBN", "VBD", "VBZ", "VBP", "JJ"):
         return 1  # "a summit set for April", "is scheduled Thursday"
-    before = doc.text[max(0, start - 16):start].lower()
-    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ")):
-        return 1
     auxes = [t for t in token.children if t.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxes}
     if words & _FUTURE_WORDS or token.lower_ in _FUTURE_WORDS:

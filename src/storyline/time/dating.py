@@ -335,15 +335,18 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         if c.group("weekday"):
             weekday = WEEKDAYS[c.group("weekday").lower()]
             fits = _fit_mask(month, day, weekday, years, months, mdays, weekday_grid)
-            board.add(fits, 2.0, f"'{c.match.group(0)}' fits only some years")
+            board.add_weights(fits * 2.0, f"'{c.match.group(0)}' fits only some years")
             board.strong = True
             continue
+        if _direction(doc, c.start, c.end) > 0:
+            continue  # a coming date is not the day of a reported weekday
         near = [w for w in wd if 0 < w.start - c.end < 900
-                and ("'s" in text[w.start:w.end + 3] or w.group("part") or w.start - c.end < 120)]
+                and ("'s" in text[w.start:w.end + 3] or w.group("part") or w.start - c.end < 120)
+                and ("'s" in text[w.start:w.end + 3] or _direction(doc, w.start, w.end) <= 0)]
         for w in near[:1]:
             weekday = WEEKDAYS[w.group("weekday").lower()]
             fits = _fit_mask(month, day, weekday, years, months, mdays, weekday_grid)
-            board.add(fits, 1.0, f"'{c.match.group(0)}' and '{w.match.group(0)}' nearby: "
+            board.add_weights(fits * 1.0, f"'{c.match.group(0)}' and '{w.match.group(0)}' nearby: "
                                 f"{c.match.group(0)} was a {w.group('weekday')} in the years that fit")
 
     # Full dates: news cites the last days' dates most, so the latest full
@@ -429,14 +432,11 @@ def _closeness_to(anchors: np.ndarray, direction: int) -> np.ndarray:
 
 
 def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.ndarray:
-    """Days in the years (and up to a year after) in which month/day fell
-    on ``weekday``."""
-    hit = (months == month) & (mdays == day) & (weekday_grid == weekday)
-    fit_years = set(years[hit].tolist())
-    mask = np.zeros(N_DAYS, dtype=bool)
-    for y in fit_years:
-        mask |= _range_mask(date(y, month, day), date(y, month, day) + timedelta(days=365))
-    return mask
+    """Weights for the days after each year's month/day that fell on
+    ``weekday``."""
+    hit = np.flatnonzero((months == month) & (mdays == day) & (weekday_grid == weekday))
+    # Weighted by recency: the article is usually days, not months, after it.
+    return _closeness_to(hit, -1)
 
 
 def _decide(board: Board) -> TimeValue | None:
@@ -459,6 +459,11 @@ def _decide(board: Board) -> TimeValue | None:
     in_year = np.flatnonzero((years == best_year) & (score >= best - TIE))
     if in_year[-1] - in_year[0] <= 3:
         return _result(_day(best_ix).isoformat(), _day(in_year[0]), _day(in_year[-1]), "day", board, best_ix)
+    first, last = _day(in_year[0]), _day(in_year[-1])
+    if (last - first).days <= 31:
+        # A stretch of some days: the month of the best day, with the stretch.
+        best_day = _day(best_ix)
+        return _result(f"{best_day.year}-{best_day.month:02d}", first, last, "month", board, best_ix)
     return _result(str(best_year), date(best_year, 1, 1), date(best_year, 12, 31), "year", board, best_ix)
 
 

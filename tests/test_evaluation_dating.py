@@ -1,0 +1,49 @@
+"""The dating evaluation: counting, DCT hiding and the command's JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.evaluation.dating import DatingCounts, command, text_without_dct
+from storyline.evaluation.tempeval import parse_timeml
+from storyline.models import TimeValue
+
+TML = (
+    '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2023-02-04" functionInDocument="CREATION_TIME">'
+    '20230204</TIMEX3></DCT><TEXT><TIMEX3 tid="t9" type="DATE" value="2023-02-04" '
+    'functionInDocument="CREATION_TIME">February 4, 2023</TIMEX3>\n'
+    'Secretary of State Antony Blinken met officials on <TIMEX3 tid="t1" type="DATE" value="2023-02-02">'
+    'Thursday, February 2</TIMEX3>, the ministry said.</TEXT></TimeML>'
+)
+
+
+def test_evaluation_dating_counts_fractions():
+    c = DatingCounts()
+    gold = date(2023, 2, 4)
+    c.add("a", gold, TimeValue("2023-02-04", gold, gold, "day", "inferred"))
+    c.add("b", gold, TimeValue("2023-02-09", date(2023, 2, 9), date(2023, 2, 9), "day", "inferred"))
+    c.add("c", gold, TimeValue("2023", date(2023, 1, 1), date(2023, 12, 31), "year", "inferred"))
+    c.add("d", gold, None)
+    s = c.scores()
+    assert s == {"exact": 0.25, "within_7_days": 0.5, "same_month": 0.5, "same_year": 0.75,
+                 "abstained": 0.25, "documents": 4}
+
+
+def test_evaluation_dating_hides_creation_time_in_text():
+    doc = parse_timeml(TML, "x.tml")
+    hidden = text_without_dct(doc)
+    assert "2023" not in hidden and len(hidden) == len(doc.text)
+
+
+@pytest.mark.slow
+def test_evaluation_dating_command_json_keys(tmp_path, nlp):
+    (tmp_path / "x.tml").write_text(TML, encoding="utf-8")
+    result = CliRunner().invoke(command, [str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"exact", "within_7_days", "same_month", "same_year", "abstained"}
+    assert data["same_year"] == 1.0

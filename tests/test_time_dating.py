@@ -1,0 +1,65 @@
+"""Dating undated articles: hand-built evidence, abstention, user roles, seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.time import infer_publication_date
+from storyline.time.dating import load_knowledge
+
+
+def test_dating_knowledge_files_load_and_terms_are_ordered():
+    holders, elections, events = load_knowledge("")
+    assert any(h.name == "Antony Blinken" for h in holders)
+    for h in holders:
+        for start, end in h.terms:
+            assert end is None or start <= end, h.name
+    assert date(2015, 3, 17) in elections["ISR"]["dates"]
+    assert all(e["date"] for e in events)
+
+
+def test_dating_abstains_without_evidence():
+    assert infer_publication_date("Officials met on Thursday to discuss the plan.", ()) is None
+
+
+def test_dating_officeholder_and_weekday_date_fix_the_day():
+    text = ("Secretary of State Antony Blinken spoke on Monday, March 6, officials said. "
+            "He returned on Tuesday.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.basis == "inferred"
+    assert value.earliest.year == 2023 and value.value.startswith("2023-03")
+    assert any("Blinken" in reason for reason in value.evidence)
+
+
+def test_dating_former_officeholder_is_not_evidence():
+    assert infer_publication_date("Former Secretary of State John Kerry spoke.", (), roles_path="") is None
+
+
+def test_dating_user_roles_file_extends_knowledge(tmp_path):
+    extra = tmp_path / "roles.yaml"
+    extra.write_text(
+        "roles:\n  - titles: [Mayor]\n    holders:\n"
+        "      - {name: Ada Example, terms: [[2031-01-01, 2031-12-31]]}\n", encoding="utf-8")
+    text = "Mayor Ada Example opened the bridge on Friday, June 6, the city said."
+    value = infer_publication_date(text, (), roles_path=str(extra))
+    assert value is not None and value.value.startswith("2031-06")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, earliest, latest", [
+    ("002_d9422bf001f83e04.txt", date(2015, 3, 17), date(2015, 3, 19)),
+    ("003_3f5578225adaf7cc.txt", date(2023, 2, 4), date(2023, 2, 5)),
+])
+def test_dating_seed_articles(seeds_dir, nlp, name, earliest, latest):
+    from storyline.time import tag
+
+    text = (seeds_dir / name).read_text(encoding="utf-8")
+    doc = nlp(text)
+    value = infer_publication_date(doc, tag(doc, None), roles_path="")
+    assert value is not None, f"{name}: abstained"
+    best = date.fromisoformat(value.value)
+    assert earliest <= best <= latest
+    assert earliest <= value.earliest and value.latest <= latest
+    assert value.evidence

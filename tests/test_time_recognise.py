@@ -1,0 +1,93 @@
+"""Recognition and resolution of news time expressions on hand-built sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.time import tag, tag_text
+from storyline.time.recognise import recognise
+
+ANCHOR = date(2020, 5, 21)  # a Thursday
+
+
+def values(text, anchor=ANCHOR, doc=None):
+    return {t.text: (t.type, t.value.value, t.value.mod) for t in tag_text(text, anchor, doc)}
+
+
+def test_recognise_finds_longest_expression():
+    spans = [text for text in ("late last month", "Aug. 7, 1998")
+             for c in recognise(f"It happened {text}.") if c.start == 12]
+    assert spans == ["late last month", "Aug. 7, 1998"]
+
+
+def test_recognise_news_expressions_resolve_against_anchor():
+    v = values("Earlier this week Abbas spoke. Last month he met them, and late last month "
+               "they talked. The PA announced on January 26 a halt. The PLO declared in early March "
+               "that it would act. Under a 1994 agreement, funds flow.")
+    assert v["Earlier this week"][1] == "2020-W21"
+    assert v["Last month"][1] == "2020-04"
+    assert v["late last month"][1:] == ("2020-04", "END")
+    assert v["January 26"][1] == "2020-01-26"
+    assert v["early March"][1:] == ("2020-03", "START")
+    assert v["1994"] == ("DATE", "1994", None)
+
+
+def test_recognise_references_durations_and_sets():
+    v = values("Leaders have threatened this in the past. Now they act. The talks lasted three days. "
+               "Officials meet daily and every Monday.")
+    assert v["the past"][1] == "PAST_REF"
+    assert v["Now"][1] == "PRESENT_REF"
+    assert v["three days"] == ("DURATION", "P3D", None)
+    assert v["daily"] == ("SET", "P1D", None)
+    assert v["every Monday"] == ("SET", "XXXX-WXX-1", None)
+
+
+def test_recognise_day_after_is_a_duration_and_clock_time_is_time():
+    v = values("The officials spoke a day after the meeting, at 3 p.m.")
+    assert v["a day"] == ("DURATION", "P1D", None)
+    assert v["3 p.m."][0] == "TIME" and v["3 p.m."][1].endswith("T15:00")
+
+
+def test_recognise_without_anchor_keeps_unresolved_values():
+    found = {t.text: t.value for t in tag_text("On Thursday and on January 26 they met.", None)}
+    assert found["Thursday"].value == "XXXX-WXX-4" and found["Thursday"].earliest is None
+    assert found["January 26"].value == "XXXX-01-26"
+
+
+def test_recognise_quarters_and_fiscal_years():
+    v = values("Profit in the third quarter rose, compared with the year-earlier quarter. "
+               "In fiscal 1989 sales rose.", anchor=date(1989, 10, 30))
+    assert v["the third quarter"][1] == "1989-Q3"
+    assert v["the year-earlier quarter"][1] == "1988-Q3"
+    assert v["fiscal 1989"][1] == "1989"
+
+
+def test_recognise_ages_and_modal_may_are_not_timexes():
+    assert values("The 6-year-old boy may stay.") == {}
+
+
+def test_recognise_weekday_with_date_picks_fitting_year():
+    v = values("The paper said on Monday, Oct. 26: the murder was wrong.", anchor=date(1998, 10, 25))
+    assert v["Monday, Oct. 26"][1] == "1998-10-26"
+
+
+@pytest.mark.slow
+def test_time_tag_tense_chooses_past_or_future_weekday(nlp):
+    doc = nlp("Palestinian officials will meet Thursday. The council met on Tuesday.")
+    found = {t.text: t.value for t in tag(doc, date(2015, 3, 18))}  # a Wednesday
+    assert found["Thursday"].value == "2015-03-19"
+    assert found["Tuesday"].value == "2015-03-17"
+    assert found["Tuesday"].basis == "relative" and found["Tuesday"].anchor == date(2015, 3, 18)
+
+
+@pytest.mark.slow
+def test_time_tag_as_soon_as_points_ahead_and_offsets_match_text(nlp):
+    doc = nlp("The measure could take effect as soon as July 1, officials said Thursday morning.")
+    timexes = tag(doc, ANCHOR)
+    found = {t.text: t for t in timexes}
+    assert found["July 1"].value.value == "2020-07-01"
+    assert found["Thursday morning"].value.value.startswith("2020-05-21")
+    for t in timexes:
+        assert doc.text[t.start:t.end] == t.text
