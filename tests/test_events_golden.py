@@ -33,7 +33,7 @@ GOLDEN = [
     ("Ghana praised Senegal for its handling of the election.", "SUPPORT", "asserted", "GHA", "SEN"),
     ("Israel has repeatedly threatened to strike Iranian nuclear sites.", "THREATEN", "historical", "ISR", "IRN"),
     ("Colombia may impose sanctions on Venezuela, officials said.", "SANCTION", "hypothetical", "COL", "VEN"),
-    ("According to a report, Saudi warplanes bombed a market in Yemen.", "ASSAULT", "reported", "SAU", None),
+    ("According to a report, Saudi warplanes bombed a market in Yemen.", "ASSAULT", "reported", "SAU", "YEM"),
     ("Peru said it would expel the Bolivian ambassador.", "THREATEN", "planned", "PER", "BOL"),
     ("Chad announced it was halting all trade with Sudan.", "SANCTION", "announced", "TCD", "SDN"),
 ]

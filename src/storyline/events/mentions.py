@@ -36,6 +36,12 @@ ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "stop", "cease"}
 #: Verbs whose passive subject is the one acting ("guerrillas were demobilized").
 SELF_PASSIVE = {"demobilize", "demobilise", "disarm", "engage", "evacuate", "withdraw"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Weapons can head an object phrase but are never a target.
+WEAPONS = {"artillery", "mortar", "rocket", "missile", "tank", "aircraft", "jet", "warplane", "helicopter",
+           "gunship", "drone", "bomb", "grenade", "shell", "weapon", "arm", "gun", "fire"}
+#: Types whose target, when no actor is named, is the place acted upon
+#: ("lifted a curfew in Montenegro", "suspended aid deliveries in Baghdad").
+PLACE_TARGET_TYPES = {"SANCTION", "COERCE", "CONCEDE", "ASSAULT", "PROTEST"}
 #: Governors that make a clause a general truth rather than a happening.
 GENERIC_GOVERNORS = {"need", "necessary", "essential", "crucial", "vital", "tend", "usually"}
 #: Lemmatiser slips of the small English model that would hide a trigger.
@@ -143,6 +149,11 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
                     absorbed.add(child.i)
         comps = [c for c in cand.token.children if c.dep_ in ("xcomp", "ccomp", "acl") or (
             c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))]
+        if cand.code.type == "PROTEST" and lemma not in ABSORBING:
+            # "began a hunger strike to protest against X": the purpose names the target
+            purposes = [c for c in comps if c.i in by_token and by_token[c.i].code.type in ("PROTEST", "REQUEST")]
+            cand.complements = purposes
+            absorbed.update(c.i for c in purposes)
         # "prepared to resume shelling": look through aspect verbs
         comps += [g for c in comps if c.lemma_ in ASPECTUAL for g in c.children if g.dep_ == "xcomp"]
         if cand.nominal and not comps:
@@ -264,16 +275,19 @@ def _noun_sources(noun, resolver) -> list[ActorRef]:
 
 def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
     names = {s.name for s in sources}
-    # a complaint lodged "with" a court or "to" the UN is not against the court
-    preps = TARGET_PREPS - {"with", "to", "at"} if plover == "ACCUSE" else TARGET_PREPS
     out: list[ActorRef] = []
 
-    def add(tok):
+    def add(tok, via=None):
+        if tok.lemma_.lower() in WEAPONS:
+            return   # "launched artillery fire against ...": the guns are not the target
         for ref in resolver.refs(tok):
+            # a complaint lodged "with" a court or the UN is not against the court
+            if plover == "ACCUSE" and ref.sector in ("IGO", "JUD") and via in ("with", "to"):
+                continue
             if ref.name not in names and all(r.name != ref.name for r in out):
                 out.append(ref)
 
-    def objects_of(head, level=0):
+    def objects_of(head, level=0, via=None):
         for child in head.children:
             if child.dep_ == "dative" and child.pos_ == "ADP":
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -281,10 +295,10 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
             elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (child.dep_ == "attr" and head.pos_ == "VERB"):
                 before = len(out)
                 add(child)
-                if len(out) == before and level < 2:
+                if len(out) == before and level < 3:
                     objects_of(child, level + 1)   # "coordination with Israel", "camp for refugees"
             elif child.dep_ in ("poss", "compound") and head is not token and level and child.pos_ == "PROPN":
-                add(child)
+                add(child, via)
             elif child.dep_ == "amod" and level and resolver.kb.country_of(child.text):
                 # "an Indian proposal": India
                 state = resolver.kb.state(resolver.kb.country_of(child.text))
@@ -294,12 +308,14 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
             elif child.dep_ == "relcl" and head is token and token.pos_ == "NOUN":
                 for victim in (g for g in child.children if g.dep_ == "nsubjpass"):
                     add(victim)
-            elif child.dep_ == "prep" and child.lower_ in preps:
+            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or (
+                    child.lower_ == "of" and token.pos_ == "NOUN") or (child.lower_ == "by" and level)):
+                # "a suspension of air links with Serbia", "calls by Belarus's rulers"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     before = len(out)
-                    add(pobj)
-                    if len(out) == before and level < 2:
-                        objects_of(pobj, level + 1)
+                    add(pobj, child.lower_)
+                    if len(out) == before and level < 3:
+                        objects_of(pobj, level + 1, child.lower_)
             elif child.dep_ == "prep" and child.lower_ in ("in", "of") and level:
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ != "GPE"):
                     add(pobj)
@@ -308,7 +324,11 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
     # subject of the clause the event verb governs
     for comp in complements:
         for subj in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")):
+            before = len(out)
             add(subj)
+            if len(out) == before:   # "its European Community partners"
+                for mod in (c for c in subj.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"):
+                    add(mod)
     objects_of(token)
     for comp in complements:
         if not out and depth < 2:
@@ -467,6 +487,9 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             if particles:
                 trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
             where = event_location(token, sent, sources, targets)
+            if not targets and where is not None and where.start is not None and code.type in PLACE_TARGET_TYPES:
+                targets = [ActorRef(where.name, article.text[where.start:where.end] if article.text else where.name,
+                                    where.start, where.end, where.country, None, "place", False)]
             if where is not None and where.country:
                 # "protesters in Ankara": an unnamed actor takes the country of the place
                 sources = [s if s.country or s.resolved else replace(s, country=where.country) for s in sources]
