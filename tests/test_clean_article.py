@@ -98,3 +98,19 @@ def test_clean_bullet_lists_are_not_mistaken_for_wrapping():
             "- A new pier opens in the spring after repairs\n"
             "- The harbour office will publish timetables online\n")
     assert len(split_paragraphs(text)) == 4
+
+
+def test_clean_dates_an_undated_article_from_its_timestamp_line():
+    text = ("Updated: May 4, 2013 9:00 AM\nPosted: May 3, 2013 4:59 PM EDT\n"
+            "The council met on Friday to approve the budget, officials said.")
+    article = clean(_raw(text))
+    assert article.published.value == "2013-05-03"  # the first publication, not the update
+    assert article.published.basis == "header"
+    assert article.published.evidence == ("timestamp line: Posted: May 3, 2013 4:59 PM EDT",)
+    assert article.text == "The council met on Friday to approve the budget, officials said."
+
+
+def test_clean_metadata_date_wins_over_a_timestamp_line():
+    text = "Published: May 3, 2013\nThe council met on Friday."
+    article = clean(_raw(text, published="2013-05-04", published_basis="metadata"))
+    assert (article.published.value, article.published.basis) == ("2013-05-04", "metadata")

@@ -71,3 +71,35 @@ def test_ingest_dates_from_url(url, expected):
 def test_ingest_dates_iso_round_trip(day):
     span = parse_publication_date(day.isoformat())
     assert span.value == day.isoformat() and span.earliest == span.latest == day
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("First Published: June 13, 2013 4:59 PM EDT", "first published", "2013-06-13"),
+        ("Published on: Fri, 11 Nov 2011 at 09:56 IST", "published", "2011-11-11"),
+        ("Last Updated: Monday, 28 November 2005, 02:24 GMT", "last updated", "2005-11-28"),
+        ("PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013", "published", "2013-03-12"),
+        ("Posted 11/27/2005 7:21 AM", "posted", "2005-11-27"),
+        ("Updated 2020-05-21T10:00Z", "updated", "2020-05-21"),
+        ("Updated 5:40 p.m. ET", "updated", None),
+        ("UPDATED 05/03/2013 at 11:00 AM EDT", "updated", None),
+    ],
+)
+def test_ingest_dates_timestamp_lines(line, kind, value):
+    from storyline.ingest.dates import parse_timestamp_line
+
+    found_kind, span = parse_timestamp_line(line)
+    assert found_kind == kind
+    assert (span.value if span else None) == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Published figures show a rise", "Posted in Politics", "PUBLISHED ON 12 MARCH 2021 THE REPORT SHOWS",
+     "Updated guidance was issued on May 3, 2013 by the ministry"],
+)
+def test_ingest_dates_sentences_are_not_timestamp_lines(line):
+    from storyline.ingest.dates import parse_timestamp_line
+
+    assert parse_timestamp_line(line) is None

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from .errors import EmptyInputError
-from .ingest.boilerplate import Paragraph, find_boilerplate
-from .ingest.dates import parse_publication_date
+from .ingest.boilerplate import TIMESTAMP, Paragraph, find_boilerplate
+from .ingest.dates import parse_timestamp_line, parse_publication_date
 from .ingest.text import body_start
 from .models import Article, RawDocument, RemovedSpan, TimeValue
 
@@ -44,7 +44,8 @@ def clean(raw: RawDocument) -> Article:
         title=normalise_whitespace(raw.title or "") or None,
         publisher=normalise_whitespace(raw.publisher or "") or None,
         url=raw.url,
-        published=publication_time(raw.published, raw.published_basis),
+        published=(publication_time(raw.published, raw.published_basis)
+                   or _time_from_timestamp_lines(paragraphs, removed_at)),
         removed=_removed_spans(raw.text, paragraphs, removed_at),
     )
 
@@ -74,6 +75,22 @@ def publication_time(published: str | None, basis: str) -> TimeValue | None:
         return None
     return TimeValue(value=span.value, earliest=span.earliest, latest=span.latest,
                      precision=span.precision, basis=basis)
+
+
+def _time_from_timestamp_lines(paragraphs: list[Paragraph], removed_at: dict[int, str]) -> TimeValue | None:
+    """A page's own "Published: May 3, 2013" line dates the article when no
+    header or metadata did; a first-publication stamp beats an update."""
+    stamps = []
+    for index in sorted(removed_at):
+        if removed_at[index] == TIMESTAMP:
+            found = parse_timestamp_line(paragraphs[index].text)
+            if found and found[1] is not None:
+                stamps.append((*found, paragraphs[index].text))
+    if not stamps:
+        return None
+    kind, span, line = min(stamps, key=lambda stamp: "updated" in stamp[0])
+    return TimeValue(value=span.value, earliest=span.earliest, latest=span.latest, precision=span.precision,
+                     basis="header", evidence=(f"timestamp line: {line}",))
 
 
 def _paragraph(text: str, start: int, end: int) -> Paragraph:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import parse_timestamp_line
+
 APPEAL = "publisher appeal"
 NEWSLETTER = "newsletter prompt"
 RELATED = "related links"
@@ -56,7 +58,9 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         (r"\b(?:make|making|give|giving) a (?:one-time |one-off |monthly |small |tax-deductible )?"
          r"(?:donation|contribution|gift)\b", 1.0, APPEAL),
         (r"\bdonate\b", 0.5, APPEAL),
-        (r"\bbecome a (?:member|subscriber|supporter|patron|donor)\b", 1.0, APPEAL),
+        # "become a member of NATO" is news; "become a member today" is not
+        (r"\bbecome an? (?:member|subscriber|supporter|patron|donor)\b(?! of\b)", 0.7, APPEAL),
+        (r"\bbecome an? (?:member|subscriber|supporter|patron|donor) (?:today|now)\b", 0.5, APPEAL),
         (r"\bjoin(?:ing)? (?:our|the) [\w’' -]{0,40}?(?:community|membership|club)\b", 0.6, APPEAL),
         (r"\bsubscri(?:be|bing|ption|ber)s?\b", 0.3, APPEAL),
         (r"\bpaywall\b", 0.6, APPEAL),
@@ -103,10 +107,6 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         # captions' credits and page furniture around the story
         (r"^(?:photo|image|picture|video|file photo|main image|top image)(?: credit)?\s*:", 1.0, PHOTO_CREDIT),
         (r"\((?:AP|AFP|Reuters|Getty|EPA)[ -]?(?:Photo|Images?)\b[^)]*\)$", 1.0, PHOTO_CREDIT),
-        (r"^(?:published|updated|last updated|posted|first published)(?: on| at)?\s*:?\s*"
-         r"(?:\w{3,9},? )?\d{1,2}[ /.-]\w{2,9}[ /.-]\d{2,4}\b[\w :.,+-]{0,30}$"
-         r"|^(?:published|updated|last updated|posted|first published)(?: on| at)?\s*:?\s*"
-         r"\w{3,9}\.? \d{1,2},? \d{4}\b[\w :.,+-]{0,30}$", 1.0, TIMESTAMP),
         # ad slots left in copied text
         (r"^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
          r"|continue reading(?: below)?|scroll to continue(?: with content)?)$", 1.0, ADVERT),
@@ -140,6 +140,8 @@ def score_paragraph(text: str) -> dict[str, float]:
     for pattern, weight, reason in _CUES:
         if pattern.search(text):
             scores[reason] = scores.get(reason, 0.0) + weight
+    if parse_timestamp_line(text):
+        scores[TIMESTAMP] = scores.get(TIMESTAMP, 0.0) + STRONG
     words = max(1, len(text.split()))
     damping = min(1.0, _DAMPING_WORDS / words)
     return {reason: score * damping for reason, score in scores.items()}

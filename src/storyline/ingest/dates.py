@@ -82,6 +82,54 @@ def parse_publication_date(text: str | None) -> CalendarSpan | None:
     return None
 
 
+_STAMP_KEYWORD = re.compile(
+    r"^(?P<kind>first published|published|last updated|updated|posted)(?: on| at| time)?\s*:?\s*", re.I)
+_WEEKDAY_WORD = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+# A stamp line holds only dates, times, zones and their glue; any other word
+# means it is a sentence ("Published figures show ...").
+_STAMP_WORD = (r"(?:at|on|[ap]\.?\s?m\.?|" + _WEEKDAY_WORD + r"|" + _MONTH_WORD.replace("?P<month_name>", "?:")
+               + r"|(?:first |last )?(?:published|updated|posted)|(?-i:[A-Z]{1,5})(?![A-Za-z])"
+               + r"|\d+(?:st|nd|rd|th)?)")
+_STAMP_LINE_REST = re.compile(r"[\s,./:|()+-]*(?:" + _STAMP_WORD + r"[\s,./:|()+-]*)*", re.I)
+_WORD_DAY = re.compile(
+    r"(?<!\d)(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD.replace("month_name", "m1")
+    + r"|" + _MONTH_WORD.replace("month_name", "m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    + r",?\s+(?P<y>\d{4})(?!\d)",
+    re.I,
+)
+_NUMERIC_DAY = re.compile(r"(?<![\d.])(\d{1,4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?![\d.])")
+_STAMP_MAX_WORDS = 18
+
+
+def parse_timestamp_line(line: str) -> tuple[str, CalendarSpan | None] | None:
+    """For a page's "Published: May 3, 2013 4:59 PM EDT" line, its kind
+    ("published", "updated", ...) and its day (None when the line gives only
+    a time or an ambiguous date); None when the line is not a timestamp."""
+    line = line.strip()
+    keyword = _STAMP_KEYWORD.match(line)
+    if not keyword or len(line.split()) > _STAMP_MAX_WORDS:
+        return None
+    rest = line[keyword.end():]
+    if not rest or not _STAMP_LINE_REST.fullmatch(rest) or not re.search(r"\d", rest):
+        return None
+    return keyword["kind"].lower(), _first_day(rest)
+
+
+def _first_day(text: str) -> CalendarSpan | None:
+    word = _WORD_DAY.search(text)
+    if word:
+        month = _MONTHS[(word["m1"] or word["m2"]).lower().rstrip(".")]
+        return _day(word["y"], month, word["d1"] or word["d2"])
+    numeric = _NUMERIC_DAY.search(text)
+    if numeric:
+        first, separator, middle, last = numeric.groups()
+        if len(first) == 4:
+            return _day(first, middle, last)
+        if len(last) == 4:
+            return parse_publication_date(f"{first}/{middle}/{last}")
+    return None
+
+
 def date_from_url(url: str | None) -> str | None:
     """An ISO day written into a URL path (``/2020/05/21/``, ``2020-05-21``)."""
     if not url:
