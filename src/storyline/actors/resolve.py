@@ -52,6 +52,7 @@ class ActorResolver:
         self._cache: dict[int, ActorRef | None] = {}
         # (token index, ref, is_person, head lemma) in text order, for antecedents
         self._seen: list[tuple[int, ActorRef, bool, str]] = []
+        self._plural: dict[int, bool] = {}
         for sent in doc.sents:
             for token in sent:
                 # parts of a name ("Amina" in "Amina Otieno") are resolved with their head
@@ -72,6 +73,8 @@ class ActorResolver:
             # the knowledge base knows better than the tagger ("Chad" tagged as a person)
             person = ref.kind == "person" or (not ref.resolved and token.ent_type_ == "PERSON")
             self._seen.append((token.i, ref, person, token.lemma_.lower()))
+            self._plural[token.i] = token.tag_ in ("NNS", "NNPS") or any(
+                c.dep_ == "conj" for c in token.children) or token.lower_ in ("palestinians", "israelis")
         return ref
 
     def refs(self, token) -> list[ActorRef]:
@@ -166,12 +169,22 @@ class ActorResolver:
                 return replace(ref, text=token.text, start=token.idx, end=token.idx + len(token))
             return None
         if lower in PRONOUNS_GROUP:
-            for _, ref, person, _lemma in reversed(self._seen):
-                if person or ref.kind == "unknown":
+            plural = lower in ("they", "them", "their")
+            fits = []
+            for i, ref, person, _lemma in reversed(self._seen):
+                if person or ref.kind == "unknown" or self._plural.get(i, False) != plural:
                     continue
                 # "they" for a group, "it" for a single organisation or state
-                if lower in ("it", "its") and ref.kind not in ("organisation", "state", "group"):
+                if not plural and ref.kind not in ("organisation", "state", "group"):
                     continue
+                fits.append((i, ref))
+            # a subject is the likelier antecedent than an object of the same stretch
+            subjects = [(i, r) for i, r in fits if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
+            chosen = (subjects or fits)[:1]
+            if chosen and subjects and fits[0][0] - subjects[0][0] > 40:
+                chosen = fits[:1]
+            if chosen:
+                ref = chosen[0][1]
                 return replace(ref, text=token.text, start=token.idx, end=token.idx + len(token))
         return None
 

@@ -281,6 +281,8 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
         if tok.lemma_.lower() in WEAPONS:
             return   # "launched artillery fire against ...": the guns are not the target
         for ref in resolver.refs(tok):
+            if not ref.resolved and ref.country is None and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue   # an unknown place name is not an actor
             # a complaint lodged "with" a court or the UN is not against the court
             if plover == "ACCUSE" and ref.sector in ("IGO", "JUD") and via in ("with", "to"):
                 continue
@@ -355,7 +357,9 @@ _SUMMARY_DEPS = {"dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp"}
 def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> str:
     words = []
     for child in token.children:
-        if child.dep_ in _SUMMARY_DEPS or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"in", "of"}):
+        placed = child.dep_ == "prep" and child.lower_ in ("in", "at") and any(
+            g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children if g.dep_ == "pobj")
+        if child.dep_ in _SUMMARY_DEPS or placed or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}):
             if child.ent_type_ == "DATE" or any(g.ent_type_ == "DATE" for g in child.children if g.dep_ == "pobj"):
                 continue
             dropped = {t.i for c in child.subtree if c.dep_ in ("relcl", "appos", "acl", "advcl")
@@ -454,10 +458,15 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             continue
         candidates = _speech_requests(sent, resolver, _absorb(find_candidates(sent, lexicon)))
         consults = {c.token.i for c in candidates if c.code.type == "CONSULT"}
+        triggers = {c.token.i for c in candidates}
         for cand in candidates:
             token = cand.token
             # "meet to discuss ...": the purpose is part of the meeting
             if cand.code.type == "CONSULT" and token.dep_ == "advcl" and token.head.i in consults:
+                continue
+            # "attacked a post, killing two officers": the participle tells the outcome of the same event
+            if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers
+                    and not any(c.dep_ in SUBJECT_DEPS for c in token.children)):
                 continue
             sources = cand.sources if cand.sources is not None else (
                 _noun_sources(token, resolver) if cand.nominal else _subject_refs(token, resolver))
