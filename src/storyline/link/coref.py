@@ -52,37 +52,63 @@ def _sort_key(m: EventMention) -> tuple:
     return (earliest, m.article_id, m.trigger_start, m.id)
 
 
-def block_keys(m: EventMention) -> Iterable[tuple]:
+@dataclass(frozen=True)
+class _Info:
+    """What linking needs of a mention, computed once."""
+
+    mention: EventMention
+    group: str
+    sentence: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+
+    @staticmethod
+    def of(m: EventMention) -> "_Info":
+        return _Info(m, lemma_group(m.lemma or m.trigger), sentence_key(m), actor_keys(m.sources),
+                     actor_keys(m.targets))
+
+
+def block_keys(info: _Info) -> Iterable[tuple]:
     """The blocks a mention belongs to; two mentions are compared only
     when they share one."""
-    group = lemma_group(m.lemma or m.trigger)
-    yield ("lemma", m.type, group)
-    actors = sorted(actor_keys(m.sources)), sorted(actor_keys(m.targets))
-    if actors[0] or actors[1]:
-        yield ("actors", m.type, tuple(actors[0]), tuple(actors[1]))
-    yield ("sentence", sentence_key(m), group)
+    m = info.mention
+    yield ("lemma", m.type, info.group)
+    if info.sources or info.targets:
+        yield ("actors", m.type, tuple(sorted(info.sources)), tuple(sorted(info.targets)))
+    yield ("sentence", info.sentence, info.group)
 
 
-def candidate_pairs(mentions: Sequence[EventMention], window: int = WINDOW) -> set[tuple[str, str]]:
+def candidate_pairs(mentions: Sequence[EventMention], window: int = WINDOW,
+                    infos: dict[str, _Info] | None = None) -> list[tuple[str, str]]:
+    """Pairs to compare, each once, in block order (neighbours in a block
+    are compared together, which keeps the working set small)."""
+    if infos is None:
+        infos = {m.id: _Info.of(m) for m in mentions}
     blocks: dict[tuple, list[EventMention]] = {}
     for m in mentions:
-        for key in block_keys(m):
+        for key in block_keys(infos[m.id]):
             blocks.setdefault(key, []).append(m)
-    pairs: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()
+    pairs: list[tuple[str, str]] = []
     for key in sorted(blocks, key=repr):
         members = sorted(blocks[key], key=_sort_key)
         for i, a in enumerate(members):
             for b in members[i + 1:i + 1 + window]:
-                if a.id != b.id:
-                    pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if a.id != b.id and pair not in seen:
+                    seen.add(pair)
+                    pairs.append(pair)
     return pairs
 
 
-def compatible(a: EventMention, b: EventMention) -> bool:
+def compatible(a: EventMention | _Info, b: EventMention | _Info) -> bool:
     """May ``a`` and ``b`` be one happening at all?"""
+    ia = a if isinstance(a, _Info) else _Info.of(a)
+    ib = b if isinstance(b, _Info) else _Info.of(b)
+    a, b = ia.mention, ib.mention
     if a.type != b.type:
         return False
-    if is_duplicate_report(a, b):
+    if _duplicate(ia, ib):
         return True
     overlap = times_overlap(a.time, b.time)
     if overlap is False:
@@ -100,9 +126,13 @@ def is_duplicate_report(a: EventMention, b: EventMention) -> bool:
     """The same sentence about the same act in two articles: a reprint or a
     reformatted copy, whose dates may differ only because one copy lost
     its dateline."""
-    return (a.article_id != b.article_id and a.type == b.type
-            and lemma_group(a.lemma) == lemma_group(b.lemma)
-            and sentence_key(a) == sentence_key(b) and a.modality == b.modality)
+    return _duplicate(_Info.of(a), _Info.of(b))
+
+
+def _duplicate(a: _Info, b: _Info) -> bool:
+    return (a.mention.article_id != b.mention.article_id and a.mention.type == b.mention.type
+            and a.group == b.group and a.sentence == b.sentence
+            and a.mention.modality == b.mention.modality)
 
 
 def _jaccard(x: frozenset, y: frozenset) -> float | None:
@@ -111,18 +141,16 @@ def _jaccard(x: frozenset, y: frozenset) -> float | None:
     return len(x & y) / len(x | y)
 
 
-def pair_score(a: EventMention, b: EventMention, vectors: SentenceVectors) -> float:
-    if is_duplicate_report(a, b):
+def pair_score(a: _Info, b: _Info, vectors: SentenceVectors) -> float:
+    if _duplicate(a, b):
         return 1.0
-    parts = {"lemma": lemma_similarity(a.lemma.lower(), b.lemma.lower())}
-    src = _jaccard(actor_keys(a.sources), actor_keys(b.sources))
-    tgt = _jaccard(actor_keys(a.targets), actor_keys(b.targets))
-    known = [v for v in (src, tgt) if v is not None]
+    ma, mb = a.mention, b.mention
+    parts = {"lemma": lemma_similarity(ma.lemma.lower(), mb.lemma.lower())}
+    known = [v for v in (_jaccard(a.sources, b.sources), _jaccard(a.targets, b.targets)) if v is not None]
     # an actor the text did not name is neither agreement nor conflict
     parts["actors"] = sum(known) / len(known) if known else 0.5
-    overlap = times_overlap(a.time, b.time)
-    parts["time"] = 1.0 if overlap else 0.5
-    parts["sentence"] = vectors.cosine(a.id, b.id)
+    parts["time"] = 1.0 if times_overlap(ma.time, mb.time) else 0.5
+    parts["sentence"] = vectors.cosine(ma.id, mb.id)
     return sum(WEIGHTS[k] * v for k, v in parts.items())
 
 
@@ -132,10 +160,11 @@ def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
     sorted by their first id (independent of input order)."""
     by_id = {m.id: m for m in mentions}
     ordered = [by_id[i] for i in sorted(by_id)]
+    infos = {m.id: _Info.of(m) for m in ordered}
     vectors = SentenceVectors(ordered)
     scored = []
-    for first, second in candidate_pairs(ordered, window):
-        a, b = by_id[first], by_id[second]
+    for first, second in candidate_pairs(ordered, window, infos):
+        a, b = infos[first], infos[second]
         if not compatible(a, b):
             continue
         score = pair_score(a, b, vectors)
@@ -143,16 +172,61 @@ def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
             scored.append(PairScore(first, second, score))
     scored.sort(key=lambda p: (-round(p.score, 9), p.first, p.second))
     sets = UnionFind(by_id)
-    members: dict[str, list[EventMention]] = {i: [by_id[i]] for i in by_id}
+    summaries = {i: _Summary.of(infos[i].mention) for i in by_id}
+    groups: dict[str, list[EventMention]] = {i: [by_id[i]] for i in by_id}
     for pair in scored:
         ra, rb = sets.find(pair.first), sets.find(pair.second)
         if ra == rb:
             continue
-        if not all(compatible(x, y) for x in members[ra] for y in members[rb]):
+        merged = summaries[ra].merge(summaries[rb], _duplicate(infos[pair.first], infos[pair.second]))
+        if merged is None:
             continue
         sets.union(ra, rb)
         root = sets.find(ra)
-        merged = members.pop(ra) + members.pop(rb)
-        members[root] = merged
-    return sorted((sorted(group, key=lambda m: m.id) for group in members.values()),
-                  key=lambda g: g[0].id)
+        # grow the larger list in place: copying a big cluster at every merge is quadratic
+        first, second = groups.pop(ra), groups.pop(rb)
+        members = first if len(first) >= len(second) else second
+        members.extend(second if members is first else first)
+        del summaries[ra], summaries[rb]
+        groups[root], summaries[root] = members, merged
+    return sorted((sorted(group, key=lambda m: m.id) for group in groups.values()), key=lambda g: g[0].id)
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What the cannot-link rules need of a whole cluster, so a merge is
+    checked in constant time instead of over every pair of members: the
+    dates every member allows (their intersection), and which kinds of
+    claim it holds."""
+
+    type: str
+    negated: bool
+    irrealis: bool
+    factual: bool
+    undated: bool
+    lo: object
+    hi: object
+
+    @staticmethod
+    def of(m: EventMention) -> "_Summary":
+        t = m.time
+        known = t is not None and t.earliest is not None and t.latest is not None
+        return _Summary(m.type, m.modality == "negated", m.modality in IRREALIS, m.modality in FACTUAL,
+                        not known, t.earliest if known else None, t.latest if known else None)
+
+    def merge(self, other: "_Summary", duplicate: bool) -> "_Summary | None":
+        if self.type != other.type or self.negated != other.negated:
+            return None
+        lo = max((d for d in (self.lo, other.lo) if d is not None), default=None)
+        hi = min((d for d in (self.hi, other.hi) if d is not None), default=None)
+        if lo is not None and hi is not None and lo > hi:
+            if not duplicate:
+                return None
+            # a copy whose dateline was lost: keep the dates of the larger evidence
+            lo, hi = self.lo, self.hi
+        irrealis, factual = self.irrealis or other.irrealis, self.factual or other.factual
+        undated = self.undated or other.undated
+        if irrealis and factual and undated and not duplicate:
+            # a plan is one happening with a fact only when every date is known and agrees
+            return None
+        return _Summary(self.type, self.negated, irrealis, factual, undated, lo, hi)

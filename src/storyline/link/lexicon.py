@@ -35,6 +35,8 @@ SYNONYMS = (
     frozenset({"sanction", "embargo", "boycott"}),
 )
 
+_SYNONYM_OF = {word: i for i, group in enumerate(SYNONYMS) for word in sorted(group)}
+
 
 def pair_key(a: str, b: str) -> str:
     return f"{a}|{b}" if a <= b else f"{b}|{a}"
@@ -73,7 +75,7 @@ def lemma_similarity(a: str, b: str) -> float:
     probability when the pair was seen in training, else 0."""
     if a == b:
         return 1.0
-    if any(a in group and b in group for group in SYNONYMS):
+    if _SYNONYM_OF.get(a, -1) == _SYNONYM_OF.get(b, -2):
         return 1.0
     score = lemma_pairs().get(pair_key(a, b))
     if score is None:

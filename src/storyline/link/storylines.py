@@ -88,11 +88,13 @@ def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMentio
                     sets.union(owners[key], event.id)
                 else:
                     owners[key] = event.id
+    episodes_of: dict[str, list[tuple[str, ...]]] = {}
+    for ep in episodes:
+        episodes_of.setdefault(sets.find(ep[0]), []).append(ep)
     storylines = []
     for group in sets.groups():
         members = [by_id[i] for i in group]
-        member_ids = set(group)
-        own_episodes = tuple(ep for ep in episodes if ep[0] in member_ids)
+        own_episodes = tuple(sorted(episodes_of.get(sets.find(group[0]), [])))
         storylines.append(Storyline(
             id=stable_id("st", *group),
             label=storyline_label(members),

@@ -1,0 +1,103 @@
+"""How linking time grows with the corpus: 1,000 vs 10,000 synthetic articles.
+
+Each synthetic article reports three mentions drawn from a pool of
+happenings (about one happening per four articles, so most are reported
+several times), with actors, trigger words, dates and sentence wording
+varied the way news varies them. Prints one JSON line; the target is a
+ratio of at most ~11 for ten times the articles.
+
+    python benchmarks/link_scaling.py [--sizes 1000 10000] [--seed 1] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from datetime import date, timedelta
+
+from storyline.link import link
+from storyline.models import ActorRef, Article, EventMention, TimeValue, stable_id
+
+COUNTRIES = ["ISR", "PSE", "EGY", "JOR", "LBN", "SYR", "IRN", "USA", "TUR", "SAU", "IRQ", "QAT"]
+SECTORS = ["GOV", "MIL", "REB", "CVL"]
+TYPES = {
+    "SANCTION": ["end", "halt", "suspend", "cut"], "CONSULT": ["meet", "talk"],
+    "ASSAULT": ["attack", "strike", "raid"], "PROTEST": ["protest", "rally", "march"],
+    "ACCUSE": ["accuse", "blame"], "AGREE": ["agree", "sign"],
+}
+NOUNS = ["coordination", "talks", "aid", "border", "ceasefire", "election", "prisoners", "water", "trade",
+         "embassy", "village", "checkpoint", "convoy", "parliament", "negotiations", "funding"]
+
+
+def synthetic(n_articles: int, seed: int) -> tuple[list[Article], list[EventMention]]:
+    rng = random.Random(seed)
+    start = date(2010, 1, 1)
+    happenings = []
+    for k in range(max(1, n_articles // 4)):
+        kind = rng.choice(sorted(TYPES))
+        src = (rng.choice(COUNTRIES), rng.choice(SECTORS))
+        tgt = (rng.choice(COUNTRIES), rng.choice(SECTORS))
+        when = start + timedelta(days=rng.randrange(365 * 14))
+        topic = rng.sample(NOUNS, 2)
+        happenings.append((k, kind, src, tgt, when, topic))
+    articles, mentions = [], []
+    for a in range(n_articles):
+        text = f"synthetic article {seed} {a}"
+        art = Article(id=Article.make_id(text), source=f"a{a}.txt", text=text, publisher=f"pub{a % 50}")
+        articles.append(art)
+        for j, (k, kind, src, tgt, when, topic) in enumerate(rng.sample(happenings, min(3, len(happenings)))):
+            lemma = rng.choice(TYPES[kind])
+            precision = rng.choice(["day", "day", "month", "unknown"])
+            if precision == "day":
+                tv = TimeValue(when.isoformat(), when, when, "day", "explicit")
+            elif precision == "month":
+                first = when.replace(day=1)
+                last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+                tv = TimeValue(first.strftime("%Y-%m"), first, last, "month", "relative")
+            else:
+                tv = None
+            sentence = (f"Officials of {src[0]} said they would {lemma} the {topic[0]} with {tgt[0]} "
+                        f"over the {topic[1]} dispute, report {a}.")
+            source = ActorRef(name=f"{src[0]} {src[1]}", text=src[0], start=0, end=3, country=src[0], sector=src[1])
+            target = ActorRef(name=f"{tgt[0]} {tgt[1]}", text=tgt[0], start=0, end=3, country=tgt[0], sector=tgt[1])
+            offset = 100 * j
+            mentions.append(EventMention(
+                id=stable_id("em", art.id, offset, kind), article_id=art.id, type=kind, cameo=None, mode=None,
+                modality=rng.choice(["asserted", "asserted", "reported", "announced"]),
+                trigger_start=offset, trigger_end=offset + len(lemma), trigger=lemma, lemma=lemma,
+                sentence_start=offset, sentence_end=offset + len(sentence), sentence=sentence,
+                sources=(source,), targets=(target,), time=tv, confidence=0.7))
+    return articles, mentions
+
+
+def measure(n_articles: int, seed: int, repeat: int) -> dict:
+    articles, mentions = synthetic(n_articles, seed)
+    runs = []
+    for _ in range(repeat):
+        began, began_cpu = time.perf_counter(), time.process_time()
+        result = link(articles, mentions, [])
+        runs.append((time.perf_counter() - began, time.process_time() - began_cpu))
+    # the best of several runs is the least disturbed by other processes
+    seconds, cpu = min(runs)
+    return {"articles": n_articles, "mentions": len(mentions), "events": len(result.events),
+            "storylines": len(result.storylines), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs=2, default=(1000, 10000))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    small, large = (measure(n, args.seed, args.repeat) for n in args.sizes)
+    print(json.dumps({"small": small, "large": large,
+                      "size_ratio": round(large["articles"] / small["articles"], 2),
+                      "time_ratio": round(large["seconds"] / max(small["seconds"], 1e-9), 2),
+                      # CPU time is the fairer ratio on a shared, busy machine
+                      "cpu_ratio": round(large["cpu_seconds"] / max(small["cpu_seconds"], 1e-9), 2)}))
+
+
+if __name__ == "__main__":
+    main()
