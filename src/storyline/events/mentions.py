@@ -151,7 +151,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
             c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))]
         if cand.code.type == "PROTEST" and lemma not in ABSORBING:
             # "began a hunger strike to protest against X": the purpose names the target
-            purposes = [c for c in comps if c.i in by_token and by_token[c.i].code.type in ("PROTEST", "REQUEST")]
+            purposes = [c for c in comps if c.i in by_token and by_token[c.i].code.type in ("PROTEST", "REQUEST", "ACCUSE")]
             cand.complements = purposes
             absorbed.update(c.i for c in purposes)
         # "prepared to resume shelling": look through aspect verbs
@@ -299,7 +299,8 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 add(child)
                 if len(out) == before and level < 3:
                     objects_of(child, level + 1)   # "coordination with Israel", "camp for refugees"
-            elif child.dep_ in ("poss", "compound") and head is not token and level and child.pos_ == "PROPN":
+            elif head is not token and level and (child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") or (
+                    child.dep_ == "compound" and child.pos_ == "PROPN")):
                 add(child, via)
             elif child.dep_ == "amod" and level and resolver.kb.country_of(child.text):
                 # "an Indian proposal": India
@@ -311,7 +312,7 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 for victim in (g for g in child.children if g.dep_ == "nsubjpass"):
                     add(victim)
             elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or (
-                    child.lower_ == "of" and token.pos_ == "NOUN") or (child.lower_ == "by" and level)):
+                    child.lower_ == "of" and (token.pos_ == "NOUN" or level)) or (child.lower_ == "by" and level)):
                 # "a suspension of air links with Serbia", "calls by Belarus's rulers"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     before = len(out)
@@ -374,7 +375,7 @@ def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> 
         mods = " ".join(t.text for t in token.lefts if t.dep_ in ("compound", "amod"))
         return " ".join(" ".join(p for p in (f"{who}:", mods, token.text, rest) if p).split())
     verb = {"planned": f"plans to {lemma}", "threatened": f"threatens to {lemma}",
-            "hypothetical": f"may {lemma}", "negated": f"does not {lemma}",
+            "hypothetical": f"may {lemma}", "negated": f"does not {lemma}", "refused": f"refuses to {lemma}",
             "historical": f"has {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, _third_person(lemma))
     if token.lemma_ in ("prt",):
         verb = lemma
@@ -485,9 +486,10 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             if not sources and not targets:
                 continue
             mod = modality(token, code.type, nominal=cand.nominal)
+            refused = False
             if mod == "negated" and code.type in COOPERATIVE and any(
                     a.lower_ in ("will", "would", "wo", "can", "could") for a in token.children if a.dep_ == "aux"):
-                code, mod = Code("REJECT", "120", None), "announced"
+                code, mod, refused = Code("REJECT", "120", None), "announced", True
             when = _timex_for(token, timexes, sent)
             if when is None and mod in ("asserted", "announced") and (cand.nominal or token.tag_ in ("VBD", "VBN")):
                 when = _open_past(article.published)
@@ -517,7 +519,8 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 confidence=_confidence(sources, targets, mod, cand),
                 summary=(f"{sources[0].name} says " + " ".join(t.text for t in token.subtree if t.dep_ != "mark")
                          if cand.sources is not None else
-                         summarise(token, sources[0] if sources else None, mod, cand.nominal)),
+                         summarise(token, sources[0] if sources else None, "refused" if refused else mod,
+                                   cand.nominal)),
             ))
     return mentions
 
