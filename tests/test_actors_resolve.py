@@ -65,3 +65,15 @@ def test_actors_resolve_administration_of_a_leader_is_the_state(resolve):
     doc, r = resolve("The Palestinians boycotted the Trump administration.")
     assert _ref(doc, r, "administration").country == "USA"
     assert _ref(doc, r, "administration").name == "United States"
+
+
+def test_actors_resolve_office_title_names_the_holder_of_the_day(nlp):
+    from datetime import date
+
+    text = "The US Secretary of State said talks would resume. The Israeli prime minister disagreed."
+    doc = nlp(text)
+    r2020 = ActorResolver(doc, on=date(2020, 5, 21))
+    assert _ref(doc, r2020, "Secretary").name == "Mike Pompeo"
+    assert _ref(doc, r2020, "minister").name == "Benjamin Netanyahu"
+    assert _ref(doc, ActorResolver(doc, on=date(2023, 1, 30)), "Secretary").name == "Antony Blinken"
+    assert not _ref(doc, ActorResolver(doc), "Secretary").resolved   # no date, no guess

@@ -48,6 +48,7 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     sectors: dict[str, str] = field(default_factory=dict)        # head lemma -> sector
     gender: dict[str, str] = field(default_factory=dict)         # canonical -> f/m
+    titles: set[str] = field(default_factory=set)                 # normalised role titles
 
     def add(self, actor: Actor, gender: str | None = None) -> None:
         self.actors[actor.name] = actor
@@ -57,6 +58,7 @@ class KnowledgeBase:
                 self.aliases[key] = actor.name
         if gender:
             self.gender[actor.name] = gender
+        self.titles.update(normalise(role.title) for role in actor.roles)
 
     def lookup(self, text: str) -> Actor | None:
         name = self.aliases.get(normalise(text))

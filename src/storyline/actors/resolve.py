@@ -143,6 +143,9 @@ class ActorResolver:
                 return replace(earlier, text=span.text, start=span.start_char, end=span.end_char)
         country = self._country(token, span)
         sector = self._sector(span, token)
+        holder = self._office_holder(token, span, country)
+        if holder is not None:
+            return self._make(holder.name, span, holder.country, holder.sector, "person", True, token)
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.pos_ == "PROPN":
             kind = "person" if token.ent_type_ == "PERSON" else _kind_for_sector(sector)
             name = self._entity_text(token) or span.text
@@ -154,6 +157,23 @@ class ActorResolver:
             return self._make(self._clean(span.text), span, country, sector, _kind_for_sector(sector), False, token)
         if country and token.pos_ == "PROPN":
             return self._make(self._clean(span.text), span, country, sector, "group", False, token)
+        return None
+
+    def _office_holder(self, token, span, country):
+        """"The US secretary of state" on a known day is the person who held the office."""
+        if self.on is None or country is None or any(t.ent_type_ == "PERSON" for t in span):
+            return None
+        words = [t.text for t in span if self.kb.country_of(t.text) is None and t.dep_ != "det"]
+        for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):
+            words += [t.text for t in prep.subtree]
+        phrase = normalise(" ".join(words))
+        if not phrase:
+            return None
+        for title in self.kb.titles:
+            if phrase == title or phrase.endswith(" " + title):
+                holder = self.kb.role_holder(title, country, self.on)
+                if holder is not None:
+                    return holder
         return None
 
     def _pronoun(self, token) -> ActorRef | None:
