@@ -97,7 +97,7 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
         for claim_id, who, text, when in claims:
             if claim_id in own or text in own_sentences or not _CONTINUING.search(text):
                 continue
-            shared = core & set(words(text))
+            shared = _continuing_subject(text, core)
             if not shared or not _near(event.time, when):
                 continue
             out.append(Contradiction(
@@ -106,6 +106,44 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
                      f"{who} said it continues: \u201c{_clip(text)}\u201d "
                      f"(shared subject: {', '.join(sorted(shared))})")))
     return out
+
+
+_WISHES = frozenset({"hope", "hoped", "hopes", "hoping", "urge", "urged", "urges", "should", "must",
+                     "want", "wants", "wanted", "wish", "wished", "calls", "called", "asked", "ask",
+                     "believe", "believes", "critical", "important", "need", "needs"})
+_TOKEN = re.compile(r"[a-z0-9']+")
+
+
+def _continuing_subject(text: str, core: set[str]) -> set[str]:
+    """The subject words said to go on: a core word shortly before a
+    "continue"-like cue, not itself the object of an ending ("the halt of
+    security coordination remains in place" confirms the end) and not a
+    wish ("we hope cooperation will continue")."""
+    found: set[str] = set()
+    # the subject and the cue must share a sentence
+    for chunk in re.split(r"[.;!?]+(?:\s|$)", text.lower()):
+        found |= _continuing_in(_TOKEN.findall(chunk), core)
+    return found
+
+
+def _continuing_in(tokens: list[str], core: set[str]) -> set[str]:
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if not _CONTINUING.fullmatch(token) and token not in ("on",):
+            continue
+        if token == "on" and (i == 0 or not tokens[i - 1].startswith("go")):
+            continue
+        for j in range(max(0, i - 6), i):
+            if tokens[j] not in core:
+                continue
+            before = tokens[max(0, j - 4):j]
+            between = tokens[j:i]
+            if any(w in _ENDING or w.startswith(("cessation", "severance", "halt", "suspen")) for w in before + between):
+                continue
+            if any(w in _WISHES for w in tokens[max(0, j - 8):i]):
+                continue
+            found.add(tokens[j])
+    return found
 
 
 def _claims(mentions: Mapping[str, EventMention], statements: Sequence[Statement],

@@ -25,11 +25,11 @@ NOT_AN_EPISODE = frozenset({"negated", "hypothetical"})
 
 
 def recurrence_key(event: Event, lemma: str) -> tuple | None:
-    """Events with the same key are the same act between the same parties."""
-    sources, targets = actor_keys(event.sources), actor_keys(event.targets)
-    if not sources and not targets:
+    """Events with the same key are the same kind of act; they recur when
+    they also share a party on each side (see ``find_episodes``)."""
+    if not event.sources and not event.targets:
         return None
-    return (event.type, event.mode or "", lemma_group(lemma), tuple(sorted(sources)), tuple(sorted(targets)))
+    return (event.type, event.mode or "", lemma_group(lemma))
 
 
 def _date_key(event: Event) -> str:
@@ -37,22 +37,41 @@ def _date_key(event: Event) -> str:
     return t.earliest.isoformat() if t is not None and t.earliest is not None else "9999"
 
 
+def _same_parties(a: Event, b: Event) -> bool:
+    """A party in common on each side named by both: the 2020 declaration
+    against Israel and the United States recurs the 2015 one against Israel."""
+    for side_a, side_b in ((a.sources, b.sources), (a.targets, b.targets)):
+        keys_a, keys_b = actor_keys(side_a), actor_keys(side_b)
+        if keys_a and keys_b and not keys_a & keys_b:
+            return False
+    return bool(actor_keys(a.sources) & actor_keys(b.sources) or actor_keys(a.targets) & actor_keys(b.targets))
+
+
 def find_episodes(events: Sequence[Event], mentions: Mapping[str, EventMention]) -> list[tuple[str, ...]]:
     """Tuples of event ids (in date order), one per recurring act with at
-    least two dated occurrences."""
+    least two occurrences at different dates."""
     groups: dict[tuple, list[Event]] = {}
     for event in events:
         if event.modality in NOT_AN_EPISODE or event.time is None or not event.time.is_known:
             continue
-        lemma = _event_lemma(event, mentions)
-        key = recurrence_key(event, lemma)
+        key = recurrence_key(event, _event_lemma(event, mentions))
         if key is not None:
             groups.setdefault(key, []).append(event)
     episodes = []
     for key in sorted(groups, key=repr):
         members = sorted(groups[key], key=lambda e: (_date_key(e), e.id))
-        if len({e.time.value for e in members}) >= 2:
-            episodes.append(tuple(e.id for e in members))
+        sets = UnionFind(e.id for e in members)
+        # groups are small (one kind of act); a date-ordered window keeps
+        # huge ones bounded
+        for i, a in enumerate(members):
+            for b in members[i + 1:i + 1 + 50]:
+                if _same_parties(a, b):
+                    sets.union(a.id, b.id)
+        by_id = {e.id: e for e in members}
+        for ids in sets.groups():
+            occurrences = sorted((by_id[i] for i in ids), key=lambda e: (_date_key(e), e.id))
+            if len({e.time.value for e in occurrences}) >= 2:
+                episodes.append(tuple(e.id for e in occurrences))
     return sorted(episodes)
 
 
