@@ -1,9 +1,10 @@
 """The clean stage: a RawDocument becomes an Article.
 
-Boilerplate paragraphs are removed and recorded (offsets into the raw text,
-so a reader can always see what was dropped and why), whitespace is
-normalised without touching a word, and the publication date is parsed into
-a TimeValue. Paragraphs are kept apart by a blank line in the cleaned text.
+Boilerplate paragraphs are removed and recorded with offsets into
+``RawDocument.text`` (for a text file, the file as the user has it), so a
+reader can always see what was dropped and why. Whitespace is normalised
+without touching a word, and the publication date is parsed into a
+TimeValue. Paragraphs are kept apart by a blank line in the cleaned text.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _WRAPPED_LINE_ENDING = re.compile(r"[.!?:;\"'”’)\]]$")
 
 
 def clean(raw: RawDocument) -> Article:
+    """Raises EmptyInputError when no news text is left."""
     paragraphs = split_paragraphs(raw.text, body_start(raw.text, raw.title))
     removed_at = find_boilerplate(paragraphs)
     kept = [paragraph.text for index, paragraph in enumerate(paragraphs) if index not in removed_at]
