@@ -14,7 +14,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test,parquet,ray]"
+	$(BIN)/pip install --quiet -e ".[test,ray]"
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

@@ -36,13 +36,19 @@ def test_store_records_round_trip(tmp_path):
         assert linked == event.id
 
 
-def test_store_failed_transaction_leaves_no_partial_article(tmp_path):
+def test_store_failed_transaction_leaves_no_partial_article(tmp_path, monkeypatch):
     good = hand_built_analysis("Abbas ended it. More.", "2020-05-19")
     with Store(tmp_path / "s.duckdb") as store:
-        with pytest.raises(RuntimeError):
-            with store.transaction():
-                store._insert_analysis(good)
+        real = store._bulk_insert
+
+        def crash_after_articles(table, rows):
+            real(table, rows)
+            if table == "articles":
                 raise RuntimeError("crash mid-batch")
+
+        monkeypatch.setattr(store, "_bulk_insert", crash_after_articles)
+        with pytest.raises(RuntimeError):
+            store.write_analyses([good])
         assert store.counts()["articles"] == 0 and store.counts()["mentions"] == 0
 
 

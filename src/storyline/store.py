@@ -122,17 +122,33 @@ class Store:
         return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
 
     def write_analyses(self, analyses: Iterable[ArticleAnalysis]) -> int:
-        """Write a batch in one transaction; returns how many were new."""
-        written = 0
+        """Write a batch in one transaction; returns how many were new.
+
+        Each table gets one bulk insert per batch: row by row through
+        ``executemany``, DuckDB spent a third of a second per article.
+        """
+        batch = {a.article.id: a for a in analyses}
         with self.transaction():
-            for analysis in analyses:
-                if self.has_article(analysis.article.id):
-                    continue
-                self._insert_analysis(analysis)
-                written += 1
-            if written:
+            known = {row[0] for row in self.con.execute(
+                "SELECT id FROM articles WHERE list_contains(?, id)", [list(batch)]
+            ).fetchall()} if batch else set()
+            fresh = [a for key, a in batch.items() if key not in known]
+            for table, rows in _analysis_rows(fresh).items():
+                self._bulk_insert(table, rows)
+            if fresh:
                 self._set_links_dirty(True)
-        return written
+        return len(fresh)
+
+    def _bulk_insert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        import pyarrow as pa
+
+        self.con.register("_batch", pa.Table.from_pylist(rows))
+        try:
+            self.con.execute(f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM _batch")
+        finally:
+            self.con.unregister("_batch")
 
     # Set in the transaction that adds articles and cleared in the one that
     # replaces the links, so a build killed in between relinks next time.
@@ -144,42 +160,6 @@ class Store:
         self.con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('links_dirty', ?)", ["1" if dirty else "0"]
         )
-
-    def _insert_analysis(self, analysis: ArticleAnalysis) -> None:
-        a = analysis.article
-        pub = a.published
-        self.con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, a.source, a.format, a.title, a.publisher, a.url,
-             *_date_columns(pub), pub.basis if pub else "unknown",
-             json.dumps(list(pub.evidence) if pub else []), a.text, dumps(a)],
-        )
-        if a.removed:
-            self.con.executemany(
-                "INSERT OR IGNORE INTO removed_spans VALUES (?, ?, ?, ?, ?)",
-                [[a.id, r.start, r.end, r.reason, r.text] for r in a.removed],
-            )
-        if analysis.timexes:
-            self.con.executemany(
-                "INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [[a.id, t.start, t.end, t.text, t.type, t.value.value, t.value.earliest, t.value.latest]
-                 for t in analysis.timexes],
-            )
-        if analysis.mentions:
-            self.con.executemany(
-                "INSERT OR IGNORE INTO mentions VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[m.id, m.article_id, m.type, m.cameo, m.modality, m.trigger, m.trigger_start,
-                  m.trigger_end, m.sentence, m.sentence_start, m.sentence_end, *_date_columns(m.time),
-                  _actors_json(m.sources), _actors_json(m.targets), m.summary, m.confidence, dumps(m)]
-                 for m in analysis.mentions],
-            )
-        if analysis.statements:
-            self.con.executemany(
-                "INSERT OR IGNORE INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[s.id, s.article_id, s.speaker.name, s.words, s.start, s.end,
-                  s.time.value if s.time else None, s.about, dumps(s)]
-                 for s in analysis.statements],
-            )
 
     def articles(self) -> list[Article]:
         rows = self.con.execute("SELECT record FROM articles ORDER BY id").fetchall()
@@ -267,6 +247,47 @@ class Store:
 
     def iter_rows(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
         yield from self.con.execute(sql, list(params)).fetchall()
+
+
+def _analysis_rows(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[dict]]:
+    """The rows of every table for a batch of analyses, keyed by table."""
+    rows: dict[str, list[dict]] = {
+        t: [] for t in ("articles", "removed_spans", "timexes", "mentions", "statements")
+    }
+    for analysis in analyses:
+        a, pub = analysis.article, analysis.article.published
+        value, earliest, latest = _date_columns(pub)
+        rows["articles"].append({
+            "id": a.id, "source": a.source, "format": a.format, "title": a.title,
+            "publisher": a.publisher, "url": a.url, "published_value": value,
+            "published_earliest": earliest, "published_latest": latest,
+            "published_basis": pub.basis if pub else "unknown",
+            "published_evidence": json.dumps(list(pub.evidence) if pub else []),
+            "text": a.text, "record": dumps(a),
+        })
+        rows["removed_spans"] += [{"article_id": a.id, "start": r.start, "end": r.end,
+                                   "reason": r.reason, "text": r.text} for r in a.removed]
+        rows["timexes"] += [{"article_id": a.id, "start": t.start, "end": t.end, "text": t.text,
+                             "type": t.type, "value": t.value.value, "earliest": t.value.earliest,
+                             "latest": t.value.latest} for t in analysis.timexes]
+        for m in analysis.mentions:
+            value, earliest, latest = _date_columns(m.time)
+            rows["mentions"].append({
+                "id": m.id, "article_id": m.article_id, "event_id": None, "type": m.type,
+                "cameo": m.cameo, "modality": m.modality, "trigger": m.trigger,
+                "trigger_start": m.trigger_start, "trigger_end": m.trigger_end,
+                "sentence": m.sentence, "sentence_start": m.sentence_start,
+                "sentence_end": m.sentence_end, "date_value": value, "date_earliest": earliest,
+                "date_latest": latest, "sources": _actors_json(m.sources),
+                "targets": _actors_json(m.targets), "summary": m.summary,
+                "confidence": float(m.confidence), "record": dumps(m),
+            })
+        rows["statements"] += [{
+            "id": s.id, "article_id": s.article_id, "speaker": s.speaker.name, "words": s.words,
+            "start": s.start, "end": s.end, "date_value": s.time.value if s.time else None,
+            "about": s.about, "record": dumps(s),
+        } for s in analysis.statements]
+    return rows
 
 
 class _Transaction:
