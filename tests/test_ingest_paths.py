@@ -168,3 +168,19 @@ def test_ingest_accepts_path_objects_and_refuses_a_bare_string(tmp_path):
     assert doc.source == str(path)
     with pytest.raises(UsageError):
         read_inputs(str(path))
+
+
+def test_ingest_every_failure_reason_is_one_line(tmp_path):
+    _write(tmp_path / "empty.txt", b"")
+    _write(tmp_path / "blank.txt", "  \n \n")
+    _write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n" + bytes(50))
+    _write(tmp_path / "broken.html", "<html><body></body></html>")
+    _write(tmp_path / "rows.jsonl", '{"text": \n["x"]\n{"title": "t"}\n')
+    _write(tmp_path / "rows.csv", "headline,when\nA,B\n")
+    _write(tmp_path / "crawl.warc", "not a warc\n")
+    _write(tmp_path / "big.txt", "word " * 50)
+    results = list(read_inputs([str(tmp_path), str(tmp_path / "missing")], max_bytes=100))
+    failures = [result for result in results if isinstance(result, Failure)]
+    assert len(failures) == len(results) == 11
+    for failure in failures:
+        assert failure.stage == "ingest" and failure.reason.isprintable() and failure.reason.strip()

@@ -43,7 +43,7 @@ def read_inputs(paths: Sequence[str], fmt: str = "auto", max_bytes: int = 5_000_
         raise UsageError(f"max_bytes must be a positive number of bytes, got {max_bytes}")
     if isinstance(paths, (str, bytes, os.PathLike)):
         raise UsageError("read_inputs expects a list of paths, not a single path")
-    return _read_all([os.fspath(path) for path in paths], fmt, max_bytes, stdin)
+    return _one_line_failures(_read_all([os.fspath(path) for path in paths], fmt, max_bytes, stdin))
 
 
 def read_bytes(data: bytes, source: str, fmt: str = "auto",
@@ -51,7 +51,16 @@ def read_bytes(data: bytes, source: str, fmt: str = "auto",
     """Read one in-memory input, for callers that already hold the bytes."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return _read_stream(io.BytesIO(data), source, fmt, max_bytes, size=len(data))
+    return _one_line_failures(_read_stream(io.BytesIO(data), source, fmt, max_bytes, size=len(data)))
+
+
+def _one_line_failures(results: Iterator[RawDocument | Failure]) -> Iterator[RawDocument | Failure]:
+    """Failure reasons are shown and stored as one line; messages from
+    libraries (lxml, warcio, json) sometimes span several."""
+    for result in results:
+        if isinstance(result, Failure) and not result.reason.isprintable():
+            result = Failure(result.source, result.stage, " ".join(result.reason.split()))
+        yield result
 
 
 def _read_all(paths: list[str], fmt: str, max_bytes: int,
