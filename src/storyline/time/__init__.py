@@ -21,6 +21,7 @@ __all__ = ["tag", "tag_text", "infer_publication_date", "tense_direction"]
 
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo", "would"}
 _PAST_TAGS = {"VBD", "VBN"}
+_SCHEDULE_LEMMAS = {"schedule", "set", "slate", "due", "expect", "plan", "scheduled", "slated", "expected"}
 _PLAN_LEMMAS = {"schedule", "plan", "set", "slate", "due", "expect", "intend", "aim", "hope",
                 "want", "agree", "vow", "promise", "threaten", "prepare", "scheduled", "slated",
                 "expected", "going", "likely"}
@@ -33,7 +34,7 @@ def tense_direction(doc, start: int, end: int) -> int:
     if doc is None or not hasattr(doc, "char_span"):
         return 0
     before = doc.text[max(0, start - 16):start].lower()
-    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ")):
+    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ", "through ")):
         return 1
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -45,12 +46,14 @@ def tense_direction(doc, start: int, end: int) -> int:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return 0
-    if token.lemma_.lower() in _PLAN_LEMMAS and token.tag_ in ("VBN", "VBD", "VBZ", "VBP", "JJ"):
+    if token.lemma_.lower() in _SCHEDULE_LEMMAS and token.tag_ in ("VBN", "JJ"):
         return 1  # "a summit set for April", "is scheduled Thursday"
     auxes = [t for t in token.children if t.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxes}
     if words & _FUTURE_WORDS or token.lower_ in _FUTURE_WORDS:
         return 1
+    if any(t.lower_ == "to" for t in auxes) and any(t.lemma_ == "be" for t in auxes):
+        return 1  # "guidelines to be published in early November"
     if any(t.tag_ == "MD" for t in auxes):
         return 1  # "could come as early as Tuesday", "must leave by Jan. 14"
     if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB" and token.head.lemma_.lower() in _PLAN_LEMMAS:

@@ -96,8 +96,8 @@ RULES: list[tuple[str, re.Pattern]] = [
                   rf"|(?:every|each)\s+(?:other\s+)?(?P<every>day|week|month|year|quarter|morning|night|evening|weekend|{WEEKDAY_RE})"
                   rf"|per\s+(?P<per>day|week|month|year|hour)"
                   rf"|(?P<times>once|twice|three\s+times|four\s+times)\s+a\s+(?P<tunit>day|week|month|year))")),
-    ("clock", _rule(rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?i:(?P<ampm>a\.m\.?|p\.m\.?|am|pm))(?:\s+(?P<zone>[ECMP][SD]T|GMT|EDT|EST))?(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY_RE}))?")),
-    ("clock24", _rule(r"(?i:(?P<word>noon|midnight|midday))")),
+    ("clock", _rule(rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?i:(?P<ampm>a\.m\.?|p\.m\.?|am|pm))(?:\s+(?P<zone>[ECMP][SD]T|GMT|EDT|EST))?(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY_RE})|(?P<month_name>{MONTH_RE})\s+(?P<day>[0-3]?\d)\b))?")),
+    ("clock24", _rule(rf"(?i:(?P<word>noon|midnight|midday))(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY_RE}))?")),
     ("holiday", _rule(rf"(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)(?:,?\s+(?P<year>{YEAR_RE}))?")),
 ]
 
@@ -158,4 +158,6 @@ def _plausible(cand: Candidate, text: str) -> bool:
             return False
         if unit == "second" and num in ("a", "an", "one"):
             return False
+        if unit == "quarter" and re.match(r"s?\s+of\b", text[cand.end:cand.end + 5]):
+            return False  # "three-quarters of the vote" is a fraction
     return True

@@ -466,6 +466,8 @@ class Resolver:
         # News annotators mostly give "Friday night" the day's value.
         suffix = ""
         kind = "TIME" if part == "morning" else "DATE"
+        if text[c.end - 2:c.end] == "'s" or text[c.end - 2:c.end] == "\u2019s":
+            direction = -1  # "Wednesday's ruling" names a reported event
         if rel in ("last", "this past", "the previous"):
             direction = -1
         elif rel in ("next", "this coming", "the following"):
@@ -607,17 +609,26 @@ class Resolver:
             return None
         pm = c.group("ampm").lower().startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
-        base = self.anchor
-        if c.group("weekday") and self.anchor:
-            base = resolve_weekday(self.anchor, WEEKDAYS[c.group("weekday").lower()], -1 if direction <= 0 else 1)
-        day = day_value(base) if base else "XXXX-XX-XX"
+        day = self._clock_day(c, direction)
         return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "relative")
+
+    def _clock_day(self, c, direction) -> str:
+        """The day a clock time is on: a named weekday or date, else the anchor."""
+        if self.anchor is None:
+            return "XXXX-XX-XX"
+        if c.group("weekday"):
+            return day_value(resolve_weekday(self.anchor, WEEKDAYS[c.group("weekday").lower()],
+                                             -1 if direction <= 0 else 1))
+        if c.group("month_name") and c.group("day"):
+            d = resolve_month_day(self.anchor, _month(c.group("month_name")), int(c.group("day")), 0)
+            if d is not None:
+                return day_value(d)
+        return day_value(self.anchor)
 
     def _clock24(self, c, direction, text):
         word = c.group("word").lower()
         clock = "24:00" if word == "midnight" else "12:00"
-        day = day_value(self.anchor) if self.anchor else "XXXX-XX-XX"
-        return Resolved("TIME", f"{day}T{clock}", "relative")
+        return Resolved("TIME", f"{self._clock_day(c, direction)}T{clock}", "relative")
 
     def _holiday(self, c, direction, text):
         name = " ".join(c.group("name").split()).lower()
