@@ -53,6 +53,9 @@ class ActorResolver:
         # (token index, ref, is_person, head lemma) in text order, for antecedents
         self._seen: list[tuple[int, ActorRef, bool, str]] = []
         self._plural: dict[int, bool] = {}
+        # doc.ents is rebuilt on every access; index it once
+        self._ents = list(doc.ents)
+        self._ent_of = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
         for sent in doc.sents:
             for token in sent:
                 # parts of a name ("Amina" in "Amina Otieno") are resolved with their head
@@ -111,7 +114,7 @@ class ActorResolver:
                 return self._make(actor.name, span, actor.country, actor.sector or self._sector(span, token),
                                   actor.kind, True, token)
         if token.lemma_.lower() in GENERIC_HEADS:
-            for ent in (e for e in token.doc.ents if span.start <= e.start and e.end <= span.end):
+            for ent in (e for e in self._ents if span.start <= e.start and e.end <= span.end):
                 actor = self.kb.lookup(ent.text)
                 if actor is not None and actor.kind == "person" and actor.country and token.lemma_.lower() in (
                         "administration", "government", "regime", "cabinet"):
@@ -244,11 +247,8 @@ class ActorResolver:
         return self.doc[start: token.i + 1]
 
     def _entity_text(self, token) -> str | None:
-        if token.ent_type_:
-            for ent in token.doc.ents:
-                if ent.start <= token.i < ent.end:
-                    return ent.text
-        return None
+        ent = self._ent_of.get(token.i)
+        return ent.text if ent is not None else None
 
     def _country(self, token, span) -> str | None:
         rights = [t for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")

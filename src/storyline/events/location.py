@@ -13,6 +13,8 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "acros
 
 
 def _entity(token):
+    if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC"):
             return ent

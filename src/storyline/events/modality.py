@@ -82,7 +82,8 @@ def modality(token, plover_type: str, *, nominal: bool = False) -> str:
                 return "hypothetical"
             if gov.lemma_ in SPEECH_VERBS:
                 break
-        if any(cue in clause_text(token) for cue in HISTORICAL_CUES):
+        clause = clause_text(token)
+        if any(cue in clause for cue in HISTORICAL_CUES):
             return "historical"
         return "reported" if "according to a report" in sent_text else "asserted"
     aux = _aux(token)
@@ -101,7 +102,8 @@ def modality(token, plover_type: str, *, nominal: bool = False) -> str:
             break
     if "recommendation" in sent_text and plover_type not in ("REQUEST",):
         return "hypothetical"
-    if any(cue in clause_text(token) for cue in HISTORICAL_CUES) and plover_type != "REQUEST":
+    clause = clause_text(token)
+    if any(cue in clause for cue in HISTORICAL_CUES) and plover_type != "REQUEST":
         return "historical"
     if plover_type == "THREATEN":
         return "threatened"
