@@ -76,6 +76,8 @@ def test_ingest_text_a_lone_short_line_is_body_not_title():
         ("Council backs budget after long night", True),
         ("After vote, ministers mull new rules", True),
         ("'Not now,' says mayor of delay", True),
+        ("What next for the grain corridor?", True),
+        ("Why did the council, after months of debate and two failed votes, finally agree to the plan?", False),
         ("The council met on Tuesday.", False),
         ("He said \"no.\"", False),
         ("LONDON (Wire) —", False),
@@ -130,3 +132,9 @@ def test_ingest_text_date_header_in_other_forms_on_its_own_line(header):
 def test_ingest_text_unparseable_date_line_stays_in_the_body():
     doc = read_text("Date night at the museum draws crowds\n" + BODY, "a.txt")
     assert doc.published is None
+
+
+def test_ingest_text_markdown_heading_is_the_title():
+    doc = read_text("# Council backs budget\n\n" + BODY, "a.md")
+    assert doc.title == "Council backs budget"
+    assert clean(doc).text == BODY.strip().replace("\n", "\n\n")

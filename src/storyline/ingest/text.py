@@ -31,9 +31,15 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # A headline is short and ends neither like a sentence nor like a dateline
 # ("JERUSALEM (AP) —"). Closing quotes and brackets are looked through, so
 # `He said "no."` still ends a sentence.
+# A question is a common headline ("What next for the deal?"), so a short
+# line may end with a question mark.
 _TITLE_MAX_CHARS = 150
 _TITLE_MAX_WORDS = 25
+_QUESTION_TITLE_MAX_WORDS = 15
 _SENTENCE_END = re.compile(r"[.!?;:,…—–-][\"'”’»)\]]*\s*\Z")
+_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*\s*\Z")
+# Markdown files mark the headline with "# ".
+_MARKDOWN_HEADING = re.compile(r"\A\s*#{1,2}\s+")
 
 
 def read_text(text: str, source: str) -> RawDocument:
@@ -63,7 +69,7 @@ def body_start(text: str, title: str | None) -> int:
             if not line:
                 break  # the empty match at the very end
             continue
-        return match.end() if " ".join(line.split()) == wanted else start
+        return match.end() if _title_text(line) == wanted else start
     return start
 
 
@@ -87,18 +93,24 @@ def split_title(text: str) -> tuple[str | None, str]:
         index += 1
     if index >= len(lines):
         return None, text
-    candidate = lines[index].strip()
+    candidate = _title_text(lines[index])
     rest = "".join(lines[index + 1:])
     if not rest.strip() or not looks_like_title(candidate):
         return None, text
     return candidate, rest
 
 
+def _title_text(line: str) -> str:
+    return " ".join(_MARKDOWN_HEADING.sub("", line).split())
+
+
 def looks_like_title(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= _TITLE_MAX_WORDS or len(line) > _TITLE_MAX_CHARS:
         return False
-    if _SENTENCE_END.search(line):
+    if _SENTENCE_END.search(line) and not (
+        _QUESTION_END.search(line) and len(words) <= _QUESTION_TITLE_MAX_WORDS
+    ):
         return False
     first = line.lstrip("\"'“‘«([")[:1]
     return first.isupper() or first.isdigit()
