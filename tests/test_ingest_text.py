@@ -81,6 +81,7 @@ def test_ingest_text_a_lone_short_line_is_body_not_title():
         ("The council met on Tuesday.", False),
         ("He said \"no.\"", False),
         ("LONDON (Wire) —", False),
+        ("NAIROBI, Kenya (Wire) _", False),
         ("lowercase start of a line", False),
         ("Word", False),
         ("A " + "very " * 30 + "long line", False),

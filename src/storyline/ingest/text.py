@@ -36,7 +36,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TITLE_MAX_CHARS = 150
 _TITLE_MAX_WORDS = 25
 _QUESTION_TITLE_MAX_WORDS = 15
-_SENTENCE_END = re.compile(r"[.!?;:,…—–-][\"'”’»)\]]*\s*\Z")
+_SENTENCE_END = re.compile(r"[.!?;:,…—–_-][\"'”’»)\]]*\s*\Z")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*\s*\Z")
 # Markdown files mark the headline with "# ".
 _MARKDOWN_HEADING = re.compile(r"\A\s*#{1,2}\s+")
