@@ -26,6 +26,11 @@ def _place_in(head, exclude) -> Place | None:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 ent = _entity(pobj)
+                if ent is None and pobj.lemma_ in ("town", "city", "village", "province", "region", "district", "capital"):
+                    # "in the northern town of Kano"
+                    named = [g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj"]
+                    ent = _entity(named[0]) if named else None
                 if ent is None or ent.text in exclude:
                     continue
                 place = lookup_place(ent.text)

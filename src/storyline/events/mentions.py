@@ -181,6 +181,8 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
                 cand.code = Code("AGREE", "030", None)
         if lemma == "order" and any(i.code.type in MATERIAL_HOSTILE for i in inner):
             cand.code = next(i.code for i in inner if i.code.type in MATERIAL_HOSTILE)
+        if lemma == "order" and any(c.lemma_ in ("leave", "depart", "quit") for c in comps):
+            cand.code = Code("SANCTION", "166", "expel")   # "ordered the ambassador to leave"
         cand.complements = comps
         absorbed.update(c.i for c in comps if c.i in by_token)
     return [c for c in candidates if c.token.i not in absorbed]
