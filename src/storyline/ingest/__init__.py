@@ -59,7 +59,11 @@ def _one_line_failures(results: Iterator[RawDocument | Failure]) -> Iterator[Raw
     libraries (lxml, warcio, json) sometimes span several."""
     for result in results:
         if isinstance(result, Failure) and not result.reason.isprintable():
-            result = Failure(result.source, result.stage, " ".join(result.reason.split()))
+            # Whitespace runs become one space; other control characters (a
+            # header of NULs quoted back to the user) are shown escaped.
+            reason = "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+                             for char in " ".join(result.reason.split()))
+            result = Failure(result.source, result.stage, reason)
         yield result
 
 

@@ -13,7 +13,9 @@ def read_html(html: str, source: str, url: str | None = None, fmt: str = "html")
     """Extract one article. Raises an InputError when the page yields no main text."""
     import trafilatura
 
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    # trafilatura logs every unparseable page at ERROR level; the Failure we
+    # return already says it once, in the user's terms.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     # The URL is withheld from trafilatura on purpose: htmldate would read a
     # date out of it and we could no longer tell page metadata ("metadata")
     # from a guess based on the address ("url").
