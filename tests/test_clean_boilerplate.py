@@ -98,6 +98,9 @@ def test_clean_boilerplate_related_list_header_takes_its_items():
         "The photo agency said its images of the protest had been shared widely online.",
         "By the end of the week, officials said, the reservoir would be refilled.",
         "By Tuesday the road had reopened.",
+        "The UN appealed for funds to support the relief work in the flooded districts.",
+        "The foundation will make a donation to the hospital, its chairman said on Monday.",
+        "The company said subscribers could now watch matches ad-free for $5 a month, half the old price.",
     ],
 )
 def test_clean_boilerplate_news_that_mentions_cue_words_stays(news_line):

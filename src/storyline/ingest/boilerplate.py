@@ -53,10 +53,14 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         # appeals for money, membership or subscriptions
         (r"\b(?:readers|people|folks) like you\b", 0.6, APPEAL),
         (r"\byour (?:continued |generous )?support\b", 0.6, APPEAL),
-        (r"\bsupport (?:our|independent|quality|local|this|the) (?:\w+ ){0,2}"
+        # "support our journalism" asks the reader; "support the relief work"
+        # and "make a donation to the hospital" are news, so they weigh less
+        (r"\bsupport (?:our|independent|quality|local) (?:\w+ ){0,2}"
          r"(?:journalism|reporting|work|newsroom|mission)\b", 1.0, APPEAL),
-        (r"\b(?:make|making|give|giving) a (?:one-time |one-off |monthly |small |tax-deductible )?"
+        (r"\bsupport (?:this|the) (?:\w+ )?(?:journalism|newsroom)\b", 0.6, APPEAL),
+        (r"\b(?:make|making|give|giving) a (?:one-time|one-off|monthly|recurring|tax-deductible) "
          r"(?:donation|contribution|gift)\b", 1.0, APPEAL),
+        (r"\b(?:make|making|give|giving) a (?:small )?(?:donation|contribution|gift)\b", 0.6, APPEAL),
         (r"\bdonate\b", 0.5, APPEAL),
         # "become a member of NATO" is news; "become a member today" is not
         (r"\bbecome an? (?:member|subscriber|supporter|patron|donor)\b(?! of\b)", 0.7, APPEAL),
@@ -64,6 +68,7 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         (r"\bjoin(?:ing)? (?:our|the) [\w’' -]{0,40}?(?:community|membership|club)\b", 0.6, APPEAL),
         (r"\bsubscri(?:be|bing|ption|ber)s?\b", 0.3, APPEAL),
         (r"\bpaywall\b", 0.6, APPEAL),
+        (r"\balready an? (?:subscriber|member|supporter)\b|\b(?:log|sign) in to (?:remove|read|continue)\b", 0.8, APPEAL),
         (r"\bad-free\b|\bremove (?:all )?(?:the )?ads\b|\bwithout (?:any )?ads\b", 0.7, APPEAL),
         (r"\bfor (?:as little as|only|just) [$€£]\s?\d", 0.8, APPEAL),
         (r"[$€£]\s?\d+(?:[.,]\d\d)? (?:a|per) (?:month|year|week)\b", 0.6, APPEAL),
@@ -121,6 +126,7 @@ _LIST_HEADER = re.compile(
 )
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!;:,][\"'”’)\]]*$")
 _APPEAL_REASONS = (APPEAL, NEWSLETTER)
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b|\b(?:we|you)" + _APOS + r"\w+", re.I)
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,12 @@ def score_paragraph(text: str) -> dict[str, float]:
     for pattern, weight, reason in _CUES:
         if pattern.search(text):
             scores[reason] = scores.get(reason, 0.0) + weight
+    if not _ADDRESSES_READER.search(text):
+        # Appeals and prompts speak to the reader; a third-person paragraph
+        # about prices or subscriptions is a news story about them.
+        for reason in _APPEAL_REASONS:
+            if reason in scores:
+                scores[reason] *= 0.5
     if parse_timestamp_line(text):
         scores[TIMESTAMP] = scores.get(TIMESTAMP, 0.0) + STRONG
     words = max(1, len(text.split()))
