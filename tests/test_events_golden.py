@@ -68,3 +68,8 @@ def test_events_golden_main_event(nlp, text, kind, modality, source, target):
 def test_events_golden_nothing_from_background_or_appeals(nlp, text):
     _, mentions = _code(nlp, text)
     assert mentions == [], [m.summary for m in mentions]
+
+
+def test_events_golden_month_named_march_is_no_protest(nlp):
+    _, mentions = _code(nlp, "The council declared in early March that it would end security cooperation with Jordan.")
+    assert [m.type for m in mentions] == ["SANCTION"]

@@ -156,7 +156,7 @@ class ActorResolver:
                 country = self._country_from_apposition(token)
             return self._make(name, span, country, sector or ("GOV" if kind == "person" and country else None),
                               kind, False, token)
-        if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF")):
+        if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")):
             return self._make(self._clean(span.text), span, country, sector, _kind_for_sector(sector), False, token)
         if country and token.pos_ == "PROPN":
             return self._make(self._clean(span.text), span, country, sector, "group", False, token)

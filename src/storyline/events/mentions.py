@@ -34,7 +34,7 @@ WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager"}
 #: Verbs that only say when an action runs: "resume shelling" is shelling.
 ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "stop", "cease"}
 #: Verbs whose passive subject is the one acting ("guerrillas were demobilized").
-SELF_PASSIVE = {"demobilize", "demobilise", "disarm", "engage", "evacuate", "withdraw"}
+SELF_PASSIVE = {"demobilize", "demobilise", "disarm", "engage", "evacuate", "withdraw", "commit"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Weapons can head an object phrase but are never a target.
 WEAPONS = {"artillery", "mortar", "rocket", "missile", "tank", "aircraft", "jet", "warplane", "helicopter",
@@ -123,7 +123,8 @@ def find_candidates(sent, lexicon) -> list[Candidate]:
             code = lexicon.object_rule("end", objects)
             if code is not None and code.type == "SANCTION":
                 found.append(Candidate(token, code, nominal=True))
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+        elif token.pos_ == "NOUN" and lemma in lexicon.nouns and token.ent_type_ not in ("DATE", "TIME", "EVENT", "LAW"):
+            # ("early March" is a month, not a march)
             code = lexicon.nouns[lemma]
             compounds = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
             if lemma == "strike" and compounds & {"air", "missile", "drone"}:
@@ -249,7 +250,7 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     return []
 
 
-def _noun_sources(noun, resolver) -> list[ActorRef]:
+def _noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     for child in noun.children:
         if child.dep_ == "poss":
             refs = resolver.refs(child)
@@ -269,6 +270,11 @@ def _noun_sources(noun, resolver) -> list[ActorRef]:
             if ref is not None:
                 return [ref]
     head = noun.head
+    # "thousands converged for a rally", "youths threw stones during demonstrations":
+    # those present at a protest are the protesters (not so for attacks: victims are present too)
+    if (code_type == "PROTEST" and noun.dep_ == "pobj" and head.lower_ in ("for", "at", "during", "in")
+            and head.head.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in head.head.children)):
+        return _subject_refs(head.head, resolver)
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
             head.lemma_ in LIGHT_VERBS or head.lemma_ in SPEECH_VERBS):
         return _subject_refs(head, resolver)
@@ -472,7 +478,7 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                     and not any(c.dep_ in SUBJECT_DEPS for c in token.children)):
                 continue
             sources = cand.sources if cand.sources is not None else (
-                _noun_sources(token, resolver) if cand.nominal else _subject_refs(token, resolver))
+                _noun_sources(token, resolver, cand.code.type) if cand.nominal else _subject_refs(token, resolver))
             code = cand.code
             if any(g.lemma_ in GENERIC_GOVERNORS for g in governors(token)):
                 continue   # "forces need to coordinate with Israel" is background, not a happening
