@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 import yaml
@@ -240,21 +240,15 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     sents = _sentences(doc, text)
     weekday_grid = _weekday_of_grid()
     years, months, mdays = _dates_of_grid()
-    index = np.arange(N_DAYS)
 
-    # Officeholders with their title.
-    seen_names = set()
+    # Officeholders with their title: one piece of evidence per holder.
     for h in holders:
         for m in h.title_re.finditer(text):
             if m.group("former"):
                 continue
             given = m.group("given").split()
-            if given and given[0].rstrip(".") not in h.name.split()[0] and len(given[0]) > 2:
-                continue  # "President George W. Bush" is not Bill Clinton's namesake check
-            key = (h.name, m.group(0))
-            if key in seen_names:
-                break
-            seen_names.add(key)
+            if given and len(given[0]) > 2 and given[0].rstrip(".") not in h.name.split()[0]:
+                continue  # a different first name: "President Hillary Clinton" is not Bill
             mask = np.zeros(N_DAYS, dtype=bool)
             for a, b in h.terms:
                 mask |= _range_mask(a, b)
