@@ -43,6 +43,15 @@ def test_clean_boilerplate_trailing_appeal_takes_its_sign_off():
     assert article.removed[1].text == "Thank you,\nJane Doe, Editor\nThe Daily Example Team."
 
 
+def test_clean_boilerplate_many_short_lines_after_an_appeal_box_are_news():
+    box = "Support our journalism: become a member today and make a monthly donation."
+    ending = ["Talks resume Monday.", "Both sides sent delegations.", "The mayor will attend.",
+              "A vote follows in June.", "Protests are planned."]
+    article = _clean(NEWS + [box] + ending)
+    assert _removed_reasons(article) == ["publisher appeal"]
+    assert article.text.endswith("\n\n".join(ending))
+
+
 def test_clean_boilerplate_short_closing_line_without_appeal_stays():
     article = _clean(NEWS + ["Talks resume Monday.", "Thank you,"])
     assert article.removed == ()

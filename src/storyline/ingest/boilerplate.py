@@ -41,6 +41,7 @@ STRONG = 1.0      # enough on its own to remove a paragraph
 WEAK = 0.5        # enough to be pulled in next to a strong paragraph
 _DAMPING_WORDS = 60   # longer paragraphs need proportionally more cues
 _SIGN_OFF_MAX_WORDS = 12
+_SIGN_OFF_MAX_LINES = 4
 _LIST_ITEM_MAX_WORDS = 20
 
 _APOS = "['’]"
@@ -215,8 +216,13 @@ def _remove_trailing_appeal(paragraphs: list[Paragraph], totals: list[float],
                       if removed.get(index) in _APPEAL_REASONS]
     if not appeal_indexes:
         return
-    for index in range(appeal_indexes[0], len(paragraphs)):
-        removed.setdefault(index, SIGN_OFF)
+    # A sign-off is a few lines; more short lines after an appeal box are
+    # more likely the end of the story, so the rule then stands back.
+    unexplained = [index for index in range(appeal_indexes[0], len(paragraphs)) if index not in removed]
+    if len(unexplained) > _SIGN_OFF_MAX_LINES:
+        return
+    for index in unexplained:
+        removed[index] = SIGN_OFF
 
 
 def _is_sign_off(paragraph: Paragraph) -> bool:
