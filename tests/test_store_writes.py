@@ -90,3 +90,23 @@ def test_store_links_are_dirty_until_replaced(tmp_path):
         assert store.links_dirty()
         store.replace_links(link_all([analysis]))
         assert not store.links_dirty()
+
+
+def test_store_read_only_open_sees_batches_left_in_the_wal(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.duckdb"
+    # A child process commits one batch and dies without closing the file,
+    # as a killed build does.
+    script = (
+        "import os, sys; sys.path[:0] = sys.argv[2:];"
+        "from conftest import hand_built_analysis; from storyline.store import Store;"
+        "s = Store(sys.argv[1]); s.write_analyses([hand_built_analysis('Abbas ended it. More.', '2020-05-19')]);"
+        "os._exit(0)"
+    )
+    tests_dir = str(__import__("pathlib").Path(__file__).parent)
+    subprocess.run([sys.executable, "-c", script, str(db), tests_dir], check=True)
+    assert (tmp_path / "s.duckdb.wal").exists()
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 1
