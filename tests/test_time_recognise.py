@@ -91,3 +91,25 @@ def test_time_tag_as_soon_as_points_ahead_and_offsets_match_text(nlp):
     assert found["Thursday morning"].value.value.startswith("2020-05-21")
     for t in timexes:
         assert doc.text[t.start:t.end] == t.text
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "Monday", "Friday's", "last", "next", "week", "March", "May", "26", "31", "1998", "fiscal",
+    "quarter", "third-quarter", "early", "late", "ago", "two", "years", "a", "day", "after", "noon",
+    "3", "p.m.", "Sept.", "the", "now", "recently", "every", "daily", ",", ".", "in", "on", "-",
+    "2/30/1999", "1999-02-30", "Christmas", "the 1990s", "mid-", "twenty-four", "hours",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=25), st.one_of(st.none(), st.dates()))
+def test_recognise_never_fails_and_offsets_match(words, anchor):
+    text = " ".join(words)
+    for t in tag_text(text, anchor):
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        v = t.value
+        if v.earliest and v.latest:
+            assert v.earliest <= v.latest

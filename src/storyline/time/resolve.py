@@ -113,7 +113,10 @@ class Resolver:
         handler = getattr(self, "_" + cand.kind, None)
         if handler is None:
             return None
-        res = handler(cand, direction, text)
+        try:
+            res = handler(cand, direction, text)
+        except (ValueError, OverflowError, KeyError):
+            return None  # an impossible date ("Feb. 30") is not an expression of time
         if res is not None and res.basis == "explicit" and res.value[:4].isdigit() and res.type == "DATE":
             self.last_explicit_year = int(res.value[:4])
             self.last_explicit_end = cand.end
