@@ -141,17 +141,25 @@ def _jaccard(x: frozenset, y: frozenset) -> float | None:
     return len(x & y) / len(x | y)
 
 
-def pair_score(a: _Info, b: _Info, vectors: SentenceVectors) -> float:
+def pair_score(a: _Info, b: _Info, vectors: SentenceVectors, floor: float = 0.0) -> float:
+    """Weighted agreement in 0..1. When even a perfect sentence match could
+    not lift the pair to ``floor``, the (costliest) sentence part is skipped
+    and the partial score returned: it is below ``floor`` either way."""
     if _duplicate(a, b):
         return 1.0
     ma, mb = a.mention, b.mention
-    parts = {"lemma": lemma_similarity(ma.lemma.lower(), mb.lemma.lower())}
+    score = WEIGHTS["lemma"] * lemma_similarity(ma.lemma.lower(), mb.lemma.lower())
     known = [v for v in (_jaccard(a.sources, b.sources), _jaccard(a.targets, b.targets)) if v is not None]
-    # an actor the text did not name is neither agreement nor conflict
-    parts["actors"] = sum(known) / len(known) if known else 0.5
-    parts["time"] = 1.0 if times_overlap(ma.time, mb.time) else 0.5
-    parts["sentence"] = vectors.cosine(ma.id, mb.id)
-    return sum(WEIGHTS[k] * v for k, v in parts.items())
+    # an actor the text did not name is neither agreement nor conflict; but
+    # two reports that name their parties and share none are about
+    # different happenings, however alike their words and dates
+    if known and not any(known):
+        return 0.0
+    score += WEIGHTS["actors"] * (sum(known) / len(known) if known else 0.5)
+    score += WEIGHTS["time"] * (1.0 if times_overlap(ma.time, mb.time) else 0.5)
+    if score + WEIGHTS["sentence"] < floor:
+        return score
+    return score + WEIGHTS["sentence"] * vectors.cosine(ma.id, mb.id)
 
 
 def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
@@ -167,7 +175,7 @@ def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
         a, b = infos[first], infos[second]
         if not compatible(a, b):
             continue
-        score = pair_score(a, b, vectors)
+        score = pair_score(a, b, vectors, floor=threshold)
         if score >= threshold:
             scored.append(PairScore(first, second, score))
     scored.sort(key=lambda p: (-round(p.score, 9), p.first, p.second))
