@@ -99,9 +99,20 @@ class Resolver:
         self.last_explicit_year: int | None = None
         self.last_quarter_context = False
         self.last_explicit_end = -10**9
+        self.last_stated: date | None = None
 
     # -- helpers ---------------------------------------------------------------
+    def _narrative(self) -> date | None:
+        """The date "a year earlier" or "two days later" counts from: the
+        last date the text stated outright, else the publication date.
+        Relative mentions do not move it, so chains of "a year earlier"
+        do not drift back year after year."""
+        return self.last_stated or self.anchor
+
     def _note(self, res: Resolved) -> Resolved:
+        if res.reference is not None and res.type in ("DATE", "TIME") and res.basis == "explicit" \
+                and res.granularity in ("day", "month"):
+            self.last_stated = res.reference
         if res.reference is not None and res.type in ("DATE", "TIME"):
             self.last = res.reference
             self.last_granularity = res.granularity
@@ -405,7 +416,7 @@ class Resolver:
         if self.anchor is None:
             return Resolved("DATE", "XXXX", "relative", granularity="year")
         kind = " ".join(c.group("kind").lower().split())
-        ref = self.last if ("earlier" in kind or "before" in kind) and self.last else self.anchor
+        ref = self._narrative() if ("earlier" in kind or "before" in kind) else self.anchor
         if self.last_quarter_context and self.last:
             ref = self.last
             return Resolved("DATE", f"{ref.year - 1}-Q{quarter_of(ref)}", "relative",
@@ -543,7 +554,7 @@ class Resolver:
             # "two days after the vote": the span is the duration; "after" is a signal.
             return self._as_duration(amount, unit, c, text)
         sign = -1 if how in ("ago", "earlier", "previously", "before") else 1
-        base = self.anchor if how in ("ago", "from now", "hence") else (self.last or self.anchor)
+        base = self.anchor if how in ("ago", "from now", "hence") else self._narrative()
         if base is None or amount is None:
             return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "relative")
         if unit in ("S", "H") or (unit == "M" and c.group("unit").lower().startswith("minute")):
