@@ -77,3 +77,8 @@ def test_actors_resolve_office_title_names_the_holder_of_the_day(nlp):
     assert _ref(doc, r2020, "minister").name == "Benjamin Netanyahu"
     assert _ref(doc, ActorResolver(doc, on=date(2023, 1, 30)), "Secretary").name == "Antony Blinken"
     assert not _ref(doc, ActorResolver(doc), "Secretary").resolved   # no date, no guess
+
+
+def test_actors_resolve_possessive_before_the_subject_points_forward(resolve):
+    doc, r = resolve("Mike Pompeo spoke on Monday. In his Tuesday speech, Mahmoud Abbas criticised Israel.")
+    assert _ref(doc, r, "his").name == "Mahmoud Abbas"

@@ -72,3 +72,15 @@ def test_events_extract_paraphrase_of_ending_cooperation(nlp):
         text = f"Jordan {verb} security coordination with Syria."
         mentions, _ = extract(_article(text), nlp(text), ())
         assert [m.type for m in mentions] == ["SANCTION"], verb
+
+
+def test_events_extract_vague_announcement_takes_the_day_of_the_same_act(nlp):
+    text = ("Earlier this week Kenya's president declared he was suspending all trade with Uganda. "
+            "In his Tuesday speech, the president also criticised Kampala.")
+    week = TimeValue("2024-W10", date(2024, 3, 4), date(2024, 3, 10), "week", "relative")
+    tuesday = TimeValue("2024-03-05", date(2024, 3, 5), date(2024, 3, 5), "day", "relative")
+    timexes = [Timex(0, 17, "Earlier this week", "DATE", week),
+               Timex(text.index("Tuesday"), text.index("Tuesday") + 7, "Tuesday", "DATE", tuesday)]
+    mentions, _ = extract(_article(text), nlp(text), timexes)
+    sanction = next(m for m in mentions if m.type == "SANCTION")
+    assert sanction.modality == "announced" and sanction.time == tuesday

@@ -38,6 +38,14 @@ NOT_ACTORS = {"report", "statement", "interview", "speech", "decision", "move", 
               "pressure", "threat", "interest", "control", "effort", "step", "measure"}
 
 
+#: Heads that name one person ("the president", "a senior official"), so "he" or "she" can refer to them.
+PERSON_HEADS = {"president", "minister", "premier", "chancellor", "official", "spokesman", "spokeswoman",
+                "spokesperson", "diplomat", "ambassador", "envoy", "negotiator", "lawmaker", "senator",
+                "governor", "mayor", "king", "queen", "emir", "sheikh", "prince", "monarch", "secretary",
+                "commander", "general", "judge", "prosecutor", "leader", "chief", "counterpart", "activist",
+                "adviser", "advisor", "member", "source"}
+
+
 def _kind_for_sector(sector: str | None) -> str:
     return {"GOV": "organisation", "MIL": "organisation", "REB": "group"}.get(sector or "", "group")
 
@@ -157,7 +165,9 @@ class ActorResolver:
             return self._make(name, span, country, sector or ("GOV" if kind == "person" and country else None),
                               kind, False, token)
         if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")):
-            return self._make(self._clean(span.text), span, country, sector, _kind_for_sector(sector), False, token)
+            singular_person = token.lemma_.lower() in PERSON_HEADS and token.tag_ == "NN"
+            kind = "person" if singular_person else _kind_for_sector(sector)
+            return self._make(self._clean(span.text), span, country, sector, kind, False, token)
         if country and token.pos_ == "PROPN":
             return self._make(self._clean(span.text), span, country, sector, "group", False, token)
         return None
@@ -183,6 +193,14 @@ class ActorResolver:
         lower = token.lower_
         if lower in PRONOUNS_PERSON:
             want = PRONOUNS_PERSON[lower]
+            if lower in ("his", "her"):
+                # "In his Tuesday speech, Abbas ...": a possessive before the subject points forward
+                root = token.sent.root
+                subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i > token.i), None)
+                if subject is not None and token.i < root.i and subject.pos_ == "PROPN":
+                    ahead = self.ref(subject)
+                    if ahead is not None and ahead.kind == "person" and self.kb.gender.get(ahead.name, want) == want:
+                        return replace(ahead, text=token.text, start=token.idx, end=token.idx + len(token))
             for _, ref, person, _lemma in reversed(self._seen):
                 if not person:
                     continue

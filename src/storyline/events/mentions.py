@@ -461,6 +461,7 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
         on = article.published.earliest if article.published is not None else None
         resolver = ActorResolver(doc, load_kb(), on)
     mentions: list[EventMention] = []
+    announcers: dict[str, str] = {}   # mention id -> lemma of the verb that announced it
     for sent in doc.sents:
         # appeals to the reader ("you can help support our work") are never news
         if any(t.lower_ in ("you", "your") for t in sent):
@@ -513,6 +514,10 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 # "protesters in Ankara": an unnamed actor takes the country of the place
                 sources = [s if s.country or s.resolved else replace(s, country=where.country) for s in sources]
                 targets = [t if t.country or t.resolved else replace(t, country=where.country) for t in targets]
+            if mod == "announced":
+                verb = next((g for g in governors(token) if g.lemma_ in NOMINALISATIONS), None)
+                if verb is not None:
+                    announcers[stable_id("em", article.id, token.idx, code.type)] = verb.lemma_
             mentions.append(EventMention(
                 id=stable_id("em", article.id, token.idx, code.type),
                 article_id=article.id,
@@ -530,7 +535,49 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                          summarise(token, sources[0] if sources else None, "refused" if refused else mod,
                                    cand.nominal)),
             ))
-    return mentions
+    return _refine_announced_dates(mentions, announcers, doc, timexes, resolver)
+
+
+#: Nouns for the act of an announcing verb: "Abbas declared ..." is later "his
+#: declaration Tuesday" or "his Tuesday speech" (a declaration is made in a speech).
+NOMINALISATIONS = {"declare": {"declaration", "speech", "address", "statement"},
+                   "announce": {"announcement", "speech", "address", "statement"},
+                   "proclaim": {"proclamation", "speech", "address"}}
+
+
+def _refine_announced_dates(mentions, announcers, doc, timexes, resolver) -> list[EventMention]:
+    """An announcement dated vaguely ("earlier this week") takes the exact day the
+    article gives elsewhere for the same act by the same actor ("his declaration
+    Tuesday"), when that day lies inside the vague interval."""
+    if not announcers:
+        return mentions
+    dated_nouns = []
+    for timex in timexes:
+        value = timex.value
+        if timex.type != "DATE" or value.precision != "day" or value.earliest is None:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span.root.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if noun.pos_ == "NOUN" and owners:
+            for ref in resolver.refs(owners[0]):
+                dated_nouns.append((noun.lemma_.lower(), ref.name, value))
+    out = []
+    for m in mentions:
+        verb = announcers.get(m.id)
+        when = m.time
+        if verb and m.sources and (when is None or when.precision not in ("day",)):
+            for lemma, owner, value in dated_nouns:
+                inside = when is None or (
+                    (when.earliest is None or when.earliest <= value.earliest)
+                    and (when.latest is None or value.earliest <= when.latest))
+                if lemma in NOMINALISATIONS[verb] and owner == m.sources[0].name and inside:
+                    m = replace(m, time=value)
+                    break
+        out.append(m)
+    return out
 
 
 def plover_type(mention: EventMention) -> str:
