@@ -51,14 +51,15 @@ class Store:
             raise NotFoundError(
                 f"database {self.path} does not exist; create it with `storyline build PATH --db {self.path}`"
             )
-        if read_only:
-            _replay_wal(self.path)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise DatabaseError(f"cannot open database {self.path}: {exc}".splitlines()[0]) from None
         if not read_only:
-            self.con.execute(_schema_sql())
+            # One transaction, so a build killed while creating the schema
+            # leaves either all tables or none.
+            with self.transaction():
+                self.con.execute(_schema_sql())
             self.con.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('created_by', ?)",
                 [SCHEMA_VERSION, f"storyline {__version__}"],
@@ -303,26 +304,6 @@ class _Transaction:
     def __exit__(self, exc_type, exc, tb):
         self.con.execute("ROLLBACK" if exc_type else "COMMIT")
         return False
-
-
-def _replay_wal(path: str) -> None:
-    """Fold a leftover write-ahead log into the file before a read-only open.
-
-    A build killed mid-way leaves its committed batches in ``<db>.wal``, and
-    DuckDB does not replay a WAL in read-only mode: without this, the tables
-    of a crashed build would look empty or missing. If a build is running
-    (the file is locked), reading goes on without the newest batches.
-    """
-    if not Path(f"{path}.wal").exists():
-        return
-    try:
-        con = duckdb.connect(path)
-    except duckdb.Error:
-        return
-    try:
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
 
 
 def _now() -> datetime:
