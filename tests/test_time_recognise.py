@@ -113,3 +113,11 @@ def test_recognise_never_fails_and_offsets_match(words, anchor):
         v = t.value
         if v.earliest and v.latest:
             assert v.earliest <= v.latest
+
+
+def test_recognise_weekday_after_stated_date_follows_the_narrative():
+    v = values("The PA announced on January 26 a halt. It will complain over Thursday morning's raid. "
+               "On Wednesday, the envoy pressed him.", anchor=date(2023, 2, 4))
+    assert v["January 26"][1] == "2023-01-26"
+    assert v["Thursday morning"][1] == "2023-01-26"   # January 26, 2023 was a Thursday
+    assert v["Wednesday"][1] == "2023-02-01"

@@ -100,6 +100,9 @@ class Resolver:
         self.last_quarter_context = False
         self.last_explicit_end = -10**9
         self.last_stated: date | None = None
+        self.last_stated_end = -10**9
+        self._end = 0
+        self._kind = ""
 
     # -- helpers ---------------------------------------------------------------
     def _narrative(self) -> date | None:
@@ -110,9 +113,10 @@ class Resolver:
         return self.last_stated or self.anchor
 
     def _note(self, res: Resolved) -> Resolved:
-        if res.reference is not None and res.type in ("DATE", "TIME") and res.basis == "explicit" \
-                and res.granularity in ("day", "month"):
+        if res.reference is not None and res.type in ("DATE", "TIME") and res.granularity in ("day", "month") \
+                and self._kind in ("iso", "slash", "mdy", "dmy", "md", "dm", "month"):
             self.last_stated = res.reference
+            self.last_stated_end = self._end
         if res.reference is not None and res.type in ("DATE", "TIME"):
             self.last = res.reference
             self.last_granularity = res.granularity
@@ -121,6 +125,8 @@ class Resolver:
 
     def resolve(self, cand: Candidate, direction: int, text: str) -> Resolved | None:
         self._text = text
+        self._end = cand.end
+        self._kind = cand.kind
         handler = getattr(self, "_" + cand.kind, None)
         if handler is None:
             return None
@@ -480,8 +486,16 @@ class Resolver:
         # News annotators mostly give "Friday night" the day's value.
         suffix = ""
         kind = "TIME" if part == "morning" else "DATE"
-        if text[c.end - 2:c.end] == "'s" or text[c.end - 2:c.end] == "\u2019s":
+        if text[c.end - 2:c.end] in ("'s", "\u2019s") or text[c.end:c.end + 2] in ("'s", "\u2019s"):
             direction = -1  # "Wednesday's ruling" names a reported event
+        stated = self.last_stated
+        if (not rel and direction <= 0 and stated is not None and self.anchor is not None
+                and stated.isoweekday() == weekday and 0 <= (self.anchor - stated).days <= 14
+                and c.start - self.last_stated_end < 900):
+            # The narrative has moved to a date it just stated, and this
+            # weekday is that date's: "on January 26 ... Thursday's raid".
+            return Resolved("TIME" if part == "morning" else "DATE", day_value(stated), "relative",
+                            reference=stated)
         if rel in ("last", "this past", "the previous"):
             direction = -1
         elif rel in ("next", "this coming", "the following"):
