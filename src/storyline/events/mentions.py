@@ -366,6 +366,8 @@ _SUMMARY_DEPS = {"dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp"}
 def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> str:
     words = []
     for child in token.children:
+        if child.i < token.i and not nominal:
+            continue   # what precedes the verb is its subject, or a misparse ("that ... was cutting off")
         placed = child.dep_ == "prep" and child.lower_ in ("in", "at") and any(
             g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children if g.dep_ == "pobj")
         if child.dep_ in _SUMMARY_DEPS or placed or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}):
@@ -382,9 +384,17 @@ def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> 
     if nominal:
         mods = " ".join(t.text for t in token.lefts if t.dep_ in ("compound", "amod"))
         return " ".join(" ".join(p for p in (f"{who}:", mods, token.text, rest) if p).split())
-    verb = {"planned": f"plans to {lemma}", "threatened": f"threatens to {lemma}",
-            "hypothetical": f"may {lemma}", "negated": f"does not {lemma}", "refused": f"refuses to {lemma}",
-            "historical": f"has {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, _third_person(lemma))
+    last = who.split()[-1].lower()
+    plural = source is not None and not source.resolved and source.kind != "person" and (
+        (last.endswith("s") and not last.endswith("ss")) or last in ("police", "people"))
+    if plural:
+        verb = {"planned": f"plan to {lemma}", "threatened": f"threaten to {lemma}", "hypothetical": f"may {lemma}",
+                "negated": f"do not {lemma}", "refused": f"refuse to {lemma}",
+                "historical": f"have {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, lemma)
+    else:
+        verb = {"planned": f"plans to {lemma}", "threatened": f"threatens to {lemma}",
+                "hypothetical": f"may {lemma}", "negated": f"does not {lemma}", "refused": f"refuses to {lemma}",
+                "historical": f"has {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, _third_person(lemma))
     if token.lemma_ in ("prt",):
         verb = lemma
     return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
