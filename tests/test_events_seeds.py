@@ -20,12 +20,7 @@ SEEDS = Path(__file__).parents[1].parent / "shared/samples/seeds"
 def seeds(nlp):
     if not SEEDS.is_dir():
         pytest.skip(f"{SEEDS} is absent: clone the project next to ../shared to run the seed tests")
-    import spacy
-
-    from storyline.events.lines import with_line_breaks
-
-    # a separate copy, so the line-break component does not change the shared pipeline
-    parser = with_line_breaks(spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"]))
+    parser = nlp  # load_pipeline adds the line-break sentence starts
     out = {}
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

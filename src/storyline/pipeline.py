@@ -50,7 +50,7 @@ def day_anchor(value: TimeValue | None) -> date | None:
 
 
 def analyse(
-    article: Article, doc, corpus_hints: Sequence[TimeValue] = (), min_confidence: float = 0.0
+    article: Article, doc, settings: Settings = Settings(), corpus_hints: Sequence[TimeValue] = ()
 ) -> ArticleAnalysis:
     """Time and events for one annotated article.
 
@@ -63,15 +63,16 @@ def analyse(
     anchor = day_anchor(article.published)
     timexes = time.tag(doc, anchor)
     if article.published is None or not article.published.is_known:
-        inferred = time.infer_publication_date(doc, timexes, corpus_hints)
+        inferred = time.infer_publication_date(doc, timexes, corpus_hints,
+                                               roles_path=settings.roles_path or None)
         if inferred is not None:
             article = dataclasses.replace(article, published=inferred)
             anchor = day_anchor(inferred)
             if anchor is not None:
                 timexes = time.tag(doc, anchor)
-    mentions, statements = events.extract(article, doc, timexes)
-    if min_confidence > 0:
-        mentions = [m for m in mentions if m.confidence >= min_confidence]
+    mentions, statements = events.extract(article, doc, timexes, actors_path=settings.actors_path)
+    if settings.min_confidence > 0:
+        mentions = [m for m in mentions if m.confidence >= settings.min_confidence]
         kept = {m.id for m in mentions}
         statements = [s if s.about in kept or s.about is None else dataclasses.replace(s, about=None)
                       for s in statements]
@@ -108,7 +109,7 @@ def analyse_stream(
     docs = annotate(articles, nlp, batch_size=settings.batch_size, n_process=settings.n_process)
     for article, doc in docs:
         try:
-            yield analyse(article, doc, min_confidence=settings.min_confidence)
+            yield analyse(article, doc, settings)
         except StorylineError:
             raise
         except Exception as exc:  # a bug on one article must not cost the others
