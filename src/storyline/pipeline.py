@@ -153,14 +153,17 @@ def build(
             if on_failure:
                 on_failure(failure)
 
-        seen: set[str] = set()
+        # Ids of articles cleaned but not yet written: the store answers for
+        # everything written, so this set stays as small as the batches in
+        # flight, however large the corpus.
+        in_flight: set[str] = set()
 
         def is_new(article: Article) -> bool:
             # Identical cleaned text is one article, whichever file it came from.
-            if article.id in seen or store.has_article(article.id):
+            if article.id in in_flight or store.has_article(article.id):
                 report.articles_seen += 1
                 return False
-            seen.add(article.id)
+            in_flight.add(article.id)
             store.clear_failures(article.source)
             return True
 
@@ -176,6 +179,7 @@ def build(
 
         for batch in _batches(analyses, max(1, settings.batch_size)):
             report.articles_new += store.write_analyses(batch)
+            in_flight.difference_update(a.article.id for a in batch)
             if progress:
                 progress(report)
 
