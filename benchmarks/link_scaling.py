@@ -50,11 +50,18 @@ def synthetic(n_articles: int, seed: int) -> tuple[list[Article], list[EventMent
         happenings.append((k, kind, src, tgt, when, topic))
     articles, mentions = [], []
     for a in range(n_articles):
-        text = f"synthetic article {seed} {a}"
+        picked = []
+        for k, kind, src, tgt, when, topic in rng.sample(happenings, min(3, len(happenings))):
+            lemma = rng.choice(TYPES[kind])
+            sentence = (f"{src[1]} of {src[0]} said they would {lemma} the {topic[0]} with {tgt[0]} "
+                        f"over the {topic[1]} dispute, report {a}.")
+            picked.append((kind, src, tgt, when, lemma, sentence))
+        # the article's text is its sentences, so story clustering has words to work on
+        text = " ".join(p[-1] for p in picked)
         art = Article(id=Article.make_id(text), source=f"a{a}.txt", text=text, publisher=f"pub{a % 50}")
         articles.append(art)
-        for j, (k, kind, src, tgt, when, topic) in enumerate(rng.sample(happenings, min(3, len(happenings)))):
-            lemma = rng.choice(TYPES[kind])
+        offset = 0
+        for kind, src, tgt, when, lemma, sentence in picked:
             precision = rng.choice(["day", "day", "month", "unknown"])
             if precision == "day":
                 tv = TimeValue(when.isoformat(), when, when, "day", "explicit")
@@ -64,18 +71,17 @@ def synthetic(n_articles: int, seed: int) -> tuple[list[Article], list[EventMent
                 tv = TimeValue(first.strftime("%Y-%m"), first, last, "month", "relative")
             else:
                 tv = None
-            sentence = (f"{src[1]} of {src[0]} said they would {lemma} the {topic[0]} with {tgt[0]} "
-                        f"over the {topic[1]} dispute, report {a}.")
             # unresolved names (no sector), so actors are told apart by name
             source = ActorRef(name=f"{src[1]} of {src[0]}", text=src[1], start=0, end=3, country=src[0])
             target = ActorRef(name=f"{tgt[1]} of {tgt[0]}", text=tgt[1], start=0, end=3, country=tgt[0])
-            offset = 100 * j
+            trigger = text.index(f" {lemma} ", offset) + 1
             mentions.append(EventMention(
-                id=stable_id("em", art.id, offset, kind), article_id=art.id, type=kind, cameo=None, mode=None,
+                id=stable_id("em", art.id, trigger, kind), article_id=art.id, type=kind, cameo=None, mode=None,
                 modality=rng.choice(["asserted", "asserted", "reported", "announced"]),
-                trigger_start=offset, trigger_end=offset + len(lemma), trigger=lemma, lemma=lemma,
+                trigger_start=trigger, trigger_end=trigger + len(lemma), trigger=lemma, lemma=lemma,
                 sentence_start=offset, sentence_end=offset + len(sentence), sentence=sentence,
                 sources=(source,), targets=(target,), time=tv, confidence=0.7))
+            offset += len(sentence) + 1
     return articles, mentions
 
 

@@ -15,9 +15,10 @@ from ..models import Article, Event, EventMention, LinkResult, Statement
 from .contradictions import find_contradictions
 from .coref import cluster_mentions
 from .events import build_event
+from .stories import cluster_articles
 from .storylines import build_storylines, find_episodes
 
-__all__ = ["link", "cluster_mentions", "build_event", "find_episodes", "build_storylines",
+__all__ = ["link", "cluster_articles", "cluster_mentions", "build_event", "find_episodes", "build_storylines",
            "find_contradictions"]
 
 
@@ -48,13 +49,15 @@ def _link(articles: Sequence[Article], mentions: Sequence[EventMention], stateme
     groups = cluster_mentions(list(by_mention.values()), threshold=threshold)
     events = [build_event(group, by_article) for group in groups]
     episodes = find_episodes(events, by_mention)
-    storylines = build_storylines(events, by_mention, episodes)
+    article_story = cluster_articles(list(by_article.values()))
+    storylines = build_storylines(events, by_mention, episodes, article_story)
     story_of = {event_id: s.id for s in storylines for event_id in s.event_ids}
     events = sorted((_with_storyline(e, story_of.get(e.id)) for e in events), key=lambda e: e.id)
     contradictions = find_contradictions(events, by_mention, statements, by_article)
     return LinkResult(events=tuple(events), storylines=tuple(storylines),
                       contradictions=tuple(contradictions),
-                      extra={"mentions": len(by_mention), "episodes": len(episodes)})
+                      extra={"mentions": len(by_mention), "episodes": len(episodes),
+                             "stories": len(set(article_story.values()))})
 
 
 def _with_storyline(event: Event, storyline: str | None) -> Event:

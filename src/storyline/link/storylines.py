@@ -84,7 +84,10 @@ def _event_lemma(event: Event, mentions: Mapping[str, EventMention]) -> str:
 
 
 def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMention],
-                     episodes: Sequence[tuple[str, ...]]) -> list[Storyline]:
+                     episodes: Sequence[tuple[str, ...]],
+                     article_story: Mapping[str, str] | None = None) -> list[Storyline]:
+    """``article_story`` (article id -> story cluster, see ``stories.py``)
+    widens "reported in one article" to "reported in one story"."""
     from .summary import storyline_label
 
     by_id = {e.id: e for e in events}
@@ -92,10 +95,12 @@ def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMentio
     for group in episodes:
         for other in group[1:]:
             sets.union(group[0], other)
-    # events reported in one article that share an actor belong together
+    # events reported in one article (or story) that share an actor belong together
+    story = article_story or {}
     by_article: dict[str, list[Event]] = {}
     for event in events:
-        for article in sorted({mentions[i].article_id for i in event.mention_ids if i in mentions}):
+        articles = {mentions[i].article_id for i in event.mention_ids if i in mentions}
+        for article in sorted({story.get(a, a) for a in articles}):
             by_article.setdefault(article, []).append(event)
     for article in sorted(by_article):
         members = by_article[article]

@@ -1,0 +1,89 @@
+"""Story clustering: which articles tell the same story, from their words
+alone (no topics given).
+
+Articles are compared only when they share one of their most distinctive
+terms (the top TF-IDF terms of each), and inside such a block only with
+their nearest neighbours in publication order, so the cost grows
+near-linearly with the corpus. Pairs whose cosine reaches the threshold
+are joined (single link, which suits stories that drift over time).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Sequence
+
+from ..models import Article, stable_id
+from .cluster import UnionFind
+from .features import words
+
+#: Terms per article used as blocking keys.
+TOP_TERMS = 6
+#: Neighbours compared inside a block (in publication order; single link
+#: chains a story through its neighbours, so a short window loses little).
+WINDOW = 10
+
+
+def _vectors(articles: Sequence[Article]) -> tuple[dict[str, dict[str, float]], Counter]:
+    docs = {a.id: words(f"{a.title or ''} {a.text}") for a in articles}
+    df: Counter = Counter()
+    for terms in docs.values():
+        df.update(set(terms))
+    n = max(len(docs), 1)
+    out = {}
+    for aid, terms in docs.items():
+        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in Counter(terms).items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out[aid] = {t: v / norm for t, v in vec.items() if v > 0}
+    return out, df
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _published(article: Article) -> str:
+    p = article.published
+    return p.earliest.isoformat() if p is not None and p.earliest is not None else "9999"
+
+
+def cluster_articles(articles: Sequence[Article], threshold: float = 0.3) -> dict[str, str]:
+    """Article id -> story id (``stable_id`` over the sorted member ids).
+
+    The default threshold favours precision: on the ECB+ train documents
+    (their sub-topics as gold stories) it gives B-cubed P 0.88 / R 0.66;
+    events of one story still join through the events they share."""
+    by_id = {a.id: a for a in articles}
+    vectors, df = _vectors([by_id[i] for i in sorted(by_id)])
+    blocks: dict[str, list[str]] = {}
+    for aid in sorted(vectors):
+        # a word no other article uses cannot link anything: keys come from
+        # the most distinctive of the shared words
+        shared = [(t, v) for t, v in vectors[aid].items() if df[t] >= 2]
+        top = sorted(shared, key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        for term, _ in top:
+            blocks.setdefault(term, []).append(aid)
+    sets = UnionFind(sorted(by_id))
+    seen: set[tuple[str, str]] = set()
+    for term in sorted(blocks):
+        members = blocks[term]
+        if len(members) < 2:
+            continue
+        members = sorted(members, key=lambda i: (_published(by_id[i]), i))
+        for k, a in enumerate(members):
+            for b in members[k + 1:k + 1 + WINDOW]:
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                if _cosine(vectors[a], vectors[b]) >= threshold:
+                    sets.union(a, b)
+    story = {}
+    for group in sets.groups():
+        sid = stable_id("sy", *group)
+        for aid in group:
+            story[aid] = sid
+    return story
