@@ -20,7 +20,7 @@ import time
 from datetime import date, timedelta
 
 from storyline.link import link
-from storyline.models import ActorRef, Article, EventMention, TimeValue, stable_id
+from storyline.models import ActorRef, Article, EventMention, Statement, TimeValue, stable_id
 
 COUNTRIES = ["ISR", "PSE", "EGY", "JOR", "LBN", "SYR", "IRN", "USA", "TUR", "SAU", "IRQ", "QAT"]
 SECTORS = ["GOV", "MIL", "REB", "CVL"]
@@ -48,7 +48,7 @@ def synthetic(n_articles: int, seed: int) -> tuple[list[Article], list[EventMent
         when = start + timedelta(days=rng.randrange(365 * 14))
         topic = rng.sample(NOUNS, 2)
         happenings.append((k, kind, src, tgt, when, topic))
-    articles, mentions = [], []
+    articles, mentions, statements = [], [], []
     for a in range(n_articles):
         picked = []
         for k, kind, src, tgt, when, topic in rng.sample(happenings, min(3, len(happenings))):
@@ -82,20 +82,27 @@ def synthetic(n_articles: int, seed: int) -> tuple[list[Article], list[EventMent
                 sentence_start=offset, sentence_end=offset + len(sentence), sentence=sentence,
                 sources=(source,), targets=(target,), time=tv, confidence=0.7))
             offset += len(sentence) + 1
-    return articles, mentions
+        # one attributed claim per article, so the contradiction search is timed too
+        kind, src, tgt, when, lemma, sentence = picked[0]
+        words = f"the {rng.choice(NOUNS)} with {tgt[0]} will continue as before"
+        speaker = ActorRef(name=f"{src[1]} of {src[0]}", text=src[1], start=0, end=3, country=src[0])
+        statements.append(Statement(id=stable_id("sm", art.id, 0), article_id=art.id, speaker=speaker,
+                                    words=words, start=0, end=len(words),
+                                    time=TimeValue(when.isoformat(), when, when, "day", "explicit")))
+    return articles, mentions, statements
 
 
 def measure(n_articles: int, seed: int, repeat: int) -> dict:
-    articles, mentions = synthetic(n_articles, seed)
+    articles, mentions, statements = synthetic(n_articles, seed)
     runs = []
     for _ in range(repeat):
         began, began_cpu = time.perf_counter(), time.process_time()
-        result = link(articles, mentions, [])
+        result = link(articles, mentions, statements)
         runs.append((time.perf_counter() - began, time.process_time() - began_cpu))
     # the best of several runs is the least disturbed by other processes
     seconds, cpu = min(runs)
     return {"articles": n_articles, "mentions": len(mentions), "events": len(result.events),
-            "storylines": len(result.storylines), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+            "storylines": len(result.storylines), "contradictions": len(result.contradictions), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
 
 
 def main() -> None:

@@ -83,26 +83,72 @@ def _core_words(event: Event, mentions: Mapping[str, EventMention]) -> set[str]:
     return core & _subject_words(event, mentions)
 
 
+def _months(lo, hi, limit: int = 36) -> list[tuple[int, int]]:
+    out = []
+    y, m = lo.year, lo.month
+    while (y, m) <= (hi.year, hi.month) and len(out) < limit:
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+#: Words of actor names too generic to tie a claim to a party.
+_GENERIC_NAME_WORDS = frozenset({"authority", "government", "forces", "ministry", "officials", "official",
+                                 "leaders", "leadership", "president", "minister", "united", "states",
+                                 "national", "council", "party", "army", "police", "people", "senior"})
+
+
+def _party_words(event: Event) -> set[str]:
+    found = set()
+    for actor in (*event.sources, *event.targets):
+        found.update(w for w in words(actor.name) if len(w) > 3 and w not in _GENERIC_NAME_WORDS)
+        found.update(w for w in words(actor.text) if len(w) > 3 and w not in _GENERIC_NAME_WORDS)
+    return found
+
+
 def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMention],
                          statements: Sequence[Statement], articles: Mapping[str, Article]) -> list[Contradiction]:
     out = []
-    claims = _claims(mentions, statements, articles)
+    # only claims that say something goes on, at a known time, can contradict;
+    # index them by month so each ending looks at its own season, not the corpus
+    claims = [c for c in _claims(mentions, statements, articles)
+              if c[3] is not None and c[3].earliest is not None and _CONTINUING.search(c[2])]
+    by_month: dict[tuple[int, int], list[int]] = {}
+    for k, (_, _, _, when, _) in enumerate(claims):
+        for month in _months(when.earliest, when.latest or when.earliest):
+            by_month.setdefault(month, []).append(k)
+    claim_words = [set(words(c[2])) for c in claims]
+    speaker_words = [set(words(c[1])) for c in claims]
+    window = timedelta(days=WINDOW_DAYS)
     endings = [e for e in events if _is_ending(e, mentions) and e.modality in ("asserted", "announced", "reported")]
     for event in endings:
+        if event.time is None or event.time.earliest is None:
+            continue
         core = _core_words(event, mentions)
-        if len(core) < 1:
+        if not core:
             continue
         own = set(event.mention_ids)
         own_sentences = {mentions[i].sentence for i in own if i in mentions}
-        for claim_id, who, text, when in claims:
-            if claim_id in own or text in own_sentences or not _CONTINUING.search(text):
+        parties = _party_words(event)
+        countries = {a.country for a in (*event.sources, *event.targets) if a.country}
+        months = _months(event.time.earliest - window, (event.time.latest or event.time.earliest) + window)
+        candidates = sorted({k for month in months for k in by_month.get(month, ())})
+        for k in candidates:
+            claim_id, who, text, when, country = claims[k]
+            if claim_id in own or text in own_sentences:
+                continue
+            # the claim must be about the same parties: said by one of them,
+            # or naming one ("coordination with Israel will continue")
+            if not core & claim_words[k]:
+                continue
+            if not (parties & (claim_words[k] | speaker_words[k]) or country in countries):
                 continue
             shared = _continuing_subject(text, core)
             if not shared or not _near(event.time, when):
                 continue
             out.append(Contradiction(
                 id=stable_id("cx", event.id, claim_id), first=event.id, second=claim_id,
-                why=(f"{event.summary} ({event.time.value if event.time else 'undated'}), but "
+                why=(f"{event.summary} ({event.time.value}), but "
                      f"{who} said it continues: \u201c{_clip(text)}\u201d "
                      f"(shared subject: {', '.join(sorted(shared))})")))
     return out
@@ -147,17 +193,17 @@ def _continuing_in(tokens: list[str], core: set[str]) -> set[str]:
 
 
 def _claims(mentions: Mapping[str, EventMention], statements: Sequence[Statement],
-            articles: Mapping[str, Article]) -> list[tuple[str, str, str, TimeValue | None]]:
+            articles: Mapping[str, Article]) -> list[tuple[str, str, str, TimeValue | None, str | None]]:
     """Statements, and mentions of something continuing or resuming, as
-    (record id, who, words, when)."""
-    claims = [(s.id, s.speaker.name, s.words, _statement_time(s, articles))
+    (record id, who, words, when, speaker's country)."""
+    claims = [(s.id, s.speaker.name, s.words, _statement_time(s, articles), s.speaker.country)
               for s in sorted(statements, key=lambda s: s.id)]
     for m in sorted(mentions.values(), key=lambda m: m.id):
         if lemma_group(m.lemma) == lemma_group("continue") and m.modality in ("asserted", "reported", "announced"):
             who = m.sources[0].name if m.sources else "a report"
             article = articles.get(m.article_id)
             when = m.time if m.time is not None and m.time.is_known else (article.published if article else None)
-            claims.append((m.id, who, m.sentence, when))
+            claims.append((m.id, who, m.sentence, when, m.sources[0].country if m.sources else None))
     return claims
 
 

@@ -61,12 +61,18 @@ def find_episodes(events: Sequence[Event], mentions: Mapping[str, EventMention])
     for key in sorted(groups, key=repr):
         members = sorted(groups[key], key=lambda e: (_date_key(e), e.id))
         sets = UnionFind(e.id for e in members)
-        # groups are small (one kind of act); a date-ordered window keeps
-        # huge ones bounded
-        for i, a in enumerate(members):
-            for b in members[i + 1:i + 1 + 50]:
-                if _same_parties(a, b):
-                    sets.union(a.id, b.id)
+        # only events sharing a party can recur one another: compare inside
+        # each party's bucket, with a date-ordered window for huge buckets
+        buckets: dict[str, list[Event]] = {}
+        for event in members:
+            for party in sorted(actor_keys(event.sources) | actor_keys(event.targets)):
+                buckets.setdefault(party, []).append(event)
+        for party in sorted(buckets):
+            bucket = buckets[party]
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1:i + 1 + 50]:
+                    if _same_parties(a, b):
+                        sets.union(a.id, b.id)
         by_id = {e.id: e for e in members}
         for ids in sets.groups():
             occurrences = sorted((by_id[i] for i in ids), key=lambda e: (_date_key(e), e.id))
