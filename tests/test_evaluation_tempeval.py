@@ -98,6 +98,19 @@ def test_evaluation_tempeval_parses_timeml():
         ("Thursday", "DATE", "1998-08-06"), ("three days", "DURATION", "P3D")]
 
 
+def test_evaluation_tempeval_failures_group_value_mismatches_by_class():
+    from storyline.evaluation.tempeval import TimeMLDocument, evaluate, failures, value_class
+
+    text = "He left Tuesday and returns next week."
+    gold = (T(8, 15, "DATE", "1998-02-10", "Tuesday"), T(28, 37, "DATE", "1998-W08", "next week"))
+    system = [T(8, 15, "DATE", "1998-02-03", "Tuesday"), T(28, 37, "DATE", "1998-02", "next week")]
+    doc = TimeMLDocument("a.tml", text, date(1998, 2, 12), gold)
+    rows = failures(evaluate([doc], lambda d: system))
+    assert [r[:2] for r in rows] == [("day: wrong day", "a.tml"), ("week: given as month", "a.tml")]
+    assert rows[0][4:] == ("1998-02-10", "1998-02-03")
+    assert value_class("P1Y", "P12M") == "duration: wrong duration"
+
+
 # --- quality gate on TBAQ: minimums only ever rise ------------------------------
 
 #: a fixed subset (every fourth file by name) keeps the gate under a minute;

@@ -215,6 +215,40 @@ def score_document(text: str, gold: Sequence, system: Sequence, counts: Counts,
             counts.errors.append(("spurious", getattr(s, "text", ""), s.type, _value(s), ""))
 
 
+_SHAPES = (
+    ("day", re.compile(r"^\d{4}-\d\d-\d\d$")), ("time", re.compile(r"T")),
+    ("week", re.compile(r"W")), ("quarter/half", re.compile(r"-[QH]")),
+    ("season", re.compile(r"-(SP|SU|FA|WI)$")), ("month", re.compile(r"^\d{4}-\d\d$")),
+    ("year", re.compile(r"^\d{4}$")), ("decade/century", re.compile(r"^\d{2,3}X?$")),
+    ("duration", re.compile(r"^P")), ("ref", re.compile(r"_REF$")),
+    ("unresolved", re.compile(r"X")),
+)
+
+
+def value_class(gold: str, system: str) -> str:
+    """A coarse name for a value mismatch, so failures group by what went
+    wrong: the gold value's shape, and whether the system got the shape
+    (granularity) right but the date wrong."""
+    def shape(v: str) -> str:
+        return next((name for name, rx in _SHAPES if rx.search(v)), "other")
+
+    g, s = shape(gold), shape(system)
+    return f"{g}: wrong {g}" if g == s else f"{g}: given as {s}"
+
+
+def failures(counts: Counts) -> list[tuple[str, ...]]:
+    """Value mismatches as (class, document, gold text, system text, gold
+    value, system value), sorted by class; ``evaluate`` must have been given
+    documents so that errors carry their names."""
+    rows = []
+    for err in counts.errors:
+        if err[1] != "value":
+            continue
+        name, _, gold_text, sys_text, gold_value, sys_value = err
+        rows.append((value_class(gold_value, sys_value), name, gold_text, sys_text, gold_value, sys_value))
+    return sorted(rows)
+
+
 def _value(item) -> str:
     v = item.value
     return v if isinstance(v, str) else v.value
@@ -224,7 +258,9 @@ def evaluate(documents: Iterable[TimeMLDocument], tagger: Callable[[TimeMLDocume
              counts: Counts | None = None) -> Counts:
     counts = counts or Counts()
     for doc in documents:
+        first = len(counts.errors)
         score_document(doc.text, doc.timexes, tagger(doc), counts, doc.unscored)
+        counts.errors[first:] = [(doc.name,) + e for e in counts.errors[first:]]
     return counts
 
 
@@ -242,21 +278,31 @@ def storyline_tagger(nlp=None) -> Callable[[TimeMLDocument], Sequence]:
 
 
 def run_tempeval(gold_dir: str | Path, nlp=None) -> dict:
+    return run_tempeval_counts(gold_dir, nlp).scores()
+
+
+def run_tempeval_counts(gold_dir: str | Path, nlp=None) -> Counts:
     documents = read_timeml_dir(gold_dir)
-    return evaluate(documents, storyline_tagger(nlp)).scores()
+    return evaluate(documents, storyline_tagger(nlp))
 
 
 @click.command(name="tempeval")
 @click.argument("gold_dir", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
-def command(gold_dir: str, as_json: bool) -> None:
+@click.option("--failures", is_flag=True,
+              help="Also list every value mismatch, grouped by class (tab-separated, to stderr).")
+def command(gold_dir: str, as_json: bool, failures: bool) -> None:
     """Score timex recognition and normalisation on TimeML files (TempEval-3 Task A).
 
     \b
     Example:
         storyline eval tempeval ../shared/data/tempeval3/TBAQ-cleaned --json
+        storyline eval tempeval ../shared/data/tempeval3/TBAQ-cleaned --failures 2> failures.tsv
     """
-    scores = run_tempeval(gold_dir)
+    counts = run_tempeval_counts(gold_dir)
+    scores = counts.scores()
+    if failures:
+        _print_failures(counts)
     if as_json:
         keys = ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "documents", "timexes")
         click.echo(json.dumps({k: (round(scores[k], 4) if isinstance(scores[k], float) else scores[k])
@@ -268,3 +314,16 @@ def command(gold_dir: str, as_json: bool) -> None:
                    f"  F1 {scores[name + '_f1']:.3f}")
     click.echo(f"value    F1 {scores['value_f1']:.3f} (accuracy {scores['value_accuracy']:.3f})")
     click.echo(f"type     F1 {scores['type_f1']:.3f} (accuracy {scores['type_accuracy']:.3f})")
+
+
+def _print_failures(counts: Counts) -> None:
+    """Classes with their counts, then the rows; stderr keeps --json's
+    stdout one line."""
+    rows = failures(counts)
+    tally: dict[str, int] = {}
+    for row in rows:
+        tally[row[0]] = tally.get(row[0], 0) + 1
+    for cls, n in sorted(tally.items(), key=lambda kv: -kv[1]):
+        click.echo(f"# {n:4d}  {cls}", err=True)
+    for row in rows:
+        click.echo("\t".join(row), err=True)
