@@ -42,6 +42,17 @@ def nlp():
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for all browser tests (skips when absent)."""
+    from views_fixtures import launch_chromium
+
+    pw, chromium = launch_chromium()
+    yield chromium
+    chromium.close()
+    pw.stop()
+
+
 def day(text: str) -> TimeValue:
     d = date.fromisoformat(text)
     return TimeValue(text, d, d, "day", "explicit")

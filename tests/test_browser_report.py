@@ -9,7 +9,7 @@ import pytest
 from storyline.store import Store
 from storyline.views.report import write_report
 
-from views_fixtures import IMG, SCRIPT, PageWatch, build_db, launch_chromium
+from views_fixtures import IMG, SCRIPT, PageWatch, build_db
 
 pytestmark = pytest.mark.browser
 
@@ -20,14 +20,6 @@ def report(tmp_path_factory) -> Path:
     db = build_db(folder / "story.duckdb")
     with Store(db, read_only=True) as store:
         return write_report(store, folder / "report.html")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pw, browser = launch_chromium()
-    yield browser
-    browser.close()
-    pw.stop()
 
 
 @pytest.fixture()

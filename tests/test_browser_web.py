@@ -13,7 +13,7 @@ uvicorn = pytest.importorskip("uvicorn")
 
 from storyline.views.web import create_app  # noqa: E402
 
-from views_fixtures import IMG, SCRIPT, PageWatch, build_db, launch_chromium  # noqa: E402
+from views_fixtures import IMG, SCRIPT, PageWatch, build_db  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -42,14 +42,6 @@ def server(tmp_path_factory):
         srv.should_exit = True
         thread.join(30)
         sock.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pw, browser = launch_chromium()
-    yield browser
-    browser.close()
-    pw.stop()
 
 
 @pytest.fixture()
