@@ -26,6 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..models import Event, EventMention, Statement
 from .exports import QUADS, type_quad
+from .timeline import display_date
 
 QUAD_COLOURS = {1: "#7fb069", 2: "#2d6a4f", 3: "#f4a259", 4: "#c0392b", None: "#8d99ae"}
 
@@ -79,7 +80,7 @@ def _evidence(m: EventMention, article) -> dict:
         "title": (article.title or article.source) if article else m.article_id,
         "publisher": article.publisher if article else None,
         "url": (article.url or article.source) if article else None,
-        "published": pub.value if pub and pub.is_known else "undated",
+        "published": display_date(pub),
         "published_basis": pub.basis if pub else "unknown",
     }
 
@@ -91,7 +92,7 @@ def _event_item(e: Event, mentions: dict, articles: dict, stories: dict) -> dict
     return {
         "id": e.id, "type": e.type, "cameo": e.cameo, "mode": e.mode, "modality": e.modality,
         "quad": type_quad(e.type),
-        "date": t.value if t and t.is_known else "undated",
+        "date": display_date(t),
         "basis": t.basis if t else "unknown",
         "earliest": t.earliest.isoformat() if t and t.earliest else "",
         "latest": t.latest.isoformat() if t and t.latest else "",
@@ -281,7 +282,7 @@ def _record_text(record_id: str, mentions: dict, statements: dict, events: dict,
                 "where": (a.title or a.source) if a else s.article_id, "event": None}
     if record_id in events:
         e = events[record_id]
-        return {"kind": "event", "text": e.summary, "where": e.time.value if e.time else "undated",
+        return {"kind": "event", "text": e.summary, "where": display_date(e.time),
                 "event": None}
     return {"kind": "record", "text": record_id, "where": "", "event": None}
 
@@ -293,7 +294,7 @@ def _statements(statements: list[Statement], articles: dict, mention_summary: di
         a = articles.get(s.article_id)
         by_speaker[s.speaker.name].append({
             "id": s.id, "words": s.words, "kind": s.kind, "cue": s.cue,
-            "date": s.time.value if s.time and s.time.is_known else "undated",
+            "date": display_date(s.time),
             "title": (a.title or a.source) if a else s.article_id,
             "about": mention_summary.get(s.about) if s.about else None,
         })
@@ -339,7 +340,7 @@ def report_model(store) -> dict:
         "contradictions": contradictions,
         "articles": sorted(
             [{"id": a.id, "title": a.title or a.source, "publisher": a.publisher, "source": a.source,
-              "url": a.url, "published": a.published.value if a.published and a.published.is_known else "undated",
+              "url": a.url, "published": display_date(a.published),
               "basis": a.published.basis if a.published else "unknown", "removed": len(a.removed)}
              for a in articles.values()], key=lambda a: (a["published"], a["id"])),
         "options": {

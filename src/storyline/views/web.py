@@ -33,7 +33,7 @@ from ..store import Store
 from .contract import article_json, event_json, statement_json, storyline_json
 from .report import _event_item, render_report
 from .show import event_detail
-from .timeline import TimelineFilter, parse_day
+from .timeline import TimelineFilter, display_date, parse_day
 
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
                "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -86,6 +86,7 @@ def create_app(db: str) -> FastAPI:
     Store(db, read_only=True).close()
     env = Environment(loader=PackageLoader("storyline.views", "templates"),
                       autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    env.filters["when"] = display_date
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")
     static_dir = str(resources.files("storyline.views").joinpath("static"))
