@@ -160,6 +160,9 @@ class ActorResolver:
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.pos_ == "PROPN":
             kind = "person" if token.ent_type_ == "PERSON" else _kind_for_sector(sector)
             name = self._entity_text(token) or span.text
+            if token.ent_type_ == "ORG" and country and len(span.text) > len(name) and span.text.endswith(name):
+                # "Russia's defence ministry": the tagger's entity leaves out whose ministry it is
+                name = self._clean(span.text)
             if token.ent_type_ == "PERSON" and country is None:
                 country = self._country_from_apposition(token)
             return self._make(name, span, country, sector or ("GOV" if kind == "person" and country else None),

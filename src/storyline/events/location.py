@@ -12,8 +12,19 @@ from ..models import Place
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout"}
 
 
+#: Nouns for places that name their place with "of" ("the port of Odesa").
+PLACE_NOUNS = {"port", "city", "town", "village", "province", "region", "district", "capital", "harbour",
+               "harbor", "island", "area", "outskirts", "suburb", "centre", "center"}
+#: Entity labels that a place name is never given, even by a confused tagger.
+NOT_PLACE = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
 def _entity(token):
     if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        # the small model sometimes tags a town as a language or nothing at all;
+        # a proper noun the gazetteer knows is still a place
+        if token.pos_ == "PROPN" and token.ent_type_ not in NOT_PLACE and lookup_place(token.text) is not None:
+            return token.doc[token.i: token.i + 1]
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC"):
@@ -23,7 +34,7 @@ def _entity(token):
 
 def _place_in(head, exclude) -> Place | None:
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+        if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or (child.lower_ == "of" and head.lemma_ in PLACE_NOUNS)):
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 ent = _entity(pobj)
                 if ent is None and pobj.lemma_ in ("town", "city", "village", "province", "region", "district", "capital"):

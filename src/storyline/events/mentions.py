@@ -47,6 +47,26 @@ GENERIC_GOVERNORS = {"need", "necessary", "essential", "crucial", "vital", "tend
 #: Lemmatiser slips of the small English model that would hide a trigger.
 LEMMA_FIXES = {"stag": "stage"}
 RELATIVE = {"who", "which", "that", "whom"}
+#: Nouns of taking part in something: "suspend its participation in the deal" is about the deal.
+PARTAKING = {"participation", "part", "role", "involvement", "membership"}
+#: Verbs of prolonging an agreement: refusing them ends the agreement ("refused to extend the deal").
+PROLONG = {"extend", "renew", "prolong", "roll"}
+AGREEMENTS = {"agreement", "deal", "accord", "arrangement", "pact", "treaty", "initiative", "cooperation",
+              "coordination", "partnership", "mandate"}
+#: Verbs of hitting that are attacks when a weapon or an armed force does the hitting.
+HIT_VERBS = {"strike", "hit", "pound", "bombard", "target"}
+#: Judgements that make "called the move X" a condemnation.
+DISAPPROVING = {"unconscionable", "unacceptable", "outrageous", "shameful", "disgraceful", "criminal", "illegal",
+                "cynical", "reckless", "irresponsible", "barbaric", "appalling", "deplorable", "provocative",
+                "unjustified", "abhorrent", "absurd", "wrong", "cruel", "inhumane", "immoral", "despicable",
+                "heinous", "illegitimate", "unlawful", "regrettable", "counterproductive", "dangerous"}
+#: Verbs of regret: regretting another's act is disapproving of it.
+REGRET = {"regret", "lament", "rue"}
+#: Roles that make "will regard ships as X" a threat.
+HOSTILE_ROLES = {"target", "carrier", "enemy", "combatant", "party", "participant", "aggressor", "belligerent",
+                 "threat", "terrorist"}
+#: Subordinators of a clause that happens at another time than its main clause.
+TEMPORAL_SHIFT = {"after", "before", "since", "until", "till"}
 
 
 @dataclass
@@ -58,6 +78,8 @@ class Candidate:
     by_rule: bool = False
     sources: list | None = None      # set when the parse gives them another way ("X said Y must")
     targets: list | None = None
+    willing: bool = False            # "is ready to": a readiness, coded as a plan
+    speech_act: bool = False         # the event is the saying itself: dated when said
 
 
 def _object_lemmas(verb) -> tuple[set[str], str | None]:
@@ -72,19 +94,47 @@ def _object_lemmas(verb) -> tuple[set[str], str | None]:
                 lemmas.add(tok.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod"))
                 # "tons of food aid", "part of a military aid program": the stuff is after "of"
-                for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                # "its participation in the agreement": taking part is about the agreement
+                wanted = ("of", "in") if tok.lemma_.lower() in PARTAKING else ("of",)
+                for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in wanted):
                     for pobj in (g for g in of.children if g.dep_ == "pobj"):
                         lemmas.add(pobj.lemma_.lower())
                         lemmas.update(c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod"))
         if child.dep_ in ("prep", "prt", "agent"):
-            for pobj in child.children:
+            # "pull out of the deal": the parser hangs "of" on "out"
+            inner = [g for g in child.children if g.dep_ == "prep" and child.lower_ == "out"]
+            if inner:
+                particle = "out"
+            for pobj in [*child.children, *(g for p in inner for g in p.children)]:
                 if pobj.dep_ == "pobj":
                     lemmas.add(pobj.lemma_.lower())
                     lemmas.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
     return lemmas, particle
 
 
-def find_candidates(sent, lexicon) -> list[Candidate]:
+def _armed_subject(verb, resolver) -> list[ActorRef] | None:
+    """Who attacks when a weapon or an armed force is the subject of a verb of
+    hitting ("Russian missiles struck the port"): the weapon's owner or the force.
+    None when the subject is neither (a storm hits, prices hit a record)."""
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        heads = [subj, *subj.conjuncts]
+        if all(h.lemma_.lower() in WEAPONS | {"airstrike", "strike", "warship", "fighter"} for h in heads):
+            owners = []
+            for head in heads:
+                for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss")):
+                    iso = resolver.kb.country_of(mod.text)
+                    state = resolver.kb.state(iso) if iso else None
+                    ref = (ActorRef(state.name, mod.text, mod.idx, mod.idx + len(mod), iso, "GOV", "state", True)
+                           if state is not None else resolver.ref(mod) if mod.pos_ in ("PROPN", "NOUN", "PRON") else None)
+                    if ref is not None and all(o.name != ref.name for o in owners):
+                        owners.append(ref)
+            return owners
+        refs = _subject_refs(verb, resolver)
+        return refs if refs and refs[0].sector == "MIL" else None
+    return None
+
+
+def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
     found: list[Candidate] = []
     for token in sent:
         lemma = LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())
@@ -111,12 +161,32 @@ def find_candidates(sent, lexicon) -> list[Candidate]:
             if lemma == "support" and token.pos_ == "VERB":
                 found.append(Candidate(token, Code("SUPPORT", "051", None)))
                 continue
+            if lemma in HIT_VERBS and resolver is not None and token.pos_ == "VERB":
+                attackers = _armed_subject(token, resolver)
+                if attackers is not None:
+                    found.append(Candidate(token, Code("ASSAULT", "190", None), sources=attackers or None))
+                continue
+            if lemma in REGRET and any(c.dep_ == "poss" for o in token.children if o.dep_ == "dobj" for c in o.children):
+                # "regretted Russia's decision": disapproval of another's act (its target checked later)
+                found.append(Candidate(token, Code("ACCUSE", "111", "criticize")))
+                continue
+            if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.lemma_.lower() in DISAPPROVING
+                                       for c in token.children):
+                # "called the Russian move unconscionable"
+                found.append(Candidate(token, Code("ACCUSE", "111", "criticize")))
+                continue
+            if lemma in ("speak", "talk") and resolver is not None:
+                # "had spoken by telephone with Putin": a conversation with a named counterpart
+                partners = _interlocutors(token, resolver)
+                if partners:
+                    found.append(Candidate(token, Code("CONSULT", "040", None), targets=partners))
+                continue
             code = lexicon.verbs.get(lemma)
             if code is not None and not (lemma in SPEECH_VERBS and code.type not in ("THREATEN", "REQUEST")):
                 found.append(Candidate(token, code))
         elif token.pos_ == "ADJ" and lemma in WILLING and any(c.dep_ in ("xcomp", "prep") for c in token.children):
-            # "is willing to withdraw", "is committed to opening up"
-            found.append(Candidate(token, Code("AGREE", "030", None)))
+            # "is willing to withdraw", "is committed to opening up": a stated readiness, not yet a deed
+            found.append(Candidate(token, Code("AGREE", "030", None), willing=True))
         elif token.pos_ == "NOUN" and lemma in ENDING_NOUNS:
             # "the halt to security coordination", "a severance in ties"
             objects = {g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"}
@@ -136,6 +206,20 @@ def find_candidates(sent, lexicon) -> list[Candidate]:
             if code.type in NOMINAL_TYPES or (clausal and code.type in ("REQUEST", "THREATEN", "ACCUSE")):
                 found.append(Candidate(token, code, nominal=True))
     return found
+
+
+def _interlocutors(verb, resolver) -> list[ActorRef]:
+    """Named people, states or bodies spoken "with" or "to" (directly or through
+    "by telephone with"); reporters and crowds are not counterparts."""
+    out: list[ActorRef] = []
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [g for p in preps for o in p.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "prep"]
+    for prep in (p for p in preps if p.lower_ in ("with", "to")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for ref in resolver.refs(pobj):
+                if (ref.resolved or ref.kind == "person") and all(r.name != ref.name for r in out):
+                    out.append(ref)
+    return out
 
 
 def _absorb(candidates: list[Candidate]) -> list[Candidate]:
@@ -184,9 +268,21 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
             cand.code = next(i.code for i in inner if i.code.type in MATERIAL_HOSTILE)
         if lemma == "order" and any(c.lemma_ in ("leave", "depart", "quit") for c in comps):
             cand.code = Code("SANCTION", "166", "expel")   # "ordered the ambassador to leave"
+        if lemma in ("refuse", "decline", "reject") and any(_prolongs_agreement(c) for c in comps):
+            # refusing to extend an agreement ends it: the same act as quitting it
+            cand.code = Code("SANCTION", "161", "discontinue")
         cand.complements = comps
         absorbed.update(c.i for c in comps if c.i in by_token)
     return [c for c in candidates if c.token.i not in absorbed]
+
+
+def _prolongs_agreement(verb) -> bool:
+    if verb.lemma_.lower() not in PROLONG:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in AGREEMENTS or any(c.lemma_.lower() in AGREEMENTS for c in o.children
+                                                   if c.dep_ == "compound") for o in objects) or any(
+        o.lower_ in ("it", "them") for o in objects)
 
 
 def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candidate]:
@@ -204,8 +300,33 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
                 continue
             out = [c for c in out if c.token.i != comp.i]
             out.append(Candidate(comp, Code("REQUEST", "100", None), complements=[],
-                                 sources=speaker, targets=resolver.refs(subjects[0])))
+                                 sources=speaker, targets=resolver.refs(subjects[0]), speech_act=True))
+        for comp in (c for c in token.children if c.dep_ == "ccomp" and _hostile_regard(c)):
+            speaker = _subject_refs(token, resolver)
+            if speaker and all(c.token.i != comp.i for c in out):
+                out.append(Candidate(comp, Code("THREATEN", "138", None), complements=[],
+                                     sources=speaker, targets=[], speech_act=True))
     return out
+
+
+def _hostile_regard(verb) -> bool:
+    """"will regard all vessels as military targets", "could be treated the same
+    way": a stated future treatment of others as enemies is a threat."""
+    if verb.lemma_.lower() not in ("regard", "treat", "consider", "view", "deem"):
+        return False
+    if not any(a.lower_ in ("will", "would", "could", "may", "might", "shall", "'ll") for a in verb.children
+               if a.dep_ == "aux"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            roles = [g for g in child.children if g.dep_ == "pobj"]
+            roles += [c for r in roles for c in r.conjuncts]
+            if any(r.lemma_.lower() in HOSTILE_ROLES for r in roles):
+                return True
+        # "treated the same way": in answer to a threat just reported
+        if child.dep_ == "npadvmod" and child.lemma_ == "way" and any(a.lower_ == "same" for a in child.children):
+            return True
+    return False
 
 
 def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
@@ -363,14 +484,46 @@ def _third_person(lemma: str) -> str:
 _SUMMARY_DEPS = {"dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp"}
 
 
-def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> str:
+#: Verbs for nominal events, so "the Russian invasion" reads "Russia invades".
+NOUN_VERBS = {"invasion": "invade", "attack": "attack", "raid": "raid", "bombing": "bomb", "shelling": "shell",
+              "assault": "attack", "airstrike": "strike", "offensive": "attack", "assassination": "assassinate",
+              "massacre": "massacre", "ambush": "ambush", "withdrawal": "withdraw", "suspension": "suspend",
+              "expulsion": "expel", "boycott": "boycott", "arrest": "arrest", "crackdown": "crack down on",
+              "protest": "protest", "demonstration": "demonstrate", "march": "march", "rally": "rally"}
+
+
+def _is_plural(sources: Sequence[ActorRef], doc) -> bool:
+    if len(sources) != 1:
+        return True   # two or more actors, or unnamed attackers
+    source = sources[0]
+    span = doc.char_span(source.start, source.end, alignment_mode="expand") if source.end else None
+    if span is not None and len(span):
+        root = span.root
+        if root.pos_ == "PRON":
+            return root.lower_ in ("they", "them", "their", "we")
+        if root.tag_ in ("NNS", "NNPS") and source.kind != "person" and not (
+                source.resolved and source.kind in ("state", "organisation")):
+            return True
+    last = source.name.split()[-1].lower()
+    return not source.resolved and last in ("police", "people")
+
+
+def _who(sources: Sequence[ActorRef]) -> str:
+    if not sources:
+        return "Unidentified attackers"
+    names = [s.name for s in sources[:3]]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
+              partners: Sequence[ActorRef] = ()) -> str:
     words = []
     for child in token.children:
         if child.i < token.i and not nominal:
             continue   # what precedes the verb is its subject, or a misparse ("that ... was cutting off")
         placed = child.dep_ == "prep" and child.lower_ in ("in", "at") and any(
             g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children if g.dep_ == "pobj")
-        if child.dep_ in _SUMMARY_DEPS or placed or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}):
+        if child.dep_ in _SUMMARY_DEPS or placed or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "out"}):
             if child.ent_type_ == "DATE" or any(g.ent_type_ == "DATE" for g in child.children if g.dep_ == "pobj"):
                 continue
             dropped = {t.i for c in child.subtree if c.dep_ in ("relcl", "appos", "acl", "advcl")
@@ -378,29 +531,73 @@ def summarise(token, source: ActorRef | None, modality_: str, nominal: bool) -> 
             span = [t for t in child.subtree if t.i not in dropped and t.dep_ != "mark" and t.ent_type_ != "DATE"]
             words.append((child.i, " ".join(t.text for t in span if t.pos_ != "PUNCT").split(" , ")[0]))
     rest = " ".join(text for _, text in sorted(words))
+    victims = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if not sources and victims and not nominal:   # "the fleet had been attacked": say whom
+        rest = " ".join(t.text for t in victims[0].subtree if t.dep_ != "det" or t.i != victims[0].left_edge.i)
+    if partners:   # "spoke by telephone with X": say with whom
+        rest = "with " + " and ".join(p.name for p in partners[:3])
     rest = rest[:120].rsplit(" ", 1)[0] if len(rest) > 120 else rest
-    who = source.name if source else "Unidentified attackers"
+    who = _who(sources)
     lemma = token.lemma_.lower()
+    plural = _is_plural(sources, token.doc)
     if nominal:
-        mods = " ".join(t.text for t in token.lefts if t.dep_ in ("compound", "amod"))
-        return " ".join(" ".join(p for p in (f"{who}:", mods, token.text, rest) if p).split())
-    last = who.split()[-1].lower()
-    plural = source is not None and not source.resolved and source.kind != "person" and (
-        (last.endswith("s") and not last.endswith("ss")) or last in ("police", "people"))
-    if plural:
+        verb = NOUN_VERBS.get(lemma)
+        if verb is None or modality_ != "asserted":
+            mods = " ".join(t.text for t in token.lefts if t.dep_ in ("compound", "amod")
+                            and not any(t.text == s.text for s in sources))
+            return " ".join(" ".join(p for p in (f"{who}:", mods, token.text, rest) if p).split())
+        first, _, more = verb.partition(" ")
+        verb = " ".join(p for p in ((first if plural else _third_person(first)), more) if p)
+        return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
+    if token.pos_ == "ADJ":   # "is ready to keep the corridor working"
+        verb = ("are " if plural else "is ") + token.text.lower()
+        if modality_ == "negated":
+            verb = ("are not " if plural else "is not ") + token.text.lower()
+    elif plural:
         verb = {"planned": f"plan to {lemma}", "threatened": f"threaten to {lemma}", "hypothetical": f"may {lemma}",
                 "negated": f"do not {lemma}", "refused": f"refuse to {lemma}",
+                "threatens-not": f"threaten not to {lemma}",
                 "historical": f"have {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, lemma)
     else:
         verb = {"planned": f"plans to {lemma}", "threatened": f"threatens to {lemma}",
                 "hypothetical": f"may {lemma}", "negated": f"does not {lemma}", "refused": f"refuses to {lemma}",
+                "threatens-not": f"threatens not to {lemma}",
                 "historical": f"has {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, _third_person(lemma))
-    if token.lemma_ in ("prt",):
-        verb = lemma
     return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
 
 
-def _timex_for(token, timexes, sent) -> TimeValue | None:
+def _unless(token) -> bool:
+    for verb in [token, *(c for c in token.children if c.dep_ == "xcomp")]:
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.lower_ in ("unless", "until") for m in clause.children if m.dep_ == "mark"):
+                return True
+    return False
+
+
+def _refused_act(token):
+    """What a conditional refusal withholds: "will not agree to extend" -> extend."""
+    return next((c for c in token.children if c.dep_ == "xcomp"), token)
+
+
+def _said_summary(sources, token) -> str:
+    words = " ".join(t.text for t in token.subtree if t.dep_ != "mark" and t.pos_ != "PUNCT")
+    words = words[:140].rsplit(" ", 1)[0] + " ..." if len(words) > 140 else words
+    return f"{_who(sources)} {'say' if _is_plural(sources, token.doc) else 'says'} {words}".replace(" 's", "'s")
+
+
+def _shifted(node) -> bool:
+    """A clause introduced by "after", "before", "since" ... happens at another
+    time than the clause it hangs on, so that clause's date is not its date."""
+    if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SHIFT for c in node.children):
+        return True
+    return node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SHIFT
+
+
+def _timex_for(token, timexes, sent, said_when: bool = False) -> TimeValue | None:
+    """The date of the event triggered by ``token``: a date in its own clause, or
+    in a governing clause up to the first speech verb. ``said_when`` when the
+    saying is the act (an announcement in the present, a threat), so the
+    speech verb's date is the event's."""
     lexicon = load_lexicon()
     # durations ("a day after") and sets ("every week") are not dates
     inside = [t for t in timexes if sent.start_char <= t.start and t.end <= sent.end_char
@@ -410,10 +607,12 @@ def _timex_for(token, timexes, sent) -> TimeValue | None:
     doc = token.doc
     path = [token]
     if token.pos_ != "NOUN":
+        node = token
         for gov in governors(token):
-            if gov.pos_ == "NOUN":
+            if gov.pos_ == "NOUN" or _shifted(node):
                 break
             path.append(gov)
+            node = gov
             if gov.lemma_ in SPEECH_VERBS:
                 break
     best = None
@@ -439,9 +638,52 @@ def _timex_for(token, timexes, sent) -> TimeValue | None:
         return None
     rank, value = best
     # a date on a non-performative speech verb is when it was said, not done
-    if rank and path[rank].lemma_ in SPEECH_VERBS and path[rank].lemma_ not in ("announce", "declare", "proclaim"):
+    if (rank and path[rank].lemma_ in SPEECH_VERBS and path[rank].lemma_ not in ("announce", "declare", "proclaim")
+            and not said_when):
         return None
     return value
+
+
+#: Auxiliaries of a present (or backshifted present) action: "is ending", "was suspending", "has halted".
+_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "was", "were"}
+_PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
+
+def _announced_by_actor(token, sources, resolver) -> bool:
+    """True for an act an actor says it is doing now ("Russia said it was
+    suspending", "announced it has halted", "says it ends"): the saying is
+    the act. Not for a third party's claim, and not for a past perfect
+    ("said it had struck", reported after the fact) or a future."""
+    if token.dep_ != "ccomp" or token.head.lemma_ not in SPEECH_VERBS or not sources:
+        return False
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    present = (token.tag_ == "VBG" and aux & _PRESENT_AUX) or (token.tag_ == "VBN" and aux & _PERFECT_AUX and
+                                                               "had" not in aux) or (token.tag_ in ("VBZ", "VBP") and not aux)
+    if not present:
+        return False
+    speaker = _subject_refs(token.head, resolver)
+    names = {s.name for s in sources} | {s.country for s in sources if s.country}
+    return any(r.name in names or (r.country and r.country in names) for r in speaker)
+
+
+def _dated_decision(token, timexes) -> TimeValue | None:
+    """The day of "X's decision on Monday to ...": a decision dated in the text was
+    taken and made known then, so its content is announced, not only planned."""
+    noun = token.head if token.dep_ == "acl" else None
+    if noun is None or noun.lemma_.lower() not in ("decision", "announcement", "declaration") or not any(
+            c.dep_ == "poss" for c in noun.children):
+        return None
+    doc = token.doc
+    for timex in timexes:
+        if timex.type != "DATE" or not timex.value.is_known:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        if node.head.i == noun.i or (node.head.dep_ == "prep" and node.head.head.i == noun.i):
+            return timex.value
+    return None
 
 
 def _open_past(published: TimeValue | None) -> TimeValue | None:
@@ -476,16 +718,18 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
         # appeals to the reader ("you can help support our work") are never news
         if any(t.lower_ in ("you", "your") for t in sent):
             continue
-        candidates = _speech_requests(sent, resolver, _absorb(find_candidates(sent, lexicon)))
+        candidates = _speech_requests(sent, resolver, _absorb(find_candidates(sent, lexicon, resolver)))
         consults = {c.token.i for c in candidates if c.code.type == "CONSULT"}
         triggers = {c.token.i for c in candidates}
+        # the triggers and the clauses they absorbed ("refused to extend ..., ending the deal")
+        covered = triggers | {x.i for c in candidates for x in c.complements}
         for cand in candidates:
             token = cand.token
             # "meet to discuss ...": the purpose is part of the meeting
             if cand.code.type == "CONSULT" and token.dep_ == "advcl" and token.head.i in consults:
                 continue
             # "attacked a post, killing two officers": the participle tells the outcome of the same event
-            if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers
+            if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in covered
                     and not any(c.dep_ in SUBJECT_DEPS for c in token.children)):
                 continue
             sources = cand.sources if cand.sources is not None else (
@@ -504,12 +748,31 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue
             if not sources and not targets:
                 continue
+            if code.type == "ACCUSE" and token.lemma_ in REGRET | {"call"} and not targets:
+                continue   # regret or blame with nobody else's act named is no accusation
             mod = modality(token, code.type, nominal=cand.nominal)
             refused = False
             if mod == "negated" and code.type in COOPERATIVE and any(
                     a.lower_ in ("will", "would", "wo", "can", "could") for a in token.children if a.dep_ == "aux"):
-                code, mod, refused = Code("REJECT", "120", None), "announced", True
-            when = _timex_for(token, timexes, sent)
+                if _unless(token):
+                    # "will not agree to extend ... unless X": a refusal until the other side
+                    # complies is a threat ("will not accept refugees if war starts" only a refusal)
+                    code, mod, refused = Code("THREATEN", "131", None), "threatened", "unless"
+                else:
+                    code, mod, refused = Code("REJECT", "120", None), "announced", True
+            if cand.speech_act and code.type == "THREATEN":
+                mod = "threatened"
+            if cand.willing and mod != "negated":
+                mod = "planned"
+            said_when = False
+            if mod == "asserted" and not cand.nominal and _announced_by_actor(token, sources, resolver):
+                # "Russia said on Saturday it was suspending ...": the saying is the act
+                mod, said_when = "announced", True
+            decided = _dated_decision(token, timexes) if mod == "planned" else None
+            if decided is not None:
+                # "Moscow's decision on Monday to pull out": taken and announced that day
+                mod = "announced"
+            when = decided or _timex_for(token, timexes, sent, said_when or cand.speech_act)
             if when is None and mod in ("asserted", "announced") and (cand.nominal or token.tag_ in ("VBD", "VBN")):
                 when = _open_past(article.published)
             trigger_end = token.idx + len(token)
@@ -540,10 +803,10 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 location=where,
                 time=when,
                 confidence=_confidence(sources, targets, mod, cand),
-                summary=(f"{sources[0].name} says " + " ".join(t.text for t in token.subtree if t.dep_ != "mark")
-                         if cand.sources is not None else
-                         summarise(token, sources[0] if sources else None, "refused" if refused else mod,
-                                   cand.nominal)),
+                summary=(_said_summary(sources, token) if cand.speech_act else
+                         summarise(_refused_act(token) if refused == "unless" else token, sources,
+                                   {True: "refused", "unless": "threatens-not"}.get(refused, mod), cand.nominal,
+                                   targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
             ))
     return _refine_announced_dates(mentions, announcers, doc, timexes, resolver)
 

@@ -9,6 +9,8 @@ returned as ``asserted``.
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import (COOPERATIVE, HISTORICAL_CUES, HYPOTHETICAL_GOVERNORS, PERFORMATIVE,
                       PLAN_VERBS, SPEECH_VERBS)
 
@@ -59,12 +61,29 @@ def _in_condition(token) -> bool:
 
 
 def clause_text(token) -> str:
+    """The words of the trigger's clause, without the relative clauses inside it
+    ("the deal that had run for a year in the past" says nothing of the trigger)."""
     head = token
     for gov in governors(token):
         if gov.pos_ in ("VERB", "AUX"):
             head = gov
             break
-    return token.sent.text.lower() if head is token.sent.root else " ".join(t.lower_ for t in head.subtree)
+    if head is token.sent.root:
+        head_tokens = list(token.sent)
+    else:
+        head_tokens = list(head.subtree)
+    dropped = {d.i for t in head_tokens if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= token.i <= t.right_edge.i)
+               for d in t.subtree}
+    return " ".join(t.lower_ for t in head_tokens if t.i not in dropped)
+
+
+#: Cues as whole words ("refused to" does not hold "used to"); "in the past year" is a span, not a habit.
+_HISTORICAL = re.compile(r"\b(?:" + "|".join(re.escape(c) + (r"\b" if c[-1].isalpha() else "") for c in HISTORICAL_CUES) + r")"
+                         r"(?!\s+(?:few\s+|\d+\s+|two\s+|three\s+|several\s+)?(?:year|month|week|day|decade|hour)s?\b)")
+
+
+def historical(clause: str) -> bool:
+    return _HISTORICAL.search(clause) is not None
 
 
 def _purpose(token) -> bool:
@@ -83,10 +102,13 @@ def modality(token, plover_type: str, *, nominal: bool = False) -> str:
             if gov.lemma_ in SPEECH_VERBS:
                 break
         clause = clause_text(token)
-        if any(cue in clause for cue in HISTORICAL_CUES):
+        if historical(clause):
             return "historical"
         return "reported" if "according to a report" in sent_text else "asserted"
     aux = _aux(token)
+    if not aux and token.dep_ == "conj" and token.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # "could attack civilian ships and blame Ukraine": the second verb shares the first's modal
+        aux = _aux(token.head)
     # the auxiliaries of a verb whose subject is the trigger's clause ("was to meet")
     be_to = token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children)
     if _negated(token) or (chain and chain[0].lemma_ == "fail" and token.dep_ == "xcomp"):
@@ -103,7 +125,7 @@ def modality(token, plover_type: str, *, nominal: bool = False) -> str:
     if "recommendation" in sent_text and plover_type not in ("REQUEST",):
         return "hypothetical"
     clause = clause_text(token)
-    if any(cue in clause for cue in HISTORICAL_CUES) and plover_type != "REQUEST":
+    if historical(clause) and plover_type != "REQUEST":
         return "historical"
     if plover_type == "THREATEN":
         return "threatened"
