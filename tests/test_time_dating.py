@@ -63,3 +63,26 @@ def test_dating_seed_articles(seeds_dir, nlp, name, earliest, latest):
     assert earliest <= best <= latest
     assert earliest <= value.earliest and value.latest <= latest
     assert value.evidence
+
+
+def test_dating_days_after_a_dated_event_fix_the_day():
+    text = ("Russia's defence ministry said on Wednesday it would treat ships bound for Ukraine as "
+            "military targets. The warning came two days after Moscow refused to renew the grain "
+            "agreement. Secretary of State Antony Blinken said the United States was worried.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.earliest <= date(2023, 7, 19) <= value.latest
+    assert any("two days after" in reason for reason in value.evidence)
+
+
+def test_dating_event_spoken_of_as_in_force_bounds_the_article():
+    text = ("Russia will not agree to extend the Black Sea grain agreement beyond May 18, "
+            "Foreign Minister Sergei Lavrov said on Friday.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.earliest.year == 2023 and value.latest <= date(2023, 7, 17)
+
+
+def test_dating_written_out_year_is_not_the_articles_own():
+    text = ("President Bill Clinton said on Friday that those behind the bombing of the embassy "
+            "in Nairobi on Aug. 7, 1998 would face trial.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is None or value.earliest.year != 1998

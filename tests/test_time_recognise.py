@@ -121,3 +121,11 @@ def test_recognise_weekday_after_stated_date_follows_the_narrative():
     assert v["January 26"][1] == "2023-01-26"
     assert v["Thursday morning"][1] == "2023-01-26"   # January 26, 2023 was a Thursday
     assert v["Wednesday"][1] == "2023-02-01"
+
+
+def test_time_weekday_dating_a_named_act_is_not_pushed_forward_by_a_conditional(nlp):
+    from storyline.time import tag
+
+    doc = nlp("It was unclear whether his declaration Tuesday would be implemented.")
+    (timex,) = tag(doc, date(2020, 5, 21))
+    assert timex.value.value == "2020-05-19"

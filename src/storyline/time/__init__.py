@@ -40,6 +40,14 @@ def tense_direction(doc, start: int, end: int) -> int:
     if span is None or len(span) == 0:
         return 0
     token = span.root
+    head = token.head
+    if (head is not token and head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass")
+            and token.dep_ in ("npadvmod", "compound", "nmod", "appos")):
+        # "whether his declaration Tuesday would be implemented": the day
+        # dates an act already named as the subject; the verb's future or
+        # conditional is about what follows from it, and news reports such
+        # acts after they happen.
+        return -1
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break

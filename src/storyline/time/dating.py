@@ -140,7 +140,9 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
             entry["dates"] += [_as_date(d) for d in spec.get("dates", ())]
         for ev in data.get("events", ()):
             events.append({"name": ev["name"], "date": _as_date(ev["date"]),
-                           "all": [re.compile(p) for p in ev["all"]]})
+                           "all": [re.compile(p) for p in ev["all"]],
+                           "until": _as_date(ev.get("until")),
+                           "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None})
     return tuple(holders), elections, tuple(events)
 
 
@@ -216,6 +218,15 @@ def _looks_back(doc, text: str, cand) -> bool:
     if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
         return False
     return _direction(doc, cand.start, cand.end) <= 0
+
+
+_DAYS_AFTER = re.compile(r"(?i)\b(a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?:after|since)\b")
+
+
+def _count(word: str) -> int | None:
+    from .vocabulary import parse_number
+    n = parse_number(word)
+    return int(n) if n is not None else None
 
 
 def _closeness(offsets: np.ndarray) -> np.ndarray:
@@ -298,7 +309,22 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             if all(p.search(sentence) for p in ev["all"]):
                 board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
                 board.strong = True
-                month_names = [c for c in candidates if a <= c.start < b and c.kind == "month"
+                if ev["until"] and ev["ongoing"] and ev["ongoing"].search(sentence):
+                    # "will not extend the deal": it is still in force, so the
+                    # article falls within its lifetime.
+                    board.add(_range_mask(ev["date"], ev["until"]), 1.5,
+                              f"speaks of {ev['name']} as still in force (until {ev['until']})")
+                if m := _DAYS_AFTER.search(sentence):
+                    # "two days after Moscow refused to renew": the news is
+                    # that many days after the event.
+                    n = _count(m.group(1))
+                    if n is not None:
+                        day = ev["date"] + timedelta(days=n)
+                        board.add(_range_mask(day - timedelta(days=1), day + timedelta(days=1)), 1.5,
+                                  f"'{m.group(0)}' {ev['name']}: about {day}")
+                # "the Aug. 7 bombings", "the quake in October": an event
+                # dated without its year is one of the past year.
+                month_names = [c for c in candidates if a <= c.start < b and c.kind in ("month", "md", "dm")
                                and not c.group("year")]
                 if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in month_names):
                     board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
@@ -315,8 +341,11 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     if explicit_years:
         latest = max(explicit_years)
         board.add(years >= latest, 1.0, f"mentions {latest} (the latest year it cites)")
-        for k, w in enumerate((0.6, 0.4, 0.2, 0.1)):
-            board.add(years == latest + k, w, f"most articles date from the latest year they cite or soon after")
+        # News style leaves the current year unwritten ("on Aug. 7"), so a
+        # year it writes out is more often last year's or the one before.
+        for k, w in enumerate((0.4, 0.6, 0.5, 0.2)):
+            board.add(years == latest + k, w, "news writes out years other than its own: "
+                                              "most articles date from a year or two after the latest they cite")
 
     # Weekday stated with its date: "Monday, Oct. 26"; or a weekday next to a
     # date in the same passage ("January 26 ... Thursday morning's raid").
@@ -355,9 +384,12 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         if GRID_START <= d <= GRID_END and _looks_back(doc, text, c):
             full_dates.append((d, c))
     if full_dates:
+        # A full date with its year is, in news style, a date of another
+        # year than the article's: after it, but not in its year.
         d, c = max(full_dates, key=lambda x: x[0])
-        board.add_weights(_closeness_to(np.array([_ix(d)]), -1) * 1.0,
-                          f"cites the full date '{c.match.group(0)}' (the latest it cites)")
+        board.add(_range_mask(date(d.year + 1, 1, 1), date(d.year + 2, 12, 31)), 0.6,
+                  f"writes out the year of '{c.match.group(0)}' (the latest full date it cites), "
+                  f"as news does for dates of earlier years")
 
     # Month-day and month mentions without a year: news cites recent dates.
     for c in md:
