@@ -134,7 +134,8 @@ class ActorResolver:
                     return self._make(actor.name, span, actor.country, actor.sector, actor.kind, True, token)
         # a capital standing for its government ("Washington demanded ...")
         iso = self.kb.capitals.get(normalise(token.text))
-        if iso and token.ent_type_ != "PERSON" and (token.dep_ in ("nsubj", "nsubjpass", "poss", "agent") or (
+        # (the small model tags a lone capital as a person: "said Kyiv would not accept")
+        if iso and (token.ent_type_ != "PERSON" or self._entity_text(token) == token.text) and (token.dep_ in ("nsubj", "nsubjpass", "poss", "agent") or (
                 token.dep_ == "pobj" and token.head.lower_ in ("with", "against", "from", "by"))):
             return self._make(self.kb.country_names.get(iso, token.text), span, iso, "GOV", "state", True, token)
         iso = self.kb.country_of(token.text) if token.pos_ == "PROPN" else None

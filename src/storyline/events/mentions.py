@@ -350,6 +350,13 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return resolver.refs(objs[0]) if objs else []
+    head = verb.head
+    if (verb.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            and any(c.dep_ == "nsubjpass" for c in head.children) and head.dep_ == "ccomp"
+            and head.head.lemma_ in SPEECH_VERBS):
+        # "the ministry said the fleet had been attacked ... and blamed Ukraine": an active
+        # verb joined to a reported passive is the speaker's own act
+        return _subject_refs(head.head, resolver, depth + 1)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return resolver.refs(child) if verb.lemma_ in SELF_PASSIVE else []
@@ -744,7 +751,7 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue
             targets = cand.targets if cand.targets is not None else _targets(
                 token, resolver, sources, cand.complements, plover=code.type)
-            if code.type in ("SUPPORT", "COOPERATE") and not targets and len(sources) < 2:
+            if code.type in ("SUPPORT", "COOPERATE") and not targets and len(sources) < 2 and not cand.by_rule:
                 continue
             if not sources and not targets:
                 continue
@@ -772,7 +779,10 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             if decided is not None:
                 # "Moscow's decision on Monday to pull out": taken and announced that day
                 mod = "announced"
-            when = decided or _timex_for(token, timexes, sent, said_when or cand.speech_act)
+            # a threat or demand made in speech is dated by the saying ("said on Wednesday
+            # that from midnight it would ..."), not by what it threatens
+            said = token.head if cand.speech_act and token.dep_ == "ccomp" else token
+            when = decided or _timex_for(said, timexes, sent, said_when or cand.speech_act)
             if when is None and mod in ("asserted", "announced") and (cand.nominal or token.tag_ in ("VBD", "VBN")):
                 when = _open_past(article.published)
             trigger_end = token.idx + len(token)
@@ -785,7 +795,9 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                                     where.start, where.end, where.country, None, "place", False)]
             if where is not None and where.country:
                 # "protesters in Ankara": an unnamed actor takes the country of the place
-                sources = [s if s.country or s.resolved else replace(s, country=where.country) for s in sources]
+                # (not so for officials of an international body meeting somewhere)
+                sources = [s if s.country or s.resolved or s.sector == "IGO" else replace(s, country=where.country)
+                           for s in sources]
                 targets = [t if t.country or t.resolved else replace(t, country=where.country) for t in targets]
             if mod == "announced":
                 verb = next((g for g in governors(token) if g.lemma_ in NOMINALISATIONS), None)
