@@ -49,6 +49,8 @@ MIN_SCORE = 1.5
 ELECTION_FALLOFF = (3.0, 2.6, 2.3, 2.0, 1.8, 1.6, 1.5)
 #: how much the best year must beat every other year to be answered
 YEAR_MARGIN = 0.5
+#: how long after an event news names it without its year as a matter of course
+EVENT_FRESH_DAYS = 60
 #: days within this much of the best score form the answer's interval
 TIE = 0.3
 
@@ -142,7 +144,8 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
             events.append({"name": ev["name"], "date": _as_date(ev["date"]),
                            "all": [re.compile(p) for p in ev["all"]],
                            "until": _as_date(ev.get("until")),
-                           "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None})
+                           "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None,
+                           "planned": re.compile(ev["planned"]) if ev.get("planned") else None})
     return tuple(holders), elections, tuple(events)
 
 
@@ -220,7 +223,11 @@ def _looks_back(doc, text: str, cand) -> bool:
     return _direction(doc, cand.start, cand.end) <= 0
 
 
-_DAYS_AFTER = re.compile(r"(?i)\b(a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?:after|since)\b")
+#: words that say time has passed since an event ("custody battle since he was found")
+_ELAPSED = re.compile(r"(?i)\b(?:since|anniversary|ago|years? after|months after)\b")
+_DAYS_AFTER = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
+                         r"(day|week|month)s?\s+(?:after|since|ago)\b")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
 def _count(word: str) -> int | None:
@@ -304,32 +311,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
 
     # Dated world events.
     for ev in events:
-        for a, b in sents:
-            sentence = text[a:b]
-            if all(p.search(sentence) for p in ev["all"]):
-                board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
-                board.strong = True
-                if ev["until"] and ev["ongoing"] and ev["ongoing"].search(sentence):
-                    # "will not extend the deal": it is still in force, so the
-                    # article falls within its lifetime.
-                    board.add(_range_mask(ev["date"], ev["until"]), 1.5,
-                              f"speaks of {ev['name']} as still in force (until {ev['until']})")
-                if m := _DAYS_AFTER.search(sentence):
-                    # "two days after Moscow refused to renew": the news is
-                    # that many days after the event.
-                    n = _count(m.group(1))
-                    if n is not None:
-                        day = ev["date"] + timedelta(days=n)
-                        board.add(_range_mask(day - timedelta(days=1), day + timedelta(days=1)), 1.5,
-                                  f"'{m.group(0)}' {ev['name']}: about {day}")
-                # "the Aug. 7 bombings", "the quake in October": an event
-                # dated without its year is one of the past year.
-                month_names = [c for c in candidates if a <= c.start < b and c.kind in ("month", "md", "dm")
-                               and not c.group("year")]
-                if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in month_names):
-                    board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
-                              f"dates {ev['name']} by its month only, so within a year of {ev['date']}")
-                break
+        _event_evidence(board, ev, text, sents, candidates)
 
     # Years mentioned: a lower bound, and most articles are from the latest one cited.
     explicit_years = []
@@ -398,6 +380,14 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         month, day = MONTHS[c.group("month_name").lower().rstrip(".")], int(c.group("day"))
         direction = _direction(doc, c.start, c.end)
         anchors = np.flatnonzero((months == month) & (mdays == day))
+        if re.search(r"(?i)\bsince\b", text[max(0, c.start - 80):c.start]):
+            # "a custody battle since he was found on Nov. 25": something has
+            # run since then, so the article is not close to it.
+            weights = np.zeros(N_DAYS)
+            for i in anchors:
+                weights[i:i + 366] = 0.3
+            board.add_weights(weights, f"'since {c.match.group(0)}': the article is some time after it")
+            break
         weights = _closeness_to(anchors, direction)
         board.add_weights(weights * 0.8, f"'{c.match.group(0)}' without a year: the article is close to it")
 
@@ -440,6 +430,58 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                       f"another article of the corpus reports {hint.value}")
 
     return _decide(board)
+
+
+def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> None:
+    """What the sentences naming one dated event say about the article's date."""
+    matched = [(a, b) for a, b in sents if all(p.search(text[a:b]) for p in ev["all"])]
+    if not matched:
+        return
+    board.strong = True
+    said = [text[a:b] for a, b in matched]
+    nearby = [text[a:b] for i, (a, b) in enumerate(sents)
+              if any(abs(i - j) <= 2 for j, sb in enumerate(sents) if sb in matched)]
+    if ev["planned"] and any(ev["planned"].search(s) for s in nearby):
+        # "Poland will join NATO in March" (or "The three are expected to
+        # join in April" a sentence later): the event is still to come.
+        board.add(_range_mask(ev["date"] - timedelta(days=365), ev["date"]), 1.0,
+                  f"speaks of {ev['name']} ({ev['date']}) as still to come")
+        return
+    board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
+    in_force = bool(ev["until"] and ev["ongoing"] and any(ev["ongoing"].search(s) for s in said))
+    if str(ev["date"].year) not in text and not in_force and not any(_ELAPSED.search(s) for s in said):
+        # News names an event without its year while it is fresh; later it
+        # writes "1989's Hurricane Hugo" or "since ... Nov. 25". A deal still
+        # in force is named so all its life, which says nothing of freshness.
+        board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=EVENT_FRESH_DAYS)), 0.5,
+                  f"names {ev['name']} without its year, as news does while it is recent")
+        board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 0.3,
+                  f"names {ev['name']} without its year, as news does while it is recent")
+    if in_force:
+        # "will not extend the deal": it is still in force, so the article
+        # falls within its lifetime.
+        board.add(_range_mask(ev["date"], ev["until"]), 1.5,
+                  f"speaks of {ev['name']} as still in force (until {ev['until']})")
+    for sentence in said:
+        if (m := _DAYS_AFTER.search(sentence)) and (n := _count(m.group(1))) is not None:
+            # "two days after Moscow refused to renew", "whose rescue two
+            # months ago": the news is that long after the event, give or
+            # take a seventh of it.
+            unit = _UNIT_DAYS[m.group(2).lower()]
+            day = ev["date"] + timedelta(days=n * unit)
+            slack = timedelta(days=max(1, n * unit // 7))
+            board.add(_range_mask(day - slack, day + slack), 1.5,
+                      f"'{m.group(0)}' {ev['name']}: about {day}")
+            break
+    # "the Aug. 7 bombings", "the quake in October": an event dated without
+    # its year is one of the past year.
+    for a, b in matched:
+        months = [c for c in candidates if a <= c.start < b and c.kind in ("month", "md", "dm")
+                  and not c.group("year")]
+        if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in months):
+            board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
+                      f"dates {ev['name']} by its month only, so within a year of {ev['date']}")
+            break
 
 
 def _closeness_to(anchors: np.ndarray, direction: int) -> np.ndarray:
