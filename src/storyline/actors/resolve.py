@@ -161,8 +161,11 @@ class ActorResolver:
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and token.pos_ == "PROPN":
             kind = "person" if token.ent_type_ == "PERSON" else _kind_for_sector(sector)
             name = self._entity_text(token) or span.text
-            if token.ent_type_ == "ORG" and country and len(span.text) > len(name) and span.text.endswith(name):
-                # "Russia's defence ministry": the tagger's entity leaves out whose ministry it is
+            ent = self._ent_of.get(token.i)
+            if token.ent_type_ == "ORG" and country and ent is not None and (
+                    ent.end - 1 > token.i or (len(span.text) > len(name) and span.text.endswith(name))):
+                # "Russia's defence ministry (later)": the tagger's entity leaves out whose
+                # ministry it is, or runs on past the head
                 name = self._clean(span.text)
             if token.ent_type_ == "PERSON" and country is None:
                 country = self._country_from_apposition(token)
@@ -310,6 +313,9 @@ class ActorResolver:
 
     def _sector(self, span, token) -> str | None:
         sector = self.kb.sectors.get(token.lemma_.lower())
+        if sector == "GOV" and token.lemma_.lower() in ("ministry", "minister", "department", "secretary") and any(
+                t.lower_ in ("defence", "defense", "war") for t in span):
+            return "MIL"   # a defence ministry is the armed forces' command, as CAMEO codes it
         if sector or token.pos_ == "NOUN":
             # "military ties" is not a military actor: only the head noun says who
             return sector

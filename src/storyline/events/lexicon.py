@@ -47,7 +47,8 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("storyline.events").joinpath("data", "lexicon.yaml").read_text("utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C loader when PyYAML has it
+    data = yaml.load(resources.files("storyline.events").joinpath("data", "lexicon.yaml").read_text("utf-8"), Loader=loader)
     verbs = {lemma: Code.parse(t, v) for t, entries in data["verbs"].items() for lemma, v in entries.items()}
     nouns = {lemma: Code.parse(t, v) for t, entries in data["nouns"].items() for lemma, v in entries.items()}
     rules = tuple(

@@ -9,6 +9,8 @@ source actor: an event nobody did is not one a coder would accept.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Sequence
@@ -47,6 +49,7 @@ GENERIC_GOVERNORS = {"need", "necessary", "essential", "crucial", "vital", "tend
 #: Lemmatiser slips of the small English model that would hide a trigger.
 LEMMA_FIXES = {"stag": "stage"}
 RELATIVE = {"who", "which", "that", "whom"}
+_READER = re.compile(r"\b(?:you|your)\b", re.I)
 #: Nouns of taking part in something: "suspend its participation in the deal" is about the deal.
 PARTAKING = {"participation", "part", "role", "involvement", "membership"}
 #: Verbs of prolonging an agreement: refusing them ends the agreement ("refused to extend the deal").
@@ -130,14 +133,40 @@ def _armed_subject(verb, resolver) -> list[ActorRef] | None:
                         owners.append(ref)
             return owners
         refs = _subject_refs(verb, resolver)
-        return refs if refs and refs[0].sector == "MIL" else None
+        # an armed force hitting, or anyone hitting "with precision weapons"
+        armed = any(p.lower_ == "with" and any(o.lemma_.lower() in WEAPONS for o in p.children if o.dep_ == "pobj")
+                    for p in verb.children if p.dep_ == "prep")
+        return refs if refs and (refs[0].sector == "MIL" or armed) else None
     return None
+
+
+#: Lemmas handled by name in find_candidates, beyond the lexicon's own.
+_SPECIAL_TRIGGERS = {"call", "force", "kick", "throw", "order", "cut", "break", "support", "speak", "talk"}
+
+
+def trigger_lemmas(lexicon) -> tuple[frozenset, frozenset]:
+    """Verb and noun lemmas that can start an event, so that the many tokens
+    that cannot are passed over before their children are looked at."""
+    cached = getattr(lexicon, "_triggers", None)
+    if cached is None:
+        verbs = set(lexicon.verbs) | _SPECIAL_TRIGGERS | HIT_VERBS | REGRET
+        for rule in lexicon.object_rules:
+            verbs |= rule.verbs
+        nouns = set(lexicon.nouns) | ENDING_NOUNS
+        cached = (frozenset(verbs), frozenset(nouns))
+        object.__setattr__(lexicon, "_triggers", cached)
+    return cached
 
 
 def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
     found: list[Candidate] = []
+    verb_lemmas, noun_lemmas = trigger_lemmas(lexicon)
     for token in sent:
         lemma = LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())
+        pos = token.pos_
+        if not ((pos in ("VERB", "AUX") and lemma in verb_lemmas) or (pos == "NOUN" and lemma in noun_lemmas)
+                or (pos == "ADJ" and lemma in WILLING)):
+            continue
         if token.pos_ == "VERB" and token.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass"):
             continue   # a participle used as a noun ("evacuated the wounded")
         if any(c.dep_ == "amod" and c.lemma_.lower() in FIGURATIVE for c in token.children):
@@ -723,7 +752,7 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
     announcers: dict[str, str] = {}   # mention id -> lemma of the verb that announced it
     for sent in doc.sents:
         # appeals to the reader ("you can help support our work") are never news
-        if any(t.lower_ in ("you", "your") for t in sent):
+        if _READER.search(sent.text):
             continue
         candidates = _speech_requests(sent, resolver, _absorb(find_candidates(sent, lexicon, resolver)))
         consults = {c.token.i for c in candidates if c.code.type == "CONSULT"}

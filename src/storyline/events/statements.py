@@ -79,6 +79,8 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
     for sent in doc.sents:
         for token in sent:
             speaker_tok, cue = None, ""
+            if token.lemma_ not in SPEECH_VERBS and token.lower_ != "according":
+                continue   # neither a speech verb nor "according to": the common case, checked first
             if _inside(token, quotes):
                 continue   # "the leadership stressed ..." inside a quote is the quoted words
             if _is_cue(token):
