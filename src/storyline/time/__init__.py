@@ -27,13 +27,16 @@ _PLAN_LEMMAS = {"schedule", "plan", "set", "slate", "due", "expect", "intend", "
                 "expected", "going", "likely"}
 
 
-def tense_direction(doc, start: int, end: int) -> int:
+def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
     """-1 when the verb governing ``doc.text[start:end]`` points to the past,
     +1 when it points ahead ("will meet", "is to meet", "plans to meet",
     "is meeting"), 0 when the tense does not say."""
     if doc is None or not hasattr(doc, "char_span"):
         return 0
-    before = doc.text[max(0, start - 16):start].lower()
+    # ``Doc.text`` is rebuilt from the tokens on every access, so callers
+    # that ask about many expressions pass the text once.
+    text = doc.text if text is None else text
+    before = text[max(0, start - 16):start].lower()
     if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ", "through ")):
         return 1
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -79,7 +82,7 @@ def _timexes(text: str, doc, anchor: date | None, candidates: Sequence[Candidate
     resolver = Resolver(anchor)
     out = []
     for cand in candidates:
-        direction = tense_direction(doc, cand.start, cand.end) if doc is not None else 0
+        direction = tense_direction(doc, cand.start, cand.end, text) if doc is not None else 0
         res = resolver.resolve(cand, direction, text)
         if res is None:
             continue

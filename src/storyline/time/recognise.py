@@ -10,6 +10,7 @@ second parse and need no Java.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -107,6 +108,13 @@ RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 
 def recognise(text: str) -> list[Candidate]:
     """All temporal expressions in ``text``, non-overlapping, in text order."""
+    return list(_recognise(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _recognise(text: str) -> tuple[Candidate, ...]:
+    """Cached: tagging and dating an undated article both need the
+    candidates of the same text, and the regex pass is the costly part."""
     found: list[Candidate] = []
     for kind, pattern in RULES:
         for match in pattern.finditer(text):
@@ -124,7 +132,7 @@ def recognise(text: str) -> list[Candidate]:
         occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         taken.append(cand)
     taken.sort(key=lambda c: c.start)
-    return taken
+    return tuple(taken)
 
 
 def _plausible(cand: Candidate, text: str) -> bool:
