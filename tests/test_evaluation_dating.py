@@ -47,3 +47,28 @@ def test_evaluation_dating_command_json_keys(tmp_path, nlp):
     data = json.loads(result.output)
     assert set(data) >= {"exact", "within_7_days", "same_month", "same_year", "abstained"}
     assert data["same_year"] == 1.0
+
+
+# --- quality gate on TBAQ with the DCT hidden: minimums only ever rise ----------
+
+#: every second file by name keeps the gate short; `storyline eval dating` runs all.
+DATING_GATE = {"same_year": 0.11}
+
+
+@pytest.mark.slow
+def test_evaluation_dating_tbaq_gate_and_no_confident_wrong_year(data_dir, nlp):
+    from storyline.evaluation.dating import evaluate_dating
+    from storyline.evaluation.tempeval import read_timeml_dir
+
+    gold_dir = data_dir / "tempeval3" / "TBAQ-cleaned"
+    if not gold_dir.exists():
+        pytest.skip(f"{gold_dir} is absent: TBAQ is needed for the dating gate")
+    documents = sorted(read_timeml_dir(gold_dir), key=lambda d: d.name)[::2]
+    counts = evaluate_dating(documents, nlp)
+    scores = counts.scores()
+    for key, minimum in DATING_GATE.items():
+        assert scores[key] >= minimum, f"{key} fell to {scores[key]:.3f} (gate {minimum})"
+    # Abstaining is always possible, so an answer in the wrong year is a failure.
+    wrong = [(name, gold, value) for name, gold, value in counts.rows
+             if value is not None and value[:4] != str(gold.year)]
+    assert wrong == []
