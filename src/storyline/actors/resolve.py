@@ -50,6 +50,22 @@ def _kind_for_sector(sector: str | None) -> str:
     return {"GOV": "organisation", "MIL": "organisation", "REB": "group"}.get(sector or "", "group")
 
 
+def _alias_heads(kb: KnowledgeBase) -> frozenset:
+    """Last words of every alias, title, capital and sector head of a knowledge
+    base: computed once per base and process, not per article (and again only
+    if actors were added since)."""
+    size = (len(kb.aliases), len(kb.titles), len(kb.sectors))
+    cached = getattr(kb, "_heads", None)
+    if cached is None or cached[0] != size:
+        words = {key.split()[-1] for key in kb.aliases if key}
+        words |= {title.split()[-1] for title in kb.titles if title}
+        words |= {key.split()[-1] for key in kb.capitals if key}
+        words |= set(kb.sectors) | GENERIC_HEADS | PERSON_HEADS
+        cached = (size, frozenset(words))
+        kb._heads = cached
+    return cached[1]
+
+
 class ActorResolver:
     """Resolves actor phrases of one article; call ``ref(token)`` for any head token."""
 
@@ -61,6 +77,7 @@ class ActorResolver:
         # (token index, ref, is_person, head lemma) in text order, for antecedents
         self._seen: list[tuple[int, ActorRef, bool, str]] = []
         self._plural: dict[int, bool] = {}
+        self._seen_heads: set[str] = set()
         # doc.ents is rebuilt on every access; index it once
         self._ents = list(doc.ents)
         self._ent_of = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
@@ -84,6 +101,7 @@ class ActorResolver:
             # the knowledge base knows better than the tagger ("Chad" tagged as a person)
             person = ref.kind == "person" or (not ref.resolved and token.ent_type_ == "PERSON")
             self._seen.append((token.i, ref, person, token.lemma_.lower()))
+            self._seen_heads.add(token.lemma_.lower())
             self._plural[token.i] = token.tag_ in ("NNS", "NNPS") or any(
                 c.dep_ == "conj" for c in token.children) or token.lower_ in ("palestinians", "israelis")
         return ref
@@ -105,6 +123,8 @@ class ActorResolver:
             return self._pronoun(token)
         if token.lemma_.lower() in NOT_ACTORS:
             return None
+        if token.pos_ == "NOUN" and not token.ent_type_ and not self._may_name_actor(token):
+            return None   # "grain", "corridor": no rule below could make an actor of it
         span = self._phrase(token)
         text = span.text
         if token.lemma_.lower() in PART_OF or token.lower_ in PART_OF:
@@ -178,6 +198,15 @@ class ActorResolver:
         if country and token.pos_ == "PROPN":
             return self._make(self._clean(span.text), span, country, sector, "group", False, token)
         return None
+
+    def _may_name_actor(self, token) -> bool:
+        """Whether a common noun outside any entity could still name an actor: it
+        heads an alias, a title, a sector, a group or a description of someone
+        seen before. Most nouns in news text do none of these."""
+        lemma, lower = token.lemma_.lower(), token.lower_
+        heads = _alias_heads(self.kb)
+        return (lemma in heads or lower in heads or lemma in PART_OF or lower in PART_OF
+                or lemma in self._seen_heads or token.text[:1].isupper())
 
     def _office_holder(self, token, span, country):
         """"The US secretary of state" on a known day is the person who held the office."""

@@ -318,7 +318,7 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
     """"X said Y must ..." is X demanding something of Y (REQUEST)."""
     out = list(candidates)
     for token in sent:
-        if token.lemma_ not in SPEECH_VERBS | {"conclude"}:
+        if token.lemma_ not in SPEECH_VERBS:   # ("conclude" is one of them)
             continue
         for comp in (c for c in token.children if c.dep_ == "ccomp"):
             if not any(a.lower_ in ("must", "should") for a in comp.children if a.dep_ == "aux"):
