@@ -129,3 +129,23 @@ def test_time_weekday_dating_a_named_act_is_not_pushed_forward_by_a_conditional(
     doc = nlp("It was unclear whether his declaration Tuesday would be implemented.")
     (timex,) = tag(doc, date(2020, 5, 21))
     assert timex.value.value == "2020-05-19"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Until Thursday, they had not called him a suspect.", "2020-05-21"),
+    ("The company extended its offer until Thursday.", "2020-05-28"),
+    ("His relatives could not be located Wednesday in their hometown.", "2020-05-20"),
+    ("The talks could resume Wednesday.", "2020-05-27"),
+])
+def test_time_weekday_direction_from_deadlines_and_negated_modals(nlp, text, expected):
+    from storyline.time import tag
+
+    (timex,) = tag(nlp(text), date(2020, 5, 22))
+    assert timex.value.value == expected
+
+
+def test_time_this_month_name_is_the_current_year():
+    (timex,) = tag_text("Elections are due this September.", date(1998, 2, 5))
+    assert timex.value.value == "1998-09"
+    (timex,) = tag_text("Sales slumped this January.", date(1998, 11, 5))
+    assert timex.value.value == "1998-01"

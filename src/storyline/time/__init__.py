@@ -38,7 +38,26 @@ def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
     text = doc.text if text is None else text
     before = text[max(0, start - 16):start].lower()
     if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ", "through ")):
-        return 1
+        # A deadline looks ahead ("extended the offer until Nov. 20"), unless
+        # a past perfect tells of a past ("until Thursday, they had not
+        # called him a suspect").
+        return -1 if _past_perfect(doc, start, end) else 1
+    return _verb_direction(doc, start, end)
+
+
+def _past_perfect(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb.tag_ == "VBN" and any(t.lower_ == "had" for t in verb.children if t.dep_ in ("aux", "auxpass"))
+
+
+def _verb_direction(doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
@@ -65,6 +84,8 @@ def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
         return 1
     if any(t.lower_ == "to" for t in auxes) and any(t.lemma_ == "be" for t in auxes):
         return 1  # "guidelines to be published in early November"
+    if any(t.lower_ in ("could", "would") for t in auxes) and _negated(token):
+        return -1  # "could not be located Wednesday", "would not comment Tuesday"
     if any(t.tag_ == "MD" for t in auxes):
         return 1  # "could come as early as Tuesday", "must leave by Jan. 14"
     if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB" and token.head.lemma_.lower() in _PLAN_LEMMAS:
@@ -76,6 +97,17 @@ def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
     if token.tag_ == "VBN" or any(t.lower_ in ("has", "have", "had") for t in auxes):
         return -1
     return 0
+
+
+def _negated(verb) -> bool:
+    """The verb is negated: "not", "n't", "never", or a "neither ... nor" subject."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("neither", "nor", "no")
+                                                         for t in child.children):
+            return True
+    return False
 
 
 def _timexes(text: str, doc, anchor: date | None, candidates: Sequence[Candidate]) -> tuple[Timex, ...]:

@@ -242,6 +242,8 @@ class Resolver:
             year = self.anchor.year if month < self.anchor.month else self.anchor.year - 1
         elif rel in ("next", "coming"):
             year = self.anchor.year if month > self.anchor.month else self.anchor.year + 1
+        elif rel == "this":
+            year = self.anchor.year  # "this September" is the current year's, past or ahead
         elif c.group("yrel"):
             year = self.anchor.year + {"this": 0, "last": -1, "next": 1}[c.group("yrel").lower()]
         else:
