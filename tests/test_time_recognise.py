@@ -149,3 +149,18 @@ def test_time_this_month_name_is_the_current_year():
     assert timex.value.value == "1998-09"
     (timex,) = tag_text("Sales slumped this January.", date(1998, 11, 5))
     assert timex.value.value == "1998-01"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Demand will stay strong well into the summer.", ("the summer", "1989-SU")),
+    ("Orders rose from the low levels of the early summer.", ("the early summer", "1989-SU")),
+    ("The deal should close by year-end.", ("year-end", "1989")),
+    ("Prices rose toward the end of the month.", ("the end of the month", "1989-10")),
+])
+def test_time_bare_seasons_and_period_ends_resolve_to_the_anchor_period(text, expected):
+    (timex,) = tag_text(text, date(1989, 10, 26))
+    assert (timex.text, timex.value.value) == expected
+
+
+def test_time_summer_as_a_modifier_is_not_a_date():
+    assert tag_text("The summer camp reopened.", date(1989, 10, 26)) == ()

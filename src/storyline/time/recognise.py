@@ -85,6 +85,15 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("ref", _rule(r"(?i:(?P<word>now|currently|current|nowadays|these\s+days|presently|at\s+present|recently|lately|the\s+past|the\s+future|the\s+near\s+future))")),
     ("spelled_year", _rule(r"(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)[\s-]+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|hundred))|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?)")),
     ("weekend", _rule(r"(?i:the\s+weekend)")),
+    # "by year-end", "at the end of the year", "the end of the month": the
+    # current period's end, counted from the anchor.
+    ("period_end", _rule(r"(?i:(?P<yearend>year-end|year\s+end|year's\s+end)"
+                         r"|the\s+end\s+of\s+(?:the|this)\s+(?P<unit>year|month))")),
+    # A bare season after a preposition ("in the summer", "during the early
+    # winter"); without the preposition "summer" is too often a noun modifier.
+    ("bare_season", _rule(rf"(?i:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bover\s)|(?<=\binto\s)|(?<=\bof\s)"
+                          rf"|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bafter\s)|(?<=\bbefore\s))"
+                          rf"(?i:(?:the\s+)?{MOD}?(?P<season>{SEASON_RE}))(?!\s+of\b)")),
     ("year_quarter", _rule(rf"(?i:the\s+(?P<year>{YEAR_RE})\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|half|period))")),
     ("rel_year_quarter", _rule(r"(?i:(?:the\s+)?(?:(?P<rel>this|last|next)\s+year's|(?P<ago>(?:comparable\s+)?(?:year-ago|year-earlier)))\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|fiscal)[\s-]+)?(?P<unit>quarter|period|half))")),
     ("recent_units", _rule(r"(?i:(?P<rel>recent|coming)\s+(?P<unit>years|months|weeks|days|decades))")),

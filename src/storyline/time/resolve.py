@@ -355,6 +355,27 @@ class Resolver:
 
     _season_year = _season
 
+    def _bare_season(self, c, direction, text):
+        """"in the summer": this year's, or last year's when it has not
+        begun by the anchor and the verb looks back."""
+        code = SEASONS[c.group("season").lower()]
+        if self.anchor is None:
+            return Resolved("DATE", f"XXXX-{code}", "relative", _mod(c))
+        year = self.anchor.year
+        if direction < 0 and self.anchor.month < SEASON_START[code] and code != "WI":
+            year -= 1
+        elif code == "WI" and self.anchor.month <= 2:
+            year -= 1
+        return Resolved("DATE", f"{year}-{code}", "relative", _mod(c), granularity="season")
+
+    def _period_end(self, c, direction, text):
+        unit = (c.group("unit") or "year").lower()
+        if self.anchor is None:
+            return Resolved("DATE", "XXXX" if unit == "year" else "XXXX-XX", "relative", "END")
+        if unit == "month":
+            return Resolved("DATE", month_value(self.anchor), "relative", "END", granularity="month")
+        return Resolved("DATE", str(self.anchor.year), "relative", "END", granularity="year")
+
     # -- quarters and fiscal periods ------------------------------------------
     def _last_quarter(self) -> tuple[int, int]:
         """The most recent quarter that has ended by the anchor (companies
