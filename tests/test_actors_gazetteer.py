@@ -1,0 +1,40 @@
+"""The gazetteer's index is built once and then read back from a cache file."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.actors import gazetteer
+
+
+@pytest.fixture
+def fresh_index(monkeypatch, tmp_path):
+    monkeypatch.setenv("STORYLINE_CACHE_DIR", str(tmp_path))
+    gazetteer._index.cache_clear()
+    gazetteer.lookup_place.cache_clear()
+    yield tmp_path
+    gazetteer._index.cache_clear()
+    gazetteer.lookup_place.cache_clear()
+
+
+def test_actors_gazetteer_index_is_cached_and_read_back(fresh_index):
+    built = gazetteer._index()
+    (cached,) = fresh_index.glob("gazetteer-*.marshal")
+    gazetteer._index.cache_clear()
+    assert gazetteer._index() == built
+    assert gazetteer.lookup_place("Odesa").country == "UKR"
+    assert gazetteer.lookup_place("Jenin").country == "PSE"   # from the package's supplement
+    assert cached.exists()
+
+
+def test_actors_gazetteer_broken_cache_is_rebuilt(fresh_index):
+    gazetteer._index()
+    (cached,) = fresh_index.glob("gazetteer-*.marshal")
+    cached.write_bytes(b"\x00not marshal")
+    gazetteer._index.cache_clear()
+    assert gazetteer.lookup_place("Istanbul").country == "TUR"
+
+
+def test_actors_gazetteer_cache_can_be_turned_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("STORYLINE_CACHE_DIR", "")
+    assert gazetteer._cache_path() is None
