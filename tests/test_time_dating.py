@@ -86,3 +86,11 @@ def test_dating_written_out_year_is_not_the_articles_own():
             "in Nairobi on Aug. 7, 1998 would face trial.")
     value = infer_publication_date(text, (), roles_path="")
     assert value is None or value.earliest.year != 1998
+
+
+def test_dating_anniversary_of_a_dated_event_places_the_article():
+    text = ("Exiles marked the 39th anniversary of the Bay of Pigs invasion on Monday, "
+            "Secretary of State Madeleine Albright said.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.earliest.year == 2000
+    assert any("39th anniversary" in reason for reason in value.evidence)

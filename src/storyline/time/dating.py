@@ -228,6 +228,23 @@ def _looks_back(doc, text: str, cand) -> bool:
     return _direction(doc, cand.start, cand.end, text) <= 0
 
 
+_ANNIVERSARY = re.compile(r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+                          r"|ninth|tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth"
+                          r"|seventy-fifth|hundredth|centennial|bicentennial)\s+(?:anniversary|birthday)\b"
+                          r"|\b(centennial|bicentennial)\b")
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30,
+                  "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventy-fifth": 75, "hundredth": 100,
+                  "centennial": 100, "bicentennial": 200}
+
+
+def _ordinal(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = word.lower()
+    return int(word[:-2]) if word[:-2].isdigit() else _ORDINAL_WORDS.get(word)
+
+
 #: words that say time has passed since an event ("custody battle since he was found")
 _ELAPSED = re.compile(r"(?i)\b(?:since|anniversary|ago|years? after|months after)\b")
 _DAYS_AFTER = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
@@ -455,6 +472,19 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         board.add(_range_mask(ev["date"] - timedelta(days=365), ev["date"]), 1.0,
                   f"speaks of {ev['name']} ({ev['date']}) as still to come")
         return
+    for sentence in said:
+        if (m := _ANNIVERSARY.search(sentence)) and (n := _ordinal(m.group(1))):
+            # "NATO's 50th anniversary": the article is around that day,
+            # mostly in the run-up to it.
+            try:
+                target = ev["date"].replace(year=ev["date"].year + n)
+            except ValueError:
+                target = ev["date"] + timedelta(days=round(365.25 * n))
+            reason = f"'{m.group(0)}' of {ev['name']} ({ev['date']}): around {target}"
+            board.add(_range_mask(target - timedelta(days=30), target + timedelta(days=30)), 2.0, reason)
+            board.add(_range_mask(target - timedelta(days=365), target - timedelta(days=31)), 1.0, reason)
+            board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
+            return
     board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
     in_force = bool(ev["until"] and ev["ongoing"] and any(ev["ongoing"].search(s) for s in said))
     if str(ev["date"].year) not in text and not in_force and not any(_ELAPSED.search(s) for s in said):
