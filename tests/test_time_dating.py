@@ -94,3 +94,10 @@ def test_dating_anniversary_of_a_dated_event_places_the_article():
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.earliest.year == 2000
     assert any("39th anniversary" in reason for reason in value.evidence)
+
+
+def test_dating_results_compared_with_a_year_ago_period_are_next_years():
+    text = ("Net income rose to $5 million, compared with $3 million in the 1988 period, "
+            "after Hurricane Hugo hit its plants.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.earliest.year == 1989

@@ -34,6 +34,7 @@ import numpy as np
 import yaml
 
 from ..models import TimeValue, Timex
+from .normalise import clamp_day
 from .recognise import recognise
 from .vocabulary import MONTHS, WEEKDAYS
 
@@ -338,6 +339,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     for ev in events:
         _event_evidence(board, ev, text, sents, candidates)
 
+    _comparison_evidence(board, text, candidates, years)
+
     # Years mentioned: a lower bound, and most articles are from the latest one cited.
     explicit_years = []
     for cand in candidates:
@@ -455,6 +458,31 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                       f"another article of the corpus reports {hint.value}")
 
     return _decide(board)
+
+
+_COMPARED = re.compile(r"(?i)(?:compared\s+with|compared\s+to|from|against|versus|than|over|with)\s+"
+                       r"(?:[$\w.,-]+\s+){0,8}(?:in|for)?\s*$")
+
+
+def _comparison_evidence(board: Board, text: str, candidates, years: np.ndarray) -> None:
+    """Results news compares the latest period with "the 1988 period" or
+    "the 1988 third quarter": the article reports the next year's."""
+    for c in candidates:
+        if c.kind != "year_quarter" or not c.group("year"):
+            continue
+        if not _COMPARED.search(text[max(0, c.start - 80):c.start]):
+            continue
+        year = int(c.group("year")) + 1
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4}.get((c.group("ord") or "").lower())
+        if n and c.group("unit").lower() == "quarter":
+            end = clamp_day(year, 3 * n, 31)
+            board.add(_range_mask(end, end + timedelta(days=75)), 1.5,
+                      f"compares with '{c.match.group(0)}': reports that quarter of {year}")
+        else:
+            board.add(years == year, 1.5, f"compares with '{c.match.group(0)}': reports a period of {year}")
+        board.strong = True
+        return
 
 
 def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> None:
