@@ -24,5 +24,5 @@ def export_after_build(tmp_path, seed: str) -> bytes:
 
 def test_pipeline_determinism_across_hash_seeds(tmp_path):
     first = export_after_build(tmp_path, "1")
-    assert first == export_after_build(tmp_path, "7")
+    assert first == export_after_build(tmp_path, "2")  # seeds 1 and 2 once split a date tie
     assert b'"events": [' in first and first.count(b'"ev_') > 5

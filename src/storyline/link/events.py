@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Mapping, Sequence
 
 from ..models import ActorRef, Article, Event, EventMention, TimeValue, stable_id
+from ..serialize import dumps
 from .features import FACTUAL, normalise_name, precision_rank, times_overlap
 from .summary import summarise
 
@@ -32,8 +33,10 @@ def best_time(mentions: Sequence[EventMention]) -> TimeValue | None:
     support = Counter()
     for t in times:
         support[t] = sum(1 for u in times if times_overlap(t, u) is not False)
+    # The key ends in the whole serialised value, so that ties never fall
+    # to set order (which changes with the process's hash seed).
     return min(set(times), key=lambda t: (-support[t], precision_rank(t), BASIS_RANK.get(t.basis, 9),
-                                          t.value, str(t.earliest)))
+                                          t.value, str(t.earliest), dumps(t)))
 
 
 def merge_actors(groups: Sequence[Sequence[ActorRef]]) -> tuple[ActorRef, ...]:
