@@ -81,7 +81,9 @@ class ActorResolver:
         # doc.ents is rebuilt on every access; index it once
         self._ents = list(doc.ents)
         self._ent_of = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
-        for sent in doc.sents:
+        # spaCy rebuilds doc.sents on every access; the event stages reuse this list
+        self.sents = list(doc.sents)
+        for sent in self.sents:
             for token in sent:
                 # parts of a name ("Amina" in "Amina Otieno") are resolved with their head
                 if token.dep_ == "compound" and token.head.pos_ == "PROPN":

@@ -745,14 +745,15 @@ def _confidence(sources, targets, modality_, cand: Candidate) -> float:
 def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                      resolver: ActorResolver | None = None) -> list[EventMention]:
     lexicon = load_lexicon()
+    text = doc.text   # rebuilt by spaCy on each access, so taken once
     if resolver is None:
         on = article.published.earliest if article.published is not None else None
         resolver = ActorResolver(doc, load_kb(), on)
     mentions: list[EventMention] = []
     announcers: dict[str, str] = {}   # mention id -> lemma of the verb that announced it
-    for sent in doc.sents:
+    for sent in getattr(resolver, "sents", None) or doc.sents:
         # appeals to the reader ("you can help support our work") are never news
-        if _READER.search(sent.text):
+        if _READER.search(text, sent.start_char, sent.end_char):
             continue
         candidates = _speech_requests(sent, resolver, _absorb(find_candidates(sent, lexicon, resolver)))
         consults = {c.token.i for c in candidates if c.code.type == "CONSULT"}

@@ -45,10 +45,11 @@ def _inside(token, quotes) -> bool:
     return any(s < token.idx < e for s, e in quotes)
 
 
-def _words(verb, sent, quotes, text) -> tuple[str, int, int, str] | None:
+def _words(verb, sent, quotes, text, verbs=None) -> tuple[str, int, int, str] | None:
     # quotes in the sentence, or a quote that began in an earlier sentence and closes here;
     # with several speech verbs in a sentence each quote goes to the nearest one
-    verbs = [t for t in sent if _is_cue(t) and not _inside(t, quotes)]
+    if verbs is None:
+        verbs = [t for t in sent if _is_cue(t) and not _inside(t, quotes)]
 
     def nearest(span):
         return min(verbs, key=lambda v: min(abs(v.idx - span[0]), abs(v.idx - span[1])), default=verb)
@@ -76,11 +77,14 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
     text = doc.text
     quotes = _quotes(text)
     out: dict[int, Statement] = {}
-    for sent in doc.sents:
-        for token in sent:
+    for sent in getattr(resolver, "sents", None) or doc.sents:
+        # speech verbs and "according" only: the common token is neither, and is passed over once
+        cue_words = [t for t in sent if t.lemma_ in SPEECH_VERBS or t.lower_ == "according"]
+        if not cue_words:
+            continue
+        verbs = [t for t in cue_words if _is_cue(t) and not _inside(t, quotes)]
+        for token in cue_words:
             speaker_tok, cue = None, ""
-            if token.lemma_ not in SPEECH_VERBS and token.lower_ != "according":
-                continue   # neither a speech verb nor "according to": the common case, checked first
             if _inside(token, quotes):
                 continue   # "the leadership stressed ..." inside a quote is the quoted words
             if _is_cue(token):
@@ -98,11 +102,11 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
                 continue
             if cue == "according to":
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") else sent.root
-                got = _words(verb, sent, quotes, text) if verb is not token else None
+                got = _words(verb, sent, quotes, text, verbs) if verb is not token else None
                 if got is None:
                     got = (sent.text.strip(), sent.start_char, sent.end_char, "paraphrase")
             else:
-                got = _words(token, sent, quotes, text)
+                got = _words(token, sent, quotes, text, verbs)
             if got is None:
                 continue
             words, start, end, kind = got
