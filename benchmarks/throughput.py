@@ -2,6 +2,14 @@
 
     python benchmarks/throughput.py --json            # 300 articles
     python benchmarks/throughput.py --articles 1000
+    python benchmarks/throughput.py --sizes 100,1000,10000 --out scale.jsonl
+
+With ``--sizes``, every configuration (bare spaCy and the local engine at
+``n_process`` 1 and 2, the Ray engine when installed, and a re-build of the
+unchanged corpus) runs in a fresh child process, so the peak RSS of one
+(``ru_maxrss`` of that child, read with ``wait4``) is not inflated by
+another. Each result is appended to ``--out`` as one JSON line as soon as
+it is known, then a summary line gives the growth of cost with size.
 
 The corpus is made from the bundled examples (and the seed articles when
 ../shared is present), each copy varied (paragraphs rotated, a numbered
@@ -15,7 +23,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -98,12 +108,157 @@ def run(size: int, settings: Settings) -> dict:
     }
 
 
+#: name -> (what runs, n_process). On the local_1 database: "rebuild"
+#: re-builds the unchanged corpus, "add_10" adds ten new articles (linking
+#: only the stories they join), "relink_all" forgets the stories and
+#: links the whole corpus again, the cost "add_10" would have without
+#: incremental linking.
+CONFIGS = {
+    "spacy_1": ("spacy", 1), "spacy_2": ("spacy", 2),
+    "local_1": ("local", 1), "local_2": ("local", 2),
+    "ray_2": ("ray", 2), "rebuild": ("rebuild", 1),
+    "add_10": ("add", 1), "relink_all": ("relink", 1),
+}
+
+
+def child(kind: str, n_process: int, corpus: str, db: str) -> dict:
+    """One configuration, in its own process; prints what it measured."""
+    settings = Settings(n_process=n_process)
+    if kind == "spacy":
+        texts = [clean(doc).text for doc in read_inputs([corpus]) if isinstance(doc, RawDocument)]
+        nlp = load_pipeline(settings.model)
+        list(nlp.pipe(texts[:20]))
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process):
+            pass
+        return {"seconds": time.perf_counter() - started, "articles": len(texts)}
+    startup = 0.0
+    if kind == "relink":
+        from storyline.store import Store
+
+        with Store(db) as store:
+            store.con.execute("DELETE FROM article_stories")
+            store.con.execute("DELETE FROM story_keys")
+            store.con.execute("UPDATE events SET story_id = NULL")
+    if kind == "add":
+        # new articles: copies numbered past any the corpus holds
+        extra = Path(corpus).parent / (Path(corpus).name + "_extra")
+        extra.mkdir(exist_ok=True)
+        sources = source_articles()
+        for i in range(10):
+            (extra / f"extra_{i:03d}.txt").write_text(varied(sources[i % len(sources)], 10_000_000 + i),
+                                                       encoding="utf-8")
+        corpus = str(extra)
+    if kind == "ray":
+        import ray
+
+        # starting the local cluster is a fixed cost, reported apart
+        started = time.perf_counter()
+        ray.init(num_cpus=n_process, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+        startup = time.perf_counter() - started
+    started = time.perf_counter()
+    report = build([corpus], db, settings, engine="ray" if kind == "ray" else "local")
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "articles": report.articles_new + report.articles_seen,
+            "articles_new": report.articles_new, "events": report.events,
+            "startup_seconds": round(startup, 2), "stories_relinked": report.stories_relinked,
+            "link_seconds": round(report.link_seconds, 3),
+            # the spaCy workers (n_process > 1) are this process's children
+            "workers_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+
+
+def run_child(config: str, corpus: Path, db: Path) -> dict:
+    kind, n_process = CONFIGS[config]
+    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, "--n-process", str(n_process),
+                             "--corpus", str(corpus), "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        return {"config": config, "error": f"exit {proc.returncode}"}
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(config=config, n_process=n_process, peak_rss_mb=round(usage.ru_maxrss / 1024, 1),
+                  articles_per_s=round(result["articles"] / result["seconds"], 2),
+                  seconds=round(result["seconds"], 2))
+    return result
+
+
+def scale(sizes: list[int], configs: list[str], out: Path | None, workdir: Path) -> list[dict]:
+    rows = []
+    for size in sizes:
+        folder = workdir / f"corpus_{size}"
+        folder.mkdir(parents=True, exist_ok=True)
+        make_corpus(folder, size)
+        for config in configs:
+            db_name = "local_1" if config in ("rebuild", "add_10", "relink_all") else config
+            row = {"size": size, **run_child(config, folder, workdir / f"{size}_{db_name}.duckdb")}
+            rows.append(row)
+            _emit(row, out)
+        by = {r["config"]: r for r in rows if r["size"] == size and "error" not in r}
+        summary = {"size": size, "summary": True}
+        for n in (1, 2):
+            if f"local_{n}" in by and f"spacy_{n}" in by:
+                summary[f"ratio_local_{n}"] = round(by[f"local_{n}"]["articles_per_s"]
+                                                    / by[f"spacy_{n}"]["articles_per_s"], 3)
+        if "ray_2" in by and "spacy_2" in by:
+            summary["ratio_ray_2"] = round(by["ray_2"]["articles_per_s"] / by["spacy_2"]["articles_per_s"], 3)
+        if "rebuild" in by and "local_1" in by:
+            summary["rebuild_share"] = round(by["rebuild"]["seconds"] / by["local_1"]["seconds"], 4)
+        if "add_10" in by and "relink_all" in by:
+            summary["add_10_link_vs_relink_all"] = round(
+                by["add_10"]["link_seconds"] / max(by["relink_all"]["link_seconds"], 1e-9), 3)
+        _emit(summary, out)
+    # cost growth: time ratio for each 10x step, per configuration
+    growth = {"growth": True}
+    for config in configs:
+        seconds = {r["size"]: r["seconds"] for r in rows if r.get("config") == config and "error" not in r}
+        for small, large in zip(sizes, sizes[1:]):
+            if small in seconds and large in seconds:
+                growth[f"{config}_{small}_to_{large}"] = {
+                    "size_ratio": large / small, "time_ratio": round(seconds[large] / seconds[small], 2)}
+    _emit(growth, out)
+    return rows
+
+
+def _emit(row: dict, out: Path | None) -> None:
+    line = json.dumps(row)
+    print(line, flush=True)
+    if out is not None:
+        with out.open("a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print one JSON line")
+    parser.add_argument("--sizes", help="comma-separated corpus sizes, e.g. 100,1000,10000")
+    parser.add_argument("--configs", default=",".join(CONFIGS),
+                        help=f"which of {', '.join(CONFIGS)} to run with --sizes")
+    parser.add_argument("--out", type=Path, help="append each result to this JSONL file")
+    parser.add_argument("--workdir", type=Path, help="keep corpora and databases here (default: a temp dir)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.n_process, args.corpus, args.db)))
+        return
+    if args.sizes:
+        configs = [c for c in args.configs.split(",") if c]
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            configs = [c for c in configs if c != "ray_2"]
+        sizes = [int(s) for s in args.sizes.split(",")]
+        if args.workdir:
+            scale(sizes, configs, args.out, args.workdir)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                scale(sizes, configs, args.out, Path(tmp))
+        return
     result = run(args.articles, Settings(n_process=args.n_process))
     if args.json:
         print(json.dumps(result))

@@ -9,9 +9,10 @@ input never stops a build.
 from __future__ import annotations
 
 import dataclasses
+from time import perf_counter
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from .annotate import annotate, load_pipeline
@@ -31,6 +32,8 @@ class BuildReport:
     failures: list[Failure] = field(default_factory=list)
     events: int = 0
     linked: bool = False
+    stories_relinked: int = 0     # stories (re)linked by this build; the others were kept
+    link_seconds: float = 0.0
 
     @property
     def exit_code(self) -> int:
@@ -105,8 +108,15 @@ def analyse_stream(
 
     Shared by the local engine and the Ray workers, so both run the same code.
     """
+    articles = iter(articles)
+    first = next(articles, None)
+    if first is None:
+        # nothing new (a re-build of an unchanged corpus): loading the model
+        # would cost more than the whole re-build
+        return
     nlp = load_pipeline(settings.model)
-    docs = annotate(articles, nlp, batch_size=settings.batch_size, n_process=settings.n_process)
+    docs = annotate(chain([first], articles), nlp, batch_size=settings.batch_size,
+                    n_process=settings.n_process)
     for article, doc in docs:
         try:
             yield analyse(article, doc, settings)
@@ -183,8 +193,10 @@ def build(
             if progress:
                 progress(report)
 
-        if store.links_dirty():
-            _relink(store, settings)
+        if store.needs_linking():
+            started = perf_counter()
+            report.stories_relinked = _relink(store, settings)
+            report.link_seconds = perf_counter() - started
             report.linked = True
         report.events = store.counts()["events"]
         store.finish_run(report.run_id, report.articles_new, report.articles_seen, len(report.failures))
@@ -203,9 +215,88 @@ def _unpack_remote(items, fail, report: BuildReport, is_new) -> Iterator[Article
             yield item
 
 
-def _relink(store: Store, settings: Settings) -> None:
-    from .link import link
+def _relink(store: Store, settings: Settings) -> int:
+    """Link the articles not linked yet, relinking only the stories they join.
 
-    result = link(store.articles(), store.mentions(), store.statements(),
-                  threshold=settings.link_threshold)
-    store.replace_links(result)
+    The new articles' story keys find the stored stories they share a key
+    with; each such group of stories plus new articles becomes one story,
+    linked from its own records. Episodes and storylines are then worked
+    out corpus-wide from a few short columns per event. The result is the
+    one a single build of the whole corpus gives (see ``storyline.link``).
+    """
+    from .link import assemble, link_story, story_keys
+    from .link.cluster import UnionFind
+    from .link.stories import story_id
+    from .models import EventMention, Statement
+    from .store import StoryUpdate
+
+    if not store.needs_linking():
+        return 0
+    pending = store.unlinked_article_ids()
+    pending_articles = {a.id: a for a in store.articles_by_ids(pending)}
+    pending_mentions: dict[str, list[EventMention]] = {}
+    for m in store.records_of_articles(EventMention, "mentions", pending):
+        pending_mentions.setdefault(m.article_id, []).append(m)
+    keys = {aid: story_keys(pending_articles.get(aid), pending_mentions.get(aid, ())) for aid in pending}
+
+    # new articles and the stored stories they reach, joined through shared keys
+    sets = UnionFind(("article", aid) for aid in pending)
+    owner: dict[str, tuple] = {}
+    for aid in pending:
+        for key in sorted(keys[aid]):
+            if key in owner:
+                sets.union(owner[key], ("article", aid))
+            else:
+                owner[key] = ("article", aid)
+    for key, sid in store.stories_with_keys(sorted(owner)):
+        sets.union(owner[key], ("story", sid))
+    groups = [g for g in sets.groups() if any(kind == "article" for kind, _ in g)]
+    old_stories = sorted({sid for g in groups for kind, sid in g if kind == "story"})
+    old_members = store.story_members(old_stories)
+    members: dict[str, list[str]] = {}
+    for group in groups:
+        aids = sorted({aid for kind, x in group for aid in ([x] if kind == "article" else old_members.get(x, []))})
+        members[story_id(aids)] = aids
+
+    everyone = sorted(aid for aids in members.values() for aid in aids)
+    articles = {a.id: a for a in store.articles_by_ids(everyone)}
+    mentions: dict[str, list[EventMention]] = {}
+    for m in store.records_of_articles(EventMention, "mentions", everyone):
+        mentions.setdefault(m.article_id, []).append(m)
+    statements: dict[str, list[Statement]] = {}
+    for st in store.records_of_articles(Statement, "statements", everyone):
+        statements.setdefault(st.article_id, []).append(st)
+    parts = [link_story(sid, [articles[a] for a in aids if a in articles],
+                        [m for a in aids for m in mentions.get(a, ())],
+                        [st for a in aids for st in statements.get(a, ())], settings.link_threshold)
+             for sid, aids in sorted(members.items())]
+
+    kept = store.kept_events(old_stories)
+    result = assemble(parts, [(i, root, day, item) for i, root, day, item, _ in kept])
+    storyline_of = {event_id: result.extra["storyline_of"][group]
+                    for group in result.extra["groups"] for event_id in group}
+    existing = store.storyline_ids()
+    wanted = set(result.extra["storyline_of"].values())
+    new_events = {e.id: e for e in result.events}
+    fresh_groups = [g for g in result.extra["groups"] if result.extra["storyline_of"][g] not in existing]
+    loaded = {e.id: e for e in store.events_by_ids(
+        sorted({i for g in fresh_groups for i in g if i not in new_events}))}
+    from .link.storylines import make_storyline
+
+    moved_ids = [i for i, _, _, _, sl in kept if storyline_of[i] != sl]
+    moved_records = {e.id: e for e in store.events_by_ids(sorted(set(moved_ids) - set(loaded)))} | loaded
+    store.replace_story_links(StoryUpdate(
+        old_stories=old_stories,
+        members=members,
+        events=result.events,
+        story_of_event={e.id: part.story for part in parts for e in part.events},
+        roots={i: r for part in parts for i, r in part.roots.items()},
+        items={item["id"]: item for part in parts for item in part.items},
+        contradictions=[(part.story, c) for part in parts for c in part.contradictions],
+        keys=[(aid, k) for aid in pending for k in sorted(keys[aid])],
+        moved=[dataclasses.replace(moved_records[i], storyline=storyline_of[i]) for i in moved_ids],
+        storylines_new=[make_storyline([new_events.get(i) or loaded[i] for i in g], result.extra["episode_list"])
+                        for g in fresh_groups],
+        storylines_gone=sorted(existing - wanted),
+    ))
+    return len(members)

@@ -105,7 +105,10 @@ CREATE TABLE IF NOT EXISTS events (
     summary       VARCHAR,
     source_count  INTEGER,
     storyline_id  VARCHAR,
-    record        VARCHAR
+    record        VARCHAR,
+    story_id      VARCHAR,       -- the story (group of articles) it was linked in
+    story_root    VARCHAR,       -- smallest event of its story it shares an actor with
+    episode       VARCHAR        -- JSON: what recurrence compares (NULL: cannot recur)
 );
 
 CREATE TABLE IF NOT EXISTS storylines (
@@ -117,11 +120,32 @@ CREATE TABLE IF NOT EXISTS storylines (
 );
 
 CREATE TABLE IF NOT EXISTS contradictions (
-    id     VARCHAR PRIMARY KEY,
-    first  VARCHAR,
-    second VARCHAR,
-    why    VARCHAR
+    id       VARCHAR PRIMARY KEY,
+    first    VARCHAR,
+    second   VARCHAR,
+    why      VARCHAR,
+    story_id VARCHAR
 );
+
+-- Linking runs per story (see storyline.link.stories): which story each
+-- linked article is in, and the keys that tie articles into stories. An
+-- article without a row here has not been linked yet.
+CREATE TABLE IF NOT EXISTS article_stories (
+    article_id VARCHAR PRIMARY KEY,
+    story_id   VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS story_keys (
+    key        VARCHAR,
+    article_id VARCHAR,
+    PRIMARY KEY (key, article_id)
+);
+
+-- Files made before per-story linking gain the columns (and relink once).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS story_id VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS story_root VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS episode VARCHAR;
+ALTER TABLE contradictions ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 
 CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR,

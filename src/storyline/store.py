@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -142,6 +143,18 @@ class Store:
                 self._set_links_dirty(True)
         return len(fresh)
 
+    def _bulk_update(self, sql: str, rows: list[dict]) -> None:
+        """An UPDATE joined to ``rows`` registered as ``_batch`` (one statement, not one per row)."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        self.con.register("_batch", pa.Table.from_pylist(rows))
+        try:
+            self.con.execute(sql)
+        finally:
+            self.con.unregister("_batch")
+
     def _bulk_insert(self, table: str, rows: list[dict]) -> None:
         if not rows:
             return
@@ -189,36 +202,121 @@ class Store:
             ).fetchall()
         return [loads(kind, r[0]) for r in rows]
 
-    # -- linking results ---------------------------------------------------------
+    # -- linking, story by story -------------------------------------------------
+    #
+    # An article is linked once it has a row in article_stories; the rows are
+    # written in the same transaction as the story's events, so a build
+    # killed before that commit leaves its articles unlinked, and the next
+    # build links them (links_dirty says there is something to do).
+
+    def _in(self, sql: str, ids: Iterable[str]) -> list[tuple]:
+        """Run ``sql`` with the table ``_ids`` holding ``ids``. DuckDB joins
+        it by hash; ``list_contains`` over a parameter would scan the whole
+        list for every row, which is quadratic when relinking a corpus."""
+        import pyarrow as pa
+
+        self.con.register("_ids", pa.table({"id": pa.array(sorted(set(ids)), type=pa.string())}))
+        try:
+            return self.con.execute(sql).fetchall()
+        finally:
+            self.con.unregister("_ids")
+
+    def needs_linking(self) -> bool:
+        if self.links_dirty():
+            return True
+        # a file linked before stories existed: events without a story
+        return self.con.execute("SELECT 1 FROM events WHERE story_id IS NULL LIMIT 1").fetchone() is not None
+
+    def unlinked_article_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT id FROM articles ANTI JOIN article_stories ON articles.id = article_stories.article_id "
+            "ORDER BY id").fetchall()]
+
+    def stories_with_keys(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, story id) for every linked article holding one of ``keys``."""
+        if not keys:
+            return []
+        return self._in(
+            "SELECT DISTINCT k.key, s.story_id FROM story_keys k JOIN article_stories s USING (article_id) "
+            "WHERE k.key IN (SELECT id FROM _ids) ORDER BY 1, 2", keys)
+
+    def story_members(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        if story_ids:
+            for aid, sid in self._in(
+                    "SELECT article_id, story_id FROM article_stories WHERE story_id IN (SELECT id FROM _ids) "
+                    "ORDER BY article_id", story_ids):
+                out.setdefault(sid, []).append(aid)
+        return out
+
+    def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
+        rows = self._in("SELECT record FROM articles WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
+        return [loads(Article, r[0]) for r in rows]
+
+    def records_of_articles(self, kind, table: str, article_ids: Sequence[str]) -> list:
+        rows = self._in(f"SELECT record FROM {table} WHERE article_id IN (SELECT id FROM _ids) ORDER BY id",
+                        article_ids)
+        return [loads(kind, r[0]) for r in rows]
+
+    def kept_events(self, touched_stories: Sequence[str]) -> list[tuple[str, str, str, dict | None, str | None]]:
+        """What episodes and storylines need of the events linking keeps:
+        (id, story root, date key, episode item, storyline id) — a few short
+        columns per event, never a record or a text."""
+        rows = self._in(
+            "SELECT id, story_root, coalesce(strftime(date_earliest, '%Y-%m-%d'), '9999'), episode, storyline_id "
+            "FROM events WHERE story_id IS NOT NULL AND story_id NOT IN (SELECT id FROM _ids) ORDER BY id",
+            touched_stories)
+        return [(i, root, day, json.loads(ep) if ep else None, sl) for i, root, day, ep, sl in rows]
+
+    def events_by_ids(self, ids: Sequence[str]) -> list[Event]:
+        rows = self._in("SELECT record FROM events WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
+        return [loads(Event, r[0]) for r in rows]
+
+    def storyline_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT id FROM storylines").fetchall()}
 
     def replace_links(self, result: LinkResult) -> None:
-        """Swap in a new set of events, storylines and contradictions at once."""
+        """Swap in a whole ``link()`` result at once (tests and tools that
+        link in memory). It records no stories, so the next build relinks
+        every article story by story."""
         with self.transaction():
-            for table in ("events", "storylines", "contradictions"):
+            for table in ("events", "storylines", "contradictions", "article_stories", "story_keys"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("UPDATE mentions SET event_id = NULL")
-            if result.events:
-                self.con.executemany(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[e.id, e.type, e.cameo, e.modality, *_date_columns(e.time),
-                      _actors_json(e.sources), _actors_json(e.targets), e.summary,
-                      e.source_count, e.storyline, dumps(e)] for e in result.events],
-                )
-                self.con.executemany(
-                    "UPDATE mentions SET event_id = ? WHERE id = ?",
-                    [[e.id, m] for e in result.events for m in e.mention_ids],
-                )
-            if result.storylines:
-                self.con.executemany(
-                    "INSERT INTO storylines VALUES (?, ?, ?, ?, ?)",
-                    [[s.id, s.label, json.dumps(list(s.event_ids)),
-                      json.dumps([list(ep) for ep in s.episodes]), dumps(s)] for s in result.storylines],
-                )
-            if result.contradictions:
-                self.con.executemany(
-                    "INSERT INTO contradictions VALUES (?, ?, ?, ?)",
-                    [[c.id, c.first, c.second, c.why] for c in result.contradictions],
-                )
+            self._bulk_insert("events", [_event_row(e) for e in result.events])
+            self._bulk_update("UPDATE mentions SET event_id = b.event_id FROM _batch b WHERE mentions.id = b.id",
+                              [{"id": m, "event_id": e.id} for e in result.events for m in e.mention_ids])
+            self._bulk_insert("storylines", [_storyline_row(s) for s in result.storylines])
+            self._bulk_insert("contradictions", [{"id": c.id, "first": c.first, "second": c.second,
+                                                  "why": c.why} for c in result.contradictions])
+            self._set_links_dirty(False)
+
+    def replace_story_links(self, update: "StoryUpdate") -> None:
+        """Swap in the links of the stories a build touched, in one transaction."""
+        with self.transaction():
+            old = list(update.old_stories)
+            members = [aid for aids in update.members.values() for aid in aids]
+            self._in("DELETE FROM events WHERE story_id IS NULL OR story_id IN (SELECT id FROM _ids)", old)
+            self._in("DELETE FROM contradictions WHERE story_id IS NULL OR story_id IN (SELECT id FROM _ids)", old)
+            self._in("UPDATE mentions SET event_id = NULL WHERE article_id IN (SELECT id FROM _ids)", members)
+            self._bulk_insert("events", [
+                _event_row(e) | {"story_id": update.story_of_event[e.id], "story_root": update.roots[e.id],
+                                 "episode": json.dumps(update.items[e.id]) if e.id in update.items else None}
+                for e in update.events])
+            self._bulk_update("UPDATE mentions SET event_id = b.event_id FROM _batch b WHERE mentions.id = b.id",
+                              [{"id": m, "event_id": e.id} for e in update.events for m in e.mention_ids])
+            self._bulk_update("UPDATE events SET storyline_id = b.storyline_id, record = b.record FROM _batch b "
+                              "WHERE events.id = b.id",
+                              [{"id": e.id, "storyline_id": e.storyline, "record": dumps(e)} for e in update.moved])
+            self._in("DELETE FROM storylines WHERE id IN (SELECT id FROM _ids)", update.storylines_gone)
+            self._bulk_insert("storylines", [_storyline_row(s) for s in update.storylines_new])
+            self._bulk_insert("contradictions", [
+                {"id": c.id, "first": c.first, "second": c.second, "why": c.why, "story_id": sid}
+                for sid, c in update.contradictions])
+            self._in("DELETE FROM article_stories WHERE story_id IN (SELECT id FROM _ids)", old)
+            self._bulk_insert("article_stories", [{"article_id": aid, "story_id": sid}
+                                                  for sid, aids in update.members.items() for aid in aids])
+            self._bulk_insert("story_keys", [{"key": k, "article_id": aid} for aid, k in update.keys])
             self._set_links_dirty(False)
 
     def events(self) -> list[Event]:
@@ -250,6 +348,38 @@ class Store:
 
     def iter_rows(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
         yield from self.con.execute(sql, list(params)).fetchall()
+
+
+def _event_row(e: Event) -> dict:
+    value, earliest, latest = _date_columns(e.time)
+    return {"id": e.id, "type": e.type, "cameo": e.cameo, "modality": e.modality, "date_value": value,
+            "date_earliest": earliest, "date_latest": latest, "sources": _actors_json(e.sources),
+            "targets": _actors_json(e.targets), "summary": e.summary, "source_count": e.source_count,
+            "storyline_id": e.storyline, "record": dumps(e)}
+
+
+def _storyline_row(s: Storyline) -> dict:
+    return {"id": s.id, "label": s.label, "events": json.dumps(list(s.event_ids)),
+            "episodes": json.dumps([list(ep) for ep in s.episodes]), "record": dumps(s)}
+
+
+@dataclass
+class StoryUpdate:
+    """Everything one relink changes: the stories replaced (``old_stories``)
+    and, for their successors, members, events, contradictions and keys;
+    storylines added and gone; kept events whose storyline changed."""
+
+    old_stories: Sequence[str] = ()
+    members: dict = field(default_factory=dict)          # new story id -> article ids
+    events: Sequence[Event] = ()
+    story_of_event: dict = field(default_factory=dict)
+    roots: dict = field(default_factory=dict)
+    items: dict = field(default_factory=dict)            # event id -> episode item
+    contradictions: Sequence[tuple[str, Contradiction]] = ()
+    keys: Sequence[tuple[str, str]] = ()                 # (article id, story key)
+    moved: Sequence[Event] = ()
+    storylines_new: Sequence[Storyline] = ()
+    storylines_gone: Sequence[str] = ()
 
 
 def _analysis_rows(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[dict]]:
@@ -310,4 +440,4 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-__all__ = ["Store", "to_jsonable"]
+__all__ = ["Store", "StoryUpdate", "to_jsonable"]

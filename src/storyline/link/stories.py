@@ -1,5 +1,8 @@
-"""Story clustering: which articles tell the same story, from their words
-alone (no topics given).
+"""Stories: which articles tell the same story.
+
+``story_keys``/``group_stories`` decide the stories linking runs in (see
+below); ``cluster_articles`` groups articles from their words alone (no
+topics given), for evaluation and exploration.
 
 Articles are compared only when they share one of their most distinctive
 terms (the top TF-IDF terms of each), and inside such a block only with
@@ -12,11 +15,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from ..models import Article, stable_id
+from ..models import Article, EventMention, TimeValue, stable_id
 from .cluster import UnionFind
-from .features import words
+from .features import actor_keys, lemma_group, sentence_key, words
 
 #: Terms per article used as blocking keys.
 TOP_TERMS = 6
@@ -84,6 +87,77 @@ def cluster_articles(articles: Sequence[Article], threshold: float = 0.3) -> dic
     story = {}
     for group in sets.groups():
         sid = stable_id("sy", *group)
+        for aid in group:
+            story[aid] = sid
+    return story
+
+
+# -- stories for linking -------------------------------------------------------
+#
+# Linking runs story by story, so that new articles relink only the stories
+# they join. For that to give the same result however the corpus arrived
+# (all at once, or a few articles at a time), membership must not depend on
+# corpus-wide statistics or on neighbour windows, as ``cluster_articles``
+# does: two articles share a story when they share a *story key*, and
+# stories are the connected components of that relation. Adding an article
+# can then only merge stories, never split one, and the components found
+# incrementally are the components of the whole corpus.
+#
+# The keys are the ways two mentions can be reports of one happening, as
+# event coreference blocks them: the same act (type) by or against the
+# same party in the same month (a year for year-only dates), or the same
+# sentence about the same kind of act (a reprint).
+
+#: Dates vaguer than this (in days) give no month key; vaguer than a year, none at all.
+_MONTH_SPAN = 31
+_YEAR_SPAN = 366
+
+
+def _time_bucket(value: TimeValue | None) -> str | None:
+    if value is None or value.earliest is None or value.latest is None:
+        return None
+    span = (value.latest - value.earliest).days
+    if span <= _MONTH_SPAN:
+        return value.earliest.strftime("%Y-%m")
+    if span <= _YEAR_SPAN:
+        return str(value.earliest.year)
+    return None
+
+
+def story_keys(article: Article | None, mentions: Sequence[EventMention]) -> set[str]:
+    """The keys that tie an article's mentions to other articles' mentions."""
+    keys: set[str] = set()
+    published = article.published if article is not None else None
+    for m in mentions:
+        group = lemma_group(m.lemma or m.trigger)
+        keys.add(stable_id("sk", "sentence", sentence_key(m), group))
+        bucket = _time_bucket(m.time) if m.time is not None and m.time.is_known else None
+        bucket = bucket or _time_bucket(published)
+        if bucket is None:
+            continue
+        for side, actors in (("source", m.sources), ("target", m.targets)):
+            for party in sorted(actor_keys(actors)):
+                keys.add(stable_id("sk", "act", m.type, side, party, bucket))
+    return keys
+
+
+def story_id(article_ids: Sequence[str]) -> str:
+    return stable_id("sy", *sorted(article_ids))
+
+
+def group_stories(keys: Mapping[str, set[str]]) -> dict[str, str]:
+    """Article id -> story id: connected components over shared keys."""
+    sets = UnionFind(sorted(keys))
+    owner: dict[str, str] = {}
+    for aid in sorted(keys):
+        for key in sorted(keys[aid]):
+            if key in owner:
+                sets.union(owner[key], aid)
+            else:
+                owner[key] = aid
+    story = {}
+    for group in sets.groups():
+        sid = story_id(group)
         for aid in group:
             story[aid] = sid
     return story

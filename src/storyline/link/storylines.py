@@ -37,47 +37,62 @@ def _date_key(event: Event) -> str:
     return t.earliest.isoformat() if t is not None and t.earliest is not None else "9999"
 
 
-def _same_parties(a: Event, b: Event) -> bool:
+def episode_item(event: Event, mentions: Mapping[str, EventMention]) -> dict | None:
+    """What recurrence needs of one event, small enough to keep in the
+    database and compare corpus-wide without the articles' text: its act
+    key, its date, and the parties on each side. None when the event cannot
+    be an episode (negated, hypothetical, undated, or without parties)."""
+    if event.modality in NOT_AN_EPISODE or event.time is None or not event.time.is_known:
+        return None
+    key = recurrence_key(event, _event_lemma(event, mentions))
+    if key is None:
+        return None
+    return {"id": event.id, "key": repr(key), "date": _date_key(event), "value": event.time.value,
+            "sources": sorted(actor_keys(event.sources)), "targets": sorted(actor_keys(event.targets))}
+
+
+def _same_party_items(a: dict, b: dict) -> bool:
     """A party in common on each side named by both: the 2020 declaration
     against Israel and the United States recurs the 2015 one against Israel."""
-    for side_a, side_b in ((a.sources, b.sources), (a.targets, b.targets)):
-        keys_a, keys_b = actor_keys(side_a), actor_keys(side_b)
-        if keys_a and keys_b and not keys_a & keys_b:
+    for side in ("sources", "targets"):
+        if a[side] and b[side] and not set(a[side]) & set(b[side]):
             return False
-    return bool(actor_keys(a.sources) & actor_keys(b.sources) or actor_keys(a.targets) & actor_keys(b.targets))
+    return bool(set(a["sources"]) & set(b["sources"]) or set(a["targets"]) & set(b["targets"]))
 
 
 def find_episodes(events: Sequence[Event], mentions: Mapping[str, EventMention]) -> list[tuple[str, ...]]:
     """Tuples of event ids (in date order), one per recurring act with at
     least two occurrences at different dates."""
-    groups: dict[tuple, list[Event]] = {}
-    for event in events:
-        if event.modality in NOT_AN_EPISODE or event.time is None or not event.time.is_known:
-            continue
-        key = recurrence_key(event, _event_lemma(event, mentions))
-        if key is not None:
-            groups.setdefault(key, []).append(event)
+    return episodes_from_items([i for i in (episode_item(e, mentions) for e in events) if i is not None])
+
+
+def episodes_from_items(items: Sequence[dict]) -> list[tuple[str, ...]]:
+    """``find_episodes`` over ``episode_item`` records, the form the
+    incremental build keeps for every event of the corpus."""
+    groups: dict[str, list[dict]] = {}
+    for item in items:
+        groups.setdefault(item["key"], []).append(item)
     episodes = []
-    for key in sorted(groups, key=repr):
-        members = sorted(groups[key], key=lambda e: (_date_key(e), e.id))
-        sets = UnionFind(e.id for e in members)
+    for key in sorted(groups):
+        members = sorted(groups[key], key=lambda e: (e["date"], e["id"]))
+        sets = UnionFind(e["id"] for e in members)
         # only events sharing a party can recur one another: compare inside
         # each party's bucket, with a date-ordered window for huge buckets
-        buckets: dict[str, list[Event]] = {}
-        for event in members:
-            for party in sorted(actor_keys(event.sources) | actor_keys(event.targets)):
-                buckets.setdefault(party, []).append(event)
+        buckets: dict[str, list[dict]] = {}
+        for item in members:
+            for party in sorted(set(item["sources"]) | set(item["targets"])):
+                buckets.setdefault(party, []).append(item)
         for party in sorted(buckets):
             bucket = buckets[party]
             for i, a in enumerate(bucket):
                 for b in bucket[i + 1:i + 1 + 50]:
-                    if _same_parties(a, b):
-                        sets.union(a.id, b.id)
-        by_id = {e.id: e for e in members}
+                    if _same_party_items(a, b):
+                        sets.union(a["id"], b["id"])
+        by_id = {e["id"]: e for e in members}
         for ids in sets.groups():
-            occurrences = sorted((by_id[i] for i in ids), key=lambda e: (_date_key(e), e.id))
-            if len({e.time.value for e in occurrences}) >= 2:
-                episodes.append(tuple(e.id for e in occurrences))
+            occurrences = sorted((by_id[i] for i in ids), key=lambda e: (e["date"], e["id"]))
+            if len({e["value"] for e in occurrences}) >= 2:
+                episodes.append(tuple(e["id"] for e in occurrences))
     return sorted(episodes)
 
 
@@ -94,14 +109,19 @@ def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMentio
                      article_story: Mapping[str, str] | None = None) -> list[Storyline]:
     """``article_story`` (article id -> story cluster, see ``stories.py``)
     widens "reported in one article" to "reported in one story"."""
-    from .summary import storyline_label
-
     by_id = {e.id: e for e in events}
-    sets = UnionFind(sorted(by_id))
-    for group in episodes:
-        for other in group[1:]:
-            sets.union(group[0], other)
-    # events reported in one article (or story) that share an actor belong together
+    roots = local_roots(events, mentions, article_story)
+    groups = storyline_groups(roots, {e.id: _date_key(e) for e in events}, episodes)
+    return sorted((make_storyline([by_id[i] for i in group], episodes) for group in groups),
+                  key=lambda s: s.id)
+
+
+def local_roots(events: Sequence[Event], mentions: Mapping[str, EventMention],
+                article_story: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Event id -> the smallest event id it is joined with because one
+    article (or story) reports both and they share an actor. Computed per
+    story, so the incremental build recomputes it only for stories that changed."""
+    sets = UnionFind(sorted(e.id for e in events))
     story = article_story or {}
     by_article: dict[str, list[Event]] = {}
     for event in events:
@@ -109,26 +129,39 @@ def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMentio
         for article in sorted({story.get(a, a) for a in articles}):
             by_article.setdefault(article, []).append(event)
     for article in sorted(by_article):
-        members = by_article[article]
         owners: dict[str, str] = {}
-        for event in members:
+        for event in by_article[article]:
             for actor in (*event.sources, *event.targets):
                 key = normalise_name(actor.name)
                 if key in owners:
                     sets.union(owners[key], event.id)
                 else:
                     owners[key] = event.id
-    episodes_of: dict[str, list[tuple[str, ...]]] = {}
-    for ep in episodes:
-        episodes_of.setdefault(sets.find(ep[0]), []).append(ep)
-    storylines = []
-    for group in sets.groups():
-        members = [by_id[i] for i in group]
-        own_episodes = tuple(sorted(episodes_of.get(sets.find(group[0]), [])))
-        storylines.append(Storyline(
-            id=stable_id("st", *group),
-            label=storyline_label(members),
-            event_ids=tuple(sorted(group, key=lambda i: (_date_key(by_id[i]), i))),
-            episodes=own_episodes,
-        ))
-    return sorted(storylines, key=lambda s: s.id)
+    return {e.id: sets.find(e.id) for e in events}
+
+
+def storyline_groups(roots: Mapping[str, str], dates: Mapping[str, str],
+                     episodes: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Storylines as tuples of event ids in date order: the per-story groups
+    of ``local_roots`` joined through recurring episodes."""
+    sets = UnionFind(sorted(roots))
+    for event_id, root in roots.items():
+        sets.union(event_id, root)
+    for group in episodes:
+        for other in group[1:]:
+            sets.union(group[0], other)
+    return [tuple(sorted(group, key=lambda i: (dates[i], i))) for group in sets.groups()]
+
+
+def make_storyline(members: Sequence[Event], episodes: Sequence[tuple[str, ...]]) -> Storyline:
+    """The Storyline record of one group of events; ``episodes`` may hold
+    others' episodes too (only this group's are kept)."""
+    from .summary import storyline_label
+
+    ids = {e.id for e in members}
+    return Storyline(
+        id=stable_id("st", *sorted(ids)),
+        label=storyline_label(members),
+        event_ids=tuple(e.id for e in sorted(members, key=lambda e: (_date_key(e), e.id))),
+        episodes=tuple(sorted(ep for ep in episodes if ep[0] in ids)),
+    )
