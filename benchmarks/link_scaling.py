@@ -9,6 +9,12 @@ so the larger corpus is also ten times denser in time. Prints one JSON line; the
 ratio of at most ~11 for ten times the articles.
 
     python benchmarks/link_scaling.py [--sizes 1000 10000] [--seed 1] [--repeat 3]
+    python benchmarks/link_scaling.py --incremental [--sizes 1000 10000]
+
+``--incremental`` measures the build's linking through the database
+instead: a database of N synthetic articles is linked from scratch, then
+ten more articles (drawn from the same happenings, so they join existing
+stories) are added and linked incrementally.
 """
 
 from __future__ import annotations
@@ -105,12 +111,58 @@ def measure(n_articles: int, seed: int, repeat: int) -> dict:
             "storylines": len(result.storylines), "contradictions": len(result.contradictions), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
 
 
+def measure_incremental(n_articles: int, seed: int, added: int = 10) -> dict:
+    import tempfile
+    from pathlib import Path
+
+    from storyline.pipeline import _relink
+    from storyline.settings import Settings
+    from storyline.store import Store
+
+    articles, mentions, statements = synthetic(n_articles + added, seed)
+    analyses = _grouped(articles, mentions, statements)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "l.duckdb") as store:
+        store.write_analyses(analyses[:n_articles])
+        began = time.perf_counter()
+        stories = _relink(store, Settings())
+        full = time.perf_counter() - began
+        store.write_analyses(analyses[n_articles:])
+        began = time.perf_counter()
+        touched = _relink(store, Settings())
+        incremental = time.perf_counter() - began
+        members = store.con.execute(
+            "SELECT count(*) FROM article_stories WHERE story_id IN (SELECT story_id FROM article_stories "
+            "JOIN articles ON articles.id = article_id WHERE articles.source IN (SELECT unnest(?)))",
+            [[a.source for a in articles[n_articles:]]]).fetchone()[0]
+    return {"articles": n_articles, "stories": stories, "full_link_seconds": round(full, 3),
+            "added": added, "stories_relinked": touched, "articles_in_relinked_stories": members,
+            "incremental_link_seconds": round(incremental, 3),
+            "incremental_share": round(incremental / max(full, 1e-9), 4)}
+
+
+def _grouped(articles, mentions, statements):
+    from storyline.models import ArticleAnalysis
+
+    by_m: dict = {}
+    for m in mentions:
+        by_m.setdefault(m.article_id, []).append(m)
+    by_s: dict = {}
+    for s in statements:
+        by_s.setdefault(s.article_id, []).append(s)
+    return [ArticleAnalysis(a, (), tuple(by_m.get(a.id, ())), tuple(by_s.get(a.id, ()))) for a in articles]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs=2, default=(1000, 10000))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--incremental", action="store_true", help="time database linking, full vs ten added")
     args = parser.parse_args()
+    if args.incremental:
+        for n in args.sizes:
+            print(json.dumps(measure_incremental(n, args.seed)), flush=True)
+        return
     small, large = (measure(n, args.seed, args.repeat) for n in args.sizes)
     print(json.dumps({"small": small, "large": large,
                       "size_ratio": round(large["articles"] / small["articles"], 2),

@@ -128,6 +128,9 @@ def analyse_stream(
 
 ENGINES = ("local", "ray")
 
+#: Cleaned articles checked against the database in one query.
+LOOKUP_CHUNK = 64
+
 
 def build(
     paths: Sequence[str],
@@ -168,9 +171,10 @@ def build(
         # flight, however large the corpus.
         in_flight: set[str] = set()
 
-        def is_new(article: Article) -> bool:
+        def is_new(article: Article, stored: set[str] | None = None) -> bool:
             # Identical cleaned text is one article, whichever file it came from.
-            if article.id in in_flight or store.has_article(article.id):
+            known = article.id in stored if stored is not None else store.has_article(article.id)
+            if article.id in in_flight or known:
                 report.articles_seen += 1
                 return False
             in_flight.add(article.id)
@@ -184,7 +188,11 @@ def build(
             analyses = _unpack_remote(items, fail, report, is_new)
         else:
             raws = read_inputs(paths, fmt=fmt, max_bytes=settings.max_bytes, stdin=stdin)
-            fresh = (a for a in cleaned_articles(raws, fail) if is_new(a))
+            # one look-up per chunk of articles, not per article: on a re-build
+            # of an unchanged corpus the look-ups were a third of the time
+            fresh = (a for chunk in _batches(cleaned_articles(raws, fail), LOOKUP_CHUNK)
+                     for stored in [store.stored_among([a.id for a in chunk])]
+                     for a in chunk if is_new(a, stored))
             analyses = analyse_stream(fresh, settings, fail)
 
         for batch in _batches(analyses, max(1, settings.batch_size)):
@@ -213,6 +221,23 @@ def _unpack_remote(items, fail, report: BuildReport, is_new) -> Iterator[Article
             report.articles_seen += 1
         elif is_new(item.article):
             yield item
+
+
+#: Articles whose records a relink holds at once (whole stories, so more when one story is bigger).
+LINK_CHUNK = 2000
+
+
+def _story_chunks(members: dict[str, list[str]], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    count = 0
+    for sid in sorted(members):
+        if chunk and count + len(members[sid]) > size:
+            yield chunk
+            chunk, count = [], 0
+        chunk.append(sid)
+        count += len(members[sid])
+    if chunk:
+        yield chunk
 
 
 def _relink(store: Store, settings: Settings) -> int:
@@ -258,18 +283,22 @@ def _relink(store: Store, settings: Settings) -> int:
         aids = sorted({aid for kind, x in group for aid in ([x] if kind == "article" else old_members.get(x, []))})
         members[story_id(aids)] = aids
 
-    everyone = sorted(aid for aids in members.values() for aid in aids)
-    articles = {a.id: a for a in store.articles_by_ids(everyone)}
-    mentions: dict[str, list[EventMention]] = {}
-    for m in store.records_of_articles(EventMention, "mentions", everyone):
-        mentions.setdefault(m.article_id, []).append(m)
-    statements: dict[str, list[Statement]] = {}
-    for st in store.records_of_articles(Statement, "statements", everyone):
-        statements.setdefault(st.article_id, []).append(st)
-    parts = [link_story(sid, [articles[a] for a in aids if a in articles],
-                        [m for a in aids for m in mentions.get(a, ())],
-                        [st for a in aids for st in statements.get(a, ())], settings.link_threshold)
-             for sid, aids in sorted(members.items())]
+    parts = []
+    for chunk in _story_chunks(members, LINK_CHUNK):
+        # stories are loaded a chunk at a time, so a full relink of a big
+        # corpus holds the text of a few thousand articles, not all of them
+        everyone = sorted(aid for sid in chunk for aid in members[sid])
+        articles = {a.id: a for a in store.articles_by_ids(everyone)}
+        mentions: dict[str, list[EventMention]] = {}
+        for m in store.records_of_articles(EventMention, "mentions", everyone):
+            mentions.setdefault(m.article_id, []).append(m)
+        statements: dict[str, list[Statement]] = {}
+        for st in store.records_of_articles(Statement, "statements", everyone):
+            statements.setdefault(st.article_id, []).append(st)
+        parts += [link_story(sid, [articles[a] for a in members[sid] if a in articles],
+                             [m for a in members[sid] for m in mentions.get(a, ())],
+                             [st for a in members[sid] for st in statements.get(a, ())], settings.link_threshold)
+                  for sid in chunk]
 
     kept = store.kept_events(old_stories)
     result = assemble(parts, [(i, root, day, item) for i, root, day, item, _ in kept])

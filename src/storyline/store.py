@@ -122,6 +122,11 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
+    def stored_among(self, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the database holds, in one query."""
+        return {r[0] for r in self._in("SELECT id FROM articles WHERE id IN (SELECT id FROM _ids)", ids)} if ids \
+            else set()
+
     def known_article_ids(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
 
