@@ -199,8 +199,9 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
                 # "regretted Russia's decision": disapproval of another's act (its target checked later)
                 found.append(Candidate(token, Code("ACCUSE", "111", "criticize")))
                 continue
-            if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.lemma_.lower() in DISAPPROVING
-                                       for c in token.children):
+            if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and (
+                    c.lemma_.lower() in DISAPPROVING or any(a.dep_ == "amod" and a.lemma_.lower() in DISAPPROVING
+                                                            for a in c.children)) for c in token.children):
                 # "called the Russian move unconscionable"
                 found.append(Candidate(token, Code("ACCUSE", "111", "criticize")))
                 continue
@@ -346,7 +347,8 @@ def _hostile_regard(verb) -> bool:
     if not any(a.lower_ in ("will", "would", "could", "may", "might", "shall", "'ll") for a in verb.children
                if a.dep_ == "aux"):
         return False
-    for child in verb.children:
+    # "as hostile targets" may hang on the object's own phrase ("ships in its waters as ...")
+    for child in [*verb.children, *(t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.head.i != verb.i)]:
         if child.dep_ == "prep" and child.lower_ == "as":
             roles = [g for g in child.children if g.dep_ == "pobj"]
             roles += [c for r in roles for c in r.conjuncts]
@@ -459,7 +461,7 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
             if child.dep_ == "dative" and child.pos_ == "ADP":
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     add(pobj)
-            elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (child.dep_ == "attr" and head.pos_ == "VERB"):
+            elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (child.dep_ in ("attr", "oprd") and head.pos_ == "VERB"):
                 before = len(out)
                 add(child)
                 if len(out) == before and level < 3:
@@ -608,6 +610,17 @@ def _unless(token) -> bool:
             if any(m.lower_ in ("unless", "until") for m in clause.children if m.dep_ == "mark"):
                 return True
     return False
+
+
+def _between(said, clause, timexes) -> TimeValue | None:
+    """A date standing between a speech verb and its clause's subject ("said on
+    Tuesday it would ...") is the saying's, wherever the parser hung it."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or said.i > clause.i:
+        return None
+    start, end = said.idx + len(said), subjects[0].left_edge.idx
+    return next((t.value for t in timexes if start <= t.start and t.end <= end and t.type == "DATE"
+                 and t.value.is_known), None)
 
 
 def _refused_act(token):
@@ -813,6 +826,8 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             # that from midnight it would ..."), not by what it threatens
             said = token.head if cand.speech_act and token.dep_ == "ccomp" else token
             when = decided or _timex_for(said, timexes, sent, said_when or cand.speech_act)
+            if when is None and said is not token:
+                when = _between(said, token, timexes)
             if when is None and mod in ("asserted", "announced") and (cand.nominal or token.tag_ in ("VBD", "VBN")):
                 when = _open_past(article.published)
             trigger_end = token.idx + len(token)
