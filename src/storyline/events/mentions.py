@@ -12,17 +12,18 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Sequence
 
 from ..actors import ActorResolver, load_kb
-from ..models import ActorRef, Article, EventMention, TimeValue, Timex, stable_id
+from ..models import ActorRef, Article, EventMention, Timex, stable_id
 from .lexicon import (ABSORBING, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
 from .location import event_location
 from .modality import governors, modality
+from .summary import TARGET_PREPS, _refused_act, _said_summary, summarise
+from .when import (NOMINALISATIONS, _between, _dated_decision, _open_past, _refine_announced_dates,
+                   _timex_for)
 
-TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "over", "into", "toward", "towards", "for", "upon"}
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "take", "impose", "begin", "start",
                "order", "announce", "declare", "issue", "lodge", "file", "mount", "organize", "organise",
                "launch", "complete", "open", "call", "speed", "accelerate", "continue", "reiterate",
@@ -68,8 +69,6 @@ REGRET = {"regret", "lament", "rue"}
 #: Roles that make "will regard ships as X" a threat.
 HOSTILE_ROLES = {"target", "carrier", "enemy", "combatant", "party", "participant", "aggressor", "belligerent",
                  "threat", "terrorist"}
-#: Subordinators of a clause that happens at another time than its main clause.
-TEMPORAL_SHIFT = {"after", "before", "since", "until", "till"}
 
 
 @dataclass
@@ -508,189 +507,12 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
     return placed or out
 
 
-def _third_person(lemma: str) -> str:
-    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
-    if lemma in irregular:
-        return irregular[lemma]
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
-_SUMMARY_DEPS = {"dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp"}
-
-
-#: Verbs for nominal events, so "the Russian invasion" reads "Russia invades".
-NOUN_VERBS = {"invasion": "invade", "attack": "attack", "raid": "raid", "bombing": "bomb", "shelling": "shell",
-              "assault": "attack", "airstrike": "strike", "offensive": "attack", "assassination": "assassinate",
-              "massacre": "massacre", "ambush": "ambush", "withdrawal": "withdraw", "suspension": "suspend",
-              "expulsion": "expel", "boycott": "boycott", "arrest": "arrest", "crackdown": "crack down on",
-              "protest": "protest", "demonstration": "demonstrate", "march": "march", "rally": "rally"}
-
-
-def _is_plural(sources: Sequence[ActorRef], doc) -> bool:
-    if len(sources) != 1:
-        return True   # two or more actors, or unnamed attackers
-    source = sources[0]
-    span = doc.char_span(source.start, source.end, alignment_mode="expand") if source.end else None
-    if span is not None and len(span):
-        root = span.root
-        if root.pos_ == "PRON":
-            return root.lower_ in ("they", "them", "their", "we")
-        if root.tag_ in ("NNS", "NNPS") and source.kind != "person" and not (
-                source.resolved and source.kind in ("state", "organisation")):
-            return True
-    last = source.name.split()[-1].lower()
-    return not source.resolved and last in ("police", "people")
-
-
-def _who(sources: Sequence[ActorRef]) -> str:
-    if not sources:
-        return "Unidentified attackers"
-    names = [s.name for s in sources[:3]]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
-              partners: Sequence[ActorRef] = ()) -> str:
-    words = []
-    for child in token.children:
-        if child.i < token.i and not nominal:
-            continue   # what precedes the verb is its subject, or a misparse ("that ... was cutting off")
-        placed = child.dep_ == "prep" and child.lower_ in ("in", "at") and any(
-            g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children if g.dep_ == "pobj")
-        if child.dep_ in _SUMMARY_DEPS or placed or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "out"}):
-            if child.ent_type_ == "DATE" or any(g.ent_type_ == "DATE" for g in child.children if g.dep_ == "pobj"):
-                continue
-            dropped = {t.i for c in child.subtree if c.dep_ in ("relcl", "appos", "acl", "advcl")
-                       for t in c.subtree}
-            span = [t for t in child.subtree if t.i not in dropped and t.dep_ != "mark" and t.ent_type_ != "DATE"]
-            words.append((child.i, " ".join(t.text for t in span if t.pos_ != "PUNCT").split(" , ")[0]))
-    rest = " ".join(text for _, text in sorted(words))
-    victims = [c for c in token.children if c.dep_ == "nsubjpass"]
-    if not sources and victims and not nominal:   # "the fleet had been attacked": say whom
-        rest = " ".join(t.text for t in victims[0].subtree if t.dep_ != "det" or t.i != victims[0].left_edge.i)
-    if partners:   # "spoke by telephone with X": say with whom
-        rest = "with " + " and ".join(p.name for p in partners[:3])
-    rest = rest[:120].rsplit(" ", 1)[0] if len(rest) > 120 else rest
-    who = _who(sources)
-    lemma = token.lemma_.lower()
-    plural = _is_plural(sources, token.doc)
-    if nominal:
-        verb = NOUN_VERBS.get(lemma)
-        if verb is None or modality_ != "asserted":
-            mods = " ".join(t.text for t in token.lefts if t.dep_ in ("compound", "amod")
-                            and not any(t.text == s.text for s in sources))
-            return " ".join(" ".join(p for p in (f"{who}:", mods, token.text, rest) if p).split())
-        first, _, more = verb.partition(" ")
-        verb = " ".join(p for p in ((first if plural else _third_person(first)), more) if p)
-        return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
-    if token.pos_ == "ADJ":   # "is ready to keep the corridor working"
-        verb = ("are " if plural else "is ") + token.text.lower()
-        if modality_ == "negated":
-            verb = ("are not " if plural else "is not ") + token.text.lower()
-    elif plural:
-        verb = {"planned": f"plan to {lemma}", "threatened": f"threaten to {lemma}", "hypothetical": f"may {lemma}",
-                "negated": f"do not {lemma}", "refused": f"refuse to {lemma}",
-                "threatens-not": f"threaten not to {lemma}",
-                "historical": f"have {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, lemma)
-    else:
-        verb = {"planned": f"plans to {lemma}", "threatened": f"threatens to {lemma}",
-                "hypothetical": f"may {lemma}", "negated": f"does not {lemma}", "refused": f"refuses to {lemma}",
-                "threatens-not": f"threatens not to {lemma}",
-                "historical": f"has {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, _third_person(lemma))
-    return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
-
-
 def _unless(token) -> bool:
     for verb in [token, *(c for c in token.children if c.dep_ == "xcomp")]:
         for clause in (c for c in verb.children if c.dep_ == "advcl"):
             if any(m.lower_ in ("unless", "until") for m in clause.children if m.dep_ == "mark"):
                 return True
     return False
-
-
-def _between(said, clause, timexes) -> TimeValue | None:
-    """A date standing between a speech verb and its clause's subject ("said on
-    Tuesday it would ...") is the saying's, wherever the parser hung it."""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or said.i > clause.i:
-        return None
-    start, end = said.idx + len(said), subjects[0].left_edge.idx
-    return next((t.value for t in timexes if start <= t.start and t.end <= end and t.type == "DATE"
-                 and t.value.is_known), None)
-
-
-def _refused_act(token):
-    """What a conditional refusal withholds: "will not agree to extend" -> extend."""
-    return next((c for c in token.children if c.dep_ == "xcomp"), token)
-
-
-def _said_summary(sources, token) -> str:
-    words = " ".join(t.text for t in token.subtree if t.dep_ != "mark" and t.pos_ != "PUNCT")
-    words = words[:140].rsplit(" ", 1)[0] + " ..." if len(words) > 140 else words
-    return f"{_who(sources)} {'say' if _is_plural(sources, token.doc) else 'says'} {words}".replace(" 's", "'s")
-
-
-def _shifted(node) -> bool:
-    """A clause introduced by "after", "before", "since" ... happens at another
-    time than the clause it hangs on, so that clause's date is not its date."""
-    if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SHIFT for c in node.children):
-        return True
-    return node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SHIFT
-
-
-def _timex_for(token, timexes, sent, said_when: bool = False) -> TimeValue | None:
-    """The date of the event triggered by ``token``: a date in its own clause, or
-    in a governing clause up to the first speech verb. ``said_when`` when the
-    saying is the act (an announcement in the present, a threat), so the
-    speech verb's date is the event's."""
-    lexicon = load_lexicon()
-    # durations ("a day after") and sets ("every week") are not dates
-    inside = [t for t in timexes if sent.start_char <= t.start and t.end <= sent.end_char
-              and t.type in ("DATE", "TIME") and t.value.is_known]
-    if not inside:
-        return None
-    doc = token.doc
-    path = [token]
-    if token.pos_ != "NOUN":
-        node = token
-        for gov in governors(token):
-            if gov.pos_ == "NOUN" or _shifted(node):
-                break
-            path.append(gov)
-            node = gov
-            if gov.lemma_ in SPEECH_VERBS:
-                break
-    best = None
-    for timex in inside:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
-            continue
-        span_ids = {t.i for t in span}
-        node = span.root
-        # climb from the timex to the first node of the path; a verb or an event noun
-        # on the way means the date belongs to another clause ("his declaration Tuesday")
-        for _ in range(8):
-            if node in path:
-                rank = path.index(node)
-                if best is None or rank < best[0]:
-                    best = (rank, timex.value)
-                break
-            if node.head is node or (node.i not in span_ids and (
-                    node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lexicon.nouns)):
-                break
-            node = node.head
-    if best is None:
-        return None
-    rank, value = best
-    # a date on a non-performative speech verb is when it was said, not done
-    if (rank and path[rank].lemma_ in SPEECH_VERBS and path[rank].lemma_ not in ("announce", "declare", "proclaim")
-            and not said_when):
-        return None
-    return value
 
 
 #: Auxiliaries of a present (or backshifted present) action: "is ending", "was suspending", "has halted".
@@ -713,36 +535,6 @@ def _announced_by_actor(token, sources, resolver) -> bool:
     speaker = _subject_refs(token.head, resolver)
     names = {s.name for s in sources} | {s.country for s in sources if s.country}
     return any(r.name in names or (r.country and r.country in names) for r in speaker)
-
-
-def _dated_decision(token, timexes) -> TimeValue | None:
-    """The day of "X's decision on Monday to ...": a decision dated in the text was
-    taken and made known then, so its content is announced, not only planned."""
-    noun = token.head if token.dep_ == "acl" else None
-    if noun is None or noun.lemma_.lower() not in ("decision", "announcement", "declaration") or not any(
-            c.dep_ == "poss" for c in noun.children):
-        return None
-    doc = token.doc
-    for timex in timexes:
-        if timex.type != "DATE" or not timex.value.is_known:
-            continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
-            continue
-        node = span.root
-        if node.head.i == noun.i or (node.head.dep_ == "prep" and node.head.head.i == noun.i):
-            return timex.value
-    return None
-
-
-def _open_past(published: TimeValue | None) -> TimeValue | None:
-    if published is None:
-        return None
-    latest = published.latest or published.earliest
-    if latest is None:
-        return None
-    return TimeValue(value="PAST_REF", earliest=None, latest=latest, precision="unknown",
-                     basis="relative", anchor=latest)
 
 
 def _confidence(sources, targets, modality_, cand: Candidate) -> float:
@@ -866,48 +658,6 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                                    targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
             ))
     return _refine_announced_dates(mentions, announcers, doc, timexes, resolver)
-
-
-#: Nouns for the act of an announcing verb: "Abbas declared ..." is later "his
-#: declaration Tuesday" or "his Tuesday speech" (a declaration is made in a speech).
-NOMINALISATIONS = {"declare": {"declaration", "speech", "address", "statement"},
-                   "announce": {"announcement", "speech", "address", "statement"},
-                   "proclaim": {"proclamation", "speech", "address"}}
-
-
-def _refine_announced_dates(mentions, announcers, doc, timexes, resolver) -> list[EventMention]:
-    """An announcement dated vaguely ("earlier this week") takes the exact day the
-    article gives elsewhere for the same act by the same actor ("his declaration
-    Tuesday"), when that day lies inside the vague interval."""
-    if not announcers:
-        return mentions
-    dated_nouns = []
-    for timex in timexes:
-        value = timex.value
-        if timex.type != "DATE" or value.precision != "day" or value.earliest is None:
-            continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
-            continue
-        noun = span.root.head
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        if noun.pos_ == "NOUN" and owners:
-            for ref in resolver.refs(owners[0]):
-                dated_nouns.append((noun.lemma_.lower(), ref.name, value))
-    out = []
-    for m in mentions:
-        verb = announcers.get(m.id)
-        when = m.time
-        if verb and m.sources and (when is None or when.precision not in ("day",)):
-            for lemma, owner, value in dated_nouns:
-                inside = when is None or (
-                    (when.earliest is None or when.earliest <= value.earliest)
-                    and (when.latest is None or value.earliest <= when.latest))
-                if lemma in NOMINALISATIONS[verb] and owner == m.sources[0].name and inside:
-                    m = replace(m, time=value)
-                    break
-        out.append(m)
-    return out
 
 
 def plover_type(mention: EventMention) -> str:

@@ -1,0 +1,157 @@
+"""The date of an event mention: a date in the trigger's own clause, or in the
+clauses governing it up to the first speech verb; the saying's date when the
+saying is the act; never the date of a clause set at another time ("after",
+"since"), and a vague announcement refined by the day given elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import EventMention, TimeValue
+from .lexicon import SPEECH_VERBS, load_lexicon
+from .modality import governors
+
+#: Subordinators of a clause that happens at another time than its main clause.
+TEMPORAL_SHIFT = {"after", "before", "since", "until", "till"}
+
+
+def _between(said, clause, timexes) -> TimeValue | None:
+    """A date standing between a speech verb and its clause's subject ("said on
+    Tuesday it would ...") is the saying's, wherever the parser hung it."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or said.i > clause.i:
+        return None
+    start, end = said.idx + len(said), subjects[0].left_edge.idx
+    return next((t.value for t in timexes if start <= t.start and t.end <= end and t.type == "DATE"
+                 and t.value.is_known), None)
+
+
+def _shifted(node) -> bool:
+    """A clause introduced by "after", "before", "since" ... happens at another
+    time than the clause it hangs on, so that clause's date is not its date."""
+    if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SHIFT for c in node.children):
+        return True
+    return node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SHIFT
+
+
+def _timex_for(token, timexes, sent, said_when: bool = False) -> TimeValue | None:
+    """The date of the event triggered by ``token``: a date in its own clause, or
+    in a governing clause up to the first speech verb. ``said_when`` when the
+    saying is the act (an announcement in the present, a threat), so the
+    speech verb's date is the event's."""
+    lexicon = load_lexicon()
+    # durations ("a day after") and sets ("every week") are not dates
+    inside = [t for t in timexes if sent.start_char <= t.start and t.end <= sent.end_char
+              and t.type in ("DATE", "TIME") and t.value.is_known]
+    if not inside:
+        return None
+    doc = token.doc
+    path = [token]
+    if token.pos_ != "NOUN":
+        node = token
+        for gov in governors(token):
+            if gov.pos_ == "NOUN" or _shifted(node):
+                break
+            path.append(gov)
+            node = gov
+            if gov.lemma_ in SPEECH_VERBS:
+                break
+    best = None
+    for timex in inside:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        span_ids = {t.i for t in span}
+        node = span.root
+        # climb from the timex to the first node of the path; a verb or an event noun
+        # on the way means the date belongs to another clause ("his declaration Tuesday")
+        for _ in range(8):
+            if node in path:
+                rank = path.index(node)
+                if best is None or rank < best[0]:
+                    best = (rank, timex.value)
+                break
+            if node.head is node or (node.i not in span_ids and (
+                    node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lexicon.nouns)):
+                break
+            node = node.head
+    if best is None:
+        return None
+    rank, value = best
+    # a date on a non-performative speech verb is when it was said, not done
+    if (rank and path[rank].lemma_ in SPEECH_VERBS and path[rank].lemma_ not in ("announce", "declare", "proclaim")
+            and not said_when):
+        return None
+    return value
+
+
+def _dated_decision(token, timexes) -> TimeValue | None:
+    """The day of "X's decision on Monday to ...": a decision dated in the text was
+    taken and made known then, so its content is announced, not only planned."""
+    noun = token.head if token.dep_ == "acl" else None
+    if noun is None or noun.lemma_.lower() not in ("decision", "announcement", "declaration") or not any(
+            c.dep_ == "poss" for c in noun.children):
+        return None
+    doc = token.doc
+    for timex in timexes:
+        if timex.type != "DATE" or not timex.value.is_known:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        if node.head.i == noun.i or (node.head.dep_ == "prep" and node.head.head.i == noun.i):
+            return timex.value
+    return None
+
+
+def _open_past(published: TimeValue | None) -> TimeValue | None:
+    if published is None:
+        return None
+    latest = published.latest or published.earliest
+    if latest is None:
+        return None
+    return TimeValue(value="PAST_REF", earliest=None, latest=latest, precision="unknown",
+                     basis="relative", anchor=latest)
+
+
+#: Nouns for the act of an announcing verb: "Abbas declared ..." is later "his
+#: declaration Tuesday" or "his Tuesday speech" (a declaration is made in a speech).
+NOMINALISATIONS = {"declare": {"declaration", "speech", "address", "statement"},
+                   "announce": {"announcement", "speech", "address", "statement"},
+                   "proclaim": {"proclamation", "speech", "address"}}
+
+
+def _refine_announced_dates(mentions, announcers, doc, timexes, resolver) -> list[EventMention]:
+    """An announcement dated vaguely ("earlier this week") takes the exact day the
+    article gives elsewhere for the same act by the same actor ("his declaration
+    Tuesday"), when that day lies inside the vague interval."""
+    if not announcers:
+        return mentions
+    dated_nouns = []
+    for timex in timexes:
+        value = timex.value
+        if timex.type != "DATE" or value.precision != "day" or value.earliest is None:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span.root.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if noun.pos_ == "NOUN" and owners:
+            for ref in resolver.refs(owners[0]):
+                dated_nouns.append((noun.lemma_.lower(), ref.name, value))
+    out = []
+    for m in mentions:
+        verb = announcers.get(m.id)
+        when = m.time
+        if verb and m.sources and (when is None or when.precision not in ("day",)):
+            for lemma, owner, value in dated_nouns:
+                inside = when is None or (
+                    (when.earliest is None or when.earliest <= value.earliest)
+                    and (when.latest is None or value.earliest <= when.latest))
+                if lemma in NOMINALISATIONS[verb] and owner == m.sources[0].name and inside:
+                    m = replace(m, time=value)
+                    break
+        out.append(m)
+    return out
