@@ -37,3 +37,9 @@ def test_settings_parse_assignments_rejects_missing_equals():
 def test_settings_missing_file_is_an_error(tmp_path):
     with pytest.raises(SettingsError, match="does not exist"):
         load_settings(tmp_path / "nope.toml", environ={})
+
+
+def test_settings_environment_only_variables_are_not_settings():
+    settings = load_settings(environ={"STORYLINE_DB": "x.duckdb", "STORYLINE_CACHE_DIR": "",
+                                      "STORYLINE_BATCH_SIZE": "8"})
+    assert settings.batch_size == 8

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -17,6 +17,10 @@ from .errors import SettingsError
 
 #: Where a user's settings file is looked up when --config is not given.
 DEFAULT_CONFIG_PATHS = ("storyline.toml",)
+
+#: STORYLINE_* variables that are not settings: the default --db, and the
+#: folder of caches (docs/settings.md documents both).
+ENVIRONMENT_ONLY = ("STORYLINE_DB", "STORYLINE_CACHE_DIR")
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def load_settings(
     from_env = {
         key[len("STORYLINE_"):].lower(): value
         for key, value in env.items()
-        if key.startswith("STORYLINE_") and key != "STORYLINE_DB"
+        if key.startswith("STORYLINE_") and key not in ENVIRONMENT_ONLY
     }
     settings = settings.with_updates(from_env)
     return settings.with_updates(overrides or {})
