@@ -173,8 +173,11 @@ def build(
 
         def is_new(article: Article, stored: set[str] | None = None) -> bool:
             # Identical cleaned text is one article, whichever file it came from.
-            known = article.id in stored if stored is not None else store.has_article(article.id)
-            if article.id in in_flight or known:
+            # ``stored`` answers for the whole chunk at once (the common case on
+            # a re-build); an id it does not hold may have been written since
+            # it was read, so the store has the last word
+            if (article.id in in_flight or (stored is not None and article.id in stored)
+                    or store.has_article(article.id)):
                 report.articles_seen += 1
                 return False
             in_flight.add(article.id)

@@ -19,13 +19,13 @@ import gc
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
-from ..models import Article, Contradiction, Event, EventMention, LinkResult, Statement
+from ..models import Article, Contradiction, Event, EventMention, LinkResult, Statement, stable_id
 from .contradictions import find_contradictions
 from .coref import cluster_mentions
 from .events import build_event
 from .stories import cluster_articles, group_stories, story_keys
 from .storylines import (
-    build_storylines, episode_item, episodes_from_items, find_episodes, local_roots, make_storyline,
+    build_storylines, date_key, episode_item, episodes_from_items, find_episodes, local_roots, make_storyline,
     storyline_groups,
 )
 
@@ -113,13 +113,11 @@ def assemble(parts: Sequence[StoryLinks], others: Sequence[tuple[str, str, str, 
     storylines. ``others`` describes events linked earlier and kept (the
     stories a build did not touch) as (event id, root, date key, episode
     item); their storylines are included in the result's, their events not."""
-    from .storylines import _date_key
-
     roots: dict[str, str] = {}
     dates: dict[str, str] = {}
     items: list[dict] = []
-    for event_id, root, date_key, item in others:
-        roots[event_id], dates[event_id] = root, date_key
+    for event_id, root, day, item in others:
+        roots[event_id], dates[event_id] = root, day
         if item is not None:
             items.append(item)
     events = [e for part in parts for e in part.events]
@@ -127,13 +125,11 @@ def assemble(parts: Sequence[StoryLinks], others: Sequence[tuple[str, str, str, 
         roots.update(part.roots)
         items.extend(part.items)
     for e in events:
-        dates[e.id] = _date_key(e)
+        dates[e.id] = date_key(e)
     episodes = episodes_from_items(items)
     groups = storyline_groups(roots, dates, episodes)
     story_of = {event_id: group for group in groups for event_id in group}
     by_id = {e.id: e for e in events}
-    from ..models import stable_id
-
     storyline_id = {group: stable_id("st", *sorted(group)) for group in groups}
     events = sorted((replace(e, storyline=storyline_id[story_of[e.id]]) for e in events), key=lambda e: e.id)
     storylines = []

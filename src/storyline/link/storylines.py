@@ -32,7 +32,7 @@ def recurrence_key(event: Event, lemma: str) -> tuple | None:
     return (event.type, event.mode or "", lemma_group(lemma))
 
 
-def _date_key(event: Event) -> str:
+def date_key(event: Event) -> str:
     t = event.time
     return t.earliest.isoformat() if t is not None and t.earliest is not None else "9999"
 
@@ -47,7 +47,7 @@ def episode_item(event: Event, mentions: Mapping[str, EventMention]) -> dict | N
     key = recurrence_key(event, _event_lemma(event, mentions))
     if key is None:
         return None
-    return {"id": event.id, "key": repr(key), "date": _date_key(event), "value": event.time.value,
+    return {"id": event.id, "key": repr(key), "date": date_key(event), "value": event.time.value,
             "sources": sorted(actor_keys(event.sources)), "targets": sorted(actor_keys(event.targets))}
 
 
@@ -111,7 +111,7 @@ def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMentio
     widens "reported in one article" to "reported in one story"."""
     by_id = {e.id: e for e in events}
     roots = local_roots(events, mentions, article_story)
-    groups = storyline_groups(roots, {e.id: _date_key(e) for e in events}, episodes)
+    groups = storyline_groups(roots, {e.id: date_key(e) for e in events}, episodes)
     return sorted((make_storyline([by_id[i] for i in group], episodes) for group in groups),
                   key=lambda s: s.id)
 
@@ -162,6 +162,6 @@ def make_storyline(members: Sequence[Event], episodes: Sequence[tuple[str, ...]]
     return Storyline(
         id=stable_id("st", *sorted(ids)),
         label=storyline_label(members),
-        event_ids=tuple(e.id for e in sorted(members, key=lambda e: (_date_key(e), e.id))),
+        event_ids=tuple(e.id for e in sorted(members, key=lambda e: (date_key(e), e.id))),
         episodes=tuple(sorted(ep for ep in episodes if ep[0] in ids)),
     )
