@@ -141,7 +141,7 @@ def _removed_spans(text: str, paragraphs: list[Paragraph], removed_at: dict[int,
     run_start = run_end = None
     run_reason = None
     for index in sorted(removed_at):
-        paragraph, reason = paragraphs[index], removed_at[index]
+        reason = removed_at[index]
         if run_reason == reason and index - 1 == run_end:
             run_end = index
             continue

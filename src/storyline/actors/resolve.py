@@ -120,7 +120,6 @@ class ActorResolver:
     # --- resolution steps ------------------------------------------------------
 
     def _resolve(self, token) -> ActorRef | None:
-        lower = token.lower_
         if token.pos_ == "PRON":
             return self._pronoun(token)
         if token.lemma_.lower() in NOT_ACTORS:

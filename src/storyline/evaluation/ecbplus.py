@@ -17,7 +17,6 @@ kept, as is usual for ECB+.
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path

@@ -310,7 +310,6 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         if cand.kind != "weekday":
             continue
         a, b = _sentence_of(sents, cand.start)
-        sentence = text[a:b]
         window = text[max(a, cand.start - 40):cand.end + 5]
         if not re.search(r"\b(?:election|elections|vote|polls)\b", window, re.I):
             continue

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .vocabulary import (
-    MONTH_RE, NUMBER_RE, ORDINAL_RE, PART_OF_DAY_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE,
+    MONTH_RE, NUMBER_RE, PART_OF_DAY_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE,
 )
 
 
