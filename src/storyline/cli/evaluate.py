@@ -14,7 +14,27 @@ import click
 BENCHMARKS = ("tempeval", "dating", "plover", "ecbplus")
 
 
-@click.group(name="eval")
+class LazyBenchmarks(click.Group):
+    """Imports a benchmark's module only when its command runs or is listed
+    in help: the scorers pull in NumPy and SciPy, which every other command
+    (``build`` above all) should not pay for at start-up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in BENCHMARKS if self.get_command(ctx, name) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in BENCHMARKS:
+            return None
+        try:
+            module = importlib.import_module(f"storyline.evaluation.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"storyline.evaluation.{name}":
+                raise
+            return None
+        return module.command
+
+
+@click.group(name="eval", cls=LazyBenchmarks)
 def eval_group() -> None:
     """Score storyline against public gold-standard data.
 
@@ -23,14 +43,5 @@ def eval_group() -> None:
         storyline eval tempeval ../shared/data/tempeval3/TBAQ-cleaned --json
     """
 
-
-for _name in BENCHMARKS:
-    try:
-        _module = importlib.import_module(f"storyline.evaluation.{_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"storyline.evaluation.{_name}":
-            raise
-        continue
-    eval_group.add_command(_module.command, name=_name)
 
 COMMANDS = [eval_group]
