@@ -121,6 +121,15 @@ CONFIGS = {
 }
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (the
+    spaCy workers of ``n_process`` > 1 end with the run). Unlike wall time it
+    barely moves when other work shares the machine, so growth ratios taken
+    from it can be compared across runs."""
+    own, ended = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + ended.ru_utime + ended.ru_stime
+
+
 def child(kind: str, n_process: int, corpus: str, db: str) -> dict:
     """One configuration, in its own process; prints what it measured."""
     settings = Settings(n_process=n_process)
@@ -128,10 +137,11 @@ def child(kind: str, n_process: int, corpus: str, db: str) -> dict:
         texts = [clean(doc).text for doc in read_inputs([corpus]) if isinstance(doc, RawDocument)]
         nlp = load_pipeline(settings.model)
         list(nlp.pipe(texts[:20]))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process):
             pass
-        return {"seconds": time.perf_counter() - started, "articles": len(texts)}
+        return {"seconds": time.perf_counter() - started, "cpu_seconds": round(cpu_seconds() - cpu, 2),
+                "articles": len(texts)}
     startup = 0.0
     if kind == "relink":
         from storyline.store import Store
@@ -156,10 +166,12 @@ def child(kind: str, n_process: int, corpus: str, db: str) -> dict:
         started = time.perf_counter()
         ray.init(num_cpus=n_process, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
         startup = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     report = build([corpus], db, settings, engine="ray" if kind == "ray" else "local")
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "articles": report.articles_new + report.articles_seen,
+            # Ray's workers are not reaped by the run, so their CPU is missing there
+            "cpu_seconds": round(cpu_seconds() - cpu, 2),
             "articles_new": report.articles_new, "events": report.events,
             "startup_seconds": round(startup, 2), "stories_relinked": report.stories_relinked,
             "link_seconds": round(report.link_seconds, 3),
@@ -212,11 +224,13 @@ def scale(sizes: list[int], configs: list[str], out: Path | None, workdir: Path)
     # cost growth: time ratio for each 10x step, per configuration
     growth = {"growth": True}
     for config in configs:
-        seconds = {r["size"]: r["seconds"] for r in rows if r.get("config") == config and "error" not in r}
+        done = {r["size"]: r for r in rows if r.get("config") == config and "error" not in r}
         for small, large in zip(sizes, sizes[1:]):
-            if small in seconds and large in seconds:
+            if small in done and large in done:
                 growth[f"{config}_{small}_to_{large}"] = {
-                    "size_ratio": large / small, "time_ratio": round(seconds[large] / seconds[small], 2)}
+                    "size_ratio": large / small,
+                    "time_ratio": round(done[large]["seconds"] / done[small]["seconds"], 2),
+                    "cpu_ratio": round(done[large]["cpu_seconds"] / max(done[small]["cpu_seconds"], 1e-9), 2)}
     _emit(growth, out)
     return rows
 
