@@ -64,6 +64,19 @@ def test_recognise_quarters_and_fiscal_years():
     assert v["fiscal 1989"][1] == "1989"
 
 
+def test_recognise_year_ago_quarter_counts_from_the_reported_quarter_not_an_outlook():
+    v = values("Profit in the third quarter fell. It expects a loss in the first two quarters of 1990. "
+               "In the year-earlier period it earned more. Sales in the quarter a year ago rose.",
+               anchor=date(1989, 10, 26))
+    assert v["the year-earlier period"][1] == "1988-Q3"
+    assert v["the quarter a year ago"][1] == "1988-Q3"
+
+
+def test_time_effective_date_points_ahead(nlp):
+    (timex,) = tag(nlp("The company created a new office, effective Feb. 1."), date(1989, 10, 26))
+    assert timex.value.value == "1990-02-01"
+
+
 def test_recognise_ages_and_modal_may_are_not_timexes():
     assert values("The 6-year-old boy may stay.") == {}
 
@@ -136,6 +149,7 @@ def test_time_weekday_dating_a_named_act_is_not_pushed_forward_by_a_conditional(
     ("The company extended its offer until Thursday.", "2020-05-28"),
     ("His relatives could not be located Wednesday in their hometown.", "2020-05-20"),
     ("The talks could resume Wednesday.", "2020-05-27"),
+    ("On Tuesday, the league plans to hold a news conference.", "2020-05-26"),
 ])
 def test_time_weekday_direction_from_deadlines_and_negated_modals(nlp, text, expected):
     from storyline.time import tag

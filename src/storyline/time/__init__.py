@@ -37,7 +37,8 @@ def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
     # that ask about many expressions pass the text once.
     text = doc.text if text is None else text
     before = text[max(0, start - 16):start].lower()
-    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ", "through ")):
+    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ", "through ",
+                        "effective ")):
         # A deadline looks ahead ("extended the offer until Nov. 20"), unless
         # a past perfect tells of a past ("until Thursday, they had not
         # called him a suspect").
@@ -90,6 +91,8 @@ def _verb_direction(doc, start: int, end: int) -> int:
         return 1  # "could come as early as Tuesday", "must leave by Jan. 14"
     if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB" and token.head.lemma_.lower() in _PLAN_LEMMAS:
         return 1  # "plans to meet Thursday", "is due to vote Monday"
+    if token.lemma_.lower() in _PLAN_LEMMAS and token.tag_ in ("VBZ", "VBP"):
+        return 1  # "On Tuesday, the league plans to hold a news conference"
     if token.tag_ == "VBG" and any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in auxes):
         return 1
     if token.tag_ in _PAST_TAGS or any(t.tag_ in _PAST_TAGS for t in auxes):

@@ -419,7 +419,7 @@ class Resolver:
                             reference=d, granularity="quarter")
         ly, lq = self._last_quarter()
         if ordinal in ("year-earlier", "year-ago"):
-            ref = self.last if (self.last and self.last_quarter_context) else date(ly, 3 * lq - 2, 1)
+            ref = self._reported_quarter() or date(ly, 3 * lq - 2, 1)
             ly, lq = ref.year - 1, quarter_of(ref)
             return Resolved("DATE", f"{ly}-Q{lq}", "relative", granularity="quarter")
         if ordinal == "previous":
@@ -431,6 +431,15 @@ class Resolver:
         return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
                         granularity="quarter")
 
+    def _reported_quarter(self) -> date | None:
+        """The quarter the narrative is reporting on, for "a year earlier"
+        and "the year-ago period": the last quarter mentioned, unless it is
+        one still to come ("the first two quarters of 1990"), which is an
+        outlook and not the period the comparison is made with."""
+        if self.last and self.last_quarter_context and (self.anchor is None or self.last <= self.anchor):
+            return self.last
+        return None
+
     def _the_quarter(self, c, direction, text):
         if self.anchor is None:
             return Resolved("DATE", "XXXX-QX", "relative", granularity="quarter")
@@ -438,6 +447,9 @@ class Resolver:
             ly, lq = self.last.year, quarter_of(self.last)
         else:
             ly, lq = self._last_quarter()
+        if c.group("ago"):
+            # "the quarter a year ago": the same quarter of the year before.
+            return Resolved("DATE", f"{ly - 1}-Q{lq}", "relative", granularity="quarter")
         return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
                         granularity="quarter")
 
@@ -446,9 +458,8 @@ class Resolver:
             return Resolved("DATE", "XXXX", "relative", granularity="year")
         kind = " ".join(c.group("kind").lower().split())
         ref = self._narrative() if ("earlier" in kind or "before" in kind) else self.anchor
-        if self.last_quarter_context and self.last:
-            ref = self.last
-            return Resolved("DATE", f"{ref.year - 1}-Q{quarter_of(ref)}", "relative",
+        if (quarter := self._reported_quarter()) is not None:
+            return Resolved("DATE", f"{quarter.year - 1}-Q{quarter_of(quarter)}", "relative",
                             granularity="quarter")
         if kind == "a year ago":
             d = ref.replace(year=ref.year - 1) if not (ref.month == 2 and ref.day == 29) else ref - timedelta(days=365)
@@ -506,7 +517,9 @@ class Resolver:
         weekday = WEEKDAYS[c.group("weekday").lower()]
         rel = " ".join((c.group("rel") or "").lower().split())
         part = (c.group("part") or "").lower()
-        # News annotators mostly give "Friday night" the day's value.
+        # TimeML would give "Friday night" its part ("...TNI"), but news
+        # annotators as often give the day alone, and tag only "Friday" when
+        # the part follows: the day's value is right more often.
         suffix = ""
         kind = "TIME" if part == "morning" else "DATE"
         if text[c.end - 2:c.end] in ("'s", "\u2019s") or text[c.end:c.end + 2] in ("'s", "\u2019s"):
