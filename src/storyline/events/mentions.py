@@ -18,11 +18,12 @@ from ..actors import ActorResolver, load_kb
 from ..models import ActorRef, Article, EventMention, Timex, stable_id
 from .lexicon import (ABSORBING, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
+from .context import in_context
 from .location import event_location
 from .modality import governors, modality
 from .summary import TARGET_PREPS, _refused_act, _said_summary, summarise
-from .when import (NOMINALISATIONS, _between, _dated_decision, _open_past, _refine_announced_dates,
-                   _timex_for)
+from .when import (NOMINALISATIONS, _between, _dated_decision, _open_past, _past, _refine_announced_dates,
+                   _reported_before, _timex_for)
 
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "take", "impose", "begin", "start",
                "order", "announce", "declare", "issue", "lodge", "file", "mount", "organize", "organise",
@@ -617,11 +618,12 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             # a threat or demand made in speech is dated by the saying ("said on Wednesday
             # that from midnight it would ..."), not by what it threatens
             said = token.head if cand.speech_act and token.dep_ == "ccomp" else token
-            when = decided or _timex_for(said, timexes, sent, said_when or cand.speech_act)
+            when = decided or _timex_for(said, timexes, sent, said_when or cand.speech_act, code.type)
             if when is None and said is not token:
                 when = _between(said, token, timexes)
-            if when is None and mod in ("asserted", "announced") and (cand.nominal or token.tag_ in ("VBD", "VBN")):
-                when = _open_past(article.published)
+            if when is None and mod in ("asserted", "announced", "reported", "historical") and _past(said, cand.nominal):
+                # no date of its own: before the date of the report or clause it hangs on, or the article's
+                when = _reported_before(said, timexes, sent) or _open_past(article.published)
             trigger_end = token.idx + len(token)
             particles = [c for c in token.children if c.dep_ == "prt"]
             if particles:
@@ -657,7 +659,8 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                                    {True: "refused", "unless": "threatens-not"}.get(refused, mod), cand.nominal,
                                    targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
             ))
-    return _refine_announced_dates(mentions, announcers, doc, timexes, resolver)
+    mentions = _refine_announced_dates(mentions, announcers, doc, timexes, resolver)
+    return in_context(mentions, article, doc, resolver)
 
 
 def plover_type(mention: EventMention) -> str:

@@ -15,6 +15,9 @@ from .lexicon import (COOPERATIVE, HISTORICAL_CUES, HYPOTHETICAL_GOVERNORS, PERF
                       PLAN_VERBS, SPEECH_VERBS)
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+#: Subordinators of a clause set at another time than the clause it hangs on.
+TEMPORAL_SHIFT = {"after", "before", "since", "until", "till", "following"}
+
 MODAL_POSSIBLE = {"could", "might", "may"}
 CLIMB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr"}
 
@@ -28,6 +31,26 @@ def governors(token):
         current = current.head
         out.append(current)
     return out
+
+
+def own_chain(token):
+    """The governors whose tense and mood bear on ``token``: up to a past
+    clause set at another time ("will end ... after Israel started
+    withholding": the withholding happened, whatever the main clause plans)."""
+    chain = governors(token)
+    node = token
+    for n, gov in enumerate(chain):
+        if _past_shifted(node):
+            return chain[:n]
+        node = gov
+    return chain
+
+
+def _past_shifted(node) -> bool:
+    if not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SHIFT for c in node.children) and not (
+            node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SHIFT):
+        return False
+    return node.tag_ == "VBD" or "had" in _aux(node) or "has" in _aux(node) or "have" in _aux(node)
 
 
 def _aux(token) -> set[str]:
@@ -86,6 +109,21 @@ def historical(clause: str) -> bool:
     return _HISTORICAL.search(clause) is not None
 
 
+#: Nouns whose content is an intention already formed.
+INTENT = {"decision", "plan", "intention", "aim", "goal", "policy", "resolve"}
+
+
+def _decision_content(chain) -> bool:
+    """"The leadership's decision is to stop X": the infinitives after a copula
+    whose subject is a decision are its content, a plan (not purposes)."""
+    for gov in chain:
+        if gov.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in INTENT for c in gov.children):
+            return True
+        if gov.lemma_ in SPEECH_VERBS:
+            return False
+    return False
+
+
 def _purpose(token) -> bool:
     """An infinitive of purpose ("met to discuss") says what was intended."""
     return token.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
@@ -94,7 +132,7 @@ def _purpose(token) -> bool:
 def modality(token, plover_type: str, *, nominal: bool = False) -> str:
     """One of models.MODALITIES for the event triggered by ``token``."""
     sent_text = token.sent.text.lower()
-    chain = governors(token)
+    chain = own_chain(token)
     if nominal:
         for gov in chain:
             if gov.lemma_ in HYPOTHETICAL_GOVERNORS:
@@ -113,11 +151,13 @@ def modality(token, plover_type: str, *, nominal: bool = False) -> str:
     be_to = token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children)
     if _negated(token) or (chain and chain[0].lemma_ == "fail" and token.dep_ == "xcomp"):
         return "negated"
+    if _decision_content(chain):
+        return "planned"
     if _in_condition(token) or aux & MODAL_POSSIBLE or _purpose(token):
         return "hypothetical"
     for gov in chain:
-        if gov.pos_ == "NOUN" and gov.lemma_ not in HYPOTHETICAL_GOVERNORS and gov.lemma_ not in ("decision", "plan", "promise", "threat", "vow", "pledge", "intention", "bid"):
-            break
+        if gov.pos_ == "NOUN" and gov.lemma_ not in HYPOTHETICAL_GOVERNORS:
+            break   # "an earlier decision to end X": planned below, whoever discusses the decision
         if gov.lemma_ in HYPOTHETICAL_GOVERNORS or gov.lower_ in HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
         if gov.lemma_ in SPEECH_VERBS and gov.lemma_ not in ("warn", "vow"):

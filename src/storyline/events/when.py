@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import EventMention, TimeValue
-from .lexicon import SPEECH_VERBS, load_lexicon
+from .lexicon import HYPOTHETICAL_GOVERNORS, SPEECH_VERBS, load_lexicon
 from .modality import governors
 
 #: Subordinators of a clause that happens at another time than its main clause.
@@ -34,7 +34,12 @@ def _shifted(node) -> bool:
     return node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SHIFT
 
 
-def _timex_for(token, timexes, sent, said_when: bool = False) -> TimeValue | None:
+#: Prepositions that put an act inside a named instance of itself ("agreed under
+#: a 1994 agreement", "killed in the March offensive"): that instance's date is the act's.
+WITHIN = {"under", "in", "during", "through", "by"}
+
+
+def _timex_for(token, timexes, sent, said_when: bool = False, plover: str = "") -> TimeValue | None:
     """The date of the event triggered by ``token``: a date in its own clause, or
     in a governing clause up to the first speech verb. ``said_when`` when the
     saying is the act (an announcement in the present, a threat), so the
@@ -52,6 +57,8 @@ def _timex_for(token, timexes, sent, said_when: bool = False) -> TimeValue | Non
         for gov in governors(token):
             if gov.pos_ == "NOUN" or _shifted(node):
                 break
+            if gov.lemma_ in HYPOTHETICAL_GOVERNORS:
+                break   # "will meet Thursday to discuss severing ties": Thursday is the discussion's
             path.append(gov)
             node = gov
             if gov.lemma_ in SPEECH_VERBS:
@@ -72,7 +79,7 @@ def _timex_for(token, timexes, sent, said_when: bool = False) -> TimeValue | Non
                     best = (rank, timex.value)
                 break
             if node.head is node or (node.i not in span_ids and (
-                    node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lexicon.nouns)):
+                    node.pos_ in ("VERB", "AUX") or (node.lemma_.lower() in lexicon.nouns and not _same_act(node, plover, lexicon)))):
                 break
             node = node.head
     if best is None:
@@ -83,6 +90,13 @@ def _timex_for(token, timexes, sent, said_when: bool = False) -> TimeValue | Non
             and not said_when):
         return None
     return value
+
+
+def _same_act(noun, plover: str, lexicon) -> bool:
+    """"Under a 1994 agreement, Israel agreed ...": the dated noun names the act itself."""
+    code = lexicon.nouns.get(noun.lemma_.lower())
+    return (bool(plover) and code is not None and code.type == plover and noun.dep_ == "pobj"
+            and noun.head.lower_ in WITHIN)
 
 
 def _dated_decision(token, timexes) -> TimeValue | None:
@@ -103,6 +117,41 @@ def _dated_decision(token, timexes) -> TimeValue | None:
         if node.head.i == noun.i or (node.head.dep_ == "prep" and node.head.head.i == noun.i):
             return timex.value
     return None
+
+
+#: Words that put what follows them earlier than the clause they hang on.
+EARLIER = {"after", "following", "since"}
+
+
+def _reported_before(token, timexes, sent) -> TimeValue | None:
+    """An act reported by a dated past speech verb ("reported on Wednesday that
+    X pressed Y") or set in an "after"/"following" phrase of a dated clause
+    ("halted it on January 26 following the raid") happened on or before that
+    date: an open past ending there."""
+    node = token
+    for gov in governors(token):
+        earlier = (any(c.dep_ == "mark" and c.lower_ in EARLIER for c in node.children)
+                   or (node.dep_ in ("pobj", "pcomp") and gov.lower_ in EARLIER))
+        if earlier or (gov.lemma_ in SPEECH_VERBS and gov.tag_ == "VBD"):
+            head = gov.head if gov.dep_ == "prep" else gov
+            bound = _timex_for(head, timexes, sent, said_when=True)
+            return _open_past(bound) if bound is not None and bound.latest is not None else None
+        node = gov
+    return None
+
+
+def _past(token, nominal: bool) -> bool:
+    """The act lies in the past: a past or perfect verb, a nominal event, or a
+    present act inside a past report ("said the US is urging")."""
+    if nominal or token.tag_ in ("VBD", "VBN"):
+        return True
+    for gov in governors(token):
+        if gov.lemma_ in SPEECH_VERBS:
+            return gov.tag_ in ("VBD", "VBN") and not ({c.lower_ for c in token.children if c.dep_ == "aux"}
+                                                      & {"will", "would", "shall", "'ll", "to"})
+        if gov.pos_ in ("VERB", "AUX") and gov.tag_ not in ("VB", "VBG"):
+            return gov.tag_ in ("VBD", "VBN")
+    return False
 
 
 def _open_past(published: TimeValue | None) -> TimeValue | None:

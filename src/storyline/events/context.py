@@ -1,0 +1,174 @@
+"""What the rest of the article tells about a mention.
+
+A sentence read alone often leaves out what its article says elsewhere, and a
+careful coder reads the whole article:
+
+- a restatement ("its decision to end the coordination") is the act the
+  article reports in full elsewhere ("announced on January 26 it was halting
+  coordination with Israel"): it takes that act's date, parties and modality,
+  so the two become one event instead of an undated, target-less double;
+- a noun left without its actor ("rejected pressure", "a complaint over the
+  raid") names the actor the article gives the same noun elsewhere ("the
+  pressure from the US administration", "the IDF's raid");
+- an act dated more than a year before the article is background, not news:
+  it keeps its own date and is marked historical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from typing import Sequence
+
+from ..models import ActorRef, Article, EventMention
+from .modality import _decision_content, governors
+from .summary import summarise
+
+#: Nouns that refer back to an act as a whole: "its decision to end ...",
+#: "Abbas's declaration that the PA was ending ...".
+REFERRING_NOUNS = {"decision", "declaration", "announcement", "move", "step", "measure", "resolution"}
+#: Modalities of a restatement that may take its antecedent's (not denials,
+#: threats, hypotheticals or history, which are other claims).
+RESTATABLE = {"planned", "announced", "asserted"}
+#: Prepositions whose object names what an act answers ("complaint over the raid").
+ABOUT = {"over", "for", "about", "against", "of"}
+#: An act this much older than its article is background.
+BACKGROUND = timedelta(days=365)
+
+
+def _token(doc, mention: EventMention):
+    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _own_date(mention: EventMention) -> bool:
+    return mention.time is not None and mention.time.is_known and mention.time.value != "PAST_REF"
+
+
+def _referring_noun(token):
+    """The noun through which ``token`` restates an act ("its decision to end"),
+    or the token itself for "the decision is to stop ..."; None when it is no restatement."""
+    chain = governors(token)
+    if _decision_content(chain):
+        return token
+    for gov in chain:
+        if gov.pos_ == "NOUN":
+            return gov if gov.lemma_.lower() in REFERRING_NOUNS else None
+        if gov.pos_ in ("VERB", "AUX") and gov.dep_ not in ("xcomp", "advcl", "acl"):
+            return None
+    return None
+
+
+def _same_actor(a: Sequence[ActorRef], b: Sequence[ActorRef]) -> bool:
+    if not a or not b:
+        return False
+    if {r.name for r in a} & {r.name for r in b}:
+        return True
+    # "Abbas" and "the PA", the council and the PLO: the same side, the same sector
+    return a[0].country is not None and a[0].country == b[0].country and a[0].sector == b[0].sector
+
+
+def _owners(noun, resolver) -> set[str]:
+    """Names of who owns the referring noun ("Abbas's declaration"), and the
+    words of the owner's phrase ("the prime minister's"), lower-cased."""
+    out = set()
+    for owner in (c for c in noun.children if c.dep_ == "poss"):
+        out.update(r.name for r in resolver.refs(owner))
+        out.add(" ".join(t.lower_ for t in owner.subtree if t.dep_ not in ("case", "det")))
+    return out
+
+
+def _owned_by(a: EventMention, owners: set[str]) -> bool:
+    return any(s.name in owners or any(o and o in s.name.lower() for o in owners) for s in a.sources)
+
+
+def _antecedent(mention: EventMention, mentions: Sequence[EventMention], owners: set[str]) -> EventMention | None:
+    candidates = [a for a in mentions if a is not mention and a.type == mention.type and a.cameo == mention.cameo
+                  and a.modality in RESTATABLE and _own_date(a) and _same_actor(a.sources, mention.sources)]
+    # the act of the one named ("Abbas's declaration" is Abbas's), then the nearest report, before it if any
+    def rank(a):
+        names = {s.name for s in a.sources}
+        return (not _owned_by(a, owners), not names & {s.name for s in mention.sources},
+                a.trigger_start > mention.trigger_start, abs(a.trigger_start - mention.trigger_start))
+    return min(candidates, key=rank, default=None)
+
+
+def _restated(mentions: list[EventMention], doc, resolver) -> list[EventMention]:
+    out = []
+    for m in mentions:
+        token = _token(doc, m)
+        noun = _referring_noun(token) if token is not None and not _own_date(m) and m.modality in RESTATABLE else None
+        owners = _owners(noun, resolver) if noun is not None else set()
+        if noun is not None and (a := _antecedent(m, mentions, owners)) is not None:
+            nominal = token.pos_ == "NOUN"
+            m = replace(m, time=a.time, targets=m.targets or a.targets, modality=a.modality,
+                        summary=summarise(token, m.sources, a.modality, nominal))
+        out.append(m)
+    return out
+
+
+def _argument_nouns(token):
+    """Nouns naming what the act answers: its object ("rejected pressure") and
+    the object of "over", "for", "against" ("a complaint over the raid")."""
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    for head in heads:
+        if head is not token and head.pos_ == "NOUN":
+            yield head
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ABOUT):
+            yield from (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+
+
+def _agent_of(noun, resolver) -> list[ActorRef]:
+    """Who does what ``noun`` names, as the phrase itself says: "the IDF's
+    raid", "pressure from the US administration", "an attack by rebels"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            refs = resolver.refs(child)
+            if refs:
+                return refs
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                refs = resolver.refs(pobj)
+                if refs:
+                    return refs
+    return []
+
+
+def _bridged(mentions: list[EventMention], doc, resolver) -> list[EventMention]:
+    by_lemma: dict[str, list] = {}
+    for token in doc:
+        if token.pos_ == "NOUN":
+            by_lemma.setdefault(token.lemma_.lower(), []).append(token)
+    out = []
+    for m in mentions:
+        token = _token(doc, m)
+        if token is not None and not m.targets and m.sources:
+            own = {s.name for s in m.sources}
+            for noun in _argument_nouns(token):
+                if _agent_of(noun, resolver) or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+                    continue   # its actor is given here, or it is a new one ("a raid")
+                found = [r for other in by_lemma.get(noun.lemma_.lower(), []) if other.i != noun.i
+                         for r in _agent_of(other, resolver) if r.name not in own]
+                if found:
+                    m = replace(m, targets=(found[0],))
+                    break
+        out.append(m)
+    return out
+
+
+def _background(mentions: list[EventMention], article: Article) -> list[EventMention]:
+    published = article.published.earliest if article.published is not None else None
+    if published is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if (m.modality in ("asserted", "announced", "reported") and _own_date(m) and m.time.latest is not None
+                and m.time.latest < published - BACKGROUND):
+            m = replace(m, modality="historical")
+        out.append(m)
+    return out
+
+
+def in_context(mentions: list[EventMention], article: Article, doc, resolver) -> list[EventMention]:
+    """``mentions`` of one article, completed from the rest of the article."""
+    return _background(_bridged(_restated(mentions, doc, resolver), doc, resolver), article)
