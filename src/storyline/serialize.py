@@ -13,14 +13,17 @@ import json
 import types
 import typing
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
 
 
 def to_jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
@@ -30,40 +33,51 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def dumps(value: Any) -> str:
     """Compact, key-sorted JSON: equal records give byte-equal strings."""
     return json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-@functools.lru_cache(maxsize=None)
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def from_jsonable(kind: Any, data: Any) -> Any:
     """Rebuild a value of type ``kind`` (a dataclass, tuple[...], X | None, date...)."""
-    if data is None:
-        return None
+    return _decoder(kind)(data)
+
+
+def _keep(data: Any) -> Any:
+    return data
+
+
+@functools.lru_cache(maxsize=None)
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """A function that rebuilds values of ``kind``, worked out once per type:
+    reading type hints on every value made loading stored records the
+    costliest part of relinking."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return from_jsonable(options[0], data) if len(options) == 1 else data
-    if origin is tuple:
+        return _decoder(options[0]) if len(options) == 1 else _keep
+    if origin in (tuple, list):
         args = typing.get_args(kind)
-        item = args[0] if args else Any
-        return tuple(from_jsonable(item, v) for v in data)
-    if origin in (list,):
-        (item,) = typing.get_args(kind) or (Any,)
-        return [from_jsonable(item, v) for v in data]
+        item = _decoder(args[0] if args else Any)
+        make = tuple if origin is tuple else list
+        return lambda data: None if data is None else make([item(v) for v in data])
     if kind is date:
-        return date.fromisoformat(data) if isinstance(data, str) else data
+        return lambda data: date.fromisoformat(data) if isinstance(data, str) else data
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = _hints(kind)
-        return kind(**{
-            f.name: from_jsonable(hints[f.name], data[f.name])
-            for f in dataclasses.fields(kind) if f.name in data
-        })
-    return data
+        hints = typing.get_type_hints(kind)
+        fields = tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind))
+
+        def record(data: Any) -> Any:
+            if data is None:
+                return None
+            return kind(**{name: decode(data[name]) for name, decode in fields if name in data})
+        return record
+    return _keep
 
 
 def loads(kind: type[T], text: str | None) -> T | None:
