@@ -82,3 +82,21 @@ def test_actors_resolve_office_title_names_the_holder_of_the_day(nlp):
 def test_actors_resolve_possessive_before_the_subject_points_forward(resolve):
     doc, r = resolve("Mike Pompeo spoke on Monday. In his Tuesday speech, Mahmoud Abbas criticised Israel.")
     assert _ref(doc, r, "his").name == "Mahmoud Abbas"
+
+
+def test_actors_resolve_people_of_an_international_body_act_for_it(resolve):
+    doc, r = resolve("UN officials met the two delegations in Ankara. The talks ended.")
+    ref = _ref(doc, r, "officials")
+    assert (ref.country, ref.sector) == (None, "IGO")
+
+
+def test_actors_resolve_a_state_administration_is_the_state(resolve):
+    doc, r = resolve("Kenya resisted pressure from the US administration on Monday.")
+    ref = _ref(doc, r, "administration")
+    assert (ref.name, ref.country, ref.sector, ref.resolved) == ("United States", "USA", "GOV", True)
+
+
+def test_actors_resolve_a_fleet_is_its_navy(resolve):
+    doc, r = resolve("Drones attacked the Black Sea Fleet overnight.")
+    ref = _ref(doc, r, "Fleet")
+    assert (ref.country, ref.sector) == ("RUS", "MIL")

@@ -33,6 +33,8 @@ PART_OF = {"member", "members", "thousand", "hundred", "dozen", "million", "some
 #: ("the radical Palestinian Islamic Jihad movement").
 GENERIC_HEADS = {"movement", "group", "party", "faction", "organization", "organisation", "government",
                  "leadership", "militia", "network", "side", "authorities", "regime", "administration"}
+#: Heads that make a state's name its government ("the US administration").
+STATE_HEADS = {"government", "administration", "regime", "cabinet", "authorities", "leadership"}
 NOT_ACTORS = {"report", "statement", "interview", "speech", "decision", "move", "plan", "talk",
               "meeting", "way", "time", "year", "week", "day", "month", "part", "number", "deal",
               "pressure", "threat", "interest", "control", "effort", "step", "measure"}
@@ -153,6 +155,9 @@ class ActorResolver:
                         return self._make(state.name, span, state.country, "GOV", "state", True, token)
                 if actor is not None and actor.kind != "state":
                     return self._make(actor.name, span, actor.country, actor.sector, actor.kind, True, token)
+                if actor is not None and actor.kind == "state" and token.lemma_.lower() in STATE_HEADS:
+                    # "the US administration", "the Kenyan government": the state acting
+                    return self._make(actor.name, span, actor.country, "GOV", "state", True, token)
         # a capital standing for its government ("Washington demanded ...")
         iso = self.kb.capitals.get(normalise(token.text))
         # (the small model tags a lone capital as a person: "said Kyiv would not accept")
@@ -176,6 +181,8 @@ class ActorResolver:
                 return replace(earlier, text=span.text, start=span.start_char, end=span.end_char)
         country = self._country(token, span)
         sector = self._sector(span, token)
+        if country is None and self._international(span, token):
+            sector = "IGO"   # "UN officials", "U.N. mediator Diego Cordovez": they act for the body
         holder = self._office_holder(token, span, country)
         if holder is not None:
             return self._make(holder.name, span, holder.country, holder.sector, "person", True, token)
@@ -332,6 +339,16 @@ class ActorResolver:
             if iso:
                 return iso
         return None
+
+    def _international(self, span, token) -> bool:
+        """An international body names the phrase's head as one of its people."""
+        for tok in span:
+            if tok.i == token.i:
+                continue
+            actor = self.kb.lookup(self._entity_text(tok) or tok.text) or self.kb.lookup(tok.text)
+            if actor is not None and actor.sector == "IGO":
+                return True
+        return False
 
     def _country_from_apposition(self, token) -> str | None:
         for child in token.children:
