@@ -101,3 +101,23 @@ def test_dating_results_compared_with_a_year_ago_period_are_next_years():
             "after Hurricane Hugo hit its plants.")
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.earliest.year == 1989
+
+
+def test_dating_weak_evidence_gives_a_low_confidence_year(nlp):
+    from storyline.time.dating import is_low_confidence
+
+    doc = nlp("The company said its sales fell sharply in 1994 after the merger.")
+    value = infer_publication_date(doc, (), roles_path="")
+    assert value is not None and is_low_confidence(value)
+    assert value.precision == "year" and 1994 <= int(value.value) <= 1996
+    assert value.evidence[0].startswith("low confidence") and any("1994" in r for r in value.evidence)
+
+
+def test_dating_evidence_fitting_many_years_is_no_guess():
+    # A long term of office alone fits decades: abstain rather than guess.
+    assert infer_publication_date("President Fidel Castro spoke for hours.", (), roles_path="") is None
+
+
+def test_dating_year_looked_ahead_to_alone_is_no_guess(nlp):
+    doc = nlp("The notes, due 2010, were priced to yield 9%.")
+    assert infer_publication_date(doc, (), roles_path="") is None

@@ -5,7 +5,10 @@ the right year, and the share where storyline abstained.
 
 A year-level answer can only count for the year; an abstention counts as a
 miss everywhere except ``abstained`` (so abstaining never inflates a score,
-but answering wrongly is worse than abstaining for the analyst).
+but answering wrongly is worse than abstaining for the analyst). Answers
+given with low confidence (a guessed year) are counted apart, with how many
+of them name the wrong year, and so are confident answers in the wrong year,
+which should not happen: abstaining or guessing was possible.
 """
 
 from __future__ import annotations
@@ -37,16 +40,25 @@ class DatingCounts:
     same_month: int = 0
     same_year: int = 0
     abstained: int = 0
+    low_confidence: int = 0
+    low_confidence_wrong_year: int = 0
+    confident_wrong_year: int = 0
     rows: list = field(default_factory=list)
 
     def add(self, name: str, gold: date, value) -> None:
+        from ..time.dating import is_low_confidence
+
         self.documents += 1
         if value is None:
             self.abstained += 1
-            self.rows.append((name, gold, None))
+            self.rows.append((name, gold, None, False))
             return
-        self.rows.append((name, gold, value.value))
-        year_ok = value.earliest is not None and value.earliest.year == gold.year
+        guessed = is_low_confidence(value)
+        self.rows.append((name, gold, value.value, guessed))
+        year_ok = value.value[:4] == str(gold.year)
+        self.low_confidence += guessed
+        self.low_confidence_wrong_year += guessed and not year_ok
+        self.confident_wrong_year += not guessed and not year_ok
         if value.precision == "day" and value.value[:4].isdigit() and len(value.value) == 10:
             best = date.fromisoformat(value.value)
             self.exact += best == gold
@@ -68,6 +80,9 @@ class DatingCounts:
             "same_year": self.same_year / n,
             "abstained": self.abstained / n,
             "documents": self.documents,
+            "low_confidence": self.low_confidence,
+            "low_confidence_wrong_year": self.low_confidence_wrong_year,
+            "confident_wrong_year": self.confident_wrong_year,
         }
 
 
@@ -106,3 +121,6 @@ def command(gold_dir: str, as_json: bool) -> None:
     click.echo(f"documents {scores['documents']}")
     for key in ("exact", "within_7_days", "same_month", "same_year", "abstained"):
         click.echo(f"{key:14s} {scores[key]:.3f}")
+    click.echo(f"low-confidence answers {scores['low_confidence']} "
+               f"({scores['low_confidence_wrong_year']} in the wrong year); "
+               f"confident answers in the wrong year {scores['confident_wrong_year']}")

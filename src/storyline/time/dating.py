@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Sequence
@@ -54,6 +54,12 @@ YEAR_MARGIN = 0.5
 EVENT_FRESH_DAYS = 60
 #: days within this much of the best score form the answer's interval
 TIE = 0.3
+#: a low-confidence year is guessed only when the best-fitting days span at most this many years
+GUESS_SPAN_YEARS = 3
+#: days within this much of the best score fit "equally" for a guess
+GUESS_TIE = 0.05
+#: the first evidence line of a guessed (low-confidence) date starts with this
+LOW_CONFIDENCE = "low confidence"
 
 
 def _ix(d: date) -> int:
@@ -340,21 +346,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
 
     _comparison_evidence(board, text, candidates, years)
 
-    # Years mentioned: a lower bound, and most articles are from the latest one cited.
-    explicit_years = []
-    for cand in candidates:
-        if cand.kind in ("year", "mdy", "dmy", "month", "iso") and cand.group("year"):
-            y = int(cand.group("year"))
-            if 1950 <= y <= 2035 and _looks_back(doc, text, cand):
-                explicit_years.append(y)
-    if explicit_years:
-        latest = max(explicit_years)
-        board.add(years >= latest, 1.0, f"mentions {latest} (the latest year it cites)")
-        # News style leaves the current year unwritten ("on Aug. 7"), so a
-        # year it writes out is more often last year's or the one before.
-        for k, w in enumerate((0.4, 0.6, 0.5, 0.2)):
-            board.add(years == latest + k, w, "news writes out years other than its own: "
-                                              "most articles date from a year or two after the latest they cite")
+    _year_evidence(board, doc, text, candidates, years)
 
     # Weekday stated with its date: "Monday, Oct. 26"; or a weekday next to a
     # date in the same passage ("January 26 ... Thursday morning's raid").
@@ -457,6 +449,40 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                       f"another article of the corpus reports {hint.value}")
 
     return _decide(board)
+
+
+def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) -> None:
+    """Years the article writes out, by the tense they are cited in. A year
+    told in the past ("sales fell in 1988") bounds the article from below,
+    and news writes out last year's and this year's most; a year looked
+    ahead to ("expects losses through 1990", "fiscal 1990") bounds it from
+    above. A year with no tense to read is a weaker lower bound: deadlines
+    and forecasts hide among them."""
+    past, unknown, ahead = [], [], []
+    for cand in candidates:
+        if cand.kind not in ("year", "mdy", "dmy", "month", "iso") or not cand.group("year"):
+            continue
+        y = int(cand.group("year"))
+        if not 1950 <= y <= 2035:
+            continue
+        if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
+            ahead.append(y)
+            continue
+        direction = _direction(doc, cand.start, cand.end, text)
+        (past if direction < 0 else ahead if direction > 0 else unknown).append(y)
+    if past:
+        latest = max(past)
+        board.add(years >= latest, 1.0, f"tells of {latest} in the past tense (the latest such year)")
+        for k, w in enumerate((0.3, 0.5, 0.2)):
+            board.add(years == latest + k, w, "news writes out this year and last year most")
+    if unknown and (not past or max(unknown) > max(past)):
+        latest = max(unknown)
+        board.add(years >= latest, 0.5, f"mentions {latest}")
+    if ahead and past and min(ahead) >= max(past):
+        # Alone, a year looked ahead to says little (bonds "due 2010" are
+        # sold decades ahead); with a past year it closes the interval.
+        earliest = min(ahead)
+        board.add(years <= earliest, 0.5, f"looks ahead to {earliest}")
 
 
 _COMPARED = re.compile(r"(?i)(?:compared\s+with|compared\s+to|from|against|versus|than|over|with)\s+"
@@ -574,18 +600,20 @@ def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.nda
 
 def _decide(board: Board) -> TimeValue | None:
     """The best day when a compact stretch wins; otherwise the best year
-    when it clearly beats every other year; otherwise abstain."""
+    when it clearly beats every other year; otherwise a low-confidence
+    guess at the year when the evidence narrows it to a few years; otherwise
+    abstain."""
     score = board.score
     best = float(score.max())
-    if best < MIN_SCORE or not board.strong:
-        return None  # years cited alone too often lag the article by years
+    if best <= 0:
+        return None  # nothing in the text speaks of its date
     best_ix = int(np.flatnonzero(score == best)[0])
     years, _, _ = _dates_of_grid()
     best_year = _day(best_ix).year
     others = score[years != best_year]
     runner_up = float(others.max()) if len(others) else 0.0
-    if best - runner_up < YEAR_MARGIN:
-        return None  # another year fits almost as well: do not guess
+    if best < MIN_SCORE or not board.strong or best - runner_up < YEAR_MARGIN:
+        return _guess(board)
     top = np.flatnonzero(score >= best - TIE)
     if top[-1] - top[0] <= 3:
         return _result(_day(best_ix).isoformat(), _day(top[0]), _day(top[-1]), "day", board, best_ix)
@@ -598,6 +626,31 @@ def _decide(board: Board) -> TimeValue | None:
         best_day = _day(best_ix)
         return _result(f"{best_day.year}-{best_day.month:02d}", first, last, "month", board, best_ix)
     return _result(str(best_year), date(best_year, 1, 1), date(best_year, 12, 31), "year", board, best_ix)
+
+
+def _guess(board: Board) -> TimeValue | None:
+    """A year stated with low confidence, when the evidence is weak (years
+    cited, a term of office) but keeps the date within ``GUESS_SPAN_YEARS``.
+    Days that fit equally well are a plateau (two officeholders' common
+    years, say); its middle day is the guess that is wrong by the least on
+    average. Only a year is given, so nothing is anchored on a guessed day."""
+    score = board.score
+    best = float(score.max())
+    tied = np.flatnonzero(score >= best - GUESS_TIE)
+    first, last = _day(tied[0]), _day(tied[-1])
+    if (last - first).days > 366 * GUESS_SPAN_YEARS:
+        return None  # the text fits too many years: a guess would be noise
+    middle = int(tied[len(tied) // 2])
+    year = _day(middle).year
+    span = (f"the evidence fits {first} to {last} about equally; {year} is the middle of that span"
+            if first.year != last.year else f"the evidence points to {year}, but weakly")
+    value = _result(str(year), date(year, 1, 1), date(year, 12, 31), "year", board, middle)
+    return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence)
+
+
+def is_low_confidence(value: TimeValue | None) -> bool:
+    """An inferred date given as a guess (``storyline date`` shows why)."""
+    return bool(value is not None and value.evidence and value.evidence[0].startswith(LOW_CONFIDENCE))
 
 
 def _result(value: str, start: date, end: date, precision: str, board: Board, best_ix: int) -> TimeValue:
