@@ -16,9 +16,11 @@ kept, as is usual for ECB+.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Hashable, Iterable, Sequence
 
@@ -27,7 +29,7 @@ import numpy as np
 
 from ..errors import InputError, UsageError
 from ..link.cluster import average_link, labels_to_groups, tfidf_matrix
-from ..link.lexicon import build_pair_table, lemma_pairs, pair_key
+from ..link.lexicon import build_pair_table, lemma_pairs, pair_key, synonym_group
 
 # --- reading ----------------------------------------------------------------
 
@@ -169,6 +171,13 @@ def conll_scores(key: Clusters, response: Clusters) -> dict[str, float]:
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _ARG_POS = {"PROPN", "NUM"}
+#: Function words spaCy puts inside entity spans ("the Gulf of Aden"): they
+#: say nothing about which story a document tells.
+_NAME_STOP = frozenset({"the", "of", "a", "an", "'s", "and", "in", "on", "at", "to", "for"})
+_TIME_LABELS = {"DATE", "TIME"}
+#: Derivational and inflectional endings that spaCy's lemmatiser leaves on
+#: event nouns and on words it does not know (nominee, nomination, areste).
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ment", "ed", "es", "ee", "er", "s")
 
 
 @dataclass
@@ -181,7 +190,24 @@ class _MentionInfo:
     context: list[str]       # content lemmas of the sentence outside the mention
     args: frozenset[str]     # names and numbers in the sentence
     roles: frozenset[str]    # lemmas of the head's syntactic arguments (who, whom, where)
+    entities: frozenset      # (label, lemma) of the sentence's named entities
+    times: frozenset[str]    # the sentence's date and time expressions, lower-cased
+    head_vec: np.ndarray     # the parser's contextual vector of the head (unit length)
+    span_vec: np.ndarray     # ... averaged over the mention's tokens
+    sent_vec: np.ndarray     # ... averaged over the sentence
     salience: float = 0.0    # share of its document's mentions with the same head lemma
+
+
+@dataclass
+class _DocTerms:
+    words: list[str]         # content lemmas
+    names: list[str]         # lemmas of names and numbers
+    triggers: list[str]      # head lemmas of the document's event mentions
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
 
 
 def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMention], nlp):
@@ -204,9 +230,7 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
                     words.append(t.lemma_.lower())
                 if (t.pos_ in _ARG_POS or t.ent_type_) and not t.is_punct:
                     names.append(t.lemma_.lower())
-        # names and numbers count twice: two stories of one kind (two
-        # earthquakes, two arrests) differ mostly in who, where and when
-        doc_terms.append((words + names + names, names))
+        doc_terms.append(_DocTerms(words, names, []))
     infos = []
     for m in mentions:
         doc = parsed.get((m.doc_id, m.sent_id))
@@ -227,10 +251,16 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
             # a preposition's object carries the meaning ("in Rome" -> "rome")
             targets = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             roles.update(g.lemma_.lower() for g in targets if g.is_alpha or g.like_num)
+        tensor = doc.tensor
         infos.append(_MentionInfo(
             doc=doc_index[m.doc_id], sent=(m.doc_id, m.sent_id), head_lemma=head.lemma_.lower(),
             lemmas=" ".join(t.lemma_.lower() for t in span), head_pos=head.pos_,
-            context=context, args=args, roles=frozenset(roles)))
+            context=context, args=args, roles=frozenset(roles),
+            entities=frozenset((e.label_, e.lemma_.lower()) for e in doc.ents),
+            times=frozenset(e.text.lower() for e in doc.ents if e.label_ in _TIME_LABELS),
+            head_vec=_unit(tensor[head.i]), span_vec=_unit(tensor[[t.i for t in span]].mean(axis=0)),
+            sent_vec=_unit(tensor.mean(axis=0))))
+        doc_terms[doc_index[m.doc_id]].triggers.append(head.lemma_.lower())
     per_doc: dict[int, Counter] = {}
     for info in infos:
         per_doc.setdefault(info.doc, Counter())[info.head_lemma] += 1
@@ -244,7 +274,12 @@ FEATURES = ("bias", "same_head", "same_lemmas", "same_stem", "context_cos", "arg
             "doc_cos", "same_doc", "same_sentence", "same_pos", "pair_logodds", "pair_seen", "names_cos", "roles_jaccard",
             # the same evidence means different things for same-word pairs
             "same_head*context", "same_head*names", "same_head*logodds", "same_head*roles",
-            "same_head*same_doc", "salience_min", "same_head*salience")
+            "same_head*same_doc", "salience_min", "same_head*salience",
+            # the parser's contextual vectors carry some word meaning (strike/hit)
+            "head_vec_cos", "span_vec_cos", "sent_vec_cos", "synonyms", "same_root",
+            "entities_jaccard", "times_jaccard", "same_head*head_vec_cos",
+            # within one document a shared context means less than across two
+            "other_doc*context", "other_doc*args")
 
 
 def _stem(lemma: str) -> str:
@@ -252,80 +287,131 @@ def _stem(lemma: str) -> str:
     return lemma[:4] if len(lemma) >= 4 else lemma
 
 
+def _root(lemma: str) -> str:
+    """The lemma without punctuation and one common ending (nominee and
+    nomination -> nomin, #oscar and oscars -> oscar)."""
+    word = "".join(c for c in lemma.lower() if c.isalpha())
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+def _jaccard_matrix(sets: Sequence[frozenset]) -> np.ndarray:
+    n = len(sets)
+    out = np.zeros((n, n))
+    for a in range(n):
+        for b in range(a + 1, n):
+            union = len(sets[a] | sets[b])
+            if union:
+                out[a, b] = out[b, a] = len(sets[a] & sets[b]) / union
+    return out
+
+
 def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np.ndarray, np.ndarray],
                    ctx_vectors: np.ndarray, pairs: dict | None = None) -> np.ndarray:
     """Feature tensor [i, j, f] for the mentions ``idx`` of one story."""
     n = len(idx)
     sub = [infos[i] for i in idx]
+    f = {name: k for k, name in enumerate(FEATURES)}
     heads = np.array([m.head_lemma for m in sub], dtype=object)
     feats = np.zeros((n, n, len(FEATURES)))
-    feats[:, :, 0] = 1.0
-    feats[:, :, 1] = heads[:, None] == heads[None, :]
+    feats[:, :, f["bias"]] = 1.0
+    same_head = heads[:, None] == heads[None, :]
+    feats[:, :, f["same_head"]] = same_head
     lem = np.array([m.lemmas for m in sub], dtype=object)
-    feats[:, :, 2] = lem[:, None] == lem[None, :]
+    feats[:, :, f["same_lemmas"]] = lem[:, None] == lem[None, :]
     stems = np.array([_stem(m.head_lemma) for m in sub], dtype=object)
-    feats[:, :, 3] = (stems[:, None] == stems[None, :]) & ~(heads[:, None] == heads[None, :])
+    feats[:, :, f["same_stem"]] = (stems[:, None] == stems[None, :]) & ~same_head
+    roots = np.array([_root(m.head_lemma) for m in sub], dtype=object)
+    feats[:, :, f["same_root"]] = (roots[:, None] == roots[None, :]) & ~same_head
+    groups = np.array([g if (g := synonym_group(h)) is not None else -1 - k for k, h in enumerate(heads)])
+    feats[:, :, f["synonyms"]] = groups[:, None] == groups[None, :]
     ctx = ctx_vectors[idx]
-    feats[:, :, 4] = ctx @ ctx.T
-    for a in range(n):
-        for b in range(a + 1, n):
-            x, y = sub[a].args, sub[b].args
-            union = len(x | y)
-            feats[a, b, 5] = feats[b, a, 5] = len(x & y) / union if union else 0.0
+    feats[:, :, f["context_cos"]] = ctx @ ctx.T
+    feats[:, :, f["args_jaccard"]] = _jaccard_matrix([m.args for m in sub])
+    feats[:, :, f["roles_jaccard"]] = _jaccard_matrix([m.roles for m in sub])
+    feats[:, :, f["entities_jaccard"]] = _jaccard_matrix([m.entities for m in sub])
+    feats[:, :, f["times_jaccard"]] = _jaccard_matrix([m.times for m in sub])
     docs = np.array([m.doc for m in sub])
-    feats[:, :, 6] = doc_sims[0][np.ix_(docs, docs)]
-    feats[:, :, 12] = doc_sims[1][np.ix_(docs, docs)]
-    feats[:, :, 7] = docs[:, None] == docs[None, :]
+    feats[:, :, f["doc_cos"]] = doc_sims[0][np.ix_(docs, docs)]
+    feats[:, :, f["names_cos"]] = doc_sims[1][np.ix_(docs, docs)]
+    feats[:, :, f["same_doc"]] = docs[:, None] == docs[None, :]
     sents = [m.sent for m in sub]
     sent_ids = {s: k for k, s in enumerate(sorted(set(sents)))}
     sarr = np.array([sent_ids[s] for s in sents])
-    feats[:, :, 8] = sarr[:, None] == sarr[None, :]
+    feats[:, :, f["same_sentence"]] = sarr[:, None] == sarr[None, :]
     pos = np.array([m.head_pos for m in sub], dtype=object)
-    feats[:, :, 9] = pos[:, None] == pos[None, :]
+    feats[:, :, f["same_pos"]] = pos[:, None] == pos[None, :]
     if pairs is None:
         pairs = lemma_pairs()
     for a in range(n):
         for b in range(a + 1, n):
             score = pairs.get(pair_key(heads[a], heads[b]))
             if score is not None:
-                feats[a, b, 10] = feats[b, a, 10] = score
-                feats[a, b, 11] = feats[b, a, 11] = 1.0
-    for a in range(n):
-        for b in range(a + 1, n):
-            x, y = sub[a].roles, sub[b].roles
-            union = len(x | y)
-            feats[a, b, 13] = feats[b, a, 13] = len(x & y) / union if union else 0.0
-    for k, base in enumerate((4, 12, 10, 13, 7)):
-        feats[:, :, 14 + k] = feats[:, :, 1] * feats[:, :, base]
+                feats[a, b, f["pair_logodds"]] = feats[b, a, f["pair_logodds"]] = score
+                feats[a, b, f["pair_seen"]] = feats[b, a, f["pair_seen"]] = 1.0
+    for name in ("head_vec", "span_vec", "sent_vec"):
+        vectors = np.array([getattr(m, name) for m in sub])
+        feats[:, :, f[name + "_cos"]] = vectors @ vectors.T
     # the seminal event of a story is what most of each article's mentions
     # are about, and is the likeliest to be shared across articles
     sal = np.array([m.salience for m in sub])
-    feats[:, :, 19] = np.minimum(sal[:, None], sal[None, :])
-    feats[:, :, 20] = feats[:, :, 1] * feats[:, :, 19]
+    feats[:, :, f["salience_min"]] = np.minimum(sal[:, None], sal[None, :])
+    for base in ("context_cos", "names_cos", "pair_logodds", "roles_jaccard", "same_doc", "salience_min",
+                 "head_vec_cos"):
+        name = "same_head*" + {"context_cos": "context", "names_cos": "names", "pair_logodds": "logodds",
+                               "roles_jaccard": "roles", "salience_min": "salience"}.get(base, base)
+        feats[:, :, f[name]] = feats[:, :, f["same_head"]] * feats[:, :, f[base]]
+    other_doc = 1.0 - feats[:, :, f["same_doc"]]
+    feats[:, :, f["other_doc*context"]] = other_doc * feats[:, :, f["context_cos"]]
+    feats[:, :, f["other_doc*args"]] = other_doc * feats[:, :, f["args_jaccard"]]
     return feats
 
 
-# Learned on the TRAIN split only, by ``fit_pair_weights(corpus, mentions,
-# doc_threshold=0.12)`` (logistic regression over mention pairs inside
-# predicted stories; the lemma-pair table in link/data is its second result).
-# The two thresholds were tuned on dev. Dev scores: MUC 0.816, B3 0.741,
-# CEAF-e 0.671, CoNLL 0.743.
-PAIR_WEIGHTS = (-4.871, 2.348, 0.173, 2.958, 0.703, -0.879, 0.818, -0.845, -1.569, 0.203, 0.646,
-                1.477, 1.33, 4.009, 1.15, 2.732, -0.686, -3.511, -1.331, 3.253, -1.675)
-DOC_THRESHOLD = 0.12
-PAIR_THRESHOLD = 0.3
+# The two thresholds were tuned on dev (the pair weights are learned on
+# train, see ``fit_pair_weights`` and scripts/train_ecbplus.py).
+DOC_THRESHOLD = 0.13
+PAIR_THRESHOLD = 0.25
+#: Weights of word, name and trigger similarity in story clustering: two
+#: stories of one kind (two earthquakes, two arrests) share their words and
+#: differ mostly in who, where and when; their triggers say what happened.
+DOC_MIX = (0.4, 0.4, 0.2)
 
 
-def cluster_documents(doc_terms, threshold: float = DOC_THRESHOLD):
-    """Story clustering: average-link over TF-IDF cosine of document words.
-    Returns labels, the word similarity and the names-only similarity."""
-    vectors = tfidf_matrix([words for words, _ in doc_terms])
-    sim = vectors @ vectors.T
-    names = tfidf_matrix([n for _, n in doc_terms])
-    return average_link(sim, threshold), sim, names @ names.T
+@functools.lru_cache(maxsize=1)
+def pair_weights() -> tuple[float, ...]:
+    """The pair model shipped in link/data (learned on the ECB+ train split)."""
+    text = resources.files("storyline.link").joinpath("data/ecbplus_pair_model.json").read_text("utf-8")
+    model = json.loads(text)
+    if tuple(model["features"]) != FEATURES:
+        raise InputError("link/data/ecbplus_pair_model.json was trained on other features; "
+                         "re-create it with scripts/train_ecbplus.py")
+    return tuple(model["weights"])
 
 
-def predict(corpus, mentions: Sequence[GoldMention], nlp=None, weights=PAIR_WEIGHTS,
+def cluster_documents(doc_terms: Sequence[_DocTerms], threshold: float = DOC_THRESHOLD):
+    """Story clustering: average-link over a mix of TF-IDF cosines of the
+    documents' words, names and event triggers. Returns labels and the two
+    similarities the pair model reads (all words with names counted twice,
+    and names alone)."""
+    words = tfidf_matrix([t.words for t in doc_terms])
+    names = tfidf_matrix([[n for n in t.names if n not in _NAME_STOP] for t in doc_terms])
+    triggers = tfidf_matrix([t.triggers for t in doc_terms])
+    a, b, c = DOC_MIX
+    mixed = a * (words @ words.T) + b * (names @ names.T) + c * (triggers @ triggers.T)
+    both = tfidf_matrix([t.words + t.names + t.names for t in doc_terms])
+    return average_link(mixed, threshold), both @ both.T, names @ names.T
+
+
+def _stories(infos: Sequence[_MentionInfo], doc_labels: Sequence[int]) -> list[list[int]]:
+    stories: dict[int, list[int]] = {}
+    for i, info in enumerate(infos):
+        stories.setdefault(doc_labels[info.doc], []).append(i)
+    return [stories[k] for k in sorted(stories)]
+
+
+def predict(corpus, mentions: Sequence[GoldMention], nlp=None, weights=None,
             doc_threshold: float = DOC_THRESHOLD, pair_threshold: float = PAIR_THRESHOLD,
             pairs: dict | None = None, _cache: dict | None = None) -> list[int]:
     """A cluster label per mention, from spans and text alone."""
@@ -340,14 +426,10 @@ def predict(corpus, mentions: Sequence[GoldMention], nlp=None, weights=PAIR_WEIG
             _cache["infos"] = (doc_ids, doc_terms, infos)
     doc_labels, doc_sim, name_sim = cluster_documents(doc_terms, doc_threshold)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
-    stories: dict[int, list[int]] = {}
-    for i, info in enumerate(infos):
-        stories.setdefault(doc_labels[info.doc], []).append(i)
-    w = np.asarray(weights)
+    w = np.asarray(pair_weights() if weights is None else weights)
     labels = [0] * len(infos)
     next_label = 0
-    for story in sorted(stories):
-        idx = stories[story]
+    for idx in _stories(infos, doc_labels):
         feats = _pair_features(infos, idx, (doc_sim, name_sim), ctx_vectors, pairs)
         prob = 1.0 / (1.0 + np.exp(-(feats @ w)))
         local = average_link(prob, pair_threshold)
@@ -394,13 +476,10 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
               build_lemma_pair_table(mentions, infos, halves[0])]
     doc_labels, doc_sim, name_sim = cluster_documents(doc_terms, doc_threshold)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
-    stories: dict[int, list[int]] = {}
-    for i, info in enumerate(infos):
-        stories.setdefault(doc_labels[info.doc], []).append(i)
     xs, ys = [], []
-    for story in sorted(stories):
+    for story in _stories(infos, doc_labels):
         for half, table in zip(halves, tables):
-            idx = [i for i in stories[story] if mentions[i].doc_id.split("_", 1)[0] in half]
+            idx = [i for i in story if mentions[i].doc_id.split("_", 1)[0] in half]
             if len(idx) < 2:
                 continue
             feats = _pair_features(infos, idx, (doc_sim, name_sim), ctx_vectors, table)

@@ -38,6 +38,11 @@ SYNONYMS = (
 _SYNONYM_OF = {word: i for i, group in enumerate(SYNONYMS) for word in sorted(group)}
 
 
+def synonym_group(lemma: str) -> int | None:
+    """The index of the hand-written synonym group holding ``lemma``, if any."""
+    return _SYNONYM_OF.get(lemma)
+
+
 def pair_key(a: str, b: str) -> str:
     return f"{a}|{b}" if a <= b else f"{b}|{a}"
 
