@@ -115,7 +115,7 @@ def measure_incremental(n_articles: int, seed: int, added: int = 10) -> dict:
     import tempfile
     from pathlib import Path
 
-    from storyline.pipeline import _relink
+    from storyline.link.incremental import relink as _relink
     from storyline.settings import Settings
     from storyline.store import Store
 

@@ -96,7 +96,7 @@ def _analysis(text: str, when: str, source: str, sentences: tuple[str, ...]):
 
 
 def test_pipeline_incremental_article_joining_two_stories_merges_them(tmp_path):
-    from storyline.pipeline import _relink
+    from storyline.link.incremental import relink as _relink
 
     first = _analysis("Abbas ended it. More.", "2020-05-19", "x.txt", ("Abbas ended it.",))
     second = _analysis("Talks were ended. Later.", "2021-07-01", "y.txt", ("Talks were ended.",))

@@ -19,6 +19,7 @@ from .annotate import annotate, load_pipeline
 from .clean import clean
 from .errors import InputError, StorylineError, UsageError
 from .ingest import read_inputs
+from .link.incremental import relink
 from .models import Article, ArticleAnalysis, Failure, RawDocument, TimeValue
 from .settings import Settings
 from .store import Store
@@ -206,7 +207,7 @@ def build(
 
         if store.needs_linking():
             started = perf_counter()
-            report.stories_relinked = _relink(store, settings)
+            report.stories_relinked = relink(store, settings)
             report.link_seconds = perf_counter() - started
             report.linked = True
         report.events = store.counts()["events"]
@@ -224,111 +225,3 @@ def _unpack_remote(items, fail, report: BuildReport, is_new) -> Iterator[Article
             report.articles_seen += 1
         elif is_new(item.article):
             yield item
-
-
-#: Articles whose records a relink holds at once (whole stories, so more when one story is bigger).
-LINK_CHUNK = 2000
-
-
-def _story_chunks(members: dict[str, list[str]], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    count = 0
-    for sid in sorted(members):
-        if chunk and count + len(members[sid]) > size:
-            yield chunk
-            chunk, count = [], 0
-        chunk.append(sid)
-        count += len(members[sid])
-    if chunk:
-        yield chunk
-
-
-def _relink(store: Store, settings: Settings) -> int:
-    """Link the articles not linked yet, relinking only the stories they join.
-
-    The new articles' story keys find the stored stories they share a key
-    with; each such group of stories plus new articles becomes one story,
-    linked from its own records. Episodes and storylines are then worked
-    out corpus-wide from a few short columns per event. The result is the
-    one a single build of the whole corpus gives (see ``storyline.link``).
-    """
-    from .link import assemble, link_story, story_keys
-    from .link.cluster import UnionFind
-    from .link.stories import story_id
-    from .models import EventMention, Statement
-    from .store import StoryUpdate
-
-    if not store.needs_linking():
-        return 0
-    pending = store.unlinked_article_ids()
-    pending_articles = {a.id: a for a in store.articles_by_ids(pending)}
-    pending_mentions: dict[str, list[EventMention]] = {}
-    for m in store.records_of_articles(EventMention, "mentions", pending):
-        pending_mentions.setdefault(m.article_id, []).append(m)
-    keys = {aid: story_keys(pending_articles.get(aid), pending_mentions.get(aid, ())) for aid in pending}
-
-    # new articles and the stored stories they reach, joined through shared keys
-    sets = UnionFind(("article", aid) for aid in pending)
-    owner: dict[str, tuple] = {}
-    for aid in pending:
-        for key in sorted(keys[aid]):
-            if key in owner:
-                sets.union(owner[key], ("article", aid))
-            else:
-                owner[key] = ("article", aid)
-    for key, sid in store.stories_with_keys(sorted(owner)):
-        sets.union(owner[key], ("story", sid))
-    groups = [g for g in sets.groups() if any(kind == "article" for kind, _ in g)]
-    old_stories = sorted({sid for g in groups for kind, sid in g if kind == "story"})
-    old_members = store.story_members(old_stories)
-    members: dict[str, list[str]] = {}
-    for group in groups:
-        aids = sorted({aid for kind, x in group for aid in ([x] if kind == "article" else old_members.get(x, []))})
-        members[story_id(aids)] = aids
-
-    parts = []
-    for chunk in _story_chunks(members, LINK_CHUNK):
-        # stories are loaded a chunk at a time, so a full relink of a big
-        # corpus holds the text of a few thousand articles, not all of them
-        everyone = sorted(aid for sid in chunk for aid in members[sid])
-        articles = {a.id: a for a in store.articles_by_ids(everyone)}
-        mentions: dict[str, list[EventMention]] = {}
-        for m in store.records_of_articles(EventMention, "mentions", everyone):
-            mentions.setdefault(m.article_id, []).append(m)
-        statements: dict[str, list[Statement]] = {}
-        for st in store.records_of_articles(Statement, "statements", everyone):
-            statements.setdefault(st.article_id, []).append(st)
-        parts += [link_story(sid, [articles[a] for a in members[sid] if a in articles],
-                             [m for a in members[sid] for m in mentions.get(a, ())],
-                             [st for a in members[sid] for st in statements.get(a, ())], settings.link_threshold)
-                  for sid in chunk]
-
-    kept = store.kept_events(old_stories)
-    result = assemble(parts, [(i, root, day, item) for i, root, day, item, _ in kept])
-    storyline_of = {event_id: result.extra["storyline_of"][group]
-                    for group in result.extra["groups"] for event_id in group}
-    existing = store.storyline_ids()
-    wanted = set(result.extra["storyline_of"].values())
-    new_events = {e.id: e for e in result.events}
-    fresh_groups = [g for g in result.extra["groups"] if result.extra["storyline_of"][g] not in existing]
-    loaded = {e.id: e for e in store.events_by_ids(
-        sorted({i for g in fresh_groups for i in g if i not in new_events}))}
-    from .link.storylines import make_storyline
-
-    moved_ids = [i for i, _, _, _, sl in kept if storyline_of[i] != sl]
-    moved_records = {e.id: e for e in store.events_by_ids(sorted(set(moved_ids) - set(loaded)))} | loaded
-    store.replace_story_links(StoryUpdate(
-        old_stories=old_stories,
-        members=members,
-        events=result.events,
-        story_of_event={e.id: part.story for part in parts for e in part.events},
-        roots={i: r for part in parts for i, r in part.roots.items()},
-        items={item["id"]: item for part in parts for item in part.items},
-        contradictions=[(part.story, c) for part in parts for c in part.contradictions],
-        keys=[(aid, k) for aid in pending for k in sorted(keys[aid])],
-        moved=[dataclasses.replace(moved_records[i], storyline=storyline_of[i]) for i in moved_ids],
-        storylines_new=[make_storyline([new_events.get(i) or loaded[i] for i in g], result.extra["episode_list"])
-                        for g in fresh_groups],
-        storylines_gone=sorted(existing - wanted),
-    ))
-    return len(members)

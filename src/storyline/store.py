@@ -256,6 +256,14 @@ class Store:
         rows = self._in("SELECT record FROM articles WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
         return [loads(Article, r[0]) for r in rows]
 
+    def published_of(self, ids: Sequence[str]) -> dict[str, TimeValue | None]:
+        """Publication date of each article, from its columns alone (what
+        story keys need, without loading records and texts)."""
+        rows = self._in("SELECT id, published_value, published_earliest, published_latest FROM articles "
+                        "WHERE id IN (SELECT id FROM _ids)", ids)
+        return {aid: TimeValue(value, earliest, latest) if value is not None else None
+                for aid, value, earliest, latest in rows}
+
     def records_of_articles(self, kind, table: str, article_ids: Sequence[str]) -> list:
         rows = self._in(f"SELECT record FROM {table} WHERE article_id IN (SELECT id FROM _ids) ORDER BY id",
                         article_ids)

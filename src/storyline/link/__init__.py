@@ -75,7 +75,8 @@ def _link(articles: Sequence[Article], mentions: Sequence[EventMention], stateme
     for m in by_mention.values():
         of_article.setdefault(m.article_id, []).append(m)
     ids = sorted(set(by_article) | set(of_article))
-    story = group_stories({a: story_keys(by_article.get(a), of_article.get(a, ())) for a in ids})
+    story = group_stories({a: story_keys(by_article[a].published if a in by_article else None,
+                                         of_article.get(a, ())) for a in ids})
     members: dict[str, list[str]] = {}
     for aid in ids:
         members.setdefault(story[aid], []).append(aid)

@@ -124,10 +124,10 @@ def _time_bucket(value: TimeValue | None) -> str | None:
     return None
 
 
-def story_keys(article: Article | None, mentions: Sequence[EventMention]) -> set[str]:
-    """The keys that tie an article's mentions to other articles' mentions."""
+def story_keys(published: TimeValue | None, mentions: Sequence[EventMention]) -> set[str]:
+    """The keys that tie an article's mentions to other articles' mentions.
+    ``published`` (the article's date) stands in for mentions without one."""
     keys: set[str] = set()
-    published = article.published if article is not None else None
     for m in mentions:
         group = lemma_group(m.lemma or m.trigger)
         keys.add(stable_id("sk", "sentence", sentence_key(m), group))
