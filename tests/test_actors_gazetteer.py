@@ -38,3 +38,11 @@ def test_actors_gazetteer_broken_cache_is_rebuilt(fresh_index):
 def test_actors_gazetteer_cache_can_be_turned_off(monkeypatch, tmp_path):
     monkeypatch.setenv("STORYLINE_CACHE_DIR", "")
     assert gazetteer._cache_path() is None
+
+
+def test_actors_gazetteer_country_name_beats_a_town_abroad():
+    # towns named after countries (Lebanon, Tennessee; Armenia, Colombia) must not take the name
+    assert gazetteer.lookup_place("Lebanon").country == "LBN"
+    assert gazetteer.lookup_place("Jordan").country == "JOR"
+    assert gazetteer.lookup_place("Armenia").country == "ARM"
+    assert gazetteer.lookup_place("Montenegro").country == "MNE"

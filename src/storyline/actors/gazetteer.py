@@ -52,7 +52,7 @@ def _cache_path() -> Path | None:
 
 
 #: Bump when the index layout changes, so old caches are not read.
-_INDEX_FORMAT = "1"
+_INDEX_FORMAT = "2"
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,7 +95,11 @@ def _build_index() -> dict[str, tuple]:
             best[key] = population
             index[key] = (city["name"], iso2to3.get(city["countrycode"]), city["latitude"], city["longitude"])
     for country in gc.get_countries().values():
-        index.setdefault(_key(country["name"]), (country["name"], country["iso3"], None, None))
+        key = _key(country["name"])
+        # news means the country, not a town of the same name elsewhere ("Lebanon", Tennessee;
+        # "Jordan", Hong Kong); a capital that shares its country's name keeps its coordinates
+        if key not in index or index[key][1] != country["iso3"]:
+            index[key] = (country["name"], country["iso3"], None, None)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     extra = yaml.load(resources.files("storyline.actors").joinpath("data", "places.yaml").read_text("utf-8"),
                       Loader=loader)

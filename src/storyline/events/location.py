@@ -45,6 +45,9 @@ def _place_in(head, exclude) -> Place | None:
                 if ent is None or ent.text in exclude:
                     continue
                 place = lookup_place(ent.text)
+                words = ent.text.split()
+                if place is None and len(words) > 1 and words[-1].lower() in PLACE_NOUNS:
+                    place = lookup_place(" ".join(words[:-1]))   # "in Montenegro province"
                 if place is not None:
                     return replace(place, start=ent.start_char, end=ent.end_char)
     return None

@@ -22,7 +22,7 @@ from .context import in_context
 from .location import event_location
 from .modality import governors, modality
 from .summary import _refused_act, _said_summary, summarise
-from .targets import WEAPONS, _targets
+from .targets import OBJECT_CONTROL, WEAPONS, _targets
 from .when import (NOMINALISATIONS, _between, _dated_decision, _open_past, _past, _refine_announced_dates,
                    _reported_before, _timex_for)
 
@@ -43,7 +43,10 @@ SELF_PASSIVE = {"demobilize", "demobilise", "disarm", "engage", "evacuate", "wit
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Types whose target, when no actor is named, is the place acted upon
 #: ("lifted a curfew in Montenegro", "suspended aid deliveries in Baghdad").
-PLACE_TARGET_TYPES = {"SANCTION", "COERCE", "CONCEDE", "ASSAULT", "PROTEST"}
+PLACE_TARGET_TYPES = {"SANCTION", "COERCE", "CONCEDE", "ASSAULT", "PROTEST", "RETREAT", "MOBILIZE"}
+#: Types whose absorbed clause is the act that matters: "threatened to ban voting in
+#: East Jerusalem", "refused to deploy peacekeepers in Iraq" are aimed at that place.
+CLAUSE_PLACE_TYPES = {"THREATEN", "REJECT", "AGREE", "REQUEST"}
 #: Governors that make a clause a general truth rather than a happening.
 GENERIC_GOVERNORS = {"need", "necessary", "essential", "crucial", "vital", "tend", "usually"}
 #: Lemmatiser slips of the small English model that would hide a trigger.
@@ -389,6 +392,11 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return resolver.refs(child) if verb.lemma_ in SELF_PASSIVE else []
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
+        # "persuaded Bolivia to withdraw": the one persuaded withdraws
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objects:
+            return resolver.refs(objects[0])
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return []
@@ -559,9 +567,13 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             if particles:
                 trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
             where = event_location(token, sent, sources, targets)
-            if not targets and where is not None and where.start is not None and code.type in PLACE_TARGET_TYPES:
-                targets = [ActorRef(where.name, article.text[where.start:where.end] if article.text else where.name,
-                                    where.start, where.end, where.country, None, "place", False)]
+            aimed = where if code.type in PLACE_TARGET_TYPES else None
+            if code.type in CLAUSE_PLACE_TYPES:
+                aimed = next((p for c in cand.complements if (p := event_location(c, sent, sources, targets))),
+                             where if code.type == "REQUEST" else None)   # "sought refuge in Germany"
+            if not targets and aimed is not None and aimed.start is not None:
+                targets = [ActorRef(aimed.name, article.text[aimed.start:aimed.end] if article.text else aimed.name,
+                                    aimed.start, aimed.end, aimed.country, None, "place", False)]
             if where is not None and where.country:
                 # "protesters in Ankara": an unnamed actor takes the country of the place
                 # (not so for officials of an international body meeting somewhere)

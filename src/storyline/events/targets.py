@@ -17,6 +17,27 @@ WEAPONS = {"artillery", "mortar", "rocket", "missile", "tank", "aircraft", "jet"
            "gunship", "drone", "bomb", "grenade", "shell", "weapon", "arm", "gun", "fire"}
 
 
+#: Nouns of a stance taken against someone: "in protest against X", "in defiance of
+#: X", "in retaliation for X's raid" name who the act answers.
+STANCE = {"protest", "defiance", "retaliation", "response", "revenge", "reprisal", "opposition"}
+#: Verbs whose object does what their infinitive says ("ordered X to leave"): X is no counterpart.
+OBJECT_CONTROL = {"order", "urge", "ask", "tell", "persuade", "force", "allow", "permit", "invite", "encourage",
+                  "compel", "authorize", "authorise", "help", "call", "press", "want", "expect", "lead", "cause"}
+#: Prepositions of a concession made against someone's wish ("despite pressure by X").
+DESPITE = {"despite", "notwithstanding"}
+
+
+def _condition_subjects(token, complements) -> list:
+    """Who must comply for a threat to be called off: the subject of its
+    "unless" or "if" clause ("threatened to ... unless Baghdad accepted")."""
+    out = []
+    for verb in [token, *complements]:
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.lower_ in ("unless", "if") for m in clause.children if m.dep_ == "mark"):
+                out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
 def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
     names = {s.name for s in sources}
     out: list[ActorRef] = []
@@ -63,10 +84,20 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                     add(pobj, child.lower_)
                     if len(out) == before and level < 3:
                         objects_of(pobj, level + 1, child.lower_)
+            elif child.dep_ == "appos" and level:
+                add(child)   # "the opposition newspaper La Prensa"
+            elif child.dep_ == "prep" and (child.lower_ in DESPITE or child.lower_ == "in" and any(
+                    g.lemma_.lower() in STANCE for g in child.children if g.dep_ == "pobj")):
+                # "declined despite pressure by X", "struck in protest against violations by X"
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    objects_of(pobj, level + 1, child.lower_)
             elif child.dep_ == "prep" and child.lower_ in ("in", "of") and level:
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ != "GPE"):
                     add(pobj)
 
+    if plover == "THREATEN":
+        for subj in _condition_subjects(token, complements):
+            add(subj)
     # "demanded that Russia release ...": who is asked, threatened or accused is the
     # subject of the clause the event verb governs
     for comp in complements:
@@ -80,6 +111,14 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
     for comp in complements:
         if not out and depth < 2:
             out.extend(r for r in _targets(comp, resolver, sources, (), depth + 1) if r.name not in names)
+    if not out and (token.dep_ == "advcl" or token.dep_ == "xcomp" and token.head.lemma_ not in OBJECT_CONTROL) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        # "summoned Niger's ambassador to complain": the one summoned hears the complaint
+        for obj in (c for c in token.head.children if c.dep_ == "dobj"):
+            add(obj)
     # "sent troops to Mali": the troops are the sender's own, Mali is the target
     placed = [r for r in out if r.country or r.resolved]
+    if not placed and plover not in ("ASSAULT", "COERCE"):
+        # "refused to deploy soldiers": unnamed forces moved by the source are its own
+        out = [r for r in out if r.sector != "MIL" or r.kind == "person"]
     return placed or out

@@ -1,0 +1,51 @@
+"""Who an event is done to (hand-built sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import extract
+from storyline.models import Article
+
+
+def _main(nlp, text, lemma):
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    found = [m for m in mentions if m.lemma == lemma]
+    assert found, [(m.lemma, m.type) for m in mentions]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, lemma, country", [
+    # a threat is aimed at whoever must comply for it to be called off
+    ("Chile threatened to close its ports unless Peru withdrew the new tariffs.", "threaten", "PER"),
+    ("Chile has threatened to halt gas sales if Argentina raises its border fees.", "threaten", "ARG"),
+    # a refusal or a protest made in the face of someone names that someone
+    ("The Kenyan minister refused to resign despite mounting pressure by Tanzania.", "refuse", "TZA"),
+    ("Thousands of students blocked roads in Lima in defiance of Chilean authorities.", "block", "CHL"),
+    ("The activist began a hunger strike in protest against abuses by Peruvian police.", "begin", "PER"),
+    # the agent of the deed an investigation is about is the one investigated
+    ("Chile is investigating alleged abuses by Bolivian extremists against farmers.", "investigate", "BOL"),
+    # a threatened or refused act aimed at a place
+    ("Chile threatened to ban fishing in Bolivia.", "threaten", "BOL"),
+    ("Kenya refused to deploy soldiers in Somalia.", "refuse", "SOM"),
+    ("Colombian farmers sought refuge in Ecuador.", "seek", "ECU"),
+    ("Serbia eased restrictions on Monday in Montenegro province.", "ease", "MNE"),
+    # "summoned X to complain": X hears the complaint
+    ("The Chilean foreign minister summoned Peru's ambassador to complain about the fees.", "complain", "PER"),
+])
+def test_events_targets_found(nlp, text, lemma, country):
+    mention = _main(nlp, text, lemma)
+    assert country in {t.country for t in mention.targets}, mention.targets
+
+
+def test_events_targets_ordered_object_is_the_target(nlp):
+    mention = _main(nlp, "The government ordered the opposition newspaper El Faro to suspend publication.", "order")
+    assert [t.text for t in mention.targets] == ["El Faro"]
+
+
+def test_events_targets_persuaded_object_acts_and_is_no_target(nlp):
+    # object control: the one persuaded to withdraw does the withdrawing
+    mention = _main(nlp, "Chile persuaded Bolivia to withdraw its troops.", "withdraw")
+    assert [s.country for s in mention.sources] == ["BOL"]
+    assert "BOL" not in {t.country for t in mention.targets}
