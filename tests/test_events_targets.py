@@ -33,6 +33,11 @@ def _main(nlp, text, lemma):
     ("Serbia eased restrictions on Monday in Montenegro province.", "ease", "MNE"),
     # "summoned X to complain": X hears the complaint
     ("The Chilean foreign minister summoned Peru's ambassador to complain about the fees.", "complain", "PER"),
+    # the parser's slips: an object taken from its preposition, a phrase hung on a particle
+    ("Peru has granted asylum to four Bolivian army officers holed up in an embassy.", "grant", "BOL"),
+    ("Guerrillas have kidnapped up to 12 Chilean engineers from a mine.", "kidnap", "CHL"),
+    # the agent of a deed acted upon
+    ("Police prevented the march staged by Bolivian students in La Paz.", "prevent", "BOL"),
 ])
 def test_events_targets_found(nlp, text, lemma, country):
     mention = _main(nlp, text, lemma)
@@ -49,3 +54,16 @@ def test_events_targets_persuaded_object_acts_and_is_no_target(nlp):
     mention = _main(nlp, "Chile persuaded Bolivia to withdraw its troops.", "withdraw")
     assert [s.country for s in mention.sources] == ["BOL"]
     assert "BOL" not in {t.country for t in mention.targets}
+
+
+def test_events_targets_of_argument_behind_a_conjoined_object(nlp):
+    mention = _main(nlp, "Rebels demanded the removal of President Tomas Arroyo and his ruling party.", "demand")
+    assert "Tomas Arroyo" in {t.name for t in mention.targets}
+
+
+def test_events_targets_demand_noun_takes_its_detached_clause(nlp):
+    text = "The ILO reiterated its demand today that Chile ease restrictions on migrant workers."
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    assert [m.type for m in mentions] == ["REQUEST"]   # Chile eases nothing yet
+    assert {t.country for t in mentions[0].targets} == {"CHL"}

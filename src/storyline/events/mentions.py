@@ -233,7 +233,7 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             elif lemma == "strike" and not compounds & {"hunger", "general", "labor", "labour", "teacher", "worker"}:
                 continue
             # "its demand that Israel ease ...": a noun with its own clause is a speech act
-            clausal = any(c.dep_ in ("acl", "ccomp") for c in token.children)
+            clausal = any(c.dep_ in ("acl", "ccomp") for c in token.children) or bool(_detached_clause(token))
             if code.type in NOMINAL_TYPES or (clausal and code.type in ("REQUEST", "THREATEN", "ACCUSE")):
                 found.append(Candidate(token, code, nominal=True))
     return found
@@ -270,6 +270,8 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
             purposes = [c for c in comps if c.i in by_token and by_token[c.i].code.type in ("PROTEST", "REQUEST", "ACCUSE")]
             cand.complements = purposes
             absorbed.update(c.i for c in purposes)
+        if cand.nominal:
+            comps += _detached_clause(cand.token)
         # "prepared to resume shelling": look through aspect verbs
         comps += [g for c in comps if c.lemma_ in ASPECTUAL for g in c.children if g.dep_ == "xcomp"]
         if cand.nominal and not comps:
@@ -305,6 +307,15 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
         cand.complements = comps
         absorbed.update(c.i for c in comps if c.i in by_token)
     return [c for c in candidates if c.token.i not in absorbed]
+
+
+def _detached_clause(noun) -> list:
+    """"reiterated its demand today that Israel ease ...": the parser hangs the
+    noun's "that" clause on the verb whose object the noun is."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in ("demand", "call", "appeal", "request", "threat", "warning"):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _prolongs_agreement(verb) -> bool:

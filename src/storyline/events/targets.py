@@ -38,6 +38,16 @@ def _condition_subjects(token, complements) -> list:
     return out
 
 
+def _stranded_object(prep) -> list:
+    """The object the parser took away from a preposition: in "granted asylum to
+    five officers holed up in ...", "officers" becomes the subject of "holed"."""
+    doc = prep.doc
+    for tok in doc[prep.i + 1: min(prep.i + 8, len(doc))]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.pos_ in ("NOUN", "PROPN"):
+            return [tok]
+    return []
+
+
 def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
     names = {s.name for s in sources}
     out: list[ActorRef] = []
@@ -57,13 +67,24 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
     def objects_of(head, level=0, via=None):
         for child in head.children:
             if child.dep_ == "dative" and child.pos_ == "ADP":
-                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                for pobj in [g for g in child.children if g.dep_ == "pobj"] or _stranded_object(child):
                     add(pobj)
             elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (child.dep_ in ("attr", "oprd") and head.pos_ == "VERB"):
-                before = len(out)
                 add(child)
-                if len(out) == before and level < 3:
-                    objects_of(child, level + 1)   # "coordination with Israel", "camp for refugees"
+                # "coordination with Israel", "camp for refugees"; "the removal of X and his party":
+                # a head that is no actor is looked into, whatever its conjuncts are
+                if resolver.ref(child) is None and level < 3:
+                    objects_of(child, level + 1)
+            elif child.dep_ == "acl" and level:
+                # "the demonstration staged by students": the agent of the deed acted upon
+                for agent in (g for g in child.children if g.dep_ == "agent"):
+                    for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                        add(pobj, "by")
+            elif child.dep_ == "prt":
+                # "kidnapped up to 16 advisers": the parser hangs the phrase on the particle
+                for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPS):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        add(pobj, prep.lower_)
             elif head is not token and level and (child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") or (
                     child.dep_ == "compound" and child.pos_ == "PROPN")):
                 add(child, via)
@@ -79,10 +100,10 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
             elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or (
                     child.lower_ == "of" and (token.pos_ == "NOUN" or level)) or (child.lower_ == "by" and level)):
                 # "a suspension of air links with Serbia", "calls by Belarus's rulers"
-                for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                    before = len(out)
+                pobjs = [g for g in child.children if g.dep_ == "pobj"] or _stranded_object(child)
+                for pobj in pobjs:
                     add(pobj, child.lower_)
-                    if len(out) == before and level < 3:
+                    if resolver.ref(pobj) is None and level < 3:
                         objects_of(pobj, level + 1, child.lower_)
             elif child.dep_ == "appos" and level:
                 add(child)   # "the opposition newspaper La Prensa"
