@@ -114,3 +114,17 @@ def test_events_context_new_noun_is_not_bridged(nlp):
             "The Spanish army's raid in Elvas killed two people.")
     filed = _one(_code(nlp, text), "file")
     assert not filed.targets
+
+
+def test_events_context_act_takes_the_day_the_article_gives_its_noun(nlp):
+    text = ("The Portuguese cabinet held a meeting in Porto to discuss the border. "
+            "Officials said the decisions of Tuesday's meeting remain in place.")
+    held = _one(_code(nlp, text), "hold")
+    assert held.time.value == "2024-05-07"
+
+
+def test_events_context_two_dated_nouns_leave_the_act_undated(nlp):
+    text = ("The Portuguese cabinet held a meeting in Porto to discuss the border. "
+            "Tuesday's meeting and Wednesday's meeting were short.")
+    held = _one(_code(nlp, text), "hold")
+    assert held.time.value == "PAST_REF"

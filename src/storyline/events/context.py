@@ -10,6 +10,8 @@ careful coder reads the whole article:
 - a noun left without its actor ("rejected pressure", "a complaint over the
   raid") names the actor the article gives the same noun elsewhere ("the
   pressure from the US administration", "the IDF's raid");
+- an act left without a day ("held a meeting") takes the one day the article
+  gives the same noun elsewhere ("Friday's meeting");
 - an act dated more than a year before the article is background, not news:
   it keeps its own date and is marked historical.
 """
@@ -156,6 +158,49 @@ def _bridged(mentions: list[EventMention], doc, resolver) -> list[EventMention]:
     return out
 
 
+def _dated_nouns(doc, timexes) -> dict[str, list]:
+    """Event nouns the article dates by a possessive day: "Friday's meeting",
+    "Thursday morning's raid" -> {lemma: [day values]}."""
+    out: dict[str, list] = {}
+    for timex in timexes:
+        value = timex.value
+        if timex.type not in ("DATE", "TIME") or value.precision != "day" or value.earliest is None:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        noun = root.head
+        if root.dep_ == "poss" and noun.pos_ == "NOUN" and all(v != value for v in out.get(noun.lemma_.lower(), [])):
+            out.setdefault(noun.lemma_.lower(), []).append(value)
+    return out
+
+
+def _dated_elsewhere(mentions: list[EventMention], doc, timexes) -> list[EventMention]:
+    """"The leadership held a meeting ..." and later "Friday's meeting": an act
+    with no day of its own takes the one day the article gives the same noun,
+    when that day fits what is known of its date."""
+    dated = {lemma: values for lemma, values in _dated_nouns(doc, timexes).items() if len(values) == 1}
+    if not dated:
+        return mentions
+    out = []
+    for m in mentions:
+        token = _token(doc, m)
+        if token is not None and not _own_date(m) and m.modality in ("asserted", "announced", "reported"):
+            nouns = [token] if token.pos_ == "NOUN" else [c for c in token.children if c.dep_ == "dobj"]
+            for noun in nouns:
+                (value,) = dated.get(noun.lemma_.lower(), [None])
+                if value is None or any(c.dep_ == "poss" for c in noun.children):
+                    continue
+                when = m.time
+                if when is None or ((when.earliest is None or when.earliest <= value.earliest)
+                                    and (when.latest is None or value.earliest <= when.latest)):
+                    m = replace(m, time=value)
+                    break
+        out.append(m)
+    return out
+
+
 def _background(mentions: list[EventMention], article: Article) -> list[EventMention]:
     published = article.published.earliest if article.published is not None else None
     if published is None:
@@ -169,6 +214,7 @@ def _background(mentions: list[EventMention], article: Article) -> list[EventMen
     return out
 
 
-def in_context(mentions: list[EventMention], article: Article, doc, resolver) -> list[EventMention]:
+def in_context(mentions: list[EventMention], article: Article, doc, resolver, timexes=()) -> list[EventMention]:
     """``mentions`` of one article, completed from the rest of the article."""
-    return _background(_bridged(_restated(mentions, doc, resolver), doc, resolver), article)
+    mentions = _dated_elsewhere(_restated(mentions, doc, resolver), doc, timexes)
+    return _background(_bridged(mentions, doc, resolver), article)

@@ -613,7 +613,7 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                                    targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
             ))
     mentions = _refine_announced_dates(mentions, announcers, doc, timexes, resolver)
-    return in_context(mentions, article, doc, resolver)
+    return in_context(mentions, article, doc, resolver, timexes)
 
 
 def plover_type(mention: EventMention) -> str:
