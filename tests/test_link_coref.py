@@ -195,3 +195,29 @@ def test_link_storylines_join_events_of_one_article_sharing_an_actor():
     story_of = {e.id: e.storyline for e in result.events}
     by_type = {e.type: e.id for e in result.events}
     assert story_of[by_type["CONSULT"]] == story_of[by_type["SANCTION"]] != story_of[by_type["ASSAULT"]]
+
+
+def test_coref_different_verbs_for_one_act_on_one_object_merge():
+    # made up: a country leaves a treaty, reported with three verbs; a year
+    # earlier it suspended the same treaty, which stays a happening of its own
+    land = ActorRef(name="Freedonia", text="Freedonia", start=0, end=9, country="FRD", sector="GOV", resolved=True)
+    one, two, three = article("t1"), article("t2"), article("t3")
+    reports = [
+        mention(one, 50, "refuse", day("2021-03-02"), "Freedonia refused to renew the fishing treaty on Tuesday.",
+                sources=(land,), targets=(), modality="asserted",
+                summary="Freedonia refuses to renew the fishing treaty"),
+        mention(two, 60, "pull", day("2021-03-02"), "Freedonia pulled out of the fishing pact this week.",
+                sources=(land,), targets=(), modality="asserted", summary="Freedonia pulls out of the fishing pact"),
+        mention(three, 70, "leave", None, "Boats stayed home after Freedonia left the treaty.",
+                sources=(land,), targets=(), modality="asserted", summary="Freedonia leaves the treaty"),
+    ]
+    earlier = mention(one, 90, "suspend", day("2020-02-10"), "Freedonia suspended the fishing treaty in 2020.",
+                      sources=(land,), targets=(), modality="asserted",
+                      summary="Freedonia suspends the fishing treaty")
+    groups = cluster_mentions([*reports, earlier])
+    assert sorted(len(g) for g in groups) == [1, 3]
+    assert [earlier] in groups
+    # the same verbs on different objects stay apart
+    other = mention(two, 90, "pull", day("2021-03-02"), "Freedonia pulled out of the football league.",
+                    sources=(land,), targets=(), modality="asserted", summary="Freedonia pulls out of the football league")
+    assert [other] in cluster_mentions([reports[0], other])

@@ -27,6 +27,7 @@ from .features import (
     SentenceVectors,
     actor_keys,
     lemma_group,
+    object_words,
     sentence_key,
     times_overlap,
 )
@@ -37,6 +38,12 @@ WINDOW = 30
 
 #: Weights of the pair score (they sum to 1, so the threshold reads as a probability).
 WEIGHTS = {"lemma": 0.35, "actors": 0.25, "time": 0.15, "sentence": 0.25}
+
+#: How much of the lemma part a shared object earns when the trigger words
+#: differ: one type of act by the same parties to the same thing ("refused
+#: to extend the grain agreement", "pulled out of the grain agreement") is
+#: one happening unless the dates say otherwise, whatever verb reports it.
+OBJECT_CREDIT = 0.7
 
 
 @dataclass(frozen=True)
@@ -61,11 +68,12 @@ class _Info:
     sentence: str
     sources: frozenset[str]
     targets: frozenset[str]
+    objects: frozenset[str]
 
     @staticmethod
     def of(m: EventMention) -> "_Info":
         return _Info(m, lemma_group(m.lemma or m.trigger), sentence_key(m), actor_keys(m.sources),
-                     actor_keys(m.targets))
+                     actor_keys(m.targets), object_words(m))
 
 
 def block_keys(info: _Info) -> Iterable[tuple]:
@@ -148,7 +156,12 @@ def pair_score(a: _Info, b: _Info, vectors: SentenceVectors, floor: float = 0.0)
     if _duplicate(a, b):
         return 1.0
     ma, mb = a.mention, b.mention
-    score = WEIGHTS["lemma"] * lemma_similarity(ma.lemma.lower(), mb.lemma.lower())
+    lemma = lemma_similarity(ma.lemma.lower(), mb.lemma.lower())
+    if lemma < OBJECT_CREDIT and a.objects and b.objects:
+        # overlap over the smaller object: "the deal" is all of what "the grain deal" names
+        shared = len(a.objects & b.objects) / min(len(a.objects), len(b.objects))
+        lemma = max(lemma, OBJECT_CREDIT * shared)
+    score = WEIGHTS["lemma"] * lemma
     known = [v for v in (_jaccard(a.sources, b.sources), _jaccard(a.targets, b.targets)) if v is not None]
     # an actor the text did not name is neither agreement nor conflict; but
     # two reports that name their parties and share none are about

@@ -79,6 +79,31 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
 
 
+#: Words of the extractor's summary that say how, not what: its modality
+#: ("refuses to", "plans to"), particles, and the stand-in for no source.
+_SUMMARY_FUNCTION = frozenset("""plans plan threatens threaten refuses refuse may does do has have not
+out off up down unidentified attackers""".split())
+
+
+def object_words(mention: EventMention) -> frozenset[str]:
+    """What the act was done to, read from the extractor's one-line summary
+    ("Russia pulls out of the grain export agreement" -> grain, export,
+    agreement): the summary without its source, trigger and modality words,
+    each word in its synonym group (a deal is an agreement)."""
+    if not mention.summary:
+        return frozenset()
+    skip = {w for actor in mention.sources for w in words(actor.name)}
+    stem = (mention.lemma or mention.trigger).lower()[:4]
+    found = set()
+    for w in words(mention.summary):
+        if w in skip or w in _SUMMARY_FUNCTION or w.startswith(stem):
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]   # agreements -> agreement, so the group is found
+        found.add(lemma_group(w))
+    return frozenset(found)
+
+
 def sentence_key(mention: EventMention) -> str:
     """The sentence's words with layout and punctuation gone: a reformatted
     copy of an article yields the same key for the same report."""

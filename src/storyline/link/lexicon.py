@@ -33,6 +33,10 @@ SYNONYMS = (
     frozenset({"resume", "restore", "renew", "continue"}),
     frozenset({"protest", "demonstrate", "demonstration", "rally", "march"}),
     frozenset({"sanction", "embargo", "boycott"}),
+    # leaving an agreement; "end" stays apart ("end the war" is no withdrawal)
+    frozenset({"withdraw", "withdrawal", "quit", "exit", "leave", "pull", "abandon", "renounce"}),
+    # what is signed, kept, suspended or left
+    frozenset({"agreement", "deal", "pact", "accord", "treaty"}),
 )
 
 _SYNONYM_OF = {word: i for i, group in enumerate(SYNONYMS) for word in sorted(group)}
