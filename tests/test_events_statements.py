@@ -52,3 +52,38 @@ def test_events_statements_quoted_words_are_not_new_speakers(nlp):
     text = "\u201cThe leadership stressed that the decision stands,\u201d Salim Nasser told Radio Amman."
     _, _, statements = _statements(nlp, text)
     assert [s.speaker.name for s in statements] == ["Salim Nasser"]
+
+
+def _dated(nlp, text):
+    from datetime import date
+
+    from storyline import time
+    from storyline.models import TimeValue
+
+    day = date(2024, 5, 10)
+    article = Article(id=Article.make_id(text), source="t", text=text,
+                      published=TimeValue("2024-05-10", day, day, "day", "header"))
+    doc = nlp(text)
+    return extract(article, doc, time.tag(doc, day))[1]
+
+
+def test_events_statements_same_speaker_next_sentences_share_the_day(nlp):
+    text = ("On Wednesday the Kenyan foreign minister Amina Otieno said the border would stay closed. "
+            "\u201cWe will not reopen it this month,\u201d Otieno said. "
+            "She added that trade would suffer.")
+    statements = _dated(nlp, text)
+    assert len(statements) == 3
+    assert {s.time.value for s in statements} == {"2024-05-08"}
+
+
+def test_events_statements_other_speaker_does_not_share_the_day(nlp):
+    text = ("On Wednesday the Kenyan foreign minister Amina Otieno said the border would stay closed. "
+            "Tanzanian President Samia Suluhu Hassan said that trade would suffer badly.")
+    first, second = _dated(nlp, text)
+    assert first.time.value == "2024-05-08" and second.time is None
+
+
+def test_events_statements_a_declaration_is_dated_with_the_act_it_is(nlp):
+    text = "Kenya's president declared he was ending all agreements with Somalia from Monday."
+    (statement,) = _dated(nlp, text)
+    assert statement.time is not None and statement.time.value == "2024-05-06"

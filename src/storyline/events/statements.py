@@ -9,10 +9,11 @@ to the person named before.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from ..models import Article, EventMention, Statement, stable_id
-from .lexicon import SPEECH_VERBS
+from .lexicon import PERFORMATIVE, SPEECH_VERBS
 
 QUOTE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
 #: Speech verbs too weak to make a statement on their own.
@@ -120,4 +121,26 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
             out[start] = Statement(
                 id=stable_id("sm", article.id, start), article_id=article.id, speaker=refs[0],
                 words=words, start=start, end=end, kind=kind, cue=cue, time=when, about=about)
-    return sorted(out.values(), key=lambda s: s.start)
+    return _dated_from_context(sorted(out.values(), key=lambda s: s.start), mentions)
+
+
+def _dated_from_context(statements: list[Statement], mentions: Sequence[EventMention]) -> list[Statement]:
+    """A statement without a date of its own is dated by what the article says:
+    the day of the act it announces, when the saying is the act ("Abbas
+    declared he was terminating ..." is dated with the termination), or the day of the statement just before
+    it by the same speaker ("... Pompeo said on Wednesday. “We hope ...,” he
+    said. He added ..." is one press conference)."""
+    by_id = {m.id: m for m in mentions}
+    out: list[Statement] = []
+    for st in statements:
+        if st.time is None:
+            about = by_id.get(st.about) if st.about else None
+            previous = out[-1] if out else None
+            if (about is not None and st.cue in PERFORMATIVE and about.modality == "announced" and about.time is not None
+                    and about.time.earliest is not None and about.time.value != "PAST_REF"):
+                st = replace(st, time=about.time)
+            elif (previous is not None and previous.speaker.name == st.speaker.name and previous.time is not None
+                  and previous.time.earliest is not None):
+                st = replace(st, time=previous.time)
+        out.append(st)
+    return out
