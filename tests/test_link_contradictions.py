@@ -75,3 +75,32 @@ def test_contradictions_two_tolls_for_one_happening():
     result = link([ART, OTHER], [first, second], [])
     assert len(result.events) == 1
     assert any("5" in c.why and "7" in c.why for c in result.contradictions)
+
+
+def test_contradictions_one_voice_named_two_ways_counts_once():
+    unnamed = ActorRef(name="unnamed senior Palestinian official", text="an unnamed senior Palestinian official",
+                       start=0, end=38, country="PSE", sector="GOV")
+    rajoub = ActorRef(name="Jibril Rajoub", text="Rajoub", start=0, end=6, country="PSE", sector="GOV",
+                      kind="person", resolved=True)
+    words = ["some security coordination would continue despite the announcement",
+             "security coordination continues on the ground"]
+
+    def said(start: int, who: ActorRef, text: str) -> Statement:
+        return Statement(id=stable_id("sm", ART.id, start), article_id=ART.id, speaker=who, words=text,
+                         start=start, end=start + len(text), time=day("2020-05-21"))
+
+    one_voice = [said(200, OFFICIAL, words[0]), said(300, unnamed, words[1])]
+    assert len(link([ART], [declaration()], one_voice).contradictions) == 1
+    # a different official is a second voice
+    two_voices = [*one_voice, said(400, rajoub, words[1])]
+    assert len(link([ART], [declaration()], two_voices).contradictions) == 2
+
+
+def test_contradictions_ignore_a_claim_inside_the_report_of_the_ending():
+    sentence = ("The leadership decided to end security coordination with Israel and to continue "
+                "security measures at home.")
+    end = declaration(sentence=sentence)
+    words = "to end security coordination with Israel and to continue security measures at home"
+    inside = Statement(id=stable_id("sm", ART.id, 30), article_id=ART.id, speaker=OFFICIAL, words=words,
+                       start=30, end=30 + len(words), time=day("2020-05-21"))
+    assert link([ART], [end], [inside]).contradictions == ()

@@ -16,8 +16,8 @@ import re
 from datetime import timedelta
 from typing import Mapping, Sequence
 
-from ..models import Article, Contradiction, Event, EventMention, Statement, TimeValue, stable_id
-from .features import actor_keys, lemma_group, times_overlap, words
+from ..models import ActorRef, Article, Contradiction, Event, EventMention, Statement, TimeValue, stable_id
+from .features import actor_key, actor_keys, lemma_group, times_overlap, words
 
 #: How far apart (days) a claim that something continues may be from the
 #: declared end and still contradict it.
@@ -114,7 +114,7 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
     claims = [c for c in _claims(mentions, statements, articles)
               if c[3] is not None and c[3].earliest is not None and _CONTINUING.search(c[2])]
     by_month: dict[tuple[int, int], list[int]] = {}
-    for k, (_, _, _, when, _) in enumerate(claims):
+    for k, (_, _, _, when, *_) in enumerate(claims):
         for month in _months(when.earliest, when.latest or when.earliest):
             by_month.setdefault(month, []).append(k)
     claim_words = [set(words(c[2])) for c in claims]
@@ -129,13 +129,22 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
             continue
         own = set(event.mention_ids)
         own_sentences = {mentions[i].sentence for i in own if i in mentions}
+        own_spans = [(m.article_id, m.sentence_start, m.sentence_end) for m in (mentions.get(i) for i in own) if m]
+        heard: set[str] = set()   # speakers already found contradicting this event
         parties = _party_words(event)
         countries = {a.country for a in (*event.sources, *event.targets) if a.country}
         months = _months(event.time.earliest - window, (event.time.latest or event.time.earliest) + window)
         candidates = sorted({k for month in months for k in by_month.get(month, ())})
         for k in candidates:
-            claim_id, who, text, when, country = claims[k]
+            claim_id, who, text, when, country, speaker, (where, start, end) = claims[k]
             if claim_id in own or text in own_sentences:
+                continue
+            # a claim inside a sentence that reports the ending itself is
+            # part of that report ("to stop the coordination ... and to
+            # continue with measures"), not a second voice
+            if any(where == a and start < b_end and b_start < end for a, b_start, b_end in own_spans):
+                continue
+            if speaker in heard:
                 continue
             # the claim must be about the same parties: said by one of them,
             # or naming one ("coordination with Israel will continue")
@@ -146,6 +155,7 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
             shared = _continuing_subject(text, core)
             if not shared or not _near(event.time, when):
                 continue
+            heard.add(speaker)
             out.append(Contradiction(
                 id=stable_id("cx", event.id, claim_id), first=event.id, second=claim_id,
                 why=(f"{event.summary} ({event.time.value}), but "
@@ -192,18 +202,42 @@ def _continuing_in(tokens: list[str], core: set[str]) -> set[str]:
     return found
 
 
+#: Words that qualify how a source is named, not who it is: "an unnamed
+#: senior official" and "a senior official" are one voice. ("Another
+#: official" is not: it says so.)
+_QUALIFIERS = frozenset({"unnamed", "anonymous", "unidentified", "senior", "top", "high", "ranking",
+                         "level", "one", "an", "a", "the"})
+
+
+def speaker_key(actor: ActorRef | None) -> str:
+    """One key for the ways one source is named: a known person by surname,
+    a known body by country and sector, anyone else by the name's words
+    without qualifiers."""
+    if actor is None:
+        return "a report"
+    if actor.resolved and actor.kind == "person" and actor.name.split():
+        return "person:" + actor.name.split()[-1].lower()
+    if actor.resolved:
+        return actor_key(actor)
+    return " ".join(w for w in words(actor.name) if w not in _QUALIFIERS) or actor.name.lower()
+
+
 def _claims(mentions: Mapping[str, EventMention], statements: Sequence[Statement],
-            articles: Mapping[str, Article]) -> list[tuple[str, str, str, TimeValue | None, str | None]]:
+            articles: Mapping[str, Article]) -> list[tuple]:
     """Statements, and mentions of something continuing or resuming, as
-    (record id, who, words, when, speaker's country)."""
-    claims = [(s.id, s.speaker.name, s.words, _statement_time(s, articles), s.speaker.country)
+    (record id, who, words, when, speaker's country, speaker key,
+    (article id, start, end))."""
+    claims = [(s.id, s.speaker.name, s.words, _statement_time(s, articles), s.speaker.country,
+               speaker_key(s.speaker), (s.article_id, s.start, s.end))
               for s in sorted(statements, key=lambda s: s.id)]
     for m in sorted(mentions.values(), key=lambda m: m.id):
         if lemma_group(m.lemma) == lemma_group("continue") and m.modality in ("asserted", "reported", "announced"):
             who = m.sources[0].name if m.sources else "a report"
             article = articles.get(m.article_id)
             when = m.time if m.time is not None and m.time.is_known else (article.published if article else None)
-            claims.append((m.id, who, m.sentence, when, m.sources[0].country if m.sources else None))
+            claims.append((m.id, who, m.sentence, when, m.sources[0].country if m.sources else None,
+                           speaker_key(m.sources[0] if m.sources else None),
+                           (m.article_id, m.sentence_start, m.sentence_end)))
     return claims
 
 
