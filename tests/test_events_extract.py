@@ -84,3 +84,10 @@ def test_events_extract_vague_announcement_takes_the_day_of_the_same_act(nlp):
     mentions, _ = extract(_article(text), nlp(text), timexes)
     sanction = next(m for m in mentions if m.type == "SANCTION")
     assert sanction.modality == "announced" and sanction.time == tuesday
+
+
+def test_events_extract_summary_keeps_the_words_as_written(nlp):
+    text = "Kenya is urging de-escalation and a calming of the situation with Somalia."
+    mentions, _ = extract(_article(text), nlp(text), ())
+    (urging,) = [m for m in mentions if m.lemma == "urge"]
+    assert "de-escalation and a calming" in urging.summary

@@ -56,6 +56,12 @@ def _who(sources: Sequence[ActorRef]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _join(tokens, kept) -> str:
+    """The kept tokens as the text spells them ("de-escalation", not "de - escalation")."""
+    out = "".join(t.text_with_ws if t.i in kept else (" " if t.whitespace_ else "") for t in tokens)
+    return " ".join(out.split())
+
+
 def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
               partners: Sequence[ActorRef] = ()) -> str:
     words = []
@@ -69,9 +75,11 @@ def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
                 continue
             dropped = {t.i for c in child.subtree if c.dep_ in ("relcl", "appos", "acl", "advcl")
                        for t in c.subtree}
-            span = [t for t in child.subtree if t.i not in dropped and t.dep_ != "mark" and t.ent_type_ != "DATE"]
-            words.append((child.i, " ".join(t.text for t in span if t.pos_ != "PUNCT").split(" , ")[0]))
-    rest = " ".join(text for _, text in sorted(words))
+            kept = {t.i for t in child.subtree if t.i not in dropped and t.dep_ != "mark" and t.ent_type_ != "DATE"
+                    and (t.pos_ != "PUNCT" or t.tag_ == "HYPH")}
+            words.append(kept)
+    kept = set().union(*words)
+    rest = _join(token.doc[min(kept): max(kept) + 1], kept) if kept else ""
     victims = [c for c in token.children if c.dep_ == "nsubjpass"]
     if not sources and victims and not nominal:   # "the fleet had been attacked": say whom
         rest = " ".join(t.text for t in victims[0].subtree if t.dep_ != "det" or t.i != victims[0].left_edge.i)
