@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -104,6 +105,23 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _fold(text: str) -> str:
+    """Text without accents ("Chávez" -> "Chavez"), for comparing names
+    that the press spells either way."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+_LOOSE_LETTERS = {}
+for _ch in "AaCcEeIiNnOoSsUuYyZz":
+    _variants = {c for c in map(chr, range(0xC0, 0x17F)) if _fold(c) == _ch}
+    _LOOSE_LETTERS[_ch] = "[" + _ch + "".join(sorted(_variants)) + "]"
+
+
+def _loose(word: str) -> str:
+    """A regex for ``word`` that also matches its accented spellings."""
+    return "".join(_LOOSE_LETTERS.get(ch, re.escape(ch)) for ch in _fold(word))
+
+
 def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     parts = name.split()
     surname = parts[-1]
@@ -112,7 +130,7 @@ def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     # "former" or "late" before the title means the term is over.
     return re.compile(
         rf"(?P<former>\b(?:former|ex-|late|then-|then)\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
-        rf"\b(?i:{title_alt})\s+(?P<given>(?:[A-Z][\w.'-]*\s+){{0,3}}){re.escape(surname)}\b"
+        rf"(?<![Vv]ice\s)(?<![Vv]ice-)\b(?i:{title_alt})\s+(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(surname)}\b"
     )
 
 
@@ -140,12 +158,12 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
             for h in role["holders"]:
                 terms = tuple((_as_date(a), _as_date(b)) for a, b in h["terms"])
                 name = h["name"]
-                if name.split()[0] in ("King", "Pope"):
+                if name.split()[0] in ("King", "Queen", "Pope"):
                     titles, name_for_re = [name.split()[0]], " ".join(name.split()[1:])
                 else:
                     name_for_re = name
                 holders.append(Holder(_title_pattern(titles, name_for_re), name, titles[0], terms,
-                                      name_for_re.split()[-1]))
+                                      _fold(name_for_re.split()[-1])))
         for country, spec in (data.get("elections") or {}).items():
             entry = elections.setdefault(country, {"cues": [], "dates": []})
             entry["cues"] += list(spec.get("cues", ()))
@@ -159,6 +177,59 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
     for spec in elections.values():
         spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
     return tuple(holders), elections, tuple(events)
+
+
+#: words that put a named entity in the past ("the former Soviet Union",
+#: "the collapse of East Germany"): then its lifespan says nothing of the article's date
+_BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|then|defunct|collapse|collapsed|breakup|break-up"
+                     r"|dissolution|dissolved|demise|fell apart|end of|successor|what was|replaced by|history"
+                     r"|historical|reunification|reunified|unification|predecessor)\b|\bex-)")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something with a lifespan that news names while it exists: a state
+    (the Soviet Union until 1991-12-26), a currency (the euro from 1999), a
+    product (the iPhone from 2007-01-09)."""
+    name: str
+    pattern: re.Pattern
+    start: date | None
+    end: date | None
+    #: a cheap substring test before the pattern runs
+    cue: str
+
+
+@functools.lru_cache(maxsize=8)
+def load_entities(extra_paths: str = "") -> tuple[Entity, ...]:
+    """Entities with lifespans (``entities:`` in the packaged ``entities.yaml``
+    and in any ``roles_path`` file)."""
+    files = [DATA_DIR / "entities.yaml"] + [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
+    out = []
+    for path in files:
+        if not path.is_file():
+            continue  # load_knowledge reports a missing user file
+        for e in _load_file(path).get("entities", ()):
+            out.append(Entity(e["name"], re.compile(e["pattern"]), _as_date(e.get("from")),
+                              _as_date(e.get("until")), e.get("cue", "")))
+    return tuple(out)
+
+
+def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents) -> None:
+    """An entity named as existing places the article within its lifespan.
+    Only the first sentence naming it counts, and none that speaks of it as
+    gone ("the former Soviet Union"), for an entity that has ended."""
+    for e in entities:
+        if e.cue and e.cue not in text:
+            continue
+        for m in e.pattern.finditer(text):
+            a, b = _sentence_of(sents, m.start())
+            if e.end is not None and _BYGONE.search(text[a:b]):
+                continue
+            lifespan = f"from {e.start}" if e.end is None else (
+                f"until {e.end}" if e.start is None else f"from {e.start} to {e.end}")
+            board.add(_range_mask(e.start, e.end), 1.0,
+                      f"names {e.name} ('{m.group(0)}'), which existed {lifespan}")
+            break
 
 
 def _extra_paths() -> str:
@@ -289,16 +360,18 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     years, months, mdays = _dates_of_grid()
 
     # Officeholders with their title: one piece of evidence per holder.
+    folded = _fold(text)
     for h in holders:
         # A substring test first: running hundreds of title patterns over
         # every article was most of the time dating took.
-        if h.surname not in text:
+        if h.surname not in folded:
             continue
         for m in h.title_re.finditer(text):
             if m.group("former"):
                 continue
             given = m.group("given").split()
-            if given and len(given[0]) > 2 and given[0].rstrip(".") not in h.name.split()[0]:
+            if (given and len(given[0]) > 2
+                    and not any(_fold(given[0].rstrip(".")) in _fold(w) for w in h.name.split()[:-1])):
                 continue  # a different first name: "President Hillary Clinton" is not Bill
             mask = np.zeros(N_DAYS, dtype=bool)
             for a, b in h.terms:
@@ -339,6 +412,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                 board.add_weights(weights, f"'{phrase}': the {country} election of {d} was on a "
                                            f"{cand.group('weekday')}")
                 board.strong = True
+
+    _entity_evidence(board, load_entities(_extra_paths() if roles_path is None else roles_path), text, sents)
 
     # Dated world events.
     for ev in events:
