@@ -121,3 +121,31 @@ def test_dating_evidence_fitting_many_years_is_no_guess():
 def test_dating_year_looked_ahead_to_alone_is_no_guess(nlp):
     doc = nlp("The notes, due 2010, were priced to yield 9%.")
     assert infer_publication_date(doc, (), roles_path="") is None
+
+
+def test_dating_entity_lifespan_bounds_and_former_is_ignored(nlp):
+    doc = nlp("West German bankers said exports rose in 1988.")
+    value = infer_publication_date(doc, (), roles_path="")
+    assert value is not None and 1988 <= int(value.value[:4]) <= 1990
+    assert any("West Germany" in reason for reason in value.evidence)
+    later = nlp("Exports to the former Soviet Union rose in 2004, officials said.")
+    value = infer_publication_date(later, (), roles_path="")
+    assert value is not None and not any("which existed" in reason for reason in value.evidence)
+
+
+def test_dating_user_file_adds_entities(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("entities:\n  - {name: the Example Bridge, pattern: 'Example Bridge', from: 2031-05-01}\n",
+                     encoding="utf-8")
+    text = "Traffic on the Example Bridge doubled, Mayor Ada Example said on Friday, June 6."
+    value = infer_publication_date(text, (), roles_path=str(extra))
+    assert value is not None and any("Example Bridge" in reason for reason in value.evidence)
+    assert value.latest >= date(2031, 5, 1)
+
+
+def test_dating_names_match_with_or_without_accents():
+    holders, _, _ = load_knowledge("")
+    chavez = next(h for h in holders if h.name == "Hugo Chávez")
+    assert chavez.title_re.search("President Hugo Chavez said") and chavez.title_re.search("President Chávez")
+    bush_vp = [h.name for h in holders if h.title_re.search("Vice President George Bush spoke")]
+    assert bush_vp == ["George Bush"]
