@@ -44,6 +44,25 @@ def test_evaluation_plover_csv_and_command_json_keys(tmp_path, nlp):
     assert data["source_match"] == 1.0 and data["target_match"] == 1.0
 
 
+def test_evaluation_plover_failures_list_missed_targets(tmp_path, nlp):
+    gold = tmp_path / "g.csv"
+    gold.write_text("text,label,source,target\n"
+                    "Chile demanded that Peru withdraw its troops.,DEMAND,CHL,BOL\n")
+    result = CliRunner().invoke(command, [str(gold), "--failures"])
+    assert result.exit_code == 0, result.output
+    assert "row1: target missed: gold BOL, predicted Peru" in result.output
+    assert "source missed" not in result.output
+
+
+def test_evaluation_plover_canonical_name_inside_the_gold_phrase_matches():
+    from storyline.evaluation.plover import _matches
+    from storyline.models import ActorRef
+
+    he = ActorRef("Tomas Arroyo", "he", 0, 2, None, "GOV", "person", False)
+    assert _matches([he], (("President Tomas Arroyo", "XXX"),))
+    assert not _matches([he], (("President Tomas Arroyos", "XXX"),))   # whole words only
+
+
 def test_evaluation_plover_bad_file_is_a_clear_error(tmp_path):
     with pytest.raises(EvaluationDataError, match="does not exist"):
         read_gold(tmp_path / "none.json")
@@ -59,7 +78,7 @@ def test_evaluation_plover_gate_on_the_development_half(nlp):
         pytest.skip(f"{DEV} is absent: clone the project next to ../shared to run the PLOVER gate")
     result = score(read_gold(DEV), nlp)
     assert result["n"] == 164
-    assert result["accuracy"] >= 0.88
-    assert result["source_match"] >= 0.88
-    assert result["target_match"] >= 0.70
-    assert result["macro_f1"] >= 0.90
+    assert result["accuracy"] >= 0.89
+    assert result["source_match"] >= 0.90
+    assert result["target_match"] >= 0.83
+    assert result["macro_f1"] >= 0.91

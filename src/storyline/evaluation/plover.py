@@ -92,8 +92,10 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
 
 
 def _matches(predicted, gold: tuple[tuple[str, str], ...]) -> bool:
-    """An actor matches when its normalised name overlaps the gold text, or
-    its country code (or IGO sector) equals the gold code."""
+    """An actor matches when its normalised name overlaps the gold text (or
+    its canonical name stands whole inside it: a pronoun resolved to the
+    person the gold phrase names with a title), or its country code (or IGO
+    sector) equals the gold code."""
     for ref in predicted:
         name = normalise(ref.name)
         text = normalise(ref.text)
@@ -103,7 +105,15 @@ def _matches(predicted, gold: tuple[tuple[str, str], ...]) -> bool:
                 return True
             if gnorm and (gnorm in (name, text) or (len(gnorm) > 3 and (gnorm in text or text in gnorm))):
                 return True
+            if len(name) > 3 and _within(name.split(), gnorm.split()):
+                return True   # "he" resolved to "Abdelaziz Bouteflika" for the gold "President Abdelaziz Bouteflika"
     return False
+
+
+def _within(words: list[str], phrase: list[str]) -> bool:
+    """``words`` occur together, whole, in ``phrase``."""
+    n = len(words)
+    return any(phrase[i:i + n] == words for i in range(len(phrase) - n + 1))
 
 
 def main_mention(doc, mentions):
@@ -137,14 +147,21 @@ def score(records: list[GoldRecord], nlp=None) -> dict:
         ok = predicted in record.types
         correct += ok
         pairs.append((record.types[0] if not ok or predicted is None else predicted, predicted))
-        if record.sources:
-            src_n += 1
-            src_hit += bool(main and _matches(main.sources, record.sources))
-        if record.targets:
-            tgt_n += 1
-            tgt_hit += bool(main and _matches(main.targets, record.targets))
         if not ok:
             failures.append({"id": record.id, "gold": record.types[0], "predicted": predicted})
+        for role, gold, found in (("source", record.sources, main.sources if main else ()),
+                                  ("target", record.targets, main.targets if main else ())):
+            if not gold:
+                continue
+            hit = bool(main and _matches(found, gold))
+            if role == "source":
+                src_n, src_hit = src_n + 1, src_hit + hit
+            else:
+                tgt_n, tgt_hit = tgt_n + 1, tgt_hit + hit
+            if not hit and main is not None:
+                # coded, but not with the gold actor: what was found instead
+                failures.append({"id": record.id, "missed": role, "gold": [text or code for text, code in gold],
+                                 "predicted": [ref.name for ref in found]})
     n = len(records)
     return {
         "n": n,
@@ -174,7 +191,8 @@ def _macro_f1(pairs: list[tuple[str, str | None]]) -> float:
 @click.command(name="plover")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-@click.option("--failures", is_flag=True, help="Also list the records coded wrongly.")
+@click.option("--failures", is_flag=True,
+              help="Also list the records coded wrongly, and those coded without the gold source or target.")
 def command(file: str, as_json: bool, failures: bool) -> None:
     """Score event coding against PLOVER gold-standard records.
 
@@ -195,4 +213,8 @@ def command(file: str, as_json: bool, failures: bool) -> None:
         click.echo(f"{key:13} {result[key]}")
     if failures:
         for item in wrong:
-            click.echo(f"  {item['id']}: gold {item['gold']}, predicted {item['predicted']}")
+            if "missed" in item:
+                click.echo(f"  {item['id']}: {item['missed']} missed: gold {' | '.join(item['gold'])}, "
+                           f"predicted {' | '.join(item['predicted']) or 'none'}")
+            else:
+                click.echo(f"  {item['id']}: gold {item['gold']}, predicted {item['predicted']}")
