@@ -149,3 +149,12 @@ def test_dating_names_match_with_or_without_accents():
     assert chavez.title_re.search("President Hugo Chavez said") and chavez.title_re.search("President Chávez")
     bush_vp = [h.name for h in holders if h.title_re.search("Vice President George Bush spoke")]
     assert bush_vp == ["George Bush"]
+
+
+def test_dating_a_later_weekday_told_in_the_past_pulls_the_date_forward(nlp):
+    doc = nlp("Russia's defence ministry said on Wednesday it would treat ships bound for Ukraine as "
+              "military targets. The warning came two days after Moscow refused to renew the grain "
+              "agreement. Ukraine's defence ministry responded on Thursday in kind. "
+              "Secretary of State Antony Blinken said the United States was worried.")
+    value = infer_publication_date(doc, (), roles_path="")
+    assert value is not None and value.value == "2023-07-20"

@@ -509,13 +509,26 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         board.add_weights(weights * 0.5, f"'{c.match.group(0)}' without a year: the article is close to it")
 
     # The lead's weekday: "officials said on Saturday" is published that day or the next.
-    lead = [c for c in wd if c.start < (sents[1][1] if len(sents) > 1 else len(text))]
+    lead_end = sents[1][1] if len(sents) > 1 else len(text)
+    past_weekdays = {}
+    for c in wd:
+        if _direction(doc, c.start, c.end, text) < 0:
+            past_weekdays.setdefault(WEEKDAYS[c.group("weekday").lower()], c)
+    lead = [c for c in wd if c.start < lead_end]
     for c in lead:
         if _direction(doc, c.start, c.end, text) < 0:
             weekday = WEEKDAYS[c.group("weekday").lower()]
             board.add(weekday_grid == weekday, 0.6, f"the lead reports '{c.match.group(0)}' in the past")
             board.add(weekday_grid == weekday % 7 + 1, 0.4, f"news of '{c.match.group(0)}' may appear the day after")
+            past_weekdays.pop(weekday, None)
             break
+    # Other weekdays told in the past ("Ukraine responded on Thursday") are
+    # days already gone by: the article is that day or soon after, so a
+    # later weekday in the story pulls its date forward.
+    for weekday, c in past_weekdays.items():
+        for offset, w in enumerate((0.3, 0.25, 0.1)):
+            board.add(weekday_grid == (weekday - 1 + offset) % 7 + 1, w,
+                      f"reports '{c.match.group(0)}' in the past: the article is that day or soon after")
 
     # Other articles of the corpus: their dated events bound this one loosely.
     for hint in hints:
