@@ -128,3 +128,12 @@ def test_events_context_two_dated_nouns_leave_the_act_undated(nlp):
             "Tuesday's meeting and Wednesday's meeting were short.")
     held = _one(_code(nlp, text), "hold")
     assert held.time.value == "PAST_REF"
+
+
+def test_events_context_threats_and_refusals_said_in_the_past_are_past(nlp):
+    threat = _one(_code(nlp, "Spain threatened to close its ports unless Portugal withdrew the tariffs."), "threaten")
+    assert threat.time is not None and threat.time.latest == date(2024, 5, 10)
+    refusal = _one(_code(nlp, "A senior Spanish official said Madrid would not accept new conditions."), "accept")
+    assert refusal.type == "REJECT" and refusal.time is not None and refusal.time.latest == date(2024, 5, 10)
+    future = _one(_code(nlp, "Spain will not accept new conditions."), "accept")
+    assert future.time is None

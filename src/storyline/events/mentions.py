@@ -24,7 +24,7 @@ from .modality import governors, modality
 from .summary import _refused_act, _said_summary, summarise
 from .targets import OBJECT_CONTROL, WEAPONS, _targets
 from .when import (NOMINALISATIONS, _between, _dated_decision, _open_past, _past, _refine_announced_dates,
-                   _reported_before, _timex_for)
+                   _reported_before, _said_in_past, _timex_for)
 
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "take", "impose", "begin", "start",
                "order", "announce", "declare", "issue", "lodge", "file", "mount", "organize", "organise",
@@ -570,7 +570,10 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             when = decided or _timex_for(said, timexes, sent, said_when or cand.speech_act, code.type)
             if when is None and said is not token:
                 when = _between(said, token, timexes)
-            if when is None and mod in ("asserted", "announced", "reported", "historical") and _past(said, cand.nominal):
+            # a threat or refusal is made by saying it: it lies in the past when it was said in the past
+            uttered = (cand.speech_act or refused or code.type == "THREATEN") and _said_in_past(token)
+            if when is None and (uttered or mod in ("asserted", "announced", "reported", "historical")
+                                 and _past(said, cand.nominal)):
                 # no date of its own: before the date of the report or clause it hangs on, or the article's
                 when = _reported_before(said, timexes, sent) or _open_past(article.published)
             trigger_end = token.idx + len(token)

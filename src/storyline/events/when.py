@@ -154,6 +154,15 @@ def _past(token, nominal: bool) -> bool:
     return False
 
 
+def _said_in_past(token) -> bool:
+    """The act of saying behind a threat or refusal lies in the past: "threatened
+    to", "said Kyiv would not accept", "warned on Friday that ..."."""
+    if token.lemma_ in SPEECH_VERBS | {"threaten", "refuse", "reject", "decline"} and token.tag_ in ("VBD", "VBN"):
+        return True
+    gov = next((g for g in governors(token) if g.lemma_ in SPEECH_VERBS), None)
+    return gov is not None and gov.tag_ in ("VBD", "VBN")
+
+
 def _open_past(published: TimeValue | None) -> TimeValue | None:
     if published is None:
         return None
