@@ -100,3 +100,10 @@ def test_actors_resolve_a_fleet_is_its_navy(resolve):
     doc, r = resolve("Drones attacked the Black Sea Fleet overnight.")
     ref = _ref(doc, r, "Fleet")
     assert (ref.country, ref.sector) == ("RUS", "MIL")
+
+
+def test_actors_resolve_an_ethnicity_is_not_the_state_of_that_name(resolve):
+    doc, r = resolve("Ethnic Hungarian militants operating in Romania attacked a police post.")
+    assert _ref(doc, r, "militants").country == "ROU"
+    doc, r = resolve("Ethnic Hungarian militants attacked a police post.")
+    assert _ref(doc, r, "militants").country is None

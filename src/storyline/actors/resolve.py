@@ -48,6 +48,13 @@ PERSON_HEADS = {"president", "minister", "premier", "chancellor", "official", "s
                 "adviser", "advisor", "member", "source"}
 
 
+def ethnic(token) -> bool:
+    """"ethnic Albanian guerrillas": an ethnicity, not the state of that name."""
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].lower_ == "ethnic") or any(
+        c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
+
+
 def _kind_for_sector(sector: str | None) -> str:
     return {"GOV": "organisation", "MIL": "organisation", "REB": "group"}.get(sector or "", "group")
 
@@ -319,7 +326,7 @@ class ActorResolver:
         rights += [t for c in token.rights if c.dep_ == "acl" and c.lemma_ in ("base", "operate", "locate")
                    for t in c.subtree]
         for tok in list(span) + rights:
-            if tok.i == token.i and token.pos_ == "NOUN":
+            if tok.i == token.i and token.pos_ == "NOUN" or ethnic(tok):
                 continue
             iso = self.kb.country_of(tok.text)
             if iso is None and tok.ent_type_ in ("GPE", "NORP") and tok.pos_ == "PROPN":

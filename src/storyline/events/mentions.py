@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from ..actors import ActorResolver, load_kb
+from ..actors import ActorResolver, ethnic, load_kb
 from ..models import ActorRef, Article, EventMention, Timex, stable_id
 from .lexicon import (ABSORBING, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
@@ -438,7 +438,7 @@ def _noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
                 return resolver.refs(objs[0])
     for child in noun.children:
         if child.dep_ in ("amod", "compound"):
-            iso = resolver.kb.country_of(child.text)
+            iso = None if ethnic(child) else resolver.kb.country_of(child.text)
             state = resolver.kb.state(iso) if iso else None
             if state is not None:
                 return [ActorRef(state.name, child.text, child.idx, child.idx + len(child), iso, "GOV", "state", True)]

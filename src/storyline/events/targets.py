@@ -9,6 +9,7 @@ the one who must comply ("... unless Baghdad accepts").
 
 from __future__ import annotations
 
+from ..actors import ethnic
 from ..models import ActorRef
 from .summary import TARGET_PREPS
 
@@ -88,7 +89,7 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
             elif head is not token and level and (child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") or (
                     child.dep_ == "compound" and child.pos_ == "PROPN")):
                 add(child, via)
-            elif child.dep_ == "amod" and level and resolver.kb.country_of(child.text):
+            elif child.dep_ == "amod" and level and resolver.kb.country_of(child.text) and not ethnic(child):
                 # "an Indian proposal": India
                 state = resolver.kb.state(resolver.kb.country_of(child.text))
                 if state is not None and state.name not in names and all(r.name != state.name for r in out):
