@@ -338,9 +338,12 @@ def _count(word: str) -> int | None:
 
 def _closeness(offsets: np.ndarray) -> np.ndarray:
     """How well a day fits a mention ``offsets`` days before it: news cites
-    dates of the last weeks most."""
+    dates of the last weeks most, and of the last days more than of the week
+    before (which also keeps a weekday and its date from fitting every
+    seventh day equally)."""
     out = np.zeros(offsets.shape)
-    out[(offsets >= 0) & (offsets <= 14)] = 1.0
+    recent = (offsets >= 0) & (offsets <= 14)
+    out[recent] = 1.0 - 0.025 * offsets[recent]
     out[(offsets > 14) & (offsets <= 31)] = 0.6
     out[(offsets > 31) & (offsets <= 92)] = 0.3
     out[(offsets > 92) & (offsets <= 366)] = 0.1
