@@ -137,3 +137,22 @@ def test_events_context_threats_and_refusals_said_in_the_past_are_past(nlp):
     assert refusal.type == "REJECT" and refusal.time is not None and refusal.time.latest == date(2024, 5, 10)
     future = _one(_code(nlp, "Spain will not accept new conditions."), "accept")
     assert future.time is None
+
+
+def test_events_context_act_an_exact_span_after_which_a_dated_clause_comes(nlp):
+    # published Friday 2024-05-10: "on Monday" is 2024-05-06
+    text = "Ships left Portuguese ports on Monday, two days after Spain said it was suspending its part in the deal."
+    suspending = _one(_code(nlp, text), "suspend")
+    assert suspending.time.value == "2024-05-04" and suspending.modality == "announced"
+
+
+def test_events_context_span_after_in_months_gives_the_month(nlp):
+    text = "Portugal signed the accord on Monday, five months after the Spanish invasion cut off its exports."
+    invasion = _one(_code(nlp, text), "invasion")
+    assert invasion.time.value == "2023-12"
+
+
+def test_events_context_less_than_a_day_after_bounds_both_ways(nlp):
+    text = "Spanish missiles struck Lisbon on Monday, less than a day after Madrid signed the agreement."
+    signed = _one(_code(nlp, text), "sign")
+    assert (signed.time.earliest, signed.time.latest) == (date(2024, 5, 5), date(2024, 5, 6))

@@ -23,7 +23,7 @@ from .location import event_location
 from .modality import governors, modality
 from .summary import _refused_act, _said_summary, summarise
 from .targets import OBJECT_CONTROL, WEAPONS, _targets
-from .when import (NOMINALISATIONS, _between, _dated_decision, _open_past, _past, _refine_announced_dates,
+from .when import (NOMINALISATIONS, _between, _dated_decision, _interval_before, _open_past, _past, _refine_announced_dates,
                    _reported_before, _said_in_past, _timex_for)
 
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "take", "impose", "begin", "start",
@@ -575,7 +575,8 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             if when is None and (uttered or mod in ("asserted", "announced", "reported", "historical")
                                  and _past(said, cand.nominal)):
                 # no date of its own: before the date of the report or clause it hangs on, or the article's
-                when = _reported_before(said, timexes, sent) or _open_past(article.published)
+                when = (_interval_before(said, timexes, sent) or _reported_before(said, timexes, sent)
+                        or _open_past(article.published))
             trigger_end = token.idx + len(token)
             particles = [c for c in token.children if c.dep_ == "prt"]
             if particles:

@@ -5,7 +5,9 @@ saying is the act; never the date of a clause set at another time ("after",
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from ..models import EventMention, TimeValue
 from .lexicon import HYPOTHETICAL_GOVERNORS, SPEECH_VERBS, load_lexicon
@@ -137,6 +139,46 @@ def _reported_before(token, timexes, sent) -> TimeValue | None:
             bound = _timex_for(head, timexes, sent, said_when=True)
             return _open_past(bound) if bound is not None and bound.latest is not None else None
         node = gov
+    return None
+
+
+_DURATION = re.compile(r"P(\d+)([DWMY])$")
+
+
+def _interval_before(token, timexes, sent) -> TimeValue | None:
+    """"Ships left on Monday, two days after Russia said it was suspending ...",
+    "on Friday, five months after the invasion cut off ...": an act in a clause
+    set an exact span "after" a dated clause lies that span before its date."""
+    # a nominal event as the subject of the "after" clause ("after the invasion cut off")
+    nodes = [token] + ([token.head] if token.dep_ in ("nsubj", "nsubjpass") else []) + governors(token)
+    for node in nodes[:6]:
+        after = next((c for c in node.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        if after is None and node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "after":
+            after = node.head
+        if after is None:
+            continue
+        span = next((t for t in timexes if t.type == "DURATION" and sent.start_char <= t.start
+                     and t.start < after.idx + len(after) and t.end >= after.idx - 1), None)
+        found = _DURATION.match(span.value.value) if span is not None else None
+        head = after.head.head if after.dep_ == "prep" else node.head
+        anchor = _timex_for(head, timexes, sent, said_when=True) if found and head is not node else None
+        if anchor is None or anchor.earliest is None or anchor.earliest != anchor.latest:
+            return None
+        n, unit = int(found.group(1)), found.group(2)
+        if span.value.mod == "LESS_THAN" and unit == "D":   # "less than a day after": that day or the one before
+            return TimeValue("PAST_REF", anchor.earliest - timedelta(days=n),
+                             anchor.earliest, "unknown", "relative", anchor.earliest)
+        if span.value.mod is not None:
+            return None
+        if unit in "DW":
+            day = anchor.earliest - timedelta(days=n * (7 if unit == "W" else 1))
+            return TimeValue(day.isoformat(), day, day, "day", "relative", anchor.earliest)
+        months = anchor.earliest.year * 12 + anchor.earliest.month - 1 - n * (12 if unit == "Y" else 1)
+        year, month = divmod(months, 12)
+        if unit == "Y":
+            return TimeValue(str(year), date(year, 1, 1), date(year, 12, 31), "year", "relative", anchor.earliest)
+        last = (date(year + (month == 11), (month + 1) % 12 + 1, 1) - timedelta(days=1))
+        return TimeValue(f"{year:04d}-{month + 1:02d}", date(year, month + 1, 1), last, "month", "relative", anchor.earliest)
     return None
 
 
