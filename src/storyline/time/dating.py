@@ -108,6 +108,8 @@ def _as_date(value) -> date | None:
 def _fold(text: str) -> str:
     """Text without accents ("Chávez" -> "Chavez"), for comparing names
     that the press spells either way."""
+    if text.isascii():
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
@@ -355,7 +357,9 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     """The most likely publication date of an undated article, as an
     ``inferred`` TimeValue with an interval and human-readable evidence, or
     None when the text does not narrow it down enough."""
-    text = doc.text if hasattr(doc, "text") else str(doc)
+    # ``Doc.text`` is rebuilt from the tokens on each access: read it once.
+    text = getattr(doc, "text", None)
+    text = str(doc) if text is None else text
     holders, elections, events = load_knowledge(_extra_paths() if roles_path is None else roles_path)
     board = Board()
     sents = _sentences(doc, text)
@@ -603,6 +607,8 @@ def _comparison_evidence(board: Board, text: str, candidates, years: np.ndarray)
 
 def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> None:
     """What the sentences naming one dated event say about the article's date."""
+    if not all(p.search(text) for p in ev["all"]):
+        return  # most articles name no event: one pass over the text says so
     matched = [(a, b) for a, b in sents if all(p.search(text[a:b]) for p in ev["all"])]
     if not matched:
         return
