@@ -57,18 +57,22 @@ class FileAnalyser:
             rows["kind"].append(kind)
             rows["payload"].append(payload)
 
+        # Every article of the batch goes through one ``nlp.pipe``: parsing
+        # file by file would hand spaCy batches of one article each.
+        articles, order_of = [], {}
         for order, path in zip(batch["order"], batch["path"]):
             order = int(order)
-            articles = []
             raws = read_inputs([str(path)], fmt=self.fmt, max_bytes=self.settings.max_bytes)
             for article in cleaned_articles(raws, lambda f, o=order: emit(o, KIND_FAILURE, dumps(f))):
                 if article.id in self.known:
                     emit(order, KIND_KNOWN, article.id)
                 else:
+                    # a source (a path, or path:record) names one input record
+                    order_of[article.source] = order
                     articles.append(article)
-            failed = lambda f, o=order: emit(o, KIND_FAILURE, dumps(f))  # noqa: E731
-            for analysis in analyse_stream(articles, self.settings, failed):
-                emit(order, KIND_ANALYSIS, dumps(analysis))
+        failed = lambda f: emit(order_of[f.source], KIND_FAILURE, dumps(f))  # noqa: E731
+        for analysis in analyse_stream(articles, self.settings, failed):
+            emit(order_of[analysis.article.source], KIND_ANALYSIS, dumps(analysis))
         return rows
 
 
@@ -105,18 +109,29 @@ def ray_analyses(
         yield from _read_results(out)
 
 
-def _read_results(folder: str) -> Iterator[ArticleAnalysis | Failure | str]:
-    import pyarrow.dataset as pds
+#: Result rows fetched from the sorted Parquet output at a time.
+READ_CHUNK = 256
 
-    table = pds.dataset(folder, format="parquet").to_table()
-    # Sorting by (file order, position within the file's output) restores
-    # the order the local engine reads in, so both keep the same first
-    # source for duplicated articles.
-    table = table.sort_by([("order", "ascending"), ("seq", "ascending")])
-    for kind, payload in zip(table.column("kind").to_pylist(), table.column("payload").to_pylist()):
-        if kind == KIND_ANALYSIS:
-            yield loads(ArticleAnalysis, payload)
-        elif kind == KIND_FAILURE:
-            yield loads(Failure, payload)
-        else:
-            yield payload
+
+def _read_results(folder: str) -> Iterator[ArticleAnalysis | Failure | str]:
+    """Results in the local engine's order: by file, then by position in the
+    file's output, so both engines keep the same first source for a
+    duplicated article. DuckDB sorts the Parquet files out of core and the
+    rows are fetched a chunk at a time, so the driver never holds every
+    analysis of a large corpus at once."""
+    import duckdb
+
+    pattern = f"{folder}/*.parquet".replace("'", "''")
+    con = duckdb.connect()
+    try:
+        con.execute(f"SELECT kind, payload FROM read_parquet('{pattern}') ORDER BY \"order\", seq")
+        while rows := con.fetchmany(READ_CHUNK):
+            for kind, payload in rows:
+                if kind == KIND_ANALYSIS:
+                    yield loads(ArticleAnalysis, payload)
+                elif kind == KIND_FAILURE:
+                    yield loads(Failure, payload)
+                else:
+                    yield payload
+    finally:
+        con.close()
