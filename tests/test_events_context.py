@@ -156,3 +156,17 @@ def test_events_context_less_than_a_day_after_bounds_both_ways(nlp):
     text = "Spanish missiles struck Lisbon on Monday, less than a day after Madrid signed the agreement."
     signed = _one(_code(nlp, text), "sign")
     assert (signed.time.earliest, signed.time.latest) == (date(2024, 5, 5), date(2024, 5, 6))
+
+
+def test_events_context_act_told_as_under_way_days_later_is_the_announced_act(nlp):
+    text = ("On Monday the Spanish prime minister declared he was ending all agreements with Portugal. "
+            "On Wednesday the Spanish foreign minister told parliament that Spain was ending ties with Portugal.")
+    first, later = [m for m in _code(nlp, text) if m.type == "SANCTION"]
+    assert first.time.value == "2024-05-06" and later.time == first.time
+
+
+def test_events_context_a_new_act_weeks_later_keeps_its_own_day(nlp):
+    text = ("On April 1 the Spanish prime minister declared he was ending all agreements with Portugal. "
+            "On Wednesday the Spanish foreign minister told parliament that Spain was ending ties with Portugal.")
+    first, later = [m for m in _code(nlp, text) if m.type == "SANCTION"]
+    assert later.time.value == "2024-05-08"

@@ -7,6 +7,8 @@ careful coder reads the whole article:
   article reports in full elsewhere ("announced on January 26 it was halting
   coordination with Israel"): it takes that act's date, parties and modality,
   so the two become one event instead of an undated, target-less double;
+- an act told as still under way days after the same side announced it ("was
+  cutting off") is that act, dated when it was announced;
 - a noun left without its actor ("rejected pressure", "a complaint over the
   raid") names the actor the article gives the same noun elsewhere ("the
   pressure from the US administration", "the IDF's raid");
@@ -105,8 +107,32 @@ def _restated(mentions: list[EventMention], doc, resolver) -> list[EventMention]
             nominal = token.pos_ == "NOUN"
             m = replace(m, time=a.time, targets=m.targets or a.targets, modality=a.modality,
                         summary=summarise(token, m.sources, a.modality, nominal))
+        elif token is not None and (a := _ongoing(m, token, mentions)) is not None:
+            m = replace(m, time=a.time)
         out.append(m)
     return out
+
+
+#: How long after an announced act a report of it as still under way is the same act.
+ONGOING = timedelta(days=7)
+
+
+def _ongoing(mention: EventMention, token, mentions: Sequence[EventMention]) -> EventMention | None:
+    """"On Wednesday Shtayyeh told ministers the Authority was cutting off from
+    Israel", a day after Abbas declared he was terminating all agreements: an act
+    told as under way ("was cutting off") days after the same side announced it
+    is that act, not a second one."""
+    if mention.modality != "announced" or token.tag_ != "VBG" or not _own_date(mention):
+        return None
+    day = mention.time.earliest
+    for a in mentions:
+        if (a is not mention and a.type == mention.type and a.cameo == mention.cameo and a.modality == "announced"
+                and _own_date(a) and a.time.latest is not None and day is not None
+                and timedelta(0) < day - a.time.latest <= ONGOING and _same_actor(a.sources, mention.sources)
+                and (not a.targets or not mention.targets
+                     or {t.name for t in a.targets} & {t.name for t in mention.targets})):
+            return a
+    return None
 
 
 def _argument_nouns(token):
