@@ -221,3 +221,22 @@ def test_coref_different_verbs_for_one_act_on_one_object_merge():
     other = mention(two, 90, "pull", day("2021-03-02"), "Freedonia pulled out of the football league.",
                     sources=(land,), targets=(), modality="asserted", summary="Freedonia pulls out of the football league")
     assert [other] in cluster_mentions([reports[0], other])
+
+
+def test_event_summary_from_a_dated_report_naming_what_the_others_name():
+    from dataclasses import replace
+
+    from storyline.link.events import best_mention
+
+    land = ActorRef(name="Freedonia", text="Freedonia", start=0, end=9, country="FRD", sector="GOV", resolved=True)
+    one, two, three = article("s1"), article("s2"), article("s3")
+    dated = mention(one, 50, "refuse", day("2021-03-02"), "Freedonia refused to renew the fishing treaty on Tuesday.",
+                    sources=(land,), targets=(), modality="asserted",
+                    summary="Freedonia refuses to renew the fishing treaty")
+    vague = mention(two, 60, "pull", day("2021-03-02"), "Freedonia pulled out of the pact on Tuesday.",
+                    sources=(land,), targets=(), modality="asserted", summary="Freedonia pulls out of the pact")
+    # surer of itself, but undated: its words do not speak for the event
+    undated = replace(mention(three, 70, "leave", None, "Freedonia has left the fishing treaty.", sources=(land,),
+                              targets=(), modality="asserted", summary="Freedonia leaves the fishing treaty"),
+                      confidence=0.95)
+    assert best_mention([undated, vague, dated]) is dated

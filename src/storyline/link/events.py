@@ -7,7 +7,7 @@ from typing import Mapping, Sequence
 
 from ..models import ActorRef, Article, Event, EventMention, TimeValue, stable_id
 from ..serialize import dumps
-from .features import FACTUAL, normalise_name, precision_rank, times_overlap
+from .features import FACTUAL, normalise_name, object_words, precision_rank, times_overlap
 from .summary import summarise
 
 #: Which mention speaks for the event: a fact over a claim over a plan.
@@ -19,8 +19,17 @@ BASIS_RANK = {"explicit": 0, "metadata": 1, "header": 2, "relative": 3, "url": 4
 
 
 def best_mention(mentions: Sequence[EventMention]) -> EventMention:
-    return min(mentions, key=lambda m: (MODALITY_RANK.get(m.modality, 9), -m.confidence,
-                                        precision_rank(m.time), m.id))
+    """A fact over a claim over a plan; then the report with the most precise
+    date; then the one whose object the other reports name most ("refuses to
+    extend the grain agreement" over "ends the deal"); then confidence."""
+    objects = {m.id: object_words(m) for m in mentions}
+    named = Counter(w for words in objects.values() for w in words)
+
+    def shared(m: EventMention) -> int:
+        return sum(named[w] - 1 for w in objects[m.id])
+
+    return min(mentions, key=lambda m: (MODALITY_RANK.get(m.modality, 9), precision_rank(m.time), -shared(m),
+                                        -m.confidence, m.id))
 
 
 def best_time(mentions: Sequence[EventMention]) -> TimeValue | None:
