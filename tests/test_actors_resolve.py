@@ -107,3 +107,9 @@ def test_actors_resolve_an_ethnicity_is_not_the_state_of_that_name(resolve):
     assert _ref(doc, r, "militants").country == "ROU"
     doc, r = resolve("Ethnic Hungarian militants attacked a police post.")
     assert _ref(doc, r, "militants").country is None
+
+
+def test_actors_resolve_conjoined_nationalities_are_one_group_each(resolve):
+    doc, r = resolve("UN officials will meet Peruvian and Chilean delegations in Quito.")
+    refs = r.refs([t for t in doc if t.text == "delegations"][0])
+    assert [(x.name, x.country) for x in refs] == [("Peruvian delegations", "PER"), ("Chilean delegations", "CHL")]

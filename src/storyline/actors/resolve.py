@@ -122,9 +122,20 @@ class ActorResolver:
         out = []
         for head in [token, *[c for c in token.conjuncts if c.i > token.i]]:
             ref = self.ref(head)
-            if ref is not None and all(r.name != ref.name for r in out):
-                out.append(ref)
+            for one in self._by_nationality(head, ref):
+                if all(r.name != one.name for r in out):
+                    out.append(one)
         return out
+
+    def _by_nationality(self, head, ref) -> list[ActorRef]:
+        """"Russian and Ukrainian delegations" are two groups, one of each country."""
+        if ref is None or ref.resolved or head.tag_ not in ("NNS", "NNPS"):
+            return [ref] if ref is not None else []
+        adjectives = [a for c in head.children if c.dep_ == "amod" for a in (c, *c.conjuncts)]
+        countries = [(a, self.kb.country_of(a.text)) for a in adjectives]
+        if len(countries) < 2 or not all(iso for _, iso in countries):
+            return [ref]
+        return [replace(ref, name=f"{a.text} {head.text}", country=iso) for a, iso in countries]
 
     # --- resolution steps ------------------------------------------------------
 
