@@ -72,6 +72,24 @@ def test_recognise_year_ago_quarter_counts_from_the_reported_quarter_not_an_outl
     assert v["the quarter a year ago"][1] == "1988-Q3"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The index closed near its record high set on Aug. 6.", "1997-08-06"),
+    ("The issue will dominate a summit set for Washington in April.", "1998-04"),
+    ("The relatives may lose when the case is heard in May.", "1998-05"),
+    ("The bank announced an agreement to acquire the company in January.", "1999-01"),
+    ("The shares are to resume trading Tuesday.", "1998-02-10"),
+])
+def test_time_tense_of_schedules_passives_and_plans(nlp, text, expected):
+    timexes = tag(nlp(text), date(1998, 2, 6))
+    assert timexes[-1].value.value == expected
+
+
+def test_time_future_date_is_not_in_a_past_year_stated_before(nlp):
+    doc = nlp("The three, invited to join in July 1997, will officially join NATO on March 12 in a ceremony.")
+    values = {t.text: t.value.value for t in tag(doc, date(1999, 2, 27))}
+    assert values["March 12"] == "1999-03-12"
+
+
 def test_time_effective_date_points_ahead(nlp):
     (timex,) = tag(nlp("The company created a new office, effective Feb. 1."), date(1989, 10, 26))
     assert timex.value.value == "1990-02-01"

@@ -24,7 +24,10 @@ _PAST_TAGS = {"VBD", "VBN"}
 _SCHEDULE_LEMMAS = {"schedule", "set", "slate", "due", "expect", "plan", "scheduled", "slated", "expected"}
 _PLAN_LEMMAS = {"schedule", "plan", "set", "slate", "due", "expect", "intend", "aim", "hope",
                 "want", "agree", "vow", "promise", "threaten", "prepare", "scheduled", "slated",
-                "expected", "going", "likely"}
+                "expected", "going", "likely", "decide"}
+#: nouns whose infinitive looks ahead: "an agreement to acquire the bank in January"
+_PLAN_NOUNS = {"agreement", "plan", "deal", "offer", "proposal", "bid", "decision", "accord", "pact",
+               "commitment", "intention", "promise", "pledge", "move", "effort", "attempt"}
 
 
 def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
@@ -77,8 +80,9 @@ def _verb_direction(doc, start: int, end: int) -> int:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return 0
-    if token.lemma_.lower() in _SCHEDULE_LEMMAS and token.tag_ in ("VBN", "JJ"):
-        return 1  # "a summit set for April", "is scheduled Thursday"
+    if token.lemma_.lower() in _SCHEDULE_LEMMAS and token.tag_ in ("VBN", "JJ") and not (
+            token.lemma_.lower() == "set" and not any(t.lower_ == "for" for t in token.children)):
+        return 1  # "a summit set for April", "is scheduled Thursday" (not "a record set on Aug. 6")
     auxes = [t for t in token.children if t.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxes}
     if words & _FUTURE_WORDS or token.lower_ in _FUTURE_WORDS:
@@ -89,12 +93,19 @@ def _verb_direction(doc, start: int, end: int) -> int:
         return -1  # "could not be located Wednesday", "would not comment Tuesday"
     if any(t.tag_ == "MD" for t in auxes):
         return 1  # "could come as early as Tuesday", "must leave by Jan. 14"
-    if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB" and token.head.lemma_.lower() in _PLAN_LEMMAS:
-        return 1  # "plans to meet Thursday", "is due to vote Monday"
+    if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB" and (
+            token.head.lemma_.lower() in _PLAN_LEMMAS or token.head.lemma_.lower() in _PLAN_NOUNS
+            or (token.head.lemma_ == "be" and token.dep_ == "xcomp")):
+        # "plans to meet Thursday", "is due to vote Monday", "an agreement to
+        # acquire the bank in January", "is to resume trading Tuesday"
+        return 1
     if token.lemma_.lower() in _PLAN_LEMMAS and token.tag_ in ("VBZ", "VBP"):
         return 1  # "On Tuesday, the league plans to hold a news conference"
     if token.tag_ == "VBG" and any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in auxes):
         return 1
+    if (token.tag_ == "VBN" and any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in auxes)
+            and not words & {"has", "have", "had"}):
+        return 0  # a present passive ("when the case is heard in May") is not a past
     if token.tag_ in _PAST_TAGS or any(t.tag_ in _PAST_TAGS for t in auxes):
         return -1
     if token.tag_ == "VBN" or any(t.lower_ in ("has", "have", "had") for t in auxes):

@@ -168,7 +168,9 @@ class Resolver:
     def _md(self, c, direction, text):
         month, day = _month(c.group("month_name")), int(c.group("day"))
         mod = _mod(c)
-        base = self._year_context(c)
+        # A year stated earlier in the sentence is a past one; a date the
+        # verb looks ahead to ("will join on March 12") is not in it.
+        base = self._year_context(c) if direction <= 0 else None
         if base is not None:
             try:
                 d = date(base, month, day)
