@@ -64,6 +64,14 @@ def test_recognise_quarters_and_fiscal_years():
     assert v["fiscal 1989"][1] == "1989"
 
 
+def test_recognise_the_year_is_the_reported_year_or_a_year_long_period():
+    v = values("Sales for the full year rose. For the year ended Sept. 30, it earned $5 million. "
+               "In the year-ago quarter it lost money.", anchor=date(1989, 10, 30))
+    assert v["the full year"][:2] == ("DATE", "1989")
+    assert v["the year"][:2] == ("DURATION", "P1Y")
+    assert v["the year-ago quarter"][1] == "1988-Q3"
+
+
 def test_recognise_year_ago_quarter_counts_from_the_reported_quarter_not_an_outlook():
     v = values("Profit in the third quarter fell. It expects a loss in the first two quarters of 1990. "
                "In the year-earlier period it earned more. Sales in the quarter a year ago rose.",

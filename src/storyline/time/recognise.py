@@ -71,6 +71,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("quarter", _rule(rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-earlier|year-ago|same|recent|june|september|march|december)"
                       rf"(?:[\s-]+fiscal)?[\s-]+(?P<unit>quarter|half|period)(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR_RE}))?)")),
     ("the_quarter", _rule(r"(?i:the\s+(?P<unit>quarter)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?)")),
+    # "for the year", "the full year", "the fiscal year ended June 30": the
+    # year being reported on (or, followed by "ended", a year-long period).
+    ("the_year", _rule(r"(?i:the\s+(?:(?:fiscal|full|calendar)\s+)?year)(?![\s-]+(?i:ago|earlier|before|after|two|thousand|\d))(?!-)")),
     ("year_earlier", _rule(r"(?i:(?P<kind>year-earlier|year-ago|year-before|a\s+year\s+earlier|a\s+year\s+ago|year\s+earlier))")),
     ("relunit", _rule(rf"(?i:(?:{MOD})?(?:the\s+|this\s+)?(?:(?P<rel>last|this|next|past|coming|previous|current|following|same|that|latest|recent)\s+)"
                       rf"(?:fiscal\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century))")),

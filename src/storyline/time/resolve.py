@@ -455,6 +455,13 @@ class Resolver:
         return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
                         granularity="quarter")
 
+    def _the_year(self, c, direction, text):
+        if re.match(r"\s+(?:ended|ending)\b", text[c.end:c.end + 10]):
+            return Resolved("DURATION", "P1Y", "explicit")  # "for the year ended Sept. 30"
+        if self.anchor is None:
+            return Resolved("DATE", "XXXX", "relative", granularity="year")
+        return Resolved("DATE", str(self.anchor.year), "relative", granularity="year")
+
     def _year_earlier(self, c, direction, text):
         if self.anchor is None:
             return Resolved("DATE", "XXXX", "relative", granularity="year")
