@@ -240,3 +240,15 @@ def test_event_summary_from_a_dated_report_naming_what_the_others_name():
                               targets=(), modality="asserted", summary="Freedonia leaves the fishing treaty"),
                       confidence=0.95)
     assert best_mention([undated, vague, dated]) is dated
+
+
+def test_coref_undated_plans_on_one_object_need_more_than_the_object():
+    land = ActorRef(name="Freedonia", text="Freedonia", start=0, end=9, country="FRD", sector="GOV", resolved=True)
+    one, two = article("p1"), article("p2")
+    plans = [
+        mention(one, 50, "resume", None, "Freedonia plans to resume its part in the fishing treaty.", sources=(land,),
+                targets=(), modality="planned", summary="Freedonia plans to resume its part in the fishing treaty"),
+        mention(two, 60, "return", None, "Freedonia would return to the treaty if its terms were met.",
+                sources=(land,), targets=(), modality="planned", summary="Freedonia plans to return to the treaty"),
+    ]
+    assert len(cluster_mentions(plans)) == 2

@@ -149,6 +149,10 @@ def _jaccard(x: frozenset, y: frozenset) -> float | None:
     return len(x & y) / len(x | y)
 
 
+def _bounded(m: EventMention) -> bool:
+    return m.time is not None and (m.time.earliest is not None or m.time.latest is not None)
+
+
 def pair_score(a: _Info, b: _Info, vectors: SentenceVectors, floor: float = 0.0) -> float:
     """Weighted agreement in 0..1. When even a perfect sentence match could
     not lift the pair to ``floor``, the (costliest) sentence part is skipped
@@ -157,7 +161,9 @@ def pair_score(a: _Info, b: _Info, vectors: SentenceVectors, floor: float = 0.0)
         return 1.0
     ma, mb = a.mention, b.mention
     lemma = lemma_similarity(ma.lemma.lower(), mb.lemma.lower())
-    if lemma < OBJECT_CREDIT and a.objects and b.objects:
+    # only between reports the text places in time at all: two undated
+    # plans to "return to the deal" may be years apart
+    if lemma < OBJECT_CREDIT and a.objects and b.objects and _bounded(ma) and _bounded(mb):
         # overlap over the smaller object: "the deal" is all of what "the grain deal" names
         shared = len(a.objects & b.objects) / min(len(a.objects), len(b.objects))
         lemma = max(lemma, OBJECT_CREDIT * shared)
