@@ -113,3 +113,9 @@ def test_actors_resolve_conjoined_nationalities_are_one_group_each(resolve):
     doc, r = resolve("UN officials will meet Peruvian and Chilean delegations in Quito.")
     refs = r.refs([t for t in doc if t.text == "delegations"][0])
     assert [(x.name, x.country) for x in refs] == [("Peruvian delegations", "PER"), ("Chilean delegations", "CHL")]
+
+
+def test_actors_resolve_the_government_is_the_one_that_acted_not_an_owner_named_since(resolve):
+    doc, r = resolve("The Cuban government urged its people to march. Exiles could force the reversal of "
+                     "the U.S. government's decision. For weeks the communist government has held rallies.")
+    assert _ref(doc, r, "government", 2).country == "CUB"

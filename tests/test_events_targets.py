@@ -67,3 +67,14 @@ def test_events_targets_demand_noun_takes_its_detached_clause(nlp):
     mentions, _ = extract(article, nlp(text), ())
     assert [m.type for m in mentions] == ["REQUEST"]   # Chile eases nothing yet
     assert {t.country for t in mentions[0].targets} == {"CHL"}
+
+
+def test_events_targets_owner_of_an_arrest_is_arrested_not_arresting(nlp):
+    text = "Kenya offered a reward for information leading to the smugglers' arrest."
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    assert not [m for m in mentions if m.lemma == "arrest"]   # nobody named arrests anyone
+    text = "The Kenyan activists' arrest by Tanzanian police came after a long chase."
+    mentions, _ = extract(Article(id=Article.make_id(text), source="t", text=text), nlp(text), ())
+    (arrest,) = [m for m in mentions if m.lemma == "arrest"]
+    assert [s.country for s in arrest.sources] == ["TZA"] and [t.country for t in arrest.targets] == ["KEN"]

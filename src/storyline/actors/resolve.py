@@ -300,9 +300,12 @@ class ActorResolver:
 
     def _earlier_by_head(self, token):
         lemma = token.lemma_.lower()
-        for _, ref, _person, head_lemma in reversed(self._seen):
-            if head_lemma == lemma:
-                return ref
+        same = [(i, ref) for i, ref, _person, head_lemma in reversed(self._seen) if head_lemma == lemma]
+        # "the government" is the one that acted before, not one named in passing as an
+        # owner ("the U.S. government's decision") after it
+        acting = [ref for i, ref in same if self.doc[i].dep_ in ("nsubj", "nsubjpass")]
+        if acting or same:
+            return (acting or [ref for _, ref in same])[0]
         # "the Authority", "the council": an earlier organisation whose name holds the word
         for _, ref, person, _ in reversed(self._seen):
             if token.text[:1].isupper() and not person and lemma in normalise(ref.name).split():

@@ -22,7 +22,7 @@ from .context import in_context
 from .location import event_location
 from .modality import governors, modality
 from .summary import _refused_act, _said_summary, summarise
-from .targets import OBJECT_CONTROL, WEAPONS, _targets
+from .targets import OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS, _targets
 from .when import (NOMINALISATIONS, _between, _dated_decision, _interval_before, _open_past, _past, _refine_announced_dates,
                    _reported_before, _said_in_past, _timex_for)
 
@@ -428,7 +428,7 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
 
 def _noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and noun.lemma_.lower() not in PATIENT_NOUNS:
             refs = resolver.refs(child)
             if refs:
                 return refs

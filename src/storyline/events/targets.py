@@ -24,6 +24,10 @@ STANCE = {"protest", "defiance", "retaliation", "response", "revenge", "reprisal
 #: Verbs whose object does what their infinitive says ("ordered X to leave"): X is no counterpart.
 OBJECT_CONTROL = {"order", "urge", "ask", "tell", "persuade", "force", "allow", "permit", "invite", "encourage",
                   "compel", "authorize", "authorise", "help", "call", "press", "want", "expect", "lead", "cause"}
+#: Event nouns whose owner suffers the act: "the bombers' arrest" is done to the bombers.
+PATIENT_NOUNS = {"arrest", "detention", "capture", "release", "expulsion", "deportation", "extradition",
+                 "execution", "assassination", "killing", "murder", "abduction", "kidnapping", "removal",
+                 "dismissal", "imprisonment", "trial", "conviction"}
 #: Prepositions of a concession made against someone's wish ("despite pressure by X").
 DESPITE = {"despite", "notwithstanding"}
 
@@ -117,6 +121,9 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ != "GPE"):
                     add(pobj)
 
+    if token.pos_ == "NOUN" and token.lemma_.lower() in PATIENT_NOUNS:
+        for owner in (c for c in token.children if c.dep_ == "poss"):
+            add(owner)   # "the bombers' arrest", "Gonzalez's return"
     if plover == "THREATEN":
         for subj in _condition_subjects(token, complements):
             add(subj)
