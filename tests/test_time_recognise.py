@@ -98,6 +98,14 @@ def test_time_future_date_is_not_in_a_past_year_stated_before(nlp):
     assert values["March 12"] == "1999-03-12"
 
 
+def test_recognise_results_story_keeps_its_reported_quarter():
+    v = values("Third-quarter net rose from a year ago. After a flat second quarter, sales grew. "
+               "In the year-earlier period it earned less. In the quarter ended July 31 it had 5 million shares.",
+               anchor=date(1989, 11, 1))
+    assert v["the year-earlier period"][1] == "1988-Q3"
+    assert v["the quarter"][1] == "1989-Q2"  # most of May to July
+
+
 def test_time_effective_date_points_ahead(nlp):
     (timex,) = tag(nlp("The company created a new office, effective Feb. 1."), date(1989, 10, 26))
     assert timex.value.value == "1990-02-01"

@@ -18,7 +18,7 @@ from .normalise import (
     resolve_month_day, resolve_weekday, shift,
 )
 from .recognise import Candidate
-from .vocabulary import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, parse_number
+from .vocabulary import MONTH_RE, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, parse_number
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ class Resolver:
         self.last_granularity = "day"
         self.last_explicit_year: int | None = None
         self.last_quarter_context = False
+        #: the first past quarter the text names: the period a results story reports on
+        self.reported_quarter: date | None = None
         self.last_explicit_end = -10**9
         self.last_stated: date | None = None
         self.last_stated_end = -10**9
@@ -121,6 +123,9 @@ class Resolver:
             self.last = res.reference
             self.last_granularity = res.granularity
             self.last_quarter_context = res.granularity == "quarter"
+            if (res.granularity == "quarter" and self.reported_quarter is None and self.anchor is not None
+                    and 0 <= (self.anchor - res.reference).days <= 366 and not res.value.startswith("P")):
+                self.reported_quarter = res.reference
         return res
 
     def resolve(self, cand: Candidate, direction: int, text: str) -> Resolved | None:
@@ -295,8 +300,8 @@ class Resolver:
     def _year_quarter(self, c, direction, text):
         year = int(c.group("year"))
         if not c.group("ord"):
-            if self.last and self.last_quarter_context:
-                return Resolved("DATE", f"{year}-Q{quarter_of(self.last)}", "explicit", granularity="quarter")
+            if (ref := self._reported_quarter()) is not None:
+                return Resolved("DATE", f"{year}-Q{quarter_of(ref)}", "explicit", granularity="quarter")
             if self.anchor is not None:
                 return Resolved("DATE", f"{year}-Q{self._last_quarter()[1]}", "explicit", granularity="quarter")
             return Resolved("DATE", str(year), "explicit", granularity="year")
@@ -421,7 +426,7 @@ class Resolver:
                             reference=d, granularity="quarter")
         ly, lq = self._last_quarter()
         if ordinal in ("year-earlier", "year-ago"):
-            ref = self._reported_quarter() or date(ly, 3 * lq - 2, 1)
+            ref = self._reported_quarter(any_time=False) or date(ly, 3 * lq - 2, 1)
             ly, lq = ref.year - 1, quarter_of(ref)
             return Resolved("DATE", f"{ly}-Q{lq}", "relative", granularity="quarter")
         if ordinal == "previous":
@@ -433,11 +438,17 @@ class Resolver:
         return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
                         granularity="quarter")
 
-    def _reported_quarter(self) -> date | None:
-        """The quarter the narrative is reporting on, for "a year earlier"
-        and "the year-ago period": the last quarter mentioned, unless it is
-        one still to come ("the first two quarters of 1990"), which is an
-        outlook and not the period the comparison is made with."""
+    def _reported_quarter(self, any_time: bool = True) -> date | None:
+        """The quarter a results story reports on, for "a year earlier",
+        "the year-ago period", "the quarter": the first recent past quarter
+        it named (its lead's), not a later aside ("after a flat second
+        quarter") nor one still to come ("the first two quarters of 1990").
+        With ``any_time`` False, only while the narrative is on quarters:
+        "a year earlier" after a stated day is a year, not a quarter."""
+        if not any_time and not self.last_quarter_context:
+            return None
+        if self.reported_quarter is not None:
+            return self.reported_quarter
         if self.last and self.last_quarter_context and (self.anchor is None or self.last <= self.anchor):
             return self.last
         return None
@@ -445,10 +456,19 @@ class Resolver:
     def _the_quarter(self, c, direction, text):
         if self.anchor is None:
             return Resolved("DATE", "XXXX-QX", "relative", granularity="quarter")
-        if self.last and self.last_quarter_context:
-            ly, lq = self.last.year, quarter_of(self.last)
-        else:
-            ly, lq = self._last_quarter()
+        ended = re.match(rf"\s+(?:ended|ending)\s+(?P<month_name>{MONTH_RE})\s+(?P<day>[0-3]?\d)\b",
+                         text[c.end:c.end + 30])
+        if ended and not c.group("ago"):
+            # "the quarter ended July 31": the calendar quarter holding most
+            # of the three months before that day.
+            end = resolve_month_day(self.anchor, _month(ended.group("month_name")), int(ended.group("day")), -1)
+            if end is not None:
+                middle = end - timedelta(days=45)
+                ly, lq = middle.year, quarter_of(middle)
+                return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
+                                granularity="quarter")
+        ref = self._reported_quarter()
+        ly, lq = (ref.year, quarter_of(ref)) if ref else self._last_quarter()
         if c.group("ago"):
             # "the quarter a year ago": the same quarter of the year before.
             return Resolved("DATE", f"{ly - 1}-Q{lq}", "relative", granularity="quarter")
@@ -467,7 +487,7 @@ class Resolver:
             return Resolved("DATE", "XXXX", "relative", granularity="year")
         kind = " ".join(c.group("kind").lower().split())
         ref = self._narrative() if ("earlier" in kind or "before" in kind) else self.anchor
-        if (quarter := self._reported_quarter()) is not None:
+        if (quarter := self._reported_quarter(any_time=False)) is not None:
             return Resolved("DATE", f"{quarter.year - 1}-Q{quarter_of(quarter)}", "relative",
                             granularity="quarter")
         if kind == "a year ago":
@@ -495,9 +515,9 @@ class Resolver:
             return Resolved("DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
                                      "Q": "XXXX-QX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}[code],
                             "relative", mod)
-        if code == "Q" and rel in ("this", "same") and self.last and self.last_quarter_context:
-            return Resolved("DATE", f"{self.last.year}-Q{quarter_of(self.last)}", "relative",
-                            reference=self.last, granularity="quarter")
+        if code == "Q" and rel in ("this", "same") and (ref := self._reported_quarter()) is not None:
+            return Resolved("DATE", f"{ref.year}-Q{quarter_of(ref)}", "relative",
+                            reference=ref, granularity="quarter")
         if code == "Q" and rel == "latest":
             ly, lq = self._last_quarter()
             return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
