@@ -309,6 +309,28 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if c.token.i not in absorbed]
 
 
+#: What sources refuse or ask of reporters: "declined to comment", "refused to identify
+#: himself", "requested anonymity", "would not provide details".
+PRESS_IDIOMS = {"anonymity", "comment", "elaborate", "identify", "name", "detail", "disclose", "specify",
+                "speculate", "identification"}
+#: Verbs that are events only with a person or group as object: "met the minister" is a
+#: meeting, "met the target" or "meet future disasters" is not; "demonstrate support" shows.
+ACTOR_OBJECT_VERBS = {"meet", "demonstrate", "host", "visit"}
+
+
+def _press_idiom(token, complements) -> bool:
+    words = {token.lemma_.lower()} | {c.lemma_.lower() for c in complements}
+    words |= {o.lemma_.lower() for v in [token, *complements] for o in v.children if o.dep_ in ("dobj", "attr")}
+    return bool(words & PRESS_IDIOMS)
+
+
+def _other_sense(verb, resolver) -> bool:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACTOR_OBJECT_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(resolver.refs(o) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
+
+
 def _detached_clause(noun) -> list:
     """"reiterated its demand today that Israel ease ...": the parser hangs the
     noun's "that" clause on the verb whose object the noun is."""
@@ -426,6 +448,16 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     return []
 
 
+def _place_modifier(token) -> bool:
+    """A place name used as a noun modifier names where an event happened ("the
+    Nairobi bombing", "the Kenya bombing"); adjectives ("the Russian invasion")
+    and abbreviations ("U.S. strikes") name who did it."""
+    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    text = token.doc[token.left_edge.i: token.i + 1].text
+    return not ("." in text or (text.isupper() and len(text) <= 4))
+
+
 def _noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     for child in noun.children:
         if child.dep_ == "poss" and noun.lemma_.lower() not in PATIENT_NOUNS:
@@ -438,6 +470,8 @@ def _noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
                 return resolver.refs(objs[0])
     for child in noun.children:
         if child.dep_ in ("amod", "compound"):
+            if _place_modifier(child):
+                continue   # "the Nairobi bombing", "the Kenya bombing": where, not who
             iso = None if ethnic(child) else resolver.kb.country_of(child.text)
             state = resolver.kb.state(iso) if iso else None
             if state is not None:
@@ -542,6 +576,10 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue
             if code.type == "ACCUSE" and token.lemma_ in REGRET | {"call"} and not targets:
                 continue   # regret or blame with nobody else's act named is no accusation
+            if not targets and code.type in ("REJECT", "REQUEST") and _press_idiom(token, cand.complements):
+                continue   # "declined to comment", "requested anonymity": the reporter's business, not news
+            if not cand.by_rule and _other_sense(token, resolver):
+                continue   # "meet future disasters", "demonstrate support": no meeting, no protest
             mod = modality(token, code.type, nominal=cand.nominal)
             refused = False
             if mod == "negated" and code.type in COOPERATIVE and any(

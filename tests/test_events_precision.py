@@ -1,0 +1,46 @@
+"""Precision: sentences a careful coder reads as no event at all, or as an
+event by someone else than a naive reading says (hand-built sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import extract
+from storyline.models import Article
+
+
+def _mentions(nlp, text):
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    return extract(article, nlp(text), ())[0]
+
+
+@pytest.mark.parametrize("text", [
+    # what sources refuse or ask of reporters is not news
+    "A Kenyan police spokesman declined to comment on the raid.",
+    "A senior Chilean official, who refused to identify himself, spoke to reporters.",
+    "Both Peruvian officials requested anonymity.",
+    "Tanzanian police refused to provide details.",
+    # verbs that are events only with a person or group as object
+    "Kenya is preparing to meet future medical disasters.",
+    "The Chilean minister flew to Lima to demonstrate support for the accord.",
+    # a place named as a modifier says where, not who
+    "Rescuers worked for days after the Nairobi bombing.",
+    "Victims of the Kenya bombing were buried on Friday.",
+])
+def test_events_precision_no_event(nlp, text):
+    assert _mentions(nlp, text) == []
+
+
+def test_events_precision_meeting_a_person_is_still_a_meeting(nlp):
+    (meeting,) = _mentions(nlp, "The Chilean minister met the Peruvian president in Lima.")
+    assert meeting.type == "CONSULT" and [t.country for t in meeting.targets] == ["PER"]
+
+
+def test_events_precision_refusing_a_demand_is_still_a_rejection(nlp):
+    (refusal,) = _mentions(nlp, "Chile refused to withdraw its ambassador from Peru.")
+    assert refusal.type in ("REJECT", "SANCTION")
+
+
+def test_events_precision_an_abbreviated_state_before_an_attack_is_the_attacker(nlp):
+    (strike,) = [m for m in _mentions(nlp, "Witnesses described the U.S. airstrike on the camp.") if m.type == "ASSAULT"]
+    assert [s.country for s in strike.sources] == ["USA"]
