@@ -106,6 +106,18 @@ def test_recognise_results_story_keeps_its_reported_quarter():
     assert v["the quarter"][1] == "1989-Q2"  # most of May to July
 
 
+def test_recognise_since_year_end_and_untensed_holiday():
+    v = values("The index is up 5% since year-end. Campaigning runs from now to Election Day.",
+               anchor=date(1989, 10, 26))
+    assert v["year-end"][1] == "1988-12-31"
+    assert v["Election Day"][1] == "1989-11-07"
+
+
+def test_time_this_year_through_a_month_is_past(nlp):
+    doc = nlp("Redemptions followed little change in sales this year through August.")
+    assert {t.text: t.value.value for t in tag(doc, date(1989, 10, 26))}["August"] == "1989-08"
+
+
 def test_time_effective_date_points_ahead(nlp):
     (timex,) = tag(nlp("The company created a new office, effective Feb. 1."), date(1989, 10, 26))
     assert timex.value.value == "1990-02-01"

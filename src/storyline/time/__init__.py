@@ -9,6 +9,7 @@ only consulted for the tense of the verb that governs each expression.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Sequence
 
@@ -40,6 +41,8 @@ def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
     # that ask about many expressions pass the text once.
     text = doc.text if text is None else text
     before = text[max(0, start - 16):start].lower()
+    if re.search(r"(?:this year|so far|to date)\s+through\s+$", text[max(0, start - 40):start].lower()):
+        return -1  # "sales this year through August": a period up to a past month
     if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ", "through ",
                         "effective ")):
         # A deadline looks ahead ("extended the offer until Nov. 20"), unless

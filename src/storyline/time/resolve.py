@@ -381,6 +381,10 @@ class Resolver:
             return Resolved("DATE", "XXXX" if unit == "year" else "XXXX-XX", "relative", "END")
         if unit == "month":
             return Resolved("DATE", month_value(self.anchor), "relative", "END", granularity="month")
+        if re.search(r"(?i)\bsince\s+$", text[max(0, c.start - 8):c.start]):
+            # "up 5% since year-end": the last year-end passed, a day.
+            d = date(self.anchor.year - 1, 12, 31)
+            return Resolved("DATE", day_value(d), "relative", reference=d)
         return Resolved("DATE", str(self.anchor.year), "relative", "END", granularity="year")
 
     # -- quarters and fiscal periods ------------------------------------------
@@ -735,10 +739,14 @@ class Resolver:
         if d is None:
             return None
         if not c.group("year") and self.anchor is not None:
-            if direction <= 0 and d > self.anchor:
+            if direction < 0 and d > self.anchor:
                 d = holiday_date(name, year - 1)
             elif direction > 0 and d < self.anchor:
                 d = holiday_date(name, year + 1)
+            elif direction == 0:
+                # No tense to go by: the nearest one ("from now to Election Day").
+                d = min((holiday_date(name, y) for y in (year - 1, year, year + 1)),
+                        key=lambda h: abs((h - self.anchor).days))
         return Resolved("DATE", day_value(d), "explicit" if c.group("year") else "relative", reference=d)
 
 
