@@ -19,6 +19,14 @@ CASES = [
     ("The army raided the camp on Monday, according to a report.", "raided", "reported"),
     ("Chile declared it was suspending all flights to Peru.", "suspending", "announced"),
     ("Chilean police arrested the protest leaders on Monday.", "arrested", "asserted"),
+    # a denied verb denies the act it controls, not the acts joined to it by "and"
+    ("These attacks will not cause Chile to back down or withdraw its troops.", "withdraw", "negated"),
+    ("A Chilean official said Lima would not accept the terms and accused Peru of stalling.", "accused", "asserted"),
+    # advice or obligation is not a deed; a phase verb carries the mood of its action
+    ("Chilean tourists should continue visiting Peru.", "visiting", "hypothetical"),
+    ("Peruvian farmers would continue to protest the tariffs.", "protest", "planned"),
+    # ... but "X said Y must" is a demand made, not a doubt
+    ("Chile said that Peru must withdraw its ambassador.", "withdraw", "asserted"),
 ]
 
 

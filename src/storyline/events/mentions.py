@@ -580,7 +580,7 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue   # "declined to comment", "requested anonymity": the reporter's business, not news
             if not cand.by_rule and _other_sense(token, resolver):
                 continue   # "meet future disasters", "demonstrate support": no meeting, no protest
-            mod = modality(token, code.type, nominal=cand.nominal)
+            mod = modality(token, code.type, nominal=cand.nominal, demand=cand.speech_act)
             refused = False
             if mod == "negated" and code.type in COOPERATIVE and any(
                     a.lower_ in ("will", "would", "wo", "can", "could") for a in token.children if a.dep_ == "aux"):

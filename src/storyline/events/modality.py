@@ -19,6 +19,12 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 TEMPORAL_SHIFT = {"after", "before", "since", "until", "till", "following"}
 
 MODAL_POSSIBLE = {"could", "might", "may"}
+#: Verbs of making someone act ("will not cause America to retreat"), often parsed with a clause.
+CAUSATIVE = {"cause", "make", "let", "force", "lead", "get", "allow"}
+#: Verbs that only say when an action runs; their mood is the action's.
+PHASE_VERBS = {"continue", "keep", "start", "begin", "resume", "stop", "cease"}
+#: Modals of advice or obligation: what should or must be done is not done yet.
+DEONTIC = {"should", "must", "ought"}
 CLIMB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr"}
 
 
@@ -63,6 +69,21 @@ def _negated(token) -> bool:
     if any(c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det") for c in token.children):
         return True
     return token.dep_ == "xcomp" and token.head.lemma_ == "fail"
+
+
+def _negated_control(token) -> bool:
+    """"will not cause America to back down or retreat", "did not try to flee":
+    a denied verb denies the act it controls (speech verbs aside)."""
+    node = token
+    while node.dep_ in ("xcomp", "conj", "ccomp") and node.head is not node:
+        edge, node = node.dep_, node.head
+        if node.lemma_ in SPEECH_VERBS:
+            return False
+        # only through control: in "would not accept X and accused Y" the denial stops at "and"
+        controls = edge == "xcomp" or (edge == "ccomp" and node.lemma_ in CAUSATIVE)
+        if controls and node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in node.children):
+            return True
+    return False
 
 
 def _conditional_child(token) -> bool:
@@ -129,8 +150,10 @@ def _purpose(token) -> bool:
     return token.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
 
 
-def modality(token, plover_type: str, *, nominal: bool = False) -> str:
-    """One of models.MODALITIES for the event triggered by ``token``."""
+def modality(token, plover_type: str, *, nominal: bool = False, demand: bool = False) -> str:
+    """One of models.MODALITIES for the event triggered by ``token``; ``demand``
+    when the trigger's clause is itself a demand ("X said Y must ..."), whose
+    "must" is the demand, not a doubt about it."""
     sent_text = token.sent.text.lower()
     chain = own_chain(token)
     if nominal:
@@ -147,10 +170,14 @@ def modality(token, plover_type: str, *, nominal: bool = False) -> str:
     if not aux and token.dep_ == "conj" and token.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         # "could attack civilian ships and blame Ukraine": the second verb shares the first's modal
         aux = _aux(token.head)
+    if token.dep_ == "xcomp" and token.head.lemma_ in PHASE_VERBS:
+        aux |= _aux(token.head)   # "should continue visiting", "will keep shelling": the phase verb's mood
     # the auxiliaries of a verb whose subject is the trigger's clause ("was to meet")
     be_to = token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children)
-    if _negated(token) or (chain and chain[0].lemma_ == "fail" and token.dep_ == "xcomp"):
+    if _negated(token) or (chain and chain[0].lemma_ == "fail" and token.dep_ == "xcomp") or _negated_control(token):
         return "negated"
+    if aux & DEONTIC and not demand:
+        return "hypothetical"   # "they should continue visiting": advised, not done
     if _decision_content(chain):
         return "planned"
     if _in_condition(token) or aux & MODAL_POSSIBLE or _purpose(token):
