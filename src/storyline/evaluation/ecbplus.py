@@ -4,9 +4,11 @@ The data are the Cybulska & Vossen split files (``ECB_<Split>_corpus.txt``,
 one token per line, and ``ECB_<Split>_Event_gold_mentions.json``). At
 prediction time only the gold mention *spans* are used: never the gold
 chains, never the topic numbers hidden in document names. Documents are
-first clustered into stories by the words they use, then mentions inside a
-story are clustered by a pairwise score with average linkage (the same
-machinery :mod:`storyline.link` uses for news).
+first clustered into stories by the words, names and event triggers they
+use, then mentions inside a story are clustered by a logistic pair model
+with average linkage (the same machinery :mod:`storyline.link` uses for
+news). The model's weights ship in ``link/data/ecbplus_pair_model.json``;
+``scripts/train_ecbplus.py`` re-creates them from the train split.
 
 The scorer is written from the metric definitions: MUC (Vilain et al. 1995),
 B-cubed (Bagga & Baldwin 1998), entity-based CEAF (Luo 2005, phi4 similarity,
@@ -469,7 +471,7 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
             from ..annotate import load_pipeline
             nlp = load_pipeline()
         _infos = _analyse(corpus, mentions, nlp)
-    doc_ids, doc_terms, infos = _infos
+    _, doc_terms, infos = _infos
     topics = sorted({m.doc_id.split("_", 1)[0] for m in mentions})
     halves = [set(topics[0::2]), set(topics[1::2])]
     tables = [build_lemma_pair_table(mentions, infos, halves[1]),
