@@ -107,7 +107,8 @@ def test_dating_weak_evidence_gives_a_low_confidence_year(nlp):
     from storyline.time.dating import is_low_confidence
 
     doc = nlp("The company said its sales fell sharply in 1994 after the merger.")
-    value = infer_publication_date(doc, (), roles_path="")
+    assert infer_publication_date(doc, (), roles_path="") is None  # no guessing unless asked
+    value = infer_publication_date(doc, (), roles_path="", guess=True)
     assert value is not None and is_low_confidence(value)
     assert value.precision == "year" and 1994 <= int(value.value) <= 1996
     assert value.evidence[0].startswith("low confidence") and any("1994" in r for r in value.evidence)
@@ -115,21 +116,21 @@ def test_dating_weak_evidence_gives_a_low_confidence_year(nlp):
 
 def test_dating_evidence_fitting_many_years_is_no_guess():
     # A long term of office alone fits decades: abstain rather than guess.
-    assert infer_publication_date("President Fidel Castro spoke for hours.", (), roles_path="") is None
+    assert infer_publication_date("President Fidel Castro spoke for hours.", (), roles_path="", guess=True) is None
 
 
 def test_dating_year_looked_ahead_to_alone_is_no_guess(nlp):
     doc = nlp("The notes, due 2010, were priced to yield 9%.")
-    assert infer_publication_date(doc, (), roles_path="") is None
+    assert infer_publication_date(doc, (), roles_path="", guess=True) is None
 
 
 def test_dating_entity_lifespan_bounds_and_former_is_ignored(nlp):
     doc = nlp("West German bankers said exports rose in 1988.")
-    value = infer_publication_date(doc, (), roles_path="")
+    value = infer_publication_date(doc, (), roles_path="", guess=True)
     assert value is not None and 1988 <= int(value.value[:4]) <= 1990
     assert any("West Germany" in reason for reason in value.evidence)
     later = nlp("Exports to the former Soviet Union rose in 2004, officials said.")
-    value = infer_publication_date(later, (), roles_path="")
+    value = infer_publication_date(later, (), roles_path="", guess=True)
     assert value is not None and not any("which existed" in reason for reason in value.evidence)
 
 

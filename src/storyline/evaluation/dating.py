@@ -86,9 +86,11 @@ class DatingCounts:
         }
 
 
-def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None) -> DatingCounts:
+def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None,
+                    guess: bool = True) -> DatingCounts:
     """``parsed`` may map document names to spaCy docs already made from
-    ``text_without_dct`` (the tests and benchmarks cache them)."""
+    ``text_without_dct`` (the tests and benchmarks cache them). ``guess``
+    lets weak evidence answer with a low-confidence year, counted apart."""
     from ..annotate import load_pipeline
     from ..time import infer_publication_date, tag
 
@@ -100,21 +102,27 @@ def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None) 
         parsed = dict(zip((d.name for d in documents), nlp.pipe(texts, batch_size=16)))
     for d in documents:
         sp = parsed[d.name]
-        counts.add(d.name, d.dct, infer_publication_date(sp, tag(sp, None), roles_path=""))
+        counts.add(d.name, d.dct, infer_publication_date(sp, tag(sp, None), roles_path="", guess=guess))
     return counts
 
 
 @click.command(name="dating")
 @click.argument("gold_dir", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
-def command(gold_dir: str, as_json: bool) -> None:
+@click.option("--no-guess", is_flag=True,
+              help="Abstain instead of answering weak evidence with a low-confidence year.")
+def command(gold_dir: str, as_json: bool, no_guess: bool) -> None:
     """Date TimeML documents with their creation time hidden, and score it.
+
+    Weak evidence is answered with a year marked low-confidence (counted
+    apart, with how many are wrong); `--no-guess` abstains instead, as
+    `storyline date` and the pipeline do.
 
     \b
     Example:
         storyline eval dating ../shared/data/tempeval3/TBAQ-cleaned --json
     """
-    scores = evaluate_dating(read_timeml_dir(gold_dir)).scores()
+    scores = evaluate_dating(read_timeml_dir(gold_dir), guess=not no_guess).scores()
     if as_json:
         click.echo(json.dumps({k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}))
         return

@@ -353,10 +353,12 @@ def _closeness(offsets: np.ndarray) -> np.ndarray:
 
 
 def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[TimeValue] = (),
-                           roles_path: str | None = None) -> TimeValue | None:
+                           roles_path: str | None = None, guess: bool = False) -> TimeValue | None:
     """The most likely publication date of an undated article, as an
     ``inferred`` TimeValue with an interval and human-readable evidence, or
-    None when the text does not narrow it down enough."""
+    None when the text does not narrow it down enough. With ``guess``, weak
+    evidence that keeps the date within a few years gives a year marked as a
+    low-confidence guess (``is_low_confidence``) instead of None."""
     # ``Doc.text`` is rebuilt from the tokens on each access: read it once.
     text = getattr(doc, "text", None)
     text = str(doc) if text is None else text
@@ -543,7 +545,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             board.add(_range_mask(hint.earliest, (hint.latest or hint.earliest) + timedelta(days=60)), 0.3,
                       f"another article of the corpus reports {hint.value}")
 
-    return _decide(board)
+    return _decide(board, guess)
 
 
 def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) -> None:
@@ -695,7 +697,7 @@ def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.nda
     return _closeness_to(hit, -1)
 
 
-def _decide(board: Board) -> TimeValue | None:
+def _decide(board: Board, guess: bool = False) -> TimeValue | None:
     """The best day when a compact stretch wins; otherwise the best year
     when it clearly beats every other year; otherwise a low-confidence
     guess at the year when the evidence narrows it to a few years; otherwise
@@ -710,7 +712,7 @@ def _decide(board: Board) -> TimeValue | None:
     others = score[years != best_year]
     runner_up = float(others.max()) if len(others) else 0.0
     if best < MIN_SCORE or not board.strong or best - runner_up < YEAR_MARGIN:
-        return _guess(board)
+        return _guess(board) if guess else None
     top = np.flatnonzero(score >= best - TIE)
     if top[-1] - top[0] <= 3:
         return _result(_day(best_ix).isoformat(), _day(top[0]), _day(top[-1]), "day", board, best_ix)
