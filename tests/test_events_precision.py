@@ -26,6 +26,15 @@ def _mentions(nlp, text):
     # a place named as a modifier says where, not who
     "Rescuers worked for days after the Nairobi bombing.",
     "Victims of the Kenya bombing were buried on Friday.",
+    # words in other senses than the event's
+    "His Chilean relatives are fighting to keep the boy in Santiago.",
+    "Peru's foreign minister read from a letter signed by the Chilean president.",
+    "The Peruvian president offered condolences to the victims' families.",
+    # the one a passive or participle clause hangs on suffers the act
+    "The Peruvian minister said the matter was under review when asked about the violations.",
+    "A Chilean activist returned to Peru, only to be jailed for several months.",
+    # people owned are not their owner
+    "Elena's Chilean relatives criticized the ruling.",
 ])
 def test_events_precision_no_event(nlp, text):
     assert _mentions(nlp, text) == []
@@ -44,3 +53,14 @@ def test_events_precision_refusing_a_demand_is_still_a_rejection(nlp):
 def test_events_precision_an_abbreviated_state_before_an_attack_is_the_attacker(nlp):
     (strike,) = [m for m in _mentions(nlp, "Witnesses described the U.S. airstrike on the camp.") if m.type == "ASSAULT"]
     assert [s.country for s in strike.sources] == ["USA"]
+
+
+def test_events_precision_signing_an_agreement_is_still_an_agreement(nlp):
+    (signed,) = _mentions(nlp, "Chile and Peru signed a fishing agreement on Monday.")
+    assert signed.type == "AGREE"
+
+
+def test_events_precision_an_attorney_general_is_no_soldier(nlp):
+    (appeal,) = [m for m in _mentions(nlp, "The Chilean mayor appealed to Attorney General Ana Soto.")
+                 if m.type == "REQUEST"]
+    assert [t.sector for t in appeal.targets] == ["GOV"]

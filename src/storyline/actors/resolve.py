@@ -48,6 +48,11 @@ PERSON_HEADS = {"president", "minister", "premier", "chancellor", "official", "s
                 "adviser", "advisor", "member", "source"}
 
 
+#: Words before "General" that make a civil office ("Attorney General", "Secretary-General").
+CIVIL_GENERALS = {"attorney", "solicitor", "secretary", "inspector", "surgeon", "governor", "director", "consul",
+                  "auditor", "postmaster", "-"}
+
+
 def ethnic(token) -> bool:
     """"ethnic Albanian guerrillas": an ethnicity, not the state of that name."""
     doc = token.doc
@@ -388,6 +393,8 @@ class ActorResolver:
             # "military ties" is not a military actor: only the head noun says who
             return sector
         for tok in reversed(list(span)):
+            if tok.lemma_.lower() == "general" and tok.i > 0 and self.doc[tok.i - 1].lower_ in CIVIL_GENERALS:
+                return "GOV"   # "Attorney General Janet Reno" is no soldier
             sector = self.kb.sectors.get(tok.lemma_.lower())
             if sector:
                 return sector

@@ -324,10 +324,31 @@ def _press_idiom(token, complements) -> bool:
     return bool(words & PRESS_IDIOMS)
 
 
+#: What can be signed and be an agreement; a signed letter or paper is not one.
+SIGNED = AGREEMENTS | {"treaty", "protocol", "memorandum", "contract", "ceasefire", "truce", "declaration",
+                       "charter", "convention", "settlement", "understanding", "bill", "law", "decree", "order"}
+#: Words offered that are words, not help or terms: "offered condolences", "offered details".
+SAID_THINGS = {"condolence", "detail", "criticism", "explanation", "comment", "opinion", "view", "advice",
+               "prayer", "sympathy", "thanks", "congratulation", "praise", "apology", "assessment", "insight"}
+
+
 def _other_sense(verb, resolver) -> bool:
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACTOR_OBJECT_VERBS:
+    """A trigger verb in a sense that is no event: "meet future disasters",
+    "demonstrate support", "fight to keep the boy", "a letter signed by",
+    "offered condolences"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB":
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in ("fight", "battle", "struggle"):
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    if lemma == "sign":
+        signed = objects or ([verb.head] if verb.dep_ == "acl" else [])
+        return bool(signed) and not any(o.lemma_.lower() in SIGNED for o in signed)
+    if lemma == "offer":
+        return bool(objects) and all(o.lemma_.lower() in SAID_THINGS for o in objects)
+    if lemma not in ACTOR_OBJECT_VERBS:
+        return False
     return bool(objects) and not any(resolver.refs(o) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
 
 
@@ -409,9 +430,11 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
             refs = resolver.refs(child)
             if refs:
                 return refs
-            # "the council's decision ..." as subject: its owner acts
+            # "the council's decision ..." as subject: its owner acts (not so for
+            # "Elian's relatives" or "his father": people owned are not their owner)
             owners = [c for c in child.children if c.dep_ == "poss"]
-            return resolver.refs(owners[0]) if owners else []
+            owned_act = child.lemma_.lower() in INTENT_NOUNS or child.lemma_.lower() in load_lexicon().nouns
+            return resolver.refs(owners[0]) if owners and owned_act else []
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return resolver.refs(objs[0]) if objs else []
@@ -425,6 +448,9 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return resolver.refs(child) if verb.lemma_ in SELF_PASSIVE else []
+    if any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+        # "only to be jailed", "when asked about ...": the one the clause hangs on suffers the act
+        return []
     if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
         # "persuaded Bolivia to withdraw": the one persuaded withdraws
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
