@@ -35,6 +35,9 @@ def _mentions(nlp, text):
     "A Chilean activist returned to Peru, only to be jailed for several months.",
     # people owned are not their owner
     "Elena's Chilean relatives criticized the ruling.",
+    "Tourists come for what Chile offers.",
+    "The Peruvian minister insisted his country wants peace.",
+    "Investigators searched for the authors of the embassy bombings.",
 ])
 def test_events_precision_no_event(nlp, text):
     assert _mentions(nlp, text) == []
@@ -64,3 +67,11 @@ def test_events_precision_an_attorney_general_is_no_soldier(nlp):
     (appeal,) = [m for m in _mentions(nlp, "The Chilean mayor appealed to Attorney General Ana Soto.")
                  if m.type == "REQUEST"]
     assert [t.sector for t in appeal.targets] == ["GOV"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chile has offered to negotiate with the Peruvian president.", "AGREE"),
+    ("The Peruvian minister insisted that the Chilean envoy be recalled.", "REQUEST"),
+])
+def test_events_precision_offers_and_demands_with_their_content_stay(nlp, text, kind):
+    assert kind in {m.type for m in _mentions(nlp, text)}

@@ -346,7 +346,15 @@ def _other_sense(verb, resolver) -> bool:
         signed = objects or ([verb.head] if verb.dep_ == "acl" else [])
         return bool(signed) and not any(o.lemma_.lower() in SIGNED for o in signed)
     if lemma == "offer":
-        return bool(objects) and all(o.lemma_.lower() in SAID_THINGS for o in objects)
+        # "what Kenya offers" (to tourists) offers nothing to anyone
+        objects = [o for o in objects if o.lower_ not in ("what", "whatever")]
+        offered = objects or [c for c in verb.children if c.dep_ in ("xcomp", "dative", "ccomp")]
+        return not offered or (bool(objects) and all(o.lemma_.lower() in SAID_THINGS for o in objects))
+    if lemma == "insist":
+        # "insisted that the boy be returned" demands; "insisted his son wants to go" only claims
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return bool(clauses) and not any(c.tag_ == "VB" or any(a.dep_ in ("aux", "auxpass") and (
+            a.tag_ == "VB" or a.lower_ in ("must", "should")) for a in c.children) for c in clauses)
     if lemma not in ACTOR_OBJECT_VERBS:
         return False
     return bool(objects) and not any(resolver.refs(o) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
@@ -474,6 +482,11 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     return []
 
 
+#: Buildings and vehicles named before an attack are what was hit ("the embassy bombings").
+FACILITIES = {"embassy", "consulate", "hotel", "school", "hospital", "church", "mosque", "synagogue", "market",
+              "bus", "train", "airport", "clinic", "office", "station", "bridge", "port", "base", "camp", "subway"}
+
+
 def _place_modifier(token) -> bool:
     """A place name used as a noun modifier names where an event happened ("the
     Nairobi bombing", "the Kenya bombing"); adjectives ("the Russian invasion")
@@ -496,8 +509,8 @@ def _noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
                 return resolver.refs(objs[0])
     for child in noun.children:
         if child.dep_ in ("amod", "compound"):
-            if _place_modifier(child):
-                continue   # "the Nairobi bombing", "the Kenya bombing": where, not who
+            if _place_modifier(child) or child.lemma_.lower() in FACILITIES:
+                continue   # "the Nairobi bombing", "the Kenya bombing", "the embassy bombings": where, not who
             iso = None if ethnic(child) else resolver.kb.country_of(child.text)
             state = resolver.kb.state(iso) if iso else None
             if state is not None:
