@@ -38,6 +38,11 @@ def _mentions(nlp, text):
     "Tourists come for what Chile offers.",
     "The Peruvian minister insisted his country wants peace.",
     "Investigators searched for the authors of the embassy bombings.",
+    "A Chilean official declined to say whether the weapons included missiles.",
+    "The Peruvian aviation authority released air traffic control tapes.",
+    "The Security Council charged the inspectors with verifying the destruction of the weapons.",
+    "The Chilean activist pleaded innocent to the charges.",
+    "There were no attacks on Chile.",
 ])
 def test_events_precision_no_event(nlp, text):
     assert _mentions(nlp, text) == []
@@ -74,4 +79,12 @@ def test_events_precision_an_attorney_general_is_no_soldier(nlp):
     ("The Peruvian minister insisted that the Chilean envoy be recalled.", "REQUEST"),
 ])
 def test_events_precision_offers_and_demands_with_their_content_stay(nlp, text, kind):
+    assert kind in {m.type for m in _mentions(nlp, text)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Peru released two Chilean prisoners on Monday.", "CONCEDE"),
+    ("Chile charged the Peruvian envoy with spying.", "ACCUSE"),
+])
+def test_events_precision_release_and_charge_in_their_event_sense_stay(nlp, text, kind):
     assert kind in {m.type for m in _mentions(nlp, text)}

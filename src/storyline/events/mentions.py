@@ -312,7 +312,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
 #: What sources refuse or ask of reporters: "declined to comment", "refused to identify
 #: himself", "requested anonymity", "would not provide details".
 PRESS_IDIOMS = {"anonymity", "comment", "elaborate", "identify", "name", "detail", "disclose", "specify",
-                "speculate", "identification"}
+                "speculate", "identification", "say", "discuss", "answer", "reveal"}
 #: Verbs that are events only with a person or group as object: "met the minister" is a
 #: meeting, "met the target" or "meet future disasters" is not; "demonstrate support" shows.
 ACTOR_OBJECT_VERBS = {"meet", "demonstrate", "host", "visit"}
@@ -327,6 +327,13 @@ def _press_idiom(token, complements) -> bool:
 #: What can be signed and be an agreement; a signed letter or paper is not one.
 SIGNED = AGREEMENTS | {"treaty", "protocol", "memorandum", "contract", "ceasefire", "truce", "declaration",
                        "charter", "convention", "settlement", "understanding", "bill", "law", "decree", "order"}
+#: Duties one is "charged with" (unlike crimes: "charged with spying").
+TASKS = {"verifying", "monitoring", "overseeing", "supervising", "ensuring", "organizing", "organising",
+         "implementing", "drafting", "coordinating", "managing", "running", "leading", "protecting",
+         "investigating", "preparing", "negotiating", "developing", "reviewing", "inspecting", "enforcing"}
+#: Who can be released or freed.
+CAPTIVES = {"prisoner", "hostage", "detainee", "captive", "inmate", "pow", "soldier", "activist", "journalist",
+            "dissident", "opponent", "suspect", "man", "woman", "child", "people", "civilian", "sailor", "crew"}
 #: Words offered that are words, not help or terms: "offered condolences", "offered details".
 SAID_THINGS = {"condolence", "detail", "criticism", "explanation", "comment", "opinion", "view", "advice",
                "prayer", "sympathy", "thanks", "congratulation", "praise", "apology", "assessment", "insight"}
@@ -350,6 +357,15 @@ def _other_sense(verb, resolver) -> bool:
         objects = [o for o in objects if o.lower_ not in ("what", "whatever")]
         offered = objects or [c for c in verb.children if c.dep_ in ("xcomp", "dative", "ccomp")]
         return not offered or (bool(objects) and all(o.lemma_.lower() in SAID_THINGS for o in objects))
+    if lemma in ("release", "free"):
+        # "released a statement", "released air traffic data": only people are set free
+        return bool(objects) and not any(resolver.refs(o) or o.lemma_.lower() in CAPTIVES for o in objects)
+    if lemma == "charge":
+        # "charged the inspectors with verifying ...": a task, not an accusation
+        return any(p.lower_ == "with" and any(g.dep_ in ("pcomp", "pobj") and g.lower_ in TASKS for g in p.children)
+                   for p in verb.children if p.dep_ == "prep")
+    if lemma == "plead":
+        return any(c.lower_ in ("innocent", "guilty", "not") for c in verb.children)   # a plea in court
     if lemma == "insist":
         # "insisted that the boy be returned" demands; "insisted his son wants to go" only claims
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -613,6 +629,8 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue
             if not sources and not targets:
                 continue
+            if not sources and modality(token, code.type, nominal=cand.nominal) == "negated":
+                continue   # "no attacks on Israel": nothing happened, by nobody
             if code.type == "ACCUSE" and token.lemma_ in REGRET | {"call"} and not targets:
                 continue   # regret or blame with nobody else's act named is no accusation
             if not targets and code.type in ("REJECT", "REQUEST") and _press_idiom(token, cand.complements):
