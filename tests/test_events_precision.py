@@ -43,6 +43,9 @@ def _mentions(nlp, text):
     "The Security Council charged the inspectors with verifying the destruction of the weapons.",
     "The Chilean activist pleaded innocent to the charges.",
     "There were no attacks on Chile.",
+    "Chilean exporters may seize the chance to sell more copper.",
+    "The Peruvian government has been fighting gender stereotypes for years.",
+    "Chilean riot police marched into the square.",
 ])
 def test_events_precision_no_event(nlp, text):
     assert _mentions(nlp, text) == []
@@ -88,3 +91,7 @@ def test_events_precision_offers_and_demands_with_their_content_stay(nlp, text, 
 ])
 def test_events_precision_release_and_charge_in_their_event_sense_stay(nlp, text, kind):
     assert kind in {m.type for m in _mentions(nlp, text)}
+
+
+def test_events_precision_fighting_a_foe_is_still_combat(nlp):
+    assert "ASSAULT" in {m.type for m in _mentions(nlp, "Peruvian troops fought Chilean rebels near the border.")}

@@ -331,6 +331,10 @@ SIGNED = AGREEMENTS | {"treaty", "protocol", "memorandum", "contract", "ceasefir
 TASKS = {"verifying", "monitoring", "overseeing", "supervising", "ensuring", "organizing", "organising",
          "implementing", "drafting", "coordinating", "managing", "running", "leading", "protecting",
          "investigating", "preparing", "negotiating", "developing", "reviewing", "inspecting", "enforcing"}
+#: What is fought that makes fighting combat.
+WARS = {"war", "battle", "duel", "skirmish", "insurgency", "offensive", "invasion", "attack", "attacker", "enemy"}
+#: What is seized that is no property: "seize the chance".
+CHANCES = {"chance", "opportunity", "moment", "initiative", "momentum", "occasion", "day"}
 #: Who can be released or freed.
 CAPTIVES = {"prisoner", "hostage", "detainee", "captive", "inmate", "pow", "soldier", "activist", "journalist",
             "dissident", "opponent", "suspect", "man", "woman", "child", "people", "civilian", "sailor", "crew"}
@@ -348,7 +352,11 @@ def _other_sense(verb, resolver) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma in ("fight", "battle", "struggle"):
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+        # "fighting to keep the boy", "fights gender stereotypes": no combat without a foe or a war
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children) or (
+            bool(objects) and not any(resolver.refs(o) or o.lemma_.lower() in WARS for o in objects))
+    if lemma == "seize":
+        return any(o.lemma_.lower() in CHANCES for o in objects)   # "seize the chance"
     if lemma == "sign":
         signed = objects or ([verb.head] if verb.dep_ == "acl" else [])
         return bool(signed) and not any(o.lemma_.lower() in SIGNED for o in signed)
@@ -637,6 +645,8 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue   # "declined to comment", "requested anonymity": the reporter's business, not news
             if not cand.by_rule and _other_sense(token, resolver):
                 continue   # "meet future disasters", "demonstrate support": no meeting, no protest
+            if code.cameo.startswith("141") and sources and all(s.sector in ("MIL", "COP") for s in sources):
+                continue   # "riot police marched": security forces on the move do not demonstrate
             mod = modality(token, code.type, nominal=cand.nominal, demand=cand.speech_act)
             refused = False
             if mod == "negated" and code.type in COOPERATIVE and any(
