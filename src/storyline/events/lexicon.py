@@ -97,3 +97,6 @@ FIGURATIVE = {"diplomatic", "political", "legal", "charm", "media", "peace", "ve
               "price", "pressure"}
 #: Nouns naming the end of a relation ("the halt to security coordination").
 ENDING_NOUNS = {"severance", "halt", "end", "cessation", "suspension", "termination", "freeze", "cut", "cutoff", "breakdown"}
+#: Nouns of agreements and of the relations they set up.
+AGREEMENTS = {"agreement", "deal", "accord", "arrangement", "pact", "treaty", "initiative", "cooperation",
+              "coordination", "partnership", "mandate"}

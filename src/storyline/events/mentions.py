@@ -16,12 +16,13 @@ from typing import Sequence
 
 from ..actors import ActorResolver, ethnic, load_kb
 from ..models import ActorRef, Article, EventMention, Timex, stable_id
-from .lexicon import (ABSORBING, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
+from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
 from .context import in_context
 from .location import event_location
 from .modality import governors, modality
 from .summary import _refused_act, _said_summary, summarise
+from .senses import other_sense, press_idiom
 from .targets import OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS, _targets
 from .when import (NOMINALISATIONS, _between, _dated_decision, _interval_before, _open_past, _past, _refine_announced_dates,
                    _reported_before, _said_in_past, _timex_for)
@@ -57,8 +58,6 @@ _READER = re.compile(r"\b(?:you|your)\b", re.I)
 PARTAKING = {"participation", "part", "role", "involvement", "membership"}
 #: Verbs of prolonging an agreement: refusing them ends the agreement ("refused to extend the deal").
 PROLONG = {"extend", "renew", "prolong", "roll"}
-AGREEMENTS = {"agreement", "deal", "accord", "arrangement", "pact", "treaty", "initiative", "cooperation",
-              "coordination", "partnership", "mandate"}
 #: Verbs of hitting that are attacks when a weapon or an armed force does the hitting.
 HIT_VERBS = {"strike", "hit", "pound", "bombard", "target"}
 #: Judgements that make "called the move X" a condemnation.
@@ -307,81 +306,6 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
         cand.complements = comps
         absorbed.update(c.i for c in comps if c.i in by_token)
     return [c for c in candidates if c.token.i not in absorbed]
-
-
-#: What sources refuse or ask of reporters: "declined to comment", "refused to identify
-#: himself", "requested anonymity", "would not provide details".
-PRESS_IDIOMS = {"anonymity", "comment", "elaborate", "identify", "name", "detail", "disclose", "specify",
-                "speculate", "identification", "say", "discuss", "answer", "reveal"}
-#: Verbs that are events only with a person or group as object: "met the minister" is a
-#: meeting, "met the target" or "meet future disasters" is not; "demonstrate support" shows.
-ACTOR_OBJECT_VERBS = {"meet", "demonstrate", "host", "visit"}
-
-
-def _press_idiom(token, complements) -> bool:
-    words = {token.lemma_.lower()} | {c.lemma_.lower() for c in complements}
-    words |= {o.lemma_.lower() for v in [token, *complements] for o in v.children if o.dep_ in ("dobj", "attr")}
-    return bool(words & PRESS_IDIOMS)
-
-
-#: What can be signed and be an agreement; a signed letter or paper is not one.
-SIGNED = AGREEMENTS | {"treaty", "protocol", "memorandum", "contract", "ceasefire", "truce", "declaration",
-                       "charter", "convention", "settlement", "understanding", "bill", "law", "decree", "order"}
-#: Duties one is "charged with" (unlike crimes: "charged with spying").
-TASKS = {"verifying", "monitoring", "overseeing", "supervising", "ensuring", "organizing", "organising",
-         "implementing", "drafting", "coordinating", "managing", "running", "leading", "protecting",
-         "investigating", "preparing", "negotiating", "developing", "reviewing", "inspecting", "enforcing"}
-#: What is fought that makes fighting combat.
-WARS = {"war", "battle", "duel", "skirmish", "insurgency", "offensive", "invasion", "attack", "attacker", "enemy"}
-#: What is seized that is no property: "seize the chance".
-CHANCES = {"chance", "opportunity", "moment", "initiative", "momentum", "occasion", "day"}
-#: Who can be released or freed.
-CAPTIVES = {"prisoner", "hostage", "detainee", "captive", "inmate", "pow", "soldier", "activist", "journalist",
-            "dissident", "opponent", "suspect", "man", "woman", "child", "people", "civilian", "sailor", "crew"}
-#: Words offered that are words, not help or terms: "offered condolences", "offered details".
-SAID_THINGS = {"condolence", "detail", "criticism", "explanation", "comment", "opinion", "view", "advice",
-               "prayer", "sympathy", "thanks", "congratulation", "praise", "apology", "assessment", "insight"}
-
-
-def _other_sense(verb, resolver) -> bool:
-    """A trigger verb in a sense that is no event: "meet future disasters",
-    "demonstrate support", "fight to keep the boy", "a letter signed by",
-    "offered condolences"."""
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB":
-        return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if lemma in ("fight", "battle", "struggle"):
-        # "fighting to keep the boy", "fights gender stereotypes": no combat without a foe or a war
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children) or (
-            bool(objects) and not any(resolver.refs(o) or o.lemma_.lower() in WARS for o in objects))
-    if lemma == "seize":
-        return any(o.lemma_.lower() in CHANCES for o in objects)   # "seize the chance"
-    if lemma == "sign":
-        signed = objects or ([verb.head] if verb.dep_ == "acl" else [])
-        return bool(signed) and not any(o.lemma_.lower() in SIGNED for o in signed)
-    if lemma == "offer":
-        # "what Kenya offers" (to tourists) offers nothing to anyone
-        objects = [o for o in objects if o.lower_ not in ("what", "whatever")]
-        offered = objects or [c for c in verb.children if c.dep_ in ("xcomp", "dative", "ccomp")]
-        return not offered or (bool(objects) and all(o.lemma_.lower() in SAID_THINGS for o in objects))
-    if lemma in ("release", "free"):
-        # "released a statement", "released air traffic data": only people are set free
-        return bool(objects) and not any(resolver.refs(o) or o.lemma_.lower() in CAPTIVES for o in objects)
-    if lemma == "charge":
-        # "charged the inspectors with verifying ...": a task, not an accusation
-        return any(p.lower_ == "with" and any(g.dep_ in ("pcomp", "pobj") and g.lower_ in TASKS for g in p.children)
-                   for p in verb.children if p.dep_ == "prep")
-    if lemma == "plead":
-        return any(c.lower_ in ("innocent", "guilty", "not") for c in verb.children)   # a plea in court
-    if lemma == "insist":
-        # "insisted that the boy be returned" demands; "insisted his son wants to go" only claims
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        return bool(clauses) and not any(c.tag_ == "VB" or any(a.dep_ in ("aux", "auxpass") and (
-            a.tag_ == "VB" or a.lower_ in ("must", "should")) for a in c.children) for c in clauses)
-    if lemma not in ACTOR_OBJECT_VERBS:
-        return False
-    return bool(objects) and not any(resolver.refs(o) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
 
 
 def _detached_clause(noun) -> list:
@@ -641,9 +565,9 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue   # "no attacks on Israel": nothing happened, by nobody
             if code.type == "ACCUSE" and token.lemma_ in REGRET | {"call"} and not targets:
                 continue   # regret or blame with nobody else's act named is no accusation
-            if not targets and code.type in ("REJECT", "REQUEST") and _press_idiom(token, cand.complements):
+            if not targets and code.type in ("REJECT", "REQUEST") and press_idiom(token, cand.complements):
                 continue   # "declined to comment", "requested anonymity": the reporter's business, not news
-            if not cand.by_rule and _other_sense(token, resolver):
+            if not cand.by_rule and other_sense(token, resolver):
                 continue   # "meet future disasters", "demonstrate support": no meeting, no protest
             if code.cameo.startswith("141") and sources and all(s.sector in ("MIL", "COP") for s in sources):
                 continue   # "riot police marched": security forces on the move do not demonstrate
