@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from storyline.time import infer_publication_date
-from storyline.time.dating import load_knowledge
+from storyline.time.knowledge import load_knowledge
 
 
 def test_dating_knowledge_files_load_and_terms_are_ordered():

@@ -9,7 +9,8 @@ from hypothesis import given, strategies as st
 from storyline.time.normalise import (
     interval, iso_week_value, make_value, resolve_month, resolve_month_day, resolve_weekday, shift,
 )
-from storyline.time.resolve import duration_value, easter, holiday_date
+from storyline.time.normalise import easter, holiday_date
+from storyline.time.resolve import duration_value
 
 days = st.dates(min_value=date(1950, 1, 1), max_value=date(2035, 12, 31))
 

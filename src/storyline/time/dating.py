@@ -2,44 +2,41 @@
 
 Each piece of evidence scores the days it fits on a calendar grid; the
 answer is the best-scoring stretch of days, with the reasons that support
-it, or an abstention when nothing narrows the date enough. Evidence, by
-weight:
+it; a year marked low-confidence when asked to guess and the evidence keeps
+the date within a few years; or an abstention. Evidence, by weight:
 
 * officeholders named with their title ("Secretary of State Antony
   Blinken") and national elections reported by weekday, from the data files
-  in ``time/data`` plus the user's ``roles_path`` files;
+  read by ``knowledge.py`` plus the user's ``roles_path`` files;
 * a weekday stated next to a month and day ("Thursday, January 26") fits
   only some years;
-* dated world events named in a sentence (the article is not older);
-* years mentioned (an article citing 1994 is from 1994 or later, and most
-  often from the latest year it cites);
+* dated world events named in a sentence (the article is not older), and
+  entities that existed only for a time (the Soviet Union, the euro);
+* years mentioned, by tense: a year told in the past is a lower bound, one
+  looked ahead to an upper bound;
 * month-day and month mentions, which news makes shortly before or after
   its own date, and "last month"-style expressions that put the article in
   the month after a mentioned date;
-* the weekday of the lead's reporting verb ("officials said on Saturday"):
-  news is published that day or the next.
+* weekdays told in the past ("officials said on Saturday"): news is
+  published that day or soon after.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
-import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-import yaml
 
 from ..models import TimeValue, Timex
+from .knowledge import Entity, fold, load_entities, load_knowledge, user_roles_paths
 from .normalise import clamp_day
 from .recognise import recognise
 from .vocabulary import MONTHS, WEEKDAYS
 
-DATA_DIR = Path(__file__).parent / "data"
 GRID_START = date(1950, 1, 1)
 GRID_END = date(2035, 12, 31)
 N_DAYS = (GRID_END - GRID_START).days + 1
@@ -87,133 +84,11 @@ def _dates_of_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return years, months, mdays
 
 
-# --- knowledge files ----------------------------------------------------------
-
-@dataclass(frozen=True)
-class Holder:
-    title_re: re.Pattern
-    name: str
-    title: str
-    terms: tuple[tuple[date, date | None], ...]
-    #: the word the text must contain for the pattern to be worth running
-    surname: str = ""
-
-
-def _as_date(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
-def _fold(text: str) -> str:
-    """Text without accents ("Chávez" -> "Chavez"), for comparing names
-    that the press spells either way."""
-    if text.isascii():
-        return text
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
-_LOOSE_LETTERS = {}
-for _ch in "AaCcEeIiNnOoSsUuYyZz":
-    _variants = {c for c in map(chr, range(0xC0, 0x17F)) if _fold(c) == _ch}
-    _LOOSE_LETTERS[_ch] = "[" + _ch + "".join(sorted(_variants)) + "]"
-
-
-def _loose(word: str) -> str:
-    """A regex for ``word`` that also matches its accented spellings."""
-    return "".join(_LOOSE_LETTERS.get(ch, re.escape(ch)) for ch in _fold(word))
-
-
-def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
-    parts = name.split()
-    surname = parts[-1]
-    title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
-    # Title, then up to three given names or initials, then the surname;
-    # "former" or "late" before the title means the term is over.
-    return re.compile(
-        rf"(?P<former>\b(?:former|ex-|late|then-|then)\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
-        rf"(?<![Vv]ice\s)(?<![Vv]ice-)\b(?i:{title_alt})\s+(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(surname)}\b"
-    )
-
-
-def _load_file(path: Path) -> dict:
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
-
-
-@functools.lru_cache(maxsize=8)
-def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tuple[dict, ...]]:
-    """Roles, elections and events from the packaged data and any
-    ``roles_path`` files (os.pathsep-separated)."""
-    files = [DATA_DIR / "roles.yaml", DATA_DIR / "events.yaml"]
-    files += [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
-    holders: list[Holder] = []
-    elections: dict = {}
-    events: list[dict] = []
-    for path in files:
-        if not path.is_file():
-            from ..errors import SettingsError
-            raise SettingsError(f"roles file {path} does not exist; fix the roles_path setting")
-        data = _load_file(path)
-        for role in data.get("roles", ()):
-            titles = role["titles"]
-            for h in role["holders"]:
-                terms = tuple((_as_date(a), _as_date(b)) for a, b in h["terms"])
-                name = h["name"]
-                if name.split()[0] in ("King", "Queen", "Pope"):
-                    titles, name_for_re = [name.split()[0]], " ".join(name.split()[1:])
-                else:
-                    name_for_re = name
-                holders.append(Holder(_title_pattern(titles, name_for_re), name, titles[0], terms,
-                                      _fold(name_for_re.split()[-1])))
-        for country, spec in (data.get("elections") or {}).items():
-            entry = elections.setdefault(country, {"cues": [], "dates": []})
-            entry["cues"] += list(spec.get("cues", ()))
-            entry["dates"] += [_as_date(d) for d in spec.get("dates", ())]
-        for ev in data.get("events", ()):
-            events.append({"name": ev["name"], "date": _as_date(ev["date"]),
-                           "all": [re.compile(p) for p in ev["all"]],
-                           "until": _as_date(ev.get("until")),
-                           "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None,
-                           "planned": re.compile(ev["planned"]) if ev.get("planned") else None})
-    for spec in elections.values():
-        spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
-    return tuple(holders), elections, tuple(events)
-
-
 #: words that put a named entity in the past ("the former Soviet Union",
 #: "the collapse of East Germany"): then its lifespan says nothing of the article's date
 _BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|then|defunct|collapse|collapsed|breakup|break-up"
                      r"|dissolution|dissolved|demise|fell apart|end of|successor|what was|replaced by|history"
                      r"|historical|reunification|reunified|unification|predecessor)\b|\bex-)")
-
-
-@dataclass(frozen=True)
-class Entity:
-    """Something with a lifespan that news names while it exists: a state
-    (the Soviet Union until 1991-12-26), a currency (the euro from 1999), a
-    product (the iPhone from 2007-01-09)."""
-    name: str
-    pattern: re.Pattern
-    start: date | None
-    end: date | None
-    #: a cheap substring test before the pattern runs
-    cue: str
-
-
-@functools.lru_cache(maxsize=8)
-def load_entities(extra_paths: str = "") -> tuple[Entity, ...]:
-    """Entities with lifespans (``entities:`` in the packaged ``entities.yaml``
-    and in any ``roles_path`` file)."""
-    files = [DATA_DIR / "entities.yaml"] + [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
-    out = []
-    for path in files:
-        if not path.is_file():
-            continue  # load_knowledge reports a missing user file
-        for e in _load_file(path).get("entities", ()):
-            out.append(Entity(e["name"], re.compile(e["pattern"]), _as_date(e.get("from")),
-                              _as_date(e.get("until")), e.get("cue", "")))
-    return tuple(out)
 
 
 def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents) -> None:
@@ -232,14 +107,6 @@ def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents)
             board.add(_range_mask(e.start, e.end), 1.0,
                       f"names {e.name} ('{m.group(0)}'), which existed {lifespan}")
             break
-
-
-def _extra_paths() -> str:
-    try:
-        from ..settings import load_settings
-        return load_settings().roles_path
-    except Exception:  # settings problems are reported by the CLI, not here
-        return ""
 
 
 # --- evidence -----------------------------------------------------------------
@@ -362,14 +229,14 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     # ``Doc.text`` is rebuilt from the tokens on each access: read it once.
     text = getattr(doc, "text", None)
     text = str(doc) if text is None else text
-    holders, elections, events = load_knowledge(_extra_paths() if roles_path is None else roles_path)
+    holders, elections, events = load_knowledge(user_roles_paths() if roles_path is None else roles_path)
     board = Board()
     sents = _sentences(doc, text)
     weekday_grid = _weekday_of_grid()
     years, months, mdays = _dates_of_grid()
 
     # Officeholders with their title: one piece of evidence per holder.
-    folded = _fold(text)
+    folded = fold(text)
     for h in holders:
         # A substring test first: running hundreds of title patterns over
         # every article was most of the time dating took.
@@ -380,7 +247,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                 continue
             given = m.group("given").split()
             if (given and len(given[0]) > 2
-                    and not any(_fold(given[0].rstrip(".")) in _fold(w) for w in h.name.split()[:-1])):
+                    and not any(fold(given[0].rstrip(".")) in fold(w) for w in h.name.split()[:-1])):
                 continue  # a different first name: "President Hillary Clinton" is not Bill
             mask = np.zeros(N_DAYS, dtype=bool)
             for a, b in h.terms:
@@ -422,7 +289,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                                            f"{cand.group('weekday')}")
                 board.strong = True
 
-    _entity_evidence(board, load_entities(_extra_paths() if roles_path is None else roles_path), text, sents)
+    _entity_evidence(board, load_entities(user_roles_paths() if roles_path is None else roles_path), text, sents)
 
     # Dated world events.
     for ev in events:

@@ -183,3 +183,52 @@ def make_value(value: str, basis: str, anchor: date | None, mod: str | None = No
         value=value, earliest=earliest, latest=latest, precision=precision,
         basis=basis, anchor=anchor if basis == "relative" else None, mod=mod,
     )
+
+
+# --- holidays ---------------------------------------------------------------
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday by the anonymous Gregorian computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    if name.startswith("christmas"):
+        return date(year, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new year"):
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if name == "independence day":
+        return date(year, 7, 4)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 1, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 1, -1)
+    if name == "election day":
+        return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
+    if name.startswith("easter"):
+        return easter(year)
+    if name == "valentine's day":
+        return date(year, 2, 14)
+    if name == "halloween":
+        return date(year, 10, 31)
+    return None

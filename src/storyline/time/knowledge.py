@@ -1,0 +1,151 @@
+"""The knowledge that dates an article: officeholders with their terms,
+elections, dated events and entities with lifespans.
+
+Read from the YAML files in ``time/data`` and from the user's ``roles_path``
+files (same formats), once per set of paths. Names are matched with or
+without accents, since the press spells them both ways.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Holder:
+    title_re: re.Pattern
+    name: str
+    title: str
+    terms: tuple[tuple[date, date | None], ...]
+    #: the word the text must contain for the pattern to be worth running
+    surname: str = ""
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def fold(text: str) -> str:
+    """Text without accents ("Chávez" -> "Chavez"), for comparing names
+    that the press spells either way."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+_LOOSE_LETTERS = {}
+for _ch in "AaCcEeIiNnOoSsUuYyZz":
+    _variants = {c for c in map(chr, range(0xC0, 0x17F)) if fold(c) == _ch}
+    _LOOSE_LETTERS[_ch] = "[" + _ch + "".join(sorted(_variants)) + "]"
+
+
+def _loose(word: str) -> str:
+    """A regex for ``word`` that also matches its accented spellings."""
+    return "".join(_LOOSE_LETTERS.get(ch, re.escape(ch)) for ch in fold(word))
+
+
+def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
+    parts = name.split()
+    surname = parts[-1]
+    title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    # Title, then up to three given names or initials, then the surname;
+    # "former" or "late" before the title means the term is over.
+    return re.compile(
+        rf"(?P<former>\b(?:former|ex-|late|then-|then)\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
+        rf"(?<![Vv]ice\s)(?<![Vv]ice-)\b(?i:{title_alt})\s+(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(surname)}\b"
+    )
+
+
+def _load_file(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@functools.lru_cache(maxsize=8)
+def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tuple[dict, ...]]:
+    """Roles, elections and events from the packaged data and any
+    ``roles_path`` files (os.pathsep-separated)."""
+    files = [DATA_DIR / "roles.yaml", DATA_DIR / "events.yaml"]
+    files += [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
+    holders: list[Holder] = []
+    elections: dict = {}
+    events: list[dict] = []
+    for path in files:
+        if not path.is_file():
+            from ..errors import SettingsError
+            raise SettingsError(f"roles file {path} does not exist; fix the roles_path setting")
+        data = _load_file(path)
+        for role in data.get("roles", ()):
+            titles = role["titles"]
+            for h in role["holders"]:
+                terms = tuple((_as_date(a), _as_date(b)) for a, b in h["terms"])
+                name = h["name"]
+                if name.split()[0] in ("King", "Queen", "Pope"):
+                    titles, name_for_re = [name.split()[0]], " ".join(name.split()[1:])
+                else:
+                    name_for_re = name
+                holders.append(Holder(_title_pattern(titles, name_for_re), name, titles[0], terms,
+                                      fold(name_for_re.split()[-1])))
+        for country, spec in (data.get("elections") or {}).items():
+            entry = elections.setdefault(country, {"cues": [], "dates": []})
+            entry["cues"] += list(spec.get("cues", ()))
+            entry["dates"] += [_as_date(d) for d in spec.get("dates", ())]
+        for ev in data.get("events", ()):
+            events.append({"name": ev["name"], "date": _as_date(ev["date"]),
+                           "all": [re.compile(p) for p in ev["all"]],
+                           "until": _as_date(ev.get("until")),
+                           "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None,
+                           "planned": re.compile(ev["planned"]) if ev.get("planned") else None})
+    for spec in elections.values():
+        spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
+    return tuple(holders), elections, tuple(events)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something with a lifespan that news names while it exists: a state
+    (the Soviet Union until 1991-12-26), a currency (the euro from 1999), a
+    product (the iPhone from 2007-01-09)."""
+    name: str
+    pattern: re.Pattern
+    start: date | None
+    end: date | None
+    #: a cheap substring test before the pattern runs
+    cue: str
+
+
+@functools.lru_cache(maxsize=8)
+def load_entities(extra_paths: str = "") -> tuple[Entity, ...]:
+    """Entities with lifespans (``entities:`` in the packaged ``entities.yaml``
+    and in any ``roles_path`` file)."""
+    files = [DATA_DIR / "entities.yaml"] + [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
+    out = []
+    for path in files:
+        if not path.is_file():
+            continue  # load_knowledge reports a missing user file
+        for e in _load_file(path).get("entities", ()):
+            out.append(Entity(e["name"], re.compile(e["pattern"]), _as_date(e.get("from")),
+                              _as_date(e.get("until")), e.get("cue", "")))
+    return tuple(out)
+
+
+def user_roles_paths() -> str:
+    """The user's ``roles_path`` setting (os.pathsep-separated files)."""
+    try:
+        from ..settings import load_settings
+        return load_settings().roles_path
+    except Exception:  # settings problems are reported by the CLI, not here
+        return ""
