@@ -38,6 +38,8 @@ def _main(nlp, text, lemma):
     ("Guerrillas have kidnapped up to 12 Chilean engineers from a mine.", "kidnap", "CHL"),
     # the agent of a deed acted upon
     ("Police prevented the march staged by Bolivian students in La Paz.", "prevent", "BOL"),
+    # a go-between acts on both parties
+    ("Ecuador launched a mediation effort on Saturday between Peru and Chile.", "launch", "CHL"),
 ])
 def test_events_targets_found(nlp, text, lemma, country):
     mention = _main(nlp, text, lemma)

@@ -121,6 +121,12 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ != "GPE"):
                     add(pobj)
 
+    if plover == "CONSULT":
+        # "mediated between the Emirates and Saudi Arabia": the parties are the targets
+        for prep in (c for h in [token, *(o for o in token.children if o.dep_ == "dobj")] for c in h.children
+                     if c.dep_ == "prep" and c.lower_ == "between"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                add(pobj, "between")
     if token.pos_ == "NOUN" and token.lemma_.lower() in PATIENT_NOUNS:
         for owner in (c for c in token.children if c.dep_ == "poss"):
             add(owner)   # "the bombers' arrest", "Gonzalez's return"
