@@ -167,41 +167,19 @@ def build(
             if on_failure:
                 on_failure(failure)
 
-        # Ids of articles cleaned but not yet written: the store answers for
-        # everything written, so this set stays as small as the batches in
-        # flight, however large the corpus.
-        in_flight: set[str] = set()
-
-        def is_new(article: Article, stored: set[str] | None = None) -> bool:
-            # Identical cleaned text is one article, whichever file it came from.
-            # ``stored`` answers for the whole chunk at once (the common case on
-            # a re-build); an id it does not hold may have been written since
-            # it was read, so the store has the last word
-            if (article.id in in_flight or (stored is not None and article.id in stored)
-                    or store.has_article(article.id)):
-                report.articles_seen += 1
-                return False
-            in_flight.add(article.id)
-            store.clear_failures(article.source)
-            return True
-
+        gate = NewArticles(store, report)
         if engine == "ray":
             from .distributed import ray_analyses
 
             items = ray_analyses(paths, fmt, settings, store.known_article_ids(), address)
-            analyses = _unpack_remote(items, fail, report, is_new)
+            analyses = _unpack_remote(items, fail, report, gate.admit_one)
         else:
             raws = read_inputs(paths, fmt=fmt, max_bytes=settings.max_bytes, stdin=stdin)
-            # one look-up per chunk of articles, not per article: on a re-build
-            # of an unchanged corpus the look-ups were a third of the time
-            fresh = (a for chunk in _batches(cleaned_articles(raws, fail), LOOKUP_CHUNK)
-                     for stored in [store.stored_among([a.id for a in chunk])]
-                     for a in chunk if is_new(a, stored))
-            analyses = analyse_stream(fresh, settings, fail)
+            analyses = analyse_stream(gate.admit(cleaned_articles(raws, fail)), settings, fail)
 
         for batch in _batches(analyses, max(1, settings.batch_size)):
             report.articles_new += store.write_analyses(batch)
-            in_flight.difference_update(a.article.id for a in batch)
+            gate.wrote(a.article.id for a in batch)
             if progress:
                 progress(report)
 
@@ -213,6 +191,55 @@ def build(
         report.events = store.counts()["events"]
         store.finish_run(report.run_id, report.articles_new, report.articles_seen, len(report.failures))
     return report
+
+
+class NewArticles:
+    """Which cleaned articles are new, to the database and to this run.
+
+    Identical cleaned text is one article, whichever file it came from. The
+    store answers for what is written; two small sets answer for the rest,
+    so memory stays as small as the batches in flight, however large the
+    corpus: ``in_flight`` (admitted, not yet written) and ``written``
+    (written since the store was last asked, so a look-up made before the
+    write cannot have seen them).
+    """
+
+    def __init__(self, store: Store, report: BuildReport):
+        self.store, self.report = store, report
+        self.in_flight: set[str] = set()
+        self.written: set[str] = set()
+
+    def admit(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The new ones among ``articles``, asking the store once per chunk
+        (per article, the look-ups were a third of a re-build's time)."""
+        for chunk in _batches(articles, LOOKUP_CHUNK):
+            self.written.clear()            # the look-up below sees all of them
+            stored = self.store.stored_among([a.id for a in chunk])
+            new = [a for a in chunk if self._admit(a.id, stored)]
+            self.store.clear_failures(*(a.source for a in new))
+            yield from new
+
+    def admit_one(self, article: Article) -> bool:
+        """For results that arrive one at a time (the Ray engine)."""
+        self.written.clear()                # has_article below sees all of them
+        new = self._admit(article.id, None)
+        if new:
+            self.store.clear_failures(article.source)
+        return new
+
+    def wrote(self, ids: Iterable[str]) -> None:
+        ids = set(ids)
+        self.in_flight -= ids
+        self.written |= ids
+
+    def _admit(self, article_id: str, stored: set[str] | None) -> bool:
+        known = (article_id in self.in_flight or article_id in self.written
+                 or (article_id in stored if stored is not None else self.store.has_article(article_id)))
+        if known:
+            self.report.articles_seen += 1
+            return False
+        self.in_flight.add(article_id)
+        return True
 
 
 def _unpack_remote(items, fail, report: BuildReport, is_new) -> Iterator[ArticleAnalysis]:

@@ -110,8 +110,10 @@ class Store:
             [failure.source, failure.stage, failure.reason, run_id],
         )
 
-    def clear_failures(self, source: str) -> None:
-        self.con.execute("DELETE FROM failures WHERE source = ?", [source])
+    def clear_failures(self, *sources: str) -> None:
+        """Forget the failures of inputs that are now built."""
+        if sources:
+            self._in("DELETE FROM failures WHERE source IN (SELECT id FROM _ids)", sources)
 
     def failures(self) -> list[Failure]:
         rows = self.con.execute("SELECT source, stage, reason FROM failures ORDER BY source").fetchall()
