@@ -75,7 +75,7 @@ def _negated_control(token) -> bool:
     """"will not cause America to back down or retreat", "did not try to flee":
     a denied verb denies the act it controls (speech verbs aside)."""
     node = token
-    while node.dep_ in ("xcomp", "conj", "ccomp") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj", "ccomp") and node.head.i != node.i:
         edge, node = node.dep_, node.head
         if node.lemma_ in SPEECH_VERBS:
             return False

@@ -53,6 +53,17 @@ def _stranded_object(prep) -> list:
     return []
 
 
+def _same_clause(tok, verb) -> bool:
+    """No other verb stands between ``tok`` and ``verb`` (the parser may hang a
+    phrase on a date or an object of the verb)."""
+    node = tok.head
+    while node.i != verb.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return node.i == verb.i
+
+
 def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
     names = {s.name for s in sources}
     out: list[ActorRef] = []
@@ -123,8 +134,7 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
 
     if plover == "CONSULT":
         # "mediated between the Emirates and Saudi Arabia": the parties are the targets
-        for prep in (c for h in [token, *(o for o in token.children if o.dep_ == "dobj")] for c in h.children
-                     if c.dep_ == "prep" and c.lower_ == "between"):
+        for prep in (t for t in token.subtree if t.dep_ == "prep" and t.lower_ == "between" and _same_clause(t, token)):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 add(pobj, "between")
     if token.pos_ == "NOUN" and token.lemma_.lower() in PATIENT_NOUNS:

@@ -161,7 +161,7 @@ def _interval_before(token, timexes, sent) -> TimeValue | None:
                      and t.start < after.idx + len(after) and t.end >= after.idx - 1), None)
         found = _DURATION.match(span.value.value) if span is not None else None
         head = after.head.head if after.dep_ == "prep" else node.head
-        anchor = _timex_for(head, timexes, sent, said_when=True) if found and head is not node else None
+        anchor = _timex_for(head, timexes, sent, said_when=True) if found and head.i != node.i else None
         if anchor is None or anchor.earliest is None or anchor.earliest != anchor.latest:
             return None
         n, unit = int(found.group(1)), found.group(2)
