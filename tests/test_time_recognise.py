@@ -106,6 +106,13 @@ def test_recognise_results_story_keeps_its_reported_quarter():
     assert v["the quarter"][1] == "1989-Q2"  # most of May to July
 
 
+def test_recognise_months_and_seasons_with_years_in_words():
+    v = values("January nineteen ninety-seven. Prices fell to the level of the winter of nineteen ninety-four.",
+               anchor=date(1998, 2, 27))
+    assert v["January nineteen ninety-seven"][1] == "1997-01"
+    assert v["the winter of nineteen ninety-four"][1] == "1994-WI"
+
+
 def test_recognise_since_year_end_and_untensed_holiday():
     v = values("The index is up 5% since year-end. Campaigning runs from now to Election Day.",
                anchor=date(1989, 10, 26))

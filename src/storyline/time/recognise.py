@@ -45,6 +45,13 @@ DAY_NUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 MONTH_CUE = r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bduring\s)|(?<=\bto\s)|(?<=\bfor\s))"
 
 
+# A year said in words, as broadcast transcripts write it: "nineteen ninety-seven".
+SPELLED_YEAR = (r"(?i:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
+                r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh|o)[\s-](?:one|two|three|four|five|six|seven"
+                r"|eight|nine)))")
+
+
 def _rule(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(r"(?<![\w$£€])" + pattern + r"(?![\w%])", flags)
 
@@ -61,9 +68,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("month", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?"
                     rf"(?P<month_name>(?:January|February|April|June|July|August|September|October|November|December"
                     rf"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)|{MONTH_CUE}(?:March|May)|(?<=[a-z][\s-])(?:March|May))"
-                    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})|\s+(?i:(?P<yrel>this|last|next)\s+year))?")),
+                    rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})|\s+(?P<syear>{SPELLED_YEAR})|\s+(?i:(?P<yrel>this|last|next)\s+year))?")),
     ("season", _rule(rf"(?i:{MOD}?(?:(?P<rel>last|this|next|past|coming)\s+)(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)")),
-    ("season_year", _rule(rf"(?i:{MOD}?(?:the\s+)?(?P<season>{SEASON_RE})\s+(?:of\s+)?(?P<year>{YEAR_RE}))")),
+    ("season_year", _rule(rf"(?i:{MOD}?(?:the\s+)?(?P<season>{SEASON_RE})\s+(?:of\s+)?(?:(?P<year>{YEAR_RE})|(?P<syear>{SPELLED_YEAR})))")),
     ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s))")),
     ("century", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<num>\d\d?)(?:st|nd|rd|th)|(?P<word>eighteenth|nineteenth|twentieth|twenty-first|21st))[\s-]+century)")),
     ("year", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<fiscal>fiscal|calendar|fiscal\s+year|the\s+fiscal\s+year|model\s+year|the\s+year|school\s+year))\s+)?(?P<year>{YEAR_RE})(?:-(?P<year2>\d\d))?(?!\s*(?:%|percent|[-,.]\d))")),

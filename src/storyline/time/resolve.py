@@ -18,7 +18,7 @@ from .normalise import (
     resolve_month_day, resolve_weekday, shift,
 )
 from .recognise import Candidate
-from .vocabulary import MONTH_RE, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, parse_number
+from .vocabulary import MONTH_RE, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, parse_number
 
 
 @dataclass(frozen=True)
@@ -232,8 +232,7 @@ class Resolver:
     def _month(self, c, direction, text):
         month = _month(c.group("month_name"))
         mod = _mod(c)
-        if c.group("year"):
-            year = int(c.group("year"))
+        if (year := self._stated_year(c)) is not None:
             self.last_explicit_year = year
             return Resolved("DATE", f"{year}-{month:02d}", "explicit", mod,
                             reference=date(year, month, 1), granularity="month")
@@ -266,6 +265,12 @@ class Resolver:
                             granularity="year")
         return Resolved("DATE", str(year), "explicit", _mod(c), reference=date(year, 1, 1),
                         granularity="year")
+
+    def _stated_year(self, c) -> int | None:
+        """The year a month or season states, in digits or in words."""
+        if c.group("year"):
+            return int(c.group("year"))
+        return spelled_year_value(c.group("syear")) if c.group("syear") else None
 
     def _spelled_year(self, c, direction, text):
         from .vocabulary import NUMBER_WORDS
@@ -342,8 +347,7 @@ class Resolver:
     def _season(self, c, direction, text):
         code = SEASONS[c.group("season").lower()]
         mod = _mod(c)
-        if c.group("year"):
-            year = int(c.group("year"))
+        if (year := self._stated_year(c)) is not None:
             return Resolved("DATE", f"{year}-{code}", "explicit", mod, granularity="season")
         if self.anchor is None:
             return Resolved("DATE", f"XXXX-{code}", "relative", mod)
@@ -748,6 +752,17 @@ class Resolver:
                 d = min((holiday_date(name, y) for y in (year - 1, year, year + 1)),
                         key=lambda h: abs((h - self.anchor).days))
         return Resolved("DATE", day_value(d), "explicit" if c.group("year") else "relative", reference=d)
+
+
+def spelled_year_value(words: str) -> int | None:
+    """1997 for "nineteen ninety-seven", 2005 for "twenty oh five"."""
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) < 2 or parts[0] not in ("nineteen", "twenty"):
+        return None
+    rest = parts[2:] if parts[1] in ("oh", "o") else parts[1:]
+    if any(w not in NUMBER_WORDS for w in rest):
+        return None
+    return (1900 if parts[0] == "nineteen" else 2000) + int(sum(NUMBER_WORDS[w] for w in rest))
 
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
