@@ -113,6 +113,11 @@ def test_recognise_months_and_seasons_with_years_in_words():
     assert v["the winter of nineteen ninety-four"][1] == "1994-WI"
 
 
+def test_recognise_clock_time_takes_the_weekday_after_another_zone():
+    v = values("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", anchor=date(1998, 8, 8))
+    assert v["10:35 a.m."][1] == "1998-08-07T10:35"
+
+
 def test_recognise_since_year_end_and_untensed_holiday():
     v = values("The index is up 5% since year-end. Campaigning runs from now to Election Day.",
                anchor=date(1989, 10, 26))

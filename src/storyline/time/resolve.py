@@ -18,7 +18,9 @@ from .normalise import (
     resolve_month_day, resolve_weekday, shift,
 )
 from .recognise import Candidate
-from .vocabulary import MONTH_RE, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, parse_number
+from .vocabulary import (
+    MONTH_RE, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAY_RE, WEEKDAYS, parse_number,
+)
 
 
 @dataclass(frozen=True)
@@ -724,6 +726,12 @@ class Resolver:
             d = resolve_month_day(self.anchor, _month(c.group("month_name")), int(c.group("day")), 0)
             if d is not None:
                 return day_value(d)
+        # Wire style puts the other time zone between: "10:35 a.m. (0735 GMT) Friday".
+        after = re.match(rf"\s*\([^)]{{1,20}}\)\s*(?:on\s+)?(?P<weekday>{WEEKDAY_RE})\b",
+                         self._text[c.end:c.end + 40])
+        if after:
+            return day_value(resolve_weekday(self.anchor, WEEKDAYS[after.group("weekday").lower()],
+                                             -1 if direction <= 0 else 1))
         return day_value(self.anchor)
 
     def _clock24(self, c, direction, text):
