@@ -113,6 +113,12 @@ def test_recognise_months_and_seasons_with_years_in_words():
     assert v["the winter of nineteen ninety-four"][1] == "1994-WI"
 
 
+def test_recognise_this_years_quarter_is_what_a_year_earlier_counts_from():
+    v = values("Assets fell on June 30, 1990. In this year's third quarter, net rose from a year earlier.",
+               anchor=date(1989, 10, 26))
+    assert v["a year earlier"][1] == "1988-Q3"
+
+
 def test_recognise_clock_time_takes_the_weekday_after_another_zone():
     v = values("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", anchor=date(1998, 8, 8))
     assert v["10:35 a.m."][1] == "1998-08-07T10:35"

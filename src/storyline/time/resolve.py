@@ -302,7 +302,10 @@ class Resolver:
             year = (ref.year if ref else self._last_quarter()[0]) + step
         else:
             year = self.anchor.year + step
-        return Resolved("DATE", f"{year}-Q{n}", "relative", granularity="quarter")
+        # "this year's third quarter" is the period reported on, and what
+        # "a year earlier" then counts from; last year's is the comparison.
+        reference = date(year, 3 * n - 2, 1) if step == 0 else None
+        return Resolved("DATE", f"{year}-Q{n}", "relative", reference=reference, granularity="quarter")
 
     def _year_quarter(self, c, direction, text):
         year = int(c.group("year"))
