@@ -46,6 +46,9 @@ def _mentions(nlp, text):
     "Chilean exporters may seize the chance to sell more copper.",
     "The Peruvian government has been fighting gender stereotypes for years.",
     "Chilean riot police marched into the square.",
+    "The Chilean carrier charges customers in Peru more for tickets.",
+    "The Peruvian judge agreed with the ministry's reasoning.",
+    "The Chilean embassy hosted on Monday.",
 ])
 def test_events_precision_no_event(nlp, text):
     assert _mentions(nlp, text) == []
@@ -95,3 +98,11 @@ def test_events_precision_release_and_charge_in_their_event_sense_stay(nlp, text
 
 def test_events_precision_fighting_a_foe_is_still_combat(nlp):
     assert "ASSAULT" in {m.type for m in _mentions(nlp, "Peruvian troops fought Chilean rebels near the border.")}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chile agreed with Peru on a new border crossing.", "AGREE"),
+    ("Chile agreed to reopen the border with Peru.", "AGREE"),
+])
+def test_events_precision_agreeing_with_a_party_or_to_an_act_stays(nlp, text, kind):
+    assert kind in {m.type for m in _mentions(nlp, text)}

@@ -69,9 +69,18 @@ def other_sense(verb, resolver) -> bool:
         # "released a statement", "released air traffic data": only people are set free
         return bool(objects) and not any(resolver.refs(o) or o.lemma_.lower() in CAPTIVES for o in objects)
     if lemma == "charge":
-        # "charged the inspectors with verifying ...": a task, not an accusation
-        return any(p.lower_ == "with" and any(g.dep_ in ("pcomp", "pobj") and g.lower_ in TASKS for g in p.children)
-                   for p in verb.children if p.dep_ == "prep")
+        # an accusation charges someone "with" something: "charges customers" bills them, and
+        # "charged the inspectors with verifying ..." gives them a task
+        withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"]
+        return not withs or any(g.dep_ in ("pcomp", "pobj") and g.lower_ in TASKS for p in withs for g in p.children)
+    if lemma == "agree":
+        # "agreed with the court's reasoning" is an opinion; agreeing with someone, on or to something is not
+        if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+               for c in verb.children):
+            return False
+        withs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
+                 if g.dep_ == "pobj"]
+        return bool(withs) and not any(resolver.refs(g) for g in withs)
     if lemma == "plead":
         return any(c.lower_ in ("innocent", "guilty", "not") for c in verb.children)   # a plea in court
     if lemma == "insist":
@@ -81,4 +90,6 @@ def other_sense(verb, resolver) -> bool:
             a.tag_ == "VB" or a.lower_ in ("must", "should")) for a in c.children) for c in clauses)
     if lemma not in ACTOR_OBJECT_VERBS:
         return False
+    if lemma == "host" and not objects:
+        return True   # "Apple hosted ...": hosting nobody named is no meeting
     return bool(objects) and not any(resolver.refs(o) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
