@@ -86,9 +86,9 @@ def _dates_of_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 #: words that put a named entity in the past ("the former Soviet Union",
 #: "the collapse of East Germany"): then its lifespan says nothing of the article's date
-_BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|then|defunct|collapse|collapsed|breakup|break-up"
+_BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|defunct|collapse|collapsed|breakup|break-up"
                      r"|dissolution|dissolved|demise|fell apart|end of|successor|what was|replaced by|history"
-                     r"|historical|reunification|reunified|unification|predecessor)\b|\bex-)")
+                     r"|historical|reunification|reunified|unification|predecessor)\b|\bex-|\bthen-)")
 
 
 def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents) -> None:
