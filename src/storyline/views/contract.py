@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..models import (
     ActorRef, Article, Contradiction, Event, EventMention, Place, Statement, Storyline, TimeValue,
 )
+from .timeline import chronological
 
 
 def date_json(tv: TimeValue | None) -> dict | None:
@@ -107,7 +108,7 @@ def export_document(store) -> dict:
     mentions = {m.id: m for m in store.mentions()}
     return {
         "articles": [article_json(a) for a in store.articles()],
-        "events": [event_json(e, mentions) for e in store.events()],
+        "events": [event_json(e, mentions) for e in chronological(store.events())],
         "statements": [statement_json(s) for s in store.statements()],
         "storylines": [storyline_json(s) for s in store.storylines()],
         "contradictions": [contradiction_json(c) for c in store.contradictions()],

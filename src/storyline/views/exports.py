@@ -19,7 +19,8 @@ from datetime import date
 from typing import IO
 
 from ..errors import UsageError
-from ..models import Event, EventMention, Storyline
+from ..models import ActorRef, Event, EventMention, Storyline
+from .timeline import chronological, display_date
 
 # --- coding helpers ---------------------------------------------------------
 
@@ -104,7 +105,7 @@ class _Corpus:
             for episode in s.episodes:
                 for eid in episode:
                     episode_of[eid] = episode[0]
-        return cls(store.events(), {m.id: m for m in store.mentions()}, stories,
+        return cls(chronological(store.events()), {m.id: m for m in store.mentions()}, stories,
                    {a.id: a for a in store.articles()}, episode_of)
 
     def event_mentions(self, event: Event) -> list[EventMention]:
@@ -119,8 +120,24 @@ class _Corpus:
         return []
 
 
-def _join(values) -> str:
-    return "; ".join(dict.fromkeys(v for v in values if v))
+def _actor_columns(actors: tuple[ActorRef, ...]) -> tuple[str, str, str]:
+    """Names, countries and sectors as three parallel "; " lists: the n-th
+    country and sector belong to the n-th name, and an unknown one is an empty
+    place ("TUR; " for Turkey and the United Nations), so a reader can split
+    the three cells and zip them. A cell with nothing known at all is empty."""
+    first: dict[str, ActorRef] = {}
+    for a in actors:
+        first.setdefault(a.name, a)   # an actor named twice is listed once
+    chosen = list(first.values())
+    cell = lambda values: "; ".join(v or "" for v in values) if any(values) else ""
+    return (cell([a.name for a in chosen]), cell([a.country for a in chosen]),
+            cell([a.sector for a in chosen]))
+
+
+def evidence_text(sentence: str | None) -> str | None:
+    """A sentence as one line: stored sentences keep the paragraph break that
+    follows them, which would end a CSV cell's line or a PLOVER text early."""
+    return " ".join(sentence.split()) if sentence else sentence
 
 
 def event_rows(store) -> list[dict]:
@@ -135,6 +152,8 @@ def _row(corpus: _Corpus, e: Event) -> dict:
     article_ids = list(dict.fromkeys(m.article_id for m in mentions))
     first = corpus.articles.get(article_ids[0]) if article_ids else None
     story = corpus.stories.get(e.storyline or "")
+    actors, actor_countries, actor_sectors = _actor_columns(e.sources)
+    targets, target_countries, target_sectors = _actor_columns(e.targets)
     return {
         "id": e.id,
         "date": t.value if t and t.is_known else None,
@@ -144,12 +163,8 @@ def _row(corpus: _Corpus, e: Event) -> dict:
         "date_basis": t.basis if t else None,
         "type": e.type, "cameo": e.cameo, "mode": e.mode, "modality": e.modality,
         "quad_class": quad_class(e.type, e.cameo), "goldstein": goldstein(e.type, e.cameo),
-        "actors": _join(a.name for a in e.sources),
-        "actor_countries": _join(a.country for a in e.sources),
-        "actor_sectors": _join(a.sector for a in e.sources),
-        "targets": _join(a.name for a in e.targets),
-        "target_countries": _join(a.country for a in e.targets),
-        "target_sectors": _join(a.sector for a in e.targets),
+        "actors": actors, "actor_countries": actor_countries, "actor_sectors": actor_sectors,
+        "targets": targets, "target_countries": target_countries, "target_sectors": target_sectors,
         "location": place.name if place else None,
         "location_country": place.country if place else None,
         "latitude": place.latitude if place else None,
@@ -162,7 +177,7 @@ def _row(corpus: _Corpus, e: Event) -> dict:
         "mentions": len(mentions) or len(e.mention_ids),
         "articles": len(article_ids),
         "first_source": (first.url or first.source) if first else None,
-        "evidence": mentions[0].sentence if mentions else None,
+        "evidence": evidence_text(mentions[0].sentence) if mentions else None,
     }
 
 
@@ -197,7 +212,10 @@ def export_parquet(store, out: IO[bytes]) -> None:
 
 def _plover_date(e: Event) -> str:
     t = e.time
-    if t is None or not t.is_known:
+    # PLOVER's date is a calendar date. An open interval such as PAST_REF
+    # ("had happened by 2023-02-04") names no date: it is unknown here, and
+    # its known bound stays in date_latest / date_earliest.
+    if t is None or not t.is_known or not t.value[:1].isdigit():
         return "XXXX-XX-XX"   # TimeML's "unknown"; the field stays present as PLOVER requires
     if t.precision == "day" and t.earliest:
         return t.earliest.isoformat()
@@ -219,7 +237,7 @@ def export_plover(store, out: IO[str]) -> None:
             "mode": e.mode or "",
             "recipient": e.targets[0].name if e.targets else "",
             "context": [story.label] if story else [],
-            "text": first.sentence if first else e.summary,
+            "text": evidence_text(first.sentence) if first else e.summary,
             "link": corpus.episode_links(e),
             # storyline's additions; PLOVER consumers ignore unknown keys.
             "actor_country": e.sources[0].country if e.sources else None,
@@ -333,7 +351,7 @@ def export_timelinejs(store, out: IO[str]) -> None:
             continue
         story = corpus.stories.get(e.storyline or "")
         mentions = corpus.event_mentions(e)
-        body = "".join(f"<p>{html.escape(m.sentence)}</p>" for m in mentions[:3])
+        body = "".join(f"<p>{html.escape(evidence_text(m.sentence))}</p>" for m in mentions[:3])
         item = {
             "unique_id": e.id,
             "start_date": _tl_date(start, t.precision),
@@ -343,6 +361,10 @@ def export_timelinejs(store, out: IO[str]) -> None:
         }
         if t.earliest and t.latest and t.latest != t.earliest and t.precision != "day":
             item["end_date"] = _tl_date(t.latest, "day")
+        if not (t.earliest and t.latest):
+            # An open interval is placed at its one known bound; TimelineJS's
+            # display_date tells the reader it is a bound ("≤ 2023-02-04").
+            item["display_date"] = display_date(t)
         if story:
             item["group"] = html.escape(story.label)  # TimelineJS shows groups as HTML too
         events.append(item)

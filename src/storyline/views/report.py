@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..models import Event, EventMention, Statement
 from .exports import QUADS, type_quad
-from .timeline import display_date
+from .timeline import chronological, display_date
 
 QUAD_COLOURS = {1: "#7fb069", 2: "#2d6a4f", 3: "#f4a259", 4: "#c0392b", None: "#8d99ae"}
 
@@ -305,7 +305,7 @@ def _statements(statements: list[Statement], articles: dict, mention_summary: di
 
 
 def report_model(store) -> dict:
-    events = store.events()
+    events = chronological(store.events())
     storylines = store.storylines()
     mentions = {m.id: m for m in store.mentions()}
     articles = {a.id: a for a in store.articles()}

@@ -30,12 +30,10 @@ def event_detail(store, event: Event) -> dict:
 
 
 def render_event(detail: dict) -> str:
-    date = detail["date"] or {}
     lines = [
         f"{detail['id']}  {detail['type']} ({detail['cameo'] or '-'})  {detail['modality']}",
         f"  {detail['summary']}",
-        f"  date:    {date.get('value') or 'undated'}"
-        + (f"  [{date.get('earliest')} .. {date.get('latest')}], {date.get('basis')}" if date else ""),
+        f"  date:    {_date_line(detail['date'])}",
         f"  who:     {names_of(detail['actors'])}",
         f"  whom:    {names_of(detail['targets']) or '-'}",
         f"  where:   {detail['location']['name'] if detail['location'] else '-'}",
@@ -53,12 +51,23 @@ def names_of(actors: list[dict]) -> str:
     return ", ".join(dict.fromkeys(a["name"] for a in actors))
 
 
+def _date_line(date: dict | None) -> str:
+    """The value, then the days it spans; an open bound (PAST_REF: "already
+    happened by") is shown as "…", never as the word None."""
+    if not date or not (date.get("earliest") or date.get("latest")):
+        return "undated" if not date or date.get("value") in (None, "") else f"{date['value']} (no day known)"
+    span = f"{date.get('earliest') or '…'} .. {date.get('latest') or '…'}"
+    return f"{date['value']}  [{span}], {date.get('basis')}"
+
+
 def _mark(m: dict) -> str:
-    """The sentence with its trigger in brackets, so the reader sees what was coded."""
+    """The sentence with its trigger in brackets, so the reader sees what was coded.
+    Sentences keep the paragraph breaks that follow them in the text; they are
+    dropped here so each quote stays on its line."""
     s, a, b = m["sentence"], m["trigger_start"] - m["start"], m["trigger_end"] - m["start"]
     if 0 <= a < b <= len(s):
-        return f"{s[:a]}[{s[a:b]}]{s[b:]}"
-    return s
+        s = f"{s[:a]}[{s[a:b]}]{s[b:]}"
+    return " ".join(s.split())
 
 
 __all__ = ["find_event", "event_detail", "render_event", "names"]

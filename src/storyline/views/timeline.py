@@ -74,10 +74,26 @@ def names(actors) -> str:
     return ", ".join(dict.fromkeys(a.name for a in actors)) or "?"
 
 
+def chronological_key(event: Event) -> tuple[str, str, str]:
+    """Where an event falls in date order: by its earliest possible day, or
+    its latest when only that bound is known ("≤ 2023-02-04" sorts by that
+    day, not among the undated), then by id; undated events come last.
+    Every view sorts with this key so the timeline, the exports, the report
+    and the web app list the same events in the same order."""
+    t = event.time
+    earliest = t.earliest.isoformat() if t and t.earliest else None
+    latest = t.latest.isoformat() if t and t.latest else None
+    return (earliest or latest or "9999", latest or "9999", event.id)
+
+
+def chronological(events: list[Event]) -> list[Event]:
+    return sorted(events, key=chronological_key)
+
+
 def timeline_rows(events: list[Event], storylines: list[Storyline], flt: TimelineFilter) -> list[dict]:
     by_id = {s.id: s for s in storylines}
     rows = []
-    for e in events:
+    for e in chronological(events):
         story = by_id.get(e.storyline) if e.storyline else None
         if not flt.matches(e, story):
             continue
@@ -96,7 +112,6 @@ def timeline_rows(events: list[Event], storylines: list[Storyline], flt: Timelin
             "sources": e.source_count,
             "storyline": story.label if story else "",
         })
-    rows.sort(key=lambda r: (r["earliest"] or r["latest"] or "9999", r["latest"] or "9999", r["id"]))
     return rows
 
 
@@ -140,7 +155,9 @@ def _who_whom(row: dict) -> str:
 
 
 def _table(header: list[str], cells: list[list[str]]) -> str:
-    limits = [10, 10, 40, 12, 70, 7, 19]
+    # The date column fits the longest display date ("2022-07-22..2022-07-30",
+    # "≤ 2023-02-04") whole: a clipped date is a wrong date.
+    limits = [22, 10, 40, 12, 70, 7, 19]
     clipped = [[_clip(c, w) for c, w in zip(row, limits)] for row in cells]
     widths = [max([len(h)] + [len(r[i]) for r in clipped]) for i, h in enumerate(header)]
     fmt_row = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()

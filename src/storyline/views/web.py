@@ -33,7 +33,7 @@ from ..store import Store
 from .contract import article_json, event_json, statement_json, storyline_json
 from .report import _event_item, render_report
 from .show import event_detail
-from .timeline import TimelineFilter, display_date, parse_day
+from .timeline import TimelineFilter, chronological, display_date, parse_day
 
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
                "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -148,7 +148,7 @@ def create_app(db: str) -> FastAPI:
                              type_ or None, story or None)
         stories = {st.id: st for st in s.storylines()}
         ids = _matching_ids(s, _EVENT_SEARCH, q, 6)
-        return [e for e in s.events()
+        return [e for e in chronological(s.events())
                 if (ids is None or e.id in ids) and flt.matches(e, stories.get(e.storyline or ""))]
 
     def find_statements(s: Store, q, speaker) -> list:
@@ -271,8 +271,9 @@ def create_app(db: str) -> FastAPI:
     def storylines_page(s: Store = Depends(store)):
         events = {e.id: e for e in s.events()}
         stories = [{"id": st.id, "label": st.label,
-                    "events": [events[e] for e in st.event_ids if e in events],
-                    "episodes": [[events[e] for e in ep if e in events] for ep in st.episodes]}
+                    "events": chronological([events[e] for e in st.event_ids if e in events]),
+                    "episodes": [chronological([events[e] for e in ep if e in events])
+                                 for ep in st.episodes]}
                    for st in s.storylines()]
         return page("web_storylines.html", title="Storylines", stories=stories)
 

@@ -1,0 +1,159 @@
+"""Every view lists the same events in the same order and says the same about them.
+
+A tiny database written by hand holds what the real pipeline produces and
+the fixture in views_fixtures.py does not: an event known only to have
+happened by a day (PAST_REF), an undated event, an actor list whose second
+member has no country, and sentences that keep the paragraph break after them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+
+from storyline.models import (
+    ActorRef, Article, ArticleAnalysis, Event, EventMention, LinkResult, Storyline, TimeValue, stable_id,
+)
+from storyline.store import Store
+from storyline.views.contract import export_document
+from storyline.views.exports import export_csv, export_plover, export_timelinejs
+from storyline.views.report import report_model
+from storyline.views.show import event_detail, render_event
+from storyline.views.timeline import TimelineFilter, render, timeline_rows
+
+TEXT = ("Ghana and the African Union signed a fisheries pact on Monday.\n\n"
+        "Ghana had earlier seized two trawlers.\n\n"
+        "Ghana will review the pact.\n\n")
+
+
+def _actor(name, country, sector):
+    return ActorRef(name=name, text=name, start=0, end=len(name), country=country, sector=sector,
+                    kind="state", resolved=True)
+
+
+GHANA = _actor("Ghana", "GHA", "GOV")
+UNION = _actor("African Union", None, "IGO")   # no country: an organisation of many
+TRAWLERS = _actor("trawlers", None, None)
+
+
+def _mention(article: Article, trigger: str, type_: str, time, sources, targets) -> EventMention:
+    at = article.text.index(trigger)
+    start = article.text.rfind("\n\n", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = article.text.index("\n\n", at) + 2          # the break stays, as spaCy's sentences keep it
+    return EventMention(
+        id=stable_id("em", article.id, at, type_), article_id=article.id, type=type_, cameo=None,
+        mode=None, modality="asserted", trigger_start=at, trigger_end=at + len(trigger), trigger=trigger,
+        lemma=trigger, sentence_start=start, sentence_end=end, sentence=article.text[start:end],
+        sources=tuple(sources), targets=tuple(targets), location=None, time=time, confidence=0.9,
+        summary=f"{sources[0].name} {trigger}",
+    )
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    article = Article(id=Article.make_id(TEXT), source="ghana.txt", text=TEXT, title="Fisheries pact",
+                      published=TimeValue("2021-06-09", date(2021, 6, 9), date(2021, 6, 9), "day", "header"))
+    signed = _mention(article, "signed", "AGREE", TimeValue(
+        "2021-06-07", date(2021, 6, 7), date(2021, 6, 7), "day", "relative"), [GHANA, UNION], [])
+    seized = _mention(article, "seized", "COERCE", TimeValue(
+        "PAST_REF", None, date(2021, 6, 9), "unknown", "relative"), [GHANA], [TRAWLERS])
+    review = _mention(article, "review", "CONSULT", None, [GHANA], [UNION, GHANA])
+
+    def event(eid, m):
+        return Event(id=eid, type=m.type, cameo=None, mode=None, modality=m.modality, time=m.time,
+                     sources=m.sources, targets=m.targets, location=None, summary=m.summary,
+                     mention_ids=(m.id,), source_count=1, storyline="st_fish")
+
+    # Ids chosen so that id order is neither date order nor the store's order.
+    events = (event("ev_a_undated", review), event("ev_b_signed", signed), event("ev_c_seized", seized))
+    story = Storyline("st_fish", "Ghana fisheries", tuple(e.id for e in events))
+    path = tmp_path_factory.mktemp("consistency") / "c.duckdb"
+    with Store(path) as store:
+        store.write_analyses([ArticleAnalysis(article, (), (signed, seized, review), ())])
+        store.replace_links(LinkResult(events, (story,), ()))
+    return path
+
+
+DATE_ORDER = ["ev_c_seized", "ev_b_signed", "ev_a_undated"]   # by 2021-06-09 at the latest, 06-07, undated
+
+
+def _text(write, store) -> str:
+    out = io.StringIO()
+    write(store, out)
+    return out.getvalue()
+
+
+def test_views_consistency_every_view_lists_events_in_date_order(db):
+    # "Seized, at the latest on 2021-06-09" is a dated bound: it sorts by that
+    # day, before the day after it and never among the undated.
+    with Store(db, read_only=True) as store:
+        timeline = [r["id"] for r in timeline_rows(store.events(), store.storylines(), TimelineFilter())]
+        contract = [e["id"] for e in export_document(store)["events"]]
+        flat = [r["id"] for r in csv.DictReader(io.StringIO(_text(export_csv, store)))]
+        plover = [json.loads(line)["id"] for line in _text(export_plover, store).splitlines()]
+        report = [e["id"] for e in report_model(store)["events"]]
+    assert timeline == ["ev_b_signed", "ev_c_seized", "ev_a_undated"]
+    assert contract == flat == plover == report == timeline
+
+
+def test_views_consistency_table_shows_bounded_dates_whole(db):
+    with Store(db, read_only=True) as store:
+        table = render(timeline_rows(store.events(), store.storylines(), TimelineFilter()), "table")
+    assert "≤ 2021-06-09" in table and "…" not in table.split("\n")[3][:24]
+
+
+def test_views_consistency_csv_actor_lists_are_parallel(db):
+    with Store(db, read_only=True) as store:
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO(_text(export_csv, store)))}
+    signed = rows["ev_b_signed"]
+    assert signed["actors"] == "Ghana; African Union"
+    assert signed["actor_countries"] == "GHA; "           # the Union's unknown country keeps its place
+    assert signed["actor_sectors"] == "GOV; IGO"
+    undated = rows["ev_a_undated"]
+    assert undated["targets"] == "African Union; Ghana" and undated["target_countries"] == "; GHA"
+    seized = rows["ev_c_seized"]
+    assert seized["targets"] == "trawlers" and seized["target_countries"] == "" and seized["target_sectors"] == ""
+
+
+def test_views_consistency_evidence_is_one_line(db):
+    with Store(db, read_only=True) as store:
+        flat = list(csv.DictReader(io.StringIO(_text(export_csv, store))))
+        plover = [json.loads(line) for line in _text(export_plover, store).splitlines()]
+        timelinejs = json.loads(_text(export_timelinejs, store))
+    assert {r["evidence"] for r in flat} >= {"Ghana and the African Union signed a fisheries pact on Monday."}
+    assert all("\n" not in r["evidence"] for r in flat)
+    assert all("\n" not in p["text"] for p in plover)
+    assert all("\n" not in e["text"]["text"] for e in timelinejs["events"])
+
+
+def test_views_consistency_plover_date_is_a_date_or_unknown(db):
+    with Store(db, read_only=True) as store:
+        plover = {p["id"]: p for p in map(json.loads, _text(export_plover, store).splitlines())}
+    assert plover["ev_b_signed"]["date"] == "2021-06-07"
+    # PAST_REF is no calendar date; the bound it carries is in date_latest.
+    assert plover["ev_c_seized"]["date"] == "XXXX-XX-XX"
+    assert plover["ev_c_seized"]["date_latest"] == "2021-06-09"
+    assert plover["ev_a_undated"]["date"] == "XXXX-XX-XX"
+
+
+def test_views_consistency_timelinejs_marks_a_bound_as_a_bound(db):
+    with Store(db, read_only=True) as store:
+        slides = {e["unique_id"]: e for e in json.loads(_text(export_timelinejs, store))["events"]}
+    assert slides["ev_c_seized"]["display_date"] == "≤ 2021-06-09"
+    assert "display_date" not in slides["ev_b_signed"]
+    assert "ev_a_undated" not in slides
+
+
+def test_views_consistency_show_reads_open_bounds_and_one_line_quotes(db):
+    with Store(db, read_only=True) as store:
+        seized = render_event(event_detail(store, store.event("ev_c_seized")))
+        undated = render_event(event_detail(store, store.event("ev_a_undated")))
+    assert "None" not in seized
+    assert "date:    PAST_REF  [… .. 2021-06-09], relative" in seized
+    assert '      "Ghana had earlier [seized] two trawlers."\n' in seized
+    assert "date:    undated" in undated
