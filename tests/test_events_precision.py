@@ -49,6 +49,7 @@ def _mentions(nlp, text):
     "The Chilean carrier charges customers in Peru more for tickets.",
     "The Peruvian judge agreed with the ministry's reasoning.",
     "The Chilean embassy hosted on Monday.",
+    "Apple released the long awaited iPhone Software Development Kit.",
 ])
 def test_events_precision_no_event(nlp, text):
     assert _mentions(nlp, text) == []

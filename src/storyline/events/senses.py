@@ -67,7 +67,8 @@ def other_sense(verb, resolver) -> bool:
         return not offered or (bool(objects) and all(o.lemma_.lower() in SAID_THINGS for o in objects))
     if lemma in ("release", "free"):
         # "released a statement", "released air traffic data": only people are set free
-        return bool(objects) and not any(resolver.refs(o) or o.lemma_.lower() in CAPTIVES for o in objects)
+        return bool(objects) and not any(o.lemma_.lower() in CAPTIVES or any(
+            r.kind == "person" or r.sector is not None for r in resolver.refs(o)) for o in objects)
     if lemma == "charge":
         # an accusation charges someone "with" something: "charges customers" bills them, and
         # "charged the inspectors with verifying ..." gives them a task
