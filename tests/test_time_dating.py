@@ -159,3 +159,11 @@ def test_dating_a_later_weekday_told_in_the_past_pulls_the_date_forward(nlp):
               "Secretary of State Antony Blinken said the United States was worried.")
     value = infer_publication_date(doc, (), roles_path="")
     assert value is not None and value.value == "2023-07-20"
+
+
+def test_dating_one_phrase_naming_two_officeholders_counts_once():
+    value = infer_publication_date("King Abdullah met President Barack Obama on Monday, March 5.", (),
+                                   roles_path="")
+    assert value is not None and value.value.startswith("2012-03")
+    (reason,) = [r for r in value.evidence if "King Abdullah" in r]
+    assert " or " in reason  # Jordan's king and Saudi Arabia's, one piece of evidence

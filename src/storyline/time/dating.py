@@ -235,8 +235,11 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     weekday_grid = _weekday_of_grid()
     years, months, mdays = _dates_of_grid()
 
-    # Officeholders with their title: one piece of evidence per holder.
+    # Officeholders with their title: one piece of evidence per holder, and
+    # one per phrase: "King Abdullah" (of Jordan or of Saudi Arabia) is
+    # evidence for the union of their terms, not twice for their overlap.
     folded = fold(text)
+    by_phrase: dict[str, tuple[np.ndarray, list[str]]] = {}
     for h in holders:
         # A substring test first: running hundreds of title patterns over
         # every article was most of the time dating took.
@@ -249,13 +252,15 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             if (given and len(given[0]) > 2
                     and not any(fold(given[0].rstrip(".")) in fold(w) for w in h.name.split()[:-1])):
                 continue  # a different first name: "President Hillary Clinton" is not Bill
-            mask = np.zeros(N_DAYS, dtype=bool)
+            phrase = " ".join(m.group(0).split())
+            mask, spans = by_phrase.setdefault(phrase.lower(), (np.zeros(N_DAYS, dtype=bool), [phrase]))
             for a, b in h.terms:
                 mask |= _range_mask(a, b)
-            spans = ", ".join(f"{a}..{b or 'now'}" for a, b in h.terms)
-            board.add(mask, 2.0, f"'{' '.join(m.group(0).split())}' held that office {spans}")
-            board.strong = True
+            spans.append(", ".join(f"{a}..{b or 'now'}" for a, b in h.terms))
             break
+    for mask, (phrase, *spans) in by_phrase.values():
+        board.add(mask, 2.0, f"'{phrase}' held that office {' or '.join(spans)}")
+        board.strong = True
 
     candidates = recognise(text)
 
