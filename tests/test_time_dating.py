@@ -167,3 +167,10 @@ def test_dating_one_phrase_naming_two_officeholders_counts_once():
     assert value is not None and value.value.startswith("2012-03")
     (reason,) = [r for r in value.evidence if "King Abdullah" in r]
     assert " or " in reason  # Jordan's king and Saudi Arabia's, one piece of evidence
+
+
+def test_dating_fiscal_year_looked_ahead_to_places_the_article_before_its_end(nlp):
+    doc = nlp("The company expects its fiscal 1990 profit to fall sharply.")
+    value = infer_publication_date(doc, (), roles_path="", guess=True)
+    assert value is not None and value.value in ("1989", "1990")
+    assert any("fiscal 1990" in reason for reason in value.evidence)

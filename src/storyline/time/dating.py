@@ -428,6 +428,7 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
     above. A year with no tense to read is a weaker lower bound: deadlines
     and forecasts hide among them."""
     past, unknown, ahead = [], [], []
+    fiscal_ahead = None
     for cand in candidates:
         if cand.kind not in ("year", "mdy", "dmy", "month", "iso") or not cand.group("year"):
             continue
@@ -439,6 +440,14 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
             continue
         direction = _direction(doc, cand.start, cand.end, text)
         (past if direction < 0 else ahead if direction > 0 else unknown).append(y)
+        if direction >= 0 and cand.group("fiscal") and "fiscal" in cand.group("fiscal").lower():
+            fiscal_ahead = y if fiscal_ahead is None else min(fiscal_ahead, y)
+    if fiscal_ahead is not None and not past:
+        # A fiscal year spoken of as running or to come ("expects fiscal 1990
+        # profit to fall"): companies' fiscal years end mid-year or in the
+        # autumn, so the article is in that year's run-up or in it.
+        board.add(_range_mask(date(fiscal_ahead - 1, 1, 1), date(fiscal_ahead, 9, 30)), 1.0,
+                  f"looks ahead to fiscal {fiscal_ahead}: from the year before it until it ends")
     if past:
         latest = max(past)
         board.add(years >= latest, 1.0, f"tells of {latest} in the past tense (the latest such year)")
