@@ -75,5 +75,11 @@ class NotFoundError(StorylineError):
     exit_code = 1
 
 
+class OutputError(StorylineError):
+    """A file the user asked us to write could not be written."""
+
+    code = "E302"
+
+
 class EvaluationDataError(StorylineError):
     code = "E400"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+import tempfile
+from pathlib import Path
 
 import click
+
+from ..errors import OutputError
 
 from ..settings import Settings, load_settings, parse_assignments
 
@@ -36,3 +42,36 @@ def settings_options(fn):
 
 def json_option(fn):
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")(fn)
+
+
+@contextlib.contextmanager
+def output_file(path: str, binary: bool = False):
+    """Open ``path`` for writing so that a failed write loses nothing: the
+    data goes to a temporary file next to it, which replaces ``path`` only
+    once it is complete. An export that stops half-way (a missing extra, a
+    full disk) leaves an earlier file of the same name as it was, and a
+    folder that does not exist or cannot be written is one clear error."""
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or ".")
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror}; check that its folder exists and "
+                          "is writable, or give another path with -o") from None
+    try:
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
+            yield fh
+        # mkstemp makes the file private (0600); an export gets the mode any
+        # new file gets, as with open().
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror}; give another path with -o") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -7,7 +7,7 @@ import ipaddress
 import click
 
 from ..errors import UsageError
-from .options import db_option
+from .options import db_option, output_file
 
 
 @click.command(name="report")
@@ -26,11 +26,13 @@ def report_command(db, output):
     """
     # Imported here so that `storyline --help` does not load Jinja2.
     from ..store import Store
-    from ..views.report import write_report
+    from ..views.report import render_report
 
     with Store(db, read_only=True) as store:
-        path = write_report(store, output)
-    click.echo(f"wrote {path}", err=True)
+        html, _ = render_report(store)
+    with output_file(output) as fh:
+        fh.write(html)
+    click.echo(f"wrote {output}", err=True)
 
 
 @click.command(name="serve")

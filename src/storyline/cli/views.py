@@ -11,7 +11,7 @@ from ..store import Store
 from ..views.export import EXPORTERS
 from ..views.show import event_detail, find_event, render_event
 from ..views.timeline import FORMATS, TimelineFilter, parse_day, render, timeline_rows
-from .options import db_option
+from .options import db_option, output_file
 
 
 @click.command(name="timeline")
@@ -72,7 +72,7 @@ def export_command(db, fmt, output):
             write(store, stream)
             stream.flush()
         else:
-            with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
+            with output_file(output, binary) as fh:
                 write(store, fh)
             click.echo(f"wrote {output}", err=True)
 
