@@ -174,3 +174,11 @@ def test_dating_fiscal_year_looked_ahead_to_places_the_article_before_its_end(nl
     value = infer_publication_date(doc, (), roles_path="", guess=True)
     assert value is not None and value.value in ("1989", "1990")
     assert any("fiscal 1990" in reason for reason in value.evidence)
+
+
+def test_dating_anniversary_of_a_stated_year():
+    text = "Thousands marched in Havana on Friday to mark the 40th anniversary of the 1959 revolution."
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.value.startswith("1999")
+    assert infer_publication_date("They hope for a president by the 2000 Olympics and the 100th anniversary "
+                                  "of federation.", (), roles_path="") is None

@@ -179,6 +179,11 @@ _ANNIVERSARY = re.compile(r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fou
                           r"|ninth|tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth"
                           r"|seventy-fifth|hundredth|centennial|bicentennial)\s+(?:anniversary|birthday)\b"
                           r"|\b(centennial|bicentennial)\b")
+#: "the 40th anniversary of the 1959 revolution": an anniversary of a year the text states
+_ANNIVERSARY_OF_YEAR = re.compile(
+    r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth|seventy-fifth|hundredth)\s+anniversary"
+    r"\s+of\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+)?((?:19|20)\d\d)\b")
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                   "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30,
                   "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventy-fifth": 75, "hundredth": 100,
@@ -295,6 +300,18 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                 board.strong = True
 
     _entity_evidence(board, load_entities(user_roles_paths() if roles_path is None else roles_path), text, sents)
+
+    # Anniversaries of a stated year: the article is in the anniversary year
+    # or in its run-up.
+    for m in _ANNIVERSARY_OF_YEAR.finditer(text):
+        n = _ordinal(m.group(1))
+        target = int(m.group(2)) + (n or 0)
+        if n and GRID_START.year <= target <= GRID_END.year:
+            reason = f"'{' '.join(m.group(0).split())}': the {n}th anniversary falls in {target}"
+            board.add(years == target, 2.0, reason)
+            board.add(years == target - 1, 0.8, reason)
+            board.strong = True
+            break
 
     # Dated world events.
     for ev in events:
