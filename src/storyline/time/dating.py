@@ -307,7 +307,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         n = _ordinal(m.group(1))
         target = int(m.group(2)) + (n or 0)
         if n and GRID_START.year <= target <= GRID_END.year:
-            reason = f"'{' '.join(m.group(0).split())}': the {n}th anniversary falls in {target}"
+            reason = f"'{' '.join(m.group(0).split())}': that anniversary falls in {target}"
             board.add(years == target, 2.0, reason)
             board.add(years == target - 1, 0.8, reason)
             board.strong = True
