@@ -40,6 +40,12 @@ def _main(nlp, text, lemma):
     ("Police prevented the march staged by Bolivian students in La Paz.", "prevent", "BOL"),
     # a go-between acts on both parties
     ("Ecuador launched a mediation effort on Saturday between Peru and Chile.", "launch", "CHL"),
+    # a grievance shown in a protest's purpose, the other side of the talks before a concession
+    ("Demonstrators in Lima blocked a road to show their disapproval of Chile's trade policies.", "block", "CHL"),
+    ("The Peruvian teachers' union called off its strike after deliberations with the Chilean government.",
+     "call", "CHL"),
+    # the nationality of a territory acted upon names its owner, unlike a border one stands on
+    ("Peru withdrew its troops from Chilean territory.", "withdraw", "CHL"),
 ])
 def test_events_targets_found(nlp, text, lemma, country):
     mention = _main(nlp, text, lemma)
@@ -80,3 +86,9 @@ def test_events_targets_owner_of_an_arrest_is_arrested_not_arresting(nlp):
     mentions, _ = extract(Article(id=Article.make_id(text), source="t", text=text), nlp(text), ())
     (arrest,) = [m for m in mentions if m.lemma == "arrest"]
     assert [s.country for s in arrest.sources] == ["TZA"] and [t.country for t in arrest.targets] == ["KEN"]
+
+
+def test_events_targets_a_border_says_where_not_whom(nlp):
+    mention = _main(nlp, "Peruvian troops captured a guerrilla stronghold on the Chilean border.", "capture")
+    assert "CHL" not in {t.country for t in mention.targets}
+    assert "REB" in {t.sector for t in mention.targets}

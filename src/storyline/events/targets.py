@@ -28,6 +28,13 @@ OBJECT_CONTROL = {"order", "urge", "ask", "tell", "persuade", "force", "allow", 
 PATIENT_NOUNS = {"arrest", "detention", "capture", "release", "expulsion", "deportation", "extradition",
                  "execution", "assassination", "killing", "murder", "abduction", "kidnapping", "removal",
                  "dismissal", "imprisonment", "trial", "conviction"}
+#: Nouns of a grievance shown: "to show their disapproval of X".
+GRIEVANCES = {"disapproval", "anger", "outrage", "opposition", "dissatisfaction", "discontent", "frustration",
+              "displeasure", "protest", "rejection", "condemnation", "indignation"}
+#: Nouns of talks whose other side is the counterpart of what follows them.
+TALKS = {"talk", "deliberation", "negotiation", "meeting", "consultation", "discussion", "dialogue"}
+#: Place nouns whose nationality adjective names a place, not an actor ("the Thai border").
+BORDERS = {"border", "coast", "territory", "side", "soil", "waters", "frontier", "airspace", "shore", "mainland"}
 #: Prepositions of a concession made against someone's wish ("despite pressure by X").
 DESPITE = {"despite", "notwithstanding"}
 
@@ -51,6 +58,15 @@ def _stranded_object(prep) -> list:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.pos_ in ("NOUN", "PROPN"):
             return [tok]
     return []
+
+
+#: Prepositions that place something rather than aim at it.
+LOCATIVE = {"on", "near", "along", "at", "across", "in", "inside", "outside", "by", "around"}
+
+
+def _where(noun, via) -> bool:
+    """A border-like noun reached through a place preposition ("on the Thai border")."""
+    return noun.lemma_.lower() in BORDERS and via in LOCATIVE
 
 
 def _same_clause(tok, verb) -> bool:
@@ -101,9 +117,14 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPS):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         add(pobj, prep.lower_)
+            elif child.dep_ in ("amod", "compound") and level and _where(head, via):
+                continue   # "on the Thai border" says where, not whom ("from Iranian territory" does)
             elif head is not token and level and (child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") or (
                     child.dep_ == "compound" and child.pos_ == "PROPN")):
                 add(child, via)
+            elif child.dep_ == "compound" and level and child.pos_ == "NOUN" and resolver.kb.sectors.get(
+                    child.lemma_.lower()) in ("REB", "MIL", "COP"):
+                add(child, via)   # "a guerrilla stronghold", "a police station": the force it belongs to
             elif child.dep_ == "amod" and level and resolver.kb.country_of(child.text) and not ethnic(child):
                 # "an Indian proposal": India
                 state = resolver.kb.state(resolver.kb.country_of(child.text))
@@ -132,6 +153,18 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ != "GPE"):
                     add(pobj)
 
+    if plover == "PROTEST" and not out:
+        # "blocked a road to show their disapproval of the United States' policies"
+        for clause in (c for c in token.children if c.dep_ in ("advcl", "xcomp")):
+            for stance in (o for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in GRIEVANCES):
+                objects_of(stance, 1)
+    if plover in ("CONCEDE", "AGREE", "RETREAT") and not out:
+        # "called off the strike after deliberations with the government": the other side of the talks
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("after", "following")):
+            for talks in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in TALKS):
+                for with_ in (c for c in talks.children if c.dep_ == "prep" and c.lower_ == "with"):
+                    for pobj in (g for g in with_.children if g.dep_ == "pobj"):
+                        add(pobj, "with")
     if plover == "CONSULT":
         # "mediated between the Emirates and Saudi Arabia": the parties are the targets
         for prep in (t for t in token.subtree if t.dep_ == "prep" and t.lower_ == "between" and _same_clause(t, token)):
