@@ -80,5 +80,5 @@ def test_evaluation_plover_gate_on_the_development_half(nlp):
     assert result["n"] == 164
     assert result["accuracy"] >= 0.89
     assert result["source_match"] >= 0.90
-    assert result["target_match"] >= 0.84
+    assert result["target_match"] >= 0.86
     assert result["macro_f1"] >= 0.91
