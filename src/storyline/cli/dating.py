@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
 from ..errors import InputError
+from . import EXIT_PARTIAL
 from .options import json_option, settings_options
 
 
-def _read_article(path: str, settings):
-    """The cleaned article, through the same ingest and clean stages as
-    ``build`` so offsets and boilerplate removal agree."""
+def _read_articles(path: str, settings):
+    """Every article in the file, cleaned through the same ingest and clean
+    stages as ``build`` so offsets and boilerplate removal agree. A JSONL,
+    CSV or WARC file holds many; a bad record among them is a Failure, and
+    the others are still dated (as ``build`` would still build them)."""
     from ..clean import clean
     from ..ingest import read_inputs
     from ..models import Failure
 
     for item in read_inputs([path], max_bytes=settings.max_bytes):
-        if isinstance(item, Failure):
-            raise InputError(f"{item.source}: {item.reason}")
-        return clean(item)
-    raise InputError(f"{path}: no article found in the file")
+        yield item if isinstance(item, Failure) else clean(item)
 
 
 @click.command(name="date")
@@ -43,32 +44,63 @@ def date_command(file: str, as_json: bool, settings) -> None:
         storyline date article.txt --json
     """
     from ..annotate import load_pipeline
+    from ..models import Failure
+
+    dated, failures, nlp = 0, [], None
+    items = list(_read_articles(file, settings))
+    many = len(items) > 1
+    for item in items:
+        if isinstance(item, Failure):
+            failures.append(item)
+            if many:
+                click.echo(f"failed: {item.source}: {item.reason}", err=True)
+            continue
+        if nlp is None:
+            nlp = load_pipeline(settings.model)
+        _print_date(item, _publication_date(item, nlp, settings), as_json, many)
+        dated += 1
+    if not dated:
+        if len(failures) == 1 and not many:
+            raise InputError(f"{failures[0].source}: {failures[0].reason}")
+        raise InputError(f"{file}: no article found in the file")
+    if failures:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _publication_date(article, nlp, settings):
+    """The date the article states, else the one its text supports (or None)."""
     from ..time import infer_publication_date, tag
 
-    article = _read_article(file, settings)
-    published = article.published if article.published and article.published.is_known else None
-    if published is None:
-        doc = load_pipeline(settings.model)(article.text)
-        published = infer_publication_date(doc, tag(doc, None), roles_path=settings.roles_path)
+    if article.published and article.published.is_known:
+        return article.published
+    doc = nlp(article.text)
+    return infer_publication_date(doc, tag(doc, None), roles_path=settings.roles_path)
+
+
+def _print_date(article, published, as_json: bool, many: bool) -> None:
+    """One article's answer; with several articles in the file, each is
+    named by its source (``feed.jsonl:3``) so the answers can be told apart."""
     if as_json:
-        if published is None:
-            click.echo(json.dumps({"value": None, "basis": "unknown", "earliest": None,
-                                   "latest": None, "evidence": []}))
-        else:
-            click.echo(json.dumps({
+        record = {"value": None, "basis": "unknown", "earliest": None, "latest": None, "evidence": []}
+        if published is not None:
+            record = {
                 "value": published.value, "basis": published.basis,
                 "earliest": published.earliest.isoformat() if published.earliest else None,
                 "latest": published.latest.isoformat() if published.latest else None,
                 "evidence": list(published.evidence),
-            }))
+            }
+        if many:
+            record["source"] = article.source
+        click.echo(json.dumps(record, ensure_ascii=False))
         return
+    name = f"{article.source}: " if many else ""
     if published is None:
-        click.echo("unknown: the text does not narrow the date down enough")
+        click.echo(f"{name}unknown: the text does not narrow the date down enough")
         return
     span = ""
     if published.earliest and published.latest and published.earliest != published.latest:
         span = f" (between {published.earliest} and {published.latest})"
-    click.echo(f"{published.value}{span} [{published.basis}]")
+    click.echo(f"{name}{published.value}{span} [{published.basis}]")
     for reason in published.evidence:
         click.echo(f"  - {reason}")
 

@@ -54,13 +54,15 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int,
             yield Failure(where, "ingest", _too_big(len(line), max_bytes, "line"))
             continue
         try:
-            row = json.loads(line.decode("utf-8"))
+            # Without its line break, a line cut short reads as what it is
+            # ("Unterminated string"), not as a string holding a newline.
+            row = json.loads(line.rstrip(b"\r\n").decode("utf-8"))
         except UnicodeDecodeError:
             yield Failure(where, "ingest", "line is not valid UTF-8; JSON Lines files must be UTF-8")
             continue
         except json.JSONDecodeError as err:
             yield Failure(where, "ingest",
-                          f"line is not valid JSON ({err.msg} at column {err.colno}); "
+                          f"line is not valid JSON ({_json_problem(err)} at column {err.colno}); "
                           "each line must be one JSON object")
             continue
         if not isinstance(row, dict):
@@ -69,6 +71,12 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int,
                           'each line must be one object such as {"text": "..."}')
             continue
         yield _row_document(row, where, "jsonl")
+
+
+def _json_problem(err: json.JSONDecodeError) -> str:
+    """json's message without its dangling "at" ("Unterminated string
+    starting at"), since the position follows in our own words."""
+    return err.msg.removesuffix(" at")
 
 
 def _is_whole_json_document(head: bytes) -> bool:
@@ -102,7 +110,7 @@ def _read_json_document(stream: BinaryIO, source: str, max_bytes: int) -> Iterat
         return
     except json.JSONDecodeError as err:
         yield Failure(source, "ingest",
-                      f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno}); "
+                      f"not valid JSON ({_json_problem(err)} at line {err.lineno}, column {err.colno}); "
                       "give JSON Lines (one object per line) or one JSON array of objects")
         return
     if isinstance(document, dict):
