@@ -197,45 +197,39 @@ class NewArticles:
     """Which cleaned articles are new, to the database and to this run.
 
     Identical cleaned text is one article, whichever file it came from. The
-    store answers for what is written; two small sets answer for the rest,
-    so memory stays as small as the batches in flight, however large the
-    corpus: ``in_flight`` (admitted, not yet written) and ``written``
-    (written since the store was last asked, so a look-up made before the
-    write cannot have seen them).
+    store answers for what is written (each batch is committed before more
+    articles are read); ``in_flight`` answers for articles admitted but not
+    yet written, so memory stays as small as the batches in flight, however
+    large the corpus.
     """
 
     def __init__(self, store: Store, report: BuildReport):
         self.store, self.report = store, report
         self.in_flight: set[str] = set()
-        self.written: set[str] = set()
 
     def admit(self, articles: Iterable[Article]) -> Iterator[Article]:
         """The new ones among ``articles``, asking the store once per chunk
-        (per article, the look-ups were a third of a re-build's time)."""
+        (per article, the look-ups were a third of a re-build's time). The
+        whole chunk is decided right after its look-up, before anything more
+        is written, so the look-up cannot be stale."""
         for chunk in _batches(articles, LOOKUP_CHUNK):
-            self.written.clear()            # the look-up below sees all of them
             stored = self.store.stored_among([a.id for a in chunk])
-            new = [a for a in chunk if self._admit(a.id, stored)]
+            new = [a for a in chunk if self._admit(a.id, a.id in stored)]
             self.store.clear_failures(*(a.source for a in new))
             yield from new
 
     def admit_one(self, article: Article) -> bool:
         """For results that arrive one at a time (the Ray engine)."""
-        self.written.clear()                # has_article below sees all of them
-        new = self._admit(article.id, None)
+        new = self._admit(article.id, article.id not in self.in_flight and self.store.has_article(article.id))
         if new:
             self.store.clear_failures(article.source)
         return new
 
     def wrote(self, ids: Iterable[str]) -> None:
-        ids = set(ids)
-        self.in_flight -= ids
-        self.written |= ids
+        self.in_flight.difference_update(ids)
 
-    def _admit(self, article_id: str, stored: set[str] | None) -> bool:
-        known = (article_id in self.in_flight or article_id in self.written
-                 or (article_id in stored if stored is not None else self.store.has_article(article_id)))
-        if known:
+    def _admit(self, article_id: str, stored: bool) -> bool:
+        if stored or article_id in self.in_flight:
             self.report.articles_seen += 1
             return False
         self.in_flight.add(article_id)
