@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from storyline.evaluation import ecbplus
-from storyline.evaluation.ecbplus import b_cubed, ceaf_e, conll_scores, muc
+from storyline.evaluation.coref_scores import b_cubed, ceaf_e, conll_scores, muc
 
 KEY = [{"a", "b", "c"}, {"d", "e"}]
 RESPONSE = [{"a", "b"}, {"c", "d", "e"}]
