@@ -170,3 +170,10 @@ def test_events_context_a_new_act_weeks_later_keeps_its_own_day(nlp):
             "On Wednesday the Spanish foreign minister told parliament that Spain was ending ties with Portugal.")
     first, later = [m for m in _code(nlp, text) if m.type == "SANCTION"]
     assert later.time.value == "2024-05-08"
+
+
+def test_events_context_a_pronoun_owner_elsewhere_is_not_bridged(nlp):
+    text = ("Thousands of Portuguese demonstrated against the high level of unemployment. "
+            "Lisbon said joblessness was at its highest level since the war.")
+    demonstrated = _one(_code(nlp, text), "demonstrate")
+    assert not demonstrated.targets

@@ -150,7 +150,7 @@ def _agent_of(noun, resolver) -> list[ActorRef]:
     """Who does what ``noun`` names, as the phrase itself says: "the IDF's
     raid", "pressure from the US administration", "an attack by rebels"."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.pos_ != "PRON":   # "its highest level": a guess, not a name
             refs = resolver.refs(child)
             if refs:
                 return refs
