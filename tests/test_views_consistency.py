@@ -16,7 +16,8 @@ from datetime import date
 import pytest
 
 from storyline.models import (
-    ActorRef, Article, ArticleAnalysis, Event, EventMention, LinkResult, Storyline, TimeValue, stable_id,
+    ActorRef, Article, ArticleAnalysis, Event, EventMention, LinkResult, Statement, Storyline, TimeValue,
+    stable_id,
 )
 from storyline.store import Store
 from storyline.views.contract import export_document
@@ -27,7 +28,9 @@ from storyline.views.timeline import TimelineFilter, render, timeline_rows
 
 TEXT = ("Ghana and the African Union signed a fisheries pact on Monday.\n\n"
         "Ghana had earlier seized two trawlers.\n\n"
-        "Ghana will review the pact.\n\n")
+        "Ghana will review the pact.\n\n"
+        "The minister called the old pact “void” and said Ghana would not pay. "
+        "An aide said “talks go on”.\n\n")
 
 
 def _actor(name, country, sector):
@@ -38,6 +41,7 @@ def _actor(name, country, sector):
 GHANA = _actor("Ghana", "GHA", "GOV")
 UNION = _actor("African Union", None, "IGO")   # no country: an organisation of many
 TRAWLERS = _actor("trawlers", None, None)
+MINISTER = _actor("Fisheries minister", "GHA", "GOV")
 
 
 def _mention(article: Article, trigger: str, type_: str, time, sources, targets) -> EventMention:
@@ -69,12 +73,22 @@ def db(tmp_path_factory):
                      sources=m.sources, targets=m.targets, location=None, summary=m.summary,
                      mention_ids=(m.id,), source_count=1, storyline="st_fish")
 
+    def said(words, kind, time):
+        at = TEXT.index(words)
+        return Statement(id=stable_id("sm", article.id, at), article_id=article.id, speaker=MINISTER,
+                         words=words, start=at, end=at + len(words), kind=kind, cue="said", time=time)
+
+    statements = (
+        said("“void”", "quote", None),
+        said("Ghana would not pay", "paraphrase", TimeValue("PAST_REF", None, date(2021, 6, 9))),
+        said("“talks go on”", "quote", TimeValue("2021-06-08", date(2021, 6, 8), date(2021, 6, 8), "day")),
+    )
     # Ids chosen so that id order is neither date order nor the store's order.
     events = (event("ev_a_undated", review), event("ev_b_signed", signed), event("ev_c_seized", seized))
     story = Storyline("st_fish", "Ghana fisheries", tuple(e.id for e in events))
     path = tmp_path_factory.mktemp("consistency") / "c.duckdb"
     with Store(path) as store:
-        store.write_analyses([ArticleAnalysis(article, (), (signed, seized, review), ())])
+        store.write_analyses([ArticleAnalysis(article, (), (signed, seized, review), statements)])
         store.replace_links(LinkResult(events, (story,), ()))
     return path
 
@@ -157,3 +171,21 @@ def test_views_consistency_show_reads_open_bounds_and_one_line_quotes(db):
     assert "date:    PAST_REF  [… .. 2021-06-09], relative" in seized
     assert '      "Ghana had earlier [seized] two trawlers."\n' in seized
     assert "date:    undated" in undated
+
+
+def test_views_consistency_statements_quote_only_quotes_and_only_once(db):
+    from fastapi.testclient import TestClient
+
+    from storyline.views.web import create_app
+
+    with Store(db, read_only=True) as store:
+        (speaker,) = report_model(store)["speakers"]
+    said = [(s["words"], s["quoted"], s["date"]) for s in speaker["said"]]
+    # The article's own quotation marks go (the page sets quotes in <q>); a
+    # paraphrase is the reporter's wording and is never dressed as a quote;
+    # "≤ 2021-06-09" sorts by that day, before the next day, not after it.
+    assert said == [("talks go on", True, "2021-06-08"), ("Ghana would not pay", False, "≤ 2021-06-09"),
+                    ("void", True, "undated")]
+    html = TestClient(create_app(str(db))).get("/statements").text
+    assert "<q>void</q>" in html and "<q>talks go on</q>" in html
+    assert '<span class="paraphrase">Ghana would not pay</span>' in html and "<q>Ghana" not in html

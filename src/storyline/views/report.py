@@ -268,6 +268,15 @@ def _network(events: list[Event], limit: int = 30) -> dict:
     return {"nodes": nodes, "edges": edges, "size": size, "hidden": max(len(degree) - limit, 0)}
 
 
+def _time_order(t) -> tuple[str, str]:
+    """Date order for a TimeValue, as the timeline sorts events: by its earliest
+    day, else its latest ("≤ 2023-02-04"), undated last. Sorting the displayed
+    strings would put "≤ …" dates after every plain one."""
+    earliest = t.earliest.isoformat() if t and t.earliest else None
+    latest = t.latest.isoformat() if t and t.latest else None
+    return (earliest or latest or "9999", latest or "9999")
+
+
 def _record_text(record_id: str, mentions: dict, statements: dict, events: dict, articles: dict) -> dict:
     """What a contradiction's side says, whatever kind of record it is."""
     if record_id in mentions:
@@ -287,20 +296,40 @@ def _record_text(record_id: str, mentions: dict, statements: dict, events: dict,
     return {"kind": "record", "text": record_id, "where": "", "event": None}
 
 
+_QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "'": "'", "‘": "’", "«": "»", "»": "«"}
+
+
+def bare_quote(words: str) -> str:
+    """A quote without the quotation marks the article put around it: the
+    views set quotes in <q>, which adds its own, and ““annulled”” is noise."""
+    text = words.strip()
+    if len(text) >= 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
+        return text[1:-1].strip()
+    return text
+
+
+def statement_view(kind: str, words: str) -> tuple[str, bool]:
+    """What a statement shows and whether it is set as a quotation. Only a
+    quote is: a paraphrase is the reporter's wording, and putting it in
+    quotation marks would attribute words the speaker never said."""
+    return (bare_quote(words), True) if kind == "quote" else (words, False)
+
+
 def _statements(statements: list[Statement], articles: dict, mention_summary: dict) -> list[dict]:
     by_speaker: dict[str, list] = defaultdict(list)
     meta = {}
     for s in statements:
         a = articles.get(s.article_id)
+        words, quoted = statement_view(s.kind, s.words)
         by_speaker[s.speaker.name].append({
-            "id": s.id, "words": s.words, "kind": s.kind, "cue": s.cue,
-            "date": display_date(s.time),
+            "id": s.id, "words": words, "quoted": quoted, "kind": s.kind, "cue": s.cue,
+            "date": display_date(s.time), "order": _time_order(s.time),
             "title": (a.title or a.source) if a else s.article_id,
             "about": mention_summary.get(s.about) if s.about else None,
         })
         meta[s.speaker.name] = s.speaker
     return [{"speaker": name, "country": meta[name].country, "sector": meta[name].sector,
-             "said": sorted(items, key=lambda i: (i["date"], i["id"]))}
+             "said": sorted(items, key=lambda i: (i["order"], i["id"]))}
             for name, items in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
@@ -338,11 +367,11 @@ def report_model(store) -> dict:
         "storylines": stories_view,
         "speakers": _statements(statements, articles, {m.id: m.summary for m in mentions.values()}),
         "contradictions": contradictions,
-        "articles": sorted(
-            [{"id": a.id, "title": a.title or a.source, "publisher": a.publisher, "source": a.source,
-              "url": a.url, "published": display_date(a.published),
-              "basis": a.published.basis if a.published else "unknown", "removed": len(a.removed)}
-             for a in articles.values()], key=lambda a: (a["published"], a["id"])),
+        "articles": [
+            {"id": a.id, "title": a.title or a.source, "publisher": a.publisher, "source": a.source,
+             "url": a.url, "published": display_date(a.published),
+             "basis": a.published.basis if a.published else "unknown", "removed": len(a.removed)}
+            for a in sorted(articles.values(), key=lambda a: (_time_order(a.published), a.id))],
         "options": {
             "types": sorted({i["type"] for i in items}),
             "modalities": sorted({i["modality"] for i in items}),

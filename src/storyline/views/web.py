@@ -31,7 +31,7 @@ from .. import __version__
 from ..errors import NotFoundError, StorylineError, UsageError
 from ..store import Store
 from .contract import article_json, event_json, statement_json, storyline_json
-from .report import _event_item, render_report
+from .report import _event_item, render_report, statement_view
 from .show import event_detail
 from .timeline import TimelineFilter, chronological, display_date, parse_day
 
@@ -87,6 +87,7 @@ def create_app(db: str) -> FastAPI:
     env = Environment(loader=PackageLoader("storyline.views", "templates"),
                       autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = display_date
+    env.globals["statement_view"] = statement_view
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")
     static_dir = str(resources.files("storyline.views").joinpath("static"))
