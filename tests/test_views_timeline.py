@@ -59,3 +59,17 @@ def test_views_timeline_open_intervals_read_as_bounds():
     assert display_date(TimeValue("FUTURE_REF", date(2023, 2, 4), None)) == "≥ 2023-02-04"
     assert display_date(TimeValue("2015-03", date(2015, 3, 1), date(2015, 3, 31))) == "2015-03"
     assert display_date(TimeValue("XXXX-01-26")) == "undated"
+
+
+def test_views_timeline_inverted_window_is_misuse_not_a_quiet_answer():
+    # An event known only to have happened by a day has no lower bound, so an
+    # inverted window used to match it and look like a real answer.
+    with pytest.raises(UsageError, match=r"--since 2023-07-20 is after --until 2023-07-01; swap them"):
+        TimelineFilter(since=date(2023, 7, 20), until=date(2023, 7, 1))
+    assert TimelineFilter(since=date(2023, 7, 20), until=date(2023, 7, 20)).since == date(2023, 7, 20)
+
+
+def test_views_timeline_unknown_type_is_misuse_not_an_empty_timeline():
+    with pytest.raises(UsageError, match=r"--type 'SANCTIONS' is not a PLOVER type; use one of AGREE, "):
+        TimelineFilter(type="SANCTIONS")
+    assert TimelineFilter(type="sanction").type == "sanction"   # case does not matter

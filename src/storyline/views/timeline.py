@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..errors import UsageError
-from ..models import Event, Storyline
+from ..models import PLOVER_TYPES, Event, Storyline
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -26,6 +26,14 @@ class TimelineFilter:
     actor: str | None = None
     type: str | None = None
     story: str | None = None
+
+    def __post_init__(self) -> None:
+        # Checked here, not per option, so the CLI and the web app refuse
+        # the same misuse with the same words instead of answering nothing.
+        if self.since and self.until and self.since > self.until:
+            raise UsageError(f"--since {self.since} is after --until {self.until}; swap them")
+        if self.type and self.type.upper() not in PLOVER_TYPES:
+            raise UsageError(f"--type {self.type!r} is not a PLOVER type; use one of {', '.join(PLOVER_TYPES)}")
 
     def matches(self, event: Event, storyline: Storyline | None) -> bool:
         t = event.time
