@@ -33,14 +33,15 @@ TEXT = ("Ghana and the African Union signed a fisheries pact on Monday.\n\n"
         "An aide said “talks go on”.\n\n")
 
 
-def _actor(name, country, sector):
-    return ActorRef(name=name, text=name, start=0, end=len(name), country=country, sector=sector,
-                    kind="state", resolved=True)
+def _actor(name, country, sector, text=None):
+    return ActorRef(name=name, text=text or name, start=0, end=len(text or name), country=country,
+                    sector=sector, kind="state", resolved=True)
 
 
 GHANA = _actor("Ghana", "GHA", "GOV")
 UNION = _actor("African Union", None, "IGO")   # no country: an organisation of many
 TRAWLERS = _actor("trawlers", None, None)
+ACCRA = _actor("Ghana", "GHA", "GOV", text="Accra")   # the government, named by its capital
 MINISTER = _actor("Fisheries minister", "GHA", "GOV")
 
 
@@ -66,7 +67,7 @@ def db(tmp_path_factory):
         "2021-06-07", date(2021, 6, 7), date(2021, 6, 7), "day", "relative"), [GHANA, UNION], [])
     seized = _mention(article, "seized", "COERCE", TimeValue(
         "PAST_REF", None, date(2021, 6, 9), "unknown", "relative"), [GHANA], [TRAWLERS])
-    review = _mention(article, "review", "CONSULT", None, [GHANA], [UNION, GHANA])
+    review = _mention(article, "review", "CONSULT", None, [ACCRA], [UNION, GHANA])
 
     def event(eid, m):
         return Event(id=eid, type=m.type, cameo=None, mode=None, modality=m.modality, time=m.time,
@@ -189,3 +190,12 @@ def test_views_consistency_statements_quote_only_quotes_and_only_once(db):
     html = TestClient(create_app(str(db))).get("/statements").text
     assert "<q>void</q>" in html and "<q>talks go on</q>" in html
     assert '<span class="paraphrase">Ghana would not pay</span>' in html and "<q>Ghana" not in html
+
+
+def test_views_consistency_report_actor_filter_finds_what_the_timeline_finds(db):
+    # `timeline --actor` (and the web app) also search the words the article
+    # used; the report's filter searched canonical names only.
+    with Store(db, read_only=True) as store:
+        cli = {r["id"] for r in timeline_rows(store.events(), store.storylines(), TimelineFilter(actor="accra"))}
+        report = {e["id"] for e in report_model(store)["events"] if "accra" in e["actor_key"]}
+    assert cli == report == {"ev_a_undated"}

@@ -99,7 +99,10 @@ def _event_item(e: Event, mentions: dict, articles: dict, stories: dict) -> dict
         "who": ", ".join(dict.fromkeys(a.name for a in e.sources)) or "?",
         "whom": ", ".join(dict.fromkeys(a.name for a in e.targets)),
         "actors": actors,
-        "actor_key": "\n".join(a.casefold() for a in actors),
+        # What the actor filter searches: canonical names and the words the
+        # articles used ("Moscow" for Russia), as `timeline --actor` does.
+        "actor_key": "\n".join(dict.fromkeys(
+            n.casefold() for n in actors + [a.text for a in e.sources + e.targets])),
         "location": e.location.name if e.location else None,
         "summary": e.summary or e.type, "sources": e.source_count,
         "story": story.id if story else "", "story_label": story.label if story else "",
