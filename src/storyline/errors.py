@@ -81,5 +81,11 @@ class OutputError(StorylineError):
     code = "E302"
 
 
+class ListenError(StorylineError):
+    """``serve`` cannot listen where it was asked to (port taken, no such address)."""
+
+    code = "E303"
+
+
 class EvaluationDataError(StorylineError):
     code = "E400"

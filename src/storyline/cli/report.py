@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 
 import click
 
-from ..errors import UsageError
+from ..errors import ListenError, UsageError
 from .options import db_option, output_file
 
 
@@ -54,10 +56,33 @@ def serve_command(db, host, port):
         raise UsageError(f"the web app needs {exc.name}: pip install 'storyline[web]'") from None
 
     app = create_app(db)
+    _check_can_listen(host, port)
     if not _is_loopback(host):
         click.echo(f"warning: listening on {host}; anyone who can reach it can read the database", err=True)
     click.echo(f"storyline serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Fail before announcing the server: uvicorn would print its own
+    multi-line error after our "serving" line and exit with status 3, which
+    here means "some inputs failed"."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror:
+        raise ListenError(f"cannot listen on {host}: no such address on this machine; "
+                          "use --host 127.0.0.1") from None
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # uvicorn binds with SO_REUSEADDR too, so a port left in TIME_WAIT by
+        # a server just stopped is not reported as taken.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            hint = {errno.EADDRINUSE: "stop the other server or choose another --port",
+                    errno.EACCES: "ports below 1024 need privileges; choose another --port"}.get(
+                        err.errno, "give an address of this machine with --host, e.g. 127.0.0.1")
+            raise ListenError(f"cannot listen on {host}:{port}: {err.strerror}; {hint}") from None
 
 
 def _is_loopback(host: str) -> bool:
