@@ -184,3 +184,9 @@ def test_ingest_every_failure_reason_is_one_line(tmp_path):
     assert len(failures) == len(results) == 11
     for failure in failures:
         assert failure.stage == "ingest" and failure.reason.isprintable() and failure.reason.strip()
+
+
+def test_ingest_empty_stdin_is_named_as_stdin_not_as_a_file():
+    [failure] = read_inputs(["-"], stdin=io.BytesIO(b""))
+    assert failure.source == "<stdin>"
+    assert failure.reason == "standard input is empty; pipe article text into `-`"

@@ -131,7 +131,10 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
         yield Failure(source, "ingest", f"cannot read input ({err.strerror or err})")
         return
     if not head:
-        yield Failure(source, "ingest", "empty file; give a file with article text")
+        if source == STDIN_SOURCE:
+            yield Failure(source, "ingest", "standard input is empty; pipe article text into `-`")
+        else:
+            yield Failure(source, "ingest", "empty file; give a file with article text")
         return
     if fmt == "auto":
         fmt = format_from_name(source) or format_from_content(head)
