@@ -73,3 +73,9 @@ def test_views_timeline_unknown_type_is_misuse_not_an_empty_timeline():
     with pytest.raises(UsageError, match=r"--type 'SANCTIONS' is not a PLOVER type; use one of AGREE, "):
         TimelineFilter(type="SANCTIONS")
     assert TimelineFilter(type="sanction").type == "sanction"   # case does not matter
+
+
+def test_views_timeline_csv_header_is_the_same_with_no_rows(linked):
+    full = render(timeline_rows(*linked, TimelineFilter()), "csv").splitlines()[0]
+    assert render([], "csv") == full + "\n"
+    assert full.startswith("id,date,value,earliest,latest,type,")

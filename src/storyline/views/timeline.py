@@ -17,6 +17,9 @@ from ..errors import UsageError
 from ..models import PLOVER_TYPES, Event, Storyline
 
 FORMATS = ("table", "json", "csv", "markdown")
+#: The keys of a timeline row, in order (the csv columns, the json keys).
+ROW_FIELDS = ["id", "date", "value", "earliest", "latest", "type", "modality", "who", "whom", "summary",
+              "sources", "storyline"]
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,9 @@ def render(rows: list[dict], fmt: str) -> str:
         return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + ("\n" if rows else "")
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+        # The header is the same with no rows, so a script reading it never
+        # meets a different file shape for an empty answer.
+        writer = csv.DictWriter(out, fieldnames=ROW_FIELDS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()
