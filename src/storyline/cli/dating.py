@@ -36,7 +36,8 @@ def date_command(file: str, as_json: bool, settings) -> None:
     is shown as such; otherwise the date is inferred from the text: named
     officeholders and their terms, elections, weekdays that fit a date only
     in some years, years and recent dates mentioned. Prints "unknown" when
-    the text does not narrow the date enough.
+    the text does not narrow the date enough. FILE may be - (standard
+    input); a JSONL, CSV or WARC file of many articles dates each one.
 
     \b
     Example:

@@ -41,7 +41,7 @@ def settings_options(fn):
 
 
 def json_option(fn):
-    return click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")(fn)
+    return click.option("--json", "as_json", is_flag=True, help="Print one JSON line (per article).")(fn)
 
 
 @contextlib.contextmanager

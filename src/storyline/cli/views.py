@@ -21,9 +21,13 @@ from .options import db_option, output_file
 @click.option("--actor", help="Only events with this actor as source or target (part of a name).")
 @click.option("--type", "event_type", help="Only events of this PLOVER type, e.g. SANCTION.")
 @click.option("--story", help="Only events of this storyline (id or part of its label).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table to read; json (one object per line), csv or markdown to pass on.")
 def timeline_command(db, since, until, actor, event_type, story, fmt):
     """Print the events, sorted by date.
+
+    An event matches a date window when its possible dates overlap it;
+    undated events are left out when a window is given.
 
     \b
     Example:
@@ -38,7 +42,8 @@ def timeline_command(db, since, until, actor, event_type, story, fmt):
 @click.command(name="show")
 @click.argument("record_id", metavar="ID")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text to read, or json: the event as in the export, with each article's title and date.")
 def show_command(record_id, db, fmt):
     """Show one event (or the event of a mention id) with its evidence sentences.
 
@@ -56,7 +61,8 @@ def show_command(record_id, db, fmt):
 
 @click.command(name="export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="json", show_default=True,
+              help="json is the public contract; the others are described in docs/exports.md.")
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
 def export_command(db, fmt, output):
     """Export the database in a standard format.
