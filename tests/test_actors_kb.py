@@ -73,3 +73,12 @@ def test_actors_kb_user_file_reaches_extraction(tmp_path, nlp, monkeypatch):
     monkeypatch.setenv("STORYLINE_ACTORS_PATH", str(mine))
     mentions, _ = extract(article, nlp(text), ())
     assert mentions[0].sources[0].country == "RUR"
+
+
+def test_actors_kb_the_demo_story_officeholders_are_known():
+    # a bare surname in a later article still gets its country and sector
+    from storyline.actors import load_kb
+
+    kb = load_kb()
+    assert (kb.lookup("Zelensky").country, kb.lookup("Lavrov").country) == ("UKR", "RUS")
+    assert kb.lookup("Borrell").sector == "IGO"
