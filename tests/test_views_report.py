@@ -132,3 +132,18 @@ def test_views_report_samples_announcements_share_a_lane(seeds_dir, tmp_path):
     assert model["timeline"]["links"], "no recurring episodes joined on the timeline"
     for mark in model["timeline"]["marks"]:
         assert mark["evidence"], f"{mark['id']} has no evidence sentence"
+
+
+def test_views_report_time_axis_labels_short_stories_by_month_or_week():
+    from datetime import date
+
+    from storyline.views.report import _time_axis
+
+    def labels(*days):
+        return [t["label"] for t in _time_axis([date.fromisoformat(d) for d in days])[2]]
+
+    # A year-long story got the single label "2023"; a fortnight got one month.
+    assert labels("2022-07-22", "2023-07-20")[:3] == ["2022-08", "2022-09", "2022-10"]
+    assert labels("2023-01-26", "2023-02-04") == ["2023-01-16", "2023-01-23", "2023-01-30", "2023-02-06",
+                                                  "2023-02-13"]
+    assert labels("2015-03-01", "2023-02-04")[0] == "2015"   # long stories keep year labels

@@ -122,14 +122,23 @@ def _time_axis(dated: list[date]) -> tuple[date, date, list[dict]]:
     for y in range(lo.year + 1, hi.year + 1):
         if y % step == 0:
             ticks.append({"label": str(y), "day": date(y, 1, 1)})
-    if not ticks or years < 1:
-        # A story inside one year gets month ticks instead.
+    if len(ticks) < 3:
+        # A story of a year or two would get one or two year labels (a grain
+        # deal from 2022-07 to 2023-07 showed only "2023"): label months
+        # instead, every 1, 2, 3 or 6 of them so that at most 14 fit.
+        months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+        every = next((n for n in (1, 2, 3, 6) if months / n <= 14), 12)
         ticks = []
         d = date(lo.year, lo.month, 1)
         while d <= hi:
-            if d >= lo:
+            if d >= lo and (d.month - 1) % every == 0:
                 ticks.append({"label": d.strftime("%Y-%m"), "day": d})
             d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    if len(ticks) < 3:
+        # A story of a few weeks: label days, a week apart.
+        first = lo.toordinal() + (7 - lo.weekday()) % 7   # the first Monday
+        ticks = [{"label": date.fromordinal(n).isoformat(), "day": date.fromordinal(n)}
+                 for n in range(first, hi.toordinal() + 1, 7)]
     return lo, hi, ticks
 
 
@@ -152,6 +161,8 @@ def _timeline(items: list[dict], events: list[Event], storylines) -> dict:
     x_of = lambda d: round(LABEL_W + (d.toordinal() - lo.toordinal()) * scale, 1)
     for tick in ticks:
         tick["x"] = x_of(tick["day"])
+    # A label at the very right edge would run into the "undated" heading.
+    ticks = [t for t in ticks if t["x"] <= LABEL_W + PLOT_W - 24]
 
     placed: dict[int, list[tuple[float, float, float]]] = defaultdict(list)
     marks, pos = [], {}
