@@ -24,6 +24,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Holder:
+    """One officeholder: the pattern of their title and name, and their terms."""
     title_re: re.Pattern
     name: str
     title: str
@@ -46,15 +47,21 @@ def fold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
-_LOOSE_LETTERS = {}
-for _ch in "AaCcEeIiNnOoSsUuYyZz":
-    _variants = {c for c in map(chr, range(0xC0, 0x17F)) if fold(c) == _ch}
-    _LOOSE_LETTERS[_ch] = "[" + _ch + "".join(sorted(_variants)) + "]"
+@functools.lru_cache(maxsize=1)
+def _loose_letters() -> dict[str, str]:
+    """Each plain letter that has accented forms in Latin-1 and Latin
+    Extended-A, as a regex class of them all ("n" -> "[nñńņň]")."""
+    out = {}
+    for ch in "AaCcEeIiNnOoSsUuYyZz":
+        variants = sorted(c for c in map(chr, range(0xC0, 0x17F)) if fold(c) == ch)
+        out[ch] = "[" + ch + "".join(variants) + "]"
+    return out
 
 
 def _loose(word: str) -> str:
     """A regex for ``word`` that also matches its accented spellings."""
-    return "".join(_LOOSE_LETTERS.get(ch, re.escape(ch)) for ch in fold(word))
+    letters = _loose_letters()
+    return "".join(letters.get(ch, re.escape(ch)) for ch in fold(word))
 
 
 def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
