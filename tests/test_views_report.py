@@ -147,3 +147,18 @@ def test_views_report_time_axis_labels_short_stories_by_month_or_week():
     assert labels("2023-01-26", "2023-02-04") == ["2023-01-16", "2023-01-23", "2023-01-30", "2023-02-06",
                                                   "2023-02-13"]
     assert labels("2015-03-01", "2023-02-04")[0] == "2015"   # long stories keep year labels
+
+
+def test_views_report_lanes_of_the_same_actors_are_told_apart():
+    from storyline.models import Storyline
+    from storyline.views.report import _timeline
+
+    stories = [Storyline("st_a", "Russia / Ukraine: Russia refuses to extend the grain deal", ("e1", "e2")),
+               Storyline("st_b", "Russia / Ukraine: Russia and Ukraine sign the grain deal", ("e3",)),
+               Storyline("st_c", "Ukraine's air force", ("e4",))]
+    lanes = _timeline([], [], stories)["lanes"]
+    # One 25-character line made both lanes read "Russia / Ukraine: Russia…".
+    assert [lane["lines"] for lane in lanes] == [
+        ["Russia / Ukraine", "Russia refuses to extend the grain deal"],
+        ["Russia / Ukraine", "Russia and Ukraine sign the grain deal"],
+        ["Ukraine's air force"]]

@@ -200,6 +200,11 @@ def _timeline(items: list[dict], events: list[Event], storylines) -> dict:
     for n, lane in enumerate(lanes):
         lane["y"] = TOP + n * LANE_H
         lane["mid"] = lane["y"] + LANE_H / 2
+        # Labels read "Russia / Ukraine: Russia refuses to extend ..."; cut to
+        # one line, two lanes of the same actors looked the same. The actors
+        # and the headline get a line each.
+        who, sep, what = lane["label"].partition(": ")
+        lane["lines"] = [who, what] if sep else [lane["label"]]
     return {"lanes": lanes, "marks": marks, "links": links, "ticks": ticks,
             "width": LABEL_W + PLOT_W + UNDATED_W, "height": TOP + len(lanes) * LANE_H + 24,
             "plot_right": LABEL_W + PLOT_W, "label_w": LABEL_W,
