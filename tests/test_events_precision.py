@@ -107,3 +107,21 @@ def test_events_precision_fighting_a_foe_is_still_combat(nlp):
 ])
 def test_events_precision_agreeing_with_a_party_or_to_an_act_stays(nlp, text, kind):
     assert kind in {m.type for m in _mentions(nlp, text)}
+
+
+def test_events_precision_attacking_someone_for_a_failure_is_criticism(nlp):
+    (attack,) = _mentions(nlp, "The Chilean senator attacked the minister for failing to enforce the ruling.")
+    assert attack.type == "ACCUSE"
+
+
+def test_events_precision_a_named_visitor_keeps_no_nationality_from_the_place(nlp):
+    text = "Secretary Madeleine Albright met Prime Minister Hashim Thaci in Kosovo on Monday."
+    (meeting,) = [m for m in _mentions(nlp, text) if m.type == "CONSULT"]
+    assert [s.country for s in meeting.sources] == [None]   # she is no Kosovar for meeting there
+    (march,) = _mentions(nlp, "Hundreds of protesters marched in Lima on Monday.")
+    assert [s.country for s in march.sources] == ["PER"]   # an unnamed crowd is of the place
+
+
+def test_events_precision_yielding_none_is_negated(nlp):
+    (yielded,) = _mentions(nlp, "The Peruvian government yields none of its authority to Chile.")
+    assert yielded.modality == "negated"

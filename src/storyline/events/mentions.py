@@ -508,6 +508,12 @@ def _announced_by_actor(token, sources, resolver) -> bool:
     return any(r.name in names or (r.country and r.country in names) for r in speaker)
 
 
+def _named_person(ref: ActorRef) -> bool:
+    """"Madeleine Albright", not "a senior official": a proper name."""
+    words = ref.name.split()
+    return ref.kind == "person" and len(words) > 1 and all(w[:1].isupper() for w in words)
+
+
 def _confidence(sources, targets, modality_, cand: Candidate) -> float:
     score = 0.55
     score += 0.15 if any(s.resolved for s in sources) else 0.05
@@ -571,6 +577,10 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue   # "meet future disasters", "demonstrate support": no meeting, no protest
             if code.cameo.startswith("141") and sources and all(s.sector in ("MIL", "COP") for s in sources):
                 continue   # "riot police marched": security forces on the move do not demonstrate
+            if code.type == "ASSAULT" and token.lemma_ == "attack" and any(
+                    p.dep_ == "prep" and p.lower_ == "for" and any(g.dep_ in ("pcomp", "pobj") for g in p.children)
+                    for p in token.children):
+                code = Code("ACCUSE", "111", "criticize")   # "attacked him for failing to ...": words, not arms
             mod = modality(token, code.type, nominal=cand.nominal, demand=cand.speech_act)
             refused = False
             if mod == "negated" and code.type in COOPERATIVE and any(
@@ -621,9 +631,11 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             if where is not None and where.country:
                 # "protesters in Ankara": an unnamed actor takes the country of the place
                 # (not so for officials of an international body meeting somewhere)
-                sources = [s if s.country or s.resolved or s.sector == "IGO" else replace(s, country=where.country)
-                           for s in sources]
-                targets = [t if t.country or t.resolved else replace(t, country=where.country) for t in targets]
+                # (nor for a named person, whose nationality a visit does not change)
+                sources = [s if s.country or s.resolved or s.sector == "IGO" or _named_person(s)
+                           else replace(s, country=where.country) for s in sources]
+                targets = [t if t.country or t.resolved or _named_person(t) else replace(t, country=where.country)
+                           for t in targets]
             if mod == "announced":
                 verb = next((g for g in governors(token) if g.lemma_ in NOMINALISATIONS), None)
                 if verb is not None:

@@ -68,6 +68,8 @@ def _negated(token) -> bool:
         return True
     if any(c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det") for c in token.children):
         return True
+    if any(c.lower_ in ("none", "nothing") and c.dep_ == "dobj" for c in token.children):
+        return True   # "yields none of its authority"
     return token.dep_ == "xcomp" and token.head.lemma_ == "fail"
 
 
