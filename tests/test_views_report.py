@@ -162,3 +162,13 @@ def test_views_report_lanes_of_the_same_actors_are_told_apart():
         ["Russia / Ukraine", "Russia refuses to extend the grain deal"],
         ["Russia / Ukraine", "Russia and Ukraine sign the grain deal"],
         ["Ukraine's air force"]]
+
+
+def test_views_report_dates_never_wrap():
+    import re
+
+    from storyline.views.report import static_text
+
+    # The web app's narrow date column broke "≤ 2015-03-18" after "2015-".
+    rule = re.search(r"^\.date \{([^}]*)\}", static_text("report.css"), re.M).group(1)
+    assert "white-space: nowrap" in rule
