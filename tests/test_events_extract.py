@@ -91,3 +91,10 @@ def test_events_extract_summary_keeps_the_words_as_written(nlp):
     mentions, _ = extract(_article(text), nlp(text), ())
     (urging,) = [m for m in mentions if m.lemma == "urge"]
     assert "de-escalation and a calming" in urging.summary
+
+
+def test_events_extract_summary_of_a_threat_says_threaten_once(nlp):
+    text = "Kenyan officials threatened to revoke the Somali envoy's visa."
+    mentions, _ = extract(_article(text), nlp(text), ())
+    (threat,) = [m for m in mentions if m.type == "THREATEN"]
+    assert threat.summary.startswith("Kenyan officials threaten to revoke")

@@ -98,6 +98,8 @@ def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
         first, _, more = verb.partition(" ")
         verb = " ".join(p for p in ((first if plural else _third_person(first)), more) if p)
         return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
+    if modality_ == "threatened" and lemma in ("threaten", "warn", "vow", "swear"):
+        modality_ = "asserted"   # "threatened to revoke": "threatens to revoke", not "threatens to threaten"
     if token.pos_ == "ADJ":   # "is ready to keep the corridor working"
         verb = ("are " if plural else "is ") + token.text.lower()
         if modality_ == "negated":
