@@ -190,3 +190,22 @@ def test_ingest_empty_stdin_is_named_as_stdin_not_as_a_file():
     [failure] = read_inputs(["-"], stdin=io.BytesIO(b""))
     assert failure.source == "<stdin>"
     assert failure.reason == "standard input is empty; pipe article text into `-`"
+
+
+def test_ingest_folder_walks_past_the_database_being_built(tmp_path):
+    import duckdb
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "story.duckdb"))   # as `storyline build . --db story.duckdb`
+    try:
+        con.execute("CREATE TABLE t (a INTEGER)")
+        con.execute("INSERT INTO t VALUES (1)")
+        assert (tmp_path / "story.duckdb.wal").exists()
+        results = list(read_inputs([str(tmp_path)]))
+    finally:
+        con.close()
+    assert [r.source for r in results] == [str(tmp_path / "a.txt")]
+    assert all(not isinstance(r, Failure) for r in results)
+    # Named on its own, a database is still refused, and told where it belongs.
+    [failure] = read_inputs([str(tmp_path / "story.duckdb")])
+    assert "a DuckDB database; a database is given with --db, not as an input" in failure.reason

@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from ..errors import InputError, UsageError
 from ..models import Failure, RawDocument
-from .decode import binary_reason, declared_html_charset, decode_bytes, sniff_binary_kind
+from .decode import binary_reason, declared_html_charset, decode_bytes, is_duckdb_file, sniff_binary_kind
 from .html import read_html
 from .records import read_csv, read_jsonl
 from .sniff import format_from_content, format_from_name, looks_like_warc
@@ -107,9 +107,26 @@ def input_files(paths: Sequence[str]) -> Iterator[str]:
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        databases = {name for name in files if _is_database(Path(root) / name)}
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            if name.startswith(".") or name in databases or _is_database_log(name, databases):
+                # `storyline build . --db story.duckdb` walks past its own
+                # database and write-ahead log: they are no articles, and
+                # naming them as failed inputs made every such build exit 3.
+                continue
+            yield Path(root) / name
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return is_duckdb_file(fh.read(12))
+    except OSError:
+        return False   # reading it later reports the problem
+
+
+def _is_database_log(name: str, databases: set[str]) -> bool:
+    return name.endswith(".wal") and name[: -len(".wal")] in databases
 
 
 def _read_file(path: Path, source: str, fmt: str, max_bytes: int) -> Iterator[RawDocument | Failure]:

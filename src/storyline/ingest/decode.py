@@ -58,8 +58,15 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp12
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+def is_duckdb_file(data: bytes) -> bool:
+    """A DuckDB database (storyline's own output) carries "DUCK" at byte 8."""
+    return data[8:12] == b"DUCK"
+
+
 def sniff_binary_kind(data: bytes) -> str | None:
     """Name the kind of a binary file, "" for unnamed binary, None for text."""
+    if is_duckdb_file(data):
+        return "a DuckDB database; a database is given with --db, not as an input"
     for bom, _ in _BOMS:
         if data.startswith(bom):
             return None
