@@ -21,6 +21,7 @@ from ..errors import InputError, UsageError
 from ..models import Failure, RawDocument
 from .decode import binary_reason, declared_html_charset, decode_bytes, is_duckdb_file, sniff_binary_kind
 from .html import read_html
+from .own import own_output_kind
 from .records import read_csv, read_jsonl
 from .sniff import format_from_content, format_from_name, looks_like_warc
 from .text import read_text
@@ -107,22 +108,24 @@ def input_files(paths: Sequence[str]) -> Iterator[str]:
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        databases = {name for name in files if _is_database(Path(root) / name)}
-        for name in sorted(files):
-            if name.startswith(".") or name in databases or _is_database_log(name, databases):
+        heads = {name: _head(Path(root) / name) for name in files if not name.startswith(".")}
+        databases = {name for name, head in heads.items() if is_duckdb_file(head)}
+        for name in sorted(heads):
+            if name in databases or _is_database_log(name, databases) or own_output_kind(heads[name]):
                 # `storyline build . --db story.duckdb` walks past its own
-                # database and write-ahead log: they are no articles, and
-                # naming them as failed inputs made every such build exit 3.
+                # database and write-ahead log, and the report and exports
+                # written next to them: they are no articles (the report was
+                # read as one more source for every event it lists).
                 continue
             yield Path(root) / name
 
 
-def _is_database(path: Path) -> bool:
+def _head(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:
-            return is_duckdb_file(fh.read(12))
+            return fh.read(2048)
     except OSError:
-        return False   # reading it later reports the problem
+        return b""   # reading it later reports the problem
 
 
 def _is_database_log(name: str, databases: set[str]) -> bool:
@@ -152,6 +155,11 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
             yield Failure(source, "ingest", "standard input is empty; pipe article text into `-`")
         else:
             yield Failure(source, "ingest", "empty file; give a file with article text")
+        return
+    own = own_output_kind(head)
+    if own:
+        yield Failure(source, "ingest", f"this is storyline's own {own}, not an article; "
+                                        "build from the articles it was made from")
         return
     if fmt == "auto":
         fmt = format_from_name(source) or format_from_content(head)

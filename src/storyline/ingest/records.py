@@ -146,7 +146,7 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int, head: bytes,
     if not any(name in columns for name in TEXT_FIELDS + HTML_FIELDS):
         found = ", ".join(name for name in columns if name) or "none"
         yield Failure(source, "ingest",
-                      f"{source}: CSV has no text column; expected a header row with {_EXPECTED} "
+                      f"CSV has no text column; expected a header row with {_EXPECTED} "
                       f"(found: {found})")
         return
     reader = csv.reader(text_stream, delimiter=delimiter)
