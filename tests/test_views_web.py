@@ -122,3 +122,16 @@ def test_views_web_serve_binds_loopback_by_default():
     assert host.default == "127.0.0.1"
     assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
     assert not _is_loopback("0.0.0.0")
+
+
+def test_views_web_type_filter_offers_the_plover_types(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyline.views.web import create_app
+
+    from views_fixtures import build_db
+
+    client = TestClient(create_app(str(build_db(tmp_path / "s.duckdb"))))
+    html = client.get("/events?type=sanction").text
+    assert '<select name="type"><option value="">all</option><option>AGREE</option>' in html
+    assert "<option selected>SANCTION</option>" in html

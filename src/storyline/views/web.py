@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import NotFoundError, StorylineError, UsageError
+from ..models import PLOVER_TYPES
 from ..store import Store
 from .contract import article_json, event_json, statement_json, storyline_json
 from .report import _event_item, render_report, statement_view
@@ -88,6 +89,9 @@ def create_app(db: str) -> FastAPI:
                       autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = display_date
     env.globals["statement_view"] = statement_view
+    # The type filter offers the PLOVER types rather than a free text box,
+    # where a typo answered with an error page.
+    env.globals["plover_types"] = PLOVER_TYPES
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")
     static_dir = str(resources.files("storyline.views").joinpath("static"))
