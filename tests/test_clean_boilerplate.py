@@ -127,3 +127,13 @@ def test_clean_boilerplate_offsets_point_into_the_raw_text():
     article = clean(RawDocument(source="t.txt", text=raw_text, format="text"))
     [span] = article.removed
     assert raw_text[span.start:span.end] == span.text == "Share this article"
+
+
+def test_clean_boilerplate_reported_speech_quoting_an_appeal_stays():
+    from storyline.ingest.boilerplate import score_paragraph
+
+    # News about an appeal names who made it; the appeal itself speaks to the reader.
+    news = "Thank you for reading was printed on its front page in protest, the editor said."
+    assert sum(score_paragraph(news).values()) < 1.0
+    assert sum(score_paragraph("Thank you for reading.").values()) >= 1.0
+    assert sum(score_paragraph("Thank you for reading, and for your support. Donate today.").values()) >= 1.0

@@ -127,6 +127,12 @@ _LIST_HEADER = re.compile(
 )
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!;:,][\"'”’)\]]*$")
 _APPEAL_REASONS = (APPEAL, NEWSLETTER)
+# A paragraph that ends by naming who said it ("..., the editor said.",
+# "..., according to the union.") is reported speech: news that may quote an
+# appeal ("Thank you for reading was printed on its front page"), not one.
+_ATTRIBUTED = re.compile(
+    r"(?:,|\bsaid|\btold)\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|told (?:\w+ ){0,2}\w+|added|wrote"
+    r"|according to (?:[\w.'’-]+\s*){1,6})(?: on \w+)?[.!]?[\"”’']?$", re.I)
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b|\b(?:we|you)" + _APOS + r"\w+", re.I)
 
 
@@ -147,9 +153,10 @@ def score_paragraph(text: str) -> dict[str, float]:
     for pattern, weight, reason in _CUES:
         if pattern.search(text):
             scores[reason] = scores.get(reason, 0.0) + weight
-    if not _ADDRESSES_READER.search(text):
+    if not _ADDRESSES_READER.search(text) or _ATTRIBUTED.search(text):
         # Appeals and prompts speak to the reader; a third-person paragraph
-        # about prices or subscriptions is a news story about them.
+        # about prices or subscriptions, or one that reports who said the
+        # words, is a news story about them.
         for reason in _APPEAL_REASONS:
             if reason in scores:
                 scores[reason] *= 0.5
