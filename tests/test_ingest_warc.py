@@ -84,3 +84,39 @@ def test_ingest_invalid_warc_is_a_failure(tmp_path):
     [failure] = read_inputs([str(path)])
     assert isinstance(failure, Failure) and "not a valid WARC" in failure.reason
     assert "\n" not in failure.reason
+
+
+SECOND_HTML = ARTICLE_HTML.replace("Tram line opens", "Bridge closes").replace(
+    "The new tram line opened on Saturday", "The old bridge closed on Sunday")
+
+
+def _two_pages(tmp_path):
+    plain = tmp_path / "two.warc"
+    _warc(plain, [
+        ("https://city.example/2024/03/09/tram", "text/html", ARTICLE_HTML.encode(), "200 OK"),
+        ("https://city.example/2024/03/10/bridge", "text/html", SECOND_HTML.encode(), "200 OK"),
+    ], gzip=False)
+    return plain.read_bytes()
+
+
+def test_ingest_warc_gzipped_whole_reads_every_page(tmp_path):
+    import gzip as gz
+
+    # `gzip crawl.warc` makes one gzip member of the whole archive; warcio
+    # stopped after the first page with "not a valid WARC file ()".
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gz.compress(_two_pages(tmp_path)))
+    results = list(read_inputs([str(path)]))
+    assert [r.title for r in results] == ["Tram line opens", "Bridge closes"]
+
+
+def test_ingest_warc_cut_short_keeps_the_pages_before_the_break(tmp_path):
+    import gzip as gz
+
+    whole = gz.compress(_two_pages(tmp_path))
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(whole[: len(whole) - 40])
+    *pages, failure = read_inputs([str(path)])
+    assert [p.title for p in pages] == ["Tram line opens"]
+    assert isinstance(failure, Failure) and failure.source == str(path)
+    assert failure.reason == "the compressed archive is cut short or damaged after 1 page(s); copy or download it again"
