@@ -176,3 +176,27 @@ def test_ingest_jsonl_with_broken_first_line_still_reads_the_rest():
     assert isinstance(first, Failure) and first.source == "rows.jsonl:1"
     assert second.text == "Second story."
     assert isinstance(third, Failure) and "not an object" in third.reason
+
+
+def test_ingest_csv_unclosed_quote_fails_its_rows_instead_of_swallowing_them(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text(
+        "title,text\n"
+        'A,"Kenya deported two journalists on Friday."\n'
+        'B,"This quote is never closed.\n'
+        'C,"Ghana signed a deal with Togo on Monday."\n'
+        'D,"Mali expelled an envoy on Tuesday."\n', encoding="utf-8")
+    results = list(read_inputs([str(path)]))
+    # The lenient reader made one article of B and C ("...never closed.\nC,Ghana ...") and said nothing.
+    assert [(r.source, getattr(r, "title", None)) for r in results] == [
+        (f"{path}:2", "A"), (f"{path}:3", None), (f"{path}:5", "D")]
+    assert results[1].reason == ("malformed CSV: rows 3-4 are not valid (',' expected after '\"'); "
+                                 "check the quoting")
+
+
+def test_ingest_csv_cut_short_inside_a_quote_fails_the_last_row(tmp_path):
+    path = tmp_path / "cut.csv"
+    path.write_text('title,text\nA,"Kenya deported two journalists."\nB,"Cut off in the mid', encoding="utf-8")
+    first, last = read_inputs([str(path)])
+    assert first.title == "A"
+    assert last.source == f"{path}:3" and last.reason.startswith("malformed CSV: row is not valid (unexpected end")

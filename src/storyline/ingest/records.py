@@ -149,7 +149,10 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int, head: bytes,
                       f"CSV has no text column; expected a header row with {_EXPECTED} "
                       f"(found: {found})")
         return
-    reader = csv.reader(text_stream, delimiter=delimiter)
+    # strict: a stray or unclosed quote is an error for its rows, where the
+    # lenient reader made one article of them and the rows after, up to the
+    # next quote, with no word said (the rows swallowed were lost silently).
+    reader = csv.reader(text_stream, delimiter=delimiter, strict=True)
     row_start = 2
     while True:
         where = f"{source}:{row_start}"
@@ -162,7 +165,9 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int, head: bytes,
                           f"CSV is not valid {encoding} from here on; re-save it as UTF-8")
             return
         except csv.Error as err:
-            yield Failure(where, "ingest", f"malformed CSV row ({err}); check its quoting")
+            last = reader.line_num + 1
+            rows = f"rows {row_start}-{last} are" if last > row_start else "row is"
+            yield Failure(where, "ingest", f"malformed CSV: {rows} not valid ({err}); check the quoting")
             row_start = reader.line_num + 2
             continue
         row_start = reader.line_num + 2
