@@ -172,3 +172,20 @@ def test_views_report_dates_never_wrap():
     # The web app's narrow date column broke "≤ 2015-03-18" after "2015-".
     rule = re.search(r"^\.date \{([^}]*)\}", static_text("report.css"), re.M).group(1)
     assert "white-space: nowrap" in rule
+
+
+def test_views_report_lists_the_inputs_that_could_not_be_read(tmp_path):
+    from storyline.models import Failure
+    from storyline.store import Store
+    from storyline.views.report import render_report
+
+    from views_fixtures import build_db
+
+    db = build_db(tmp_path / "s.duckdb")
+    with Store(db) as store:
+        run = store.start_run(["feed.jsonl"], {})
+        store.record_failure(Failure("feed.jsonl:2", "ingest", "line is not valid JSON <here>"), run)
+    with Store(db, read_only=True) as store:
+        html, _ = render_report(store)
+    assert '<a href="#failed">1 input(s) could not be read</a>' in html
+    assert "<td class=\"url\">feed.jsonl:2</td><td>line is not valid JSON &lt;here&gt;</td>" in html

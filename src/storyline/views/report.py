@@ -386,6 +386,9 @@ def report_model(store) -> dict:
         "storylines": stories_view,
         "speakers": _statements(statements, articles, {m.id: m.summary for m in mentions.values()}),
         "contradictions": contradictions,
+        # A reader must learn that the story may be incomplete: the inputs
+        # the build could not read are recorded, and listed here.
+        "failures": [{"source": f.source, "reason": f.reason} for f in store.failures()],
         "articles": [
             {"id": a.id, "title": a.title or a.source, "publisher": a.publisher, "source": a.source,
              "url": a.url, "published": display_date(a.published),
