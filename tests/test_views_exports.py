@@ -132,3 +132,19 @@ def test_views_exports_codes():
     assert quad_class("CONSULT", None) == 1 and quad_class("ASSAULT", None) == 4
     assert quad_class("UNKNOWN", None) is None
     assert goldstein("ASSAULT", "190") == -10.0 and goldstein("AID", None) == 7.0
+
+
+def test_views_exports_json_lists_failed_inputs(tmp_path):
+    from storyline.models import Failure
+    from storyline.store import Store
+    from storyline.views.contract import export_document
+
+    from views_fixtures import build_db
+
+    db = build_db(tmp_path / "s.duckdb")
+    with Store(db) as store:
+        store.record_failure(Failure("junk.bin", "ingest", "binary file"), store.start_run(["junk.bin"], {}))
+    with Store(db, read_only=True) as store:
+        doc = export_document(store)
+    assert list(doc)[:5] == ["articles", "events", "statements", "storylines", "contradictions"]
+    assert doc["failures"] == [{"source": "junk.bin", "stage": "ingest", "reason": "binary file"}]

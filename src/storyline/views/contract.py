@@ -112,4 +112,7 @@ def export_document(store) -> dict:
         "statements": [statement_json(s) for s in store.statements()],
         "storylines": [storyline_json(s) for s in store.storylines()],
         "contradictions": [contradiction_json(c) for c in store.contradictions()],
+        # Added after the first five: the inputs the build could not read, so
+        # a tool reading the export knows what the story may be missing.
+        "failures": [{"source": f.source, "stage": f.stage, "reason": f.reason} for f in store.failures()],
     }
