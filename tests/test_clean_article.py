@@ -114,3 +114,27 @@ def test_clean_metadata_date_wins_over_a_timestamp_line():
     text = "Published: May 3, 2013\nThe council met on Friday."
     article = clean(_raw(text, published="2013-05-04", published_basis="metadata"))
     assert (article.published.value, article.published.basis) == ("2013-05-04", "metadata")
+
+
+@pytest.mark.parametrize("line", ["March 2, 2020", "Monday 2 March 2020", "2 March 2020 | 10:32 GMT",
+                                  "Mon, March 2, 2020 at 10:32 a.m. EST"])
+def test_clean_bare_date_line_under_the_headline_dates_the_article(line):
+    from storyline.ingest import read_bytes
+
+    [raw] = read_bytes(f"Kenya police fire tear gas\n{line}\n\nPolice fired tear gas on Monday.\n".encode(), "a.txt")
+    article = clean(raw)
+    # The date was kept as text but not used: the article counted as undated.
+    assert (article.published.value, article.published.basis) == ("2020-03-02", "header")
+    assert article.published.evidence == (f"date line: {line}",)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya police fire tear gas\n02/03/2020\n\nPolice fired tear gas on Monday.\n",          # ambiguous day
+    "Kenya police fire tear gas\n\nPolice fired tear gas on Monday.\nMarch 2, 2020\nMore.\n",  # not the first line
+    "Kenya police fire tear gas\nMarch 2, 2020 was the day police fired tear gas.\n\nMore text.\n",
+])
+def test_clean_other_date_lines_do_not_date_the_article(text):
+    from storyline.ingest import read_bytes
+
+    [raw] = read_bytes(text.encode(), "a.txt")
+    assert clean(raw).published is None

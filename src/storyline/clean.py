@@ -13,7 +13,7 @@ import re
 
 from .errors import EmptyInputError
 from .ingest.boilerplate import TIMESTAMP, Paragraph, find_boilerplate
-from .ingest.dates import parse_timestamp_line, parse_publication_date
+from .ingest.dates import parse_date_line, parse_publication_date, parse_timestamp_line
 from .ingest.text import body_start
 from .models import Article, RawDocument, RemovedSpan, TimeValue
 
@@ -47,7 +47,8 @@ def clean(raw: RawDocument) -> Article:
         publisher=normalise_whitespace(raw.publisher or "") or None,
         url=raw.url,
         published=(publication_time(raw.published, raw.published_basis)
-                   or _time_from_timestamp_lines(paragraphs, removed_at)),
+                   or _time_from_timestamp_lines(paragraphs, removed_at)
+                   or _time_from_date_line(paragraphs, removed_at)),
         removed=_removed_spans(raw.text, paragraphs, removed_at),
     )
 
@@ -93,6 +94,20 @@ def _time_from_timestamp_lines(paragraphs: list[Paragraph], removed_at: dict[int
     kind, span, line = min(stamps, key=lambda stamp: "updated" in stamp[0])
     return TimeValue(value=span.value, earliest=span.earliest, latest=span.latest, precision=span.precision,
                      basis="header", evidence=(f"timestamp line: {line}",))
+
+
+def _time_from_date_line(paragraphs: list[Paragraph], removed_at: dict[int, str]) -> TimeValue | None:
+    """A bare date line opening the body ("March 2, 2020" under the headline)
+    dates the article when nothing else did. Only the first line counts: a
+    date line further down is a chronology's heading, not the story's date.
+    The line stays in the text, where it may be such a heading too."""
+    if not paragraphs or 0 in removed_at:
+        return None
+    span = parse_date_line(paragraphs[0].text)
+    if span is None:
+        return None
+    return TimeValue(value=span.value, earliest=span.earliest, latest=span.latest, precision=span.precision,
+                     basis="header", evidence=(f"date line: {paragraphs[0].text}",))
 
 
 def _paragraph(text: str, start: int, end: int) -> Paragraph:

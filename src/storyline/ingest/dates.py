@@ -115,6 +115,16 @@ def parse_timestamp_line(line: str) -> tuple[str, CalendarSpan | None] | None:
     return keyword["kind"].lower(), _first_day(rest)
 
 
+def parse_date_line(line: str) -> CalendarSpan | None:
+    """The day of a line that is a date and nothing else, as copied articles
+    carry under their headline ("March 2, 2020", "Monday 2 March 2020 |
+    10:32 GMT"); None for anything else, or a day we are unsure of."""
+    line = line.strip()
+    if not line or len(line.split()) > _STAMP_MAX_WORDS or not _STAMP_LINE_REST.fullmatch(line):
+        return None
+    return _first_day(line)
+
+
 def _first_day(text: str) -> CalendarSpan | None:
     word = _WORD_DAY.search(text)
     if word:
