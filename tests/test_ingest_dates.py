@@ -103,3 +103,14 @@ def test_ingest_dates_sentences_are_not_timestamp_lines(line):
     from storyline.ingest.dates import parse_timestamp_line
 
     assert parse_timestamp_line(line) is None
+
+
+def test_ingest_dates_unix_time_from_feeds_is_a_day():
+    from storyline.ingest.dates import parse_publication_date
+
+    # Feeds and APIs export times as Unix seconds or milliseconds; the row's
+    # date was ignored and the article counted as undated.
+    assert parse_publication_date("1583145120").value == "2020-03-02"
+    assert parse_publication_date("1583145120123").value == "2020-03-02"
+    assert parse_publication_date("1583145120.5").value == "2020-03-02"
+    assert parse_publication_date("202003021") is None    # nine digits: a typo, not a time

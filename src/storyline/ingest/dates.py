@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -28,6 +28,10 @@ _SLASH_YMD = re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})" + _T
 _SLASH_DMY = re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})" + _TIME, re.I)
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})")
 _YEAR = re.compile(r"(?P<y>\d{4})")
+# Unix time in seconds or milliseconds, as feeds and APIs export it
+# ("published": 1583145120): 10 digits (since 2001) or 13 (milliseconds),
+# which no other date form has.
+_EPOCH = re.compile(r"(?P<s>\d{10})(?:\.\d+)?|(?P<ms>\d{13})")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY_MONTH_YEAR = re.compile(
     _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})" + _TIME, re.I)
@@ -68,6 +72,11 @@ def parse_publication_date(text: str | None) -> CalendarSpan | None:
         match = pattern.fullmatch(text)
         if match:
             return _day(match["y"], _MONTHS[match["month_name"].lower()], match["d"])
+    match = _EPOCH.fullmatch(text)
+    if match:
+        seconds = int(match["s"]) if match["s"] else int(match["ms"]) // 1000
+        day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+        return CalendarSpan(day.isoformat(), day, day, "day")
     match = _YEAR_MONTH.fullmatch(text)
     if match:
         return _month(match["y"], match["m"])
