@@ -199,3 +199,32 @@ def test_views_consistency_report_actor_filter_finds_what_the_timeline_finds(db)
         cli = {r["id"] for r in timeline_rows(store.events(), store.storylines(), TimelineFilter(actor="accra"))}
         report = {e["id"] for e in report_model(store)["events"] if "accra" in e["actor_key"]}
     assert cli == report == {"ev_a_undated"}
+
+
+def test_views_consistency_storylines_are_listed_busiest_first_everywhere(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyline.views.web import create_app
+
+    from dataclasses import replace
+
+    from views_fixtures import build_records
+
+    # The busiest storyline gets the id that sorts last, so id order is not busiest-first.
+    analyses, links = build_records()
+    rename = {"st_coordination": "st_z_coordination"}
+    events = [replace(e, storyline=rename.get(e.storyline, e.storyline)) for e in links.events]
+    stories = [replace(s, id=rename.get(s.id, s.id)) for s in links.storylines]
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.write_analyses(analyses)
+        store.replace_links(LinkResult(tuple(events), tuple(stories), links.contradictions))
+    with Store(db, read_only=True) as store:
+        model = report_model(store)
+    lanes = [lane["id"] for lane in model["timeline"]["lanes"] if lane["id"]]
+    assert lanes == [s["id"] for s in model["storylines"]] == [sid for sid, _ in model["options"]["storylines"]]
+    assert lanes == ["st_z_coordination", "st_jenin"]   # 5 events, then 3
+    client = TestClient(create_app(str(db)))
+    for path in ("/storylines", "/"):
+        page = client.get(path).text
+        assert page.index("st_z_coordination") < page.index("st_jenin"), path

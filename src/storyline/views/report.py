@@ -58,6 +58,13 @@ def report_policy(script: str, style: str) -> str:
 
 # --- the model the template renders ------------------------------------------------
 
+def busiest_first(storylines):
+    """Storylines with the most events first: the busiest is usually the story
+    the reader came for. The lanes, the storyline list, the filter and the web
+    pages all use this order, so a storyline is found in the same place."""
+    return sorted(storylines, key=lambda s: (-len(s.event_ids), s.label, s.id))
+
+
 def _midpoint(e: Event) -> date | None:
     t = e.time
     if t is None or not t.is_known:
@@ -144,9 +151,7 @@ def _time_axis(dated: list[date]) -> tuple[date, date, list[dict]]:
 
 def _timeline(items: list[dict], events: list[Event], storylines) -> dict:
     """Lanes (one per storyline, plus one for events in none), marks and episode links."""
-    # The busiest storyline first: it is usually the story the reader came for.
-    lanes = [{"id": s.id, "label": s.label}
-             for s in sorted(storylines, key=lambda s: (-len(s.event_ids), s.label, s.id))]
+    lanes = [{"id": s.id, "label": s.label} for s in busiest_first(storylines)]
     if any(not i["story"] for i in items):
         lanes.append({"id": "", "label": "(no storyline)"})
     lane_of = {lane["id"]: n for n, lane in enumerate(lanes)}
@@ -362,7 +367,7 @@ def report_model(store) -> dict:
     items = [_event_item(e, mentions, articles, stories) for e in events]
     by_id = {i["id"]: i for i in items}
     stories_view = []
-    for s in storylines:
+    for s in busiest_first(storylines):
         episodes = [[by_id[e] for e in ep if e in by_id] for ep in s.episodes]
         stories_view.append({"id": s.id, "label": s.label, "count": len(s.event_ids),
                              "episodes": [sorted(ep, key=lambda i: i["earliest"] or "9999") for ep in episodes]})
@@ -398,7 +403,7 @@ def report_model(store) -> dict:
             "types": sorted({i["type"] for i in items}),
             "modalities": sorted({i["modality"] for i in items}),
             "actors": sorted({a for i in items for a in i["actors"]}),
-            "storylines": [(s.id, s.label) for s in storylines],
+            "storylines": [(s.id, s.label) for s in busiest_first(storylines)],
             "unlinked": any(not i["story"] for i in items),
         },
     }

@@ -32,7 +32,7 @@ from ..errors import NotFoundError, StorylineError, UsageError
 from ..models import PLOVER_TYPES
 from ..store import Store
 from .contract import article_json, event_json, statement_json, storyline_json
-from .report import _event_item, render_report, statement_view
+from .report import _event_item, busiest_first, render_report, statement_view
 from .show import event_detail
 from .timeline import TimelineFilter, chronological, display_date, parse_day
 
@@ -239,7 +239,7 @@ def create_app(db: str) -> FastAPI:
     def home(s: Store = Depends(store)):
         counts = s.counts()
         stories = [{"id": st.id, "label": st.label, "events": len(st.event_ids),
-                    "episodes": len(st.episodes)} for st in s.storylines()]
+                    "episodes": len(st.episodes)} for st in busiest_first(s.storylines())]
         return page("web_home.html", title="storyline", counts=counts, stories=stories, db=s.path)
 
     @app.get("/events", response_class=HTMLResponse)
@@ -279,7 +279,7 @@ def create_app(db: str) -> FastAPI:
                     "events": chronological([events[e] for e in st.event_ids if e in events]),
                     "episodes": [chronological([events[e] for e in ep if e in events])
                                  for ep in st.episodes]}
-                   for st in s.storylines()]
+                   for st in busiest_first(s.storylines())]
         return page("web_storylines.html", title="Storylines", stories=stories)
 
     @app.get("/articles", response_class=HTMLResponse)
