@@ -228,3 +228,25 @@ def test_views_consistency_storylines_are_listed_busiest_first_everywhere(tmp_pa
     for path in ("/storylines", "/"):
         page = client.get(path).text
         assert page.index("st_z_coordination") < page.index("st_jenin"), path
+
+
+def test_views_consistency_gdelt_tsv_has_no_quoting(tmp_path):
+    from storyline.views.exports import export_gdelt
+
+    text = 'The "Azov" regiment shelled the port on Monday.\n\n'
+    article = Article(id=Article.make_id(text), source='feeds/"quoted".txt', text=text, title=None)
+    regiment = _actor('the "Azov" regiment', "UKR", "MIL")
+    m = _mention(article, "shelled", "ASSAULT", TimeValue(
+        "2022-05-02", date(2022, 5, 2), date(2022, 5, 2), "day", "relative"), [regiment], [])
+    event = Event(id="ev_q", type="ASSAULT", cameo=None, mode=None, modality="asserted", time=m.time,
+                  sources=m.sources, targets=(), location=None, summary="shelling", mention_ids=(m.id,),
+                  source_count=1, storyline=None)
+    with Store(tmp_path / "q.duckdb") as store:
+        store.write_analyses([ArticleAnalysis(article, (), (m,), ())])
+        store.replace_links(LinkResult((event,), (), ()))
+    with Store(tmp_path / "q.duckdb", read_only=True) as store:
+        header, row = _text(export_gdelt, store).splitlines()
+    # GDELT readers split on tabs and read quotes as data: '"the ""Azov"" regiment"' was written.
+    cells = dict(zip(header.split("\t"), row.split("\t")))
+    assert cells["Actor1Name"] == 'the "Azov" regiment'
+    assert cells["SOURCEURL"] == 'feeds/"quoted".txt'

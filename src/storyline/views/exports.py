@@ -310,11 +310,15 @@ def _numeric_id(event_id: str) -> int:
 
 
 def _write_gdelt(store, out: IO[str], delimiter: str) -> None:
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    if delimiter == "\t":
+        # GDELT's TSV has no quoting: readers split on tabs and take quotes
+        # as data, so a quoted field ('"a ""b"""') would reach them mangled.
+        # Tabs and newlines inside fields become spaces instead.
+        writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n")
+    else:
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(GDELT_COLUMNS)
     for row in _gdelt_rows(store):
-        # GDELT's TSV has no quoting, so tabs and newlines inside fields would
-        # break columns; they become spaces.
         if delimiter == "\t":
             row = [" ".join(str(v).split()) if isinstance(v, str) else v for v in row]
         writer.writerow(row)
