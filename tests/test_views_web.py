@@ -81,7 +81,7 @@ def test_views_web_clear_404s(client):
 
 def test_views_web_bad_input_is_400_or_422(client):
     assert client.get("/api/events", params={"since": "May 2020"}).status_code == 400
-    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    assert client.get("/api/events", params={"limit": 0}).status_code == 400
     assert client.get("/api/events", params={"limit": 100000}).status_code == 422
 
 
@@ -135,3 +135,19 @@ def test_views_web_type_filter_offers_the_plover_types(tmp_path):
     html = client.get("/events?type=sanction").text
     assert '<select name="type"><option value="">all</option><option>AGREE</option>' in html
     assert "<option selected>SANCTION</option>" in html
+
+
+def test_views_web_bad_parameters_answer_400_like_other_misuse(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyline.views.web import create_app
+
+    from views_fixtures import build_db
+
+    client = TestClient(create_app(str(build_db(tmp_path / "s.duckdb"))))
+    api = client.get("/api/events?limit=0")
+    assert api.status_code == 400
+    assert api.json() == {"error": "bad request", "detail": "limit: Input should be greater than or equal to 1"}
+    page = client.get("/events?offset=x")
+    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    assert "offset: Input should be a valid integer" in page.text

@@ -22,6 +22,7 @@ from typing import Iterator
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -131,6 +132,16 @@ def create_app(db: str) -> FastAPI:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": "bad request", "detail": exc.message}, status_code=400)
         return page("web_error.html", 400, title="Bad request", message=exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_parameter(request: Request, exc: RequestValidationError):
+        # FastAPI's own answer is a 422 JSON list, even for a page a person
+        # opened; answer as every other misuse is answered.
+        problems = "; ".join(f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg')}"
+                             for err in exc.errors())
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": "bad request", "detail": problems}, status_code=400)
+        return page("web_error.html", 400, title="Bad request", message=problems)
 
     @app.exception_handler(StorylineError)
     async def _broken(request: Request, exc: StorylineError):
