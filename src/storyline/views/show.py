@@ -56,6 +56,8 @@ def _date_line(date: dict | None) -> str:
     happened by") is shown as "…", never as the word None."""
     if not date or not (date.get("earliest") or date.get("latest")):
         return "undated" if not date or date.get("value") in (None, "") else f"{date['value']} (no day known)"
+    if date.get("earliest") == date.get("latest") == date.get("value"):
+        return f"{date['value']}, {date.get('basis')}"   # a day: its span says nothing more
     span = f"{date.get('earliest') or '…'} .. {date.get('latest') or '…'}"
     return f"{date['value']}  [{span}], {date.get('basis')}"
 
