@@ -9,7 +9,9 @@ import click
 
 from ..store import Store
 from ..views.export import EXPORTERS
-from ..views.show import event_detail, find_event, render_event
+from ..views.show import (
+    event_detail, find_event, find_statement, render_event, render_statement, statement_detail,
+)
 from ..views.timeline import FORMATS, TimelineFilter, parse_day, render, timeline_rows
 from .options import db_option, output_file
 
@@ -47,16 +49,24 @@ def timeline_command(db, since, until, actor, event_type, story, fmt):
 def show_command(record_id, db, fmt):
     """Show one event (or the event of a mention id) with its evidence sentences.
 
+    A statement id (sm_..., as contradictions cite) shows the statement:
+    speaker, words, date and the article it is in.
+
     \b
     Example:
         storyline show ev_3f2a9c0d1e2b4a5f --db story.duckdb
     """
     with Store(db, read_only=True) as store:
-        detail = event_detail(store, find_event(store, record_id))
+        if record_id.startswith("sm_"):
+            detail = statement_detail(store, find_statement(store, record_id))
+            render = render_statement
+        else:
+            detail = event_detail(store, find_event(store, record_id))
+            render = render_event
     if fmt == "json":
         click.echo(json.dumps(detail, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_event(detail), nl=False)
+        click.echo(render(detail), nl=False)
 
 
 @click.command(name="export")

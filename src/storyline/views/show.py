@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..errors import NotFoundError
-from ..models import Event
-from .contract import date_json, event_json
+from ..models import Event, Statement
+from ..serialize import loads
+from .contract import date_json, event_json, statement_json
 from .timeline import names
 
 
@@ -27,6 +28,38 @@ def event_detail(store, event: Event) -> dict:
         item["article_path"] = article.source
         item["published"] = date_json(article.published)
     return detail
+
+
+def find_statement(store, statement_id: str) -> Statement:
+    """A statement by its id: one side of a contradiction is often a statement."""
+    rows = list(store.iter_rows("SELECT record FROM statements WHERE id = ?", [statement_id]))
+    if not rows:
+        raise NotFoundError(f"no statement with id {statement_id} in {store.path}; "
+                            "statement ids are in `storyline export --format json`")
+    return loads(Statement, rows[0][0])
+
+
+def statement_detail(store, statement: Statement) -> dict:
+    detail = statement_json(statement)
+    article = store.article(statement.article_id)
+    detail.update(article_title=article.title, article_path=article.source,
+                  published=date_json(article.published))
+    return detail
+
+
+def render_statement(detail: dict) -> str:
+    date = (detail["date"] or {}).get("value") or "undated"
+    published = (detail.get("published") or {}).get("value") or "undated"
+    words = " ".join(detail["words"].split())
+    return "\n".join([
+        f"{detail['id']}  {detail['kind']} ({detail['cue'] or '-'})",
+        f"  speaker: {detail['speaker']['name']}",
+        f"  date:    {date}",
+        f"  about:   {detail['about'] or '-'}",
+        f"  - {detail['article_title'] or detail['article_path']} ({published}) "
+        f"[{detail['article']} {detail['start']}-{detail['end']}]",
+        f"      {words}",   # a quote keeps the article's own quotation marks
+    ]) + "\n"
 
 
 def render_event(detail: dict) -> str:
@@ -72,4 +105,5 @@ def _mark(m: dict) -> str:
     return " ".join(s.split())
 
 
-__all__ = ["find_event", "event_detail", "render_event", "names"]
+__all__ = ["find_event", "event_detail", "render_event", "find_statement", "statement_detail",
+           "render_statement", "names"]
