@@ -250,3 +250,15 @@ def test_views_consistency_gdelt_tsv_has_no_quoting(tmp_path):
     cells = dict(zip(header.split("\t"), row.split("\t")))
     assert cells["Actor1Name"] == 'the "Azov" regiment'
     assert cells["SOURCEURL"] == 'feeds/"quoted".txt'
+
+
+def test_views_consistency_report_colours_by_the_exports_quad_class():
+    from storyline.views.exports import quad_class
+    from storyline.views.report import _event_item
+
+    request = Event(id="ev_r", type="REQUEST", cameo="020", mode=None, modality="asserted", time=None,
+                    sources=(GHANA,), targets=(), location=None, summary="Ghana appeals", mention_ids=(),
+                    source_count=1, storyline=None)
+    # CAMEO 02 (appeal) is verbal cooperation in GDELT and in the CSV export;
+    # the report coloured and counted it as verbal conflict (PLOVER's REQUEST).
+    assert _event_item(request, {}, {}, {})["quad"] == quad_class("REQUEST", "020") == 1

@@ -61,11 +61,6 @@ def quad_class(event_type: str | None, cameo: str | None = None) -> int | None:
     return _QUAD_OF_TYPE.get((event_type or "").upper())
 
 
-def type_quad(event_type: str | None) -> int | None:
-    """The quad class of a PLOVER type alone (what the report's chart groups by)."""
-    return _QUAD_OF_TYPE.get((event_type or "").upper())
-
-
 def goldstein(event_type: str | None, cameo: str | None = None) -> float | None:
     root = (cameo or "")[:2]
     if root in _ROOT_SCORE:

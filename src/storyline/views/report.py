@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..models import Event, EventMention, Statement
-from .exports import QUADS, type_quad
+from .exports import QUADS, quad_class
 from .timeline import chronological, display_date
 
 QUAD_COLOURS = {1: "#7fb069", 2: "#2d6a4f", 3: "#f4a259", 4: "#c0392b", None: "#8d99ae"}
@@ -98,7 +98,10 @@ def _event_item(e: Event, mentions: dict, articles: dict, stories: dict) -> dict
     story = stories.get(e.storyline or "")
     return {
         "id": e.id, "type": e.type, "cameo": e.cameo, "mode": e.mode, "modality": e.modality,
-        "quad": type_quad(e.type),
+        # The quad class every export gives (CAMEO root first, as GDELT): a
+        # REQUEST coded CAMEO 020 (appeal) is verbal cooperation there, and
+        # was verbal conflict here, so the chart and the CSV disagreed.
+        "quad": quad_class(e.type, e.cameo),
         "date": display_date(t),
         "basis": t.basis if t else "unknown",
         "earliest": t.earliest.isoformat() if t and t.earliest else "",
@@ -218,7 +221,7 @@ def _timeline(items: list[dict], events: list[Event], storylines) -> dict:
 
 
 def _monthly(items: list[dict]) -> dict:
-    """Events per month (per year on long spans) stacked by PLOVER quad class.
+    """Events per month (per year on long spans) stacked by quad class.
     An event counts in the month of its earliest possible date."""
     days = [date.fromisoformat(i["earliest"] or i["latest"]) for i in items if i["earliest"] or i["latest"]]
     chart = {"bars": [], "labels": [], "width": 0, "height": 0, "unit": "month", "max": 0,
