@@ -141,3 +141,27 @@ def test_ingest_text_markdown_heading_is_the_title():
     doc = read_text("# Council backs budget\n\n" + BODY, "a.md")
     assert doc.title == "Council backs budget"
     assert clean(doc).text == BODY.strip().replace("\n", "\n\n")
+
+
+def test_ingest_text_field_block_gives_the_metadata_and_is_no_body():
+    text = ("Title: Council backs budget\nDate: 2020-05-21\nSource: Example Wire\n"
+            "URL: https://example.org/budget\nAuthor: A. Writer\n\n" + BODY)
+    doc = read_text(text, "a.txt")
+    # The block was body text: "Title:" began the title, the date was lost.
+    assert (doc.title, doc.published, doc.published_basis, doc.publisher, doc.url) == (
+        "Council backs budget", "2020-05-21", "header", "Example Wire", "https://example.org/budget")
+    assert _body(doc) == "\n" + BODY
+
+
+def test_ingest_text_date_line_under_the_title_is_the_date():
+    doc = read_text("Council backs budget\nDate: May 21, 2020\n\n" + BODY, "a.txt")
+    assert (doc.title, doc.published) == ("Council backs budget", "May 21, 2020")
+    assert clean(doc).published.value == "2020-05-21"
+    assert _body(doc) == "\n" + BODY
+
+
+@pytest.mark.parametrize("text", ["Update: talks resumed on Monday.\nThe ministry said more.\n",
+                                  "Source: a ministry official.\n" + BODY])
+def test_ingest_text_a_sentence_with_a_colon_is_no_field_block(text):
+    doc = read_text(text, "a.txt")
+    assert doc.publisher is None and _body(doc).startswith(text.split("\n")[0])

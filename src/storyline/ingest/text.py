@@ -1,5 +1,7 @@
 """Plain-text articles: an optional ``date YYYY-MM-DD`` header, an optional
-title line, then the body.
+title line, then the body. Hand-made corpora and database exports often open
+instead with a block of fields, one per line ("Title: ...", "Date: ...",
+"Source: ...", "URL: ..."); such a block gives the metadata and is no body.
 
 The header may stand on its own line or share it with the first sentence
 (`` date 2020-05-21 A senior official ...``); either way only the date is
@@ -27,6 +29,15 @@ _DATE_HEADER = re.compile(
 # could not tell where the date ends and the sentence begins.
 _DATE_LINE = re.compile(r"\A[ \t]*date[ \t]*[:=]?[ \t]+(?P<date>[^\r\n]+?)[ \t]*(?:\r\n|\r|\n)", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# One line of a field block. Only these names count, so a first sentence
+# such as "Update: talks resumed" is never mistaken for metadata.
+_FIELD = re.compile(
+    r"[ \t]*(?P<key>title|headline|date|published|publication date|source|publisher|publication"
+    r"|url|link|author|authors|byline|section|language)[ \t]*:[ \t]*(?P<value>[^\r\n]*?)[ \t]*(?:\r\n|\r|\n|\Z)",
+    re.I)
+_FIELD_KEYS = {"title": "title", "headline": "title", "date": "published", "published": "published",
+               "publication date": "published", "source": "publisher", "publisher": "publisher",
+               "publication": "publisher", "url": "url", "link": "url"}
 
 # A headline is short and ends neither like a sentence nor like a dateline
 # ("JERUSALEM (AP) —"). Closing quotes and brackets are looked through, so
@@ -43,8 +54,22 @@ _MARKDOWN_HEADING = re.compile(r"\A\s*#{1,2}\s+")
 
 
 def read_text(text: str, source: str) -> RawDocument:
+    fields, end = field_block(text)
+    if fields:
+        published = fields.get("published")
+        published = published if parse_publication_date(published) else None
+        return RawDocument(
+            source=source, text=text, format="text", title=fields.get("title"),
+            published=published, published_basis="header" if published else "unknown",
+            publisher=fields.get("publisher"), url=fields.get("url"),
+        )
     published, end = date_header(text)
-    title, _ = split_title(text[end:])
+    title, rest = split_title(text[end:])
+    if title and not published:
+        # "Headline\nDate: March 2, 2020\n\nBody": the date under the title
+        # (when a body follows it).
+        under, after = date_header(rest)
+        published = under if under and rest[after:].strip() else None
     return RawDocument(
         source=source,
         text=text,
@@ -55,11 +80,30 @@ def read_text(text: str, source: str) -> RawDocument:
     )
 
 
+def field_block(text: str) -> tuple[dict[str, str], int]:
+    """The fields of a leading "Key: value" block (two lines or more, blank
+    lines before it allowed) and where it ends; ({}, 0) when there is none."""
+    fields: dict[str, str] = {}
+    position, lines = len(text) - len(text.lstrip("\r\n")), 0
+    while True:
+        match = _FIELD.match(text, position)
+        if not match or match.end() == position:
+            break
+        key = _FIELD_KEYS.get(" ".join(match["key"].lower().split()))
+        if key and match["value"] and key not in fields:
+            fields[key] = " ".join(match["value"].split())
+        position, lines = match.end(), lines + 1
+    return (fields, position) if lines >= 2 else ({}, 0)
+
+
 def body_start(text: str, title: str | None) -> int:
     """Offset where the article body begins: after a leading date header and
     after a first line that repeats the title (many exports and pages put the
     headline at the top of the text as well as in a title field)."""
-    _, start = date_header(text)
+    _, start = field_block(text)
+    if start:
+        return start   # the block gave the title; the body follows it
+    header_date, start = date_header(text)
     if not title:
         return start
     wanted = " ".join(title.split())
@@ -69,7 +113,13 @@ def body_start(text: str, title: str | None) -> int:
             if not line:
                 break  # the empty match at the very end
             continue
-        return match.end() if _title_text(line) == wanted else start
+        if _title_text(line) != wanted:
+            return start
+        # A date line right under the title is the header too (read_text
+        # took its date), unless a leading header already gave one.
+        rest = text[match.end():]
+        under, after_date = date_header(rest) if header_date is None else (None, 0)
+        return match.end() + (after_date if under and rest[after_date:].strip() else 0)
     return start
 
 
