@@ -98,6 +98,18 @@ def test_evaluation_tempeval_parses_timeml():
         ("Thursday", "DATE", "1998-08-06"), ("three days", "DURATION", "P3D")]
 
 
+def test_evaluation_tempeval_identical_copies_count_once(tmp_path):
+    content = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2001-05-02" functionInDocument="CREATION_TIME">'
+               '20010502</TIMEX3></DCT><TEXT>The vote came <TIMEX3 tid="t1" type="DATE" value="2001-05-01">'
+               'Tuesday</TIMEX3>.</TEXT></TimeML>')
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "vote.tml").write_text(content, encoding="utf-8")
+    (tmp_path / "b" / "vote.tml").write_text(content, encoding="utf-8")
+    (tmp_path / "b" / "other.tml").write_text(content.replace("Tuesday", "Monday"), encoding="utf-8")
+    assert sorted(d.text for d in read_timeml_dir(tmp_path)) == ["The vote came Monday.", "The vote came Tuesday."]
+
+
 def test_evaluation_tempeval_failures_group_value_mismatches_by_class():
     from storyline.evaluation.tempeval import TimeMLDocument, evaluate, failures, value_class
 
@@ -115,7 +127,7 @@ def test_evaluation_tempeval_failures_group_value_mismatches_by_class():
 
 #: a fixed subset (every fourth file by name) keeps the gate under a minute;
 #: benchmarks/heideltime_compare.py and `storyline eval tempeval` run all 256.
-GATE = {"relaxed_f1": 0.92, "strict_f1": 0.825, "value_f1": 0.82, "type_f1": 0.88}
+GATE = {"relaxed_f1": 0.92, "strict_f1": 0.825, "value_f1": 0.80, "type_f1": 0.89}
 
 
 @pytest.mark.slow

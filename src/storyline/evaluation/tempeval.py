@@ -13,6 +13,7 @@ TE3 scorer counts them (see ``data/README.md`` in the shared data):
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -100,7 +101,18 @@ def read_timeml_dir(path: str | Path) -> list[TimeMLDocument]:
     files = sorted(root.rglob("*.tml")) if root.is_dir() else [root]
     if not files:
         raise EvaluationDataError(f"no .tml files under {root}; point to a folder of TimeML files")
-    return [parse_timeml(f.read_text(encoding="utf-8"), f.name) for f in files]
+    # A byte-identical copy (TBAQ-cleaned ships one document a second time,
+    # in testpipeline/) is one document: scoring it twice would weigh its
+    # timexes double.
+    seen: set[bytes] = set()
+    documents = []
+    for f in files:
+        raw = f.read_bytes()
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        if digest not in seen:
+            seen.add(digest)
+            documents.append(parse_timeml(raw.decode("utf-8"), f.name))
+    return documents
 
 
 # --- scoring ----------------------------------------------------------------------
