@@ -200,3 +200,21 @@ def test_ingest_csv_cut_short_inside_a_quote_fails_the_last_row(tmp_path):
     first, last = read_inputs([str(path)])
     assert first.title == "A"
     assert last.source == f"{path}:3" and last.reason.startswith("malformed CSV: row is not valid (unexpected end")
+
+
+def test_ingest_excel_unicode_text_export_named_txt_is_read_as_rows(tmp_path):
+    # Excel's "Unicode Text" export: UTF-16, tab-separated, named .txt. It was
+    # read as one article holding the whole table.
+    path = tmp_path / "sheet.txt"
+    path.write_text("title\ttext\tdate\r\nA\tKenya deported two journalists on Friday.\t2021-01-01\r\n"
+                    "B\tGhana signed a deal with Togo on Monday.\t2021-01-04\r\n", encoding="utf-16")
+    rows = list(read_inputs([str(path)]))
+    assert [(r.source, r.format, r.title, r.published) for r in rows] == [
+        (f"{path}:2", "csv", "A", "2021-01-01"), (f"{path}:3", "csv", "B", "2021-01-04")]
+
+
+def test_ingest_text_file_whose_headline_names_a_column_stays_one_article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Body, mind and spirit: a festival opens\nThe festival opened on Friday.\n", encoding="utf-8")
+    [doc] = read_inputs([str(path)])
+    assert doc.format == "text"

@@ -23,7 +23,7 @@ from .decode import binary_reason, declared_html_charset, decode_bytes, is_duckd
 from .html import read_html
 from .own import own_output_kind
 from .records import read_csv, read_jsonl
-from .sniff import format_from_content, format_from_name, looks_like_warc
+from .sniff import format_from_content, format_from_name, is_tab_table, looks_like_warc
 from .text import read_text
 from .warc import read_warc
 
@@ -163,6 +163,8 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
         return
     if fmt == "auto":
         fmt = format_from_name(source) or format_from_content(head)
+        if fmt == "text" and is_tab_table(head):
+            fmt = "csv"   # a spreadsheet saved as .txt is its rows, not one article
     if fmt == "warc" and not looks_like_warc(head):
         yield Failure(source, "ingest",
                       "not a valid WARC file (no WARC/1.x header at the start); give a .warc or .warc.gz archive")

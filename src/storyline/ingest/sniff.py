@@ -53,13 +53,22 @@ def format_from_content(head: bytes) -> str:
         except (ValueError, UnicodeDecodeError):
             if not complete:  # the line is longer than the head we were given
                 return "jsonl"
-    try:
-        header = first_line.decode("utf-8", "replace")
-    except Exception:
-        header = ""
-    if header_has_text_column(header):
+    if header_has_text_column(_first_line_text(head)):
         return "csv"
     return "text"
+
+
+def is_tab_table(head: bytes) -> bool:
+    """A tab-separated table with a text column, as Excel's "Unicode Text"
+    export writes it (UTF-16, named .txt)."""
+    header = _first_line_text(head)
+    return "\t" in header and header_has_text_column(header)
+
+
+def _first_line_text(head: bytes) -> str:
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    text = head.decode(encoding, "replace")
+    return next((line for line in text.splitlines() if line.strip()), "")
 
 
 def _gunzip_head(head: bytes) -> bytes:
