@@ -68,3 +68,22 @@ def test_cli_export_file_is_complete_and_readable_by_others(db, tmp_path):
     assert result.exit_code == 0 and result.stderr == f"wrote {target}\n"
     assert target.read_text(encoding="utf-8").startswith('{\n  "articles"')
     assert target.stat().st_mode & 0o044   # not the private mode of a temporary file
+
+
+def test_cli_export_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(db, tmp_path):
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run("export", "--db", db, "--format", "csv", "-o", str(pipe))
+    reader.join(10)
+    # Writing to a temporary file and renaming it over the path replaced the
+    # pipe (or /dev/stdout) with a plain file, and the reader got nothing.
+    assert result.exit_code == 0, result.stderr
+    assert received and received[0].startswith(b"id,date,")
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)

@@ -52,13 +52,23 @@ def output_file(path: str, binary: bool = False):
     full disk) leaves an earlier file of the same name as it was, and a
     folder that does not exist or cannot be written is one clear error."""
     target = Path(path)
+    mode, encoding = ("wb", {}) if binary else ("w", {"encoding": "utf-8"})
+    if target.exists() and not target.is_file():
+        # /dev/stdout, a named pipe: written in place. Replacing it would
+        # swap a device or pipe for a plain file.
+        try:
+            with open(target, mode, **encoding) as fh:
+                yield fh
+        except OSError as err:
+            raise OutputError(f"cannot write {path}: {err.strerror}; give another path with -o") from None
+        return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or ".")
     except OSError as err:
         raise OutputError(f"cannot write {path}: {err.strerror}; check that its folder exists and "
                           "is writable, or give another path with -o") from None
     try:
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
+        with os.fdopen(fd, mode, **encoding) as fh:
             yield fh
         # mkstemp makes the file private (0600); an export gets the mode any
         # new file gets, as with open().
