@@ -123,6 +123,97 @@ RULES: list[tuple[str, re.Pattern]] = [
 
 RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 
+# --- cheap pre-checks ---------------------------------------------------------
+#
+# Every rule starts with a lookbehind, which stops ``re`` from skipping ahead to
+# a likely first character: each rule walks the whole text position by
+# position (~30-300 us per article each). Most rules cannot match without
+# some literal word ("century", "quarter", a month name), and a substring test
+# for it costs about a microsecond. A rule is run only when the text holds at
+# least one of the words listed for it below.
+#
+# Each list must be complete: every match of the rule contains one of the
+# words. "ci" words come from case-insensitive parts of the pattern and are
+# looked for in the folded text (see ``fold``); "cs" words come from
+# case-sensitive parts and are looked for in the text as it is. A rule with no
+# entry always runs. tests/test_time_recognise_prechecks.py checks the lists
+# against the rules.
+
+_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+
+RULE_NEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "iso": ("cs", ("-",)),
+    "slash": ("cs", ("/",)),
+    "mdy": ("cs", _MONTH_PREFIXES),
+    "dmy": ("cs", _MONTH_PREFIXES),
+    "md": ("cs", _MONTH_PREFIXES),
+    "dm": ("cs", _MONTH_PREFIXES),
+    "month": ("cs", _MONTH_PREFIXES),
+    "season": ("ci", _SEASONS),
+    "season_year": ("ci", _SEASONS),
+    "decade": ("ci", ("0s", "0's")),
+    "century": ("ci", ("century",)),
+    "year": ("cs", ("16", "17", "18", "19", "20")),      # YEAR_RE starts 1[6-9] or 20
+    "fiscal_short": ("ci", ("fiscal",)),
+    "quarter": ("ci", ("quarter", "half", "period")),
+    "the_quarter": ("ci", ("quarter",)),
+    "the_year": ("ci", ("year",)),
+    "year_earlier": ("ci", ("year",)),
+    "relunit": ("ci", ("week", "month", "quarter", "year", "decade", "century")),
+    "modunit": ("ci", ("week", "month", "year", "decade", "century")),
+    "weekday": ("cs", ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),
+    "deictic": ("ci", ("today", "tonight", "yesterday", "tomorrow")),
+    "partofday": ("ci", ("morning", "afternoon", "evening", "night")),
+    "overnight": ("ci", ("overnight",)),
+    "ref": ("ci", ("now", "current", "these", "present", "recent", "lately", "past", "future")),
+    "spelled_year": ("ci", ("nineteen", "twenty", "thousand")),
+    "weekend": ("ci", ("weekend",)),
+    "period_end": ("ci", ("end",)),
+    "bare_season": ("ci", _SEASONS),
+    "year_quarter": ("ci", ("quarter", "half", "period")),
+    "rel_year_quarter": ("ci", ("quarter", "period", "half")),
+    "recent_units": ("ci", ("recent", "coming")),
+    "ago": ("ci", ("ago", "earlier", "later", "now", "hence", "previously", "before", "after")),
+    "duration": ("ci", ("second", "minute", "hour", "day", "night", "week", "month", "quarter", "year",
+                        "decade", "centur")),
+    "bare_units": ("ci", ("years", "months", "weeks", "decades", "days", "hours", "minutes", "centuries")),
+    "set": ("ci", ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "every", "each", "per",
+                   "once", "twice", "times")),
+    "clock": ("ci", ("a.m", "p.m", "am", "pm")),
+    "clock24": ("ci", ("noon", "midnight", "midday")),
+    "holiday": ("cs", ("Christmas", "New", "Thanksgiving", "Independence", "Labor", "Memorial", "Election",
+                       "Easter", "Valentine", "Halloween")),
+}
+
+#: The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII
+#: letter (dotted and dotless I, long s, Kelvin sign); ``str.lower`` alone
+#: would miss the long s and turn the dotted I into two characters.
+_CASE_ALIASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased so that an ASCII word is a substring of it whenever
+    ``re.IGNORECASE`` would match the word in ``text``."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_CASE_ALIASES).lower()
+
+
+def rules_for(text: str) -> list[tuple[str, re.Pattern]]:
+    """The rules that can match somewhere in ``text``, in ``RULES`` order."""
+    folded = fold(text)
+    haystacks = {"ci": folded, "cs": text}
+    kept = []
+    for kind, pattern in RULES:
+        need = RULE_NEEDS.get(kind)
+        if need is not None:
+            haystack = haystacks[need[0]]
+            if not any(word in haystack for word in need[1]):
+                continue
+        kept.append((kind, pattern))
+    return kept
+
 
 
 def recognise(text: str) -> list[Candidate]:
@@ -135,7 +226,7 @@ def _recognise(text: str) -> tuple[Candidate, ...]:
     """Cached: tagging and dating an undated article both need the
     candidates of the same text, and the regex pass is the costly part."""
     found: list[Candidate] = []
-    for kind, pattern in RULES:
+    for kind, pattern in rules_for(text):
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 found.append(Candidate(match.start(), match.end(), kind, match))

@@ -1,0 +1,100 @@
+"""The recogniser skips a rule when the text lacks every word the rule needs
+(``RULE_NEEDS``); a skipped rule must be one that cannot match. These tests
+check the word lists against the rules on sentences written for the purpose,
+and the case folding the lists rely on."""
+
+import importlib
+import re
+import string
+
+import pytest
+
+from storyline.time.recognise import RULE_NEEDS, RULES, _recognise, fold, rules_for
+
+SENTENCES = [
+    "The deal was signed on 2022-07-22 and again on 7/22/22.",
+    "On Friday, July 22, 2022, the ministers met; on 22 July 2022 they signed; on 22nd of July they left.",
+    "Early last March the talks stalled; in May they resumed, and late May 1998 they ended.",
+    "Talks resumed last spring and will end in the summer of 2023, or the winter of nineteen ninety-seven.",
+    "Prices rose in the 1990s and the '80s, as in the late nineteenth century and the 21st century.",
+    "Sales rose in fiscal 1998 and fiscal '99 and in the first quarter of 1997 and the second half.",
+    "The quarter a year ago was weaker than the full year, year-earlier results and a year ago.",
+    "Next week, earlier this month, later this year and the past decade and the coming century.",
+    "Last Tuesday's evening talks and Thursday morning and this past Sunday.",
+    "Yesterday afternoon, today, tonight's vote and the day after tomorrow; this morning, late last night.",
+    "Shelling continued overnight. Now, currently, these days, at present, recently, lately, the near future.",
+    "The year two thousand and one, nineteen eighty-four, twenty-twenty; the weekend; by year-end; the end of the month.",
+    "In the early winter; during spring; the 1998 first quarter; last year's third quarter; year-ago period.",
+    "In recent years and coming months; about three years ago; five days later; two weeks from now.",
+    "For the past three years, some 20 minutes, a decade-long war, for years, within days, than hours.",
+    "Daily, weekly, every other Monday, each morning, per year, twice a week, three times a month.",
+    "At 10:30 a.m. EST on Monday, at 5 pm, at 9 p.m., on July 4 at noon, midnight Tuesday.",
+    "Christmas Day, New Year's Eve, Thanksgiving 1998, Independence Day, Labor Day, Easter Sunday, Halloween.",
+    "TODAY and YESTERDAY, THE WEEKEND, LAST SPRING, THE 1990S, FISCAL 1998, NEXT WEEK, TWICE A WEEK.",
+    # case aliases that re.IGNORECASE treats as ASCII letters
+    "Last \u017fpring, the 1990\u017f, the la\u017ft decade, the \u0130ast week, wee\u212a",
+    "Tw\u0131ce a week, n\u0130neteen n\u0131nety, the wee\u212aend and Yesterday.",
+    "No time words in this one at all: the ministers argued.",
+    "",
+]
+
+
+def _all_rules(text):
+    """The recogniser's candidate list computed with every rule run."""
+    module = importlib.import_module("storyline.time.recognise")
+    saved = module.rules_for
+    module.rules_for = lambda text: list(RULES)
+    try:
+        module._recognise.cache_clear()
+        return module._recognise(text)
+    finally:
+        module.rules_for = saved
+        module._recognise.cache_clear()
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_every_match_holds_a_needed_word(text):
+    kept = {kind for kind, _ in rules_for(text)}
+    for kind, pattern in RULES:
+        for match in pattern.finditer(text):
+            assert kind in kept, (kind, match.group())
+            need = RULE_NEEDS.get(kind)
+            if need is None:
+                continue
+            found = fold(match.group()) if need[0] == "ci" else match.group()
+            assert any(word in found for word in need[1]), (kind, match.group())
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_skipping_rules_changes_no_candidate(text):
+    _recognise.cache_clear()
+    skipped = _recognise(text)
+    _recognise.cache_clear()
+    expected = _all_rules(text)
+    assert [(c.start, c.end, c.kind) for c in skipped] == [(c.start, c.end, c.kind) for c in expected]
+
+
+def test_rules_are_skipped_when_their_words_are_absent():
+    kinds = {kind for kind, _ in rules_for("The ministers argued.")}
+    assert "century" not in kinds and "month" not in kinds and "holiday" not in kinds
+    assert "century" in {kind for kind, _ in rules_for("the twentieth CENTURY")}
+
+
+def test_needed_words_are_plain_lowercase_ascii_for_folded_checks():
+    for kind, (mode, words) in RULE_NEEDS.items():
+        assert mode in ("ci", "cs")
+        assert words, kind
+        if mode == "ci":
+            assert all(w.isascii() and w == w.lower() for w in words), kind
+
+
+def test_fold_covers_every_character_ignorecase_matches_to_ascii():
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    others = re.compile(r"[0-9'.\-/]", re.IGNORECASE)
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if letters.fullmatch(char):
+            folded = fold(char)
+            assert len(folded) == 1 and folded in string.ascii_lowercase, hex(code)
+            assert re.fullmatch(folded, char, re.IGNORECASE), hex(code)
+        assert not others.fullmatch(char), hex(code)
