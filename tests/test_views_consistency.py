@@ -262,3 +262,13 @@ def test_views_consistency_report_colours_by_the_exports_quad_class():
     # CAMEO 02 (appeal) is verbal cooperation in GDELT and in the CSV export;
     # the report coloured and counted it as verbal conflict (PLOVER's REQUEST).
     assert _event_item(request, {}, {}, {})["quad"] == quad_class("REQUEST", "020") == 1
+
+
+def test_views_consistency_web_statements_page_in_date_order(db):
+    from fastapi.testclient import TestClient
+
+    from storyline.views.web import create_app
+
+    html = TestClient(create_app(str(db))).get("/statements").text
+    # As the report lists them: 2021-06-08, then "≤ 2021-06-09", then undated.
+    assert html.index("talks go on") < html.index("Ghana would not pay") < html.index("void")

@@ -295,7 +295,7 @@ def _network(events: list[Event], limit: int = 30) -> dict:
     return {"nodes": nodes, "edges": edges, "size": size, "hidden": max(len(degree) - limit, 0)}
 
 
-def _time_order(t) -> tuple[str, str]:
+def time_order(t) -> tuple[str, str]:
     """Date order for a TimeValue, as the timeline sorts events: by its earliest
     day, else its latest ("≤ 2023-02-04"), undated last. Sorting the displayed
     strings would put "≤ …" dates after every plain one."""
@@ -350,7 +350,7 @@ def _statements(statements: list[Statement], articles: dict, mention_summary: di
         words, quoted = statement_view(s.kind, s.words)
         by_speaker[s.speaker.name].append({
             "id": s.id, "words": words, "quoted": quoted, "kind": s.kind, "cue": s.cue,
-            "date": display_date(s.time), "order": _time_order(s.time),
+            "date": display_date(s.time), "order": time_order(s.time),
             "title": (a.title or a.source) if a else s.article_id,
             "about": mention_summary.get(s.about) if s.about else None,
         })
@@ -401,7 +401,7 @@ def report_model(store) -> dict:
             {"id": a.id, "title": a.title or a.source, "publisher": a.publisher, "source": a.source,
              "url": a.url, "published": display_date(a.published),
              "basis": a.published.basis if a.published else "unknown", "removed": len(a.removed)}
-            for a in sorted(articles.values(), key=lambda a: (_time_order(a.published), a.id))],
+            for a in sorted(articles.values(), key=lambda a: (time_order(a.published), a.id))],
         "options": {
             "types": sorted({i["type"] for i in items}),
             "modalities": sorted({i["modality"] for i in items}),

@@ -33,7 +33,7 @@ from ..errors import NotFoundError, StorylineError, UsageError
 from ..models import PLOVER_TYPES
 from ..store import Store
 from .contract import article_json, event_json, statement_json, storyline_json
-from .report import _event_item, busiest_first, render_report, statement_view
+from .report import _event_item, busiest_first, render_report, statement_view, time_order
 from .show import event_detail
 from .timeline import TimelineFilter, chronological, display_date, parse_day
 
@@ -278,7 +278,8 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/statements", response_class=HTMLResponse)
     def statements_page(q: str | None = None, speaker: str | None = None, s: Store = Depends(store)):
-        found = find_statements(s, q, speaker)
+        # In date order, as the report lists what each speaker said.
+        found = sorted(find_statements(s, q, speaker), key=lambda st: (time_order(st.time), st.id))
         titles = {a.id: a.title or a.source for a in s.articles()}
         return page("web_statements.html", title="Statements", statements=found, titles=titles,
                     form={"q": q or "", "speaker": speaker or ""})
