@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..models import Event, EventMention, Statement
 from .exports import QUADS, quad_class
-from .timeline import chronological, display_date
+from .timeline import chronological, display_date, time_order
 
 QUAD_COLOURS = {1: "#7fb069", 2: "#2d6a4f", 3: "#f4a259", 4: "#c0392b", None: "#8d99ae"}
 
@@ -293,15 +293,6 @@ def _network(events: list[Event], limit: int = 30) -> dict:
               "y2": where[b][1], "w": round(1 + 1.5 * math.log2(n), 1)}
              for (a, b), n in sorted(weight.items()) if a in where and b in where]
     return {"nodes": nodes, "edges": edges, "size": size, "hidden": max(len(degree) - limit, 0)}
-
-
-def time_order(t) -> tuple[str, str]:
-    """Date order for a TimeValue, as the timeline sorts events: by its earliest
-    day, else its latest ("≤ 2023-02-04"), undated last. Sorting the displayed
-    strings would put "≤ …" dates after every plain one."""
-    earliest = t.earliest.isoformat() if t and t.earliest else None
-    latest = t.latest.isoformat() if t and t.latest else None
-    return (earliest or latest or "9999", latest or "9999")
 
 
 def _record_text(record_id: str, mentions: dict, statements: dict, events: dict, articles: dict) -> dict:

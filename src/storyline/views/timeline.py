@@ -85,16 +85,21 @@ def names(actors) -> str:
     return ", ".join(dict.fromkeys(a.name for a in actors)) or "?"
 
 
-def chronological_key(event: Event) -> tuple[str, str, str]:
-    """Where an event falls in date order: by its earliest possible day, or
+def time_order(t) -> tuple[str, str]:
+    """Where a TimeValue falls in date order: by its earliest possible day, or
     its latest when only that bound is known ("≤ 2023-02-04" sorts by that
-    day, not among the undated), then by id; undated events come last.
-    Every view sorts with this key so the timeline, the exports, the report
-    and the web app list the same events in the same order."""
-    t = event.time
+    day, not among the undated); undated last. Sorting the displayed strings
+    instead would put every "≤ …" after every plain date."""
     earliest = t.earliest.isoformat() if t and t.earliest else None
     latest = t.latest.isoformat() if t and t.latest else None
-    return (earliest or latest or "9999", latest or "9999", event.id)
+    return (earliest or latest or "9999", latest or "9999")
+
+
+def chronological_key(event: Event) -> tuple[str, str, str]:
+    """Events in date order, then by id. Every view sorts with this key so the
+    timeline, the exports, the report and the web app list the same events
+    in the same order."""
+    return (*time_order(event.time), event.id)
 
 
 def chronological(events: list[Event]) -> list[Event]:
