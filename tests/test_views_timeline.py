@@ -79,3 +79,10 @@ def test_views_timeline_csv_header_is_the_same_with_no_rows(linked):
     full = render(timeline_rows(*linked, TimelineFilter()), "csv").splitlines()[0]
     assert render([], "csv") == full + "\n"
     assert full.startswith("id,date,value,earliest,latest,type,")
+
+
+def test_views_timeline_parse_day_wants_a_four_digit_year():
+    with pytest.raises(UsageError, match="--since expects a date like 2020-05-19, 2020-05 or 2020, got '22'"):
+        parse_day("22", "--since")   # was the year 22
+    assert parse_day("2022-7", "--until") == date(2022, 7, 31)
+    assert parse_day(" 2022-07-02 ", "--since") == date(2022, 7, 2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,11 +64,17 @@ class TimelineFilter:
         return True
 
 
+_DAY_OPTION = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
+
+
 def parse_day(text: str | None, option: str) -> date | None:
     if not text:
         return None
-    parts = text.split("-")
     try:
+        # Four-digit years only: "--since 22" was read as the year 22, not 2022.
+        if not _DAY_OPTION.fullmatch(text.strip()):
+            raise ValueError
+        parts = text.strip().split("-")
         if len(parts) == 1:
             return date(int(parts[0]), 1, 1) if option == "--since" else date(int(parts[0]), 12, 31)
         if len(parts) == 2:
@@ -76,7 +83,7 @@ def parse_day(text: str | None, option: str) -> date | None:
                 return date(year, month, 1)
             nxt = date(year + month // 12, month % 12 + 1, 1)
             return date.fromordinal(nxt.toordinal() - 1)
-        return date.fromisoformat(text)
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         raise UsageError(f"{option} expects a date like 2020-05-19, 2020-05 or 2020, got {text!r}") from None
 
