@@ -83,3 +83,15 @@ def test_ingest_build_of_a_folder_holding_its_report_counts_no_extra_source(tmp_
     again = runner.invoke(cli, ["build", str(tmp_path), "--db", db])
     assert again.exit_code == 0, again.stderr
     assert "built 0 new article(s)" in again.stderr
+
+
+def test_ingest_own_web_app_page_saved_from_the_browser_is_refused(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyline.views.web import create_app
+
+    db = build_db(tmp_path / "s.duckdb")
+    page = tmp_path / "events.html"
+    page.write_text(TestClient(create_app(str(db))).get("/events").text, encoding="utf-8")
+    [failure] = read_inputs([str(page)])
+    assert failure.reason.startswith("this is storyline's own HTML page (report or web app)")

@@ -13,7 +13,7 @@ import re
 
 #: How each output starts (after a BOM or leading whitespace), and its name.
 _STARTS: tuple[tuple[re.Pattern[bytes], str], ...] = (
-    (re.compile(rb'<meta name="generator" content="storyline[ "]'), "HTML report"),
+    (re.compile(rb'<meta name="generator" content="storyline[ "]'), "HTML page (report or web app)"),
     (re.compile(rb'\A\{\s*"articles": \[\s*(?:\]|\{\s*"id": "ar_)'), "JSON export"),
     (re.compile(rb'\A\{\s*"title": \{\s*"text": \{\s*"headline": "storyline"'), "TimelineJS export"),
     (re.compile(rb'\A\{"id": "ev_'), "event export (PLOVER or timeline JSON lines)"),
@@ -27,6 +27,6 @@ def own_output_kind(head: bytes) -> str | None:
     """The kind of storyline output ``head`` (a file's first bytes) begins, or None."""
     body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     for pattern, kind in _STARTS:
-        if pattern.search(body[:_REPORT_HEAD] if kind == "HTML report" else body):
+        if pattern.search(body[:_REPORT_HEAD] if kind.startswith("HTML") else body):
             return kind
     return None
