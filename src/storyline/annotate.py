@@ -8,6 +8,7 @@ a missing model is an error that says which package to install.
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Iterable, Iterator, TypeVar
 
 from spacy.language import Language
@@ -74,3 +75,33 @@ def annotate(
     pairs = ((text_of(item), item) for item in items)
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield item, doc
+
+
+# --- the text of a parsed document, once -------------------------------------
+#
+# ``Doc.text`` is rebuilt from the tokens on every access (about a third of a
+# millisecond for a news article), and the time and event stages each need
+# it, an undated article's tagging twice. A document's text never changes
+# once it is parsed, so the last document's text is kept. The document is
+# held by a weak reference: a new document at a reused address can never be
+# taken for the old one, whose reference is dead by then.
+
+_last_doc: tuple = (None, "")   # (weak reference to the document, its text)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per document. Objects that cannot be weakly
+    referenced are answered uncached; a missing ``text`` raises
+    AttributeError as ``doc.text`` would."""
+    global _last_doc
+    ref, text = _last_doc
+    cached = ref() if ref is not None else None   # None once that document is gone
+    if cached is not None and cached is doc:
+        return text
+    try:
+        ref = weakref.ref(doc)
+    except TypeError:
+        return doc.text
+    text = doc.text
+    _last_doc = (ref, text)
+    return text

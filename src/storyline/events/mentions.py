@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from ..actors import ActorResolver, ethnic, load_kb
+from ..annotate import doc_text
 from ..models import ActorRef, Article, EventMention, Timex, stable_id
 from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
@@ -527,7 +528,7 @@ def _confidence(sources, targets, modality_, cand: Candidate) -> float:
 def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                      resolver: ActorResolver | None = None) -> list[EventMention]:
     lexicon = load_lexicon()
-    text = doc.text   # rebuilt by spaCy on each access, so taken once
+    text = doc_text(doc)   # rebuilt by spaCy on each access, so taken once per document
     if resolver is None:
         on = article.published.earliest if article.published is not None else None
         resolver = ActorResolver(doc, load_kb(), on)

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+from ..annotate import doc_text
 from ..models import Article, EventMention, Statement, stable_id
 from .lexicon import PERFORMATIVE, SPEECH_VERBS
 
@@ -75,7 +76,7 @@ def _words(verb, sent, quotes, text, verbs=None) -> tuple[str, int, int, str] | 
 
 def extract_statements(article: Article, doc, resolver, mentions: Sequence[EventMention] = (),
                        timexes=()) -> list[Statement]:
-    text = doc.text
+    text = doc_text(doc)
     quotes = _quotes(text)
     out: dict[int, Statement] = {}
     for sent in getattr(resolver, "sents", None) or doc.sents:

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Sequence
 
+from ..annotate import doc_text
 from ..models import TimeValue, Timex
 from .normalise import make_value
 from .recognise import Candidate, recognise
@@ -145,7 +146,7 @@ def tag(doc, anchor: date | None) -> tuple[Timex, ...]:
     """The temporal expressions of ``doc`` with values resolved against
     ``anchor``; with no anchor, relative ones keep unresolved TimeML values
     (``XXXX-01-26``, ``XXXX-WXX-4``) and no interval."""
-    text = doc.text
+    text = doc_text(doc)
     return _timexes(text, doc, anchor, recognise(text))
 
 

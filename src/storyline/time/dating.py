@@ -31,6 +31,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..annotate import doc_text
 from ..models import TimeValue, Timex
 from .knowledge import Entity, fold, load_entities, load_knowledge, user_roles_paths
 from .normalise import clamp_day
@@ -231,8 +232,12 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     None when the text does not narrow it down enough. With ``guess``, weak
     evidence that keeps the date within a few years gives a year marked as a
     low-confidence guess (``is_low_confidence``) instead of None."""
-    # ``Doc.text`` is rebuilt from the tokens on each access: read it once.
-    text = getattr(doc, "text", None)
+    # ``Doc.text`` is rebuilt from the tokens on each access: ``doc_text``
+    # keeps the one tagging already built.
+    try:
+        text = doc_text(doc)
+    except AttributeError:
+        text = None
     text = str(doc) if text is None else text
     holders, elections, events = load_knowledge(user_roles_paths() if roles_path is None else roles_path)
     board = Board()
