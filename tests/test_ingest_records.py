@@ -218,3 +218,21 @@ def test_ingest_text_file_whose_headline_names_a_column_stays_one_article(tmp_pa
     path.write_text("Body, mind and spirit: a festival opens\nThe festival opened on Friday.\n", encoding="utf-8")
     [doc] = read_inputs([str(path)])
     assert doc.format == "text"
+
+
+def test_ingest_jsonl_text_field_holding_html_is_read_as_paragraphs():
+    from storyline.clean import clean
+
+    line = json.dumps({"text": "<p>Kenya deported two journalists on Friday, the ministry&#39;s spokesman "
+                               "said.</p><p>Somalia protested<br>on Saturday.<figure><figcaption>Photo: "
+                               "AP</figcaption></figure></p>", "date": "2024-02-02"}).encode()
+    [doc] = read_bytes(line, "feed.jsonl")
+    # The tags were words of the article and its paragraphs ran together.
+    assert clean(doc).text == ("Kenya deported two journalists on Friday, the ministry's spokesman said."
+                               "\n\nSomalia protested on Saturday.")
+
+
+def test_ingest_text_field_with_a_less_than_sign_is_no_markup():
+    line = json.dumps({"text": "Inflation stayed < 2% while wages rose > 3%, the bank said."}).encode()
+    [doc] = read_bytes(line, "feed.jsonl")
+    assert doc.text == "Inflation stayed < 2% while wages rose > 3%, the bank said."

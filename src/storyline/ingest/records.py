@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..models import Failure, RawDocument
 from .decode import normalise_codec_name, decode_bytes
 from .html import read_html
+from .markup import has_markup, markup_to_text
 
 # Column names as the common news exports spell them, most specific first.
 TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "full_text")
@@ -212,6 +213,10 @@ def _row_document(row: dict, where: str, fmt: str) -> RawDocument | Failure:
             return Failure(where, "ingest", "row has an empty text field")
         names = ", ".join(sorted(fields)) or "none"
         return Failure(where, "ingest", f"row has no text; expected {_EXPECTED} (found: {names})")
+    if has_markup(text):
+        text = markup_to_text(text)
+        if not text:
+            return Failure(where, "ingest", "row's text field holds only markup")
     published = _first(fields, DATE_FIELDS)
     return RawDocument(
         source=where,
