@@ -209,3 +209,11 @@ def test_ingest_folder_walks_past_the_database_being_built(tmp_path):
     # Named on its own, a database is still refused, and told where it belongs.
     [failure] = read_inputs([str(tmp_path / "story.duckdb")])
     assert "a DuckDB database; a database is given with --db, not as an input" in failure.reason
+
+
+def test_ingest_folder_of_only_skipped_files_says_what_was_skipped(tmp_path):
+    (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "export.csv").write_text("id,date,date_earliest,date_latest,type\n", encoding="utf-8")
+    [failure] = read_inputs([str(tmp_path)])
+    assert failure.reason == ("folder holds no articles (hidden files, databases and storyline's own "
+                              "report and exports are skipped)")
