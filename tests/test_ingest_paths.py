@@ -57,7 +57,7 @@ def test_ingest_order_is_deterministic_across_runs(tmp_path):
 def test_ingest_empty_folder_is_a_failure(tmp_path):
     (tmp_path / "empty").mkdir()
     [failure] = read_inputs([str(tmp_path / "empty")])
-    assert isinstance(failure, Failure) and "no readable files" in failure.reason
+    assert isinstance(failure, Failure) and "folder holds no articles" in failure.reason
 
 
 def test_ingest_dash_reads_stdin_bytes():

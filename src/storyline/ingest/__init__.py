@@ -82,7 +82,8 @@ def _read_all(paths: list[str], fmt: str, max_bytes: int,
         if path.is_dir():
             files = list(_walk(path))
             if not files:
-                yield Failure(given, "ingest", "folder holds no articles (hidden files, databases and storyline's own report and exports are skipped)")
+                yield Failure(given, "ingest", "folder holds no articles (hidden files, databases and "
+                                               "storyline's own report and exports are skipped)")
             for file in files:
                 yield from _read_file(file, str(file), fmt, max_bytes)
         elif path.exists():
