@@ -174,6 +174,23 @@ def test_link_source_count_counts_publishers_then_articles():
     assert result.events[0].source_count == 3
 
 
+def test_link_source_count_reprints_without_publisher_count_once():
+    sentence = "Abbas moved to terminate security coordination with Israel on Tuesday."
+    first, revised, other = article("anon"), article("anon-updated"), article("anon-other")
+    extra = [
+        mention(first, 90, "terminate", day("2020-05-19"), sentence),
+        # the same story again, as a revised copy: the same sentence reports it
+        mention(revised, 95, "terminate", day("2020-05-19"), sentence),
+        mention(revised, 300, "end", day("2020-05-19"), "Abbas said the coordination with Israel was over."),
+        # another unattributed article in its own words is another witness
+        mention(other, 40, "end", day("2020-05-19"), "Abbas ended security coordination with Israel on Tuesday."),
+    ]
+    result = link([A2020, B2020, first, revised, other], abbas_2020() + extra, [])
+    assert len(result.events) == 1
+    # Daily A, Wire B, the story and its revised copy once, the other article
+    assert result.events[0].source_count == 4
+
+
 def test_blocking_compares_each_mention_with_a_bounded_window():
     many = [mention(article(f"x{i}"), 10, "end", day(f"2020-05-{1 + i % 28:02d}"),
                     f"Abbas ended coordination number {i}.") for i in range(300)]

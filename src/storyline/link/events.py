@@ -7,7 +7,8 @@ from typing import Mapping, Sequence
 
 from ..models import ActorRef, Article, Event, EventMention, TimeValue, stable_id
 from ..serialize import dumps
-from .features import FACTUAL, normalise_name, object_words, precision_rank, times_overlap
+from .cluster import UnionFind
+from .features import FACTUAL, normalise_name, object_words, precision_rank, sentence_key, times_overlap
 from .summary import summarise
 
 #: Which mention speaks for the event: a fact over a claim over a plan.
@@ -63,13 +64,26 @@ def merge_actors(groups: Sequence[Sequence[ActorRef]]) -> tuple[ActorRef, ...]:
 
 
 def source_count(mentions: Sequence[EventMention], articles: Mapping[str, Article]) -> int:
-    """Distinct publishers; an article without a known publisher counts as its own source."""
-    keys = set()
+    """Distinct publishers. An article without a known publisher counts as its
+    own source, except that articles reporting the event in the very same
+    sentence count once: a reprint, or a revised copy of one story, is not a
+    second witness."""
+    publishers: set[str] = set()
+    unknown = UnionFind()
+    first_with: dict[str, str] = {}
     for m in mentions:
         article = articles.get(m.article_id)
         publisher = article.publisher if article is not None else None
-        keys.add(("publisher", publisher.strip().lower()) if publisher else ("article", m.article_id))
-    return len(keys)
+        if publisher:
+            publishers.add(publisher.strip().lower())
+            continue
+        unknown.find(m.article_id)          # a set of its own until joined
+        key = sentence_key(m)
+        if key in first_with:
+            unknown.union(first_with[key], m.article_id)
+        else:
+            first_with[key] = m.article_id
+    return len(publishers) + len(unknown.groups())
 
 
 def build_event(mentions: Sequence[EventMention], articles: Mapping[str, Article]) -> Event:
