@@ -135,33 +135,43 @@ RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 # Each list must be complete: every match of the rule contains one of the
 # words. "ci" words come from case-insensitive parts of the pattern and are
 # looked for in the folded text (see ``fold``); "cs" words come from
-# case-sensitive parts and are looked for in the text as it is. A rule with no
-# entry always runs. tests/test_time_recognise_prechecks.py checks the lists
-# against the rules.
+# case-sensitive parts and are looked for in the text as it is. Where the
+# words alone are common ("day", "May", "each"), a rule instead names a short
+# regex: a piece every match contains ("a unit, then 'ago'"), written in lower
+# case for "ci" and matched case-sensitively on the folded text. These start
+# with a literal or a character class, so ``re`` skips ahead to it and the
+# test costs a few microseconds. A rule with no entry always runs.
+# tests/test_time_recognise_prechecks.py checks the entries against the rules.
 
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Every spelling in MONTH_RE is one of these prefixes, more letters, and perhaps a full stop.
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_UNIT_WORD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+_MONTH_DAY = re.compile(_MONTH_WORD + r"\s+\d")
+_DAY_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD)
 _SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 
-RULE_NEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "iso": ("cs", ("-",)),
+RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
+    "iso": ("cs", re.compile(r"\d-[01]\d-")),
     "slash": ("cs", ("/",)),
-    "mdy": ("cs", _MONTH_PREFIXES),
-    "dmy": ("cs", _MONTH_PREFIXES),
-    "md": ("cs", _MONTH_PREFIXES),
-    "dm": ("cs", _MONTH_PREFIXES),
+    "mdy": ("cs", _MONTH_DAY),
+    "dmy": ("cs", _DAY_MONTH),
+    "md": ("cs", _MONTH_DAY),
+    "dm": ("cs", _DAY_MONTH),
     "month": ("cs", _MONTH_PREFIXES),
     "season": ("ci", _SEASONS),
     "season_year": ("ci", _SEASONS),
     "decade": ("ci", ("0s", "0's")),
     "century": ("ci", ("century",)),
-    "year": ("cs", ("16", "17", "18", "19", "20")),      # YEAR_RE starts 1[6-9] or 20
+    "year": ("cs", re.compile(r"(?:1[6-9]|20)\d\d")),       # YEAR_RE
     "fiscal_short": ("ci", ("fiscal",)),
     "quarter": ("ci", ("quarter", "half", "period")),
     "the_quarter": ("ci", ("quarter",)),
     "the_year": ("ci", ("year",)),
     "year_earlier": ("ci", ("year",)),
-    "relunit": ("ci", ("week", "month", "quarter", "year", "decade", "century")),
-    "modunit": ("ci", ("week", "month", "year", "decade", "century")),
+    "relunit": ("ci", re.compile(r"(?:last|this|next|past|coming|previous|current|following|same|that"
+                                 r"|latest|recent)\s+(?:fiscal\s+)?(?:week|month|quarter|year|decade|century)")),
+    "modunit": ("ci", re.compile(r"(?:earlier|later|early|late)\s+(?:this|last|next)\s")),
     "weekday": ("cs", ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),
     "deictic": ("ci", ("today", "tonight", "yesterday", "tomorrow")),
     "partofday": ("ci", ("morning", "afternoon", "evening", "night")),
@@ -174,13 +184,14 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "year_quarter": ("ci", ("quarter", "half", "period")),
     "rel_year_quarter": ("ci", ("quarter", "period", "half")),
     "recent_units": ("ci", ("recent", "coming")),
-    "ago": ("ci", ("ago", "earlier", "later", "now", "hence", "previously", "before", "after")),
-    "duration": ("ci", ("second", "minute", "hour", "day", "night", "week", "month", "quarter", "year",
-                        "decade", "centur")),
+    "ago": ("ci", re.compile(_UNIT_WORD + r"[a-z]*\s+(?:ago|earlier|later|from\s+now|hence|previously"
+                                          r"|before|after)")),
+    "duration": ("ci", re.compile(r"[\s-]" + _UNIT_WORD)),                         # a number, then a unit
     "bare_units": ("ci", ("years", "months", "weeks", "decades", "days", "hours", "minutes", "centuries")),
-    "set": ("ci", ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "every", "each", "per",
-                   "once", "twice", "times")),
-    "clock": ("ci", ("a.m", "p.m", "am", "pm")),
+    # (flat alternatives, each starting with a letter, let ``re`` skip ahead)
+    "set": ("ci", re.compile(r"daily|weekly|monthly|yearly|hourly|nightly|every\s|each\s|per\s"
+                             r"|once\s+a\s|twice\s+a\s|times\s+a\s")),
+    "clock": ("ci", re.compile(r"\d(?::[0-5]\d)?\s*(?:a\.m|p\.m|am|pm)")),
     "clock24": ("ci", ("noon", "midnight", "midday")),
     "holiday": ("cs", ("Christmas", "New", "Thanksgiving", "Independence", "Labor", "Memorial", "Election",
                        "Easter", "Valentine", "Halloween")),
@@ -204,12 +215,20 @@ def rules_for(text: str) -> list[tuple[str, re.Pattern]]:
     """The rules that can match somewhere in ``text``, in ``RULES`` order."""
     folded = fold(text)
     haystacks = {"ci": folded, "cs": text}
+    found: dict[int, bool] = {}   # by id of a need several rules share
     kept = []
     for kind, pattern in RULES:
         need = RULE_NEEDS.get(kind)
         if need is not None:
-            haystack = haystacks[need[0]]
-            if not any(word in haystack for word in need[1]):
+            present = found.get(id(need[1]))
+            if present is None:
+                haystack, words = haystacks[need[0]], need[1]
+                if isinstance(words, re.Pattern):
+                    present = words.search(haystack) is not None
+                else:
+                    present = any(word in haystack for word in words)
+                found[id(need[1])] = present
+            if not present:
                 continue
         kept.append((kind, pattern))
     return kept
