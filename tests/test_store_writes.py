@@ -110,3 +110,13 @@ def test_store_read_only_open_sees_batches_left_in_the_wal(tmp_path):
     assert (tmp_path / "s.duckdb.wal").exists()
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"Dear diary, today I wrote no database.\n"])
+def test_store_a_file_that_is_not_duckdb_is_named_and_left_alone(tmp_path, content):
+    db = tmp_path / "notes.duckdb"
+    db.write_bytes(content)
+    with pytest.raises(DatabaseError, match="is not a DuckDB database; give --db a new path") as raised:
+        Store(db)
+    assert "\n" not in str(raised.value)
+    assert db.read_bytes() == content

@@ -55,7 +55,11 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise DatabaseError(f"cannot open database {self.path}: {exc}".splitlines()[0]) from None
+            reason = str(exc).splitlines()[0]
+            if "not a valid DuckDB database" in reason:
+                # never overwritten: it may be someone's file, given by mistake
+                reason = "the file exists but is not a DuckDB database; give --db a new path, or move the file away"
+            raise DatabaseError(f"cannot open database {self.path}: {reason}") from None
         if not read_only:
             # One transaction, so a build killed while creating the schema
             # leaves either all tables or none.
