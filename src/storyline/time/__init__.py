@@ -10,6 +10,7 @@ only consulted for the tense of the verb that governs each expression.
 from __future__ import annotations
 
 import re
+import weakref
 from datetime import date
 from typing import Sequence
 
@@ -38,9 +39,38 @@ def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
     "is meeting"), 0 when the tense does not say."""
     if doc is None or not hasattr(doc, "char_span"):
         return 0
-    # ``Doc.text`` is rebuilt from the tokens on every access, so callers
-    # that ask about many expressions pass the text once.
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
+    known = _known_directions(doc, text)
+    if known is None:
+        return _tense_direction(doc, start, end, text)
+    direction = known.get((start, end))
+    if direction is None:
+        direction = known[(start, end)] = _tense_direction(doc, start, end, text)
+    return direction
+
+
+# The same expressions are asked about more than once per article: an undated
+# article is tagged, dated (which asks again) and tagged again against the
+# inferred day. The answer depends only on the parse and the offsets, so the
+# last document's answers are kept, under a weak reference as in
+# ``annotate.doc_text``.
+_directions: list = [None, "", {}]   # weak reference to the document, its text, {(start, end): direction}
+
+
+def _known_directions(doc, text: str) -> dict | None:
+    ref, known_text, known = _directions
+    cached = ref() if ref is not None else None
+    if cached is not None and cached is doc and known_text == text:
+        return known
+    try:
+        ref = weakref.ref(doc)
+    except TypeError:
+        return None
+    _directions[:] = [ref, text, {}]
+    return _directions[2]
+
+
+def _tense_direction(doc, start: int, end: int, text: str) -> int:
     before = text[max(0, start - 16):start].lower()
     if re.search(r"(?:this year|so far|to date)\s+through\s+$", text[max(0, start - 40):start].lower()):
         return -1  # "sales this year through August": a period up to a past month
