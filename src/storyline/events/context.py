@@ -24,6 +24,9 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Sequence
 
+from spacy import parts_of_speech
+from spacy.attrs import POS
+
 from ..models import ActorRef, Article, EventMention
 from .modality import _decision_content, governors
 from .summary import summarise
@@ -162,11 +165,23 @@ def _agent_of(noun, resolver) -> list[ActorRef]:
     return []
 
 
-def _bridged(mentions: list[EventMention], doc, resolver) -> list[EventMention]:
+_NOUN = parts_of_speech.IDS["NOUN"]
+
+
+def _nouns_by_lemma(doc) -> dict[str, list]:
+    """The article's common nouns by lower-cased lemma, in text order. Parts
+    of speech are read as one array so that only nouns become Token objects."""
     by_lemma: dict[str, list] = {}
-    for token in doc:
-        if token.pos_ == "NOUN":
+    tags = doc.to_array([POS]).tolist() if len(doc) else []
+    for i, pos in enumerate(tags):
+        if pos == _NOUN:
+            token = doc[i]
             by_lemma.setdefault(token.lemma_.lower(), []).append(token)
+    return by_lemma
+
+
+def _bridged(mentions: list[EventMention], doc, resolver) -> list[EventMention]:
+    by_lemma: dict[str, list] | None = None   # built when first needed: most articles never need it
     out = []
     for m in mentions:
         token = _token(doc, m)
@@ -175,6 +190,8 @@ def _bridged(mentions: list[EventMention], doc, resolver) -> list[EventMention]:
             for noun in _argument_nouns(token):
                 if _agent_of(noun, resolver) or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
                     continue   # its actor is given here, or it is a new one ("a raid")
+                if by_lemma is None:
+                    by_lemma = _nouns_by_lemma(doc)
                 found = [r for other in by_lemma.get(noun.lemma_.lower(), []) if other.i != noun.i
                          for r in _agent_of(other, resolver) if r.name not in own]
                 if found:
