@@ -95,7 +95,6 @@ def test_ecbplus_command_json_and_key_file(tmp_path):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert {"muc_f1", "b3_f1", "ceafe_f1", "conll_f1"} <= scores.keys()
-    assert scores["model"] == ecbplus.default_model().name
     rows = [line.split("\t") for line in key.read_text().splitlines()]
     assert [r[:4] for r in rows] == [["ECB", "0", "0", "1_1ecb_0_1"], ["ECB", "0", "1", "1_1ecb_1_1"],
                                      ["ECB", "0", "2", "1_2ecb_0_4"], ["ECB", "0", "3", "2_1ecb_0_2"]]
@@ -111,27 +110,7 @@ def test_ecbplus_missing_split_files_say_what_is_needed(tmp_path):
     assert "ECB_Dev_corpus.txt" in str(result.exception) + result.output
 
 
-def test_ecbplus_without_the_extra_runs_the_lexical_model(tmp_path, monkeypatch):
-    from storyline.link import embeddings
-
-    monkeypatch.setattr(embeddings, "available", lambda: False)
-    assert ecbplus.default_model() is ecbplus.LEXICAL_MODEL
-    result = CliRunner().invoke(ecbplus.command, [str(_tiny_split(tmp_path)), "--split", "dev", "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["model"] == "lexical"
-    result = CliRunner().invoke(ecbplus.command, [str(tmp_path), "--split", "dev", "--model", "embeddings"])
-    assert result.exit_code != 0
-    assert "storyline[embeddings]" in str(result.exception) + result.output
-
-
-def test_ecbplus_shipped_models_match_their_features():
-    assert len(ecbplus.pair_weights(ecbplus.LEXICAL_MODEL)) == len(ecbplus.FEATURES)
-    assert len(ecbplus.pair_weights(ecbplus.EMBEDDING_MODEL)) == len(ecbplus.EMBEDDING_FEATURES)
-
-
-#: Minimum dev CoNLL F1 reached so far by the default install's (lexical)
-#: model; only ever raise it. The embedding model's gate is in
-#: tests/test_link_embeddings.py.
+#: Minimum dev CoNLL F1 reached so far; only ever raise it.
 DEV_CONLL_MINIMUM = 0.75
 
 
@@ -139,6 +118,6 @@ def test_ecbplus_dev_gate(data_dir):
     split = data_dir / "ecbplus" / "split"
     if not (split / "ECB_Dev_corpus.txt").is_file():
         pytest.skip(f"{split} lacks the ECB+ dev split files")
-    scores, _, _ = ecbplus.evaluate(split, "dev", model=ecbplus.LEXICAL_MODEL)
-    assert scores["mentions"] == 1245 and scores["model"] == "lexical"
+    scores, _, _ = ecbplus.evaluate(split, "dev")
+    assert scores["mentions"] == 1245
     assert scores["conll_f1"] >= DEV_CONLL_MINIMUM, scores

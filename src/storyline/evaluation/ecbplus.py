@@ -10,12 +10,6 @@ with average linkage (the same machinery :mod:`storyline.link` uses for
 news). The model's weights ship in ``link/data/ecbplus_pair_model.json``;
 ``scripts/train_ecbplus.py`` re-creates them from the train split.
 
-With the optional ``embeddings`` extra installed, the pair model also reads
-sentence-transformer cosines (trigger in context, mention, sentence,
-document; :mod:`storyline.link.embeddings`) and its own weights,
-``link/data/ecbplus_pair_model_embeddings.json``; without it the lexical
-model above runs unchanged.
-
 Scores come from :mod:`storyline.evaluation.coref_scores` (MUC, B-cubed,
 CEAF-e and the CoNLL F1, singletons kept).
 """
@@ -125,10 +119,6 @@ class _MentionInfo:
     span_vec: np.ndarray     # ... averaged over the mention's tokens
     sent_vec: np.ndarray     # ... averaged over the sentence
     salience: float = 0.0    # share of its document's mentions with the same head lemma
-    # the sentence-transformer's vectors (the optional extra; None without it)
-    emb_head: np.ndarray | None = None   # the head word in context
-    emb_span: np.ndarray | None = None   # the mention's words in context
-    emb_sent: np.ndarray | None = None   # the sentence
 
 
 @dataclass
@@ -136,7 +126,6 @@ class _DocTerms:
     words: list[str]         # content lemmas
     names: list[str]         # lemmas of names and numbers
     triggers: list[str]      # head lemmas of the document's event mentions
-    emb: np.ndarray | None = None  # mean sentence-transformer vector of its sentences (the extra)
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -144,10 +133,8 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / norm if norm else vector
 
 
-def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMention], nlp,
-             embed: bool = False):
-    """Parse every sentence once (pre-tokenised) and describe each mention;
-    with ``embed``, add the sentence-transformer's vectors (needs the extra)."""
+def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMention], nlp):
+    """Parse every sentence once (pre-tokenised) and describe each mention."""
     from spacy.tokens import Doc
 
     keys = [(d, s) for d in sorted(corpus) for s in sorted(corpus[d])]
@@ -167,7 +154,7 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
                 if (t.pos_ in _ARG_POS or t.ent_type_) and not t.is_punct:
                     names.append(t.lemma_.lower())
         doc_terms.append(_DocTerms(words, names, []))
-    infos, heads = [], []
+    infos = []
     for m in mentions:
         doc = parsed.get((m.doc_id, m.sent_id))
         if doc is None:
@@ -197,33 +184,13 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
             head_vec=_unit(tensor[head.i]), span_vec=_unit(tensor[[t.i for t in span]].mean(axis=0)),
             sent_vec=_unit(tensor.mean(axis=0))))
         doc_terms[doc_index[m.doc_id]].triggers.append(head.lemma_.lower())
-        heads.append(head.i)
     per_doc: dict[int, Counter] = {}
     for info in infos:
         per_doc.setdefault(info.doc, Counter())[info.head_lemma] += 1
     for info in infos:
         counts = per_doc[info.doc]
         info.salience = counts[info.head_lemma] / sum(counts.values())
-    if embed:
-        from ..link import embeddings
-
-        sent_vecs, word_vecs = embeddings.encode([corpus[d][s] for d, s in keys])
-        attach_embeddings(keys, sent_vecs, word_vecs, mentions, heads, doc_ids, doc_terms, infos)
     return doc_ids, doc_terms, infos
-
-
-def attach_embeddings(keys, sent_vecs, word_vecs, mentions, heads, doc_ids, doc_terms, infos) -> None:
-    """Give each mention its sentence-transformer vectors and each document
-    the mean of its sentences' (``keys`` names the rows of ``sent_vecs``)."""
-    row = {key: k for k, key in enumerate(keys)}
-    for m, head, info in zip(mentions, heads, infos):
-        k = row[(m.doc_id, m.sent_id)]
-        words = word_vecs[k]
-        info.emb_sent = sent_vecs[k]
-        info.emb_head = words[head]
-        info.emb_span = _unit(words[[t for t in m.tokens if t < len(words)]].mean(axis=0))
-    for d, terms in zip(doc_ids, doc_terms):
-        terms.emb = _unit(np.mean([sent_vecs[row[key]] for key in keys if key[0] == d], axis=0))
 
 
 FEATURES = ("bias", "same_head", "same_lemmas", "same_stem", "context_cos", "args_jaccard",
@@ -236,10 +203,6 @@ FEATURES = ("bias", "same_head", "same_lemmas", "same_stem", "context_cos", "arg
             "entities_jaccard", "times_jaccard", "same_head*head_vec_cos",
             # within one document a shared context means less than across two
             "other_doc*context", "other_doc*args")
-#: The model with the optional sentence embeddings reads these as well.
-EMBEDDING_FEATURES = FEATURES + (
-    "emb_head_cos", "emb_span_cos", "emb_sent_cos", "emb_doc_cos",
-    "same_head*emb_head_cos", "other_doc*emb_sent_cos")
 
 
 def _stem(lemma: str) -> str:
@@ -268,15 +231,14 @@ def _jaccard_matrix(sets: Sequence[frozenset]) -> np.ndarray:
     return out
 
 
-def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np.ndarray, ...],
-                   ctx_vectors: np.ndarray, pairs: dict | None = None,
-                   features: tuple[str, ...] = FEATURES) -> np.ndarray:
+def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np.ndarray, np.ndarray],
+                   ctx_vectors: np.ndarray, pairs: dict | None = None) -> np.ndarray:
     """Feature tensor [i, j, f] for the mentions ``idx`` of one story."""
     n = len(idx)
     sub = [infos[i] for i in idx]
-    f = {name: k for k, name in enumerate(features)}
+    f = {name: k for k, name in enumerate(FEATURES)}
     heads = np.array([m.head_lemma for m in sub], dtype=object)
-    feats = np.zeros((n, n, len(features)))
+    feats = np.zeros((n, n, len(FEATURES)))
     feats[:, :, f["bias"]] = 1.0
     same_head = heads[:, None] == heads[None, :]
     feats[:, :, f["same_head"]] = same_head
@@ -327,13 +289,6 @@ def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np
     other_doc = 1.0 - feats[:, :, f["same_doc"]]
     feats[:, :, f["other_doc*context"]] = other_doc * feats[:, :, f["context_cos"]]
     feats[:, :, f["other_doc*args"]] = other_doc * feats[:, :, f["args_jaccard"]]
-    if "emb_head_cos" in f:
-        for name in ("emb_head", "emb_span", "emb_sent"):
-            vectors = np.array([getattr(m, name) for m in sub])
-            feats[:, :, f[name + "_cos"]] = vectors @ vectors.T
-        feats[:, :, f["emb_doc_cos"]] = doc_sims[2][np.ix_(docs, docs)]
-        feats[:, :, f["same_head*emb_head_cos"]] = feats[:, :, f["same_head"]] * feats[:, :, f["emb_head_cos"]]
-        feats[:, :, f["other_doc*emb_sent_cos"]] = other_doc * feats[:, :, f["emb_sent_cos"]]
     return feats
 
 
@@ -347,65 +302,29 @@ PAIR_THRESHOLD = 0.25
 DOC_MIX = (0.4, 0.4, 0.2)
 
 
-@dataclass(frozen=True)
-class PairModel:
-    """One way of linking: its features, its weights file in link/data and
-    its thresholds (tuned on dev)."""
-    name: str                    # what ``storyline eval ecbplus`` reports
-    features: tuple[str, ...]
-    weights_file: str
-    doc_threshold: float
-    pair_threshold: float
-
-    @property
-    def embedded(self) -> bool:
-        return self.features != FEATURES
-
-
-LEXICAL_MODEL = PairModel("lexical", FEATURES, "ecbplus_pair_model.json", DOC_THRESHOLD, PAIR_THRESHOLD)
-#: Story clustering itself stays lexical: mixing the documents' embedding
-#: cosine in did not separate a topic's two sub-topics better (see
-#: docs/benchmarks.md); the embeddings work inside the pair model.
-EMBEDDING_MODEL = PairModel("lexical+all-MiniLM-L6-v2", EMBEDDING_FEATURES,
-                            "ecbplus_pair_model_embeddings.json", 0.15, 0.30)
-
-
-def default_model() -> PairModel:
-    """The embedding model when the ``embeddings`` extra is installed, else
-    the lexical one (the default install)."""
-    from ..link import embeddings
-
-    return EMBEDDING_MODEL if embeddings.available() else LEXICAL_MODEL
-
-
-@functools.lru_cache(maxsize=2)
-def pair_weights(model: PairModel = LEXICAL_MODEL) -> tuple[float, ...]:
-    """A pair model shipped in link/data (learned on the ECB+ train split)."""
-    text = resources.files("storyline.link").joinpath("data/" + model.weights_file).read_text("utf-8")
-    data = json.loads(text)
-    if tuple(data["features"]) != model.features:
-        raise InputError(f"link/data/{model.weights_file} was trained on other features; "
+@functools.lru_cache(maxsize=1)
+def pair_weights() -> tuple[float, ...]:
+    """The pair model shipped in link/data (learned on the ECB+ train split)."""
+    text = resources.files("storyline.link").joinpath("data/ecbplus_pair_model.json").read_text("utf-8")
+    model = json.loads(text)
+    if tuple(model["features"]) != FEATURES:
+        raise InputError("link/data/ecbplus_pair_model.json was trained on other features; "
                          "re-create it with scripts/train_ecbplus.py")
-    return tuple(data["weights"])
+    return tuple(model["weights"])
 
 
 def cluster_documents(doc_terms: Sequence[_DocTerms], threshold: float = DOC_THRESHOLD):
     """Story clustering: average-link over a mix of TF-IDF cosines of the
-    documents' words, names and event triggers. Returns labels and the
-    similarities the pair model reads: all words with names counted twice,
-    names alone, and the documents' embedding cosine (None without the
-    embeddings)."""
+    documents' words, names and event triggers. Returns labels and the two
+    similarities the pair model reads (all words with names counted twice,
+    and names alone)."""
     words = tfidf_matrix([t.words for t in doc_terms])
     names = tfidf_matrix([[n for n in t.names if n not in _NAME_STOP] for t in doc_terms])
     triggers = tfidf_matrix([t.triggers for t in doc_terms])
     a, b, c = DOC_MIX
     mixed = a * (words @ words.T) + b * (names @ names.T) + c * (triggers @ triggers.T)
-    emb_sim = None
-    if doc_terms and doc_terms[0].emb is not None:
-        vectors = np.array([t.emb for t in doc_terms], dtype=np.float64)
-        emb_sim = vectors @ vectors.T
     both = tfidf_matrix([t.words + t.names + t.names for t in doc_terms])
-    return average_link(mixed, threshold), (both @ both.T, names @ names.T, emb_sim)
+    return average_link(mixed, threshold), both @ both.T, names @ names.T
 
 
 def _stories(infos: Sequence[_MentionInfo], doc_labels: Sequence[int]) -> list[list[int]]:
@@ -415,38 +334,26 @@ def _stories(infos: Sequence[_MentionInfo], doc_labels: Sequence[int]) -> list[l
     return [stories[k] for k in sorted(stories)]
 
 
-def _analysed(corpus, mentions, nlp, embed: bool, cache: dict | None):
-    # analyses with and without the embeddings are cached apart: the
-    # embedding model cannot read an analysis that lacks its vectors
-    key = "infos+embeddings" if embed else "infos"
-    if cache is not None and key in cache:
-        return cache[key]
-    if nlp is None:
-        from ..annotate import load_pipeline
-        nlp = load_pipeline()
-    result = _analyse(corpus, mentions, nlp, embed=embed)
-    if cache is not None:
-        cache[key] = result
-    return result
-
-
-def predict(corpus, mentions: Sequence[GoldMention], nlp=None, model: PairModel | None = None,
-            weights=None, doc_threshold: float | None = None, pair_threshold: float | None = None,
+def predict(corpus, mentions: Sequence[GoldMention], nlp=None, weights=None,
+            doc_threshold: float = DOC_THRESHOLD, pair_threshold: float = PAIR_THRESHOLD,
             pairs: dict | None = None, _cache: dict | None = None) -> list[int]:
-    """A cluster label per mention, from spans and text alone. ``model``
-    defaults to :func:`default_model`; the other arguments override its
-    parts (for tuning)."""
-    model = default_model() if model is None else model
-    doc_threshold = model.doc_threshold if doc_threshold is None else doc_threshold
-    pair_threshold = model.pair_threshold if pair_threshold is None else pair_threshold
-    doc_ids, doc_terms, infos = _analysed(corpus, mentions, nlp, model.embedded, _cache)
-    doc_labels, doc_sims = cluster_documents(doc_terms, doc_threshold)
+    """A cluster label per mention, from spans and text alone."""
+    if _cache is not None and "infos" in _cache:
+        doc_ids, doc_terms, infos = _cache["infos"]
+    else:
+        if nlp is None:
+            from ..annotate import load_pipeline
+            nlp = load_pipeline()
+        doc_ids, doc_terms, infos = _analyse(corpus, mentions, nlp)
+        if _cache is not None:
+            _cache["infos"] = (doc_ids, doc_terms, infos)
+    doc_labels, doc_sim, name_sim = cluster_documents(doc_terms, doc_threshold)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
-    w = np.asarray(pair_weights(model) if weights is None else weights)
+    w = np.asarray(pair_weights() if weights is None else weights)
     labels = [0] * len(infos)
     next_label = 0
     for idx in _stories(infos, doc_labels):
-        feats = _pair_features(infos, idx, doc_sims, ctx_vectors, pairs, model.features)
+        feats = _pair_features(infos, idx, (doc_sim, name_sim), ctx_vectors, pairs)
         prob = 1.0 / (1.0 + np.exp(-(feats @ w)))
         local = average_link(prob, pair_threshold)
         for group in labels_to_groups(local):
@@ -473,7 +380,7 @@ def build_lemma_pair_table(mentions: Sequence[GoldMention], infos: Sequence[_Men
 
 
 def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
-                     model: PairModel = LEXICAL_MODEL, iterations: int = 100,
+                     doc_threshold: float = DOC_THRESHOLD, iterations: int = 100,
                      _infos=None) -> tuple[tuple[float, ...], dict[str, float]]:
     """Logistic regression (Newton steps, light L2) over mention pairs inside
     predicted stories of the TRAIN split. The lemma-pair feature is
@@ -484,13 +391,13 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
         if nlp is None:
             from ..annotate import load_pipeline
             nlp = load_pipeline()
-        _infos = _analyse(corpus, mentions, nlp, embed=model.embedded)
+        _infos = _analyse(corpus, mentions, nlp)
     _, doc_terms, infos = _infos
     topics = sorted({m.doc_id.split("_", 1)[0] for m in mentions})
     halves = [set(topics[0::2]), set(topics[1::2])]
     tables = [build_lemma_pair_table(mentions, infos, halves[1]),
               build_lemma_pair_table(mentions, infos, halves[0])]
-    doc_labels, doc_sims = cluster_documents(doc_terms, model.doc_threshold)
+    doc_labels, doc_sim, name_sim = cluster_documents(doc_terms, doc_threshold)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
     xs, ys = [], []
     for story in _stories(infos, doc_labels):
@@ -498,7 +405,7 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
             idx = [i for i in story if mentions[i].doc_id.split("_", 1)[0] in half]
             if len(idx) < 2:
                 continue
-            feats = _pair_features(infos, idx, doc_sims, ctx_vectors, table, model.features)
+            feats = _pair_features(infos, idx, (doc_sim, name_sim), ctx_vectors, table)
             chains = np.array([mentions[i].chain for i in idx], dtype=object)
             gold = chains[:, None] == chains[None, :]
             upper = np.triu_indices(len(idx), k=1)
@@ -517,18 +424,15 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
     return tuple(round(float(v), 3) for v in w), build_lemma_pair_table(mentions, infos)
 
 
-def evaluate(split_dir: Path, split: str, nlp=None, model: PairModel | None = None,
-             **kwargs) -> tuple[dict, list[GoldMention], list[int]]:
-    """Scores (with the name of the model used under "model"), mentions and labels."""
+def evaluate(split_dir: Path, split: str, nlp=None, **kwargs) -> tuple[dict[str, float], list[GoldMention], list[int]]:
     corpus_path, mentions_path = split_files(split_dir, split)
     corpus, mentions = read_corpus(corpus_path), read_mentions(mentions_path)
-    model = default_model() if model is None else model
-    labels = predict(corpus, mentions, nlp=nlp, model=model, **kwargs)
+    labels = predict(corpus, mentions, nlp=nlp, **kwargs)
     key = _groups(m.chain for m in mentions)
     response = _groups(labels)
     scores = conll_scores(key, response)
     scores.update(mentions=len(mentions), documents=len(corpus),
-                  gold_clusters=len(key), predicted_clusters=len(response), model=model.name)
+                  gold_clusters=len(key), predicted_clusters=len(response))
     return scores, mentions, labels
 
 
@@ -553,11 +457,7 @@ def write_key_file(path: Path, mentions: Sequence[GoldMention], labels: Sequence
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--write-key", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the predicted clusters in CoNLL key format to FILE.")
-@click.option("--model", "model_choice", type=click.Choice(["auto", "lexical", "embeddings"]), default="auto",
-              show_default=True,
-              help="Pair model: 'embeddings' needs the optional extra (pip install 'storyline[embeddings]'); "
-                   "'auto' uses it when installed, else 'lexical'.")
-def command(split_dir: Path, split: str, as_json: bool, write_key: Path | None, model_choice: str) -> None:
+def command(split_dir: Path, split: str, as_json: bool, write_key: Path | None) -> None:
     """Score cross-document event coreference on ECB+ (gold mention spans,
     no gold chains, no gold topics; MUC, B3, CEAF-e and CoNLL F1 with
     singletons).
@@ -566,21 +466,14 @@ def command(split_dir: Path, split: str, as_json: bool, write_key: Path | None, 
     Example:
         storyline eval ecbplus ../shared/data/ecbplus/split --split dev --json
     """
-    if model_choice == "embeddings":
-        from ..link import embeddings
-
-        if not embeddings.available():
-            raise UsageError("--model embeddings needs the optional extra: pip install 'storyline[embeddings]'")
-    model = {"auto": None, "lexical": LEXICAL_MODEL, "embeddings": EMBEDDING_MODEL}[model_choice]
-    scores, mentions, labels = evaluate(split_dir, split, model=model)
+    scores, mentions, labels = evaluate(split_dir, split)
     if write_key is not None:
         write_key_file(write_key, mentions, labels)
     if as_json:
         click.echo(json.dumps({k: (round(v, 4) if isinstance(v, float) else v)
                                for k, v in scores.items()}, sort_keys=True))
         return
-    click.echo(f"ECB+ {split}: {scores['mentions']} mentions in {scores['documents']} documents, "
-               f"{scores['model']} pair model")
+    click.echo(f"ECB+ {split}: {scores['mentions']} mentions in {scores['documents']} documents")
     for name, label in (("muc", "MUC"), ("b3", "B3"), ("ceafe", "CEAF-e")):
         click.echo(f"  {label:7} P {scores[name + '_p']:.3f}  R {scores[name + '_r']:.3f}"
                    f"  F1 {scores[name + '_f1']:.3f}")
