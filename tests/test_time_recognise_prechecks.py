@@ -38,6 +38,8 @@ SENTENCES = [
     # case aliases that re.IGNORECASE treats as ASCII letters
     "Last \u017fpring, the 1990\u017f, the la\u017ft decade, the \u0130ast week, wee\u212a",
     "Tw\u0131ce a week, n\u0130neteen n\u0131nety, the wee\u212aend and Yesterday.",
+    "Prices fell in March, 2019, and in May, 1998; by (January, 2001) and \"late May, nineteen ninety\".",
+    "It lasted 3.5 days, some 2 1/2 years (about a decade-long) and 'a few weeks'.",
     "No time words in this one at all: the ministers argued.",
     "",
 ]
@@ -108,3 +110,28 @@ def test_fold_covers_every_character_ignorecase_matches_to_ascii():
             assert len(folded) == 1 and folded in string.ascii_lowercase, hex(code)
             assert re.fullmatch(folded, char, re.IGNORECASE), hex(code)
         assert not others.fullmatch(char), hex(code)
+
+
+def _stretchy_texts():
+    """Texts dense in what the stretch matching must get right: expressions
+    next to barrier characters, across line breaks, at the ends."""
+    import random
+
+    pieces = ["two", "years", "ago", "March", "May", "in", "of", "2019", "1998", ",", ";", ":", "(", ")",
+              '"', "'", "%", "$", "about", "a", "few", "days", "-", "1/2", "3.5", "the", "first", "quarter",
+              "late", "last", "Jan.", "Sept.", "nineteen", "ninety-seven", "\n", "\t", "decade", "long",
+              "old", "week", "next", "month", "\u017fome", "YEARS", "centuries", "hour", "s", "%", "€"]
+    rng = random.Random(7)
+    for _ in range(400):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 14))]
+        yield "".join(w + rng.choice(["", " ", " ", "  ", "-", "\n"]) for w in words)
+
+
+@pytest.mark.parametrize("kind", sorted(__import__("storyline.time.recognise", fromlist=["x"]).RULE_BARRIERS))
+def test_stretch_matching_finds_the_whole_texts_matches(kind):
+    module = importlib.import_module("storyline.time.recognise")
+    pattern = dict(RULES)[kind]
+    for text in [*SENTENCES, *_stretchy_texts()]:
+        whole = [m.span() for m in pattern.finditer(text)]
+        stretches = [m.span() for m in module.matches(kind, pattern, text, fold(text))]
+        assert stretches == whole, text

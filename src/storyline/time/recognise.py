@@ -10,6 +10,7 @@ second parse and need no Java.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -158,7 +159,7 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "dmy": ("cs", _DAY_MONTH),
     "md": ("cs", _MONTH_DAY),
     "dm": ("cs", _DAY_MONTH),
-    "month": ("cs", _MONTH_PREFIXES),
+    "month": ("cs", re.compile("|".join(_MONTH_PREFIXES))),
     "season": ("ci", _SEASONS),
     "season_year": ("ci", _SEASONS),
     "decade": ("ci", ("0s", "0's")),
@@ -211,6 +212,53 @@ def fold(text: str) -> str:
     return text.translate(_CASE_ALIASES).lower()
 
 
+# --- matching only where a match can be ----------------------------------------
+#
+# A rule that runs still walks the whole text. The matches of the two costliest
+# rules are made of few kinds of character (word characters, spaces, hyphens,
+# full stops, and "/" for "2 1/2" or "," for "March, 2019"), and hold their
+# RULE_NEEDS piece (a regex); their only look-ahead is the one character after
+# the match. So every match lies inside one stretch between "barrier"
+# characters (all the others) that holds the piece. Matching just those
+# stretches, each up to and including the barrier that ends it (so that the
+# look-ahead sees what it sees in the whole text; look-behinds see before the
+# start position anyway), finds exactly the matches of the whole text, at a
+# third of the cost. A new rule may join only after the same check of its
+# characters and look-arounds.
+
+RULE_BARRIERS: dict[str, re.Pattern] = {
+    "duration": re.compile(r"[^\w\s./-]"),
+    "month": re.compile(r"[^\w\s.,-]"),
+}
+
+
+def matches(kind: str, pattern: re.Pattern, text: str, folded: str):
+    """``pattern.finditer(text)`` for the rule ``kind``; ``folded`` is ``fold(text)``."""
+    barrier = RULE_BARRIERS.get(kind)
+    # (folding keeps offsets unless some character lower-cases to two)
+    if barrier is None or len(folded) != len(text):
+        return pattern.finditer(text)
+    mode, piece = RULE_NEEDS[kind]
+    return _matches_in_stretches(pattern, text, piece, folded if mode == "ci" else text, barrier)
+
+
+def _matches_in_stretches(pattern: re.Pattern, text: str, piece: re.Pattern, haystack: str,
+                          barrier: re.Pattern):
+    barriers: list[int] | None = None
+    done = 0   # the stretches before this offset are matched
+    for hit in piece.finditer(haystack):
+        at = hit.start()
+        if at < done:
+            continue
+        if barriers is None:
+            barriers = [m.start() for m in barrier.finditer(text)]
+        k = bisect.bisect_right(barriers, at)
+        start = barriers[k - 1] + 1 if k else 0
+        end = barriers[k] + 1 if k < len(barriers) else len(text)
+        yield from pattern.finditer(text, start, end)
+        done = end
+
+
 def rules_for(text: str) -> list[tuple[str, re.Pattern]]:
     """The rules that can match somewhere in ``text``, in ``RULES`` order."""
     folded = fold(text)
@@ -245,8 +293,9 @@ def _recognise(text: str) -> tuple[Candidate, ...]:
     """Cached: tagging and dating an undated article both need the
     candidates of the same text, and the regex pass is the costly part."""
     found: list[Candidate] = []
+    folded = fold(text)
     for kind, pattern in rules_for(text):
-        for match in pattern.finditer(text):
+        for match in matches(kind, pattern, text, folded):
             if match.end() > match.start():
                 found.append(Candidate(match.start(), match.end(), kind, match))
     # Longest wins; at equal length the rule listed first (more specific) wins.
