@@ -120,9 +120,12 @@ def _stretchy_texts():
     pieces = ["two", "years", "ago", "March", "May", "in", "of", "2019", "1998", ",", ";", ":", "(", ")",
               '"', "'", "%", "$", "about", "a", "few", "days", "-", "1/2", "3.5", "the", "first", "quarter",
               "late", "last", "Jan.", "Sept.", "nineteen", "ninety-seven", "\n", "\t", "decade", "long",
-              "old", "week", "next", "month", "\u017fome", "YEARS", "centuries", "hour", "s", "%", "€"]
+              "old", "week", "next", "month", "\u017fome", "YEARS", "centuries", "hour", "s", "%", "€",
+              "Tuesday", "Monday's", "'s", "morning", "percent", "5", "31st", "1999-2000", "98", "No.", "#",
+              "these", "now", "currently", "this", "past", "middle", "later", "before", "from", "the", "his",
+              "it", "they", "Jan", "Dec.", "on", "by"]
     rng = random.Random(7)
-    for _ in range(400):
+    for _ in range(1500):
         words = [rng.choice(pieces) for _ in range(rng.randint(1, 14))]
         yield "".join(w + rng.choice(["", " ", " ", "  ", "-", "\n"]) for w in words)
 
@@ -135,3 +138,9 @@ def test_stretch_matching_finds_the_whole_texts_matches(kind):
         whole = [m.span() for m in pattern.finditer(text)]
         stretches = [m.span() for m in module.matches(kind, pattern, text, fold(text))]
         assert stretches == whole, text
+
+
+def test_stretch_rules_name_a_regex_piece():
+    module = importlib.import_module("storyline.time.recognise")
+    for kind in module.RULE_BARRIERS:
+        assert isinstance(RULE_NEEDS[kind][1], re.Pattern), kind

@@ -173,11 +173,11 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "relunit": ("ci", re.compile(r"(?:last|this|next|past|coming|previous|current|following|same|that"
                                  r"|latest|recent)\s+(?:fiscal\s+)?(?:week|month|quarter|year|decade|century)")),
     "modunit": ("ci", re.compile(r"(?:earlier|later|early|late)\s+(?:this|last|next)\s")),
-    "weekday": ("cs", ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),
+    "weekday": ("cs", re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")),
     "deictic": ("ci", ("today", "tonight", "yesterday", "tomorrow")),
     "partofday": ("ci", ("morning", "afternoon", "evening", "night")),
     "overnight": ("ci", ("overnight",)),
-    "ref": ("ci", ("now", "current", "these", "present", "recent", "lately", "past", "future")),
+    "ref": ("ci", re.compile("now|current|these|present|recent|lately|past|future")),
     "spelled_year": ("ci", ("nineteen", "twenty", "thousand")),
     "weekend": ("ci", ("weekend",)),
     "period_end": ("ci", ("end",)),
@@ -214,21 +214,31 @@ def fold(text: str) -> str:
 
 # --- matching only where a match can be ----------------------------------------
 #
-# A rule that runs still walks the whole text. The matches of the two costliest
+# A rule that runs still walks the whole text. The matches of the costliest
 # rules are made of few kinds of character (word characters, spaces, hyphens,
-# full stops, and "/" for "2 1/2" or "," for "March, 2019"), and hold their
-# RULE_NEEDS piece (a regex); their only look-ahead is the one character after
-# the match. So every match lies inside one stretch between "barrier"
-# characters (all the others) that holds the piece. Matching just those
-# stretches, each up to and including the barrier that ends it (so that the
-# look-ahead sees what it sees in the whole text; look-behinds see before the
-# start position anyway), finds exactly the matches of the whole text, at a
-# third of the cost. A new rule may join only after the same check of its
-# characters and look-arounds.
+# and some of "./,:'"), and hold their RULE_NEEDS piece (a regex). So every
+# match lies inside one stretch between "barrier" characters (all the others)
+# that holds the piece. Matching just those stretches, each up to and
+# including the barrier that ends it, finds exactly the matches of the whole
+# text, at a third of the cost, provided that
+#   - no character a match can contain is a barrier,
+#   - every look-ahead reads only non-barrier characters and then at most one
+#     more (the barrier is inside the searched range, so it is seen as in the
+#     whole text); look-behinds see before the start position anyway,
+#   - no character of the piece is a barrier (so pieces that ``finditer``
+#     passes over, overlapping a found one, lie in the same stretch).
+# A new entry needs the same check of its rule; the tests compare both ways.
 
 RULE_BARRIERS: dict[str, re.Pattern] = {
-    "duration": re.compile(r"[^\w\s./-]"),
-    "month": re.compile(r"[^\w\s.,-]"),
+    "duration": re.compile(r"[^\w\s./-]"),      # "2 1/2 years", "3.5 days"
+    "ago": re.compile(r"[^\w\s./-]"),           # as "duration"; its "(?!\s+(?:the|a|...)\b)" reads words
+    "month": re.compile(r"[^\w\s.,-]"),         # "Jan.", "March, 2019"
+    "md": re.compile(r"[^\w\s.,:-]"),           # "Monday, Jan. 5"; "(?!\s*[,:]\s*\d)" reads ",:"
+    "mdy": re.compile(r"[^\w\s.,-]"),           # "Jan. 5, 1998"
+    "relunit": re.compile(r"[^\w\s-]"),         # "the middle-last week"
+    "year": re.compile(r"[^\w\s.,-]"),          # "1998-99"; "(?!\s*(?:%|percent|[-,.]\d))" reads "-,.", then "%"
+    "weekday": re.compile(r"[^\w\s']"),         # "Tuesday's"
+    "ref": re.compile(r"[^\w\s]"),              # "these days"
 }
 
 
