@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from typing import Iterable, Iterator, TypeVar
+from typing import Iterable, Iterator, NamedTuple, TypeVar
 
 from spacy.language import Language
 
@@ -105,3 +105,46 @@ def doc_text(doc) -> str:
     text = doc.text
     _last_doc = (ref, text)
     return text
+
+
+class TokenStrings(NamedTuple):
+    """``token.lemma_``, ``token.lower_`` and ``token.pos_`` of every token, by index."""
+
+    lemma: list[str]
+    lower: list[str]
+    pos: list[str]
+
+
+_last_strings: tuple = (None, None)   # (weak reference to the document, its TokenStrings)
+
+
+def token_strings(doc) -> TokenStrings:
+    """The words of ``doc`` as plain lists, built once per document.
+
+    The event stages pass over every token of every sentence several times
+    to find the few that matter (triggers, speech verbs); reading one array
+    from spaCy is far cheaper than making a Token object per token per pass.
+    Kept for the last document, as ``doc_text`` is (a parsed document's
+    words never change)."""
+    global _last_strings
+    ref, strings = _last_strings
+    cached = ref() if ref is not None else None
+    if cached is not None and cached is doc:
+        return strings
+    from spacy import parts_of_speech
+    from spacy.attrs import LEMMA, LOWER, POS
+
+    rows = doc.to_array([LEMMA, LOWER, POS]).tolist() if len(doc) else []
+    names = doc.vocab.strings
+    text_of: dict[int, str] = {}
+    lemma, lower, pos = [], [], []
+    for lemma_id, lower_id, pos_id in rows:
+        for value, out in ((lemma_id, lemma), (lower_id, lower)):
+            word = text_of.get(value)
+            if word is None:
+                word = text_of[value] = names[value]
+            out.append(word)
+        pos.append(parts_of_speech.NAMES[pos_id])
+    strings = TokenStrings(lemma, lower, pos)
+    _last_strings = (weakref.ref(doc), strings)
+    return strings

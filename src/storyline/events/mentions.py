@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from ..actors import ActorResolver, ethnic, load_kb
-from ..annotate import doc_text
+from ..annotate import doc_text, token_strings
 from ..models import ActorRef, Article, EventMention, Timex, stable_id
 from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
@@ -162,12 +162,16 @@ def trigger_lemmas(lexicon) -> tuple[frozenset, frozenset]:
 def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
     found: list[Candidate] = []
     verb_lemmas, noun_lemmas = trigger_lemmas(lexicon)
-    for token in sent:
-        lemma = LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())
-        pos = token.pos_
+    # the words as plain strings: most tokens are no trigger and never become Token objects
+    doc, words = sent.doc, token_strings(sent.doc)
+    for i in range(sent.start, sent.end):
+        lemma = words.lemma[i].lower()
+        lemma = LEMMA_FIXES.get(lemma, lemma)
+        pos = words.pos[i]
         if not ((pos in ("VERB", "AUX") and lemma in verb_lemmas) or (pos == "NOUN" and lemma in noun_lemmas)
                 or (pos == "ADJ" and lemma in WILLING)):
             continue
+        token = doc[i]
         if token.pos_ == "VERB" and token.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass"):
             continue   # a participle used as a noun ("evacuated the wounded")
         if any(c.dep_ == "amod" and c.lemma_.lower() in FIGURATIVE for c in token.children):
@@ -330,9 +334,11 @@ def _prolongs_agreement(verb) -> bool:
 def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candidate]:
     """"X said Y must ..." is X demanding something of Y (REQUEST)."""
     out = list(candidates)
-    for token in sent:
-        if token.lemma_ not in SPEECH_VERBS:   # ("conclude" is one of them)
+    lemmas = token_strings(sent.doc).lemma
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in SPEECH_VERBS:   # ("conclude" is one of them)
             continue
+        token = sent.doc[i]
         for comp in (c for c in token.children if c.dep_ == "ccomp"):
             if not any(a.lower_ in ("must", "should") for a in comp.children if a.dep_ == "aux"):
                 continue

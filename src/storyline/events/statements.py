@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from ..annotate import doc_text
+from ..annotate import doc_text, token_strings
 from ..models import Article, EventMention, Statement, stable_id
 from .lexicon import PERFORMATIVE, SPEECH_VERBS
 
@@ -81,7 +81,9 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
     out: dict[int, Statement] = {}
     for sent in getattr(resolver, "sents", None) or doc.sents:
         # speech verbs and "according" only: the common token is neither, and is passed over once
-        cue_words = [t for t in sent if t.lemma_ in SPEECH_VERBS or t.lower_ == "according"]
+        words = token_strings(doc)
+        cue_words = [doc[i] for i in range(sent.start, sent.end)
+                     if words.lemma[i] in SPEECH_VERBS or words.lower[i] == "according"]
         if not cue_words:
             continue
         verbs = [t for t in cue_words if _is_cue(t) and not _inside(t, quotes)]
