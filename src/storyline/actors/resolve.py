@@ -102,6 +102,9 @@ class ActorResolver:
         # doc.ents is rebuilt on every access; index it once
         self._ents = list(doc.ents)
         self._ent_of = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
+        # Span.text is rebuilt from the tokens on every access, and an entity's
+        # text is asked for again for each of its tokens and each rule
+        self._ent_texts: dict[int, str] = {}   # entity start -> text
         # spaCy rebuilds doc.sents on every access; the event stages reuse this list
         self.sents = list(doc.sents)
         # Every actor-like token, in text order (the sentences cover the doc
@@ -349,7 +352,12 @@ class ActorResolver:
 
     def _entity_text(self, token) -> str | None:
         ent = self._ent_of.get(token.i)
-        return ent.text if ent is not None else None
+        if ent is None:
+            return None
+        text = self._ent_texts.get(ent.start)
+        if text is None:
+            text = self._ent_texts[ent.start] = ent.text
+        return text
 
     def _country(self, token, span) -> str | None:
         rights = [t for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
