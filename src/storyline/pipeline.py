@@ -67,8 +67,9 @@ def analyse(
     anchor = day_anchor(article.published)
     timexes = time.tag(doc, anchor)
     if article.published is None or not article.published.is_known:
-        inferred = time.infer_publication_date(doc, timexes, corpus_hints,
-                                               roles_path=settings.roles_path or None)
+        # the build's own setting, empty or not: None would make dating look
+        # the user's settings up again for every undated article
+        inferred = time.infer_publication_date(doc, timexes, corpus_hints, roles_path=settings.roles_path)
         if inferred is not None:
             article = dataclasses.replace(article, published=inferred)
             anchor = day_anchor(inferred)
