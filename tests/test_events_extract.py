@@ -29,6 +29,14 @@ def test_events_extract_ids_spans_and_summary(nlp):
     assert sanction.modality == "announced"
 
 
+def test_events_extract_sentence_span_ends_at_its_last_character(nlp):
+    text = TEXT + "\n\n" + "Officials in Nairobi gave no further details.\n"
+    mentions, _ = extract(_article(text), nlp(text), ())
+    sanction = next(m for m in mentions if m.type == "SANCTION")
+    assert sanction.sentence == TEXT
+    assert text[sanction.sentence_start:sanction.sentence_end] == TEXT
+
+
 def test_events_extract_time_comes_from_the_clause_timex(nlp):
     start = TEXT.index("Friday")
     friday = TimeValue("2024-03-01", date(2024, 3, 1), date(2024, 3, 1), "day", "relative")
