@@ -13,8 +13,9 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..annotate import doc_text, token_strings
-from ..models import Article, EventMention, Statement, stable_id
+from ..models import Article, EventMention, Statement, TimeValue, stable_id
 from .lexicon import PERFORMATIVE, SPEECH_VERBS
+from .when import _open_past
 
 QUOTE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
 #: Speech verbs too weak to make a statement on their own.
@@ -124,15 +125,17 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
             out[start] = Statement(
                 id=stable_id("sm", article.id, start), article_id=article.id, speaker=refs[0],
                 words=words, start=start, end=end, kind=kind, cue=cue, time=when, about=about)
-    return _dated_from_context(sorted(out.values(), key=lambda s: s.start), mentions)
+    return _dated_from_context(sorted(out.values(), key=lambda s: s.start), mentions, article.published)
 
 
-def _dated_from_context(statements: list[Statement], mentions: Sequence[EventMention]) -> list[Statement]:
+def _dated_from_context(statements: list[Statement], mentions: Sequence[EventMention],
+                        published: TimeValue | None = None) -> list[Statement]:
     """A statement without a date of its own is dated by what the article says:
     the day of the act it announces, when the saying is the act ("Abbas
     declared he was terminating ..." is dated with the termination), or the day of the statement just before
     it by the same speaker ("... Pompeo said on Wednesday. “We hope ...,” he
-    said. He added ..." is one press conference)."""
+    said. He added ..." is one press conference); else it was said on or
+    before the day the article was published."""
     by_id = {m.id: m for m in mentions}
     out: list[Statement] = []
     for st in statements:
@@ -145,5 +148,8 @@ def _dated_from_context(statements: list[Statement], mentions: Sequence[EventMen
             elif (previous is not None and previous.speaker.name == st.speaker.name and previous.time is not None
                   and previous.time.earliest is not None):
                 st = replace(st, time=previous.time)
+            else:
+                # nothing closer: it was said by the day the article reports it
+                st = replace(st, time=_open_past(published))
         out.append(st)
     return out
