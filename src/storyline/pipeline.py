@@ -12,13 +12,14 @@ import dataclasses
 from time import perf_counter
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain, islice
+from itertools import chain
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from .annotate import annotate, load_pipeline
 from .clean import clean
 from .errors import InputError, StorylineError, UsageError
 from .ingest import read_inputs
+from .iterate import batches
 from .link.incremental import relink
 from .models import Article, ArticleAnalysis, Failure, RawDocument, TimeValue
 from .settings import Settings
@@ -97,12 +98,6 @@ def cleaned_articles(
             on_failure(Failure(raw.source, "clean", exc.message))
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def analyse_stream(
     articles: Iterable[Article], settings: Settings, on_failure: Callable[[Failure], None]
 ) -> Iterator[ArticleAnalysis]:
@@ -178,7 +173,7 @@ def build(
             raws = read_inputs(paths, fmt=fmt, max_bytes=settings.max_bytes, stdin=stdin)
             analyses = analyse_stream(gate.admit(cleaned_articles(raws, fail)), settings, fail)
 
-        for batch in _batches(analyses, max(1, settings.batch_size)):
+        for batch in batches(analyses, max(1, settings.batch_size)):
             report.articles_new += store.write_analyses(batch)
             gate.wrote(a.article.id for a in batch)
             if progress:
@@ -213,7 +208,7 @@ class NewArticles:
         (per article, the look-ups were a third of a re-build's time). The
         whole chunk is decided right after its look-up, before anything more
         is written, so the look-up cannot be stale."""
-        for chunk in _batches(articles, LOOKUP_CHUNK):
+        for chunk in batches(articles, LOOKUP_CHUNK):
             stored = self.store.stored_among([a.id for a in chunk])
             new = [a for a in chunk if self._admit(a.id, a.id in stored)]
             self.store.clear_failures(*(a.source for a in new))

@@ -15,9 +15,9 @@ time, and stories are linked a chunk of articles at a time.
 from __future__ import annotations
 
 import dataclasses
-from itertools import islice
 from typing import Iterator, Sequence
 
+from ..iterate import batches
 from ..models import EventMention, Statement
 from ..settings import Settings
 from ..store import Store, StoryUpdate
@@ -77,18 +77,12 @@ def relink(store: Store, settings: Settings) -> int:
     return len(members)
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def _pending_keys(store: Store, pending: Sequence[str]) -> dict[str, set[str]]:
     """Story keys of the new articles. Keys need only each article's
     publication date and its mentions, so no article record (or text) is
     loaded, and mentions are read a chunk of articles at a time."""
     keys: dict[str, set[str]] = {}
-    for chunk in _chunks(pending, KEY_CHUNK):
+    for chunk in batches(pending, KEY_CHUNK):
         published = store.published_of(chunk)
         mentions: dict[str, list[EventMention]] = {}
         for m in store.records_of_articles(EventMention, "mentions", chunk):
