@@ -3,10 +3,10 @@ src/storyline/link/data/ from the ECB+ TRAIN split only.
 
     .venv/bin/python scripts/train_ecbplus.py ../shared/data/ecbplus/split
 
-Writes link/data/ecbplus_pair_model.json (feature names and weights:
-numbers only) and link/data/lemma_pairs.json (log-odds per pair of head
+Writes link/data/ecbplus_pair_model.json (feature names and weights of
+the pair and story models: numbers only) and link/data/lemma_pairs.json (log-odds per pair of head
 lemmas). Deterministic: the same split gives the same files. The dev split
-is never read here; its two thresholds live in evaluation/ecbplus.py.
+is never read here; the thresholds live in evaluation/ecbplus.py.
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "storyline" / "link" / "dat
 def main(split_dir: str) -> None:
     corpus_path, mentions_path = ecbplus.split_files(Path(split_dir), "train")
     corpus, mentions = ecbplus.read_corpus(corpus_path), ecbplus.read_mentions(mentions_path)
-    weights, table = ecbplus.fit_pair_weights(corpus, mentions)
+    weights, table, story_weights = ecbplus.fit_pair_weights(corpus, mentions)
     model = {
         "source": "ECB+ train split (Cybulska & Vossen); logistic regression over event-mention pairs "
-                  "inside predicted stories; trained by scripts/train_ecbplus.py",
+                  "inside predicted stories, and over document pairs inside predicted topics (the "
+                  "story model); trained by scripts/train_ecbplus.py",
         "features": list(ecbplus.FEATURES),
         "weights": list(weights),
+        "story_features": list(ecbplus.STORY_FEATURES),
+        "story_weights": list(story_weights),
     }
     (DATA / "ecbplus_pair_model.json").write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     pairs = {
@@ -41,7 +44,7 @@ def main(split_dir: str) -> None:
     }
     (DATA / "lemma_pairs.json").write_text(json.dumps(pairs, separators=(",", ":"), sort_keys=True),
                                            encoding="utf-8")
-    for name, value in zip(ecbplus.FEATURES, weights):
+    for name, value in zip(ecbplus.FEATURES + ecbplus.STORY_FEATURES, weights + story_weights):
         print(f"{name:24} {value:8.3f}")
 
 

@@ -4,11 +4,13 @@ The data are the Cybulska & Vossen split files (``ECB_<Split>_corpus.txt``,
 one token per line, and ``ECB_<Split>_Event_gold_mentions.json``). At
 prediction time only the gold mention *spans* are used: never the gold
 chains, never the topic numbers hidden in document names. Documents are
-first clustered into stories by the words, names and event triggers they
-use, then mentions inside a story are clustered by a logistic pair model
-with average linkage (the same machinery :mod:`storyline.link` uses for
-news). The model's weights ship in ``link/data/ecbplus_pair_model.json``;
-``scripts/train_ecbplus.py`` re-creates them from the train split.
+first clustered into topics by the words, names and event triggers they
+use, each topic is split into stories by a learned story model (the names,
+numbers and years two documents share or do not), then mentions inside a
+story are clustered by a logistic pair model with average linkage (the same
+machinery :mod:`storyline.link` uses for news). Both models' weights ship
+in ``link/data/ecbplus_pair_model.json``; ``scripts/train_ecbplus.py``
+re-creates them from the train split.
 
 Scores come from :mod:`storyline.evaluation.coref_scores` (MUC, B-cubed,
 CEAF-e and the CoNLL F1, singletons kept).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -98,6 +101,7 @@ _ARG_POS = {"PROPN", "NUM"}
 #: say nothing about which story a document tells.
 _NAME_STOP = frozenset({"the", "of", "a", "an", "'s", "and", "in", "on", "at", "to", "for"})
 _TIME_LABELS = {"DATE", "TIME"}
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: Derivational and inflectional endings that spaCy's lemmatiser leaves on
 #: event nouns and on words it does not know (nominee, nomination, areste).
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ment", "ed", "es", "ee", "er", "s")
@@ -126,6 +130,8 @@ class _DocTerms:
     words: list[str]         # content lemmas
     names: list[str]         # lemmas of names and numbers
     triggers: list[str]      # head lemmas of the document's event mentions
+    entities: list[tuple[str, str]] = None  # (label, lower-cased text) of its named entities
+    years: frozenset[str] = frozenset()      # four-digit years it names (1900-2099)
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -153,7 +159,9 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
                     words.append(t.lemma_.lower())
                 if (t.pos_ in _ARG_POS or t.ent_type_) and not t.is_punct:
                     names.append(t.lemma_.lower())
-        doc_terms.append(_DocTerms(words, names, []))
+        entities = [(e.label_, e.text.lower()) for s in sorted(corpus[d]) for e in parsed[(d, s)].ents]
+        years = frozenset(w for s in corpus[d].values() for w in s if _YEAR.fullmatch(w))
+        doc_terms.append(_DocTerms(words, names, [], entities, years))
     infos = []
     for m in mentions:
         doc = parsed.get((m.doc_id, m.sent_id))
@@ -292,39 +300,163 @@ def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np
     return feats
 
 
-# The two thresholds were tuned on dev (the pair weights are learned on
-# train, see ``fit_pair_weights`` and scripts/train_ecbplus.py).
-DOC_THRESHOLD = 0.13
-PAIR_THRESHOLD = 0.25
-#: Weights of word, name and trigger similarity in story clustering: two
-#: stories of one kind (two earthquakes, two arrests) share their words and
-#: differ mostly in who, where and when; their triggers say what happened.
+# The thresholds were tuned on dev (the pair and story weights are learned
+# on train, see ``fit_pair_weights`` and scripts/train_ecbplus.py).
+PAIR_THRESHOLD = 0.3
+#: Average-link threshold over the mixed cosines that groups documents into
+#: topics (what kind of happening: an earthquake, a player's arrest). Low, so
+#: that a topic's documents stay together; the story model splits them.
+TOPIC_THRESHOLD = 0.05
+#: Weights of word, name and trigger similarity in topic clustering.
 DOC_MIX = (0.4, 0.4, 0.2)
+#: Average-link threshold over the learned probability that two documents of
+#: one topic tell the same story (one earthquake, one arrest).
+STORY_THRESHOLD = 0.4
+#: A story of at most this many documents joins the story of its topic it is
+#: likeliest to share (average probability at least ``STORY_JOIN``): one or
+#: two short documents rarely carry the names and dates that tell stories apart.
+SMALL_STORY = 3
+STORY_JOIN = 0.1
+
+#: Entity labels grouped by what tells two stories of one kind apart.
+_ENTITY_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org",
+                 "DATE": "date", "TIME": "date", "CARDINAL": "number", "QUANTITY": "number",
+                 "MONEY": "number", "ORDINAL": "number", "PERCENT": "number", "NORP": "group",
+                 "LANGUAGE": "group", "EVENT": "event", "WORK_OF_ART": "event", "PRODUCT": "event",
+                 "LAW": "event"}
+_KINDS = ("person", "place", "org", "date", "number", "group", "event")
+
+STORY_FEATURES = (("bias", "words_cos", "names_cos", "triggers_cos",
+                   # the same cosines with IDF inside the topic: the words all its documents
+                   # share (chargers, dui) weigh nothing, the ones that differ (jackson) all
+                   "topic_words_cos", "topic_names_cos", "topic_triggers_cos")
+                  + tuple(f"{kind}_{what}" for kind in _KINDS for what in ("jaccard", "disjoint"))
+                  + ("years_disjoint", "years_shared"))
 
 
 @functools.lru_cache(maxsize=1)
-def pair_weights() -> tuple[float, ...]:
-    """The pair model shipped in link/data (learned on the ECB+ train split)."""
+def _model() -> dict:
     text = resources.files("storyline.link").joinpath("data/ecbplus_pair_model.json").read_text("utf-8")
     model = json.loads(text)
-    if tuple(model["features"]) != FEATURES:
+    if tuple(model["features"]) != FEATURES or tuple(model.get("story_features", ())) != STORY_FEATURES:
         raise InputError("link/data/ecbplus_pair_model.json was trained on other features; "
                          "re-create it with scripts/train_ecbplus.py")
-    return tuple(model["weights"])
+    return model
 
 
-def cluster_documents(doc_terms: Sequence[_DocTerms], threshold: float = DOC_THRESHOLD):
-    """Story clustering: average-link over a mix of TF-IDF cosines of the
-    documents' words, names and event triggers. Returns labels and the two
-    similarities the pair model reads (all words with names counted twice,
-    and names alone)."""
-    words = tfidf_matrix([t.words for t in doc_terms])
-    names = tfidf_matrix([[n for n in t.names if n not in _NAME_STOP] for t in doc_terms])
-    triggers = tfidf_matrix([t.triggers for t in doc_terms])
+def pair_weights() -> tuple[float, ...]:
+    """The pair model shipped in link/data (learned on the ECB+ train split)."""
+    return tuple(_model()["weights"])
+
+
+def story_weights() -> tuple[float, ...]:
+    """The story model shipped in link/data (learned on the ECB+ train split)."""
+    return tuple(_model()["story_weights"])
+
+
+def _entity_words(terms: _DocTerms) -> dict[str, frozenset[str]]:
+    """The words of a document's entities by kind ("vincent jackson" and
+    "jackson" share "jackson")."""
+    out: dict[str, set[str]] = {kind: set() for kind in _KINDS}
+    for label, text in terms.entities or ():
+        kind = _ENTITY_KINDS.get(label)
+        if kind is not None:
+            out[kind].update(w for w in text.split() if w not in _NAME_STOP and any(c.isalnum() for c in w))
+    return {kind: frozenset(v) for kind, v in out.items()}
+
+
+def _doc_vectors(doc_terms: Sequence[_DocTerms]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return (tfidf_matrix([t.words for t in doc_terms]),
+            tfidf_matrix([[n for n in t.names if n not in _NAME_STOP] for t in doc_terms]),
+            tfidf_matrix([t.triggers for t in doc_terms]))
+
+
+def story_pair_features(doc_terms: Sequence[_DocTerms], members: Sequence[int],
+                        global_sims: Sequence[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Features of every pair of the documents ``members`` (one topic), and
+    the pairs (positions in ``members``)."""
+    sub = [doc_terms[k] for k in members]
+    local = [v @ v.T for v in _doc_vectors(sub)]
+    ents = [_entity_words(t) for t in sub]
+    n = len(sub)
+    rows, pairs = [], []
+    for a in range(n):
+        for b in range(a + 1, n):
+            ga, gb = members[a], members[b]
+            row = [1.0] + [float(g[ga, gb]) for g in global_sims] + [float(m[a, b]) for m in local]
+            for kind in _KINDS:
+                x, y = ents[a][kind], ents[b][kind]
+                union = len(x | y)
+                row.append(len(x & y) / union if union else 0.0)
+                row.append(float(bool(x) and bool(y) and not x & y))
+            ya, yb = sub[a].years, sub[b].years
+            row.append(float(bool(ya) and bool(yb) and not ya & yb))
+            row.append(float(bool(ya & yb)))
+            rows.append(row)
+            pairs.append((a, b))
+    return np.array(rows, dtype=np.float64).reshape(len(pairs), len(STORY_FEATURES)), pairs
+
+
+def cluster_topics(doc_terms: Sequence[_DocTerms], threshold: float = TOPIC_THRESHOLD):
+    """Topics: average link over a mix of TF-IDF cosines of the documents'
+    words, names and event triggers. Returns the topics (lists of document
+    indices), the three cosine matrices, and the two similarities the pair
+    model reads (all words with names counted twice, and names alone)."""
+    vectors = _doc_vectors(doc_terms)
+    sims = [v @ v.T for v in vectors]
     a, b, c = DOC_MIX
-    mixed = a * (words @ words.T) + b * (names @ names.T) + c * (triggers @ triggers.T)
+    labels = average_link(a * sims[0] + b * sims[1] + c * sims[2], threshold)
     both = tfidf_matrix([t.words + t.names + t.names for t in doc_terms])
-    return average_link(mixed, threshold), both @ both.T, names @ names.T
+    return labels_to_groups(labels), sims, both @ both.T, sims[1]
+
+
+def _split_topic(prob: np.ndarray, threshold: float, small: int, join: float) -> list[list[int]]:
+    groups = labels_to_groups(average_link(prob, threshold))
+    while len(groups) > 1:
+        best = None
+        for g in groups:
+            if len(g) > small:
+                continue
+            for h in groups:
+                if h is not g:
+                    score = float(prob[np.ix_(g, h)].mean())
+                    if best is None or score > best[0]:
+                        best = (score, g, h)
+        if best is None or best[0] < join:
+            break
+        _, g, h = best
+        h.extend(g)
+        h.sort()
+        groups = [x for x in groups if x is not g]
+    return sorted(groups)
+
+
+def cluster_documents(doc_terms: Sequence[_DocTerms], threshold: float = STORY_THRESHOLD,
+                      weights: Sequence[float] | None = None, topic_threshold: float = TOPIC_THRESHOLD,
+                      small: int = SMALL_STORY, join: float = STORY_JOIN):
+    """Story clustering in two levels: topics by shared words, then each
+    topic split into stories by the learned story model (names, numbers and
+    dates that differ). Returns a story label per document and the two
+    similarities the pair model reads."""
+    topics, sims, both, names = cluster_topics(doc_terms, topic_threshold)
+    w = np.asarray(story_weights() if weights is None else weights)
+    labels = [0] * len(doc_terms)
+    next_label = 0
+    for members in topics:
+        if len(members) == 1:
+            groups = [[0]]
+        else:
+            x, pairs = story_pair_features(doc_terms, members, sims)
+            prob = np.eye(len(members))
+            p = 1.0 / (1.0 + np.exp(-(x @ w)))
+            for (a, b), v in zip(pairs, p):
+                prob[a, b] = prob[b, a] = v
+            groups = _split_topic(prob, threshold, small, join)
+        for group in groups:
+            for k in group:
+                labels[members[k]] = next_label
+            next_label += 1
+    return labels, both, names
 
 
 def _stories(infos: Sequence[_MentionInfo], doc_labels: Sequence[int]) -> list[list[int]]:
@@ -335,7 +467,7 @@ def _stories(infos: Sequence[_MentionInfo], doc_labels: Sequence[int]) -> list[l
 
 
 def predict(corpus, mentions: Sequence[GoldMention], nlp=None, weights=None,
-            doc_threshold: float = DOC_THRESHOLD, pair_threshold: float = PAIR_THRESHOLD,
+            doc_threshold: float = STORY_THRESHOLD, pair_threshold: float = PAIR_THRESHOLD,
             pairs: dict | None = None, _cache: dict | None = None) -> list[int]:
     """A cluster label per mention, from spans and text alone."""
     if _cache is not None and "infos" in _cache:
@@ -379,25 +511,59 @@ def build_lemma_pair_table(mentions: Sequence[GoldMention], infos: Sequence[_Men
     return build_pair_table(groups[k] for k in sorted(groups))
 
 
+def _logistic(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 100) -> np.ndarray:
+    """Logistic regression by Newton steps with an L2 penalty."""
+    w = np.zeros(x.shape[1])
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + l2 * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def fit_story_weights(doc_ids: Sequence[str], doc_terms: Sequence[_DocTerms],
+                      topic_threshold: float = TOPIC_THRESHOLD) -> tuple[float, ...]:
+    """The story model: logistic regression over pairs of documents inside
+    predicted topics of the TRAIN split, labelled by the gold sub-topics."""
+    topics, sims, _, _ = cluster_topics(doc_terms, topic_threshold)
+    xs, ys = [], []
+    for members in topics:
+        if len(members) < 2:
+            continue
+        x, pairs = story_pair_features(doc_terms, members, sims)
+        xs.append(x)
+        ys.append(np.array([_gold_story(doc_ids[members[a]]) == _gold_story(doc_ids[members[b]])
+                            for a, b in pairs], dtype=float))
+    w = _logistic(np.vstack(xs), np.concatenate(ys), l2=1e-2)
+    return tuple(round(float(v), 3) for v in w)
+
+
 def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
-                     doc_threshold: float = DOC_THRESHOLD, iterations: int = 100,
-                     _infos=None) -> tuple[tuple[float, ...], dict[str, float]]:
+                     doc_threshold: float = STORY_THRESHOLD, iterations: int = 100,
+                     _infos=None) -> tuple[tuple[float, ...], dict[str, float], tuple[float, ...]]:
     """Logistic regression (Newton steps, light L2) over mention pairs inside
-    predicted stories of the TRAIN split. The lemma-pair feature is
-    cross-fitted (each half of the topics scored with the table of the
-    other half) so the weights do not over-trust a table that has seen the
-    very pairs it scores. Returns the weights and the full-train table."""
+    predicted stories of the TRAIN split (the story model is fitted first,
+    see ``fit_story_weights``). The lemma-pair feature is cross-fitted (each
+    half of the topics scored with the table of the other half) so the
+    weights do not over-trust a table that has seen the very pairs it
+    scores. Returns the pair weights, the full-train table and the story
+    weights."""
     if _infos is None:
         if nlp is None:
             from ..annotate import load_pipeline
             nlp = load_pipeline()
         _infos = _analyse(corpus, mentions, nlp)
-    _, doc_terms, infos = _infos
+    doc_ids, doc_terms, infos = _infos
+    story_w = fit_story_weights(doc_ids, doc_terms)
     topics = sorted({m.doc_id.split("_", 1)[0] for m in mentions})
     halves = [set(topics[0::2]), set(topics[1::2])]
     tables = [build_lemma_pair_table(mentions, infos, halves[1]),
               build_lemma_pair_table(mentions, infos, halves[0])]
-    doc_labels, doc_sim, name_sim = cluster_documents(doc_terms, doc_threshold)
+    doc_labels, doc_sim, name_sim = cluster_documents(doc_terms, doc_threshold, story_w)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
     xs, ys = [], []
     for story in _stories(infos, doc_labels):
@@ -411,17 +577,8 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
             upper = np.triu_indices(len(idx), k=1)
             xs.append(feats[upper])
             ys.append(gold[upper].astype(float))
-    x, y = np.vstack(xs), np.concatenate(ys)
-    w = np.zeros(x.shape[1])
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + 1e-3 * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + 1e-3 * np.eye(len(w))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
-    return tuple(round(float(v), 3) for v in w), build_lemma_pair_table(mentions, infos)
+    w = _logistic(np.vstack(xs), np.concatenate(ys), l2=1e-3, iterations=iterations)
+    return tuple(round(float(v), 3) for v in w), build_lemma_pair_table(mentions, infos), story_w
 
 
 def evaluate(split_dir: Path, split: str, nlp=None, **kwargs) -> tuple[dict[str, float], list[GoldMention], list[int]]:
