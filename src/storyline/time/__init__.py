@@ -101,12 +101,13 @@ def _verb_direction(doc, start: int, end: int) -> int:
         return 0
     token = span.root
     head = token.head
-    if (head is not token and head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass")
+    if (head.i < token.i and head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass")
             and token.dep_ in ("npadvmod", "compound", "nmod", "appos")):
         # "whether his declaration Tuesday would be implemented": the day
         # dates an act already named as the subject; the verb's future or
         # conditional is about what follows from it, and news reports such
-        # acts after they happen.
+        # acts after they happen. (A date before the noun names a planned
+        # event, "the March accession", and says nothing of its tense.)
         return -1
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -114,11 +115,29 @@ def _verb_direction(doc, start: int, end: int) -> int:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return 0
-    if token.lemma_.lower() in _SCHEDULE_LEMMAS and token.tag_ in ("VBN", "JJ") and not (
-            token.lemma_.lower() == "set" and not any(t.lower_ == "for" for t in token.children)):
-        return 1  # "a summit set for April", "is scheduled Thursday" (not "a record set on Aug. 6")
+    if any(t.i >= span.end and t.dep_ in ("mark", "nsubj", "nsubjpass") for t in token.children):
+        # The clause of the verb the parser chose begins after the
+        # expression ("said Tuesday (that) it would treat ..."), so the
+        # expression belongs to the verb before that clause.
+        head = token.head
+        # (spaCy makes a new Token object on each access: compare positions)
+        if head.i != token.i and head.i < span.start and head.pos_ in ("VERB", "AUX") \
+                and token.dep_ in ("ccomp", "advcl", "conj"):
+            token = head
+        elif head.i == token.i and any(t.i >= span.end and t.dep_ == "mark" for t in token.children):
+            return 0  # no verb before it in the parse: the tense here says nothing
     auxes = [t for t in token.children if t.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxes}
+    if token.lemma_.lower() in _SCHEDULE_LEMMAS and token.tag_ in ("VBN", "JJ") and not (
+            token.lemma_.lower() == "set" and not any(t.lower_ == "for" for t in token.children)):
+        if _past_perfect_plan(token):
+            return -1  # "the offer had been scheduled to expire Friday" (it was extended since)
+        return 1  # "a summit set for April", "is scheduled Thursday" (not "a record set on Aug. 6")
+    if token.lemma_.lower() in ("plan", "schedule") and token.tag_ == "VBD" and not words and span.start > token.i:
+        # "protesters planned a rally on Saturday": a date after the planned
+        # thing is that thing's, ahead of the planning ("On Friday, they
+        # planned to ..." leaves it open, and reports mostly look back).
+        return 1
     if words & _FUTURE_WORDS or token.lower_ in _FUTURE_WORDS:
         return 1
     if any(t.lower_ == "to" for t in auxes) and any(t.lemma_ == "be" for t in auxes):
@@ -130,6 +149,8 @@ def _verb_direction(doc, start: int, end: int) -> int:
     if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB" and (
             token.head.lemma_.lower() in _PLAN_LEMMAS or token.head.lemma_.lower() in _PLAN_NOUNS
             or (token.head.lemma_ == "be" and token.dep_ == "xcomp")):
+        if _past_perfect_plan(token.head):
+            return -1  # "it had been due to expire Friday evening": a superseded deadline
         # "plans to meet Thursday", "is due to vote Monday", "an agreement to
         # acquire the bank in January", "is to resume trading Tuesday"
         return 1
@@ -145,6 +166,17 @@ def _verb_direction(doc, start: int, end: int) -> int:
     if token.tag_ == "VBN" or any(t.lower_ in ("has", "have", "had") for t in auxes):
         return -1
     return 0
+
+
+def _past_perfect_plan(word) -> bool:
+    """A plan told in the past perfect ("had been scheduled", "had been due"):
+    news uses it for a date the plan has passed or that a later change replaced."""
+    for tok in (word, word.head):
+        if any(t.lower_ == "had" and t.dep_ in ("aux", "auxpass") for t in tok.children):
+            return True
+        if tok.head is tok:
+            break
+    return False
 
 
 def _negated(verb) -> bool:

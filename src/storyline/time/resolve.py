@@ -100,11 +100,18 @@ class Resolver:
         self.last_granularity = "day"
         self.last_explicit_year: int | None = None
         self.last_quarter_context = False
+        #: the narrative reports on a run of months ("for the nine months"),
+        #: so a comparison with "a year earlier" is with that run, not a quarter
+        self.months_context = False
         #: the first past quarter the text names: the period a results story reports on
         self.reported_quarter: date | None = None
         self.last_explicit_end = -10**9
         self.last_stated: date | None = None
         self.last_stated_end = -10**9
+        self.last_end = -10**9
+        #: month -> (year, end offset) of its last mention with a month name
+        self.month_years: dict[int, tuple[int, int]] = {}
+        self._start = 0
         self._end = 0
         self._kind = ""
 
@@ -121,10 +128,14 @@ class Resolver:
                 and self._kind in ("iso", "slash", "mdy", "dmy", "md", "dm", "month"):
             self.last_stated = res.reference
             self.last_stated_end = self._end
+            self.month_years[res.reference.month] = (res.reference.year, self._end)
         if res.reference is not None and res.type in ("DATE", "TIME"):
             self.last = res.reference
+            self.last_end = self._end
             self.last_granularity = res.granularity
             self.last_quarter_context = res.granularity == "quarter"
+            if res.granularity == "quarter":
+                self.months_context = False
             if (res.granularity == "quarter" and self.reported_quarter is None and self.anchor is not None
                     and 0 <= (self.anchor - res.reference).days <= 366 and not res.value.startswith("P")):
                 self.reported_quarter = res.reference
@@ -132,6 +143,7 @@ class Resolver:
 
     def resolve(self, cand: Candidate, direction: int, text: str) -> Resolved | None:
         self._text = text
+        self._start = cand.start
         self._end = cand.end
         self._kind = cand.kind
         handler = getattr(self, "_" + cand.kind, None)
@@ -219,6 +231,11 @@ class Resolver:
                 best = d
         return best or resolve_month_day(self.anchor, month, day, 0)
 
+    def _same_sentence(self, end: int, start: int) -> bool:
+        """No sentence or paragraph break between offsets ``end`` and ``start``."""
+        between = self._text[end:start]
+        return not (re.search(r"[.!?]['\"]*\s+[A-Z\"`']", between) or "\n" in between)
+
     def _year_context(self, c) -> int | None:
         """A year stated just before ('In 1994, ... on March 5') governs a
         month and day without one, when it is not the anchor's year."""
@@ -254,6 +271,14 @@ class Resolver:
             year = self.anchor.year  # "this September" is the current year's, past or ahead
         elif c.group("yrel"):
             year = self.anchor.year + {"this": 0, "last": -1, "next": 1}[c.group("yrel").lower()]
+        elif ((named := self.month_years.get(month)) is not None and self._start - named[1] <= 1200
+              and not (direction < 0 and named[0] > self.anchor.year)
+              and not (direction > 0 and named[0] < self.anchor.year)):
+            # "expected to join in April ... the summit in April": a month
+            # named again a few sentences on is the same month, unless the
+            # tense says otherwise ("repay the loan by February ... bought
+            # it in February").
+            year = named[0]
         else:
             year = resolve_month(self.anchor, month, direction)
         return Resolved("DATE", f"{year}-{month:02d}", "relative", mod,
@@ -310,6 +335,9 @@ class Resolver:
     def _year_quarter(self, c, direction, text):
         year = int(c.group("year"))
         if not c.group("ord"):
+            if self.months_context:
+                # "for the nine months ... in the 1988 period": that year's run of months
+                return Resolved("DATE", str(year), "explicit", granularity="year")
             if (ref := self._reported_quarter()) is not None:
                 return Resolved("DATE", f"{year}-Q{quarter_of(ref)}", "explicit", granularity="quarter")
             if self.anchor is not None:
@@ -460,6 +488,11 @@ class Resolver:
         "a year earlier" after a stated day is a year, not a quarter."""
         if not any_time and not self.last_quarter_context:
             return None
+        if (self.last and self.last_quarter_context and self._same_sentence(self.last_end, self._start)
+                and (self.anchor is None or self.last <= self.anchor)):
+            # "third-quarter profit rose to $5 million from $4 million a
+            # year earlier": the comparison is with the quarter just named.
+            return self.last
         if self.reported_quarter is not None:
             return self.reported_quarter
         if self.last and self.last_quarter_context and (self.anchor is None or self.last <= self.anchor):
@@ -559,21 +592,25 @@ class Resolver:
         weekday = WEEKDAYS[c.group("weekday").lower()]
         rel = " ".join((c.group("rel") or "").lower().split())
         part = (c.group("part") or "").lower()
-        # TimeML would give "Friday night" its part ("...TNI"), but news
-        # annotators as often give the day alone, and tag only "Friday" when
-        # the part follows: the day's value is right more often.
-        suffix = ""
-        kind = "TIME" if part == "morning" else "DATE"
+        # TimeML gives "Friday evening" its part ("...TEV"). "Friday night"
+        # and "Friday morning" are as often given the day alone (the night
+        # runs into the next day; the morning is the working day's start),
+        # and "Friday" alone is often tagged when "night" follows: for
+        # those the day's value is right more often.
+        suffix = f"T{PARTS_OF_DAY[part]}" if part in ("evening", "afternoon") else ""
+        kind = "TIME" if part in ("morning", "evening", "afternoon") else "DATE"
         if text[c.end - 2:c.end] in ("'s", "\u2019s") or text[c.end:c.end + 2] in ("'s", "\u2019s"):
             direction = -1  # "Wednesday's ruling" names a reported event
         stated = self.last_stated
         if (not rel and direction <= 0 and stated is not None and self.anchor is not None
                 and stated.isoweekday() == weekday and 0 <= (self.anchor - stated).days <= 14
-                and c.start - self.last_stated_end < 900):
+                and weekday != self.anchor.isoweekday() and c.start - self.last_stated_end < 900):
             # The narrative has moved to a date it just stated, and this
             # weekday is that date's: "on January 26 ... Thursday's raid".
-            return Resolved("TIME" if part == "morning" else "DATE", day_value(stated), "relative",
-                            reference=stated)
+            # Not the anchor's own weekday: a story names its own day that
+            # way ("said Thursday"), and a stated date a week or two back
+            # that falls on the same weekday is a coincidence.
+            return Resolved(kind, day_value(stated) + suffix, "relative", reference=stated)
         if rel in ("last", "this past", "the previous"):
             direction = -1
         elif rel in ("next", "this coming", "the following"):
@@ -674,6 +711,12 @@ class Resolver:
     def _duration(self, c, direction, text):
         amount = parse_number(c.group("num"))
         unit = _unit(c.group("unit"))
+        if unit == "M" and amount in (6, 9, 12) and text[c.start:c.start + 4].lower() == "the " \
+                and not c.group("unit").lower().startswith("minute"):
+            # "For the nine months, net rose ... from ... a year earlier": a
+            # results story has moved from its quarter to a longer period.
+            self.last_quarter_context = False
+            self.months_context = True
         num = c.group("num").lower()
         before = text[max(0, c.start - 12):c.start]
         if num in ("a", "an") and not c.group("lead") and re.search(r"(?:\d|percent|cents?|dollars?|times|\))\s*$", before):

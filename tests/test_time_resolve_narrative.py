@@ -1,0 +1,97 @@
+"""Which day, week or quarter a relative expression means: the verb it hangs
+on, the narrative it sits in, and the period a results story reports on.
+All sentences are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.time import tag
+
+WEDNESDAY = date(2021, 3, 17)
+FRIDAY = date(2021, 3, 19)
+MONDAY = date(2021, 3, 22)
+
+
+def values(nlp, text, anchor):
+    return {t.text: t.value.value for t in tag(nlp(text), anchor)}
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said on Tuesday the clinic would treat the wounded soldiers.",
+    "Health officials warned on Tuesday that the outbreak could spread to the capital.",
+])
+def test_time_resolve_date_before_a_that_clause_belongs_to_the_reporting_verb(nlp, text):
+    # The future in the reported clause is not the tense of the report.
+    assert values(nlp, text, WEDNESDAY)["Tuesday"] == "2021-03-16"
+
+
+def test_time_resolve_date_after_a_planned_thing_is_ahead_of_the_planning(nlp):
+    v = values(nlp, "Protesters planned a march through the capital on Saturday.", FRIDAY)
+    assert v["Saturday"] == "2021-03-20"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vote had been scheduled for Friday but was postponed.", "2021-03-19"),
+    ("The offer had been due to expire Friday, but the bank extended it.", "2021-03-19"),
+    ("The vote is scheduled for Friday.", "2021-03-26"),
+])
+def test_time_resolve_plan_in_the_past_perfect_is_a_past_date(nlp, text, expected):
+    assert values(nlp, text, MONDAY)["Friday"] == expected
+
+
+def test_time_resolve_weekday_evening_keeps_its_part_of_day(nlp):
+    (timex,) = tag(nlp("The fire broke out Sunday evening."), MONDAY)
+    assert (timex.type, timex.value.value) == ("TIME", "2021-03-21TEV")
+
+
+def test_time_resolve_anchor_weekday_is_not_moved_to_a_stated_date_weeks_before(nlp):
+    # May 6, 2021 and the anchor, May 20, are both Thursdays.
+    v = values(nlp, "The rebels have held the town since their May 6 offensive. "
+                    "Rebel leaders said Thursday that the talks were over.", date(2021, 5, 20))
+    assert v["Thursday"] == "2021-05-20"
+
+
+RESULTS_ANCHOR = date(2021, 10, 28)
+
+
+def test_time_resolve_year_earlier_after_a_run_of_months_is_a_year(nlp):
+    v = values(nlp, "Acme Corp. said third-quarter profit rose 12% to $8 million. For the nine months, "
+                    "profit was $20 million, up from $17 million a year earlier. Results in the 2020 "
+                    "period included a gain.", RESULTS_ANCHOR)
+    assert v["third-quarter"] == "2021-Q3"
+    assert v["a year earlier"] == "2020"
+    assert v["the 2020 period"] == "2020"
+
+
+def test_time_resolve_year_earlier_in_a_quarter_sentence_is_that_quarter(nlp):
+    v = values(nlp, "Acme said its first-quarter loss narrowed. Separately, Beta Inc. said third-quarter "
+                    "profit rose to $5 million from $4 million a year earlier.", RESULTS_ANCHOR)
+    assert v["a year earlier"] == "2020-Q3"
+
+
+def test_time_resolve_year_earlier_in_a_later_sentence_keeps_the_reported_quarter(nlp):
+    v = values(nlp, "Acme said third-quarter profit rose. Its outlook for the fourth quarter is weak. "
+                    "Sales were up from a year earlier.", RESULTS_ANCHOR)
+    assert v["a year earlier"] == "2020-Q3"
+
+
+def test_time_resolve_month_named_again_is_the_same_month(nlp):
+    timexes = tag(nlp("The two countries are expected to join the union in April. With their entry "
+                      "settled, they can also help plan the summit in April."), date(2021, 12, 4))
+    assert [t.value.value for t in timexes] == ["2022-04", "2022-04"]
+
+
+def test_time_resolve_month_named_again_in_another_tense_is_another_month(nlp):
+    timexes = tag(nlp("The group must repay the loan by February. Since it bought the chain in February, "
+                      "it has sold three units."), date(2021, 10, 30))
+    assert [t.value.value for t in timexes] == ["2022-02", "2021-02"]
+
+
+def test_time_resolve_month_before_the_subject_noun_names_a_planned_event(nlp):
+    # A date after the noun ("his declaration Tuesday") dates a reported act;
+    # one before it ("the March accession") is the event's name.
+    v = values(nlp, "The March accession will let the three countries sign the treaty.", date(2021, 2, 10))
+    assert v["March"] == "2021-03"
