@@ -101,6 +101,7 @@ _ARG_POS = {"PROPN", "NUM"}
 #: say nothing about which story a document tells.
 _NAME_STOP = frozenset({"the", "of", "a", "an", "'s", "and", "in", "on", "at", "to", "for"})
 _TIME_LABELS = {"DATE", "TIME"}
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: Derivational and inflectional endings that spaCy's lemmatiser leaves on
 #: event nouns and on words it does not know (nominee, nomination, areste).
@@ -132,6 +133,7 @@ class _DocTerms:
     triggers: list[str]      # head lemmas of the document's event mentions
     entities: list[tuple[str, str]] = None  # (label, lower-cased text) of its named entities
     years: frozenset[str] = frozenset()      # four-digit years it names (1900-2099)
+    tokens: frozenset[str] = frozenset()     # every word it uses, lower-cased
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -161,7 +163,8 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
                     names.append(t.lemma_.lower())
         entities = [(e.label_, e.text.lower()) for s in sorted(corpus[d]) for e in parsed[(d, s)].ents]
         years = frozenset(w for s in corpus[d].values() for w in s if _YEAR.fullmatch(w))
-        doc_terms.append(_DocTerms(words, names, [], entities, years))
+        tokens = frozenset(w.lower() for s in corpus[d].values() for w in s)
+        doc_terms.append(_DocTerms(words, names, [], entities, years, tokens))
     infos = []
     for m in mentions:
         doc = parsed.get((m.doc_id, m.sent_id))
@@ -331,7 +334,8 @@ STORY_FEATURES = (("bias", "words_cos", "names_cos", "triggers_cos",
                    # share (chargers, dui) weigh nothing, the ones that differ (jackson) all
                    "topic_words_cos", "topic_names_cos", "topic_triggers_cos")
                   + tuple(f"{kind}_{what}" for kind in _KINDS for what in ("jaccard", "disjoint"))
-                  + ("years_disjoint", "years_shared"))
+                  + ("years_disjoint", "years_shared", "weekdays_disjoint", "weekdays_shared",
+                     "numbers_disjoint", "numbers_shared"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -378,6 +382,8 @@ def story_pair_features(doc_terms: Sequence[_DocTerms], members: Sequence[int],
     sub = [doc_terms[k] for k in members]
     local = [v @ v.T for v in _doc_vectors(sub)]
     ents = [_entity_words(t) for t in sub]
+    days = [t.tokens & _WEEKDAYS for t in sub]
+    numbers = [frozenset(w for w in t.tokens if w.isdigit()) - t.years for t in sub]
     n = len(sub)
     rows, pairs = [], []
     for a in range(n):
@@ -389,9 +395,9 @@ def story_pair_features(doc_terms: Sequence[_DocTerms], members: Sequence[int],
                 union = len(x | y)
                 row.append(len(x & y) / union if union else 0.0)
                 row.append(float(bool(x) and bool(y) and not x & y))
-            ya, yb = sub[a].years, sub[b].years
-            row.append(float(bool(ya) and bool(yb) and not ya & yb))
-            row.append(float(bool(ya & yb)))
+            for x, y in ((sub[a].years, sub[b].years), (days[a], days[b]), (numbers[a], numbers[b])):
+                row.append(float(bool(x) and bool(y) and not x & y))
+                row.append(float(bool(x & y)))
             rows.append(row)
             pairs.append((a, b))
     return np.array(rows, dtype=np.float64).reshape(len(pairs), len(STORY_FEATURES)), pairs
