@@ -182,3 +182,43 @@ def test_dating_anniversary_of_a_stated_year():
     assert value is not None and value.value.startswith("1999")
     assert infer_publication_date("They hope for a president by the 2000 Olympics and the 100th anniversary "
                                   "of federation.", (), roles_path="") is None
+
+
+# --- hints from the corpus (dated reports of the same happening in other articles) ---
+
+def _hint(day: str, why: str = "reports the same happening as 1 dated article") -> "TimeValue":
+    from storyline.models import TimeValue
+
+    d = date.fromisoformat(day)
+    return TimeValue(day, d, d, "day", "inferred", evidence=(why,))
+
+
+def test_dating_corpus_hints_date_an_article_its_text_cannot():
+    from storyline.time.dating import is_corpus_inferred
+
+    text = "Officials met to discuss the plan."
+    assert infer_publication_date(text, (), roles_path="") is None
+    value = infer_publication_date(text, (), (_hint("2024-03-12"), _hint("2024-03-13")), roles_path="")
+    assert value is not None and is_corpus_inferred(value)
+    assert value.value == "2024-03-13" and value.earliest == date(2024, 3, 13)
+    assert all(line.startswith("corpus: ") for line in value.evidence)
+
+
+def test_dating_corpus_hints_that_disagree_date_nothing():
+    text = "Officials met to discuss the plan."
+    assert infer_publication_date(text, (), (_hint("2024-03-12"), _hint("2024-04-20")), roles_path="") is None
+
+
+def test_dating_corpus_hints_never_override_the_texts_own_date():
+    text = ("Secretary of State Antony Blinken spoke on Monday, March 6, officials said. "
+            "He returned on Tuesday.")
+    own = infer_publication_date(text, (), roles_path="")
+    assert infer_publication_date(text, (), (_hint("2021-05-02"),), roles_path="") == own
+
+
+def test_dating_corpus_hints_against_the_texts_evidence_date_nothing():
+    # Blinken's term (2021 on) is too long to date the text by, but rules out a 2015 hint
+    text = "Secretary of State Antony Blinken spoke, officials said."
+    assert infer_publication_date(text, (), roles_path="") is None
+    assert infer_publication_date(text, (), (_hint("2015-06-01"),), roles_path="") is None
+    assert infer_publication_date(text, (), (_hint("2023-06-01"),), roles_path="").value == "2023-06-01"

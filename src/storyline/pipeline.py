@@ -1,4 +1,5 @@
-"""The build: ingest -> clean -> annotate -> time -> events -> store -> link.
+"""The build: ingest -> clean -> annotate -> time -> events -> store -> link
+-> date from the corpus (and relink what that re-dated).
 
 Each stage is a plain function from ``storyline.<stage>``; this module only
 chains them, streams articles through in bounded batches, and applies the
@@ -20,10 +21,12 @@ from .clean import clean
 from .errors import InputError, StorylineError, UsageError
 from .ingest import read_inputs
 from .iterate import batches
+from .link.corpus_dating import CORPUS_EVIDENCE_LIKE, DatedReports, corpus_hints, signatures
 from .link.incremental import relink
-from .models import Article, ArticleAnalysis, Failure, RawDocument, TimeValue
+from .models import Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue
 from .settings import Settings
 from .store import Store
+from .time.dating import is_corpus_inferred
 
 
 @dataclass
@@ -36,6 +39,7 @@ class BuildReport:
     linked: bool = False
     stories_relinked: int = 0     # stories (re)linked by this build; the others were kept
     link_seconds: float = 0.0
+    dated_from_corpus: int = 0    # articles whose date (from other articles) changed in this build
 
     @property
     def exit_code(self) -> int:
@@ -83,6 +87,68 @@ def analyse(
         statements = [s if s.about in kept or s.about is None else dataclasses.replace(s, about=None)
                       for s in statements]
     return ArticleAnalysis(article, tuple(timexes), tuple(mentions), tuple(statements))
+
+
+def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | None) -> int:
+    """Date the undated articles that other articles' dated reports of the
+    same happenings date, re-analysed at that date; run after linking.
+    ``scope`` holds the articles new to this build: the undated ones
+    among them, and the undated ones that report a happening (a type of
+    act and a party) some dated one among them reports, are (re)considered
+    (None: every undated article). Returns how many articles changed; the
+    stories they were in are left unlinked for the caller's relink.
+
+    Costs one query when every article has a date of its own."""
+    if not store.has_undated(CORPUS_EVIDENCE_LIKE):
+        return 0
+    candidates = _undated_in_scope(store, scope)
+    if not candidates:
+        return 0
+    reports = DatedReports(store)
+    stored = {a.id: a for a in store.articles_by_ids(candidates)}
+    mentions: dict[str, list] = {}
+    for m in store.records_of_articles(EventMention, "mentions", candidates):
+        mentions.setdefault(m.article_id, []).append(m)
+    # articles never dated: their stored mentions are those of the undated
+    # text, so one without hints needs no parse; a corpus-dated one is
+    # parsed again undated (its stored mentions hang on the old date)
+    todo = [aid for aid in candidates if is_corpus_inferred(stored[aid].published)
+            or corpus_hints(mentions.get(aid, ()), reports, settings.link_threshold)]
+    if not todo:
+        return 0
+    changed = []
+    nlp = load_pipeline(settings.model)
+    undated = (_without_corpus_date(stored[aid]) for aid in todo)
+    for article, doc in annotate(undated, nlp, batch_size=settings.batch_size):
+        plain = analyse(article, doc, settings)
+        hints = corpus_hints(plain.mentions, reports, settings.link_threshold) \
+            if plain.article.published is None or not plain.article.published.is_known else ()
+        analysis = analyse(article, doc, settings, corpus_hints=hints) if hints else plain
+        if analysis.article.published != stored[article.id].published:
+            changed.append(analysis)
+    store.replace_analyses(changed)
+    return len(changed)
+
+
+def _without_corpus_date(article: Article) -> Article:
+    return dataclasses.replace(article, published=None) if is_corpus_inferred(article.published) else article
+
+
+def _undated_in_scope(store: Store, scope: Sequence[str] | None) -> list[str]:
+    """Articles without a date of their own to (re)consider: the new ones,
+    and those reporting an act by or against a party some new dated report
+    names (only those can gain or lose hints)."""
+    like = CORPUS_EVIDENCE_LIKE
+    if scope is None:
+        return store.undated_article_ids(like)
+    chosen = set(store.undated_article_ids(like, scope))
+    new_rows = [r for r in store.mention_rows(scope) if r[1] not in chosen]
+    wanted = signatures(new_rows)
+    if wanted:
+        for row in store.undated_mention_rows(sorted({t for t, _ in wanted}), like):
+            if signatures([row]) & wanted:
+                chosen.add(row[1])
+    return sorted(chosen)
 
 
 def cleaned_articles(
@@ -163,6 +229,7 @@ def build(
             if on_failure:
                 on_failure(failure)
 
+        dating_stale = store.dating_dirty()
         gate = NewArticles(store, report)
         if engine == "ray":
             from .distributed import ray_analyses
@@ -179,11 +246,24 @@ def build(
             if progress:
                 progress(report)
 
+        # the pass after linking looks at the articles new to this build (a
+        # build killed before its pass, the flag still set when this one
+        # started, leaves no record of what was new: then at all of them)
+        scope = None
+        if not dating_stale and store.dating_dirty() and store.has_undated(CORPUS_EVIDENCE_LIKE):
+            scope = store.unlinked_article_ids()
         if store.needs_linking():
             started = perf_counter()
             report.stories_relinked = relink(store, settings)
             report.link_seconds = perf_counter() - started
             report.linked = True
+        if store.dating_dirty():
+            started = perf_counter()
+            report.dated_from_corpus = date_from_corpus(store, settings, scope)
+            if report.dated_from_corpus:
+                report.stories_relinked += relink(store, settings)
+            store.set_dating_dirty(False)
+            report.link_seconds += perf_counter() - started
         report.events = store.counts()["events"]
         store.finish_run(report.run_id, report.articles_new, report.articles_seen, len(report.failures))
     return report

@@ -152,6 +152,7 @@ class Store:
                 self._bulk_insert(table, rows)
             if fresh:
                 self._set_links_dirty(True)
+                self.set_dating_dirty(True)
         return len(fresh)
 
     def _bulk_update(self, sql: str, rows: list[dict]) -> None:
@@ -176,6 +177,89 @@ class Store:
             self.con.execute(f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM _batch")
         finally:
             self.con.unregister("_batch")
+
+    def replace_analyses(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        """Swap in new analyses of stored articles (one dated from the
+        corpus, re-analysed at its new date), in one transaction. The
+        stories they were linked in are taken apart: their events go, and
+        all their members become unlinked, so the next relink links them
+        from their new records (a build killed before that relinks them
+        the next time, as it does for new articles)."""
+        ids = sorted({a.article.id for a in analyses})
+        if not ids:
+            return
+        with self.transaction():
+            stories = [r[0] for r in self._in(
+                "SELECT DISTINCT story_id FROM article_stories WHERE article_id IN (SELECT id FROM _ids)", ids)]
+            members = sorted(set(ids) | {aid for aids in self.story_members(stories).values() for aid in aids})
+            self._in("DELETE FROM events WHERE story_id IN (SELECT id FROM _ids)", stories)
+            self._in("DELETE FROM contradictions WHERE story_id IN (SELECT id FROM _ids)", stories)
+            self._in("UPDATE mentions SET event_id = NULL WHERE article_id IN (SELECT id FROM _ids)", members)
+            self._in("DELETE FROM article_stories WHERE article_id IN (SELECT id FROM _ids)", members)
+            for table in ("story_keys", "removed_spans", "timexes", "mentions", "statements"):
+                self._in(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _ids)", ids)
+            self._in("DELETE FROM articles WHERE id IN (SELECT id FROM _ids)", ids)
+            for table, rows in _analysis_rows(list({a.article.id: a for a in analyses}.values())).items():
+                self._bulk_insert(table, rows)
+            self._set_links_dirty(True)
+
+    # -- dating from the corpus ------------------------------------------------
+
+    def _undated_sql(self, alias: str = "") -> str:
+        p = f"{alias}." if alias else ""
+        return (f"({p}published_value IS NULL OR ({p}published_basis = 'inferred' "
+                f"AND {p}published_evidence LIKE ?))")
+
+    def has_undated(self, corpus_like: str) -> bool:
+        """Whether any article has no date of its own (none, or one from the corpus)."""
+        return self.con.execute(f"SELECT 1 FROM articles WHERE {self._undated_sql()} LIMIT 1",
+                                [corpus_like]).fetchone() is not None
+
+    def undated_article_ids(self, corpus_like: str, among: Sequence[str] | None = None) -> list[str]:
+        if among is None:
+            return [r[0] for r in self.con.execute(
+                f"SELECT id FROM articles WHERE {self._undated_sql()} ORDER BY id", [corpus_like]).fetchall()]
+        if not among:
+            return []
+        return [r[0] for r in self.con.execute(
+            f"WITH _ids AS (SELECT unnest(?::VARCHAR[]) AS id) SELECT id FROM articles "
+            f"WHERE id IN (SELECT id FROM _ids) AND {self._undated_sql()} ORDER BY id",
+            [sorted(set(among)), corpus_like]).fetchall()]
+
+    def mention_rows(self, article_ids: Sequence[str]) -> list[tuple]:
+        """(id, article id, type, sources, targets) of the articles' mentions."""
+        return self._in("SELECT id, article_id, type, sources, targets FROM mentions "
+                        "WHERE article_id IN (SELECT id FROM _ids) ORDER BY id", article_ids)
+
+    def undated_mention_rows(self, types: Sequence[str], corpus_like: str) -> list[tuple]:
+        """Mention rows of the given types in articles without a date of their own."""
+        if not types:
+            return []
+        return self.con.execute(
+            "SELECT m.id, m.article_id, m.type, m.sources, m.targets FROM mentions m JOIN articles a "
+            f"ON a.id = m.article_id WHERE list_contains(?, m.type) AND {self._undated_sql('a')} ORDER BY m.id",
+            [list(types), corpus_like]).fetchall()
+
+    def dated_mention_rows(self, types: Sequence[str], corpus_like: str) -> list[tuple]:
+        """Mention rows of the given types in articles with a date of their own."""
+        if not types:
+            return []
+        return self.con.execute(
+            "SELECT m.id, m.article_id, m.type, m.sources, m.targets FROM mentions m JOIN articles a "
+            "ON a.id = m.article_id WHERE list_contains(?, m.type) AND a.published_value IS NOT NULL "
+            f"AND NOT {self._undated_sql('a')} ORDER BY m.id", [list(types), corpus_like]).fetchall()
+
+    def titles_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        return dict(self._in("SELECT id, title FROM articles WHERE id IN (SELECT id FROM _ids)", ids)) \
+            if ids else {}
+
+    def dating_dirty(self) -> bool:
+        """Set with new articles, cleared once the corpus has dated what it can."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'dating_dirty'").fetchone()
+        return row is not None and row[0] == "1"
+
+    def set_dating_dirty(self, dirty: bool) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('dating_dirty', ?)", ["1" if dirty else "0"])
 
     # Set in the transaction that adds articles and cleared in the one that
     # replaces the links, so a build killed in between relinks next time.

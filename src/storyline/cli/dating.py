@@ -27,9 +27,12 @@ def _read_articles(path: str, settings):
 
 @click.command(name="date")
 @click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--corpus", "corpus_db", type=click.Path(dir_okay=False), default=None,
+              help="A storyline database whose dated reports of the same happenings date an "
+                   "article its text cannot date, as `build` does.")
 @json_option
 @settings_options
-def date_command(file: str, as_json: bool, settings) -> None:
+def date_command(file: str, as_json: bool, settings, corpus_db: str | None = None) -> None:
     """Infer when an article was published, with the evidence.
 
     A date stated by the article (a `date YYYY-MM-DD` header, page metadata)
@@ -38,11 +41,14 @@ def date_command(file: str, as_json: bool, settings) -> None:
     in some years, years and recent dates mentioned. Prints "unknown" when
     the text does not narrow the date enough. FILE may be - (standard
     input); a JSONL, CSV or WARC file of many articles dates each one.
+    With `--corpus DB`, an article its text cannot date is dated from the
+    articles of DB that report the same happening with a date of their own.
 
     \b
     Example:
         storyline date article.txt
         storyline date article.txt --json
+        storyline date article.txt --corpus storyline.duckdb
     """
     from ..annotate import load_pipeline
     from ..models import Failure
@@ -58,7 +64,7 @@ def date_command(file: str, as_json: bool, settings) -> None:
             continue
         if nlp is None:
             nlp = load_pipeline(settings.model)
-        _print_date(item, _publication_date(item, nlp, settings), as_json, many)
+        _print_date(item, _publication_date(item, nlp, settings, corpus_db), as_json, many)
         dated += 1
     if not dated:
         if len(failures) == 1 and not many:
@@ -68,14 +74,27 @@ def date_command(file: str, as_json: bool, settings) -> None:
         sys.exit(EXIT_PARTIAL)
 
 
-def _publication_date(article, nlp, settings):
-    """The date the article states, else the one its text supports (or None)."""
+def _publication_date(article, nlp, settings, corpus_db: str | None = None):
+    """The date the article states, else the one its text supports, else
+    (with a corpus) the one the corpus's dated reports of the same
+    happenings support (or None)."""
     from ..time import infer_publication_date, tag
 
     if article.published and article.published.is_known:
         return article.published
     doc = nlp(article.text)
-    return infer_publication_date(doc, tag(doc, None), roles_path=settings.roles_path)
+    if corpus_db is None:
+        return infer_publication_date(doc, tag(doc, None), roles_path=settings.roles_path)
+    from ..link.corpus_dating import DatedReports, corpus_hints
+    from ..pipeline import analyse
+    from ..store import Store
+
+    plain = analyse(article, doc, settings)
+    if plain.article.published is not None and plain.article.published.is_known:
+        return plain.article.published
+    with Store(corpus_db, read_only=True) as store:
+        hints = corpus_hints(plain.mentions, DatedReports(store), settings.link_threshold)
+    return analyse(article, doc, settings, corpus_hints=hints).article.published if hints else None
 
 
 def _print_date(article, published, as_json: bool, many: bool) -> None:

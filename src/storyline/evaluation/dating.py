@@ -14,9 +14,9 @@ which should not happen: abstaining or guessing was possible.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import click
 
@@ -87,10 +87,12 @@ class DatingCounts:
 
 
 def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None,
-                    guess: bool = True) -> DatingCounts:
+                    guess: bool = True, corpus: bool = False) -> DatingCounts:
     """``parsed`` may map document names to spaCy docs already made from
     ``text_without_dct`` (the tests and benchmarks cache them). ``guess``
-    lets weak evidence answer with a low-confidence year, counted apart."""
+    lets weak evidence answer with a low-confidence year, counted apart.
+    With ``corpus``, each document is dated with the other documents as a
+    corpus of dated articles (``leave_one_out_hints``); else from its text alone."""
     from ..annotate import load_pipeline
     from ..time import infer_publication_date, tag
 
@@ -100,10 +102,38 @@ def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None,
         nlp = nlp or load_pipeline()
         texts = [text_without_dct(d) for d in documents]
         parsed = dict(zip((d.name for d in documents), nlp.pipe(texts, batch_size=16)))
+    hints = leave_one_out_hints(documents, parsed) if corpus else {}
     for d in documents:
         sp = parsed[d.name]
-        counts.add(d.name, d.dct, infer_publication_date(sp, tag(sp, None), roles_path="", guess=guess))
+        counts.add(d.name, d.dct, infer_publication_date(sp, tag(sp, None), hints.get(d.name, ()), roles_path="",
+                                                         guess=guess))
     return counts
+
+
+def leave_one_out_hints(documents: Sequence[TimeMLDocument], parsed) -> dict[str, tuple]:
+    """For each document, the hints a build would find for it, undated, in
+    a corpus of the other documents dated by their creation time: the same
+    analysis (``pipeline.analyse``) and the same matching
+    (``link.corpus_dating.corpus_hints``) as ``storyline build``."""
+    from ..link.corpus_dating import ReportPool, corpus_hints
+    from ..models import Article, TimeValue
+    from ..pipeline import analyse
+    from ..settings import Settings
+
+    settings = Settings(roles_path="")
+    dated, undated, published, titles = [], {}, {}, {}
+    for d in documents:
+        sp = parsed[d.name]
+        text = sp.text
+        day = TimeValue(d.dct.isoformat(), d.dct, d.dct, "day", "metadata")
+        article = Article(id=Article.make_id(text), source=d.name, text=text, title=d.name)
+        published[article.id], titles[article.id] = day, d.name
+        dated += analyse(replace(article, published=day), sp, settings).mentions
+        plain = analyse(article, sp, settings)
+        if plain.article.published is None:
+            undated[d.name] = plain.mentions   # dated by its text, a build would look no further
+    pool = ReportPool(dated, published, titles)
+    return {name: corpus_hints(mentions, pool) for name, mentions in undated.items()}
 
 
 @click.command(name="dating")
@@ -111,21 +141,31 @@ def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None,
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
 @click.option("--no-guess", is_flag=True,
               help="Abstain instead of answering weak evidence with a low-confidence year.")
-def command(gold_dir: str, as_json: bool, no_guess: bool) -> None:
+@click.option("--corpus", "use_corpus", is_flag=True,
+              help="Date each document with the other documents of GOLD_DIR as a corpus of dated "
+                   "articles (leave-one-out), as `storyline build` dates undated articles.")
+def command(gold_dir: str, as_json: bool, no_guess: bool, use_corpus: bool) -> None:
     """Date TimeML documents with their creation time hidden, and score it.
 
-    Weak evidence is answered with a year marked low-confidence (counted
-    apart, with how many are wrong); `--no-guess` abstains instead, as
-    `storyline date` and the pipeline do.
+    By default each document is dated from its text alone. Weak evidence is
+    answered with a year marked low-confidence (counted apart, with how
+    many are wrong); `--no-guess` abstains instead, as `storyline date` and
+    the pipeline do. `--corpus` also uses the dated reports of the same
+    happenings in the other documents (their creation times shown).
 
     \b
     Example:
         storyline eval dating ../shared/data/tempeval3/TBAQ-cleaned --json
+        storyline eval dating ../shared/data/tempeval3/TBAQ-cleaned --corpus --json
     """
-    scores = evaluate_dating(read_timeml_dir(gold_dir), guess=not no_guess).scores()
+    scores = evaluate_dating(read_timeml_dir(gold_dir), guess=not no_guess, corpus=use_corpus).scores()
+    if use_corpus:
+        scores["mode"] = "corpus (leave-one-out)"
     if as_json:
         click.echo(json.dumps({k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}))
         return
+    if use_corpus:
+        click.echo(f"mode {scores['mode']}")
     click.echo(f"documents {scores['documents']}")
     for key in ("exact", "within_7_days", "same_month", "same_year", "abstained"):
         click.echo(f"{key:14s} {scores[key]:.3f}")

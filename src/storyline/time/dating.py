@@ -18,7 +18,12 @@ the date within a few years; or an abstention. Evidence, by weight:
   its own date, and "last month"-style expressions that put the article in
   the month after a mentioned date;
 * weekdays told in the past ("officials said on Saturday"): news is
-  published that day or soon after.
+  published that day or soon after;
+* and, when the text alone says too little, the dates of the same
+  happenings reported by other articles of the corpus (``hints``, found by
+  ``link.corpus_dating``): news of a happening is published that day or the
+  next. Hints that disagree, or that the text's own evidence argues
+  against, date nothing.
 """
 
 from __future__ import annotations
@@ -268,7 +273,11 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     ``inferred`` TimeValue with an interval and human-readable evidence, or
     None when the text does not narrow it down enough. With ``guess``, weak
     evidence that keeps the date within a few years gives a year marked as a
-    low-confidence guess (``is_low_confidence``) instead of None."""
+    low-confidence guess (``is_low_confidence``) instead of None. ``hints``
+    are dated reports of the happenings the article reports, from other
+    articles (their ``evidence`` says which); they are used only when the
+    text gives no confident date, and their evidence lines start with
+    ``CORPUS_EVIDENCE`` (``is_corpus_inferred``)."""
     # ``Doc.text`` is rebuilt from the tokens on each access: ``doc_text``
     # keeps the one tagging already built.
     try:
@@ -468,13 +477,77 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             board.add(weekday_grid == (weekday - 1 + offset) % 7 + 1, w,
                       f"reports '{c.match.group(0)}' in the past: the article is that day or soon after")
 
-    # Other articles of the corpus: their dated events bound this one loosely.
-    for hint in hints:
-        if hint.earliest:
-            board.add(_range_mask(hint.earliest, (hint.latest or hint.earliest) + timedelta(days=60)), 0.3,
-                      f"another article of the corpus reports {hint.value}")
+    if not hints:
+        return _decide(board, guess)
+    return _decide_with_corpus(board, hints, guess)
 
-    return _decide(board, guess)
+
+# --- the corpus: dated reports of the same happening -------------------------
+
+#: every evidence line that comes from other articles of the corpus starts with this
+CORPUS_EVIDENCE = "corpus"
+#: hints further apart than this (days) disagree: the article's date is left unknown
+HINT_SPREAD_DAYS = 7
+#: a hint vaguer than this (days) says too little to date an article by
+HINT_MAX_SPAN_DAYS = 31
+#: weight of the days from a happening on: news of it is published that day or the next, then less
+HINT_FALLOFF = (2.0, 2.0, 1.6, 1.4, 1.2, 1.1, 1.0)
+#: weight of the weeks after that (background reports)
+HINT_TAIL = (24, 0.5)
+#: the text's own evidence vetoes the corpus's days when it prefers other days by this much
+TEXT_VETO = 1.0
+
+
+def hints_agree(hints: Sequence[TimeValue]) -> bool:
+    """Dated reports of the happenings an article reports, close enough in
+    time to date it by: all of them precise, none further from another than
+    ``HINT_SPREAD_DAYS``. Recurring acts (a strike a month) linked by mistake
+    to the wrong episode show up here as hints that disagree."""
+    if not hints:
+        return False
+    for h in hints:
+        if h.earliest is None or h.latest is None or (h.latest - h.earliest).days > HINT_MAX_SPAN_DAYS:
+            return False
+    return (max(h.earliest for h in hints) - min(h.latest for h in hints)).days <= HINT_SPREAD_DAYS
+
+
+def is_corpus_inferred(value: TimeValue | None) -> bool:
+    """A publication date found from other articles of the corpus (never a
+    source of hints for others, so the corpus's dates do not depend on the
+    order articles arrive in)."""
+    return bool(value is not None and value.basis == "inferred"
+                and any(line.startswith(CORPUS_EVIDENCE) for line in value.evidence))
+
+
+def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -> TimeValue | None:
+    """The text's own answer when it gives a confident one; else the days
+    the corpus's dated reports of the same happenings point to, unless the
+    hints disagree or the text's evidence prefers other days."""
+    own = _decide(board, guess)
+    if (own is not None and not is_low_confidence(own)) or not hints_agree(hints):
+        return own
+    text_score = board.score.copy()
+    near = np.zeros(N_DAYS, dtype=bool)
+    for h in sorted(hints, key=lambda h: (h.earliest, h.latest, h.value)):
+        weights = np.zeros(N_DAYS)
+        first, last = _ix(h.earliest), _ix(h.latest)
+        weights[first:last + 1] = HINT_FALLOFF[0]
+        for k, w in enumerate(HINT_FALLOFF[1:], start=1):
+            if last + k < N_DAYS:
+                weights[last + k] = w
+        tail_days, tail_weight = HINT_TAIL
+        start = last + len(HINT_FALLOFF)
+        weights[start:start + tail_days] = tail_weight
+        near |= weights >= HINT_FALLOFF[-1]
+        what = h.evidence[0] if h.evidence else f"another article of the corpus reports {h.value}"
+        board.add_weights(weights, f"{CORPUS_EVIDENCE}: {what}")
+    if text_score[near].max() < text_score.max() - TEXT_VETO:
+        return own  # the text itself points elsewhere: a link to the wrong happening
+    board.strong = True
+    found = _decide(board, False)
+    if found is None or not is_corpus_inferred(found):
+        return own
+    return found
 
 
 def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) -> None:

@@ -1,0 +1,190 @@
+"""Dating undated articles from the corpus: the dated reports, in other
+articles, of the happenings an undated article reports.
+
+Runs after linking, as one deterministic pass (``pipeline.date_from_corpus``):
+an article whose own text gave no date is compared, mention by mention,
+with the mentions of articles that have a date of their own (stated, or
+inferred from their own text; never one inferred from the corpus). The
+dates of those that report the same happening become hints for
+``time.infer_publication_date``. Hints never come from corpus-dated
+articles, so the result depends on the corpus, not on the order files
+arrive in, and one pass is enough.
+
+An undated article's mentions carry no date, so the linker's story keys
+(month buckets) never bring it together with dated reports of the same
+happening; this module compares them directly, and more strictly than
+event coreference does, because a wrong date is worse than none: the same
+type of act, a party in common, trigger words and sentence words that agree.
+A shared actor alone ("Russia" in two unrelated reports) is never enough.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Mapping, Sequence
+
+from ..models import EventMention, TimeValue
+from ..time.dating import CORPUS_EVIDENCE, HINT_MAX_SPAN_DAYS
+from .coref import _Info, compatible, pair_score
+from .features import FACTUAL, SentenceVectors, normalise_name
+
+#: the pair score two reports need to count as one happening here (coreference's own threshold, or this if higher)
+MIN_MATCH = 0.6
+#: sentence similarity (TF-IDF cosine) two reports need beyond the act and its parties
+MIN_SENTENCE = 0.3
+
+#: a report starting this far into its article (characters) is in its lead: the news it was
+#: published for. Further on, reports are mostly background ("Slepian was shot in 1998"),
+#: told months or years after the happening, which dates nothing.
+LEAD_CHARS = 600
+
+#: a LIKE pattern for the stored evidence (a JSON list) of a corpus-dated article
+CORPUS_EVIDENCE_LIKE = f'%"{CORPUS_EVIDENCE}: %'
+
+
+def json_actor_keys(*lists: str | None) -> frozenset[str]:
+    """``features.actor_key`` of the actors stored as JSON in a mentions row."""
+    keys = set()
+    for text in lists:
+        for a in json.loads(text or "[]"):
+            if not a.get("name"):
+                continue
+            keys.add(f"{a['country']}/{a['sector']}" if a.get("country") and a.get("sector")
+                      else normalise_name(a["name"]))
+    return frozenset(keys)
+
+
+def signatures(rows: Iterable[tuple]) -> set[tuple[str, str]]:
+    """(type, party) pairs of mention rows (id, article id, type, sources, targets)."""
+    return {(t, k) for _, _, t, sources, targets in rows for k in json_actor_keys(sources, targets)}
+
+
+def _precise(value: TimeValue | None) -> bool:
+    return (value is not None and value.earliest is not None and value.latest is not None
+            and (value.latest - value.earliest).days <= HINT_MAX_SPAN_DAYS)
+
+
+def report_time(mention: EventMention, published: TimeValue | None) -> TimeValue | None:
+    """When a dated report says its happening was: its own date when that
+    is precise; else, for a report in its article's lead that its text
+    leaves undated or dates only vaguely around the article's day ("seized
+    a tanker", read as before it; "this year"), the day of the article,
+    which tells it as news."""
+    if _precise(mention.time):
+        return mention.time
+    if (published is None or published.earliest is None or published.earliest != published.latest
+            or mention.sentence_start >= LEAD_CHARS):
+        return None
+    t, day = mention.time, published.earliest
+    if t is None or not t.is_known or ((t.earliest or day) <= day <= (t.latest or day)):
+        return TimeValue(published.earliest.isoformat(), published.earliest, published.earliest, "day",
+                         "inferred", evidence=("the day of the article that reports it",))
+    return None
+
+
+def same_happening(undated: Sequence[EventMention], dated: Sequence[EventMention],
+                   published: Mapping[str, TimeValue | None], threshold: float = 0.5
+                   ) -> list[tuple[EventMention, EventMention, TimeValue]]:
+    """(undated mention, dated mention, when) for the pairs that report one
+    happening, the undated one in its article's lead: compatible for event
+    coreference, of one type, with a party in common, a pair score of at least ``MIN_MATCH`` (or ``threshold``) and
+    sentences that share their distinctive words; ``when`` is
+    ``report_time`` of the dated one."""
+    if not undated or not dated:
+        return []
+    everything = {m.id: m for m in list(undated) + list(dated)}
+    vectors = SentenceVectors([everything[i] for i in sorted(everything)])
+    infos = {i: _Info.of(m) for i, m in everything.items()}
+    need = max(threshold, MIN_MATCH)
+    pairs = []
+    for u in sorted(undated, key=lambda m: m.id):
+        if u.modality not in FACTUAL or u.sentence_start >= LEAD_CHARS:
+            # a plan or a threat is not the happening a dated report tells;
+            # and only the news an article leads with says when it was published
+            continue
+        iu = infos[u.id]
+        for d in sorted(dated, key=lambda m: m.id):
+            idd = infos[d.id]
+            if (d.article_id == u.article_id or d.type != u.type or d.modality not in FACTUAL
+                    or not ((iu.sources | iu.targets) & (idd.sources | idd.targets))):
+                continue
+            when = report_time(d, published.get(d.article_id))
+            if when is None or not compatible(iu, idd) or vectors.cosine(u.id, d.id) < MIN_SENTENCE:
+                continue
+            if pair_score(iu, idd, vectors) >= need:
+                pairs.append((u, d, when))
+    return pairs
+
+
+def hints_from(pairs: Sequence[tuple[EventMention, EventMention, TimeValue]],
+               published: Mapping[str, TimeValue | None], labels: Mapping[str, str]) -> tuple[TimeValue, ...]:
+    """One hint per distinct date of the dated reports, its evidence naming
+    the reports and the articles they come from."""
+    by_date: dict[tuple, list[tuple[EventMention, TimeValue]]] = {}
+    for _, d, when in pairs:
+        by_date.setdefault((when.earliest, when.latest, when.value), []).append((d, when))
+    hints = []
+    for (earliest, latest, value), reports in sorted(by_date.items()):
+        articles = sorted({d.article_id for d, _ in reports})
+        first, when = min(reports, key=lambda r: r[0].id)
+        named = "; ".join(_label(a, published.get(a), labels.get(a)) for a in articles)
+        what = first.summary or " ".join(first.sentence.split())
+        how = "" if when is first.time else " (the day of the report)"
+        evidence = (f"reports the same happening as {len(articles)} dated article"
+                    f"{'s' if len(articles) > 1 else ''}: '{what}' on {value}{how}, in {named}",)
+        hints.append(TimeValue(value, earliest, latest, when.precision, "inferred", evidence=evidence))
+    return tuple(hints)
+
+
+def _label(article_id: str, published: TimeValue | None, title: str | None) -> str:
+    when = f", published {published.value}" if published is not None else ""
+    return f"{article_id}{' ' + repr(title) if title else ''}{when}"
+
+
+class DatedReports:
+    """The dated reports a store holds that may tell the happenings of
+    some undated mentions: same type and a party in common, from articles
+    with a date of their own. Read a type at a time, short columns first."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def for_mentions(self, undated: Sequence[EventMention]) -> tuple[list[EventMention], dict, dict]:
+        wanted = {(m.type, k) for m in undated for k in _Info.of(m).sources | _Info.of(m).targets}
+        if not wanted:
+            return [], {}, {}
+        rows = self.store.dated_mention_rows(sorted({t for t, _ in wanted}), CORPUS_EVIDENCE_LIKE)
+        own = {m.article_id for m in undated}
+        ids = [r[0] for r in rows if r[1] not in own and signatures([r]) & wanted]
+        dated = self.store.mentions(ids) if ids else []
+        article_ids = sorted({m.article_id for m in dated})
+        return dated, self.store.published_of(article_ids), self.store.titles_of(article_ids)
+
+
+class ReportPool:
+    """``DatedReports`` over records in memory (the dating evaluation's
+    leave-one-out corpus): the mentions of articles with their own date."""
+
+    def __init__(self, mentions: Iterable[EventMention], published: Mapping[str, TimeValue | None],
+                 titles: Mapping[str, str | None] | None = None):
+        self.published, self.titles = dict(published), dict(titles or {})
+        self.index: dict[tuple[str, str], list[EventMention]] = {}
+        for m in mentions:
+            info = _Info.of(m)
+            for key in info.sources | info.targets:
+                self.index.setdefault((m.type, key), []).append(m)
+
+    def for_mentions(self, undated: Sequence[EventMention]) -> tuple[list[EventMention], dict, dict]:
+        own = {m.article_id for m in undated}
+        found = {d.id: d for m in undated for k in _Info.of(m).sources | _Info.of(m).targets
+                 for d in self.index.get((m.type, k), ()) if d.article_id not in own}
+        dated = [found[i] for i in sorted(found)]
+        ids = {d.article_id for d in dated}
+        return dated, {a: self.published.get(a) for a in ids}, {a: self.titles.get(a) for a in ids}
+
+
+def corpus_hints(undated: Sequence[EventMention], reports: DatedReports | ReportPool, threshold: float = 0.5
+                 ) -> tuple[TimeValue, ...]:
+    """Hints for one undated article from its mentions (made without a date)."""
+    dated, published, titles = reports.for_mentions(undated)
+    return hints_from(same_happening(undated, dated, published, threshold), published, titles)
