@@ -119,3 +119,19 @@ def test_actors_resolve_the_government_is_the_one_that_acted_not_an_owner_named_
     doc, r = resolve("The Cuban government urged its people to march. Exiles could force the reversal of "
                      "the U.S. government's decision. For weeks the communist government has held rallies.")
     assert _ref(doc, r, "government", 2).country == "CUB"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Russia's defence ministry said the drones were shot down.", "ministry"),
+    ("The Russian defence ministry said the drones were shot down.", "ministry"),
+])
+def test_actors_resolve_a_states_body_has_one_name_however_its_owner_is_written(resolve, text, word):
+    doc, r = resolve(text)
+    ref = _ref(doc, r, word)
+    assert (ref.name, ref.country) == ("Russian defence ministry", "RUS")
+
+
+def test_actors_resolve_a_different_adjective_is_kept(resolve):
+    # only the state's name is replaced; "Bosnian Serb" says more than "Bosnian"
+    doc, r = resolve("Bosnian Serb forces shelled the town on Sunday.")
+    assert _ref(doc, r, "forces").name.startswith("Bosnian Serb")

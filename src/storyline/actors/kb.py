@@ -61,6 +61,7 @@ class KnowledgeBase:
     adjectives: dict[str, str] = field(default_factory=dict)     # normalised adjective -> ISO3
     capitals: dict[str, str] = field(default_factory=dict)       # normalised capital -> ISO3
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
+    demonyms: dict[str, str] = field(default_factory=dict)       # ISO3 -> first adjective ("Russian")
     sectors: dict[str, str] = field(default_factory=dict)        # head lemma -> sector
     gender: dict[str, str] = field(default_factory=dict)         # canonical -> f/m
     titles: set[str] = field(default_factory=set)                 # normalised role titles
@@ -88,6 +89,27 @@ class KnowledgeBase:
         if actor is not None and actor.kind == "state":
             return actor.country
         return None
+
+    def owned_name(self, name: str, iso3: str) -> str:
+        """One name for a state's own body however the text says whose it is:
+        "Russia's defence ministry", "the Russia defence ministry" and "Russian
+        defence ministry" all become "Russian defence ministry". Only the
+        state's *name* is replaced: an adjective already there is kept, as a
+        different one says more ("Bosnian Serb forces", "English clubs")."""
+        adjective = self.demonyms.get(iso3)
+        words = name.split()
+        if not adjective or len(words) < 2:
+            return name
+        for n in range(min(4, len(words) - 1), 0, -1):
+            owner = " ".join(words[:n])
+            bare = owner[:-2] if owner.endswith(("'s", "\u2019s")) else owner.rstrip("'\u2019")
+            key = normalise(bare)
+            if key in self.adjectives or key in self.capitals:
+                return name    # an adjective, or a capital ("Moscow's envoy"): left as written
+            actor = self.lookup(bare)
+            if actor is not None and actor.kind == "state" and actor.country == iso3:
+                return " ".join([adjective, *words[n:]])
+        return name
 
     def state(self, iso3: str) -> Actor | None:
         return self.actors.get(self.country_names.get(iso3, ""))
@@ -172,6 +194,7 @@ def _add_states(kb: KnowledgeBase) -> None:
         kb.add(Actor(name=name, kind="state", country=iso3, sector="GOV", aliases=tuple(sorted(aliases))))
         for adjective in more.get("adjectives") or ():
             kb.adjectives[normalise(adjective)] = iso3
+            kb.demonyms.setdefault(iso3, adjective)
         if more.get("capital"):
             kb.capitals[normalise(more["capital"])] = iso3
 

@@ -426,5 +426,7 @@ class ActorResolver:
         return text.strip(" ,")
 
     def _make(self, name, span, country, sector, kind, resolved, token) -> ActorRef:
+        if country and not resolved and kind != "person":
+            name = self.kb.owned_name(name, country)
         return ActorRef(name=name, text=span.text, start=span.start_char, end=span.end_char,
                         country=country, sector=sector, kind=kind, resolved=resolved)
