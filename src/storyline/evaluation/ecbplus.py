@@ -213,7 +213,9 @@ FEATURES = ("bias", "same_head", "same_lemmas", "same_stem", "context_cos", "arg
             "head_vec_cos", "span_vec_cos", "sent_vec_cos", "synonyms", "same_root",
             "entities_jaccard", "times_jaccard", "same_head*head_vec_cos",
             # within one document a shared context means less than across two
-            "other_doc*context", "other_doc*args")
+            "other_doc*context", "other_doc*args",
+            # the story model's belief that the two documents tell one story
+            "story_prob", "same_head*story_prob")
 
 
 def _stem(lemma: str) -> str:
@@ -270,6 +272,7 @@ def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np
     docs = np.array([m.doc for m in sub])
     feats[:, :, f["doc_cos"]] = doc_sims[0][np.ix_(docs, docs)]
     feats[:, :, f["names_cos"]] = doc_sims[1][np.ix_(docs, docs)]
+    feats[:, :, f["story_prob"]] = doc_sims[2][np.ix_(docs, docs)]
     feats[:, :, f["same_doc"]] = docs[:, None] == docs[None, :]
     sents = [m.sent for m in sub]
     sent_ids = {s: k for k, s in enumerate(sorted(set(sents)))}
@@ -293,7 +296,7 @@ def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np
     sal = np.array([m.salience for m in sub])
     feats[:, :, f["salience_min"]] = np.minimum(sal[:, None], sal[None, :])
     for base in ("context_cos", "names_cos", "pair_logodds", "roles_jaccard", "same_doc", "salience_min",
-                 "head_vec_cos"):
+                 "head_vec_cos", "story_prob"):
         name = "same_head*" + {"context_cos": "context", "names_cos": "names", "pair_logodds": "logodds",
                                "roles_jaccard": "roles", "salience_min": "salience"}.get(base, base)
         feats[:, :, f[name]] = feats[:, :, f["same_head"]] * feats[:, :, f[base]]
@@ -442,11 +445,14 @@ def cluster_documents(doc_terms: Sequence[_DocTerms], threshold: float = STORY_T
                       small: int = SMALL_STORY, join: float = STORY_JOIN):
     """Story clustering in two levels: topics by shared words, then each
     topic split into stories by the learned story model (names, numbers and
-    dates that differ). Returns a story label per document and the two
-    similarities the pair model reads."""
+    dates that differ). Returns a story label per document and what the
+    pair model reads of documents: two similarities (all words with names
+    counted twice, and names alone) and the story model's probability that
+    two documents tell one story (0 across topics, 1 for a document itself)."""
     topics, sims, both, names = cluster_topics(doc_terms, topic_threshold)
     w = np.asarray(story_weights() if weights is None else weights)
     labels = [0] * len(doc_terms)
+    story_prob = np.eye(len(doc_terms))
     next_label = 0
     for members in topics:
         if len(members) == 1:
@@ -457,12 +463,13 @@ def cluster_documents(doc_terms: Sequence[_DocTerms], threshold: float = STORY_T
             p = 1.0 / (1.0 + np.exp(-(x @ w)))
             for (a, b), v in zip(pairs, p):
                 prob[a, b] = prob[b, a] = v
+            story_prob[np.ix_(members, members)] = prob
             groups = _split_topic(prob, threshold, small, join)
         for group in groups:
             for k in group:
                 labels[members[k]] = next_label
             next_label += 1
-    return labels, both, names
+    return labels, both, names, story_prob
 
 
 def _stories(infos: Sequence[_MentionInfo], doc_labels: Sequence[int]) -> list[list[int]]:
@@ -485,13 +492,13 @@ def predict(corpus, mentions: Sequence[GoldMention], nlp=None, weights=None,
         doc_ids, doc_terms, infos = _analyse(corpus, mentions, nlp)
         if _cache is not None:
             _cache["infos"] = (doc_ids, doc_terms, infos)
-    doc_labels, doc_sim, name_sim = cluster_documents(doc_terms, doc_threshold)
+    doc_labels, doc_sim, name_sim, story_prob = cluster_documents(doc_terms, doc_threshold)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
     w = np.asarray(pair_weights() if weights is None else weights)
     labels = [0] * len(infos)
     next_label = 0
     for idx in _stories(infos, doc_labels):
-        feats = _pair_features(infos, idx, (doc_sim, name_sim), ctx_vectors, pairs)
+        feats = _pair_features(infos, idx, (doc_sim, name_sim, story_prob), ctx_vectors, pairs)
         prob = 1.0 / (1.0 + np.exp(-(feats @ w)))
         local = average_link(prob, pair_threshold)
         for group in labels_to_groups(local):
@@ -569,7 +576,7 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
     halves = [set(topics[0::2]), set(topics[1::2])]
     tables = [build_lemma_pair_table(mentions, infos, halves[1]),
               build_lemma_pair_table(mentions, infos, halves[0])]
-    doc_labels, doc_sim, name_sim = cluster_documents(doc_terms, doc_threshold, story_w)
+    doc_labels, doc_sim, name_sim, story_prob = cluster_documents(doc_terms, doc_threshold, story_w)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
     xs, ys = [], []
     for story in _stories(infos, doc_labels):
@@ -577,7 +584,7 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
             idx = [i for i in story if mentions[i].doc_id.split("_", 1)[0] in half]
             if len(idx) < 2:
                 continue
-            feats = _pair_features(infos, idx, (doc_sim, name_sim), ctx_vectors, table)
+            feats = _pair_features(infos, idx, (doc_sim, name_sim, story_prob), ctx_vectors, table)
             chains = np.array([mentions[i].chain for i in idx], dtype=object)
             gold = chains[:, None] == chains[None, :]
             upper = np.triu_indices(len(idx), k=1)
