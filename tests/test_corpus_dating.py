@@ -176,9 +176,16 @@ def test_corpus_dating_a_build_killed_after_redating_is_relinked_next_time(tmp_p
     assert _snapshot(db, tmp_path) == _snapshot(whole, tmp_path)
 
 
-def test_corpus_dating_examples_keep_their_own_dates(tmp_path):
-    """The bundled examples: the undated one is dated from its own text,
-    which the corpus never overrides, and no article is dated from the corpus."""
+def test_corpus_dating_examples_keep_their_own_dates(tmp_path, monkeypatch):
+    """The bundled examples: the undated ones are dated from their own text,
+    which the corpus never overrides, and no article is dated from the
+    corpus. With every article dated, the pass costs a query, nothing more."""
+    import storyline.pipeline as pipeline
+
+    def never(*args):
+        raise AssertionError("the corpus pass looked for undated articles in a dated corpus")
+
+    monkeypatch.setattr(pipeline, "_undated_in_scope", never)
     examples = Path(__file__).resolve().parents[1] / "examples"
     db = tmp_path / "e.duckdb"
     report = build([str(examples)], str(db))

@@ -81,3 +81,34 @@ def test_evaluation_dating_tbaq_gate_and_no_confident_wrong_year(data_dir, nlp):
              if value is not None and not guessed and value[:4] != str(gold.year)]
     assert wrong == []
     assert scores["low_confidence_wrong_year"] <= LOW_CONFIDENCE_WRONG_MAX
+
+
+def _tml(dct: str, text: str) -> str:
+    return (f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">'
+            f'{dct.replace("-", "")}</TIMEX3></DCT><TEXT>{text}</TEXT></TimeML>')
+
+
+#: three reports of one (invented) seizure, written for this test; none dates itself
+SEIZURE = {
+    "a.tml": ("2024-03-12", "Iran seized an oil tanker bound for Rotterdam in the Strait of Hormuz, "
+                            "the ship's Greek operator said.\nThe crew of twenty-one sailors was safe."),
+    "b.tml": ("2024-03-13", "Iran seized a Greek-operated oil tanker bound for Rotterdam in the Strait of "
+                            "Hormuz, its operator said.\nShipping insurers said premiums would rise."),
+    "c.tml": ("2024-03-13", "Iran seized an oil tanker bound for Rotterdam in the Strait of Hormuz, the "
+                            "Greek operator of the ship said.\nIts crew was unharmed."),
+}
+
+
+@pytest.mark.slow
+def test_evaluation_dating_corpus_mode_is_opt_in_and_leaves_one_out(tmp_path, nlp):
+    for name, (dct, text) in SEIZURE.items():
+        (tmp_path / name).write_text(_tml(dct, text), encoding="utf-8")
+    alone = json.loads(CliRunner().invoke(command, [str(tmp_path), "--json", "--no-guess"]).output)
+    assert alone["abstained"] == 1.0 and "mode" not in alone
+    result = CliRunner().invoke(command, [str(tmp_path), "--json", "--no-guess", "--corpus"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["mode"] == "corpus (leave-one-out)"
+    # each is dated from the other two alone (its own DCT is hidden from it)
+    assert data["abstained"] == 0.0 and data["same_year"] == 1.0 and data["within_7_days"] == 1.0
+    assert data["confident_wrong_year"] == 0

@@ -144,18 +144,28 @@ def _label(article_id: str, published: TimeValue | None, title: str | None) -> s
 class DatedReports:
     """The dated reports a store holds that may tell the happenings of
     some undated mentions: same type and a party in common, from articles
-    with a date of their own. Read a type at a time, short columns first."""
+    with a date of their own. The short columns of a type's reports are
+    read once per pass, however many undated articles ask for them."""
 
     def __init__(self, store):
         self.store = store
+        self.by_signature: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.types_read: set[str] = set()
+
+    def _read(self, types: set[str]) -> None:
+        missing = sorted(types - self.types_read)
+        for row in self.store.dated_mention_rows(missing, CORPUS_EVIDENCE_LIKE) if missing else ():
+            for signature in signatures([row]):
+                self.by_signature.setdefault(signature, []).append((row[0], row[1]))
+        self.types_read.update(missing)
 
     def for_mentions(self, undated: Sequence[EventMention]) -> tuple[list[EventMention], dict, dict]:
         wanted = {(m.type, k) for m in undated for k in _Info.of(m).sources | _Info.of(m).targets}
         if not wanted:
             return [], {}, {}
-        rows = self.store.dated_mention_rows(sorted({t for t, _ in wanted}), CORPUS_EVIDENCE_LIKE)
+        self._read({t for t, _ in wanted})
         own = {m.article_id for m in undated}
-        ids = [r[0] for r in rows if r[1] not in own and signatures([r]) & wanted]
+        ids = sorted({mid for s in wanted for mid, aid in self.by_signature.get(s, ()) if aid not in own})
         dated = self.store.mentions(ids) if ids else []
         article_ids = sorted({m.article_id for m in dated})
         return dated, self.store.published_of(article_ids), self.store.titles_of(article_ids)
