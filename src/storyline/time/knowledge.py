@@ -24,13 +24,22 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Holder:
-    """One officeholder: the pattern of their title and name, and their terms."""
-    title_re: re.Pattern
+    """One officeholder: the titles and name to find, and their terms."""
+    titles: tuple[str, ...]
+    #: the name as it follows a title ("King Charles III" -> "Charles III")
+    name_for_re: str
     name: str
     title: str
     terms: tuple[tuple[date, date | None], ...]
     #: the word the text must contain for the pattern to be worth running
     surname: str = ""
+
+    @functools.cached_property
+    def title_re(self) -> re.Pattern:
+        # compiled on first use: a text names few of the hundreds of holders
+        # (their surnames are looked up first), and compiling them all was
+        # most of the cost of loading this knowledge
+        return _title_pattern(self.titles, self.name_for_re)
 
 
 def _as_date(value) -> date | None:
@@ -76,9 +85,13 @@ def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     )
 
 
+#: the C loader when PyYAML has it: several times faster on the roles file
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_file(path: Path) -> dict:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yaml.load(fh, Loader=_LOADER) or {}
 
 
 @functools.lru_cache(maxsize=8)
@@ -104,7 +117,7 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
                     titles, name_for_re = [name.split()[0]], " ".join(name.split()[1:])
                 else:
                     name_for_re = name
-                holders.append(Holder(_title_pattern(titles, name_for_re), name, titles[0], terms,
+                holders.append(Holder(tuple(titles), name_for_re, name, titles[0], terms,
                                       fold(name_for_re.split()[-1])))
         for country, spec in (data.get("elections") or {}).items():
             entry = elections.setdefault(country, {"cues": [], "dates": []})
