@@ -317,7 +317,7 @@ TOPIC_THRESHOLD = 0.05
 DOC_MIX = (0.4, 0.4, 0.2)
 #: Average-link threshold over the learned probability that two documents of
 #: one topic tell the same story (one earthquake, one arrest).
-STORY_THRESHOLD = 0.4
+STORY_THRESHOLD = 0.5
 #: A story of at most this many documents joins the story of its topic it is
 #: likeliest to share (average probability at least ``STORY_JOIN``): one or
 #: two short documents rarely carry the names and dates that tell stories apart.
