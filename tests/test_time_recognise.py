@@ -242,3 +242,38 @@ def test_time_bare_seasons_and_period_ends_resolve_to_the_anchor_period(text, ex
 
 def test_time_summer_as_a_modifier_is_not_a_date():
     assert tag_text("The summer camp reopened.", date(1989, 10, 26)) == ()
+
+
+@pytest.mark.parametrize("text, name", [
+    ('The minister, speaking on the network\'s "This Week," said talks would resume.', "This Week"),
+    ("He told CBS's \"60 Minutes\" that the plan had failed.", "60 Minutes"),
+    ("The poster showed the sheriff from the film High Noon.", "Noon"),
+    ("This is Radio Free Today, signing off.", "Today"),
+])
+def test_recognise_capitalised_words_inside_a_sentence_are_a_title_not_a_time(text, name):
+    assert not [t for t in tag_text(text, ANCHOR) if name in t.text]
+
+
+def test_recognise_time_words_starting_a_sentence_or_quote_are_still_times():
+    v = values('This week the council met. He said: "Today we vote." Now the work starts.')
+    assert v["This week"][1] == "2020-W21"
+    assert v["Today"][1] == "2020-05-21"
+    assert v["Now"][1] == "PRESENT_REF"
+
+
+def test_recognise_quarter_to_quarter_is_not_the_quarter():
+    assert not tag_text("The quarter-to-quarter comparison was flattered by a one-time gain.", ANCHOR)
+
+
+@pytest.mark.parametrize("text", [
+    "The preferred shares pay a dividend of $2.10 a year.",
+    "Rooms will cost between $40 and $60 a night.",
+    "The airline runs six flights a week to the island.",
+    "The plant makes 20,000 cars a month.",
+])
+def test_recognise_rates_of_pay_or_output_are_not_times(text):
+    assert not tag_text(text, ANCHOR)
+
+
+def test_recognise_times_a_unit_is_still_a_set():
+    assert values("The committee meets 10 times a year.")["a year"] == ("SET", "P1Y", None)

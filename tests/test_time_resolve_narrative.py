@@ -95,3 +95,20 @@ def test_time_resolve_month_before_the_subject_noun_names_a_planned_event(nlp):
     # one before it ("the March accession") is the event's name.
     v = values(nlp, "The March accession will let the three countries sign the treaty.", date(2021, 2, 10))
     assert v["March"] == "2021-03"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The chairman said investors were likely to buy shares as soon as trading opened Monday.",
+     "2021-03-22"),
+    ("The envoy will fly home when the talks end Monday.", "2021-03-22"),
+    ("The envoy flew home when the talks ended Monday.", "2021-03-15"),
+])
+def test_time_resolve_temporal_clause_looks_ahead_with_the_clause_it_modifies(nlp, text, expected):
+    assert values(nlp, text, WEDNESDAY)["Monday"] == expected
+
+
+def test_time_resolve_last_day_of_a_quarter_keeps_the_story_on_that_quarter(nlp):
+    v = values(nlp, "Acme earned $4 million in its fiscal first quarter ended Sept. 30. It had a loss "
+                    "of $2 million a year ago.", date(2021, 10, 28))
+    assert v["Sept. 30"] == "2021-09-30"
+    assert v["a year ago"] == "2020-Q1"

@@ -126,6 +126,28 @@ def _verb_direction(doc, start: int, end: int) -> int:
             token = head
         elif head.i == token.i and any(t.i >= span.end and t.dep_ == "mark" for t in token.children):
             return 0  # no verb before it in the parse: the tense here says nothing
+    if token.dep_ == "advcl" and any(t.dep_ in ("mark", "advmod") and t.lower_ in _TEMPORAL_MARKS
+                                     for t in token.children):
+        # A temporal clause takes its time from the clause it modifies: "(they
+        # were likely to buy) as soon as trading opened Monday", "(will
+        # leave) when the talks end Friday" look ahead with their governor.
+        governor = token.head
+        for _ in range(2):
+            if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
+                break
+            governor = governor.head
+        if governor.i != token.i and governor.pos_ in ("VERB", "AUX") \
+                and _verb_direction_of(governor, span) > 0:
+            return 1
+    return _verb_direction_of(token, span)
+
+
+#: conjunctions of a temporal clause ("as" of "as soon as"; "when" is parsed as an adverb)
+_TEMPORAL_MARKS = {"when", "whenever", "once", "until", "till", "after", "before", "as"}
+
+
+def _verb_direction_of(token, span) -> int:
+    """The direction the verb ``token`` gives an expression at ``span``."""
     auxes = [t for t in token.children if t.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxes}
     if token.lemma_.lower() in _SCHEDULE_LEMMAS and token.tag_ in ("VBN", "JJ") and not (

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .vocabulary import (
-    MONTH_RE, NUMBER_RE, PART_OF_DAY_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE,
+    MONTHS, WEEKDAYS, MONTH_RE, NUMBER_RE, PART_OF_DAY_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE,
 )
 
 
@@ -78,7 +78,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("fiscal_short", _rule(r"(?i:fiscal)\s+'?(?P<yy>\d\d)")),
     ("quarter", _rule(rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-earlier|year-ago|same|recent|june|september|march|december)"
                       rf"(?:[\s-]+fiscal)?[\s-]+(?P<unit>quarter|half|period)(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR_RE}))?)")),
-    ("the_quarter", _rule(r"(?i:the\s+(?P<unit>quarter)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?)")),
+    ("the_quarter", _rule(r"(?i:the\s+(?P<unit>quarter)(?!-)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?)")),
     # "for the year", "the full year", "the fiscal year ended June 30": the
     # year being reported on (or, followed by "ended", a year-long period).
     ("the_year", _rule(r"(?i:the\s+(?:(?:fiscal|full|calendar)\s+)?year)(?![\s-]+(?i:ago|earlier|before|after|two|thousand|\d))(?!-)")),
@@ -323,10 +323,33 @@ def _recognise(text: str) -> tuple[Candidate, ...]:
     return tuple(taken)
 
 
+#: rules whose words are common nouns and adverbs, written in lower case in running text
+_LOWER_CASE_KINDS = frozenset(("relunit", "modunit", "duration", "clock24", "deictic", "ref", "partofday",
+                               "the_quarter", "the_year", "weekend", "recent_units", "bare_units", "overnight"))
+_PROPER_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_QUOTES = "\"'`\u2018\u2019\u201c\u201d "
+
+
+def _in_a_name(cand: Candidate, text: str) -> bool:
+    """A capitalised word that does not begin a sentence: the expression is
+    part of a title or name (ABC's "This Week", CBS's "60 Minutes", "High
+    Noon", "VOA Today")."""
+    for word in re.finditer(r"[A-Za-z]+", text[cand.start:cand.end]):
+        if not word.group()[0].isupper() or word.group().lower() in _PROPER_TIME_WORDS:
+            continue
+        at = cand.start + word.start()
+        before = text[max(0, at - 40):at].rstrip(_QUOTES)
+        if before and before[-1] not in ".!?:;\n":
+            return True
+    return False
+
+
 def _plausible(cand: Candidate, text: str) -> bool:
     """Reject readings that are almost never temporal in news prose."""
     kind = cand.kind
     before = text[max(0, cand.start - 30):cand.start]
+    if kind in _LOWER_CASE_KINDS and not text[cand.start:cand.end].isupper() and _in_a_name(cand, text):
+        return False
     if kind in ("md", "dm", "mdy", "dmy", "iso", "slash"):
         day = cand.group("day")
         if day and not 1 <= int(day) <= 31:

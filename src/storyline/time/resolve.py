@@ -129,7 +129,7 @@ class Resolver:
             self.last_stated = res.reference
             self.last_stated_end = self._end
             self.month_years[res.reference.month] = (res.reference.year, self._end)
-        if res.reference is not None and res.type in ("DATE", "TIME"):
+        if res.reference is not None and res.type in ("DATE", "TIME") and not self._ends_a_period():
             self.last = res.reference
             self.last_end = self._end
             self.last_granularity = res.granularity
@@ -140,6 +140,14 @@ class Resolver:
                     and 0 <= (self.anchor - res.reference).days <= 366 and not res.value.startswith("P")):
                 self.reported_quarter = res.reference
         return res
+
+    def _ends_a_period(self) -> bool:
+        """The expression is the last day of a period just named ("the
+        quarter ended Sept. 30", "the six months ending Aug. 12"): the
+        narrative stays on that period."""
+        return self._kind in ("md", "mdy", "dm", "dmy") and re.search(
+            r"(?i)\b(?:quarter|period|half|months|weeks|year)\s+(?:ended|ending)\s+$",
+            self._text[max(0, self._start - 24):self._start]) is not None
 
     def resolve(self, cand: Candidate, direction: int, text: str) -> Resolved | None:
         self._text = text
@@ -718,9 +726,17 @@ class Resolver:
             self.last_quarter_context = False
             self.months_context = True
         num = c.group("num").lower()
-        before = text[max(0, c.start - 12):c.start]
-        if num in ("a", "an") and not c.group("lead") and re.search(r"(?:\d|percent|cents?|dollars?|times|\))\s*$", before):
-            return Resolved("SET", duration_value(1, "TM" if c.group("unit").lower().startswith("minute") else unit), "explicit")
+        before = text[max(0, c.start - 24):c.start]
+        if num in ("a", "an") and not c.group("lead"):
+            if re.search(r"(?:\btimes|\))\s*$", before):
+                return Resolved("SET", duration_value(1, "TM" if c.group("unit").lower().startswith("minute") else unit),
+                                "explicit")
+            if re.search(r"(?:\d|\bpercent|\bcents?|\bdollars?|\bmillion|\bbillion|\bthousand"
+                         r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+[a-z]+s)\s*$",
+                         before):
+                # "$1.76 a year", "$55 a night", "four flights a week": a rate
+                # of pay or of output, not a time (TimeBank tags none of them)
+                return None
         return self._as_duration(amount, unit, c, text)
 
     def _bare_units(self, c, direction, text):
