@@ -240,14 +240,19 @@ class Store:
             f"ON a.id = m.article_id WHERE list_contains(?, m.type) AND {self._undated_sql('a')} ORDER BY m.id",
             [list(types), corpus_like]).fetchall()
 
-    def dated_mention_rows(self, types: Sequence[str], corpus_like: str) -> list[tuple]:
-        """Mention rows of the given types in articles with a date of their own."""
+    def dated_mention_rows(self, types: Sequence[str], corpus_like: str, modalities: Sequence[str],
+                           lead_chars: int, max_span_days: int) -> list[tuple]:
+        """Rows of the mentions that can date a report of the same happening
+        (``link.corpus_dating``): of the given types and modalities, in
+        articles with a date of their own, dated precisely or in the lead."""
         if not types:
             return []
         return self.con.execute(
             "SELECT m.id, m.article_id, m.type, m.sources, m.targets FROM mentions m JOIN articles a "
-            "ON a.id = m.article_id WHERE list_contains(?, m.type) AND a.published_value IS NOT NULL "
-            f"AND NOT {self._undated_sql('a')} ORDER BY m.id", [list(types), corpus_like]).fetchall()
+            "ON a.id = m.article_id WHERE list_contains(?, m.type) AND list_contains(?, m.modality) "
+            "AND (m.sentence_start < ? OR date_diff('day', m.date_earliest, m.date_latest) <= ?) "
+            f"AND a.published_value IS NOT NULL AND NOT {self._undated_sql('a')} ORDER BY m.id",
+            [list(types), list(modalities), lead_chars, max_span_days, corpus_like]).fetchall()
 
     def titles_of(self, ids: Sequence[str]) -> dict[str, str | None]:
         return dict(self._in("SELECT id, title FROM articles WHERE id IN (SELECT id FROM _ids)", ids)) \

@@ -154,7 +154,9 @@ class DatedReports:
 
     def _read(self, types: set[str]) -> None:
         missing = sorted(types - self.types_read)
-        for row in self.store.dated_mention_rows(missing, CORPUS_EVIDENCE_LIKE) if missing else ():
+        rows = self.store.dated_mention_rows(missing, CORPUS_EVIDENCE_LIKE, sorted(FACTUAL), LEAD_CHARS,
+                                             HINT_MAX_SPAN_DAYS) if missing else ()
+        for row in rows:
             for signature in signatures([row]):
                 self.by_signature.setdefault(signature, []).append((row[0], row[1]))
         self.types_read.update(missing)
@@ -196,5 +198,8 @@ class ReportPool:
 def corpus_hints(undated: Sequence[EventMention], reports: DatedReports | ReportPool, threshold: float = 0.5
                  ) -> tuple[TimeValue, ...]:
     """Hints for one undated article from its mentions (made without a date)."""
-    dated, published, titles = reports.for_mentions(undated)
-    return hints_from(same_happening(undated, dated, published, threshold), published, titles)
+    news = [m for m in undated if m.modality in FACTUAL and m.sentence_start < LEAD_CHARS]
+    if not news:
+        return ()
+    dated, published, titles = reports.for_mentions(news)
+    return hints_from(same_happening(news, dated, published, threshold), published, titles)
