@@ -277,3 +277,29 @@ def test_recognise_rates_of_pay_or_output_are_not_times(text):
 
 def test_recognise_times_a_unit_is_still_a_set():
     assert values("The committee meets 10 times a year.")["a year"] == ("SET", "P1Y", None)
+
+
+def test_recognise_day_counted_from_the_narrative_day():
+    v = values("Police arrested him on March 3. Earlier that day, he had called a lawyer. "
+               "The next morning he was released, and the following day he left the country.")
+    assert v["Earlier that day"][1] == "2020-03-03"
+    assert v["The next morning"][1] == "2020-03-04"
+    assert v["the following day"][1] == "2020-03-05"   # the narrative had moved on to the 4th
+
+
+def test_recognise_narrative_day_needs_a_day_named_before():
+    assert not [t for t in tag_text("The vote was delayed, and that same day the talks failed.", ANCHOR)]
+
+
+def test_recognise_week_of_a_date_is_that_week():
+    assert values("A hearing is set for the week of June 8.")["the week of June 8"][1] == "2020-W24"
+
+
+def test_recognise_first_two_quarters_of_a_year_is_its_first_half():
+    assert values("Losses will last through the first two quarters of 2021.")[
+        "the first two quarters of 2021"][1] == "2021-H1"
+
+
+def test_recognise_one_day_after_a_modal_is_some_future_day():
+    assert values("Scientists believe the region will one day be habitable.")["one day"][1] == "FUTURE_REF"
+    assert values("The strike lasted one day.")["one day"][1] == "P1D"

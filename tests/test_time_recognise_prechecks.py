@@ -40,6 +40,8 @@ SENTENCES = [
     "Tw\u0131ce a week, n\u0130neteen n\u0131nety, the wee\u212aend and Yesterday.",
     "Prices fell in March, 2019, and in May, 1998; by (January, 2001) and \"late May, nineteen ninety\".",
     "It lasted 3.5 days, some 2 1/2 years (about a decade-long) and 'a few weeks'.",
+    "Earlier that day, the next morning, the following\nevening, that same day; the week of March 6, 2000.",
+    "THE NEXT DAY and THE WEEK OF Dec. 5; the first two quarters of 1990, the LAST TWO QUARTERS OF fiscal 1999.",
     "No time words in this one at all: the ministers argued.",
     "",
 ]

@@ -65,6 +65,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("mdy", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM},?\s+(?P<year>{YEAR_RE})")),
     ("dmy", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})")),
     ("md", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|next|this))\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*[,:]\s*\d)")),
+    ("week_of", _rule(rf"(?i:the\s+week\s+of)\s+(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?:,?\s+(?P<year>{YEAR_RE}))?")),
     ("dm", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE})")),
     ("month", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?"
                     rf"(?P<month_name>(?:January|February|April|June|July|August|September|October|November|December"
@@ -78,6 +79,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("fiscal_short", _rule(r"(?i:fiscal)\s+'?(?P<yy>\d\d)")),
     ("quarter", _rule(rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-earlier|year-ago|same|recent|june|september|march|december)"
                       rf"(?:[\s-]+fiscal)?[\s-]+(?P<unit>quarter|half|period)(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR_RE}))?)")),
+    ("two_quarters", _rule(rf"(?i:(?:the\s+)?(?P<ord>first|last|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR_RE}))")),
     ("the_quarter", _rule(r"(?i:the\s+(?P<unit>quarter)(?!-)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?)")),
     # "for the year", "the full year", "the fiscal year ended June 30": the
     # year being reported on (or, followed by "ended", a year-long period).
@@ -90,6 +92,10 @@ RULES: list[tuple[str, re.Pattern]] = [
                       rf"(?P<weekday>{WEEKDAY_RE})(?:'s)?(?:\s+(?i:(?P<part>{PART_OF_DAY_RE})))?")),
     ("deictic", _rule(rf"(?i:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<part>{PART_OF_DAY_RE}))?)")),
     ("partofday", _rule(rf"(?i:(?P<rel>this|last|that|early\s+this|late\s+last|late\s+this|early\s+tomorrow)\s+(?P<part>{PART_OF_DAY_RE}))")),
+    # "earlier that day", "the next morning": a day counted from the one the
+    # narrative is on
+    ("narrative_day", _rule(r"(?i:(?:(?P<mod>earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<part>day)"
+                            r"|the\s+(?P<step>next|following|previous)\s+(?P<part2>day|morning|afternoon|evening|night))")),
     ("overnight", _rule(r"(?i:overnight)")),
     # "soon", "shortly", bare "future" and "recent" are left out: annotators
     # rarely mark them, and tagging them costs more precision than it gains.
@@ -159,6 +165,7 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "dmy": ("cs", _DAY_MONTH),
     "md": ("cs", _MONTH_DAY),
     "dm": ("cs", _DAY_MONTH),
+    "week_of": ("ci", re.compile(r"week\s+of\s")),
     "month": ("cs", re.compile("|".join(_MONTH_PREFIXES))),
     "season": ("ci", _SEASONS),
     "season_year": ("ci", _SEASONS),
@@ -168,6 +175,7 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "fiscal_short": ("ci", ("fiscal",)),
     "quarter": ("ci", ("quarter", "half", "period")),
     "the_quarter": ("ci", ("quarter",)),
+    "two_quarters": ("ci", ("quarters",)),
     "the_year": ("ci", ("year",)),
     "year_earlier": ("ci", ("year",)),
     "relunit": ("ci", re.compile(r"(?:last|this|next|past|coming|previous|current|following|same|that"
@@ -176,6 +184,8 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "weekday": ("cs", re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")),
     "deictic": ("ci", ("today", "tonight", "yesterday", "tomorrow")),
     "partofday": ("ci", ("morning", "afternoon", "evening", "night")),
+    "narrative_day": ("ci", re.compile(r"(?:that|same|next|following|previous)\s+(?:day|morning|afternoon|evening"
+                                       r"|night)")),
     "overnight": ("ci", ("overnight",)),
     "ref": ("ci", re.compile("now|current|these|present|recent|lately|past|future")),
     "spelled_year": ("ci", ("nineteen", "twenty", "thousand")),
@@ -324,7 +334,7 @@ def _recognise(text: str) -> tuple[Candidate, ...]:
 
 
 #: rules whose words are common nouns and adverbs, written in lower case in running text
-_LOWER_CASE_KINDS = frozenset(("relunit", "modunit", "duration", "clock24", "deictic", "ref", "partofday",
+_LOWER_CASE_KINDS = frozenset(("relunit", "modunit", "duration", "clock24", "deictic", "ref", "partofday", "narrative_day",
                                "the_quarter", "the_year", "weekend", "recent_units", "bare_units", "overnight"))
 _PROPER_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _QUOTES = "\"'`\u2018\u2019\u201c\u201d "

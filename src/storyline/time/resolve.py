@@ -227,6 +227,14 @@ class Resolver:
 
     _dm = _md
 
+    def _week_of(self, c, direction, text):
+        """"the week of March 6": the (ISO) week that holds that day."""
+        res = self._mdy(c, direction, text) if c.group("year") else self._md(c, direction, text)
+        if res is None or res.reference is None:
+            return None
+        return Resolved("DATE", iso_week_value(res.reference), res.basis, reference=res.reference,
+                        granularity="week")
+
     def _fit_weekday(self, month: int, day: int, weekday: int) -> date | None:
         """'Monday, Oct. 26': the year near the anchor where that day is a Monday."""
         best = None
@@ -356,6 +364,11 @@ class Resolver:
             return Resolved("DATE", f"{year}-H{n}", "explicit", granularity="quarter") if n <= 2 else None
         return Resolved("DATE", f"{year}-Q{n}", "explicit", reference=date(year, 3 * n - 2, 1),
                         granularity="quarter")
+
+    def _two_quarters(self, c, direction, text):
+        """"the first two quarters of 1990" is that year's first half."""
+        half = 1 if c.group("ord").lower() == "first" else 2
+        return Resolved("DATE", f"{int(c.group('year'))}-H{half}", "explicit", granularity="quarter")
 
     def _weekend(self, c, direction, text):
         if self.anchor is None:
@@ -665,6 +678,21 @@ class Resolver:
         d = base + timedelta(days=offset)
         return Resolved("TIME", f"{day_value(d)}T{part}", "relative", reference=d)
 
+    def _narrative_day(self, c, direction, text):
+        """"Earlier that day", "the next morning": the day the narrative is
+        on (the last day the text named), or the one after or before it.
+        With no day named yet there is nothing to count from."""
+        if self.last is None or self.last_granularity != "day" or self.last == self.anchor and self.last_end < 0:
+            return None
+        step = {"next": 1, "following": 1, "previous": -1}.get((c.group("step") or "").lower(), 0)
+        part = (c.group("part2") or "day").lower()
+        d = self.last + timedelta(days=step)
+        # as for weekdays: evening and afternoon keep their part of day
+        if part in ("evening", "afternoon"):
+            return Resolved("TIME", f"{day_value(d)}T{PARTS_OF_DAY[part]}", "relative", reference=d)
+        return Resolved("TIME" if part != "day" and part != "night" else "DATE", day_value(d), "relative",
+                        reference=d)
+
     def _overnight(self, c, direction, text):
         return None
 
@@ -727,6 +755,9 @@ class Resolver:
             self.months_context = True
         num = c.group("num").lower()
         before = text[max(0, c.start - 24):c.start]
+        if (num == "one" and c.group("unit").lower() == "day" and not c.group("lead") and not c.group("approx")
+                and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall|should)(?:\s+not)?\s+$", before)):
+            return Resolved("DATE", "FUTURE_REF", "relative")  # "Islam will one day be ...": some day ahead
         if num in ("a", "an") and not c.group("lead"):
             if re.search(r"(?:\btimes|\))\s*$", before):
                 return Resolved("SET", duration_value(1, "TM" if c.group("unit").lower().startswith("minute") else unit),
