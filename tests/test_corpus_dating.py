@@ -236,3 +236,20 @@ def test_corpus_dating_date_command_uses_a_database_as_its_corpus(tmp_path):
     record = json.loads(result.output)
     assert record["value"] == "2024-03-13" and record["basis"] == "inferred"
     assert record["evidence"][0].startswith("corpus: reports the same happening")
+
+
+def test_corpus_dating_a_file_made_before_the_pass_is_dated_on_its_next_build(tmp_path, monkeypatch):
+    import storyline.pipeline as pipeline
+
+    db = tmp_path / "s.duckdb"
+    monkeypatch.setattr(pipeline, "date_from_corpus", lambda *args: 0)    # an older storyline
+    build([str(write(tmp_path / "in"))], str(db))
+    monkeypatch.undo()
+    with Store(db) as store:                                               # which knew no such flag
+        store.con.execute("DELETE FROM meta WHERE key = 'dating_dirty'")
+    assert published(db)["c_undated.txt"] is None
+    report = build([str(tmp_path / "in")], str(db))                        # nothing new, yet dated now
+    assert report.articles_new == 0 and report.dated_from_corpus == 1
+    assert published(db)["c_undated.txt"].value == "2024-03-13"
+    with Store(db, read_only=True) as store:
+        assert not store.dating_dirty() and not store.links_dirty()

@@ -259,9 +259,11 @@ class Store:
             if ids else {}
 
     def dating_dirty(self) -> bool:
-        """Set with new articles, cleared once the corpus has dated what it can."""
+        """Set with new articles, cleared once the corpus has dated what it
+        can. A file made before dating from the corpus existed has no flag:
+        its next build looks at all its undated articles once."""
         row = self.con.execute("SELECT value FROM meta WHERE key = 'dating_dirty'").fetchone()
-        return row is not None and row[0] == "1"
+        return row is None or row[0] == "1"
 
     def set_dating_dirty(self, dirty: bool) -> None:
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('dating_dirty', ?)", ["1" if dirty else "0"])
