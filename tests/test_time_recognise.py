@@ -248,7 +248,7 @@ def test_time_summer_as_a_modifier_is_not_a_date():
     ('The minister, speaking on the network\'s "This Week," said talks would resume.', "This Week"),
     ("He told CBS's \"60 Minutes\" that the plan had failed.", "60 Minutes"),
     ("The poster showed the sheriff from the film High Noon.", "Noon"),
-    ("This is Radio Free Today, signing off.", "Today"),
+    ("Listeners tuned in to Radio Free Today for the news.", "Today"),
 ])
 def test_recognise_capitalised_words_inside_a_sentence_are_a_title_not_a_time(text, name):
     assert not [t for t in tag_text(text, ANCHOR) if name in t.text]
@@ -303,3 +303,14 @@ def test_recognise_first_two_quarters_of_a_year_is_its_first_half():
 def test_recognise_one_day_after_a_modal_is_some_future_day():
     assert values("Scientists believe the region will one day be habitable.")["one day"][1] == "FUTURE_REF"
     assert values("The strike lasted one day.")["one day"][1] == "P1D"
+
+
+def test_recognise_title_case_headline_keeps_its_times():
+    v = values("Talks to Resume Next Week\n\nThe ministers will meet again, officials said.")
+    assert v["Next Week"][1] == "2020-W22"
+
+
+def test_recognise_holiday_week_is_the_week_holding_the_nearest_holiday():
+    # Easter 2021 fell on April 4, the Sunday ending ISO week 13.
+    v = values("Pilgrims crowded the old city as Easter week began.", anchor=date(2021, 3, 29))
+    assert v["Easter week"] == ("DATE", "2021-W13", None)

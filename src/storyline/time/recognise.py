@@ -125,7 +125,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                   rf"|(?P<times>once|twice|three\s+times|four\s+times)\s+a\s+(?P<tunit>day|week|month|year))")),
     ("clock", _rule(rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?i:(?P<ampm>a\.m\.?|p\.m\.?|am|pm))(?:\s+(?P<zone>[ECMP][SD]T|GMT|EDT|EST))?(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY_RE})|(?P<month_name>{MONTH_RE})\s+(?P<day>[0-3]?\d)\b))?")),
     ("clock24", _rule(rf"(?i:(?P<word>noon|midnight|midday))(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY_RE}))?")),
-    ("holiday", _rule(rf"(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)(?:,?\s+(?P<year>{YEAR_RE}))?")),
+    ("holiday", _rule(rf"(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)(?:\s+(?P<week>[Ww]eek))?(?:,?\s+(?P<year>{YEAR_RE}))?")),
 ]
 
 RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
@@ -344,6 +344,11 @@ def _in_a_name(cand: Candidate, text: str) -> bool:
     """A capitalised word that does not begin a sentence: the expression is
     part of a title or name (ABC's "This Week", CBS's "60 Minutes", "High
     Noon", "VOA Today")."""
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    line_end = text.find("\n", cand.end)
+    longer = re.findall(r"[A-Za-z]{4,}", text[line_start:line_end if line_end >= 0 else len(text)])
+    if longer and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer):
+        return False  # a headline in title case: "Talks to Resume Next Week"
     for word in re.finditer(r"[A-Za-z]+", text[cand.start:cand.end]):
         if not word.group()[0].isupper() or word.group().lower() in _PROPER_TIME_WORDS:
             continue

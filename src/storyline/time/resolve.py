@@ -843,6 +843,14 @@ class Resolver:
         d = holiday_date(name, year)
         if d is None:
             return None
+        if c.group("week"):
+            # "Easter week", "Christmas week": the week holding the holiday,
+            # the nearest one (it may have begun before the anchor)
+            if not c.group("year") and self.anchor is not None:
+                d = min((holiday_date(name, y) for y in (year - 1, year, year + 1)),
+                        key=lambda h: abs((h - self.anchor).days))
+            return Resolved("DATE", iso_week_value(d), "explicit" if c.group("year") else "relative",
+                            reference=d, granularity="week")
         if not c.group("year") and self.anchor is not None:
             if direction < 0 and d > self.anchor:
                 d = holiday_date(name, year - 1)
