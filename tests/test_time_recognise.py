@@ -314,3 +314,15 @@ def test_recognise_holiday_week_is_the_week_holding_the_nearest_holiday():
     # Easter 2021 fell on April 4, the Sunday ending ISO week 13.
     v = values("Pilgrims crowded the old city as Easter week began.", anchor=date(2021, 3, 29))
     assert v["Easter week"] == ("DATE", "2021-W13", None)
+
+
+def test_recognise_plural_weekdays_and_each_month_are_sets():
+    v = values("The market opens on Sundays and on Tuesday nights, and the fair returns each July.")
+    assert v["Sundays"] == ("SET", "XXXX-WXX-7", None)
+    assert v["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI", None)
+    assert v["each July"] == ("SET", "XXXX-07", None)
+
+
+def test_recognise_weekday_morning_given_as_its_day_is_a_date():
+    # the part of day is left out of the value, so the type is DATE
+    assert values("The talks began Thursday morning.")["Thursday morning"][:2] == ("DATE", "2020-05-21")

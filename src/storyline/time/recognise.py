@@ -120,7 +120,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("bare_units", _rule(rf"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
     # "quarterly" and "annually" mostly qualify payments, which annotators skip.
     ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
-                  rf"|(?:every|each)\s+(?:other\s+)?(?P<every>day|week|month|year|quarter|morning|night|evening|weekend|{WEEKDAY_RE})"
+                  rf"|(?:every|each)\s+(?:other\s+)?(?P<every>day|week|month|year|quarter|morning|night|evening|weekend|{WEEKDAY_RE}"
+                  rf"|(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December))"
+                  rf"|(?P<pweekday>{WEEKDAY_RE})s|(?P<nweekday>{WEEKDAY_RE})\s+(?P<npart>morning|afternoon|evening|night)s"
                   rf"|per\s+(?P<per>day|week|month|year|hour)"
                   rf"|(?P<times>once|twice|three\s+times|four\s+times)\s+a\s+(?P<tunit>day|week|month|year))")),
     ("clock", _rule(rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?i:(?P<ampm>a\.m\.?|p\.m\.?|am|pm))(?:\s+(?P<zone>[ECMP][SD]T|GMT|EDT|EST))?(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY_RE})|(?P<month_name>{MONTH_RE})\s+(?P<day>[0-3]?\d)\b))?")),
@@ -201,7 +203,8 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "bare_units": ("ci", ("years", "months", "weeks", "decades", "days", "hours", "minutes", "centuries")),
     # (flat alternatives, each starting with a letter, let ``re`` skip ahead)
     "set": ("ci", re.compile(r"daily|weekly|monthly|yearly|hourly|nightly|every\s|each\s|per\s"
-                             r"|once\s+a\s|twice\s+a\s|times\s+a\s")),
+                             r"|once\s+a\s|twice\s+a\s|times\s+a\s"
+                             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s|\s+(?:morning|afternoon|evening|night)s)")),
     "clock": ("ci", re.compile(r"\d(?::[0-5]\d)?\s*(?:a\.m|p\.m|am|pm)")),
     "clock24": ("ci", ("noon", "midnight", "midday")),
     "holiday": ("cs", ("Christmas", "New", "Thanksgiving", "Independence", "Labor", "Memorial", "Election",

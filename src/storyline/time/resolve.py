@@ -619,7 +619,7 @@ class Resolver:
         # and "Friday" alone is often tagged when "night" follows: for
         # those the day's value is right more often.
         suffix = f"T{PARTS_OF_DAY[part]}" if part in ("evening", "afternoon") else ""
-        kind = "TIME" if part in ("morning", "evening", "afternoon") else "DATE"
+        kind = "TIME" if suffix else "DATE"   # a day's value is a DATE
         if text[c.end - 2:c.end] in ("'s", "\u2019s") or text[c.end:c.end + 2] in ("'s", "\u2019s"):
             direction = -1  # "Wednesday's ruling" names a reported event
         stated = self.last_stated
@@ -690,8 +690,7 @@ class Resolver:
         # as for weekdays: evening and afternoon keep their part of day
         if part in ("evening", "afternoon"):
             return Resolved("TIME", f"{day_value(d)}T{PARTS_OF_DAY[part]}", "relative", reference=d)
-        return Resolved("TIME" if part != "day" and part != "night" else "DATE", day_value(d), "relative",
-                        reference=d)
+        return Resolved("DATE", day_value(d), "relative", reference=d)
 
     def _overnight(self, c, direction, text):
         return None
@@ -789,6 +788,14 @@ class Resolver:
                  "evening": "XXXX-XX-XXTEV", "weekend": "XXXX-WXX-WE"}
         if adv:
             return Resolved("SET", table[adv], "explicit")
+        if c.group("emonth"):
+            return Resolved("SET", f"XXXX-{_month(c.group('emonth')):02d}", "explicit")  # "each July"
+        if c.group("pweekday"):
+            return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[c.group('pweekday').lower()]}", "explicit")  # "on Sundays"
+        if c.group("nweekday"):
+            # "on Tuesday nights"
+            return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[c.group('nweekday').lower()]}"
+                                   f"T{PARTS_OF_DAY[c.group('npart').lower()]}", "explicit")
         if every:
             if every in WEEKDAYS:
                 return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[every]}", "explicit")
