@@ -253,3 +253,18 @@ def test_corpus_dating_a_file_made_before_the_pass_is_dated_on_its_next_build(tm
     assert published(db)["c_undated.txt"].value == "2024-03-13"
     with Store(db, read_only=True) as store:
         assert not store.dating_dirty() and not store.links_dirty()
+
+
+def test_corpus_dating_a_bug_on_one_article_keeps_it_as_it_was(tmp_path, monkeypatch):
+    import storyline.pipeline as pipeline
+
+    def broken(*args):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(pipeline, "_analyse_with_corpus", broken)
+    db = tmp_path / "s.duckdb"
+    report = build([str(write(tmp_path / "in"))], str(db))
+    assert report.exit_code == 0 and report.dated_from_corpus == 0
+    assert published(db)["c_undated.txt"] is None
+    with Store(db, read_only=True) as store:
+        assert not store.links_dirty() and not store.dating_dirty()

@@ -101,33 +101,50 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
     Costs one query when every article has a date of its own."""
     if not store.has_undated(CORPUS_EVIDENCE_LIKE):
         return 0
-    candidates = _undated_in_scope(store, scope)
-    if not candidates:
-        return 0
-    reports = DatedReports(store)
-    stored = {a.id: a for a in store.articles_by_ids(candidates)}
-    mentions: dict[str, list] = {}
-    for m in store.records_of_articles(EventMention, "mentions", candidates):
-        mentions.setdefault(m.article_id, []).append(m)
-    # articles never dated: their stored mentions are those of the undated
-    # text, so one without hints needs no parse; a corpus-dated one is
-    # parsed again undated (its stored mentions hang on the old date)
-    todo = [aid for aid in candidates if is_corpus_inferred(stored[aid].published)
-            or corpus_hints(mentions.get(aid, ()), reports, settings.link_threshold)]
-    if not todo:
-        return 0
-    changed = []
-    nlp = load_pipeline(settings.model)
-    undated = (_without_corpus_date(stored[aid]) for aid in todo)
-    for article, doc in annotate(undated, nlp, batch_size=settings.batch_size):
-        plain = analyse(article, doc, settings)
-        hints = corpus_hints(plain.mentions, reports, settings.link_threshold) \
-            if plain.article.published is None or not plain.article.published.is_known else ()
-        analysis = analyse(article, doc, settings, corpus_hints=hints) if hints else plain
-        if analysis.article.published != stored[article.id].published:
-            changed.append(analysis)
-    store.replace_analyses(changed)
-    return len(changed)
+    reports, changed, nlp = DatedReports(store), 0, None
+    for chunk in batches(_undated_in_scope(store, scope), CORPUS_CHUNK):
+        # the candidates are undated or corpus-dated, so a date means the corpus's
+        corpus_dated = {aid for aid, value in store.published_of(chunk).items() if value is not None}
+        mentions: dict[str, list] = {}
+        for m in store.records_of_articles(EventMention, "mentions", sorted(set(chunk) - corpus_dated)):
+            mentions.setdefault(m.article_id, []).append(m)
+        # an article never dated: its stored mentions are those of its undated
+        # text, so one without hints needs no parse; a corpus-dated one is
+        # parsed again undated (its stored mentions hang on the old date)
+        todo = [aid for aid in chunk if aid in corpus_dated
+                or corpus_hints(mentions.get(aid, ()), reports, settings.link_threshold)]
+        if not todo:
+            continue
+        nlp = nlp or load_pipeline(settings.model)
+        stored = {a.id: a for a in store.articles_by_ids(todo)}
+        redone = []
+        for article, doc in annotate((_without_corpus_date(stored[aid]) for aid in todo), nlp,
+                                     batch_size=settings.batch_size):
+            try:
+                analysis = _analyse_with_corpus(article, doc, settings, reports)
+            except StorylineError:
+                raise
+            except Exception:  # a bug on one article keeps it as it was; it must not stop the build
+                continue
+            if analysis.article.published != stored[article.id].published:
+                redone.append(analysis)
+        store.replace_analyses(redone)
+        changed += len(redone)
+    return changed
+
+
+#: Undated articles looked at (their mentions held) at once by the corpus pass.
+CORPUS_CHUNK = 500
+
+
+def _analyse_with_corpus(article: Article, doc, settings: Settings, reports: DatedReports) -> ArticleAnalysis:
+    """``analyse`` an undated article, with the hints the corpus's dated
+    reports of the happenings its own analysis finds give it."""
+    plain = analyse(article, doc, settings)
+    if plain.article.published is not None and plain.article.published.is_known:
+        return plain
+    hints = corpus_hints(plain.mentions, reports, settings.link_threshold)
+    return analyse(article, doc, settings, corpus_hints=hints) if hints else plain
 
 
 def _without_corpus_date(article: Article) -> Article:
