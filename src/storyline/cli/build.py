@@ -72,7 +72,9 @@ def build_command(paths, db, fmt, engine, address, settings):
     click.echo(
         f"built {report.articles_new} new article(s) into {db}"
         f" ({report.articles_seen} already stored, {len(report.failures)} failed);"
-        f" {report.events} event(s) in the timeline",
+        f" {report.events} event(s) in the timeline"
+        + (f"; dates from the corpus changed for {report.dated_from_corpus} undated article(s)"
+           if report.dated_from_corpus else ""),
         err=True,
     )
     sys.exit(report.exit_code)
