@@ -326,3 +326,9 @@ def test_recognise_plural_weekdays_and_each_month_are_sets():
 def test_recognise_weekday_morning_given_as_its_day_is_a_date():
     # the part of day is left out of the value, so the type is DATE
     assert values("The talks began Thursday morning.")["Thursday morning"][:2] == ("DATE", "2020-05-21")
+
+
+def test_recognise_the_past_decade_is_ten_years_up_to_now():
+    v = values("Crime has fallen over the past decade, as it did in the last decade.")
+    assert v["the past decade"] == ("DURATION", "P10Y", None)
+    assert v["the last decade"][1] == "201"

@@ -582,6 +582,10 @@ class Resolver:
             return Resolved("DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
                                      "Q": "XXXX-QX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}[code],
                             "relative", mod)
+        if code in ("DE", "CE") and rel == "past" and not mod:
+            # "over the past decade" is the ten years up to now, not the
+            # previous calendar decade ("the 1980s" said in 1998)
+            return Resolved("DURATION", duration_value(1, code), "explicit")
         if code == "Q" and rel in ("this", "same") and (ref := self._reported_quarter()) is not None:
             return Resolved("DATE", f"{ref.year}-Q{quarter_of(ref)}", "relative",
                             reference=ref, granularity="quarter")
