@@ -89,7 +89,7 @@ def _past_perfect(doc, start: int, end: int) -> bool:
         return False
     verb = span.root
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     return verb.tag_ == "VBN" and any(t.lower_ == "had" for t in verb.children if t.dep_ in ("aux", "auxpass"))
@@ -110,7 +110,7 @@ def _verb_direction(doc, start: int, end: int) -> int:
         # event, "the March accession", and says nothing of its tense.)
         return -1
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
@@ -196,7 +196,7 @@ def _past_perfect_plan(word) -> bool:
     for tok in (word, word.head):
         if any(t.lower_ == "had" and t.dep_ in ("aux", "auxpass") for t in tok.children):
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
     return False
 

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from ..models import TimeValue
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
 
 def clamp_day(year: int, month: int, day: int) -> date:
@@ -232,3 +234,30 @@ def holiday_date(name: str, year: int) -> date | None:
     if name == "halloween":
         return date(year, 10, 31)
     return None
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TimeML duration: P3D, PT5H, PT5H30M, PXY for an unknown amount."""
+    is_time = unit in ("S", "H") or unit == "TM"
+    letter = {"TM": "M"}.get(unit, unit)
+    if unit == "WE":
+        return "P2D" if amount == 1 else ("PXWE" if amount is None else f"P{int(amount)}WE")
+    if unit == "DE":
+        return "PXDE" if amount is None else f"P{int(amount * 10)}Y"
+    if unit == "CE":
+        return "PXCE" if amount is None else f"P{int(amount * 100)}Y"
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if unit == "Q":
+        return f"P{int(amount * 3)}M"
+    if amount != int(amount):
+        if unit == "H":
+            return f"PT{int(amount)}H{int(round((amount % 1) * 60))}M"
+        if unit == "Y":
+            months = int(round((amount % 1) * 12))
+            return f"P{int(amount)}Y{months}M" if int(amount) else f"P{months}M"
+        if unit == "D":
+            return f"PT{int(round(amount * 24))}H"
+        return f"{prefix}{amount:g}{letter}"
+    return f"{prefix}{int(amount)}{letter}"

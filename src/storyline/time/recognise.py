@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .vocabulary import (
-    MONTHS, WEEKDAYS, MONTH_RE, NUMBER_RE, PART_OF_DAY_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE,
+    MONTH_RE, MONTHS, NUMBER_RE, PART_OF_DAY_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE,
 )
 
 

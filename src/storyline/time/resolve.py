@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .normalise import (
-    day_value, holiday_date, iso_week_value, month_value, quarter_of, resolve_month,
-    resolve_month_day, resolve_weekday, shift,
+from .normalise import (  # duration_value is imported from here by callers too
+    SEASON_END, SEASON_START, day_value, duration_value, holiday_date, iso_week_value, month_value,
+    quarter_of, resolve_month, resolve_month_day, resolve_weekday, shift,
 )
 from .recognise import Candidate
 from .vocabulary import (
-    MONTH_RE, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAY_RE, WEEKDAYS, parse_number,
+    APPROX_CODES, MOD_CODES, MONTH_RE, MONTHS, PARTS_OF_DAY, SEASONS, SET_VALUES, UNITS, WEEKDAY_RE,
+    WEEKDAYS, parse_number, spelled_year_value,
 )
 
 
@@ -31,19 +32,6 @@ class Resolved:
     mod: str | None = None
     reference: date | None = None   # a day this expression points at, for the narrative anchor
     granularity: str = "day"
-
-
-MOD_CODES = {
-    "early": "START", "the beginning of": "START", "beginning of": "START", "the start of": "START",
-    "start of": "START", "the first half of": "START", "late": "END", "the end of": "END",
-    "end of": "END", "the close of": "END", "the second half of": "END", "mid": "MID",
-    "middle": "MID", "the middle of": "MID", "middle of": "MID", "the turn of": "START",
-}
-APPROX_CODES = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-                "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
-                "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "about": "APPROX",
-                "around": "APPROX", "some": "APPROX", "nearly": "APPROX", "almost": "APPROX",
-                "roughly": "APPROX", "approximately": "APPROX"}
 
 
 def _mod(cand: Candidate) -> str | None:
@@ -62,33 +50,6 @@ def _unit(word: str) -> str:
     if word.startswith("centur"):
         return "CE"
     return UNITS[word.rstrip("s")][0] if word.rstrip("s") in UNITS else UNITS[word][0]
-
-
-def duration_value(amount: float | None, unit: str) -> str:
-    """TimeML duration: P3D, PT5H, PT5H30M, PXY for an unknown amount."""
-    is_time = unit in ("S", "H") or unit == "TM"
-    letter = {"TM": "M"}.get(unit, unit)
-    if unit == "WE":
-        return "P2D" if amount == 1 else ("PXWE" if amount is None else f"P{int(amount)}WE")
-    if unit == "DE":
-        return "PXDE" if amount is None else f"P{int(amount * 10)}Y"
-    if unit == "CE":
-        return "PXCE" if amount is None else f"P{int(amount * 100)}Y"
-    prefix = "PT" if is_time else "P"
-    if amount is None:
-        return f"{prefix}X{letter}"
-    if unit == "Q":
-        return f"P{int(amount * 3)}M"
-    if amount != int(amount):
-        if unit == "H":
-            return f"PT{int(amount)}H{int(round((amount % 1) * 60))}M"
-        if unit == "Y":
-            months = int(round((amount % 1) * 12))
-            return f"P{int(amount)}Y{months}M" if int(amount) else f"P{months}M"
-        if unit == "D":
-            return f"PT{int(round(amount * 24))}H"
-        return f"{prefix}{amount:g}{letter}"
-    return f"{prefix}{int(amount)}{letter}"
 
 
 class Resolver:
@@ -686,8 +647,8 @@ class Resolver:
         """"Earlier that day", "the next morning": the day the narrative is
         on (the last day the text named), or the one after or before it.
         With no day named yet there is nothing to count from."""
-        if self.last is None or self.last_granularity != "day" or self.last == self.anchor and self.last_end < 0:
-            return None
+        if self.last is None or self.last_end < 0 or self.last_granularity != "day":
+            return None  # (last_end < 0: only the anchor so far, no day named)
         step = {"next": 1, "following": 1, "previous": -1}.get((c.group("step") or "").lower(), 0)
         part = (c.group("part2") or "day").lower()
         d = self.last + timedelta(days=step)
@@ -769,7 +730,7 @@ class Resolver:
                          r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+[a-z]+s)\s*$",
                          before):
                 # "$1.76 a year", "$55 a night", "four flights a week": a rate
-                # of pay or of output, not a time (TimeBank tags none of them)
+                # of pay or of output, not a time (TimeBank leaves 8 of 11 untagged)
                 return None
         return self._as_duration(amount, unit, c, text)
 
@@ -785,11 +746,7 @@ class Resolver:
         every = (c.group("every") or "").lower()
         per = (c.group("per") or "").lower()
         tunit = (c.group("tunit") or "").lower()
-        table = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-                 "annually": "P1Y", "yearly": "P1Y", "quarterly": "P1Q", "hourly": "PT1H",
-                 "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
-                 "hour": "PT1H", "morning": "XXXX-XX-XXTMO", "night": "XXXX-XX-XXTNI",
-                 "evening": "XXXX-XX-XXTEV", "weekend": "XXXX-WXX-WE"}
+        table = SET_VALUES
         if adv:
             return Resolved("SET", table[adv], "explicit")
         if c.group("emonth"):
@@ -872,18 +829,3 @@ class Resolver:
                 d = min((holiday_date(name, y) for y in (year - 1, year, year + 1)),
                         key=lambda h: abs((h - self.anchor).days))
         return Resolved("DATE", day_value(d), "explicit" if c.group("year") else "relative", reference=d)
-
-
-def spelled_year_value(words: str) -> int | None:
-    """1997 for "nineteen ninety-seven", 2005 for "twenty oh five"."""
-    parts = words.lower().replace("-", " ").split()
-    if len(parts) < 2 or parts[0] not in ("nineteen", "twenty"):
-        return None
-    rest = parts[2:] if parts[1] in ("oh", "o") else parts[1:]
-    if any(w not in NUMBER_WORDS for w in rest):
-        return None
-    return (1900 if parts[0] == "nineteen" else 2000) + int(sum(NUMBER_WORDS[w] for w in rest))
-
-
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}

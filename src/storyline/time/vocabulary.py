@@ -47,6 +47,13 @@ UNITS = {
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
+#: the TIMEX3 value of a recurrence by its word ("daily", "every week", "per hour")
+SET_VALUES = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+              "annually": "P1Y", "yearly": "P1Y", "quarterly": "P1Q", "hourly": "PT1H",
+              "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
+              "hour": "PT1H", "morning": "XXXX-XX-XXTMO", "night": "XXXX-XX-XXTNI",
+              "evening": "XXXX-XX-XXTEV", "weekend": "XXXX-WXX-WE"}
+
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                 "overnight": "NI"}
 
@@ -94,3 +101,28 @@ def parse_number(text: str) -> float | None:
             return None
         total += NUMBER_WORDS[part]
     return total + half
+
+
+def spelled_year_value(words: str) -> int | None:
+    """1997 for "nineteen ninety-seven", 2005 for "twenty oh five"."""
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) < 2 or parts[0] not in ("nineteen", "twenty"):
+        return None
+    rest = parts[2:] if parts[1] in ("oh", "o") else parts[1:]
+    if any(w not in NUMBER_WORDS for w in rest):
+        return None
+    return (1900 if parts[0] == "nineteen" else 2000) + int(sum(NUMBER_WORDS[w] for w in rest))
+
+
+#: TIMEX3 mod values for the modifiers of ``recognise.MOD`` and ``APPROX``
+MOD_CODES = {
+    "early": "START", "the beginning of": "START", "beginning of": "START", "the start of": "START",
+    "start of": "START", "the first half of": "START", "late": "END", "the end of": "END",
+    "end of": "END", "the close of": "END", "the second half of": "END", "mid": "MID",
+    "middle": "MID", "the middle of": "MID", "middle of": "MID", "the turn of": "START",
+}
+APPROX_CODES = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+                "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+                "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "about": "APPROX",
+                "around": "APPROX", "some": "APPROX", "nearly": "APPROX", "almost": "APPROX",
+                "roughly": "APPROX", "approximately": "APPROX"}
