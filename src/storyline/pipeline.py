@@ -21,7 +21,7 @@ from .clean import clean
 from .errors import InputError, StorylineError, UsageError
 from .ingest import read_inputs
 from .iterate import batches
-from .link.corpus_dating import CORPUS_EVIDENCE_LIKE, DatedReports, corpus_hints, signatures
+from .link.corpus_dating import CORPUS_EVIDENCE_PATTERN, DatedReports, corpus_hints, signatures
 from .link.incremental import relink
 from .models import Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue
 from .settings import Settings
@@ -99,7 +99,7 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
     stories they were in are left unlinked for the caller's relink.
 
     Costs one query when every article has a date of its own."""
-    if not store.has_undated(CORPUS_EVIDENCE_LIKE):
+    if not store.has_undated(CORPUS_EVIDENCE_PATTERN):
         return 0
     reports, changed, nlp = DatedReports(store), 0, None
     for chunk in batches(_undated_in_scope(store, scope), CORPUS_CHUNK):
@@ -155,7 +155,7 @@ def _undated_in_scope(store: Store, scope: Sequence[str] | None) -> list[str]:
     """Articles without a date of their own to (re)consider: the new ones,
     and those reporting an act by or against a party some new dated report
     names (only those can gain or lose hints)."""
-    like = CORPUS_EVIDENCE_LIKE
+    like = CORPUS_EVIDENCE_PATTERN
     if scope is None:
         return store.undated_article_ids(like)
     chosen = set(store.undated_article_ids(like, scope))
@@ -267,7 +267,7 @@ def build(
         # build killed before its pass, the flag still set when this one
         # started, leaves no record of what was new: then at all of them)
         scope = None
-        if not dating_stale and store.dating_dirty() and store.has_undated(CORPUS_EVIDENCE_LIKE):
+        if not dating_stale and store.dating_dirty() and store.has_undated(CORPUS_EVIDENCE_PATTERN):
             scope = store.unlinked_article_ids()
         if store.needs_linking():
             started = perf_counter()

@@ -208,39 +208,39 @@ class Store:
     def _undated_sql(self, alias: str = "") -> str:
         p = f"{alias}." if alias else ""
         return (f"({p}published_value IS NULL OR ({p}published_basis = 'inferred' "
-                f"AND {p}published_evidence LIKE ?))")
+                f"AND regexp_matches({p}published_evidence, ?)))")
 
-    def has_undated(self, corpus_like: str) -> bool:
+    def has_undated(self, corpus_pattern: str) -> bool:
         """Whether any article has no date of its own (none, or one from the corpus)."""
         return self.con.execute(f"SELECT 1 FROM articles WHERE {self._undated_sql()} LIMIT 1",
-                                [corpus_like]).fetchone() is not None
+                                [corpus_pattern]).fetchone() is not None
 
-    def undated_article_ids(self, corpus_like: str, among: Sequence[str] | None = None) -> list[str]:
+    def undated_article_ids(self, corpus_pattern: str, among: Sequence[str] | None = None) -> list[str]:
         if among is None:
             return [r[0] for r in self.con.execute(
-                f"SELECT id FROM articles WHERE {self._undated_sql()} ORDER BY id", [corpus_like]).fetchall()]
+                f"SELECT id FROM articles WHERE {self._undated_sql()} ORDER BY id", [corpus_pattern]).fetchall()]
         if not among:
             return []
         return [r[0] for r in self.con.execute(
             f"WITH _ids AS (SELECT unnest(?::VARCHAR[]) AS id) SELECT id FROM articles "
             f"WHERE id IN (SELECT id FROM _ids) AND {self._undated_sql()} ORDER BY id",
-            [sorted(set(among)), corpus_like]).fetchall()]
+            [sorted(set(among)), corpus_pattern]).fetchall()]
 
     def mention_rows(self, article_ids: Sequence[str]) -> list[tuple]:
         """(id, article id, type, sources, targets) of the articles' mentions."""
         return self._in("SELECT id, article_id, type, sources, targets FROM mentions "
                         "WHERE article_id IN (SELECT id FROM _ids) ORDER BY id", article_ids)
 
-    def undated_mention_rows(self, types: Sequence[str], corpus_like: str) -> list[tuple]:
+    def undated_mention_rows(self, types: Sequence[str], corpus_pattern: str) -> list[tuple]:
         """Mention rows of the given types in articles without a date of their own."""
         if not types:
             return []
         return self.con.execute(
             "SELECT m.id, m.article_id, m.type, m.sources, m.targets FROM mentions m JOIN articles a "
             f"ON a.id = m.article_id WHERE list_contains(?, m.type) AND {self._undated_sql('a')} ORDER BY m.id",
-            [list(types), corpus_like]).fetchall()
+            [list(types), corpus_pattern]).fetchall()
 
-    def dated_mention_rows(self, types: Sequence[str], corpus_like: str, modalities: Sequence[str],
+    def dated_mention_rows(self, types: Sequence[str], corpus_pattern: str, modalities: Sequence[str],
                            lead_chars: int, max_span_days: int) -> list[tuple]:
         """Rows of the mentions that can date a report of the same happening
         (``link.corpus_dating``): of the given types and modalities, in
@@ -252,7 +252,7 @@ class Store:
             "ON a.id = m.article_id WHERE list_contains(?, m.type) AND list_contains(?, m.modality) "
             "AND (m.sentence_start < ? OR date_diff('day', m.date_earliest, m.date_latest) <= ?) "
             f"AND a.published_value IS NOT NULL AND NOT {self._undated_sql('a')} ORDER BY m.id",
-            [list(types), list(modalities), lead_chars, max_span_days, corpus_like]).fetchall()
+            [list(types), list(modalities), lead_chars, max_span_days, corpus_pattern]).fetchall()
 
     def titles_of(self, ids: Sequence[str]) -> dict[str, str | None]:
         return dict(self._in("SELECT id, title FROM articles WHERE id IN (SELECT id FROM _ids)", ids)) \

@@ -23,10 +23,10 @@ from __future__ import annotations
 import json
 from typing import Iterable, Mapping, Sequence
 
-from ..models import EventMention, TimeValue
+from ..models import ActorRef, EventMention, TimeValue
 from ..time.dating import CORPUS_EVIDENCE, HINT_MAX_SPAN_DAYS
 from .coref import _Info, compatible, pair_score
-from .features import FACTUAL, SentenceVectors, normalise_name
+from .features import FACTUAL, SentenceVectors, actor_keys
 
 #: the pair score two reports need to count as one happening here (coreference's own threshold, or this if higher)
 MIN_MATCH = 0.6
@@ -38,20 +38,16 @@ MIN_SENTENCE = 0.3
 #: told months or years after the happening, which dates nothing.
 LEAD_CHARS = 600
 
-#: a LIKE pattern for the stored evidence (a JSON list) of a corpus-dated article
-CORPUS_EVIDENCE_LIKE = f'%"{CORPUS_EVIDENCE}: %'
+#: a regular expression for the stored evidence (a JSON list, ``json.dumps``) of a
+#: corpus-dated article: an item that starts with ``CORPUS_EVIDENCE`` (a quote inside an
+#: item is escaped, so ``", "`` only ever separates items)
+CORPUS_EVIDENCE_PATTERN = f'(^\\[|", )"{CORPUS_EVIDENCE}: '
 
 
 def json_actor_keys(*lists: str | None) -> frozenset[str]:
-    """``features.actor_key`` of the actors stored as JSON in a mentions row."""
-    keys = set()
-    for text in lists:
-        for a in json.loads(text or "[]"):
-            if not a.get("name"):
-                continue
-            keys.add(f"{a['country']}/{a['sector']}" if a.get("country") and a.get("sector")
-                      else normalise_name(a["name"]))
-    return frozenset(keys)
+    """``features.actor_keys`` of the actors stored as JSON in a mentions row."""
+    return actor_keys(ActorRef(a["name"], a["name"], 0, 0, a.get("country"), a.get("sector"))
+                      for text in lists for a in json.loads(text or "[]") if a.get("name"))
 
 
 def signatures(rows: Iterable[tuple]) -> set[tuple[str, str]]:
@@ -154,7 +150,7 @@ class DatedReports:
 
     def _read(self, types: set[str]) -> None:
         missing = sorted(types - self.types_read)
-        rows = self.store.dated_mention_rows(missing, CORPUS_EVIDENCE_LIKE, sorted(FACTUAL), LEAD_CHARS,
+        rows = self.store.dated_mention_rows(missing, CORPUS_EVIDENCE_PATTERN, sorted(FACTUAL), LEAD_CHARS,
                                              HINT_MAX_SPAN_DAYS) if missing else ()
         for row in rows:
             for signature in signatures([row]):
