@@ -332,3 +332,12 @@ def test_recognise_the_past_decade_is_ten_years_up_to_now():
     v = values("Crime has fallen over the past decade, as it did in the last decade.")
     assert v["the past decade"] == ("DURATION", "P10Y", None)
     assert v["the last decade"][1] == "201"
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON (AP) _ Today the Senate votes on the bill.",
+    "BEIRUT -- Today the cabinet meets again.",
+    "LONDON (Reuters) Today the bank cut its rate.",
+])
+def test_recognise_time_word_after_a_dateline_starts_the_sentence(text):
+    assert [t.value.value for t in tag_text(text, ANCHOR)] == ["2020-05-21"]

@@ -112,3 +112,9 @@ def test_time_resolve_last_day_of_a_quarter_keeps_the_story_on_that_quarter(nlp)
                     "of $2 million a year ago.", date(2021, 10, 28))
     assert v["Sept. 30"] == "2021-09-30"
     assert v["a year ago"] == "2020-Q1"
+
+
+def test_time_resolve_month_with_a_stated_year_is_not_taken_for_a_later_bare_month(nlp):
+    timexes = tag(nlp("The founder was born in March 1950. In March, the company opened a second plant."),
+                  date(2021, 6, 10))
+    assert [t.value.value for t in timexes] == ["1950-03", "2021-03"]

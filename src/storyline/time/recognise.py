@@ -357,7 +357,7 @@ def _in_a_name(cand: Candidate, text: str) -> bool:
             continue
         at = cand.start + word.start()
         before = text[max(0, at - 40):at].rstrip(_QUOTES)
-        if before and before[-1] not in ".!?:;\n":
+        if before and before[-1] not in ".!?:;\n_-)\u2013\u2014":  # (a dateline ends in "_", "--", ")")
             return True
     return False
 

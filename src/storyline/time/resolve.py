@@ -89,7 +89,10 @@ class Resolver:
                 and self._kind in ("iso", "slash", "mdy", "dmy", "md", "dm", "month"):
             self.last_stated = res.reference
             self.last_stated_end = self._end
-            self.month_years[res.reference.month] = (res.reference.year, self._end)
+            if res.basis == "relative":
+                # (a month with its year stated, "born in March 1950", is
+                # often backstory; a later bare "March" need not be that one)
+                self.month_years[res.reference.month] = (res.reference.year, self._end)
         if res.reference is not None and res.type in ("DATE", "TIME") and not self._ends_a_period():
             self.last = res.reference
             self.last_end = self._end
