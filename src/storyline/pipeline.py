@@ -21,12 +21,10 @@ from .clean import clean
 from .errors import InputError, StorylineError, UsageError
 from .ingest import read_inputs
 from .iterate import batches
-from .link.corpus_dating import CORPUS_EVIDENCE_PATTERN, DatedReports, corpus_hints, signatures
 from .link.incremental import relink
 from .models import Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue
 from .settings import Settings
 from .store import Store
-from .time.dating import is_corpus_inferred
 
 
 @dataclass
@@ -99,6 +97,9 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
     stories they were in are left unlinked for the caller's relink.
 
     Costs one query when every article has a date of its own."""
+    # imported here: a re-build with nothing new never needs them
+    from .link.corpus_dating import CORPUS_EVIDENCE_PATTERN, DatedReports, corpus_hints
+
     if not store.has_undated(CORPUS_EVIDENCE_PATTERN):
         return 0
     reports, changed, nlp = DatedReports(store), 0, None
@@ -137,9 +138,12 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
 CORPUS_CHUNK = 500
 
 
-def _analyse_with_corpus(article: Article, doc, settings: Settings, reports: DatedReports) -> ArticleAnalysis:
+def _analyse_with_corpus(article: Article, doc, settings: Settings, reports) -> ArticleAnalysis:
     """``analyse`` an undated article, with the hints the corpus's dated
-    reports of the happenings its own analysis finds give it."""
+    reports (``link.corpus_dating.DatedReports``) of the happenings its own
+    analysis finds give it."""
+    from .link.corpus_dating import corpus_hints
+
     plain = analyse(article, doc, settings)
     if plain.article.published is not None and plain.article.published.is_known:
         return plain
@@ -148,6 +152,8 @@ def _analyse_with_corpus(article: Article, doc, settings: Settings, reports: Dat
 
 
 def _without_corpus_date(article: Article) -> Article:
+    from .time.dating import is_corpus_inferred
+
     return dataclasses.replace(article, published=None) if is_corpus_inferred(article.published) else article
 
 
@@ -155,7 +161,8 @@ def _undated_in_scope(store: Store, scope: Sequence[str] | None) -> list[str]:
     """Articles without a date of their own to (re)consider: the new ones,
     and those reporting an act by or against a party some new dated report
     names (only those can gain or lose hints)."""
-    like = CORPUS_EVIDENCE_PATTERN
+    from .link.corpus_dating import CORPUS_EVIDENCE_PATTERN as like, signatures
+
     if scope is None:
         return store.undated_article_ids(like)
     chosen = set(store.undated_article_ids(like, scope))
@@ -267,8 +274,11 @@ def build(
         # build killed before its pass, the flag still set when this one
         # started, leaves no record of what was new: then at all of them)
         scope = None
-        if not dating_stale and store.dating_dirty() and store.has_undated(CORPUS_EVIDENCE_PATTERN):
-            scope = store.unlinked_article_ids()
+        if not dating_stale and store.dating_dirty():
+            from .link.corpus_dating import CORPUS_EVIDENCE_PATTERN
+
+            if store.has_undated(CORPUS_EVIDENCE_PATTERN):
+                scope = store.unlinked_article_ids()
         if store.needs_linking():
             started = perf_counter()
             report.stories_relinked = relink(store, settings)
