@@ -317,6 +317,11 @@ class ActorResolver:
         for _, ref, person, _lemma in reversed(self._seen):
             if person and words and normalise(ref.name).split()[-len(words):] == words:
                 return ref
+        # names that put the family name first ("Lai Ching-te" ... "Lai")
+        for _, ref, person, _lemma in reversed(self._seen):
+            names = normalise(ref.name).split()
+            if person and words and len(names) > len(words) and names[:len(words)] == words:
+                return ref
         return None
 
     def _earlier_by_head(self, token):

@@ -4,10 +4,12 @@ date and place, and attributed statements, from one parsed article."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Sequence
 
 from ..actors import ActorResolver, load_kb
 from ..models import Article, EventMention, Statement, Timex
+from .context import at_home, home_country
 from .mentions import extract_mentions, plover_type
 from .statements import extract_statements
 
@@ -23,4 +25,7 @@ def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: s
     resolver = ActorResolver(doc, load_kb(actors_path or None), on)
     mentions = extract_mentions(article, doc, timexes, resolver)
     statements = extract_statements(article, doc, resolver, mentions, timexes)
+    home = home_country(resolver)
+    if home is not None:   # "officials said ...": of the country the article is about
+        statements = [replace(s, speaker=at_home([s.speaker], home)[0]) for s in statements]
     return mentions, statements

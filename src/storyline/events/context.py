@@ -15,7 +15,9 @@ careful coder reads the whole article:
 - an act left without a day ("held a meeting") takes the one day the article
   gives the same noun elsewhere ("Friday's meeting");
 - an act dated more than a year before the article is background, not news:
-  it keeps its own date and is marked historical.
+  it keeps its own date and is marked historical;
+- an unnamed group ("officials", "several hundred workers", "the army") takes
+  the country the article is plainly about, when one country dominates it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from typing import Sequence
 from spacy import parts_of_speech
 from spacy.attrs import POS
 
+from ..actors.gazetteer import lookup_place
+from .location import PLACE_NOUNS, PLACE_PREPS
 from ..models import ActorRef, Article, EventMention
 from .modality import _decision_content, governors
 from .summary import summarise
@@ -257,7 +261,70 @@ def _background(mentions: list[EventMention], article: Article) -> list[EventMen
     return out
 
 
+#: Prepositions that put an event at a place.
+SCENE_PREPS = PLACE_PREPS | {"from", "to"}
+#: Words that put an unnamed group outside the article's own country ("other governments").
+ELSEWHERE = {"other", "foreign", "international", "overseas", "neighbouring", "neighboring", "exiled"}
+
+
+def home_country(resolver) -> str | None:
+    """The one country an article is about: the country named at least twice,
+    half as often again as any other, by the places things happen in ("in
+    Tbilisi", "the port of Antwerp", "the quake struck Peru"), the nationalities of its people
+    ("Georgian police") and the states that own its actors ("Sudan's army");
+    None when two countries share the story (a war, a visit, a dispute). A
+    state named only as an actor ("Egypt sent ...", "Turkey condemned ...")
+    takes part in the story without being its scene."""
+    home = getattr(resolver, "_home_country", False)
+    if home is not False:
+        return home
+    counts: dict[str, int] = {}
+    for ent in resolver._ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        root = ent.root
+        if ent.label_ != "NORP" and not (root.dep_ in ("poss", "dobj") or root.dep_ == "pobj" and (
+                root.head.lower_ in SCENE_PREPS or root.head.lower_ == "of" and root.head.head.lemma_ in PLACE_NOUNS)):
+            continue
+        text = ent.text
+        iso = resolver.kb.country_of(text) or resolver.kb.capitals.get(text.lower())
+        if iso is None and ent.label_ != "NORP":
+            place = lookup_place(text)
+            iso = place.country if place is not None else None
+        if iso:
+            counts[iso] = counts.get(iso, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    home = None
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or 2 * ranked[0][1] >= 3 * ranked[1][1]):
+        home = ranked[0][0]
+    resolver._home_country = home
+    return home
+
+
+def unnamed_group(ref: ActorRef) -> bool:
+    """"officials", "several hundred workers", "the army": a group the text does
+    not name, whose country the sentence does not give."""
+    if ref.resolved or ref.country or ref.sector == "IGO" or ref.kind in ("person", "place"):
+        return False
+    words = ref.text.split()
+    return bool(words) and all(w.islower() for w in words[1:]) and not (
+        {w.lower() for w in words} & ELSEWHERE) and words[0].lower() not in ("he", "she", "they", "it", "we", "i")
+
+
+def at_home(refs: Sequence[ActorRef], home: str | None) -> tuple[ActorRef, ...]:
+    if home is None:
+        return tuple(refs)
+    return tuple(replace(r, country=home) if unnamed_group(r) else r for r in refs)
+
+
+def _home(mentions: list[EventMention], resolver) -> list[EventMention]:
+    home = home_country(resolver)
+    if home is None:
+        return mentions
+    return [replace(m, sources=at_home(m.sources, home), targets=at_home(m.targets, home)) for m in mentions]
+
+
 def in_context(mentions: list[EventMention], article: Article, doc, resolver, timexes=()) -> list[EventMention]:
     """``mentions`` of one article, completed from the rest of the article."""
     mentions = _dated_elsewhere(_restated(mentions, doc, resolver), doc, timexes)
-    return _background(_bridged(mentions, doc, resolver), article)
+    return _home(_background(_bridged(mentions, doc, resolver), article), resolver)

@@ -86,6 +86,10 @@ class Candidate:
     speech_act: bool = False         # the event is the saying itself: dated when said
 
 
+#: Participles that say what a vehicle or a team brings: "aircraft carrying food".
+CARRYING = {"carry", "bring", "transport", "load", "deliver"}
+
+
 def _object_lemmas(verb) -> tuple[set[str], str | None]:
     """Lemmas of the verb's objects (with their modifiers) and its particle."""
     lemmas: set[str] = set()
@@ -96,7 +100,16 @@ def _object_lemmas(verb) -> tuple[set[str], str | None]:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             for tok in [child, *child.conjuncts]:
                 lemmas.add(tok.lemma_.lower())
-                lemmas.update(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod"))
+                # "search-and-rescue teams": the modifiers, conjoined ones too
+                lemmas.update(m.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                              for m in (c, *c.conjuncts))
+                # "aircraft carrying food", "planes with relief supplies": what it brings says what it is for
+                bringers = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in CARRYING
+                            or c.dep_ == "prep" and c.lower_ == "with"]
+                bringers += [p for c in bringers if c.dep_ == "acl" for p in c.children
+                             if p.dep_ == "prep" and p.lower_ == "with"]   # "planes loaded with tents"
+                for brought in (g for c in bringers for g in c.children if g.dep_ in ("dobj", "pobj")):
+                    lemmas.update(b.lemma_.lower() for b in (brought, *brought.conjuncts))
                 # "tons of food aid", "part of a military aid program": the stuff is after "of"
                 # "its participation in the agreement": taking part is about the agreement
                 wanted = ("of", "in") if tok.lemma_.lower() in PARTAKING else ("of",)
@@ -111,8 +124,9 @@ def _object_lemmas(verb) -> tuple[set[str], str | None]:
                 particle = "out"
             for pobj in [*child.children, *(g for p in inner for g in p.children)]:
                 if pobj.dep_ == "pobj":
-                    lemmas.add(pobj.lemma_.lower())
-                    lemmas.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
+                    for one in (pobj, *pobj.conjuncts) if child.lower_ == "with" else (pobj,):
+                        lemmas.add(one.lemma_.lower())
+                        lemmas.update(c.lemma_.lower() for c in one.children if c.dep_ == "compound")
     return lemmas, particle
 
 
@@ -234,7 +248,14 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             compounds = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
             if lemma == "strike" and compounds & {"air", "missile", "drone"}:
                 code = Code("ASSAULT", "195", "aerial")
-            elif lemma == "strike" and not compounds & {"hunger", "general", "labor", "labour", "teacher", "worker"}:
+            elif lemma == "strike" and not compounds & {"hunger", "general", "labor", "labour", "teacher", "worker"} and not (
+                    token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.pos_ in ("VERB", "AUX")
+                    and not any(c.dep_ in ("det", "poss") for c in token.children)):
+                continue   # (people "on strike", "went on strike", refuse to work; a strike on a town is an attack)
+            elif lemma == "strike" and token.dep_ == "pobj" and token.head.lower_ == "on" and not any(
+                    c.dep_ in ("det", "poss") for c in token.children):   # ("did not comment on the strike")
+                # "went on strike at the port on Monday": the verb's clause holds who, where and when
+                found.append(Candidate(token.head.head, code))
                 continue
             # "its demand that Israel ease ...": a noun with its own clause is a speech act
             clausal = any(c.dep_ in ("acl", "ccomp") for c in token.children) or bool(_detached_clause(token))
@@ -295,11 +316,19 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
             if not any(i.code.type in ("ASSAULT", "MOBILIZE") for i in inner):
                 absorbed.add(cand.token.i)
                 continue
+        if lemma == "warn" and _factual_warning(cand.token):
+            # "warned that roads remained blocked": telling of a danger, no threat of any act
+            absorbed.add(cand.token.i)
+            absorbed.update(c.i for c in comps if c.i in by_token)
+            continue
         if lemma in ("vow", "swear", "warn"):
             if not inner:   # a vow about nothing codable is a statement, not a threat
                 absorbed.add(cand.token.i)
                 continue
-            if all(i.code.type in COOPERATIVE for i in inner):
+            against = {g.i for p in cand.token.children if p.dep_ == "prep" and p.lower_ == "against"
+                       for g in p.children}
+            # "warned other governments against congratulating Lai" warns off a friendly act, it promises none
+            if all(i.code.type in COOPERATIVE for i in inner) and not any(i.token.i in against for i in inner):
                 cand.code = Code("AGREE", "030", None)
         if lemma == "order" and any(i.code.type in MATERIAL_HOSTILE for i in inner):
             cand.code = next(i.code for i in inner if i.code.type in MATERIAL_HOSTILE)
@@ -311,6 +340,22 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
         cand.complements = comps
         absorbed.update(c.i for c in comps if c.i in by_token)
     return [c for c in candidates if c.token.i not in absorbed]
+
+
+#: Auxiliaries of a clause that tells of something to come, which a warning can threaten.
+_COMING = {"will", "would", "shall", "'ll", "wo", "could", "might", "may", "can", "ca", "going", "to", "must"}
+
+
+def _factual_warning(verb) -> bool:
+    """A warning "that" something is or was so (a danger, a state of affairs),
+    with nothing to come in it: information, not a threat."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("xcomp", "dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("against", "of"))
+                          for c in verb.children):
+        return False
+    return all(c.tag_ in ("VBD", "VBN", "VBZ", "VBP", "JJ") and not any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in _COMING for a in c.children) and not any(
+        g.dep_ == "xcomp" or g.lower_ in ("if", "unless") for g in c.children) for c in clauses)
 
 
 def _detached_clause(noun) -> list:
@@ -346,6 +391,8 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
             speaker = _subject_refs(token, resolver)
             if not subjects or not speaker or not resolver.refs(subjects[0]):
                 continue
+            if _own_side(speaker, resolver.refs(subjects[0])):
+                continue   # "a Palestinian official said Abbas must ...": a view of what one's own leaders should do
             out = [c for c in out if c.token.i != comp.i]
             out.append(Candidate(comp, Code("REQUEST", "100", None), complements=[],
                                  sources=speaker, targets=resolver.refs(subjects[0]), speech_act=True))
@@ -355,6 +402,14 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
                 out.append(Candidate(comp, Code("THREATEN", "138", None), complements=[],
                                      sources=speaker, targets=[], speech_act=True))
     return out
+
+
+def _own_side(speakers: list[ActorRef], addressees: list[ActorRef]) -> bool:
+    """Whether government speakers say what their own government or leader
+    must do: advice within one side, no request to another party (an opposition
+    or rebel speaker demanding it of the government still requests)."""
+    return all(s.country and s.sector in ("GOV", None) for s in speakers) and all(
+        a.sector == "GOV" and a.country in {s.country for s in speakers} for a in addressees)
 
 
 def _hostile_regard(verb) -> bool:
@@ -476,7 +531,7 @@ def _noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     head = noun.head
     # "thousands converged for a rally", "youths threw stones during demonstrations":
     # those present at a protest are the protesters (not so for attacks: victims are present too)
-    if (code_type == "PROTEST" and noun.dep_ == "pobj" and head.lower_ in ("for", "at", "during", "in")
+    if (code_type == "PROTEST" and noun.dep_ == "pobj" and head.lower_ in ("for", "at", "during", "in", "on")
             and head.head.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in head.head.children)):
         return _subject_refs(head.head, resolver)
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (

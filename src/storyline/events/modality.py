@@ -147,6 +147,17 @@ def _decision_content(chain) -> bool:
     return False
 
 
+def _advised_above(chain) -> bool:
+    """Whether a clause above the trigger, below any verb of saying, is what
+    should or must be done."""
+    for gov in chain:
+        if gov.lemma_ in SPEECH_VERBS:
+            return False
+        if gov.pos_ in ("VERB", "AUX") and _aux(gov) & DEONTIC:
+            return True
+    return False
+
+
 def _purpose(token) -> bool:
     """An infinitive of purpose ("met to discuss") says what was intended."""
     return token.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
@@ -180,6 +191,8 @@ def modality(token, plover_type: str, *, nominal: bool = False, demand: bool = F
         return "negated"
     if aux & DEONTIC and not demand:
         return "hypothetical"   # "they should continue visiting": advised, not done
+    if not demand and _advised_above(chain):
+        return "hypothetical"   # "Abbas must issue an order to halt contacts": the halt is advised, not done
     if _decision_content(chain):
         return "planned"
     if _in_condition(token) or aux & MODAL_POSSIBLE or _purpose(token):

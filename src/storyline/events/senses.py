@@ -43,6 +43,30 @@ SAID_THINGS = {"condolence", "detail", "criticism", "explanation", "comment", "o
                "prayer", "sympathy", "thanks", "congratulation", "praise", "apology", "assessment", "insight"}
 
 
+#: Forces of nature and accidents: what they kill or wound no one attacked.
+HAZARDS = {"flood", "flooding", "floodwater", "earthquake", "quake", "aftershock", "tremor", "storm", "hurricane",
+           "cyclone", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "tsunami", "drought", "heatwave",
+           "wildfire", "blaze", "eruption", "volcano", "lightning", "rain", "rainfall", "downpour", "snow", "blizzard",
+           "disaster", "outbreak", "epidemic", "disease", "cholera", "virus", "accident", "crash", "collapse",
+           "derailment", "stampede", "famine", "heat", "cold", "dam", "water", "mudflow"}
+#: Verbs of harm that nature or accident can do as well as attackers.
+HARMS = {"kill", "injure", "wound", "destroy", "damage", "flatten", "hit", "strike", "shell", "bury", "drown", "raze"}
+
+
+def natural_harm(verb) -> bool:
+    """"Floods killed thousands", "were killed in the earthquake": harm done by
+    nature or accident, no attack."""
+    if verb.lemma_.lower() not in HARMS:
+        return False
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for p in verb.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("in", "during"))
+              for g in p.children if g.dep_ == "pobj"]
+    if verb.dep_ in ("relcl", "acl") or (verb.dep_ == "advcl" and not doers):
+        doers.append(verb.head)   # "a storm that killed ...", "the quake struck, killing 34"
+    return any(d.lemma_.lower() in HAZARDS or any(c.dep_ == "compound" and c.lemma_.lower() in HAZARDS
+                                                  for c in d.children) for d in doers)
+
+
 def other_sense(verb, resolver) -> bool:
     """A trigger verb in a sense that is no event: "meet future disasters",
     "demonstrate support", "fight to keep the boy", "a letter signed by",
@@ -50,6 +74,8 @@ def other_sense(verb, resolver) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
         return False
+    if natural_harm(verb):
+        return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma in ("fight", "battle", "struggle"):
         # "fighting to keep the boy", "fights gender stereotypes": no combat without a foe or a war

@@ -22,6 +22,14 @@ def _third_person(lemma: str) -> str:
     return lemma + "s"
 
 
+#: Entity labels of dates and times, which a summary leaves to the event's date.
+TEMPORAL = {"DATE", "TIME"}
+#: Words a finished clause does not end on.
+DANGLING = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "near", "into", "onto",
+            "over", "about", "against", "after", "before", "during", "under", "between", "and", "or", "but", "nor",
+            "its", "their", "his", "her", "our", "my", "your", "as", "than", "that", "which", "who", "whose",
+            "outside", "inside", "toward", "towards", "upon", "via", "including"}
+
 _SUMMARY_DEPS = {"dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp"}
 
 
@@ -71,12 +79,15 @@ def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
         placed = child.dep_ == "prep" and child.lower_ in ("in", "at") and any(
             g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children if g.dep_ == "pobj")
         if child.dep_ in _SUMMARY_DEPS or placed or (child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "out"}):
-            if child.ent_type_ == "DATE" or any(g.ent_type_ == "DATE" for g in child.children if g.dep_ == "pobj"):
-                continue
+            if child.ent_type_ in TEMPORAL or any(g.ent_type_ in TEMPORAL for g in child.children if g.dep_ == "pobj"):
+                continue   # "on Wednesday evening": the date is the event's, not its summary's
             dropped = {t.i for c in child.subtree if c.dep_ in ("relcl", "appos", "acl", "advcl")
                        for t in c.subtree}
-            kept = {t.i for t in child.subtree if t.i not in dropped and t.dep_ != "mark" and t.ent_type_ != "DATE"
+            kept = {t.i for t in child.subtree if t.i not in dropped and t.dep_ != "mark" and t.ent_type_ not in TEMPORAL
                     and (t.pos_ != "PUNCT" or t.tag_ == "HYPH")}
+            # a preposition whose object was dropped (a date, a clause) would dangle ("near Homs on")
+            kept -= {t.i for t in child.subtree if t.dep_ == "prep" and t.i in kept
+                     and not any(c.i in kept for c in t.children if c.dep_ in ("pobj", "pcomp"))}
             words.append(kept)
     kept = set().union(*words)
     rest = _join(token.doc[min(kept): max(kept) + 1], kept) if kept else ""
@@ -85,7 +96,7 @@ def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
         rest = " ".join(t.text for t in victims[0].subtree if t.dep_ != "det" or t.i != victims[0].left_edge.i)
     if partners:   # "spoke by telephone with X": say with whom
         rest = "with " + " and ".join(p.name for p in partners[:3])
-    rest = rest[:120].rsplit(" ", 1)[0] if len(rest) > 120 else rest
+    rest = _whole(rest[:120].rsplit(" ", 1)[0] if len(rest) > 120 else rest)
     who = _who(sources)
     lemma = token.lemma_.lower()
     plural = _is_plural(sources, token.doc)
@@ -115,6 +126,15 @@ def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
                 "threatens-not": f"threatens not to {lemma}",
                 "historical": f"has {token.text if token.tag_ in ('VBN', 'VBD') else lemma}"}.get(modality_, _third_person(lemma))
     return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
+
+
+def _whole(words: str) -> str:
+    """The words without what would leave the clause unfinished when they end:
+    a preposition, article, conjunction or possessive ("... near Homs on")."""
+    parts = words.split()
+    while parts and (parts[-1].lower().strip(",;:") in DANGLING or parts[-1] in (",", ";", ":", "-")):
+        parts.pop()
+    return " ".join(parts)
 
 
 def _refused_act(token):

@@ -1,0 +1,183 @@
+"""Event coding of news text the lexicon was not tuned on, against a hand-coded
+golden file.
+
+``tests/fixtures/unseen_news/`` holds ten short articles written for this test
+(aid after disasters, a strike, air strikes, arrests, sanctions, a truce, an
+election, accusations and threats); ``tests/golden/unseen_news_events.yaml``
+holds what a careful PLOVER coder takes from each, written before storyline was
+run on them. Matching is the one of test_events_examples_golden.py: type, a
+source, a target when given, an allowed modality, a date that includes the
+golden day.
+
+Besides the events: every summary must read as a clause (never end on a
+preposition, article or conjunction), and a bare "officials" speaker gets the
+country the article makes plain.
+
+Minimums only ever rise: raise them when the scores improve.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from storyline.events import extract
+from storyline.ingest import read_inputs
+from storyline.models import Article
+from storyline.pipeline import analyse_stream, cleaned_articles
+from storyline.settings import Settings
+
+from test_events_examples_golden import _describe, _exactly_dated, matches
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "unseen_news"
+GOLDEN = ROOT / "tests" / "golden" / "unseen_news_events.yaml"
+
+# Before the fixes this set was written to find (rescue teams coded as investigators,
+# no strike, natural disasters coded as attacks, advice coded as requests, factual
+# warnings coded as threats, unnamed groups without a country): precision 0.581
+# (18/31), recall 0.500 (17/34), dated recall 0.750. After: 30/32, 27/34, 8/8.
+MIN_PRECISION = 0.93
+MIN_RECALL = 0.79
+MIN_DATED_RECALL = 1.0
+# Bare "officials" given the article's country: 2 of 3 (Derna is in no gazetteer).
+MIN_SPEAKER_COUNTRIES = 0.66
+
+#: Words a readable clause never ends on.
+DANGLING = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "near", "into", "onto",
+            "over", "about", "against", "and", "or", "but", "its", "their", "his", "her", "as", "than", "that"}
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    failures = []
+    articles = cleaned_articles(read_inputs([str(CORPUS)]), failures.append)
+    out = {Path(a.article.source).name: a for a in analyse_stream(articles, Settings(), failures.append)}
+    assert not failures, failures
+    return out
+
+
+@pytest.fixture(scope="module")
+def golden():
+    return yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
+
+
+def scores(analysed, golden):
+    false_alarms, misses, undated = [], [], []
+    system = required = found = exact = exact_found = 0
+    for name, expected in golden.items():
+        mentions = analysed[name].mentions if name in analysed else ()
+        allowed = expected.get("required", []) + expected.get("acceptable", [])
+        for m in mentions:
+            system += 1
+            if not any(matches(g, m) for g in allowed):
+                false_alarms.append(f"{name}: {_describe(m)}")
+        used: set[str] = set()
+        for g in sorted(expected.get("required", []), key=lambda g: -len([k for k in g if g[k] is not None])):
+            required += 1
+            hits = [m for m in mentions if m.id not in used and matches(g, m)]
+            if hits:
+                found += 1
+                used.add(hits[0].id)
+            else:
+                misses.append(f"{name}: {g['type']} {g.get('source')} ({g['why']})")
+            if g.get("exact"):
+                exact += 1
+                if any(_exactly_dated(g, m) for m in hits):
+                    exact_found += 1
+                else:
+                    undated.append(f"{name}: {g['type']} on {g['date']} ({g['why']})")
+    precision = (system - len(false_alarms)) / system if system else 0.0
+    return precision, found / required, exact_found / exact, false_alarms, misses, undated
+
+
+def test_events_unseen_golden_covers_every_article(golden):
+    assert set(golden) == {p.name for p in CORPUS.iterdir() if p.suffix == ".txt"}
+
+
+def test_events_unseen_golden_precision_and_recall(analysed, golden):
+    precision, recall, dated, false_alarms, misses, undated = scores(analysed, golden)
+    print(f"precision {precision:.3f}  recall {recall:.3f}  dated recall {dated:.3f}")
+    assert precision >= MIN_PRECISION, "events no coder would accept:\n" + "\n".join(false_alarms)
+    assert recall >= MIN_RECALL, "required events missed:\n" + "\n".join(misses)
+    assert dated >= MIN_DATED_RECALL, "required events without their stated day:\n" + "\n".join(undated)
+
+
+def test_events_unseen_golden_summaries_are_clauses(analysed):
+    cut = [f"{name}: {m.summary!r}" for name, a in analysed.items() for m in a.mentions
+           if m.summary and m.summary.split()[-1].lower().strip(".,;:") in DANGLING]
+    assert not cut, "summaries cut mid-phrase:\n" + "\n".join(cut)
+
+
+def test_events_unseen_golden_officials_get_their_country(analysed, golden):
+    wanted = wrong = 0
+    misses = []
+    for name, expected in golden.items():
+        for want in expected.get("speakers", []):
+            wanted += 1
+            said = [s for s in analysed[name].statements if want["words"] in s.words]
+            if not said or not any(s.speaker.country in want["country"] for s in said):
+                wrong += 1
+                misses.append(f"{name}: {want['words']!r} -> {[(s.speaker.name, s.speaker.country) for s in said]}")
+    rate = (wanted - wrong) / wanted
+    print(f"speaker countries {rate:.3f}")
+    assert rate >= MIN_SPEAKER_COUNTRIES, "speakers without the country the article gives:\n" + "\n".join(misses)
+
+
+# --- the general causes, one sentence each (not from the articles above) ---
+
+def _mentions(nlp, text):
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    return extract(article, nlp(text), ())
+
+
+def test_events_unseen_rescuers_and_relief_are_aid_not_an_inquiry(nlp):
+    for text in ("Norway dispatched a medical team and two cargo planes loaded with tents to Nepal.",
+                 "Japan sent search crews to the flooded province.",
+                 "The World Bank released 50 million dollars in emergency loans."):
+        mentions, _ = _mentions(nlp, text)
+        assert [m.type for m in mentions] == ["AID"], (text, [(m.type, m.cameo) for m in mentions])
+    mentions, _ = _mentions(nlp, "The United Nations sent a fact-finding team to the border.")
+    assert [m.type for m in mentions] == ["ACCUSE"]   # a team that is said to investigate still does
+
+
+def test_events_unseen_going_on_strike_is_a_protest(nlp):
+    mentions, _ = _mentions(nlp, "Nurses in Nairobi went on strike on Tuesday over unpaid wages.")
+    assert [(m.type, m.cameo) for m in mentions] == [("PROTEST", "143")]
+    assert [s.country for s in mentions[0].sources] == ["KEN"]
+    mentions, _ = _mentions(nlp, "The ministry did not comment on the strike.")
+    assert mentions == []
+
+
+def test_events_unseen_nature_attacks_nobody(nlp):
+    for text in ("Heavy floods killed 40 people in Bangladesh on Monday.",
+                 "At least 12 villagers were killed in the earthquake.",
+                 "A landslide that destroyed 30 homes buried the road."):
+        mentions, _ = _mentions(nlp, text)
+        assert [m for m in mentions if m.type == "ASSAULT"] == [], text
+    mentions, _ = _mentions(nlp, "Gunmen killed 40 people in northern Nigeria on Monday.")
+    assert [m.type for m in mentions] == ["ASSAULT"]
+
+
+def test_events_unseen_a_warning_of_facts_threatens_nothing(nlp):
+    mentions, _ = _mentions(nlp, "Officials warned that the bridge remained closed by the floods.")
+    assert mentions == []
+    mentions, _ = _mentions(nlp, "India warned Pakistan that it would attack the militant camps.")
+    assert [m.type for m in mentions] == ["THREATEN"]
+    mentions, _ = _mentions(nlp, "Moscow warned other governments against recognising the vote.")
+    assert [m.type for m in mentions] == ["THREATEN"]
+
+
+def test_events_unseen_advice_to_ones_own_leader_is_no_request(nlp):
+    mentions, _ = _mentions(nlp, "A senior Israeli official said Netanyahu must order an end to the operation.")
+    assert mentions and all(m.modality == "hypothetical" for m in mentions)   # what should be done, not done
+    mentions, _ = _mentions(nlp, "France said Israel must end the operation.")
+    assert [m.type for m in mentions] == ["REQUEST"]
+
+
+def test_events_unseen_summaries_drop_dates_without_dangling(nlp):
+    mentions, _ = _mentions(nlp, "Hundreds of supporters of the opposition rallied in Tbilisi on Wednesday evening.")
+    assert mentions and all(m.summary.split()[-1].lower() not in DANGLING | {"evening"} for m in mentions), \
+        [m.summary for m in mentions]
