@@ -341,3 +341,9 @@ def test_recognise_the_past_decade_is_ten_years_up_to_now():
 ])
 def test_recognise_time_word_after_a_dateline_starts_the_sentence(text):
     assert [t.value.value for t in tag_text(text, ANCHOR)] == ["2020-05-21"]
+
+
+def test_recognise_the_day_before_or_after_a_named_day():
+    v = values("The day before last Tuesday's vote, the mayor resigned; the day after Jan. 5 he left.")
+    assert v["The day before last Tuesday's"][1] == "2020-05-18"
+    assert v["the day after Jan. 5"][1] == "2020-01-06"

@@ -35,6 +35,7 @@ SENTENCES = [
     "At 10:30 a.m. EST on Monday, at 5 pm, at 9 p.m., on July 4 at noon, midnight Tuesday.",
     "Christmas Day, New Year's Eve, Thanksgiving 1998, Independence Day, Labor Day, Easter Sunday, Halloween.",
     "Easter week, Christmas Week 1999 and Thanksgiving week.",
+    "The day before last Tuesday's vote and the DAY AFTER Jan. 5, 2001, and the day after Friday.",
     "Shops close on Sundays and each July; the club meets Tuesday nights and FRIDAY EVENINGS, every March.",
     "TODAY and YESTERDAY, THE WEEKEND, LAST SPRING, THE 1990S, FISCAL 1998, NEXT WEEK, TWICE A WEEK.",
     # case aliases that re.IGNORECASE treats as ASCII letters

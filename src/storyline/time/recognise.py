@@ -65,6 +65,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("mdy", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM},?\s+(?P<year>{YEAR_RE})")),
     ("dmy", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})")),
     ("md", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|next|this))\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*[,:]\s*\d)")),
+    # "the day before last Tuesday's hearing", "the day after Jan. 5": a day
+    # counted from a named one
+    ("day_next_to", _rule(rf"(?i:(?:the\s+)?day\s+(?P<side>before|after))\s+(?:(?:(?i:(?P<rel>last|next|this))\s+)?"
+                          rf"(?P<weekday>{WEEKDAY_RE})(?:'s)?|(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*,?\s*\d))")),
     ("week_of", _rule(rf"(?i:the\s+week\s+of)\s+(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?:,?\s+(?P<year>{YEAR_RE}))?")),
     ("dm", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE})")),
     ("month", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?"
@@ -168,6 +172,7 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "md": ("cs", _MONTH_DAY),
     "dm": ("cs", _DAY_MONTH),
     "week_of": ("ci", re.compile(r"week\s+of\s")),
+    "day_next_to": ("ci", re.compile(r"day\s+(?:before|after)\s")),
     "month": ("cs", re.compile("|".join(_MONTH_PREFIXES))),
     "season": ("ci", _SEASONS),
     "season_year": ("ci", _SEASONS),

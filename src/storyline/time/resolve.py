@@ -191,6 +191,14 @@ class Resolver:
 
     _dm = _md
 
+    def _day_next_to(self, c, direction, text):
+        """"the day before last Tuesday('s hearing)": the named day, one back or on."""
+        res = self._weekday(c, direction, text) if c.group("weekday") else self._md(c, direction, text)
+        if res is None or res.reference is None or res.granularity != "day":
+            return None
+        d = res.reference + timedelta(days=-1 if c.group("side").lower() == "before" else 1)
+        return Resolved("DATE", day_value(d), res.basis, reference=d)
+
     def _week_of(self, c, direction, text):
         """"the week of March 6": the (ISO) week that holds that day."""
         res = self._mdy(c, direction, text) if c.group("year") else self._md(c, direction, text)
