@@ -42,6 +42,12 @@ Iran seized an oil tanker bound for Rotterdam in the Strait of Hormuz, the Greek
 
 The operator said the tanker had left the port of Basra with crude oil.
 """,
+    "d_actor_only.txt": """Iran opens a new metro line in Tehran
+
+Iran opened a new metro line in Tehran on Tuesday, the city's mayor said, linking the airport to the centre.
+
+Officials said the line would carry fifty thousand passengers a day.
+""",
     "e_other_seizure.txt": """Iran seizes fishing boats off Bushehr
 
 Iran seized two fishing boats off the coast of Bushehr, state media said, accusing their crews of smuggling fuel.
@@ -101,7 +107,9 @@ def test_corpus_dating_undated_report_of_a_dated_happening_is_dated(tmp_path):
 def test_corpus_dating_a_shared_actor_and_verb_alone_date_nothing(tmp_path):
     db = tmp_path / "s.duckdb"
     build([str(write(tmp_path / "in"))], str(db))
-    assert published(db)["e_other_seizure.txt"] is None
+    dates = published(db)
+    assert dates["d_actor_only.txt"] is None        # Iran, another act
+    assert dates["e_other_seizure.txt"] is None     # Iran seized, other boats elsewhere
 
 
 def test_corpus_dating_disagreeing_reports_leave_the_article_undated(tmp_path):
@@ -131,7 +139,7 @@ def test_corpus_dating_file_order_and_increments_do_not_matter(tmp_path):
     build([str(write(tmp_path / "all"))], str(whole))
     expected = _snapshot(whole, tmp_path)
     undated_first, dated_first = tmp_path / "u.duckdb", tmp_path / "d.duckdb"
-    undated = write(tmp_path / "undated", names={"c_undated.txt", "e_other_seizure.txt"})
+    undated = write(tmp_path / "undated", names={"c_undated.txt", "d_actor_only.txt", "e_other_seizure.txt"})
     dated = write(tmp_path / "dated", names={"a_dated.txt", "b_dated.txt"})
     build([str(undated)], str(undated_first))
     assert published(undated_first)["c_undated.txt"] is None
@@ -156,7 +164,8 @@ def test_corpus_dating_a_build_killed_after_redating_is_relinked_next_time(tmp_p
     whole = tmp_path / "whole.duckdb"
     build([str(write(tmp_path / "in"))], str(whole))
     db = tmp_path / "s.duckdb"
-    build([str(write(tmp_path / "undated", names={"c_undated.txt", "e_other_seizure.txt"}))], str(db))
+    undated = write(tmp_path / "undated", names={"c_undated.txt", "d_actor_only.txt", "e_other_seizure.txt"})
+    build([str(undated)], str(db))
     real, calls = pipeline.relink, []
 
     def killed_on_second_relink(store, settings):
