@@ -401,7 +401,45 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
             if speaker and all(c.token.i != comp.i for c in out):
                 out.append(Candidate(comp, Code("THREATEN", "138", None), complements=[],
                                      sources=speaker, targets=[], speech_act=True))
+        for comp in (c for c in token.children if c.dep_ == "ccomp"):
+            said = _said_of_another(comp)
+            if said is None:
+                continue
+            speaker = _subject_refs(token, resolver)
+            subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
+            # (the one who must face it, or whose act broke the law: "the attack" is Israel's attack if it says so)
+            about = resolver.refs(subjects[0]) if subjects else []
+            if speaker and not _same_actors(speaker, about) and not any(
+                    c.token.i == comp.i and c.speech_act for c in out):
+                out = [c for c in out if c.token.i != comp.i]   # the clause's own coding ("violated") is the charge
+                out.append(Candidate(comp, said, complements=[], sources=speaker, targets=about, speech_act=True))
     return out
+
+
+#: What one "will face" when threatened: "Israel would face a response".
+REPRISALS = {"response", "consequence", "retaliation", "retribution", "punishment", "reprisal", "revenge", "wrath",
+             "price", "reaction"}
+#: What is broken when one is accused of breaking the rules: "violated international law".
+RULES = {"law", "convention", "charter", "sovereignty", "norm", "resolution", "rule", "treaty", "right"}
+
+
+def _said_of_another(verb) -> Code | None:
+    """A clause said of another that is itself a threat or an accusation:
+    "X would face a response" (THREATEN), "the attack violated international
+    law" (ACCUSE)."""
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    if lemma in ("face", "pay") and any(a.lower_ in ("will", "would", "'ll", "wo", "shall") for a in verb.children
+                                        if a.dep_ == "aux") and set(objects) & REPRISALS:
+        return Code("THREATEN", "130", None)
+    if lemma in ("violate", "breach", "flout") and set(objects) & RULES and not any(
+            c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children):
+        return Code("ACCUSE", "112", "accuse")
+    return None
+
+
+def _same_actors(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    return bool(a) and bool(b) and {r.name for r in a} == {r.name for r in b}
 
 
 def _own_side(speakers: list[ActorRef], addressees: list[ActorRef]) -> bool:
