@@ -3,8 +3,9 @@
 Ray runs ingest -> clean -> annotate -> time -> events per file, in actors
 that each load the spaCy pipeline once, and writes the results as Parquet.
 The driver then reads them back in the local engine's order and hands them
-to the same loader (de-duplication, DuckDB writes, linking) as the local
-engine. The stage functions are the very ones the local engine calls.
+to the same loader (de-duplication, DuckDB writes, linking, then dating
+undated articles from the corpus and relinking what that re-dated) as the
+local engine. The stage functions are the very ones the local engine calls.
 """
 
 from __future__ import annotations
