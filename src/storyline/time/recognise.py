@@ -126,9 +126,13 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
                   rf"|(?:every|each)\s+(?:other\s+)?(?P<every>day|week|month|year|quarter|morning|night|evening|weekend|{WEEKDAY_RE}"
                   rf"|(?P<emonth>January|February|March|April|May|June|July|August|September|October|November|December))"
-                  rf"|(?P<pweekday>{WEEKDAY_RE})s|(?P<nweekday>{WEEKDAY_RE})\s+(?P<npart>morning|afternoon|evening|night)s"
                   rf"|per\s+(?P<per>day|week|month|year|hour)"
                   rf"|(?P<times>once|twice|three\s+times|four\s+times)\s+a\s+(?P<tunit>day|week|month|year))")),
+    # "on Sundays", "Tuesday nights": a weekday that recurs. Written without
+    # the leading look-behind (so ``re`` skips ahead to the weekday; no
+    # pre-check needed); ``_plausible`` checks the word boundary instead.
+    ("weekday_set", re.compile(r"(?P<stem>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                               r"(?:s|\s+(?i:(?P<npart>morning|afternoon|evening|night))s)(?![\w%])")),
     ("clock", _rule(rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?i:(?P<ampm>a\.m\.?|p\.m\.?|am|pm))(?:\s+(?P<zone>[ECMP][SD]T|GMT|EDT|EST))?(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY_RE})|(?P<month_name>{MONTH_RE})\s+(?P<day>[0-3]?\d)\b))?")),
     ("clock24", _rule(rf"(?i:(?P<word>noon|midnight|midday))(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY_RE}))?")),
     ("holiday", _rule(rf"(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|Valentine's\s+Day|Halloween)(?:\s+(?P<week>[Ww]eek))?(?:,?\s+(?P<year>{YEAR_RE}))?")),
@@ -208,8 +212,8 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "bare_units": ("ci", ("years", "months", "weeks", "decades", "days", "hours", "minutes", "centuries")),
     # (flat alternatives, each starting with a letter, let ``re`` skip ahead)
     "set": ("ci", re.compile(r"daily|weekly|monthly|yearly|hourly|nightly|every\s|each\s|per\s"
-                             r"|once\s+a\s|twice\s+a\s|times\s+a\s"
-                             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s|\s+(?:morning|afternoon|evening|night)s)")),
+                             r"|once\s+a\s|twice\s+a\s|times\s+a\s")),
+
     "clock": ("ci", re.compile(r"\d(?::[0-5]\d)?\s*(?:a\.m|p\.m|am|pm)")),
     "clock24": ("ci", ("noon", "midnight", "midday")),
     "holiday": ("cs", ("Christmas", "New", "Thanksgiving", "Independence", "Labor", "Memorial", "Election",
@@ -352,26 +356,34 @@ def _in_a_name(cand: Candidate, text: str) -> bool:
     """A capitalised word that does not begin a sentence: the expression is
     part of a title or name (ABC's "This Week", CBS's "60 Minutes", "High
     Noon", "VOA Today")."""
-    line_start = text.rfind("\n", 0, cand.start) + 1
-    line_end = text.find("\n", cand.end)
-    longer = re.findall(r"[A-Za-z]{4,}", text[line_start:line_end if line_end >= 0 else len(text)])
-    if longer and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer):
-        return False  # a headline in title case: "Talks to Resume Next Week"
-    for word in re.finditer(r"[A-Za-z]+", text[cand.start:cand.end]):
+    matched = text[cand.start:cand.end]
+    if matched.islower() or matched.isupper():
+        return False   # (most expressions: no word to look at)
+    for word in re.finditer(r"[A-Za-z]+", matched):
         if not word.group()[0].isupper() or word.group().lower() in _PROPER_TIME_WORDS:
             continue
         at = cand.start + word.start()
         before = text[max(0, at - 40):at].rstrip(_QUOTES)
         if before and before[-1] not in ".!?:;\n_-)\u2013\u2014":  # (a dateline ends in "_", "--", ")")
-            return True
+            return not _title_case_line(text, cand)
     return False
+
+
+def _title_case_line(text: str, cand: Candidate) -> bool:
+    """A headline in title case: "Talks to Resume Next Week"."""
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    line_end = text.find("\n", cand.end)
+    longer = re.findall(r"[A-Za-z]{4,}", text[line_start:line_end if line_end >= 0 else len(text)])
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
 def _plausible(cand: Candidate, text: str) -> bool:
     """Reject readings that are almost never temporal in news prose."""
     kind = cand.kind
     before = text[max(0, cand.start - 30):cand.start]
-    if kind in _LOWER_CASE_KINDS and not text[cand.start:cand.end].isupper() and _in_a_name(cand, text):
+    if kind == "weekday_set" and re.match(r"[\w$£€]", before[-1:]):
+        return False  # (the boundary other rules check with a look-behind)
+    if kind in _LOWER_CASE_KINDS and _in_a_name(cand, text):
         return False
     if kind in ("md", "dm", "mdy", "dmy", "iso", "slash"):
         day = cand.group("day")

@@ -752,6 +752,13 @@ class Resolver:
             code = "TM"
         return Resolved("DURATION", duration_value(None, code), "explicit")
 
+    def _weekday_set(self, c, direction, text):
+        weekday = WEEKDAYS[c.group("stem").lower() + "day"]
+        if not c.group("npart"):
+            return Resolved("SET", f"XXXX-WXX-{weekday}", "explicit")  # "on Sundays"
+        return Resolved("SET", f"XXXX-WXX-{weekday}T{PARTS_OF_DAY[c.group('npart').lower()]}",
+                        "explicit")  # "on Tuesday nights"
+
     def _set(self, c, direction, text):
         adv = (c.group("adv") or "").lower()
         every = (c.group("every") or "").lower()
@@ -762,12 +769,6 @@ class Resolver:
             return Resolved("SET", table[adv], "explicit")
         if c.group("emonth"):
             return Resolved("SET", f"XXXX-{_month(c.group('emonth')):02d}", "explicit")  # "each July"
-        if c.group("pweekday"):
-            return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[c.group('pweekday').lower()]}", "explicit")  # "on Sundays"
-        if c.group("nweekday"):
-            # "on Tuesday nights"
-            return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[c.group('nweekday').lower()]}"
-                                   f"T{PARTS_OF_DAY[c.group('npart').lower()]}", "explicit")
         if every:
             if every in WEEKDAYS:
                 return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[every]}", "explicit")
