@@ -37,7 +37,7 @@ def test_pipeline_crash_kill_9_mid_build_then_rebuild(tmp_path):
     expected = make_corpus(corpus, 8)
     db = tmp_path / "crash.duckdb"
     command = [sys.executable, "-m", "storyline", "build", str(corpus), "--db", str(db),
-               "--set", "batch_size=4"]
+               "--set", "batch_size=4", "--set", "write_batch_size=4"]
     # stderr on a pseudo-terminal, so the build prints its progress line;
     # kill it once some batches are committed and others are not.
     master, slave = pty.openpty()

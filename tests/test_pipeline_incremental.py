@@ -14,7 +14,7 @@ from test_pipeline_crash import EXAMPLES
 
 pytestmark = pytest.mark.slow
 
-SETTINGS = Settings(batch_size=4)
+SETTINGS = Settings(batch_size=4, write_batch_size=4)
 
 
 def corpus(tmp_path):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from itertools import islice
-from typing import Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -13,4 +14,23 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     so a stream of any length is held a chunk at a time."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def batches_within(items: Iterable[T], size: int, seconds: float,
+                   clock: Callable[[], float] = time.monotonic) -> Iterator[list[T]]:
+    """``items`` in lists of at most ``size``, a list also ending once
+    ``seconds`` have passed since its first item arrived (checked as items
+    arrive). Large lists make each write cheaper per item; the time bound
+    keeps a slow stream from holding finished items back for long."""
+    chunk: list[T] = []
+    started = 0.0
+    for item in items:
+        if not chunk:
+            started = clock()
+        chunk.append(item)
+        if len(chunk) >= size or clock() - started >= seconds:
+            yield chunk
+            chunk = []
+    if chunk:
         yield chunk

