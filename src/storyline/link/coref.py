@@ -88,18 +88,24 @@ def block_keys(info: _Info) -> Iterable[tuple]:
 
 def candidate_pairs(mentions: Sequence[EventMention], window: int = WINDOW,
                     infos: dict[str, _Info] | None = None) -> list[tuple[str, str]]:
-    """Pairs to compare, each once, in block order (neighbours in a block
-    are compared together, which keeps the working set small)."""
+    """Pairs to compare, each once, block by block (neighbours in a block
+    are compared together, which keeps the working set small). The set of
+    pairs does not depend on the order of the blocks, and callers order
+    what they keep by score, so the blocks are taken as they come."""
     if infos is None:
         infos = {m.id: _Info.of(m) for m in mentions}
     blocks: dict[tuple, list[EventMention]] = {}
+    order: dict[str, tuple] = {}
     for m in mentions:
+        order[m.id] = _sort_key(m)
         for key in block_keys(infos[m.id]):
             blocks.setdefault(key, []).append(m)
     seen: set[tuple[str, str]] = set()
     pairs: list[tuple[str, str]] = []
-    for key in sorted(blocks, key=repr):
-        members = sorted(blocks[key], key=_sort_key)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda m: order[m.id])
         for i, a in enumerate(members):
             for b in members[i + 1:i + 1 + window]:
                 pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
