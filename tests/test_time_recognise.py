@@ -347,3 +347,11 @@ def test_recognise_the_day_before_or_after_a_named_day():
     v = values("The day before last Tuesday's vote, the mayor resigned; the day after Jan. 5 he left.")
     assert v["The day before last Tuesday's"][1] == "2020-05-18"
     assert v["the day after Jan. 5"][1] == "2020-01-06"
+
+
+def test_recognise_day_or_week_around_a_date_keeps_the_date_without_an_anchor():
+    # undated articles are dated from such evidence; the date stays a month-day candidate
+    v = values("A hearing is set for the week of March 6; the day after Jan. 5 the judge left.", anchor=None)
+    assert v["the week of March 6"][1] == "XXXX-03-06"
+    assert v["the day after Jan. 5"][1] == "XXXX-01-06"
+    assert [c.kind for c in recognise("the week of March 6")] == ["md"]

@@ -42,6 +42,10 @@ APPROX = (r"(?:(?P<approx>about|around|some|nearly|almost|roughly|approximately|
           r"|over|at\s+least|up\s+to|just|only|under|fewer\s+than|at\s+most)\s+)")
 REL = r"(?P<rel>last|this|next|past|coming|previous|current|following|same|that)"
 DAY_NUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# A day or its week counted from a named one: "the day before last Tuesday's
+# hearing", "the day after Jan. 5", "the week of March 6". Part of the
+# date's own rule, so the date stays a date candidate for dating.
+AROUND = r"(?:(?i:(?P<weekof>the\s+week\s+of)|(?:the\s+)?day\s+(?P<side>before|after))\s+)"
 # Bare "May"/"March" are usually not months; require a preposition first.
 MONTH_CUE = r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bduring\s)|(?<=\bto\s)|(?<=\bfor\s))"
 
@@ -62,14 +66,9 @@ I = re.IGNORECASE
 RULES: list[tuple[str, re.Pattern]] = [
     ("iso", _rule(r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)")),
     ("slash", _rule(r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)")),
-    ("mdy", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM},?\s+(?P<year>{YEAR_RE})")),
+    ("mdy", _rule(rf"{AROUND}?(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM},?\s+(?P<year>{YEAR_RE})")),
     ("dmy", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})")),
-    ("md", _rule(rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|next|this))\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*[,:]\s*\d)")),
-    # "the day before last Tuesday's hearing", "the day after Jan. 5": a day
-    # counted from a named one
-    ("day_next_to", _rule(rf"(?i:(?:the\s+)?day\s+(?P<side>before|after))\s+(?:(?:(?i:(?P<rel>last|next|this))\s+)?"
-                          rf"(?P<weekday>{WEEKDAY_RE})(?:'s)?|(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*,?\s*\d))")),
-    ("week_of", _rule(rf"(?i:the\s+week\s+of)\s+(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?:,?\s+(?P<year>{YEAR_RE}))?")),
+    ("md", _rule(rf"{AROUND}?(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|next|this))\s+)?(?P<month_name>{MONTH_RE})\s+{DAY_NUM}(?!\s*[,:]\s*\d)")),
     ("dm", _rule(rf"{DAY_NUM}\s+(?:of\s+)?(?P<month_name>{MONTH_RE})")),
     ("month", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<rel>last|this|next|past|coming))\s+)?"
                     rf"(?P<month_name>(?:January|February|April|June|July|August|September|October|November|December"
@@ -92,7 +91,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("relunit", _rule(rf"(?i:(?:{MOD})?(?:the\s+|this\s+)?(?:(?P<rel>last|this|next|past|coming|previous|current|following|same|that|latest|recent)\s+)"
                       rf"(?:fiscal\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century))")),
     ("modunit", _rule(rf"(?i:(?P<mod>earlier|later|early|late)\s+(?P<rel2>this|last|next)\s+(?P<unit>week|weekend|month|year|decade|century))")),
-    ("weekday", _rule(rf"(?:(?i:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+following|the\s+previous|early|late|earlier|later))\s+)?"
+    ("weekday", _rule(rf"{AROUND}?(?:(?i:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+following|the\s+previous|early|late|earlier|later))\s+)?"
                       rf"(?P<weekday>{WEEKDAY_RE})(?:'s)?(?:\s+(?i:(?P<part>{PART_OF_DAY_RE})))?")),
     ("deictic", _rule(rf"(?i:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<part>{PART_OF_DAY_RE}))?)")),
     ("partofday", _rule(rf"(?i:(?P<rel>this|last|that|early\s+this|late\s+last|late\s+this|early\s+tomorrow)\s+(?P<part>{PART_OF_DAY_RE}))")),
@@ -175,8 +174,6 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "dmy": ("cs", _DAY_MONTH),
     "md": ("cs", _MONTH_DAY),
     "dm": ("cs", _DAY_MONTH),
-    "week_of": ("ci", re.compile(r"week\s+of\s")),
-    "day_next_to": ("ci", re.compile(r"day\s+(?:before|after)\s")),
     "month": ("cs", re.compile("|".join(_MONTH_PREFIXES))),
     "season": ("ci", _SEASONS),
     "season_year": ("ci", _SEASONS),

@@ -147,6 +147,9 @@ class Resolver:
         return Resolved("DATE", day_value(d), "explicit", reference=d)
 
     def _mdy(self, c, direction, text):
+        return self._around(c, self._mdy_date(c))
+
+    def _mdy_date(self, c):
         try:
             d = date(int(c.group("year")), _month(c.group("month_name")), int(c.group("day")))
         except ValueError:
@@ -157,6 +160,9 @@ class Resolver:
     _dmy = _mdy
 
     def _md(self, c, direction, text):
+        return self._around(c, self._md_date(c, direction))
+
+    def _md_date(self, c, direction):
         month, day = _month(c.group("month_name")), int(c.group("day"))
         mod = _mod(c)
         # A year stated earlier in the sentence is a past one; a date the
@@ -191,21 +197,29 @@ class Resolver:
 
     _dm = _md
 
-    def _day_next_to(self, c, direction, text):
-        """"the day before last Tuesday('s hearing)": the named day, one back or on."""
-        res = self._weekday(c, direction, text) if c.group("weekday") else self._md(c, direction, text)
-        if res is None or res.reference is None or res.granularity != "day":
-            return None
-        d = res.reference + timedelta(days=-1 if c.group("side").lower() == "before" else 1)
-        return Resolved("DATE", day_value(d), res.basis, reference=d)
-
-    def _week_of(self, c, direction, text):
-        """"the week of March 6": the (ISO) week that holds that day."""
-        res = self._mdy(c, direction, text) if c.group("year") else self._md(c, direction, text)
-        if res is None or res.reference is None:
-            return None
-        return Resolved("DATE", iso_week_value(res.reference), res.basis, reference=res.reference,
-                        granularity="week")
+    def _around(self, c, res: Resolved | None) -> Resolved | None:
+        """"the week of March 6": the (ISO) week that holds the day; "the day
+        before last Tuesday('s hearing)", "the day after Jan. 5": one day
+        back or on. Without an anchor, the day as far as it is known, which
+        dating reads as evidence."""
+        if res is None or not (c.group("weekof") or c.group("side")) or res.granularity != "day":
+            return res
+        if c.group("weekof"):
+            if res.reference is None:
+                return res
+            return Resolved("DATE", iso_week_value(res.reference), res.basis, reference=res.reference,
+                            granularity="week")
+        step = -1 if c.group("side").lower() == "before" else 1
+        if res.reference is None:
+            if m := re.fullmatch(r"XXXX-WXX-([1-7])", res.value):
+                return Resolved("DATE", f"XXXX-WXX-{(int(m[1]) - 1 + step) % 7 + 1}", res.basis)
+            if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", res.value):
+                d = date(2001, int(m[1]), int(m[2])) + timedelta(days=step)   # (a year without Feb. 29)
+                if d.year == 2001 and (d.month, d.day) != (2, 28) and (int(m[1]), int(m[2])) != (2, 28):
+                    return Resolved("DATE", f"XXXX-{d.month:02d}-{d.day:02d}", res.basis)
+            return res
+        d = res.reference + timedelta(days=step)
+        return Resolved(res.type, day_value(d), res.basis, res.mod, reference=d)
 
     def _fit_weekday(self, month: int, day: int, weekday: int) -> date | None:
         """'Monday, Oct. 26': the year near the anchor where that day is a Monday."""
@@ -586,6 +600,9 @@ class Resolver:
                                      "DE": "decade", "CE": "century"}[code])
 
     def _weekday(self, c, direction, text):
+        return self._around(c, self._weekday_date(c, direction, text))
+
+    def _weekday_date(self, c, direction, text):
         weekday = WEEKDAYS[c.group("weekday").lower()]
         rel = " ".join((c.group("rel") or "").lower().split())
         part = (c.group("part") or "").lower()
