@@ -38,6 +38,9 @@ GENERIC_HEADS = {"movement", "group", "party", "faction", "organization", "organ
                  "leadership", "militia", "network", "side", "authorities", "regime", "administration"}
 #: Heads that make a state's name its government ("the US administration").
 STATE_HEADS = {"government", "administration", "regime", "cabinet", "authorities", "leadership"}
+#: What "a state of ..." is when it is a condition: "declared a state of emergency".
+CONDITIONS = {"emergency", "siege", "alert", "war", "mourning", "readiness", "disaster", "affairs", "affair",
+              "calamity", "exception", "insurrection", "shock", "uncertainty", "health"}
 NOT_ACTORS = {"report", "statement", "interview", "speech", "decision", "move", "plan", "talk",
               "meeting", "way", "time", "year", "week", "day", "month", "part", "number", "deal",
               "pressure", "threat", "interest", "control", "effort", "step", "measure"}
@@ -165,6 +168,10 @@ class ActorResolver:
             return self._pronoun(token)
         if token.lemma_.lower() in NOT_ACTORS:
             return None
+        if token.lemma_.lower() == "state" and any(
+                g.lemma_.lower() in CONDITIONS for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children):
+            return None   # "a state of emergency" is a condition, not a state
         if token.pos_ == "NOUN" and not token.ent_type_ and not self._may_name_actor(token):
             return None   # "grain", "corridor": no rule below could make an actor of it
         span = self._phrase(token)

@@ -17,7 +17,7 @@ careful coder reads the whole article:
 - an act dated more than a year before the article is background, not news:
   it keeps its own date and is marked historical;
 - an unnamed group ("officials", "several hundred workers", "the army") takes
-  the country the article is plainly about, when one country dominates it.
+  the country the article is plainly about.
 """
 
 from __future__ import annotations
@@ -268,17 +268,18 @@ ELSEWHERE = {"other", "foreign", "international", "overseas", "neighbouring", "n
 
 
 def home_country(resolver) -> str | None:
-    """The one country an article is about: the country named at least twice,
-    half as often again as any other, by the places things happen in ("in
-    Tbilisi", "the port of Antwerp", "the quake struck Peru"), the nationalities of its people
-    ("Georgian police") and the states that own its actors ("Sudan's army");
-    None when two countries share the story (a war, a visit, a dispute). A
-    state named only as an actor ("Egypt sent ...", "Turkey condemned ...")
-    takes part in the story without being its scene."""
+    """The country an article is about: the one named most often (between
+    equals, first) by the places things happen in ("in Tbilisi", "the port of
+    Antwerp", "the quake struck Peru"), the nationalities of its people
+    ("Georgian police") and the states that own its actors ("Sudan's army").
+    A state named only as an actor ("Egypt sent ...", "Turkey condemned ...")
+    takes part in the story without being its scene; None when no country is
+    named twice or as a place."""
     home = getattr(resolver, "_home_country", False)
     if home is not False:
         return home
     counts: dict[str, int] = {}
+    scenes: set[str] = set()
     for ent in resolver._ents:
         if ent.label_ not in ("GPE", "NORP", "LOC"):
             continue
@@ -293,10 +294,13 @@ def home_country(resolver) -> str | None:
             iso = place.country if place is not None else None
         if iso:
             counts[iso] = counts.get(iso, 0) + 1
+            if ent.label_ != "NORP" or root.head.lemma_ in PLACE_NOUNS:   # ("the eastern Libyan city of Derna")
+                scenes.add(iso)
+    # dicts keep insertion order: between equals, the country the article names first leads
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    home = None
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or 2 * ranked[0][1] >= 3 * ranked[1][1]):
-        home = ranked[0][0]
+    # one nationality word alone ("Egyptian troops shelled rebel positions") says whose
+    # troops, not where the story is
+    home = ranked[0][0] if ranked and (ranked[0][1] >= 2 or ranked[0][0] in scenes) else None
     resolver._home_country = home
     return home
 

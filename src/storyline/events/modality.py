@@ -217,7 +217,12 @@ def modality(token, plover_type: str, *, nominal: bool = False, demand: bool = F
     would = "would" in aux or "'d" in aux
     if _conditional_child(token) and (future or would):
         return "planned" if plover_type in COOPERATIVE else "threatened"
+    below = token
     for gov in chain:
+        # a verb joined by "and" is a sibling, not a governor: "set fire to shops and blocked roads"
+        sibling, below = below.dep_ == "conj" and below.head.i == gov.i, gov
+        if sibling and gov.lemma_ in PLAN_VERBS:
+            continue
         if gov.lemma_ in ("threaten", "warn", "vow", "swear"):
             return "threatened"
         if gov.lemma_ in PLAN_VERBS or gov.lemma_ in ("decision", "plan", "intention", "promise", "pledge"):
