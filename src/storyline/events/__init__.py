@@ -9,7 +9,7 @@ from typing import Sequence
 
 from ..actors import ActorResolver, load_kb
 from ..models import Article, EventMention, Statement, Timex
-from .context import at_home, home_country
+from .context import at_home, home_country, unnamed_group
 from .mentions import extract_mentions, plover_type
 from .statements import extract_statements
 
@@ -25,7 +25,8 @@ def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: s
     resolver = ActorResolver(doc, load_kb(actors_path or None), on)
     mentions = extract_mentions(article, doc, timexes, resolver)
     statements = extract_statements(article, doc, resolver, mentions, timexes)
-    home = home_country(resolver)
-    if home is not None:   # "officials said ...": of the country the article is about
-        statements = [replace(s, speaker=at_home([s.speaker], home)[0]) for s in statements]
+    lacking = [n for n, s in enumerate(statements) if unnamed_group(s.speaker)]
+    home = home_country(resolver) if lacking else None
+    for n in lacking if home is not None else ():   # "officials said ...": of the country the article is about
+        statements[n] = replace(statements[n], speaker=at_home([statements[n].speaker], home)[0])
     return mentions, statements

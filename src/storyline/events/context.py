@@ -322,10 +322,14 @@ def at_home(refs: Sequence[ActorRef], home: str | None) -> tuple[ActorRef, ...]:
 
 
 def _home(mentions: list[EventMention], resolver) -> list[EventMention]:
-    home = home_country(resolver)
+    lacking = [n for n, m in enumerate(mentions) if any(unnamed_group(r) for r in (*m.sources, *m.targets))]
+    home = home_country(resolver) if lacking else None   # (most articles name every actor's country)
     if home is None:
         return mentions
-    return [replace(m, sources=at_home(m.sources, home), targets=at_home(m.targets, home)) for m in mentions]
+    out = list(mentions)
+    for n in lacking:
+        out[n] = replace(out[n], sources=at_home(out[n].sources, home), targets=at_home(out[n].targets, home))
+    return out
 
 
 def in_context(mentions: list[EventMention], article: Article, doc, resolver, timexes=()) -> list[EventMention]:
