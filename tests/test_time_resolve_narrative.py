@@ -118,3 +118,12 @@ def test_time_resolve_month_with_a_stated_year_is_not_taken_for_a_later_bare_mon
     timexes = tag(nlp("The founder was born in March 1950. In March, the company opened a second plant."),
                   date(2021, 6, 10))
     assert [t.value.value for t in timexes] == ["1950-03", "2021-03"]
+
+
+def test_time_resolve_clock_time_is_on_the_day_its_sentence_names(nlp):
+    v = values(nlp, "On Friday, police arrived at the house at 6 a.m. and left at noon.", MONDAY)
+    assert v["Friday"] == "2021-03-19"
+    assert v["6 a.m."] == "2021-03-19T06:00"
+    assert v["noon"] == "2021-03-19T12:00"
+    # with no day named in its sentence, a clock time is on the anchor's day
+    assert values(nlp, "Police arrived at 6 a.m.", MONDAY)["6 a.m."] == "2021-03-22T06:00"

@@ -822,6 +822,9 @@ class Resolver:
         if after:
             return day_value(resolve_weekday(self.anchor, WEEKDAYS[after.group("weekday").lower()],
                                              -1 if direction <= 0 else 1))
+        if (self.last_end >= 0 and self.last_granularity == "day" and self.last is not None
+                and self._same_sentence(self.last_end, c.start)):
+            return day_value(self.last)   # "On Friday, police arrived at 6 a.m.": that day's clock
         return day_value(self.anchor)
 
     def _clock24(self, c, direction, text):
