@@ -29,7 +29,7 @@ from storyline.models import Article
 from storyline.pipeline import analyse_stream, cleaned_articles
 from storyline.settings import Settings
 
-from test_events_examples_golden import _describe, _exactly_dated, matches
+from golden_events import scores
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "unseen_news"
@@ -67,41 +67,12 @@ def golden():
     return yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
 
 
-def scores(analysed, golden):
-    false_alarms, misses, undated = [], [], []
-    system = required = found = exact = exact_found = 0
-    for name, expected in golden.items():
-        mentions = analysed[name].mentions if name in analysed else ()
-        allowed = expected.get("required", []) + expected.get("acceptable", [])
-        for m in mentions:
-            system += 1
-            if not any(matches(g, m) for g in allowed):
-                false_alarms.append(f"{name}: {_describe(m)}")
-        used: set[str] = set()
-        for g in sorted(expected.get("required", []), key=lambda g: -len([k for k in g if g[k] is not None])):
-            required += 1
-            hits = [m for m in mentions if m.id not in used and matches(g, m)]
-            if hits:
-                found += 1
-                used.add(hits[0].id)
-            else:
-                misses.append(f"{name}: {g['type']} {g.get('source')} ({g['why']})")
-            if g.get("exact"):
-                exact += 1
-                if any(_exactly_dated(g, m) for m in hits):
-                    exact_found += 1
-                else:
-                    undated.append(f"{name}: {g['type']} on {g['date']} ({g['why']})")
-    precision = (system - len(false_alarms)) / system if system else 0.0
-    return precision, found / required, exact_found / exact, false_alarms, misses, undated
-
-
 def test_events_unseen_golden_covers_every_article(golden):
     assert set(golden) == {p.name for p in CORPUS.iterdir() if p.suffix == ".txt"}
 
 
 def test_events_unseen_golden_precision_and_recall(analysed, golden):
-    precision, recall, dated, false_alarms, misses, undated = scores(analysed, golden)
+    precision, recall, dated, false_alarms, misses, undated = scores({name: a.mentions for name, a in analysed.items()}, golden)
     print(f"precision {precision:.3f}  recall {recall:.3f}  dated recall {dated:.3f}")
     assert precision >= MIN_PRECISION, "events no coder would accept:\n" + "\n".join(false_alarms)
     assert recall >= MIN_RECALL, "required events missed:\n" + "\n".join(misses)
