@@ -127,3 +127,11 @@ def test_time_resolve_clock_time_is_on_the_day_its_sentence_names(nlp):
     assert v["noon"] == "2021-03-19T12:00"
     # with no day named in its sentence, a clock time is on the anchor's day
     assert values(nlp, "Police arrived at 6 a.m.", MONDAY)["6 a.m."] == "2021-03-22T06:00"
+
+
+def test_time_resolve_latest_period_is_the_reported_quarter(nlp):
+    # reported in November: the fiscal fourth quarter just ended, not the last calendar quarter
+    v = values(nlp, "Acme reported a 40% drop in fourth-quarter earnings. Sales in the latest period "
+                    "were $1.2 billion.", date(2021, 11, 3))
+    assert v["fourth-quarter"] == "2021-Q4"
+    assert v["the latest period"] == "2021-Q4"

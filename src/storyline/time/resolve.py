@@ -473,6 +473,9 @@ class Resolver:
             return Resolved("DATE", f"{year}-Q{q}", "explicit" if c.group("year") else "relative",
                             reference=d, granularity="quarter")
         ly, lq = self._last_quarter()
+        if ordinal in ("latest", "recent") and (ref := self._reported_quarter()) is not None:
+            # "Sales in the latest period were ...": the quarter the story reports on
+            ly, lq = ref.year, quarter_of(ref)
         if ordinal in ("year-earlier", "year-ago"):
             ref = self._reported_quarter(any_time=False) or date(ly, 3 * lq - 2, 1)
             ly, lq = ref.year - 1, quarter_of(ref)
@@ -576,7 +579,8 @@ class Resolver:
             return Resolved("DATE", f"{ref.year}-Q{quarter_of(ref)}", "relative",
                             reference=ref, granularity="quarter")
         if code == "Q" and rel == "latest":
-            ly, lq = self._last_quarter()
+            ref = self._reported_quarter()   # the quarter the story reports on, else the last ended
+            ly, lq = (ref.year, quarter_of(ref)) if ref is not None else self._last_quarter()
             return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
                             granularity="quarter")
         value, ref = shift(base, step, code)
