@@ -120,3 +120,27 @@ def test_store_a_file_that_is_not_duckdb_is_named_and_left_alone(tmp_path, conte
         Store(db)
     assert "\n" not in str(raised.value)
     assert db.read_bytes() == content
+
+
+def test_store_threads_caps_duckdb_workers(tmp_path):
+    with Store(tmp_path / "one.duckdb", threads=1) as store:
+        assert store.con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+
+
+def test_store_build_uses_one_duckdb_thread(tmp_path, monkeypatch):
+    # a build's small queries gain nothing from DuckDB's workers, which cost
+    # CPU beside the parse (docs/benchmarks.md, 2026-11-30)
+    import storyline.pipeline as pipeline
+
+    seen = []
+    real = pipeline.Store
+
+    def spy(path, *args, **kwargs):
+        seen.append(kwargs.get("threads"))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "Store", spy)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Nothing happened here today.\n", encoding="utf-8")
+    pipeline.build([str(tmp_path / "in")], str(tmp_path / "b.duckdb"))
+    assert seen == [1]

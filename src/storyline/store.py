@@ -46,7 +46,9 @@ def _actors_json(actors) -> str:
 class Store:
     """A storyline database. Use as a context manager, or call ``close()``."""
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, threads: int | None = None):
+        """``threads`` caps DuckDB's worker threads (None: DuckDB's default,
+        one per core)."""
         self.path = str(path)
         if read_only and not Path(self.path).is_file():
             raise NotFoundError(
@@ -60,6 +62,8 @@ class Store:
                 # never overwritten: it may be someone's file, given by mistake
                 reason = "the file exists but is not a DuckDB database; give --db a new path, or move the file away"
             raise DatabaseError(f"cannot open database {self.path}: {reason}") from None
+        if threads is not None:
+            self.con.execute(f"SET threads TO {int(threads)}")
         if not read_only:
             # One transaction, so a build killed while creating the schema
             # leaves either all tables or none.
