@@ -272,8 +272,12 @@ def test_corpus_dating_a_bug_on_one_article_keeps_it_as_it_was(tmp_path, monkeyp
 
     monkeypatch.setattr(pipeline, "_analyse_with_corpus", broken)
     db = tmp_path / "s.duckdb"
-    report = build([str(write(tmp_path / "in"))], str(db))
+    told = []
+    report = build([str(write(tmp_path / "in"))], str(db), on_failure=told.append)
     assert report.exit_code == 0 and report.dated_from_corpus == 0
     assert published(db)["c_undated.txt"] is None
+    # the bug is said in one line, not swallowed
+    assert [(f.source.endswith("c_undated.txt"), f.stage) for f in told] == [(True, "date from corpus")]
+    assert "ValueError: a bug" in told[0].reason
     with Store(db, read_only=True) as store:
         assert not store.links_dirty() and not store.dating_dirty()

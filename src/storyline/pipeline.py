@@ -87,14 +87,17 @@ def analyse(
     return ArticleAnalysis(article, tuple(timexes), tuple(mentions), tuple(statements))
 
 
-def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | None) -> int:
+def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | None,
+                     on_failure: Callable[[Failure], None] | None = None) -> int:
     """Date the undated articles that other articles' dated reports of the
     same happenings date, re-analysed at that date; run after linking.
     ``scope`` holds the articles new to this build: the undated ones
     among them, and the undated ones that report a happening (a type of
     act and a party) some dated one among them reports, are (re)considered
     (None: every undated article). Returns how many articles changed; the
-    stories they were in are left unlinked for the caller's relink.
+    stories they were in are left unlinked for the caller's relink. A bug
+    on one article keeps it as it was and is told to ``on_failure`` (one
+    line; the article is stored, so it is no failure of the build).
 
     Costs one query when every article has a date of its own."""
     # imported here: a re-build with nothing new never needs them
@@ -125,7 +128,10 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
                 analysis = _analyse_with_corpus(article, doc, settings, reports)
             except StorylineError:
                 raise
-            except Exception:  # a bug on one article keeps it as it was; it must not stop the build
+            except Exception as exc:  # a bug on one article keeps it as it was; it must not stop the build
+                if on_failure:
+                    on_failure(Failure(article.source, "date from corpus",
+                                       f"not dated from the corpus, kept as it was ({type(exc).__name__}: {exc})"))
                 continue
             if analysis.article.published != stored[article.id].published:
                 redone.append(analysis)
@@ -296,7 +302,7 @@ def build(
             report.linked = True
         if store.dating_dirty():
             started = perf_counter()
-            report.dated_from_corpus = date_from_corpus(store, settings, scope)
+            report.dated_from_corpus = date_from_corpus(store, settings, scope, on_failure)
             if report.dated_from_corpus:
                 report.stories_relinked += relink(store, settings)
             store.set_dating_dirty(False)
