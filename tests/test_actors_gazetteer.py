@@ -46,3 +46,28 @@ def test_actors_gazetteer_country_name_beats_a_town_abroad():
     assert gazetteer.lookup_place("Jordan").country == "JOR"
     assert gazetteer.lookup_place("Armenia").country == "ARM"
     assert gazetteer.lookup_place("Montenegro").country == "MNE"
+
+
+def test_actors_gazetteer_names_without_accents_are_the_same_town():
+    # English news drops the accents the gazetteer keeps
+    assert gazetteer.lookup_place("Sao Paulo").country == "BRA"
+    assert gazetteer.lookup_place("Zurich").country == "CHE"
+    assert gazetteer.lookup_place("Bogota").country == "COL"
+    assert gazetteer.lookup_place("Zurich", alternates=False).country == "CHE"   # a primary name, folded
+
+
+def test_actors_gazetteer_older_and_english_names_only_where_a_place_is_known():
+    assert gazetteer.lookup_place("Kiev").country == "UKR"
+    assert gazetteer.lookup_place("Bombay").country == "IND"
+    assert gazetteer.lookup_place("Derna").country == "LBY"
+    # for text not known to name a place, an alternate name is not evidence enough
+    assert gazetteer.lookup_place("Kiev", alternates=False) is None
+    # two-letter syllables and airport codes among the alternates are not indexed
+    assert gazetteer.lookup_place("Ko") is None
+    assert gazetteer.lookup_place("BOM") is None
+
+
+def test_actors_gazetteer_alternates_never_take_a_primary_name():
+    # "Canton" is an old name of Guangzhou, but also the primary name of towns
+    assert gazetteer.lookup_place("Canton").name == "Canton"
+    assert gazetteer.lookup_place("Georgia").country == "GEO"

@@ -23,7 +23,7 @@ def _entity(token):
     if token.ent_type_ not in ("GPE", "LOC", "FAC"):
         # the small model sometimes tags a town as a language or nothing at all;
         # a proper noun the gazetteer knows is still a place
-        if token.pos_ == "PROPN" and token.ent_type_ not in NOT_PLACE and lookup_place(token.text) is not None:
+        if token.pos_ == "PROPN" and token.ent_type_ not in NOT_PLACE and lookup_place(token.text, alternates=False) is not None:
             return token.doc[token.i: token.i + 1]
         return None
     for ent in token.doc.ents:
