@@ -28,7 +28,6 @@ the date within a few years; or an abstention. Evidence, by weight:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -38,15 +37,13 @@ import numpy as np
 
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
-from .knowledge import Entity, fold, load_entities, load_knowledge, user_roles_paths
+from .evidence import _entity_evidence, _event_evidence, anniversary_of_year_evidence
+from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _day, _ix,
+                   _range_mask, _sentence_of, _weekday_of_grid)
+from .knowledge import fold, load_entities, load_knowledge, user_roles_paths
 from .normalise import clamp_day
 from .recognise import recognise
 from .vocabulary import MONTHS, WEEKDAYS
-
-GRID_START = date(1950, 1, 1)
-GRID_END = date(2035, 12, 31)
-N_DAYS = (GRID_END - GRID_START).days + 1
-_ORD0 = GRID_START.toordinal()
 
 #: below this best score the text says too little to date it
 MIN_SCORE = 1.5
@@ -54,8 +51,6 @@ MIN_SCORE = 1.5
 ELECTION_FALLOFF = (3.0, 2.6, 2.3, 2.0, 1.8, 1.6, 1.5)
 #: how much the best year must beat every other year to be answered
 YEAR_MARGIN = 0.5
-#: how long after an event news names it without its year as a matter of course
-EVENT_FRESH_DAYS = 60
 #: days within this much of the best score form the answer's interval
 TIE = 0.3
 #: a low-confidence year is guessed only when the best-fitting days span at most this many years
@@ -66,87 +61,7 @@ GUESS_TIE = 0.05
 LOW_CONFIDENCE = "low confidence"
 
 
-def _ix(d: date) -> int:
-    return min(max(d.toordinal() - _ORD0, 0), N_DAYS - 1)
-
-
-def _day(i: int) -> date:
-    return date.fromordinal(int(i) + _ORD0)
-
-
-@functools.lru_cache(maxsize=1)
-def _weekday_of_grid() -> np.ndarray:
-    first = GRID_START.isoweekday()
-    return (np.arange(N_DAYS) + first - 1) % 7 + 1
-
-
-@functools.lru_cache(maxsize=1)
-def _dates_of_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    days = np.arange(_ORD0, _ORD0 + N_DAYS)
-    dt = np.array([date.fromordinal(int(d)) for d in days[::1]])
-    years = np.array([d.year for d in dt])
-    months = np.array([d.month for d in dt])
-    mdays = np.array([d.day for d in dt])
-    return years, months, mdays
-
-
-#: words that put a named entity in the past ("the former Soviet Union",
-#: "the collapse of East Germany"): then its lifespan says nothing of the article's date
-_BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|defunct|collapse|collapsed|breakup|break-up"
-                     r"|dissolution|dissolved|demise|fell apart|end of|successor|what was|replaced by|history"
-                     r"|historical|reunification|reunified|unification|predecessor)\b|\bex-|\bthen-)")
-
-
-def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents) -> None:
-    """An entity named as existing places the article within its lifespan.
-    Only the first sentence naming it counts, and none that speaks of it as
-    gone ("the former Soviet Union"), for an entity that has ended."""
-    for e in entities:
-        if e.cue and e.cue not in text:
-            continue
-        for m in e.pattern.finditer(text):
-            a, b = _sentence_of(sents, m.start())
-            if e.end is not None and _BYGONE.search(text[a:b]):
-                continue
-            lifespan = f"from {e.start}" if e.end is None else (
-                f"until {e.end}" if e.start is None else f"from {e.start} to {e.end}")
-            board.add(_range_mask(e.start, e.end), 1.0,
-                      f"names {e.name} ('{m.group(0)}'), which existed {lifespan}")
-            break
-
-
 # --- evidence -----------------------------------------------------------------
-
-class Board:
-    """Scores on the day grid, and the reason behind each addition."""
-
-    def __init__(self):
-        self.score = np.zeros(N_DAYS)
-        self.reasons: list[tuple[str, np.ndarray]] = []
-        #: set when some evidence beyond years mentioned and recency exists
-        self.strong = False
-
-    def add(self, mask: np.ndarray, weight: float, reason: str) -> None:
-        if not mask.any():
-            return
-        self.score += mask * weight
-        self.reasons.append((reason, mask))
-
-    def add_weights(self, weights: np.ndarray, reason: str) -> None:
-        if not weights.any():
-            return
-        self.score += weights
-        self.reasons.append((reason, weights > 0))
-
-
-def _range_mask(start: date | None, end: date | None) -> np.ndarray:
-    mask = np.zeros(N_DAYS, dtype=bool)
-    a = _ix(start) if start else 0
-    b = _ix(end) if end else N_DAYS - 1
-    if a <= b:
-        mask[a:b + 1] = True
-    return mask
-
 
 def _sentences(doc, text: str) -> list[tuple[int, int]]:
     if doc is not None and hasattr(doc, "sents"):
@@ -155,13 +70,6 @@ def _sentences(doc, text: str) -> list[tuple[int, int]]:
         except ValueError:
             pass
     return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
-
-
-def _sentence_of(sents, pos: int) -> tuple[int, int]:
-    for a, b in sents:
-        if a <= pos < b:
-            return a, b
-    return pos, pos
 
 
 def _direction(doc, start: int, end: int, text: str | None = None) -> int:
@@ -179,55 +87,6 @@ def _looks_back(doc, text: str, cand) -> bool:
     if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
         return False
     return _direction(doc, cand.start, cand.end, text) <= 0
-
-
-_ANNIVERSARY = re.compile(r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
-                          r"|ninth|tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth"
-                          r"|seventy-fifth|hundredth|centennial|bicentennial)\s+(?:anniversary|birthday)\b"
-                          r"|\b(centennial|bicentennial)\b")
-#: "the 40th anniversary of the 1959 revolution": an anniversary of a year the text states
-_ANNIVERSARY_OF_YEAR = re.compile(
-    r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth|seventy-fifth|hundredth)\s+anniversary"
-    r"\s+of\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+)?((?:19|20)\d\d)\b")
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                  "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30,
-                  "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventy-fifth": 75, "hundredth": 100,
-                  "centennial": 100, "bicentennial": 200}
-
-
-def _ordinal(word: str | None) -> int | None:
-    if not word:
-        return None
-    word = word.lower()
-    return int(word[:-2]) if word[:-2].isdigit() else _ORDINAL_WORDS.get(word)
-
-
-#: words that say time has passed since an event ("custody battle since he was found")
-_ELAPSED = re.compile(r"(?i)\b(?:since|anniversary|ago|years? after|months after)\b")
-_DAYS_AFTER = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
-                         r"(day|week|month)s?\s+(?:after|since|ago)\b")
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
-
-
-def _count(word: str) -> int | None:
-    from .vocabulary import parse_number
-    n = parse_number(word)
-    return int(n) if n is not None else None
-
-
-def _closeness(offsets: np.ndarray) -> np.ndarray:
-    """How well a day fits a mention ``offsets`` days before it: news cites
-    dates of the last weeks most, and of the last days more than of the week
-    before (which also keeps a weekday and its date from fitting every
-    seventh day equally)."""
-    out = np.zeros(offsets.shape)
-    recent = (offsets >= 0) & (offsets <= 14)
-    out[recent] = 1.0 - 0.025 * offsets[recent]
-    out[(offsets > 14) & (offsets <= 31)] = 0.6
-    out[(offsets > 31) & (offsets <= 92)] = 0.3
-    out[(offsets > 92) & (offsets <= 366)] = 0.1
-    return out
 
 
 def _holders_named_in(holders, folded: str) -> list:
@@ -350,17 +209,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
 
     _entity_evidence(board, load_entities(roles_path), text, sents)
 
-    # Anniversaries of a stated year: the article is in the anniversary year
-    # or in its run-up.
-    for m in _ANNIVERSARY_OF_YEAR.finditer(text):
-        n = _ordinal(m.group(1))
-        target = int(m.group(2)) + (n or 0)
-        if n and GRID_START.year <= target <= GRID_END.year:
-            reason = f"'{' '.join(m.group(0).split())}': that anniversary falls in {target}"
-            board.add(years == target, 2.0, reason)
-            board.add(years == target - 1, 0.8, reason)
-            board.strong = True
-            break
+    anniversary_of_year_evidence(board, text, years)
 
     # Dated world events.
     for ev in events:
@@ -616,88 +465,6 @@ def _comparison_evidence(board: Board, text: str, candidates, years: np.ndarray)
             board.add(years == year, 1.5, f"compares with '{c.match.group(0)}': reports a period of {year}")
         board.strong = True
         return
-
-
-def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> None:
-    """What the sentences naming one dated event say about the article's date."""
-    if not all(p.search(text) for p in ev["all"]):
-        return  # most articles name no event: one pass over the text says so
-    matched = [(a, b) for a, b in sents if all(p.search(text[a:b]) for p in ev["all"])]
-    if not matched:
-        return
-    board.strong = True
-    said = [text[a:b] for a, b in matched]
-    nearby = [text[a:b] for i, (a, b) in enumerate(sents)
-              if any(abs(i - j) <= 2 for j, sb in enumerate(sents) if sb in matched)]
-    if ev["planned"] and any(ev["planned"].search(s) for s in nearby):
-        # "Poland will join NATO in March" (or "The three are expected to
-        # join in April" a sentence later): the event is still to come.
-        board.add(_range_mask(ev["date"] - timedelta(days=365), ev["date"]), 1.0,
-                  f"speaks of {ev['name']} ({ev['date']}) as still to come")
-        return
-    for sentence in said:
-        if (m := _ANNIVERSARY.search(sentence)) and (n := _ordinal(m.group(1))):
-            # "NATO's 50th anniversary": the article is around that day,
-            # mostly in the run-up to it.
-            try:
-                target = ev["date"].replace(year=ev["date"].year + n)
-            except ValueError:
-                target = ev["date"] + timedelta(days=round(365.25 * n))
-            reason = f"'{m.group(0)}' of {ev['name']} ({ev['date']}): around {target}"
-            board.add(_range_mask(target - timedelta(days=30), target + timedelta(days=30)), 2.0, reason)
-            board.add(_range_mask(target - timedelta(days=365), target - timedelta(days=31)), 1.0, reason)
-            board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
-            return
-    board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
-    in_force = bool(ev["until"] and ev["ongoing"] and any(ev["ongoing"].search(s) for s in said))
-    if str(ev["date"].year) not in text and not in_force and not any(_ELAPSED.search(s) for s in said):
-        # News names an event without its year while it is fresh; later it
-        # writes "1989's Hurricane Hugo" or "since ... Nov. 25". A deal still
-        # in force is named so all its life, which says nothing of freshness.
-        board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=EVENT_FRESH_DAYS)), 0.5,
-                  f"names {ev['name']} without its year, as news does while it is recent")
-        board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 0.3,
-                  f"names {ev['name']} without its year, as news does while it is recent")
-    if in_force:
-        # "will not extend the deal": it is still in force, so the article
-        # falls within its lifetime.
-        board.add(_range_mask(ev["date"], ev["until"]), 1.5,
-                  f"speaks of {ev['name']} as still in force (until {ev['until']})")
-    for sentence in said:
-        if (m := _DAYS_AFTER.search(sentence)) and (n := _count(m.group(1))) is not None:
-            # "two days after Moscow refused to renew", "whose rescue two
-            # months ago": the news is that long after the event, give or
-            # take a seventh of it.
-            unit = _UNIT_DAYS[m.group(2).lower()]
-            day = ev["date"] + timedelta(days=n * unit)
-            slack = timedelta(days=max(1, n * unit // 7))
-            board.add(_range_mask(day - slack, day + slack), 1.5,
-                      f"'{m.group(0)}' {ev['name']}: about {day}")
-            break
-    # "the Aug. 7 bombings", "the quake in October": an event dated without
-    # its year is one of the past year.
-    for a, b in matched:
-        months = [c for c in candidates if a <= c.start < b and c.kind in ("month", "md", "dm")
-                  and not c.group("year")]
-        if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in months):
-            board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
-                      f"dates {ev['name']} by its month only, so within a year of {ev['date']}")
-            break
-
-
-def _closeness_to(anchors: np.ndarray, direction: int) -> np.ndarray:
-    """``_closeness`` to the nearest anchor day before (past or unknown
-    tense) or after (future) each day of the grid."""
-    index = np.arange(N_DAYS)
-    if len(anchors) == 0:
-        return np.zeros(N_DAYS)
-    if direction <= 0:
-        k = np.searchsorted(anchors, index, side="right") - 1
-        offs = np.where(k >= 0, index - anchors[np.clip(k, 0, None)], -1)
-    else:
-        k = np.searchsorted(anchors, index, side="left")
-        offs = np.where(k < len(anchors), anchors[np.clip(k, None, len(anchors) - 1)] - index, -1)
-    return _closeness(offs)
 
 
 def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.ndarray:

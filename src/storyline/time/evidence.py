@@ -1,0 +1,161 @@
+"""Evidence from world knowledge for dating an article: entities that
+existed only for a time (``entities.yaml``), dated events (``events.yaml``)
+and anniversaries. Officeholders and elections, which need the tagger's
+candidates and tense, stay in ``dating.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Sequence
+
+import numpy as np
+
+from .grid import GRID_END, GRID_START, Board, _range_mask, _sentence_of
+from .knowledge import Entity
+from .vocabulary import MONTHS
+
+#: how long after an event news names it without its year as a matter of course
+EVENT_FRESH_DAYS = 60
+
+
+#: words that put a named entity in the past ("the former Soviet Union",
+#: "the collapse of East Germany"): then its lifespan says nothing of the article's date
+_BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|defunct|collapse|collapsed|breakup|break-up"
+                     r"|dissolution|dissolved|demise|fell apart|end of|successor|what was|replaced by|history"
+                     r"|historical|reunification|reunified|unification|predecessor)\b|\bex-|\bthen-)")
+
+
+def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents) -> None:
+    """An entity named as existing places the article within its lifespan.
+    Only the first sentence naming it counts, and none that speaks of it as
+    gone ("the former Soviet Union"), for an entity that has ended."""
+    for e in entities:
+        if e.cue and e.cue not in text:
+            continue
+        for m in e.pattern.finditer(text):
+            a, b = _sentence_of(sents, m.start())
+            if e.end is not None and _BYGONE.search(text[a:b]):
+                continue
+            lifespan = f"from {e.start}" if e.end is None else (
+                f"until {e.end}" if e.start is None else f"from {e.start} to {e.end}")
+            board.add(_range_mask(e.start, e.end), 1.0,
+                      f"names {e.name} ('{m.group(0)}'), which existed {lifespan}")
+            break
+
+
+_ANNIVERSARY = re.compile(r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+                          r"|ninth|tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth"
+                          r"|seventy-fifth|hundredth|centennial|bicentennial)\s+(?:anniversary|birthday)\b"
+                          r"|\b(centennial|bicentennial)\b")
+#: "the 40th anniversary of the 1959 revolution": an anniversary of a year the text states
+_ANNIVERSARY_OF_YEAR = re.compile(
+    r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth|seventy-fifth|hundredth)\s+anniversary"
+    r"\s+of\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+)?((?:19|20)\d\d)\b")
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30,
+                  "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventy-fifth": 75, "hundredth": 100,
+                  "centennial": 100, "bicentennial": 200}
+
+
+def _ordinal(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = word.lower()
+    return int(word[:-2]) if word[:-2].isdigit() else _ORDINAL_WORDS.get(word)
+
+
+#: words that say time has passed since an event ("custody battle since he was found")
+_ELAPSED = re.compile(r"(?i)\b(?:since|anniversary|ago|years? after|months after)\b")
+_DAYS_AFTER = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
+                         r"(day|week|month)s?\s+(?:after|since|ago)\b")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _count(word: str) -> int | None:
+    from .vocabulary import parse_number
+    n = parse_number(word)
+    return int(n) if n is not None else None
+
+
+def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> None:
+    """What the sentences naming one dated event say about the article's date."""
+    if not all(p.search(text) for p in ev["all"]):
+        return  # most articles name no event: one pass over the text says so
+    matched = [(a, b) for a, b in sents if all(p.search(text[a:b]) for p in ev["all"])]
+    if not matched:
+        return
+    board.strong = True
+    said = [text[a:b] for a, b in matched]
+    nearby = [text[a:b] for i, (a, b) in enumerate(sents)
+              if any(abs(i - j) <= 2 for j, sb in enumerate(sents) if sb in matched)]
+    if ev["planned"] and any(ev["planned"].search(s) for s in nearby):
+        # "Poland will join NATO in March" (or "The three are expected to
+        # join in April" a sentence later): the event is still to come.
+        board.add(_range_mask(ev["date"] - timedelta(days=365), ev["date"]), 1.0,
+                  f"speaks of {ev['name']} ({ev['date']}) as still to come")
+        return
+    for sentence in said:
+        if (m := _ANNIVERSARY.search(sentence)) and (n := _ordinal(m.group(1))):
+            # "NATO's 50th anniversary": the article is around that day,
+            # mostly in the run-up to it.
+            try:
+                target = ev["date"].replace(year=ev["date"].year + n)
+            except ValueError:
+                target = ev["date"] + timedelta(days=round(365.25 * n))
+            reason = f"'{m.group(0)}' of {ev['name']} ({ev['date']}): around {target}"
+            board.add(_range_mask(target - timedelta(days=30), target + timedelta(days=30)), 2.0, reason)
+            board.add(_range_mask(target - timedelta(days=365), target - timedelta(days=31)), 1.0, reason)
+            board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
+            return
+    board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
+    in_force = bool(ev["until"] and ev["ongoing"] and any(ev["ongoing"].search(s) for s in said))
+    if str(ev["date"].year) not in text and not in_force and not any(_ELAPSED.search(s) for s in said):
+        # News names an event without its year while it is fresh; later it
+        # writes "1989's Hurricane Hugo" or "since ... Nov. 25". A deal still
+        # in force is named so all its life, which says nothing of freshness.
+        board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=EVENT_FRESH_DAYS)), 0.5,
+                  f"names {ev['name']} without its year, as news does while it is recent")
+        board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 0.3,
+                  f"names {ev['name']} without its year, as news does while it is recent")
+    if in_force:
+        # "will not extend the deal": it is still in force, so the article
+        # falls within its lifetime.
+        board.add(_range_mask(ev["date"], ev["until"]), 1.5,
+                  f"speaks of {ev['name']} as still in force (until {ev['until']})")
+    for sentence in said:
+        if (m := _DAYS_AFTER.search(sentence)) and (n := _count(m.group(1))) is not None:
+            # "two days after Moscow refused to renew", "whose rescue two
+            # months ago": the news is that long after the event, give or
+            # take a seventh of it.
+            unit = _UNIT_DAYS[m.group(2).lower()]
+            day = ev["date"] + timedelta(days=n * unit)
+            slack = timedelta(days=max(1, n * unit // 7))
+            board.add(_range_mask(day - slack, day + slack), 1.5,
+                      f"'{m.group(0)}' {ev['name']}: about {day}")
+            break
+    # "the Aug. 7 bombings", "the quake in October": an event dated without
+    # its year is one of the past year.
+    for a, b in matched:
+        months = [c for c in candidates if a <= c.start < b and c.kind in ("month", "md", "dm")
+                  and not c.group("year")]
+        if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in months):
+            board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
+                      f"dates {ev['name']} by its month only, so within a year of {ev['date']}")
+            break
+
+
+def anniversary_of_year_evidence(board: Board, text: str, years: np.ndarray) -> None:
+    """Anniversaries of a stated year ("the 40th anniversary of the 1959
+    revolution"): the article is in the anniversary year or in its run-up."""
+    for m in _ANNIVERSARY_OF_YEAR.finditer(text):
+        n = _ordinal(m.group(1))
+        target = int(m.group(2)) + (n or 0)
+        if n and GRID_START.year <= target <= GRID_END.year:
+            reason = f"'{' '.join(m.group(0).split())}': that anniversary falls in {target}"
+            board.add(years == target, 2.0, reason)
+            board.add(years == target - 1, 0.8, reason)
+            board.strong = True
+            break
