@@ -18,6 +18,14 @@ from .vocabulary import MONTHS
 
 #: how long after an event news names it without its year as a matter of course
 EVENT_FRESH_DAYS = 60
+#: the days before a scheduled event (or anniversary) in which news of it is most frequent
+PLANNED_NEAR_DAYS = 90
+#: ... and their extra weight: a tilt, not enough to date an article by itself
+PLANNED_NEAR_WEIGHT = 0.3
+#: words that put an anniversary still ahead ("will mark its 50th anniversary")
+_COMING = re.compile(r"(?i)\b(?:will|to\s+(?:mark|celebrate|commemorate|observe)|upcoming|forthcoming|approaching"
+                     r"|ahead\s+of|in\s+the\s+run-up\s+to|preparations?\s+for|plans?\s+(?:for|to)"
+                     r"|(?:expected|scheduled|set|due)\s+to)\b")
 
 
 #: words that put a named entity in the past ("the former Soviet Union",
@@ -96,6 +104,9 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         # join in April" a sentence later): the event is still to come.
         board.add(_range_mask(ev["date"] - timedelta(days=365), ev["date"]), 1.0,
                   f"speaks of {ev['name']} ({ev['date']}) as still to come")
+        # News of a scheduled event thickens as it nears.
+        board.add(_range_mask(ev["date"] - timedelta(days=PLANNED_NEAR_DAYS), ev["date"]), PLANNED_NEAR_WEIGHT,
+                  f"speaks of {ev['name']} ({ev['date']}) as still to come")
         return
     for sentence in said:
         if (m := _ANNIVERSARY.search(sentence)) and (n := _ordinal(m.group(1))):
@@ -106,6 +117,11 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
             except ValueError:
                 target = ev["date"] + timedelta(days=round(365.25 * n))
             reason = f"'{m.group(0)}' of {ev['name']} ({ev['date']}): around {target}"
+            if _COMING.search(sentence):
+                # "will celebrate its 50th anniversary in April": the article
+                # is in the year before the day.
+                board.add(_range_mask(target - timedelta(days=365), target), 1.5, reason + ", still to come")
+                return
             board.add(_range_mask(target - timedelta(days=30), target + timedelta(days=30)), 2.0, reason)
             board.add(_range_mask(target - timedelta(days=365), target - timedelta(days=31)), 1.0, reason)
             board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
