@@ -119,7 +119,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("recent_units", _rule(r"(?i:(?P<rel>recent|coming)\s+(?P<unit>years|months|weeks|days|decades))")),
     ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b))")),
     ("duration", _rule(rf"(?i:(?:the\s+)?(?:(?P<lead>first|last|past|next|previous|coming|following|final|remaining|preceding|latest|entire|whole|full|initial|additional|further|other|same)\s+)?"
-                       rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?P<unit>{UNIT_RE})s?(?:[\s-](?P<tail>long|old))?)")),
+                       rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:more|additional|extra)\s+)?(?P<unit>{UNIT_RE})s?(?:[\s-](?P<tail>long|old))?)")),
     ("bare_units", _rule(rf"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
     # "quarterly" and "annually" mostly qualify payments, which annotators skip.
     ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"

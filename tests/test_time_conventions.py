@@ -1,0 +1,22 @@
+"""TimeML conventions for expressions the grammar used to miss or misread,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.time import tag_text
+
+ANCHOR = date(2021, 10, 14)  # a Thursday
+
+
+def values(text, anchor=ANCHOR):
+    return {t.text: (t.type, t.value.value, t.value.mod) for t in tag_text(text, anchor)}
+
+
+def test_conventions_more_and_additional_units_are_durations():
+    v = values("The lease runs for at least 15 more years. The ferry stays docked for three more days, "
+               "and the pilot may be extended for an additional month.")
+    assert v["at least 15 more years"] == ("DURATION", "P15Y", "EQUAL_OR_MORE")
+    assert v["three more days"] == ("DURATION", "P3D", None)
+    assert v["an additional month"] == ("DURATION", "P1M", None)
