@@ -20,3 +20,11 @@ def test_conventions_more_and_additional_units_are_durations():
     assert v["at least 15 more years"] == ("DURATION", "P15Y", "EQUAL_OR_MORE")
     assert v["three more days"] == ("DURATION", "P3D", None)
     assert v["an additional month"] == ("DURATION", "P1M", None)
+
+
+def test_conventions_half_of_a_stated_year_is_a_half_year():
+    v = values("Output fell in the first half of 2019 and recovered in the last half of 2020; "
+               "rents climbed through the latter half of the '90s.")
+    assert v["the first half of 2019"] == ("DATE", "2019-H1", None)
+    assert v["the last half of 2020"] == ("DATE", "2020-H2", None)
+    assert v["the latter half of the '90s"] == ("DATE", "199", "END")

@@ -37,7 +37,7 @@ class Candidate:
 # Modifiers that narrow a period: "early March", "the end of last year", "mid-1990s".
 MOD = (r"(?:(?P<mod>early|earlier|late|later|mid|middle|the\s+middle\s+of|middle\s+of|the\s+end\s+of"
        r"|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+close\s+of"
-       r"|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)")
+       r"|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+(?:second|last|latter)\s+half\s+of)[\s-]+)")
 APPROX = (r"(?:(?P<approx>about|around|some|nearly|almost|roughly|approximately|more\s+than|less\s+than"
           r"|over|at\s+least|up\s+to|just|only|under|fewer\s+than|at\s+most)\s+)")
 REL = r"(?P<rel>last|this|next|past|coming|previous|current|following|same|that)"
@@ -76,7 +76,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                     rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})|\s+(?P<syear>{SPELLED_YEAR})|\s+(?i:(?P<yrel>this|last|next)\s+year))?")),
     ("season", _rule(rf"(?i:{MOD}?(?:(?P<rel>last|this|next|past|coming)\s+)(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)")),
     ("season_year", _rule(rf"(?i:{MOD}?(?:the\s+)?(?P<season>{SEASON_RE})\s+(?:of\s+)?(?:(?P<year>{YEAR_RE})|(?P<syear>{SPELLED_YEAR})))")),
-    ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s))")),
+    ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:the\s+)?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s))")),
     ("century", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<num>\d\d?)(?:st|nd|rd|th)|(?P<word>eighteenth|nineteenth|twentieth|twenty-first|21st))[\s-]+century)")),
     ("year", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<fiscal>fiscal|calendar|fiscal\s+year|the\s+fiscal\s+year|model\s+year|the\s+year|school\s+year))\s+)?(?P<year>{YEAR_RE})(?:-(?P<year2>\d\d))?(?!\s*(?:%|percent|[-,.]\d))")),
     ("fiscal_short", _rule(r"(?i:fiscal)\s+'?(?P<yy>\d\d)")),

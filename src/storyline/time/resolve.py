@@ -270,9 +270,12 @@ class Resolver(PeriodRules):
     def _year(self, c, direction, text):
         year = int(c.group("year"))
         self.last_explicit_year = year
-        if c.group("year2"):
-            return Resolved("DATE", str(year), "explicit", _mod(c), reference=date(year, 1, 1),
-                            granularity="year")
+        if "half" in (c.group("mod") or "").lower() and not c.group("fiscal"):
+            # "the first half of 1989" is a half-year of its own in TimeML (1989-H1), not
+            # the year's start
+            half = 1 if "first" in c.group("mod").lower() else 2
+            return Resolved("DATE", f"{year}-H{half}", "explicit", reference=date(year, 6 * half - 5, 1),
+                            granularity="quarter")
         return Resolved("DATE", str(year), "explicit", _mod(c), reference=date(year, 1, 1),
                         granularity="year")
 
@@ -305,8 +308,10 @@ class Resolver(PeriodRules):
         if c.group("decade"):
             value = c.group("decade")
         else:
-            century = str(self.anchor.year)[:2] if self.anchor else "19"
-            value = century + c.group("short")
+            century = self.anchor.year // 100 if self.anchor else 19
+            if self.anchor and (century * 100 + int(c.group("short")) * 10) > self.anchor.year:
+                century -= 1   # "the '90s" said in 2021: the 1990s, not a decade ahead
+            value = f"{century}{c.group('short')}"
         return Resolved("DATE", value, "explicit", _mod(c), granularity="decade")
 
     def _century(self, c, direction, text):

@@ -118,7 +118,8 @@ def spelled_year_value(words: str) -> int | None:
 MOD_CODES = {
     "early": "START", "the beginning of": "START", "beginning of": "START", "the start of": "START",
     "start of": "START", "the first half of": "START", "late": "END", "the end of": "END",
-    "end of": "END", "the close of": "END", "the second half of": "END", "mid": "MID",
+    "end of": "END", "the close of": "END", "the second half of": "END",
+    "the last half of": "END", "the latter half of": "END", "mid": "MID",
     "middle": "MID", "the middle of": "MID", "middle of": "MID", "the turn of": "START",
 }
 APPROX_CODES = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
