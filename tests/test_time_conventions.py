@@ -28,3 +28,12 @@ def test_conventions_half_of_a_stated_year_is_a_half_year():
     assert v["the first half of 2019"] == ("DATE", "2019-H1", None)
     assert v["the last half of 2020"] == ("DATE", "2020-H2", None)
     assert v["the latter half of the '90s"] == ("DATE", "199", "END")
+
+
+def test_conventions_trading_days_and_quarters_that_are_not_fractions():
+    v = values("Five trading days after the crash the index recovered; two business days ago, it fell. "
+               "The unit made money after several quarters of losses, while three quarters of the staff left.")
+    assert v["Five trading days"] == ("DURATION", "P5D", None)
+    assert v["two business days ago"][:2] == ("DATE", "2021-10-12")
+    assert v["several quarters"] == ("DURATION", "PXQ", None)
+    assert "three quarters" not in v

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .vocabulary import (
     MONTH_RE, MONTHS, NUMBER_RE, PART_OF_DAY_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, YEAR_RE,
+    parse_number,
 )
 
 
@@ -117,9 +118,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year_quarter", _rule(rf"(?i:the\s+(?P<year>{YEAR_RE})\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|half|period))")),
     ("rel_year_quarter", _rule(r"(?i:(?:the\s+)?(?:(?P<rel>this|last|next)\s+year's|(?P<ago>(?:comparable\s+)?(?:year-ago|year-earlier)))\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|fiscal)[\s-]+)?(?P<unit>quarter|period|half))")),
     ("recent_units", _rule(r"(?i:(?P<rel>recent|coming)\s+(?P<unit>years|months|weeks|days|decades))")),
-    ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b))")),
+    ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b))")),
     ("duration", _rule(rf"(?i:(?:the\s+)?(?:(?P<lead>first|last|past|next|previous|coming|following|final|remaining|preceding|latest|entire|whole|full|initial|additional|further|other|same)\s+)?"
-                       rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:more|additional|extra)\s+)?(?P<unit>{UNIT_RE})s?(?:[\s-](?P<tail>long|old))?)")),
+                       rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:more|additional|extra|trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?(?:[\s-](?P<tail>long|old))?)")),
     ("bare_units", _rule(rf"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
     # "quarterly" and "annually" mostly qualify payments, which annotators skip.
     ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
@@ -409,6 +410,7 @@ def _plausible(cand: Candidate, text: str) -> bool:
             return False
         if unit == "second" and num in ("a", "an", "one"):
             return False
-        if unit == "quarter" and re.match(r"s?\s+of\b", text[cand.end:cand.end + 5]):
-            return False  # "three-quarters of the vote" is a fraction
+        if unit == "quarter" and re.match(r"s?\s+of\b", text[cand.end:cand.end + 5]) \
+                and parse_number(num) is not None:
+            return False  # "three-quarters of the vote" is a fraction ("several quarters of losses" is not)
     return True
