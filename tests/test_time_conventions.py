@@ -37,3 +37,11 @@ def test_conventions_trading_days_and_quarters_that_are_not_fractions():
     assert v["two business days ago"][:2] == ("DATE", "2021-10-12")
     assert v["several quarters"] == ("DURATION", "PXQ", None)
     assert "three quarters" not in v
+
+
+def test_conventions_mid_part_of_day_takes_the_day_named_or_the_sentence_day():
+    v = values("Shares were up 3% at mid-afternoon yesterday. By mid-morning, the ferry had sailed. "
+               "On Monday, the market turned by mid afternoon.")
+    assert v["mid-afternoon yesterday"] == ("TIME", "2021-10-13TAF", None)
+    assert v["mid-morning"] == ("TIME", "2021-10-14TMO", None)
+    assert v["mid afternoon"] == ("TIME", "2021-10-11TAF", None)

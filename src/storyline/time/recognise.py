@@ -96,6 +96,10 @@ RULES: list[tuple[str, re.Pattern]] = [
                       rf"(?P<weekday>{WEEKDAY_RE})(?:'s)?(?:\s+(?i:(?P<part>{PART_OF_DAY_RE})))?")),
     ("deictic", _rule(rf"(?i:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<part>{PART_OF_DAY_RE}))?)")),
     ("partofday", _rule(rf"(?i:(?P<rel>this|last|that|early\s+this|late\s+last|late\s+this|early\s+tomorrow)\s+(?P<part>{PART_OF_DAY_RE}))")),
+    # "by mid-afternoon", "mid-morning Tuesday": that part of a day (the day
+    # named, else the one the sentence is on)
+    ("mid_part", _rule(rf"(?i:mid[\s-]?(?P<part>morning|afternoon|evening)(?:\s+(?:on\s+)?(?:(?P<word>yesterday|today|tomorrow)"
+                       rf"|(?P<weekday>{WEEKDAY_RE}))(?!\w))?)")),
     # "earlier that day", "the next morning": a day counted from the one the
     # narrative is on
     ("narrative_day", _rule(r"(?i:(?:(?P<mod>earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<part>day)"
@@ -193,6 +197,7 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "weekday": ("cs", re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")),
     "deictic": ("ci", ("today", "tonight", "yesterday", "tomorrow")),
     "partofday": ("ci", ("morning", "afternoon", "evening", "night")),
+    "mid_part": ("ci", re.compile(r"mid[\s-]?(?:morning|afternoon|evening)")),
     "narrative_day": ("ci", re.compile(r"(?:that|same|next|following|previous)\s+(?:day|morning|afternoon|evening"
                                        r"|night)")),
     "overnight": ("ci", ("overnight",)),
@@ -344,7 +349,8 @@ def _recognise(text: str) -> tuple[Candidate, ...]:
 
 
 #: rules whose words are common nouns and adverbs, written in lower case in running text
-_LOWER_CASE_KINDS = frozenset(("relunit", "modunit", "duration", "clock24", "deictic", "ref", "partofday", "narrative_day",
+_LOWER_CASE_KINDS = frozenset(("relunit", "modunit", "duration", "clock24", "deictic", "ref", "partofday", "mid_part",
+                               "narrative_day",
                                "the_quarter", "the_year", "weekend", "recent_units", "bare_units", "overnight"))
 _PROPER_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _QUOTES = "\"'`\u2018\u2019\u201c\u201d "

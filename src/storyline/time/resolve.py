@@ -477,6 +477,17 @@ class Resolver(PeriodRules):
         d = base + timedelta(days=offset)
         return Resolved("TIME", f"{day_value(d)}T{part}", "relative", reference=d)
 
+    def _mid_part(self, c, direction, text):
+        """"by mid-afternoon", "mid-morning yesterday": a part of the day named
+        after it, else of the day the sentence is on (as for a clock time)."""
+        part = PARTS_OF_DAY[c.group("part").lower()]
+        if self.anchor is None:
+            return Resolved("TIME", f"XXXX-XX-XXT{part}", "relative")
+        if c.group("word"):
+            d = self.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[c.group("word").lower()])
+            return Resolved("TIME", f"{day_value(d)}T{part}", "relative", reference=d)
+        return Resolved("TIME", f"{self._clock_day(c, direction)}T{part}", "relative")
+
     def _narrative_day(self, c, direction, text):
         """"Earlier that day", "the next morning": the day the narrative is
         on (the last day the text named), or the one after or before it.
