@@ -112,7 +112,7 @@ def test_ecbplus_missing_split_files_say_what_is_needed(tmp_path):
 
 
 #: Minimum dev CoNLL F1 reached so far; only ever raise it.
-DEV_CONLL_MINIMUM = 0.77
+DEV_CONLL_MINIMUM = 0.775
 
 
 def test_ecbplus_dev_gate(data_dir):
@@ -150,3 +150,16 @@ def test_ecbplus_story_features_see_names_that_differ():
     assert row[(0, 1)][f["person_jaccard"]] == 0.5 and row[(0, 1)][f["years_shared"]] == 1
     assert row[(0, 2)][f["person_disjoint"]] == 1 and row[(0, 2)][f["years_disjoint"]] == 1
     assert row[(0, 1)][f["topic_names_cos"]] > row[(0, 2)][f["topic_names_cos"]]
+
+
+def test_ecbplus_light_verb_is_named_by_its_object(nlp):
+    from spacy.tokens import Doc
+
+    def head_of(words: str, index: int) -> str:
+        doc = nlp(Doc(nlp.vocab, words=words.split()))
+        return ecbplus._event_lemma(doc[index])
+    # "opened fire" is a shooting, not an opening; "held talks" a meeting
+    assert head_of("Two gunmen opened fire on the market crowd .", 2) == "fire"
+    assert head_of("The ministers held talks in Geneva on Friday .", 2) == "talk"
+    # an ordinary verb keeps its own lemma
+    assert head_of("Two gunmen attacked the market crowd .", 2) == "attack"

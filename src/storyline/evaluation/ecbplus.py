@@ -141,6 +141,25 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / norm if norm else vector
 
 
+#: Verbs that lend their grammar to an event named by their object ("opened
+#: fire", "made an offer", "held talks"): the object says what happened.
+LIGHT_VERBS = frozenset({"be", "carry", "conduct", "deliver", "do", "get", "give", "have", "hold", "launch",
+                         "make", "open", "pay", "perform", "put", "stage", "take"})
+
+
+def _event_lemma(head) -> str:
+    """The word that names the happening: the head's lemma, or for a light
+    verb the lemma of its noun object (direct, or of a preposition: "took
+    into custody")."""
+    lemma = head.lemma_.lower()
+    if lemma not in LIGHT_VERBS:
+        return lemma
+    objects = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    if not objects:
+        objects = [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return objects[0].lemma_.lower() if objects and objects[0].pos_ == "NOUN" else lemma
+
+
 def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMention], nlp):
     """Parse every sentence once (pre-tokenised) and describe each mention."""
     from spacy.tokens import Doc
@@ -187,14 +206,14 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
             roles.update(g.lemma_.lower() for g in targets if g.is_alpha or g.like_num)
         tensor = doc.tensor
         infos.append(_MentionInfo(
-            doc=doc_index[m.doc_id], sent=(m.doc_id, m.sent_id), head_lemma=head.lemma_.lower(),
+            doc=doc_index[m.doc_id], sent=(m.doc_id, m.sent_id), head_lemma=_event_lemma(head),
             lemmas=" ".join(t.lemma_.lower() for t in span), head_pos=head.pos_,
             context=context, args=args, roles=frozenset(roles),
             entities=frozenset((e.label_, e.lemma_.lower()) for e in doc.ents),
             times=frozenset(e.text.lower() for e in doc.ents if e.label_ in _TIME_LABELS),
             head_vec=_unit(tensor[head.i]), span_vec=_unit(tensor[[t.i for t in span]].mean(axis=0)),
             sent_vec=_unit(tensor.mean(axis=0))))
-        doc_terms[doc_index[m.doc_id]].triggers.append(head.lemma_.lower())
+        doc_terms[doc_index[m.doc_id]].triggers.append(infos[-1].head_lemma)
     per_doc: dict[int, Counter] = {}
     for info in infos:
         per_doc.setdefault(info.doc, Counter())[info.head_lemma] += 1
