@@ -32,3 +32,36 @@ def test_dating_scheduled_event_news_thickens_as_it_nears():
     value = infer_publication_date(text, (), roles_path="", guess=True)
     assert value is not None and is_low_confidence(value)
     assert value.value == "1999"
+
+
+def test_dating_company_lifespans_bound_the_years():
+    # Both companies existed under these names only until the late 1990s;
+    # the year told in the past bounds it from below.
+    text = ("Shares of Mobil Corp. and Digital Equipment Corp. rose yesterday. "
+            "Both companies reported lower profit in 1997.")
+    value = infer_publication_date(text, (), roles_path="", guess=True)
+    assert value is not None and is_low_confidence(value)
+    assert 1997 <= int(value.value[:4]) <= 1998
+    assert any("Mobil Corp." in line for line in value.evidence)
+
+
+def test_dating_agency_lifespan_and_cabinet_officeholder_intersect():
+    # The Resolution Trust Corp. (from August 1989) and Budget Director
+    # Richard Darman (1989-1993) leave 1989-1993; a weekday with its date
+    # that fits only some of those years settles it.
+    text = ("Budget Director Richard Darman said on Thursday, Oct. 25, that the Resolution Trust Corp. "
+            "will need more money to close failed savings institutions.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and not is_low_confidence(value)
+    assert value.value.startswith("1990-10")
+
+
+def test_dating_company_title_names_its_chief_executive():
+    text = "Boeing Chief Executive Harry Stonecipher said on Monday, March 1, that orders rose."
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.value.startswith("2004-03")
+
+
+def test_dating_former_company_name_says_nothing():
+    text = "The former Digital Equipment Corp. plant in Maynard was sold."
+    assert infer_publication_date(text, (), roles_path="", guess=True) is None

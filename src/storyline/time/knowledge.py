@@ -85,6 +85,13 @@ def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     )
 
 
+def _packaged(kind: str) -> list[Path]:
+    """The packaged data files of one kind: ``roles.yaml`` and then
+    ``roles_<topic>.yaml`` (one file per category of knowledge keeps each
+    one short enough to review)."""
+    return [DATA_DIR / f"{kind}.yaml"] + sorted(DATA_DIR.glob(f"{kind}_*.yaml"))
+
+
 #: the C loader when PyYAML has it: several times faster on the roles file
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -98,7 +105,7 @@ def _load_file(path: Path) -> dict:
 def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tuple[dict, ...]]:
     """Roles, elections and events from the packaged data and any
     ``roles_path`` files (os.pathsep-separated)."""
-    files = [DATA_DIR / "roles.yaml", DATA_DIR / "events.yaml"]
+    files = _packaged("roles") + _packaged("events")
     files += [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
     holders: list[Holder] = []
     elections: dict = {}
@@ -151,7 +158,7 @@ class Entity:
 def load_entities(extra_paths: str = "") -> tuple[Entity, ...]:
     """Entities with lifespans (``entities:`` in the packaged ``entities.yaml``
     and in any ``roles_path`` file)."""
-    files = [DATA_DIR / "entities.yaml"] + [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
+    files = _packaged("entities") + [Path(p) for p in extra_paths.split(os.pathsep) if p.strip()]
     out = []
     for path in files:
         if not path.is_file():
