@@ -45,3 +45,15 @@ def test_conventions_mid_part_of_day_takes_the_day_named_or_the_sentence_day():
     assert v["mid-afternoon yesterday"] == ("TIME", "2021-10-13TAF", None)
     assert v["mid-morning"] == ("TIME", "2021-10-14TMO", None)
     assert v["mid afternoon"] == ("TIME", "2021-10-11TAF", None)
+
+
+def test_conventions_decades_in_words_and_halves_of_units():
+    v = values("Membership fell through the nineties and rose in the early sixties; he is in his sixties. "
+               "The hearing lasted an hour and a half, the drought two and a half years, and a minute and "
+               "a half later the lights went out.")
+    assert v["the nineties"] == ("DATE", "199", None)
+    assert v["the early sixties"] == ("DATE", "196", "START")
+    assert "sixties" not in v and "his sixties" not in v
+    assert v["an hour and a half"] == ("DURATION", "PT1H30M", None)
+    assert v["two and a half years"] == ("DURATION", "P2Y6M", None)
+    assert v["a minute and a half"] == ("DURATION", "PT1M30S", None)

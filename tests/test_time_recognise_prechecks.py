@@ -45,6 +45,7 @@ SENTENCES = [
     "It lasted 3.5 days, some 2 1/2 years (about a decade-long) and 'a few weeks'.",
     "Earlier that day, the next morning, the following\nevening, that same day; the week of March 6, 2000.",
     "THE NEXT DAY and THE WEEK OF Dec. 5; the first two quarters of 1990, the LAST TWO QUARTERS OF fiscal 1999.",
+    "Through the nineties and THE EARLY EIGHTIES; a minute and a half, two and a half years, mid-afternoon Tuesday.",
     "No time words in this one at all: the ministers argued.",
     "",
 ]

@@ -254,6 +254,8 @@ def duration_value(amount: float | None, unit: str) -> str:
     if amount != int(amount):
         if unit == "H":
             return f"PT{int(amount)}H{int(round((amount % 1) * 60))}M"
+        if unit == "TM":
+            return f"PT{int(amount)}M{int(round((amount % 1) * 60))}S"
         if unit == "Y":
             months = int(round((amount % 1) * 12))
             return f"P{int(amount)}Y{months}M" if int(amount) else f"P{months}M"

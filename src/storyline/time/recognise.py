@@ -77,7 +77,8 @@ RULES: list[tuple[str, re.Pattern]] = [
                     rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})|\s+(?P<syear>{SPELLED_YEAR})|\s+(?i:(?P<yrel>this|last|next)\s+year))?")),
     ("season", _rule(rf"(?i:{MOD}?(?:(?P<rel>last|this|next|past|coming)\s+)(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)")),
     ("season_year", _rule(rf"(?i:{MOD}?(?:the\s+)?(?P<season>{SEASON_RE})\s+(?:of\s+)?(?:(?P<year>{YEAR_RE})|(?P<syear>{SPELLED_YEAR})))")),
-    ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:the\s+)?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s))")),
+    ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:the\s+)?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s"
+                     rf"|(?P<word>(?:twen|thir|for|fif|six|seven|eigh|nine)ties)))")),
     ("century", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<num>\d\d?)(?:st|nd|rd|th)|(?P<word>eighteenth|nineteenth|twentieth|twenty-first|21st))[\s-]+century)")),
     ("year", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<fiscal>fiscal|calendar|fiscal\s+year|the\s+fiscal\s+year|model\s+year|the\s+year|school\s+year))\s+)?(?P<year>{YEAR_RE})(?:-(?P<year2>\d\d))?(?!\s*(?:%|percent|[-,.]\d))")),
     ("fiscal_short", _rule(r"(?i:fiscal)\s+'?(?P<yy>\d\d)")),
@@ -124,7 +125,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("recent_units", _rule(r"(?i:(?P<rel>recent|coming)\s+(?P<unit>years|months|weeks|days|decades))")),
     ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b))")),
     ("duration", _rule(rf"(?i:(?:the\s+)?(?:(?P<lead>first|last|past|next|previous|coming|following|final|remaining|preceding|latest|entire|whole|full|initial|additional|further|other|same)\s+)?"
-                       rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:more|additional|extra|trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?(?:[\s-](?P<tail>long|old))?)")),
+                       rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:more|additional|extra|trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?(?P<andhalf>\s+and\s+a\s+half)?(?:[\s-](?P<tail>long|old))?)")),
     ("bare_units", _rule(rf"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
     # "quarterly" and "annually" mostly qualify payments, which annotators skip.
     ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
@@ -182,7 +183,7 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "month": ("cs", re.compile("|".join(_MONTH_PREFIXES))),
     "season": ("ci", _SEASONS),
     "season_year": ("ci", _SEASONS),
-    "decade": ("ci", ("0s", "0's")),
+    "decade": ("ci", re.compile(r"0'?s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties")),
     "century": ("ci", ("century",)),
     "year": ("cs", re.compile(r"(?:1[6-9]|20)\d\d")),       # YEAR_RE
     "fiscal_short": ("ci", ("fiscal",)),
@@ -399,6 +400,10 @@ def _plausible(cand: Candidate, text: str) -> bool:
         after = text[cand.end:cand.end + 12]
         if re.match(r"\s+(?:people|troops|soldiers|workers|jobs|shares|employees|tons|acres|miles|feet|points|members|students|cars|units|homes|years|dollars)\b", after):
             return False
+    if kind == "decade" and cand.group("word") and (
+            not text[cand.start:cand.end].lower().startswith("the")
+            or re.match(r"\s+(?:degrees|percent|mph)\b", text[cand.end:cand.end + 10])):
+        return False  # "the nineties" is a decade; "in his sixties" an age, "the low sixties" a reading
     if kind == "ref":
         word = cand.group("word").lower()
         if word == "current" and re.match(r"\s+account", text[cand.end:cand.end + 10]):
@@ -410,7 +415,8 @@ def _plausible(cand: Candidate, text: str) -> bool:
             return False
         num = (cand.group("num") or "").lower()
         unit = (cand.group("unit") or "").lower()
-        if num in ("a", "an") and unit in ("second", "quarter", "half", "minute") and not cand.group("lead"):
+        if num in ("a", "an") and unit in ("second", "quarter", "half", "minute") and not cand.group("lead") \
+                and not cand.group("andhalf"):
             return False
         if unit == "quarter" and not cand.group("lead") and num in ("a", "an", "one"):
             return False

@@ -307,6 +307,14 @@ class Resolver(PeriodRules):
     def _decade(self, c, direction, text):
         if c.group("decade"):
             value = c.group("decade")
+        elif c.group("word"):
+            # "the nineties": the latest such decade up to the anchor
+            tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                    "nineties"].index(c.group("word").lower()) + 2
+            century = self.anchor.year // 100 if self.anchor else 19
+            if self.anchor and century * 100 + tens * 10 > self.anchor.year:
+                century -= 1
+            value = f"{century}{tens}"
         else:
             century = self.anchor.year // 100 if self.anchor else 19
             if self.anchor and (century * 100 + int(c.group("short")) * 10) > self.anchor.year:
@@ -555,6 +563,8 @@ class Resolver(PeriodRules):
 
     def _duration(self, c, direction, text):
         amount = parse_number(c.group("num"))
+        if amount is not None and c.group("andhalf"):
+            amount += 0.5   # "a minute and a half"
         unit = _unit(c.group("unit"))
         if unit == "M" and amount in (6, 9, 12) and text[c.start:c.start + 4].lower() == "the " \
                 and not c.group("unit").lower().startswith("minute"):

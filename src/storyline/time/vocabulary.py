@@ -6,6 +6,8 @@ grammar, and so a new spelling is a one-line change here.
 
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -71,7 +73,7 @@ WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Digits and spelled numbers up to two words ("twenty four", "twenty-four").
 _NUMWORD = alternation(k for k in NUMBER_WORDS if k not in ("a", "an", "half", "single"))
 NUMBER_RE = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_NUMWORD})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_NUMWORD})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?"
     rf"|{alternation(VAGUE_NUMBERS)})"
 )
 UNIT_RE = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
@@ -87,6 +89,8 @@ def parse_number(text: str) -> float | None:
     half = 0.0
     if text.endswith(" 1/2"):
         text, half = text[:-4].strip(), 0.5
+    elif re.search(r"\s+and\s+a\s+half$", text):
+        text, half = re.sub(r"\s+and\s+a\s+half$", "", text), 0.5
     if " ".join(text.split()) in ("a couple of", "couple of"):
         return 2.0 + half
     if " ".join(text.split()) in VAGUE_NUMBERS:
