@@ -1,0 +1,198 @@
+"""Dates only: tag articles while parsing only the sentences that need it.
+
+The time tagger reads the parse in one place, ``tense_direction``: the
+tokens, tags, lemmas and dependency tree of the sentence that holds an
+expression (the governing verb's tense, its auxiliaries, its head). The rest
+of what it reads, across sentences too (the date the narrative is on, a
+month named again further on, the quarter a results story reports on, the
+year stated earlier in a sentence), comes from the raw text and the other
+expressions, which ``recognise`` finds in the whole text. So a user who wants
+only dates need not parse the sentences with no expression in them: in news,
+over half of the tokens.
+
+``tag_texts`` finds the candidates of each text with the recogniser, cuts
+out the sentences that hold them, parses those pieces in batches and hands
+``tag_text`` a stand-in for the parsed document that answers ``char_span``
+from the pieces. Tagging itself is the library's own code, so the tags are
+those of ``tag(nlp(text), anchor)`` as long as each piece parses its
+sentences as the whole text would. To make that so:
+
+* a piece starts at a sentence start that is sure (a line break, which
+  ``annotate.line_breaks`` makes a sentence start anyway, or a full stop
+  after a lower-case word and before a capital; never after a capitalised
+  word, where "U.S." and "Gen." would cut a sentence in two), and the
+  parser is told so (``is_sent_start``), as it found it in the whole text;
+* it keeps a few words of context on either side. The shared token-to-vector
+  layer of ``en_core_web_sm`` (four window-1 convolutions) gives each token
+  a vector from the four tokens either side of it, and the parser looks one
+  token ahead of the word it decides on, so with at least five tokens
+  before and six after, every token of the sentences that matter gets the
+  vector it gets in the whole text, and the parser's decisions (sentence
+  ends included) are the same;
+* it ends with the whitespace that follows it in the text, because whether a
+  token is followed by a space is one of the features of its vector.
+
+``benchmarks/selective_identity.py`` checks the tags against the full parse
+on every TBAQ document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+from typing import Iterable, Iterator, Sequence
+
+from ..models import Timex
+from . import tag_text
+from .recognise import recognise
+
+__all__ = ["tag_texts", "sentence_starts", "pieces_to_parse", "PartialParse"]
+
+#: words of context kept before and after the sentences a piece is for
+#: (every word is at least one token; see the module docstring for why
+#: five and six suffice for ``en_core_web_sm``)
+CONTEXT_BEFORE = 5
+CONTEXT_AFTER = 6
+
+# Lower-case words that take a full stop and are often followed by a name:
+# "Roe vs. Wade", "the No. 2 official" (capitalised ones are never split after).
+_LOWER_ABBREVIATIONS = frozenset(("vs", "v", "no", "nos", "approx", "cf", "al", "ca", "etc", "viz", "esp",
+                                  "fig", "op", "est", "ft", "sq", "oz", "lb", "lbs", "pp"))
+# A full stop, question or exclamation mark (and closing quotes or brackets),
+# space, then what can open a sentence: a capital, a digit or an opening quote.
+_SENTENCE_END = re.compile(r"(\S*?)[.!?][\"'\u201d\u2019)\]]*(\s+)(?=(?:``|[\"'\u201c\u2018(\[])?[A-Z0-9])")
+_SURE_BEFORE_STOP = re.compile(r"[a-z]{2,}|\d[\d,]*%?|[a-z\d]+[)\]]")
+_LINE_BREAK = re.compile(r"\n\s*")
+_WORD = re.compile(r"\S+")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where a sentence surely starts, 0 included, in order. Misses
+    many (a piece then holds two sentences, which costs time, not
+    correctness); a start the parser would not find would cost correctness,
+    so anything doubtful is left out."""
+    starts = {0}
+    for m in _LINE_BREAK.finditer(text):
+        if m.end() < len(text):
+            starts.add(m.end())
+    for m in _SENTENCE_END.finditer(text):
+        word = m.group(1).lstrip("\"'`(\u201c\u2018[")
+        if _SURE_BEFORE_STOP.fullmatch(word) and word not in _LOWER_ABBREVIATIONS:
+            starts.add(m.end())
+    return sorted(starts)
+
+
+def pieces_to_parse(text: str, spans: Iterable[tuple[int, int]],
+                    before: int = CONTEXT_BEFORE, after: int = CONTEXT_AFTER) -> list[tuple[int, int, int]]:
+    """The pieces of ``text`` to parse so that every span in ``spans`` is
+    parsed as in the whole text: ``(start, first, end)`` with ``first`` the
+    sentence start the piece is for (``start`` is ``before`` words earlier)
+    and ``end`` after ``after`` words past the last sentence it is for, and
+    the whitespace after them. Pieces do not overlap and come in text order."""
+    starts = sentence_starts(text)
+    wanted: list[list[int]] = []   # [first, last) of runs of sentences that hold a span
+    for start, end in sorted(spans):
+        i = bisect.bisect_right(starts, start) - 1
+        j = bisect.bisect_left(starts, max(end, start + 1))   # the first sentence after the span
+        first, last = starts[i], starts[j] if j < len(starts) else len(text)
+        if wanted and first <= wanted[-1][1]:
+            wanted[-1][1] = max(wanted[-1][1], last)
+        else:
+            wanted.append([first, last])
+    pieces: list[tuple[int, int, int]] = []
+    for first, last in wanted:
+        start = _words_back(text, first, before)
+        end = _words_on(text, last, after)
+        if pieces and start <= pieces[-1][2]:
+            # overlapping context: one piece, parsed on from its first
+            # sentence start exactly as the whole text is
+            pieces[-1] = (pieces[-1][0], pieces[-1][1], max(end, pieces[-1][2]))
+        else:
+            pieces.append((start, first, end))
+    return pieces
+
+
+def _words_back(text: str, at: int, n: int) -> int:
+    """The start of the ``n``-th word before offset ``at`` (0 if fewer)."""
+    if n <= 0 or at == 0:
+        return at
+    window = 16 * n
+    while True:
+        lo = max(0, at - window)
+        found = [m.start() for m in _WORD.finditer(text, lo, at)]
+        if lo == 0 or len(found) > n:   # (a word cut by ``lo`` is not counted)
+            break
+        window *= 4
+    if lo == 0 and len(found) <= n:
+        return 0
+    return found[-n]
+
+
+def _words_on(text: str, at: int, n: int) -> int:
+    """Where the word after the ``n``-th word from ``at`` starts (the end
+    of the text if there is none): the ``n`` words and the whitespace after
+    them."""
+    count = 0
+    for m in _WORD.finditer(text, at):
+        if count == n:
+            return m.start()
+        count += 1
+    return len(text)
+
+
+class PartialParse:
+    """Stands in for the parse of a whole text where ``tense_direction``
+    asks for one: ``char_span`` answers from the parsed piece that holds the
+    characters (token indices are the piece's own; the tagger compares them
+    only with tokens of the same span). ``text`` is the whole text."""
+
+    def __init__(self, text: str, parsed: Sequence[tuple[int, int, object]]):
+        self.text = text
+        # (start, end, Doc) in text order; the end is kept because
+        # ``Doc.text`` joins every token's text again on each access
+        self._pieces = list(parsed)
+        self._starts = [start for start, _, _ in self._pieces]
+
+    def char_span(self, start: int, end: int, label=0, kb_id=0, vector=None,
+                  alignment_mode: str = "strict", span_id=0):
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0:
+            return None
+        offset, piece_end, doc = self._pieces[i]
+        if end > piece_end:
+            return None   # (no piece holds it: tagged without tense, as with no parse)
+        return doc.char_span(start - offset, end - offset, label=label, kb_id=kb_id, vector=vector,
+                             alignment_mode=alignment_mode, span_id=span_id)
+
+
+def _piece_doc(nlp, text: str, start: int, first: int, end: int):
+    """The piece as an unparsed ``Doc``, its first sentence start marked."""
+    doc = nlp.make_doc(text[start:end])
+    if first > start:
+        for token in doc:
+            if token.idx >= first - start:
+                if token.idx == first - start:
+                    token.is_sent_start = True
+                break
+    return doc
+
+
+def tag_texts(texts: Sequence[str], anchors: Sequence[date | None], nlp, batch_size: int = 64,
+              group: int = 4) -> Iterator[tuple[Timex, ...]]:
+    """The timexes of each text, as ``tag(nlp(text), anchor)`` gives them,
+    parsing only the sentences with a candidate expression. ``nlp`` is a
+    pipeline from ``annotate.load_pipeline``; components the tagger does
+    not read (``ner``) may be disabled by the caller. Texts are handled
+    ``group`` at a time: the recogniser keeps the candidates of its last
+    four texts, and tagging asks for them again."""
+    if len(texts) != len(anchors):
+        raise ValueError(f"{len(texts)} texts but {len(anchors)} anchors")
+    for g in range(0, len(texts), group):
+        chunk = range(g, min(g + group, len(texts)))
+        plans = [pieces_to_parse(texts[k], ((c.start, c.end) for c in recognise(texts[k]))) for k in chunk]
+        docs = [_piece_doc(nlp, texts[k], *piece) for k, plan in zip(chunk, plans) for piece in plan]
+        parsed = iter(nlp.pipe(docs, batch_size=batch_size))
+        for k, plan in zip(chunk, plans):
+            pieces = [(start, end, next(parsed)) for start, _, end in plan]
+            yield tag_text(texts[k], anchors[k], PartialParse(texts[k], pieces))
