@@ -65,3 +65,19 @@ def test_dating_company_title_names_its_chief_executive():
 def test_dating_former_company_name_says_nothing():
     text = "The former Digital Equipment Corp. plant in Maynard was sold."
     assert infer_publication_date(text, (), roles_path="", guess=True) is None
+
+
+def test_dating_lasting_crisis_bounds_from_below_only():
+    # A crisis named without its year is not thereby recent, and "a month
+    # after" here dates another happening, not the crisis.
+    text = ("The airline will add flights to India, barely a month after it cut routes "
+            "in the wake of the Asian financial crisis.")
+    value = infer_publication_date(text, (), roles_path="", guess=True)
+    assert value is None
+
+
+def test_dating_world_event_with_weekday_date():
+    text = ("Rescue teams searched the rubble of the Kobe earthquake on Saturday, Jan. 21, "
+            "as the death toll rose.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.value.startswith("1995-01")

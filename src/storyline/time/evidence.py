@@ -127,6 +127,11 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
             board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
             return
     board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
+    if ev.get("lasting"):
+        # A crisis, war or affair that went on for months or years is named
+        # without its year all along, and "a month after" it says little:
+        # only its start bounds the article.
+        return
     in_force = bool(ev["until"] and ev["ongoing"] and any(ev["ongoing"].search(s) for s in said))
     if str(ev["date"].year) not in text and not in_force and not any(_ELAPSED.search(s) for s in said):
         # News names an event without its year while it is fresh; later it

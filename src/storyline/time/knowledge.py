@@ -135,7 +135,8 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
                            "all": [re.compile(p) for p in ev["all"]],
                            "until": _as_date(ev.get("until")),
                            "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None,
-                           "planned": re.compile(ev["planned"]) if ev.get("planned") else None})
+                           "planned": re.compile(ev["planned"]) if ev.get("planned") else None,
+                           "lasting": bool(ev.get("lasting"))})
     for spec in elections.values():
         spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
     return tuple(holders), elections, tuple(events)
