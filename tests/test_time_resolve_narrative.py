@@ -135,3 +135,21 @@ def test_time_resolve_latest_period_is_the_reported_quarter(nlp):
                     "were $1.2 billion.", date(2021, 11, 3))
     assert v["fourth-quarter"] == "2021-Q4"
     assert v["the latest period"] == "2021-Q4"
+
+
+def test_time_resolve_a_digest_item_reports_on_its_own_quarter(nlp):
+    text = ("Harbor Freight Lines earned a record in its fiscal first quarter.\n\n"
+            "The company said the current quarter had begun well.\n\n"
+            "Separately, Northwind Rail said third-quarter profit rose from a year earlier. "
+            "Revenue rose 8%. Year-earlier results included a one-time gain.")
+    v = values(nlp, text, date(2021, 10, 26))
+    assert v["first quarter"] == "2021-Q1"
+    assert v["Year-earlier"] == "2020-Q3"
+
+
+def test_time_resolve_a_running_quarter_is_not_the_one_reported_on(nlp):
+    text = ("The maker expects a loss in the fourth quarter. Its third-quarter profit rose 5%. "
+            "Demand was weak. In the year-earlier period, it lost money.")
+    v = values(nlp, text, date(2021, 10, 26))
+    assert v["the fourth quarter"] == "2021-Q4"
+    assert v["the year-earlier period"] == "2020-Q3"

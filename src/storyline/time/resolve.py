@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from .normalise import (  # duration_value is imported from here by callers too
-    SEASON_END, SEASON_START, day_value, duration_value, holiday_date, iso_week_value, quarter_of,
+    SEASON_END, SEASON_START, add_months, day_value, duration_value, holiday_date, iso_week_value, quarter_of,
     resolve_month, resolve_month_day, resolve_weekday, shift,
 )
 from .periods import PeriodRules
@@ -30,6 +30,10 @@ def _unit(word: str) -> str:
     if word.startswith("centur"):
         return "CE"
     return UNITS[word.rstrip("s")][0] if word.rstrip("s") in UNITS else UNITS[word][0]
+
+
+#: a paragraph that opens a new item of a news digest
+_NEW_ITEM = re.compile(r"\n\s*Separately,")
 
 
 class Resolver(PeriodRules):
@@ -82,7 +86,9 @@ class Resolver(PeriodRules):
             if res.granularity == "quarter":
                 self.months_context = False
             if (res.granularity == "quarter" and self.reported_quarter is None and self.anchor is not None
-                    and 0 <= (self.anchor - res.reference).days <= 366 and not res.value.startswith("P")):
+                    and add_months(res.reference, 3) <= self.anchor and (self.anchor - res.reference).days <= 366
+                    and not res.value.startswith("P")):
+                # (a quarter that has ended: one still running is forecast, not reported on)
                 self.reported_quarter = res.reference
         return res
 
@@ -95,6 +101,10 @@ class Resolver(PeriodRules):
             self._text[max(0, self._start - 24):self._start]) is not None
 
     def resolve(self, cand: Candidate, direction: int, text: str) -> Resolved | None:
+        if self.reported_quarter is not None and _NEW_ITEM.search(text, max(self._end, 0), cand.start):
+            # "Separately, America West reported third-quarter profit ...": a
+            # digest moves to another company, which reports on its own quarter
+            self.reported_quarter = None
         self._text = text
         self._start = cand.start
         self._end = cand.end
