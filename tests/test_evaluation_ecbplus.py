@@ -112,7 +112,7 @@ def test_ecbplus_missing_split_files_say_what_is_needed(tmp_path):
 
 
 #: Minimum dev CoNLL F1 reached so far; only ever raise it.
-DEV_CONLL_MINIMUM = 0.775
+DEV_CONLL_MINIMUM = 0.78
 
 
 def test_ecbplus_dev_gate(data_dir):
@@ -163,3 +163,18 @@ def test_ecbplus_light_verb_is_named_by_its_object(nlp):
     assert head_of("The ministers held talks in Geneva on Friday .", 2) == "talk"
     # an ordinary verb keeps its own lemma
     assert head_of("Two gunmen attacked the market crowd .", 2) == "attack"
+
+
+def test_ecbplus_complementary_words_are_told_apart_from_cooccurring_ones():
+    def mention(doc: int, lemma: str) -> "ecbplus._MentionInfo":
+        zero = np.zeros(2)
+        return ecbplus._MentionInfo(doc, (str(doc), 0), lemma, lemma, "VERB", [], frozenset(), frozenset(),
+                                    frozenset(), frozenset(), zero, zero, zero)
+    # four reports: two say "foil", one "thwart"; one says "foil" and "attack"
+    sub = [mention(0, "foil"), mention(1, "thwart"), mention(2, "foil"), mention(2, "attack"), mention(3, "say")]
+    disjoint, cover = ecbplus_features._complementary(sub)
+    # foil and thwart never meet in one report and together run through 3 of 4
+    assert disjoint[0, 1] == 1 and cover[0, 1] == 0.75
+    # foil and attack meet in report 2; the same word is no pair; one report is no pair
+    assert disjoint[0, 3] == 0 and disjoint[0, 2] == 0 and disjoint[2, 3] == 0
+    assert cover[1, 4] == 0.5

@@ -48,6 +48,7 @@ class _MentionInfo:
     span_vec: np.ndarray     # ... averaged over the mention's tokens
     sent_vec: np.ndarray     # ... averaged over the sentence
     salience: float = 0.0    # share of its document's mentions with the same head lemma
+    lemma_vec: np.ndarray | None = None  # head_vec averaged over every mention with this head lemma
 
 
 @dataclass
@@ -144,6 +145,14 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
     for info in infos:
         counts = per_doc[info.doc]
         info.salience = counts[info.head_lemma] / sum(counts.values())
+    # one word's vectors averaged over all its uses sketch what it means
+    # beyond one sentence's context (the input's own text: nothing learned)
+    uses: dict[str, list[np.ndarray]] = {}
+    for info in infos:
+        uses.setdefault(info.head_lemma, []).append(info.head_vec)
+    centroids = {lemma: _unit(np.mean(vectors, axis=0)) for lemma, vectors in uses.items()}
+    for info in infos:
+        info.lemma_vec = centroids[info.head_lemma]
     return doc_ids, doc_terms, infos
 
 
@@ -158,7 +167,13 @@ FEATURES = ("bias", "same_head", "same_lemmas", "same_stem", "context_cos", "arg
             # within one document a shared context means less than across two
             "other_doc*context", "other_doc*args",
             # the story model's belief that the two documents tell one story
-            "story_prob", "same_head*story_prob")
+            "story_prob", "same_head*story_prob",
+            # two different words that never meet in one document of the story
+            # but together run through much of it: reporters' choices of word
+            # for its main happening (foil/thwart), see _complementary
+            "complementary", "complementary_cover",
+            # cosine of the two head lemmas' vectors averaged over all their uses
+            "lemma_vec_cos")
 
 
 def _stem(lemma: str) -> str:
@@ -185,6 +200,24 @@ def _jaccard_matrix(sets: Sequence[frozenset]) -> np.ndarray:
             if union:
                 out[a, b] = out[b, a] = len(sets[a] & sets[b]) / union
     return out
+
+
+def _complementary(sub: Sequence[_MentionInfo]) -> tuple[np.ndarray, np.ndarray]:
+    """For pairs of mentions in two documents with different head lemmas
+    that no document of ``sub`` uses both of: 1, and the share of the
+    documents that use either (0 for every other pair)."""
+    uses: dict[str, set[int]] = {}
+    for m in sub:
+        uses.setdefault(m.head_lemma, set()).add(m.doc)
+    n, documents = len(sub), len({m.doc for m in sub})
+    disjoint, cover = np.zeros((n, n)), np.zeros((n, n))
+    for a in range(n):
+        for b in range(a + 1, n):
+            x, y = uses[sub[a].head_lemma], uses[sub[b].head_lemma]
+            if sub[a].doc != sub[b].doc and x is not y and not x & y:
+                disjoint[a, b] = disjoint[b, a] = 1.0
+                cover[a, b] = cover[b, a] = len(x | y) / documents
+    return disjoint, cover
 
 
 def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np.ndarray, np.ndarray],
@@ -243,6 +276,11 @@ def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np
         name = "same_head*" + {"context_cos": "context", "names_cos": "names", "pair_logodds": "logodds",
                                "roles_jaccard": "roles", "salience_min": "salience"}.get(base, base)
         feats[:, :, f[name]] = feats[:, :, f["same_head"]] * feats[:, :, f[base]]
+    complementary, cover = _complementary(sub)
+    feats[:, :, f["complementary"]] = complementary
+    feats[:, :, f["complementary_cover"]] = cover
+    lemma_vecs = np.array([m.lemma_vec for m in sub])
+    feats[:, :, f["lemma_vec_cos"]] = (lemma_vecs @ lemma_vecs.T) * ~same_head
     other_doc = 1.0 - feats[:, :, f["same_doc"]]
     feats[:, :, f["other_doc*context"]] = other_doc * feats[:, :, f["context_cos"]]
     feats[:, :, f["other_doc*args"]] = other_doc * feats[:, :, f["args_jaccard"]]
