@@ -81,3 +81,24 @@ def test_dating_world_event_with_weekday_date():
             "as the death toll rose.")
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.value.startswith("1995-01")
+
+
+def test_dating_scheduled_year_looked_ahead_to_bounds_from_above(nlp):
+    # Tuesday, Nov. 21 within the term fits 1995 and 2000; the election
+    # still to come keeps only 1995.
+    from storyline.time import tag
+
+    text = "President Bill Clinton said on Tuesday, Nov. 21, that he will win the 1996 election."
+    doc = nlp(text)
+    value = infer_publication_date(doc, tag(doc, None), roles_path="")
+    assert value is not None and value.value.startswith("1995-11")
+    assert any("looks ahead to '1996 election'" in line for line in value.evidence)
+
+
+def test_dating_scheduled_year_told_in_the_past_is_a_lower_bound(nlp):
+    from storyline.time import tag
+
+    text = "President Bill Clinton said on Tuesday, Nov. 21, that he won the 1996 election."
+    doc = nlp(text)
+    value = infer_publication_date(doc, tag(doc, None), roles_path="")
+    assert value is None or value.value.startswith("2000")

@@ -407,6 +407,7 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
     above. A year with no tense to read is a weaker lower bound: deadlines
     and forecasts hide among them."""
     past, unknown, ahead = [], [], []
+    scheduled: list[tuple[int, str]] = []
     fiscal_ahead = None
     for cand in candidates:
         if cand.kind not in ("year", "mdy", "dmy", "month", "iso") or not cand.group("year"):
@@ -419,6 +420,8 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
             continue
         direction = _direction(doc, cand.start, cand.end, text)
         (past if direction < 0 else ahead if direction > 0 else unknown).append(y)
+        if direction > 0 and cand.kind == "year" and _SCHEDULED.match(text, cand.end):
+            scheduled.append((y, " ".join(text[cand.start:_SCHEDULED.match(text, cand.end).end()].split())))
         if direction >= 0 and cand.group("fiscal") and "fiscal" in cand.group("fiscal").lower():
             fiscal_ahead = y if fiscal_ahead is None else min(fiscal_ahead, y)
     if fiscal_ahead is not None and not past:
@@ -427,6 +430,13 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
         # autumn, so the article is in that year's run-up or in it.
         board.add(_range_mask(date(fiscal_ahead - 1, 1, 1), date(fiscal_ahead, 9, 30)), 1.0,
                   f"looks ahead to fiscal {fiscal_ahead}: from the year before it until it ends")
+    if scheduled:
+        # "will run in the 1996 election": a vote, games or summit of a
+        # named year is looked ahead to in the few years before it, unlike
+        # a bond "due 2010".
+        y, phrase = min(scheduled)
+        board.add(_range_mask(date(y - SCHEDULED_LEAD_YEARS, 1, 1), date(y, 12, 31)), 1.0,
+                  f"looks ahead to '{phrase}': within {SCHEDULED_LEAD_YEARS} years before it")
     if past:
         latest = max(past)
         board.add(years >= latest, 1.0, f"tells of {latest} in the past tense (the latest such year)")
@@ -440,6 +450,13 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
         # sold decades ahead); with a past year it closes the interval.
         earliest = min(ahead)
         board.add(years <= earliest, 0.5, f"looks ahead to {earliest}")
+
+
+#: a scheduled happening named by its year ("the 1996 election", "the 2000 Olympics")
+_SCHEDULED = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:elections?|Olympics|Olympic Games|Games|World Cup|summit"
+                        r"|census|(?:presidential|general|mayoral|parliamentary) (?:race|campaign|vote)|primar(?:y|ies))\b")
+#: how many years before a scheduled happening news looks ahead to it by its year
+SCHEDULED_LEAD_YEARS = 4
 
 
 _COMPARED = re.compile(r"(?i)(?:compared\s+with|compared\s+to|from|against|versus|than|over|with)\s+"
