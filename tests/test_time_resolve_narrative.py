@@ -153,3 +153,9 @@ def test_time_resolve_a_running_quarter_is_not_the_one_reported_on(nlp):
     v = values(nlp, text, date(2021, 10, 26))
     assert v["the fourth quarter"] == "2021-Q4"
     assert v["the year-earlier period"] == "2020-Q3"
+
+
+def test_time_resolve_in_so_many_years_ahead_is_a_date(nlp):
+    v = values(nlp, "The bonds will be redeemed in five years. The first talks ended in three days.", WEDNESDAY)
+    assert v["five years"] == "2026"
+    assert v["three days"] == "P3D"

@@ -597,6 +597,14 @@ class Resolver(PeriodRules):
                 # "$1.76 a year", "$55 a night", "four flights a week": a rate
                 # of pay or of output, not a time (TimeBank leaves 8 of 11 untagged)
                 return None
+        if (direction > 0 and self.anchor is not None and amount is not None and amount == int(amount)
+                and unit in ("D", "W", "M", "Y") and not c.group("lead") and not c.group("approx")
+                and re.search(r"(?i)\bin\s+$", before) and not re.match(r"\s+or\b", text[c.end:c.end + 4])):
+            # "will be redeemed in five years": the time that far ahead, not a
+            # length ("the second letter in two weeks" is told in the past)
+            value, ref = shift(self.anchor, int(amount), unit)
+            return Resolved("DATE", value, "relative", reference=ref,
+                            granularity={"D": "day", "W": "week", "M": "month", "Y": "year"}[unit])
         return self._as_duration(amount, unit, c, text)
 
     def _bare_units(self, c, direction, text):
