@@ -2,16 +2,18 @@
 
 The time tagger reads the parse in one place, ``tense_direction``: the
 tokens, tags, lemmas and dependency tree of the sentence that holds an
-expression (the governing verb's tense, its auxiliaries, its head). The rest
-of what it reads, across sentences too (the date the narrative is on, a
-month named again further on, the quarter a results story reports on, the
-year stated earlier in a sentence), comes from the raw text and the other
-expressions, which ``recognise`` finds in the whole text. So a user who wants
-only dates need not parse the sentences with no expression in them: in news,
-over half of the tokens.
+expression (the governing verb's tense, its auxiliaries, its head), and it
+asks for every candidate. The rest of what it reads, across sentences too
+(the date the narrative is on, a month named again further on, the quarter
+a results story reports on, the year stated earlier in a sentence), comes
+from the raw text and the other expressions, which ``recognise`` finds in
+the whole text. And most kinds of expression never use the tense ("in
+1998", "for three years", "today"; see ``kinds_reading_tense``). So a user
+who wants only dates need parse only the sentences that hold a candidate of
+a kind that does: in news, under a third of the text.
 
 ``tag_texts`` finds the candidates of each text with the recogniser, cuts
-out the sentences that hold them, parses those pieces in batches and hands
+out the sentences that hold those, parses the pieces in batches and hands
 ``tag_text`` a stand-in for the parsed document that answers ``char_span``
 from the pieces. Tagging itself is the library's own code, so the tags are
 those of ``tag(nlp(text), anchor)`` as long as each piece parses its
@@ -32,22 +34,26 @@ sentences as the whole text would. To make that so:
 * it ends with the whitespace that follows it in the text, because whether a
   token is followed by a space is one of the features of its vector.
 
-``benchmarks/selective_identity.py`` checks the tags against the full parse
-on every TBAQ document.
+``benchmarks/time_selective.py`` checks the tags against the full parse on
+every TBAQ document.
 """
 
 from __future__ import annotations
 
 import bisect
+import dis
+import functools
+import inspect
 import re
 from datetime import date
 from typing import Iterable, Iterator, Sequence
 
 from ..models import Timex
-from . import tag_text
-from .recognise import recognise
+from . import _timexes, tag_text
+from .recognise import RULES, recognise
+from .resolve import Resolver
 
-__all__ = ["tag_texts", "sentence_starts", "pieces_to_parse", "PartialParse"]
+__all__ = ["tag_texts", "kinds_reading_tense", "sentence_starts", "pieces_to_parse", "PartialParse"]
 
 #: words of context kept before and after the sentences a piece is for
 #: (every word is at least one token; see the module docstring for why
@@ -65,6 +71,52 @@ _SENTENCE_END = re.compile(r"(\S*?)[.!?][\"'\u201d\u2019)\]]*(\s+)(?=(?:``|[\"'\
 _SURE_BEFORE_STOP = re.compile(r"[a-z]{2,}|\d[\d,]*%?|[a-z\d]+[)\]]")
 _LINE_BREAK = re.compile(r"\n\s*")
 _WORD = re.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=1)
+def kinds_reading_tense() -> frozenset[str]:
+    """The kinds of candidate (``recognise.RULES``) whose value can depend
+    on the tense: their ``Resolver`` handler reads its ``direction``.
+
+    Read from the handlers' code, so it follows the rules as they change. A
+    handler that never loads its ``direction`` argument (no instruction
+    names it, no inner function captures it) gives the same value, and
+    leaves the resolver in the same state, whatever the tense; a sentence
+    whose only candidates are of such kinds need not be parsed ("for three
+    years", "in 1998", "today", "now"). It holds only while the tagging loop
+    and ``Resolver.resolve`` do nothing with the direction but hand it to
+    the handler (each names it once); when that cannot be seen, or a handler
+    is not a plain function with ``direction`` as its second argument, every
+    kind counts as reading the tense."""
+    every = frozenset(kind for kind, _ in RULES)
+    if not all(_names_direction(f) == 1 for f in (_timexes, Resolver.resolve)):
+        return every
+    reading = set()
+    for kind in every:
+        handler = getattr(Resolver, "_" + kind, None)
+        if handler is None:
+            continue   # (``resolve`` gives nothing for a kind with no handler)
+        if not inspect.isfunction(handler) or _names_direction(handler) != 0:
+            reading.add(kind)
+    return frozenset(reading)
+
+
+def _names_direction(func) -> int | None:
+    """How many instructions of ``func`` load the variable ``direction``
+    (besides its assignment, in ``_timexes``); None when the function's
+    signature is not ``(..., direction, ...)`` without ``*args`` or
+    ``**kwargs``, or an inner function captures the variable."""
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
+        return None
+    code = func.__code__
+    if "direction" in code.co_cellvars or "direction" in code.co_freevars:
+        return None
+    return sum(1 for ins in dis.get_instructions(func)
+               if ins.argval == "direction" and not ins.opname.startswith("STORE"))
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -181,16 +233,19 @@ def _piece_doc(nlp, text: str, start: int, first: int, end: int):
 def tag_texts(texts: Sequence[str], anchors: Sequence[date | None], nlp, batch_size: int = 64,
               group: int = 4) -> Iterator[tuple[Timex, ...]]:
     """The timexes of each text, as ``tag(nlp(text), anchor)`` gives them,
-    parsing only the sentences with a candidate expression. ``nlp`` is a
+    parsing only the sentences with a candidate expression whose value can
+    depend on the tense. ``nlp`` is a
     pipeline from ``annotate.load_pipeline``; components the tagger does
     not read (``ner``) may be disabled by the caller. Texts are handled
     ``group`` at a time: the recogniser keeps the candidates of its last
     four texts, and tagging asks for them again."""
     if len(texts) != len(anchors):
         raise ValueError(f"{len(texts)} texts but {len(anchors)} anchors")
+    reading = kinds_reading_tense()
     for g in range(0, len(texts), group):
         chunk = range(g, min(g + group, len(texts)))
-        plans = [pieces_to_parse(texts[k], ((c.start, c.end) for c in recognise(texts[k]))) for k in chunk]
+        plans = [pieces_to_parse(texts[k], ((c.start, c.end) for c in recognise(texts[k]) if c.kind in reading))
+                 for k in chunk]
         docs = [_piece_doc(nlp, texts[k], *piece) for k, plan in zip(chunk, plans) for piece in plan]
         parsed = iter(nlp.pipe(docs, batch_size=batch_size))
         for k, plan in zip(chunk, plans):
