@@ -57,3 +57,10 @@ def test_conventions_decades_in_words_and_halves_of_units():
     assert v["an hour and a half"] == ("DURATION", "PT1H30M", None)
     assert v["two and a half years"] == ("DURATION", "P2Y6M", None)
     assert v["a minute and a half"] == ("DURATION", "PT1M30S", None)
+
+
+def test_conventions_last_with_the_month_just_ended_is_a_year_back():
+    v = values("The dam burst last September; the inquiry opened last August and reported last January.")
+    assert v["last September"][1] == "2020-09"   # said in October: a month ago would be "last month"
+    assert v["last August"][1] == "2021-08"
+    assert v["last January"][1] == "2021-01"

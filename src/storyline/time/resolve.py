@@ -257,7 +257,9 @@ class Resolver(PeriodRules):
             return Resolved("DATE", f"XXXX-{month:02d}", "relative", mod)
         if rel in ("last", "past"):
             direction = -1
-            year = self.anchor.year if month < self.anchor.month else self.anchor.year - 1
+            # (the month just ended is "last month"; named, "last February" said in
+            # March is the one a year before)
+            year = self.anchor.year if month < self.anchor.month - 1 else self.anchor.year - 1
         elif rel in ("next", "coming"):
             year = self.anchor.year if month > self.anchor.month else self.anchor.year + 1
         elif rel == "this":
