@@ -102,3 +102,20 @@ def test_dating_scheduled_year_told_in_the_past_is_a_lower_bound(nlp):
     doc = nlp(text)
     value = infer_publication_date(doc, tag(doc, None), roles_path="")
     assert value is None or value.value.startswith("2000")
+
+
+def test_dating_governor_counts_only_with_a_first_name():
+    # Several states have had a Governor Brown; "Gov. Jerry Brown" is one.
+    assert infer_publication_date("Gov. Brown signed the bill on Thursday, Sept. 12.", (), roles_path="") is None
+    value = infer_publication_date("Gov. Jerry Brown signed the bill on Thursday, Sept. 12.", (), roles_path="")
+    assert value is not None and value.value.startswith("2013-09")
+
+
+def test_dating_mayor_and_weekday_date():
+    value = infer_publication_date("Mayor David Dinkins spoke on Thursday, Sept. 12, at City Hall.", (),
+                                   roles_path="")
+    assert value is not None and value.value.startswith("1991-09")
+
+
+def test_dating_lieutenant_governor_is_not_the_governor():
+    assert infer_publication_date("Lt. Gov. Gray Davis spoke on Thursday, Sept. 12.", (), roles_path="") is None

@@ -162,6 +162,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             if m.group("former"):
                 continue
             given = m.group("given").split()
+            if h.full_name and not given:
+                continue  # "Gov. Brown" alone: which state's?
             if (given and len(given[0]) > 2
                     and not any(fold(given[0].rstrip(".")) in fold(w) for w in h.name.split()[:-1])):
                 continue  # a different first name: "President Hillary Clinton" is not Bill

@@ -33,6 +33,9 @@ class Holder:
     terms: tuple[tuple[date, date | None], ...]
     #: the word the text must contain for the pattern to be worth running
     surname: str = ""
+    #: the text must give a first name too: governors and mayors share
+    #: surnames with officials of other states and cities ("Gov. Brown")
+    full_name: bool = False
 
     @functools.cached_property
     def title_re(self) -> re.Pattern:
@@ -78,10 +81,11 @@ def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     surname = parts[-1]
     title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
     # Title, then up to three given names or initials, then the surname;
-    # "former" or "late" before the title means the term is over.
+    # "former" or "late" before the title means the term is over; a vice
+    # or lieutenant governor holds another office.
     return re.compile(
         rf"(?P<former>\b(?:former|ex-|late|then-|then)\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
-        rf"(?<![Vv]ice\s)(?<![Vv]ice-)\b(?i:{title_alt})\s+(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(surname)}\b"
+        rf"(?<![Vv]ice\s)(?<![Vv]ice-)(?<!Lt\.\s)(?<![Ll]ieutenant\s)\b(?i:{title_alt})\s+(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(surname)}\b"
     )
 
 
@@ -125,7 +129,7 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
                 else:
                     name_for_re = name
                 holders.append(Holder(tuple(titles), name_for_re, name, titles[0], terms,
-                                      fold(name_for_re.split()[-1])))
+                                      fold(name_for_re.split()[-1]), bool(role.get("full_name"))))
         for country, spec in (data.get("elections") or {}).items():
             entry = elections.setdefault(country, {"cues": [], "dates": []})
             entry["cues"] += list(spec.get("cues", ()))
