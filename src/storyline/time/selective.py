@@ -55,6 +55,10 @@ from .resolve import Resolver
 
 __all__ = ["tag_texts", "kinds_reading_tense", "sentence_starts", "pieces_to_parse", "PartialParse"]
 
+#: components the time tagger never reads (named entities); ``tag_texts``
+#: leaves them out of its parse
+UNREAD_COMPONENTS = ("ner",)
+
 #: words of context kept before and after the sentences a piece is for
 #: (every word is at least one token; see the module docstring for why
 #: five and six suffice for ``en_core_web_sm``)
@@ -115,19 +119,26 @@ def _names_direction(func) -> int | None:
     code = func.__code__
     if "direction" in code.co_cellvars or "direction" in code.co_freevars:
         return None
-    return sum(1 for ins in dis.get_instructions(func)
-               if ins.argval == "direction" and not ins.opname.startswith("STORE"))
+    count = 0
+    for ins in dis.get_instructions(func):
+        # (newer Pythons fuse two loads into one instruction naming both)
+        names = ins.argval if isinstance(ins.argval, tuple) else (ins.argval,)
+        if "direction" in names and not (ins.opname.startswith("STORE") and "LOAD" not in ins.opname):
+            count += 1
+    return count
 
 
-def sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str, line_breaks: bool = True) -> list[int]:
     """Offsets where a sentence surely starts, 0 included, in order. Misses
     many (a piece then holds two sentences, which costs time, not
     correctness); a start the parser would not find would cost correctness,
-    so anything doubtful is left out."""
+    so anything doubtful is left out. ``line_breaks``: the pipeline starts a
+    sentence after every line break (``annotate.line_breaks``)."""
     starts = {0}
-    for m in _LINE_BREAK.finditer(text):
-        if m.end() < len(text):
-            starts.add(m.end())
+    if line_breaks:
+        for m in _LINE_BREAK.finditer(text):
+            if m.end() < len(text):
+                starts.add(m.end())
     for m in _SENTENCE_END.finditer(text):
         word = m.group(1).lstrip("\"'`(\u201c\u2018[")
         if _SURE_BEFORE_STOP.fullmatch(word) and word not in _LOWER_ABBREVIATIONS:
@@ -135,14 +146,14 @@ def sentence_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-def pieces_to_parse(text: str, spans: Iterable[tuple[int, int]],
-                    before: int = CONTEXT_BEFORE, after: int = CONTEXT_AFTER) -> list[tuple[int, int, int]]:
+def pieces_to_parse(text: str, spans: Iterable[tuple[int, int]], before: int = CONTEXT_BEFORE,
+                    after: int = CONTEXT_AFTER, line_breaks: bool = True) -> list[tuple[int, int, int]]:
     """The pieces of ``text`` to parse so that every span in ``spans`` is
     parsed as in the whole text: ``(start, first, end)`` with ``first`` the
     sentence start the piece is for (``start`` is ``before`` words earlier)
     and ``end`` after ``after`` words past the last sentence it is for, and
     the whitespace after them. Pieces do not overlap and come in text order."""
-    starts = sentence_starts(text)
+    starts = sentence_starts(text, line_breaks)
     wanted: list[list[int]] = []   # [first, last) of runs of sentences that hold a span
     for start, end in sorted(spans):
         i = bisect.bisect_right(starts, start) - 1
@@ -234,20 +245,23 @@ def tag_texts(texts: Sequence[str], anchors: Sequence[date | None], nlp, batch_s
               group: int = 4) -> Iterator[tuple[Timex, ...]]:
     """The timexes of each text, as ``tag(nlp(text), anchor)`` gives them,
     parsing only the sentences with a candidate expression whose value can
-    depend on the tense. ``nlp`` is a
-    pipeline from ``annotate.load_pipeline``; components the tagger does
-    not read (``ner``) may be disabled by the caller. Texts are handled
-    ``group`` at a time: the recogniser keeps the candidates of its last
-    four texts, and tagging asks for them again."""
+    depend on the tense. ``nlp`` is a pipeline from
+    ``annotate.load_pipeline``; the components the tagger does not read are
+    left out of the parse. Texts are handled ``group`` at a time: the
+    recogniser keeps the candidates of its last four texts, and tagging asks
+    for them again."""
     if len(texts) != len(anchors):
         raise ValueError(f"{len(texts)} texts but {len(anchors)} anchors")
     reading = kinds_reading_tense()
+    line_breaks = "storyline_line_breaks" in nlp.pipe_names
+    unread = [name for name in UNREAD_COMPONENTS if name in nlp.pipe_names]
     for g in range(0, len(texts), group):
         chunk = range(g, min(g + group, len(texts)))
-        plans = [pieces_to_parse(texts[k], ((c.start, c.end) for c in recognise(texts[k]) if c.kind in reading))
+        plans = [pieces_to_parse(texts[k], ((c.start, c.end) for c in recognise(texts[k]) if c.kind in reading),
+                                 line_breaks=line_breaks)
                  for k in chunk]
         docs = [_piece_doc(nlp, texts[k], *piece) for k, plan in zip(chunk, plans) for piece in plan]
-        parsed = iter(nlp.pipe(docs, batch_size=batch_size))
+        parsed = iter(nlp.pipe(docs, batch_size=batch_size, disable=unread))
         for k, plan in zip(chunk, plans):
             pieces = [(start, end, next(parsed)) for start, _, end in plan]
             yield tag_text(texts[k], anchors[k], PartialParse(texts[k], pieces))
