@@ -64,3 +64,10 @@ def test_conventions_last_with_the_month_just_ended_is_a_year_back():
     assert v["last September"][1] == "2020-09"   # said in October: a month ago would be "last month"
     assert v["last August"][1] == "2021-08"
     assert v["last January"][1] == "2021-01"
+
+
+def test_conventions_second_day_of_a_pair_is_a_date():
+    v = values("The summit meets on Nov. 18 and 19. Polls open Dec. 2 or 3, and rates of 3 and 4 percent hold.")
+    assert v["Nov. 18"][1] == "2021-11-18" and v["19"][1] == "2021-11-19"
+    assert v["Dec. 2"][1] == "2021-12-02" and v["3"][1] == "2021-12-03"
+    assert "4" not in v

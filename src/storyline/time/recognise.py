@@ -345,8 +345,15 @@ def _recognise(text: str) -> tuple[Candidate, ...]:
             continue
         occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         taken.append(cand)
+    for cand in [c for c in taken if c.kind in ("md", "dm")]:
+        # "on April 24 and 25": the second day is a date of its own
+        if (m := _NEXT_DAY.match(text, cand.end)) and not any(occupied[m.start("day"):m.end("day")]):
+            taken.append(Candidate(m.start("day"), m.end("day"), "next_day", m))
     taken.sort(key=lambda c: c.start)
     return tuple(taken)
+
+
+_NEXT_DAY = re.compile(r"\s*(?:and|or|to|through|-)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w%$:/]|[.,]\s*\d)")
 
 
 #: rules whose words are common nouns and adverbs, written in lower case in running text

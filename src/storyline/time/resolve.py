@@ -188,6 +188,15 @@ class Resolver(PeriodRules):
 
     _dm = _md
 
+    def _next_day(self, c, direction, text):
+        """"April 24 and 25": the day after "and" is in the month just named."""
+        if self.last_stated is None or c.start - self.last_stated_end > 12:
+            return None
+        d = self.last_stated.replace(day=int(c.group("day")))
+        if d < self.last_stated:
+            return None   # ("July 30 to 2" is not a range this reads)
+        return Resolved("DATE", day_value(d), "relative", reference=d)
+
     def _around(self, c, res: Resolved | None) -> Resolved | None:
         """"the week of March 6": the (ISO) week that holds the day; "the day
         before last Tuesday('s hearing)", "the day after Jan. 5": one day
