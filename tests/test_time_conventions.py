@@ -71,3 +71,9 @@ def test_conventions_second_day_of_a_pair_is_a_date():
     assert v["Nov. 18"][1] == "2021-11-18" and v["19"][1] == "2021-11-19"
     assert v["Dec. 2"][1] == "2021-12-02" and v["3"][1] == "2021-12-03"
     assert "4" not in v
+
+
+def test_conventions_year_earlier_run_of_months_is_one_duration():
+    v = values("For the nine months, net rose. Net for the year-earlier nine months included a gain.")
+    assert v["the year-earlier nine months"] == ("DURATION", "P9M", None)
+    assert "year-earlier" not in v
