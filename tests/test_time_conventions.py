@@ -77,3 +77,9 @@ def test_conventions_year_earlier_run_of_months_is_one_duration():
     v = values("For the nine months, net rose. Net for the year-earlier nine months included a gain.")
     assert v["the year-earlier nine months"] == ("DURATION", "P9M", None)
     assert "year-earlier" not in v
+
+
+def test_conventions_year_earlier_period_after_a_run_of_months_is_that_run():
+    v = values("Third-quarter sales rose. For the six months, the mill earned $4 million. "
+               "In the year-earlier period, it lost money.")
+    assert v["the year-earlier period"] == ("DURATION", "P6M", None)

@@ -122,6 +122,10 @@ class PeriodRules:
             # "Sales in the latest period were ...": the quarter the story reports on
             ly, lq = ref.year, quarter_of(ref)
         if ordinal in ("year-earlier", "year-ago"):
+            if unit == "period" and self.months_context:
+                # "For the nine months, net rose ... In the year-earlier period":
+                # that run of months a year before, as "the year-earlier nine months"
+                return Resolved("DURATION", f"P{self.months_context}M", "explicit")
             ref = self._reported_quarter(any_time=False) or date(ly, 3 * lq - 2, 1)
             ly, lq = ref.year - 1, quarter_of(ref)
             return Resolved("DATE", f"{ly}-Q{lq}", "relative", granularity="quarter")

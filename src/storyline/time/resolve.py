@@ -47,8 +47,9 @@ class Resolver(PeriodRules):
         self.last_explicit_year: int | None = None
         self.last_quarter_context = False
         #: the narrative reports on a run of months ("for the nine months"),
-        #: so a comparison with "a year earlier" is with that run, not a quarter
-        self.months_context = False
+        #: so a comparison with "a year earlier" is with that run, not a
+        #: quarter: how many months (0 when it does not)
+        self.months_context = 0
         #: the first past quarter the text names: the period a results story reports on
         self.reported_quarter: date | None = None
         self.last_explicit_end = -10**9
@@ -84,7 +85,7 @@ class Resolver(PeriodRules):
             self.last_granularity = res.granularity
             self.last_quarter_context = res.granularity == "quarter"
             if res.granularity == "quarter":
-                self.months_context = False
+                self.months_context = 0
             if (res.granularity == "quarter" and self.reported_quarter is None and self.anchor is not None
                     and add_months(res.reference, 3) <= self.anchor and (self.anchor - res.reference).days <= 366
                     and not res.value.startswith("P")):
@@ -592,7 +593,7 @@ class Resolver(PeriodRules):
             # "For the nine months, net rose ... from ... a year earlier": a
             # results story has moved from its quarter to a longer period.
             self.last_quarter_context = False
-            self.months_context = True
+            self.months_context = int(amount)
         num = c.group("num").lower()
         before = text[max(0, c.start - 24):c.start]
         if (num == "one" and c.group("unit").lower() == "day" and not c.group("lead") and not c.group("approx")
