@@ -119,3 +119,18 @@ def test_dating_mayor_and_weekday_date():
 
 def test_dating_lieutenant_governor_is_not_the_governor():
     assert infer_publication_date("Lt. Gov. Gray Davis spoke on Thursday, Sept. 12.", (), roles_path="") is None
+
+
+def test_dating_title_after_the_name():
+    value = infer_publication_date("Richard Darman, the budget director, said on Thursday, Oct. 25, that taxes "
+                                   "would rise.", (), roles_path="")
+    assert value is not None and value.value.startswith("1990-10")
+    value = infer_publication_date("Mr. Darman, the White House budget director, spoke on Thursday, Oct. 25.", (),
+                                   roles_path="")
+    assert value is not None and value.value.startswith("1990-10")
+
+
+def test_dating_title_after_the_name_in_the_past_says_nothing():
+    for text in ("Colin Powell, the former chairman of the Joint Chiefs of Staff, spoke on Monday, Feb. 25.",
+                 "Colin Powell, who was then chairman of the Joint Chiefs of Staff, spoke on Monday, Feb. 25."):
+        assert infer_publication_date(text, (), roles_path="") is None, text

@@ -45,6 +45,9 @@ from .normalise import clamp_day
 from .recognise import recognise
 from .vocabulary import MONTHS, WEEKDAYS
 
+#: words before a surname that are not a first name
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady"})
+
 #: below this best score the text says too little to date it
 MIN_SCORE = 1.5
 #: score of the days after an election that news reports as past
@@ -158,10 +161,13 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     folded = fold(text)
     by_phrase: dict[str, tuple[np.ndarray, list[str]]] = {}
     for h in _holders_named_in(holders, folded):
-        for m in h.title_re.finditer(text):
+        matches = list(h.title_re.finditer(text))
+        if h.apposition_re is not None:
+            matches += h.apposition_re.finditer(text)
+        for m in matches:
             if m.group("former"):
                 continue
-            given = m.group("given").split()
+            given = [w for w in m.group("given").split() if w not in _HONORIFICS]
             if h.full_name and not given:
                 continue  # "Gov. Brown" alone: which state's?
             if (given and len(given[0]) > 2

@@ -44,6 +44,14 @@ class Holder:
         # most of the cost of loading this knowledge
         return _title_pattern(self.titles, self.name_for_re)
 
+    @functools.cached_property
+    def apposition_re(self) -> re.Pattern | None:
+        """The title after the name: "Colin Powell, chairman of the Joint
+        Chiefs of Staff", "Mr. Darman, the budget director". Only titles of
+        two words or more: "Smith, the president" may be any company's."""
+        specific = [t for t in self.titles if len(t.split()) >= 2]
+        return _apposition_pattern(specific, self.name_for_re) if specific else None
+
 
 def _as_date(value) -> date | None:
     if value is None or isinstance(value, date):
@@ -94,6 +102,19 @@ def _packaged(kind: str) -> list[Path]:
     ``roles_<topic>.yaml`` (one file per category of knowledge keeps each
     one short enough to review)."""
     return [DATA_DIR / f"{kind}.yaml"] + sorted(DATA_DIR.glob(f"{kind}_*.yaml"))
+
+
+def _apposition_pattern(titles: Sequence[str], name: str) -> re.Pattern:
+    surname = name.split()[-1]
+    title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    # One to three given names or an honorific, the surname, a comma, then
+    # the title with at most an article and two qualifiers ("the U.S. trade
+    # representative"); "who was then" or "the former" mean another time.
+    return re.compile(
+        rf"\b(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{1,3}}){_loose(surname)},\s+"
+        rf"(?P<former>(?:who\s+(?:is|was)\s+)?(?:then|formerly|until\s+recently)\s+|(?:the\s+|a\s+)?(?:former|ex-|onetime)\s*)?"
+        rf"(?:who\s+is\s+)?(?:the\s+)?(?:[A-Z][\w.]*\s+){{0,2}}(?i:{title_alt})\b(?!\s+of\s+[A-Z])"
+    )
 
 
 #: the C loader when PyYAML has it: several times faster on the roles file
