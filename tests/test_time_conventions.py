@@ -83,3 +83,14 @@ def test_conventions_year_earlier_period_after_a_run_of_months_is_that_run():
     v = values("Third-quarter sales rose. For the six months, the mill earned $4 million. "
                "In the year-earlier period, it lost money.")
     assert v["the year-earlier period"] == ("DURATION", "P6M", None)
+
+
+def test_conventions_the_years_after_a_preposition_are_an_unknown_length():
+    v = values("Over the years the canal silted up; in the early years it carried grain, and "
+               "traffic will grow in the coming decades and in the weeks ahead. "
+               "The car was seen in the weeks before the fire.")
+    assert v["the years"] == ("DURATION", "PXY", None)
+    assert v["the early years"] == ("DURATION", "PXY", None)
+    assert v["the coming decades"] == ("DURATION", "PXDE", None)
+    assert v["the weeks ahead"] == ("DURATION", "PXW", None)
+    assert "the weeks" not in v

@@ -46,6 +46,7 @@ SENTENCES = [
     "Earlier that day, the next morning, the following\nevening, that same day; the week of March 6, 2000.",
     "THE NEXT DAY and THE WEEK OF Dec. 5; the first two quarters of 1990, the LAST TWO QUARTERS OF fiscal 1999.",
     "Through the nineties and THE EARLY EIGHTIES; a minute and a half, two and a half years, mid-afternoon Tuesday.",
+    "Over the years, in THE COMING DECADES, for the weeks ahead; in the weeks before the vote.",
     "No time words in this one at all: the ministers argued.",
     "",
 ]

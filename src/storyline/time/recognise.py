@@ -126,6 +126,12 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b))")),
     ("duration", _rule(rf"(?i:(?:the\s+)?(?:(?P<lead>first|last|past|next|previous|coming|following|final|remaining|preceding|latest|entire|whole|full|initial|additional|further|other|same|year-earlier|year-ago)\s+)?"
                        rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:more|additional|extra|trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?(?P<andhalf>\s+and\s+a\s+half)?(?:[\s-](?P<tail>long|old))?)")),
+    # "over the years", "in the coming years", "in the weeks ahead": an unknown
+    # length (not "in the weeks before the vote", a stretch dated by an event)
+    ("the_units", _rule(r"(?i:(?<=\bover\s)|(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bthroughout\s))"
+                        r"(?i:the\s+(?:(?:early|coming|next|past|last|following|intervening)\s+)?"
+                        r"(?P<unit>years|months|weeks|decades)(?:\s+ahead)?)"
+                        r"(?!\s+(?:before|after|since|of|leading|when|to|until)\b)")),
     ("bare_units", _rule(rf"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
     # "quarterly" and "annually" mostly qualify payments, which annotators skip.
     ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
@@ -213,6 +219,7 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "ago": ("ci", re.compile(_UNIT_WORD + r"[a-z]*\s+(?:ago|earlier|later|from\s+now|hence|previously"
                                           r"|before|after)")),
     "duration": ("ci", re.compile(r"[\s-]" + _UNIT_WORD)),                         # a number, then a unit
+    "the_units": ("ci", re.compile(r"the\s+(?:[a-z]+\s+)?(?:years|months|weeks|decades)")),
     "bare_units": ("ci", ("years", "months", "weeks", "decades", "days", "hours", "minutes", "centuries")),
     # (flat alternatives, each starting with a letter, let ``re`` skip ahead)
     "set": ("ci", re.compile(r"daily|weekly|monthly|yearly|hourly|nightly|every\s|each\s|per\s"
@@ -359,7 +366,7 @@ _NEXT_DAY = re.compile(r"\s*(?:and|or|to|through|-)\s*(?P<day>[0-3]?\d)(?:st|nd|
 #: rules whose words are common nouns and adverbs, written in lower case in running text
 _LOWER_CASE_KINDS = frozenset(("relunit", "modunit", "duration", "clock24", "deictic", "ref", "partofday", "mid_part",
                                "narrative_day",
-                               "the_quarter", "the_year", "weekend", "recent_units", "bare_units", "overnight"))
+                               "the_quarter", "the_year", "weekend", "recent_units", "bare_units", "the_units", "overnight"))
 _PROPER_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _QUOTES = "\"'`\u2018\u2019\u201c\u201d "
 

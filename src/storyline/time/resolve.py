@@ -626,6 +626,8 @@ class Resolver(PeriodRules):
             code = "TM"
         return Resolved("DURATION", duration_value(None, code), "explicit")
 
+    _the_units = _bare_units
+
     def _weekday_set(self, c, direction, text):
         weekday = WEEKDAYS[c.group("stem").lower() + "day"]
         if not c.group("npart"):
