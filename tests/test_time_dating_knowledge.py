@@ -134,3 +134,12 @@ def test_dating_title_after_the_name_in_the_past_says_nothing():
     for text in ("Colin Powell, the former chairman of the Joint Chiefs of Staff, spoke on Monday, Feb. 25.",
                  "Colin Powell, who was then chairman of the Joint Chiefs of Staff, spoke on Monday, Feb. 25."):
         assert infer_publication_date(text, (), roles_path="") is None, text
+
+
+def test_dating_event_cues_are_plain_words_of_one_pattern():
+    from storyline.time.knowledge import _literal_cues
+
+    assert _literal_cues([r"Plaza accord|Plaza agreement", "rose"]) == ("Plaza accord", "Plaza agreement")
+    assert _literal_cues([r"\bTARP\b", r"U\.S\.|Congress"]) == ("U.S.", "Congress")
+    assert _literal_cues([r"Notre[- ]Dame", r"fire|blaze"]) == ("fire", "blaze")
+    assert _literal_cues([r"(?:A|B)"]) == ()

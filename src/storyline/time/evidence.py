@@ -90,6 +90,8 @@ def _count(word: str) -> int | None:
 
 def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> None:
     """What the sentences naming one dated event say about the article's date."""
+    if ev.get("cues") and not any(c in text for c in ev["cues"]):
+        return
     if not all(p.search(text) for p in ev["all"]):
         return  # most articles name no event: one pass over the text says so
     matched = [(a, b) for a, b in sents if all(p.search(text[a:b]) for p in ev["all"])]

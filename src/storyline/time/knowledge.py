@@ -156,7 +156,7 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
             entry["cues"] += list(spec.get("cues", ()))
             entry["dates"] += [_as_date(d) for d in spec.get("dates", ())]
         for ev in data.get("events", ()):
-            events.append({"name": ev["name"], "date": _as_date(ev["date"]),
+            events.append({"name": ev["name"], "date": _as_date(ev["date"]), "cues": _literal_cues(ev["all"]),
                            "all": [re.compile(p) for p in ev["all"]],
                            "until": _as_date(ev.get("until")),
                            "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None,
@@ -165,6 +165,18 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
     for spec in elections.values():
         spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
     return tuple(holders), elections, tuple(events)
+
+
+def _literal_cues(patterns: Sequence[str]) -> tuple[str, ...]:
+    """Plain substrings one of which the text must contain for an event's
+    patterns to match, from the first pattern that is an alternation of
+    plain words ("Bhopal", "Plaza accord|Plaza agreement"): a substring test
+    is cheaper than a regex search, and most articles name no event."""
+    for pattern in patterns:
+        parts = [p.replace(r"\.", ".") for p in pattern.split("|")]
+        if all(p and not re.search(r"[\\^$*+?{}\[\]()|]", p) for p in parts):
+            return tuple(parts)
+    return ()
 
 
 @dataclass(frozen=True)
