@@ -94,3 +94,11 @@ def test_conventions_the_years_after_a_preposition_are_an_unknown_length():
     assert v["the coming decades"] == ("DURATION", "PXDE", None)
     assert v["the weeks ahead"] == ("DURATION", "PXW", None)
     assert "the weeks" not in v
+
+
+def test_conventions_the_near_term_and_a_later_date_look_ahead():
+    v = values("Margins will suffer in the near term; the board may sell shares at a later date, "
+               "but it will not repay its short-term debt or change its long-term plan.")
+    assert v["the near term"] == ("DATE", "FUTURE_REF", None)
+    assert v["a later date"] == ("DATE", "FUTURE_REF", None)
+    assert len(v) == 2

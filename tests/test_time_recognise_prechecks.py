@@ -47,6 +47,7 @@ SENTENCES = [
     "THE NEXT DAY and THE WEEK OF Dec. 5; the first two quarters of 1990, the LAST TWO QUARTERS OF fiscal 1999.",
     "Through the nineties and THE EARLY EIGHTIES; a minute and a half, two and a half years, mid-afternoon Tuesday.",
     "Over the years, in THE COMING DECADES, for the weeks ahead; in the weeks before the vote.",
+    "In THE NEAR TERM and over the short term, not short-term debt; at a later date.",
     "No time words in this one at all: the ministers argued.",
     "",
 ]

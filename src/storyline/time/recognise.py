@@ -109,6 +109,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     # "soon", "shortly", bare "future" and "recent" are left out: annotators
     # rarely mark them, and tagging them costs more precision than it gains.
     ("ref", _rule(r"(?i:(?P<word>now|currently|current|nowadays|these\s+days|presently|at\s+present|recently|lately|the\s+past|the\s+future|the\s+near\s+future))")),
+    # "the challenges of the near term", "to raise money at a later date": time ahead
+    ("term_ref", _rule(r"(?i:(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bover\s)|(?<=\bfor\s))the\s+(?:near|short)\s+term(?!-)"
+                       r"|(?<=\bat\s)a\s+later\s+date)")),
     ("spelled_year", _rule(r"(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)[\s-]+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|hundred))|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?)")),
     ("weekend", _rule(r"(?i:the\s+weekend)")),
     # "by year-end", "at the end of the year", "the end of the month": the
@@ -209,6 +212,7 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
                                        r"|night)")),
     "overnight": ("ci", ("overnight",)),
     "ref": ("ci", re.compile("now|current|these|present|recent|lately|past|future")),
+    "term_ref": ("ci", ("term", "later date")),
     "spelled_year": ("ci", ("nineteen", "twenty", "thousand")),
     "weekend": ("ci", ("weekend",)),
     "period_end": ("ci", ("end",)),
@@ -366,7 +370,7 @@ _NEXT_DAY = re.compile(r"\s*(?:and|or|to|through|-)\s*(?P<day>[0-3]?\d)(?:st|nd|
 #: rules whose words are common nouns and adverbs, written in lower case in running text
 _LOWER_CASE_KINDS = frozenset(("relunit", "modunit", "duration", "clock24", "deictic", "ref", "partofday", "mid_part",
                                "narrative_day",
-                               "the_quarter", "the_year", "weekend", "recent_units", "bare_units", "the_units", "overnight"))
+                               "the_quarter", "the_year", "weekend", "recent_units", "bare_units", "the_units", "term_ref", "overnight"))
 _PROPER_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _QUOTES = "\"'`\u2018\u2019\u201c\u201d "
 

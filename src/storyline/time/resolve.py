@@ -545,6 +545,9 @@ class Resolver(PeriodRules):
             value = "FUTURE_REF"
         return Resolved("DATE", value, "relative")
 
+    def _term_ref(self, c, direction, text):
+        return Resolved("DATE", "FUTURE_REF", "relative")
+
     def _recent_units(self, c, direction, text):
         rel = c.group("rel").lower()
         return Resolved("DATE", "PAST_REF" if rel == "recent" else "FUTURE_REF", "relative")
