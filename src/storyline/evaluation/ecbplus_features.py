@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from ..errors import InputError
+from ..link.cluster import tfidf_matrix
 from ..link.lexicon import lemma_pairs, pair_key, synonym_group
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class _MentionInfo:
     sent_vec: np.ndarray     # ... averaged over the sentence
     salience: float = 0.0    # share of its document's mentions with the same head lemma
     lemma_vec: np.ndarray | None = None  # head_vec averaged over every mention with this head lemma
+    lemma_roles: np.ndarray | None = None  # TF-IDF of the roles of every mention with this head lemma
 
 
 @dataclass
@@ -147,12 +149,17 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
         info.salience = counts[info.head_lemma] / sum(counts.values())
     # one word's vectors averaged over all its uses sketch what it means
     # beyond one sentence's context (the input's own text: nothing learned)
-    uses: dict[str, list[np.ndarray]] = {}
-    for info in infos:
-        uses.setdefault(info.head_lemma, []).append(info.head_vec)
-    centroids = {lemma: _unit(np.mean(vectors, axis=0)) for lemma, vectors in uses.items()}
+    uses: dict[str, list[int]] = {}
+    for k, info in enumerate(infos):
+        uses.setdefault(info.head_lemma, []).append(k)
+    centroids = {lemma: _unit(np.mean([infos[k].head_vec for k in ks], axis=0)) for lemma, ks in uses.items()}
+    # and what the word is done by and to across the input: two words for
+    # one kind of happening take the same arguments (navy, pirates, ship)
+    roles = tfidf_matrix([sorted(info.roles) for info in infos])
+    profiles = {lemma: _unit(roles[ks].mean(axis=0)) for lemma, ks in uses.items()}
     for info in infos:
         info.lemma_vec = centroids[info.head_lemma]
+        info.lemma_roles = profiles[info.head_lemma]
     return doc_ids, doc_terms, infos
 
 
@@ -172,8 +179,9 @@ FEATURES = ("bias", "same_head", "same_lemmas", "same_stem", "context_cos", "arg
             # but together run through much of it: reporters' choices of word
             # for its main happening (foil/thwart), see _complementary
             "complementary", "complementary_cover",
-            # cosine of the two head lemmas' vectors averaged over all their uses
-            "lemma_vec_cos")
+            # cosines of the two head lemmas' vectors, and of their roles,
+            # averaged over all their uses
+            "lemma_vec_cos", "lemma_roles_cos")
 
 
 def _stem(lemma: str) -> str:
@@ -281,6 +289,8 @@ def _pair_features(infos: list[_MentionInfo], idx: list[int], doc_sims: tuple[np
     feats[:, :, f["complementary_cover"]] = cover
     lemma_vecs = np.array([m.lemma_vec for m in sub])
     feats[:, :, f["lemma_vec_cos"]] = (lemma_vecs @ lemma_vecs.T) * ~same_head
+    lemma_roles = np.array([m.lemma_roles for m in sub])
+    feats[:, :, f["lemma_roles_cos"]] = (lemma_roles @ lemma_roles.T) * ~same_head
     other_doc = 1.0 - feats[:, :, f["same_doc"]]
     feats[:, :, f["other_doc*context"]] = other_doc * feats[:, :, f["context_cos"]]
     feats[:, :, f["other_doc*args"]] = other_doc * feats[:, :, f["args_jaccard"]]
