@@ -143,3 +143,9 @@ def test_dating_event_cues_are_plain_words_of_one_pattern():
     assert _literal_cues([r"\bTARP\b", r"U\.S\.|Congress"]) == ("U.S.", "Congress")
     assert _literal_cues([r"Notre[- ]Dame", r"fire|blaze"]) == ("fire", "blaze")
     assert _literal_cues([r"(?:A|B)"]) == ()
+
+
+def test_dating_head_of_un_inspections():
+    value = infer_publication_date("Chief U.N. weapons inspector Richard Butler said on Thursday, Nov. 12, that the "
+                                   "inspectors would return.", (), roles_path="")
+    assert value is not None and value.value.startswith("1998-11")
