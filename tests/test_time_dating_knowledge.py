@@ -149,3 +149,10 @@ def test_dating_head_of_un_inspections():
     value = infer_publication_date("Chief U.N. weapons inspector Richard Butler said on Thursday, Nov. 12, that the "
                                    "inspectors would return.", (), roles_path="")
     assert value is not None and value.value.startswith("1998-11")
+
+
+def test_dating_named_military_operation_bounds_from_below():
+    value = infer_publication_date("U.S. and British planes struck Iraq again in Operation Desert Fox, officials said.",
+                                   (), roles_path="", guess=True)
+    assert value is not None and value.earliest >= date(1998, 12, 16)
+    assert any("Operation Desert Fox" in line for line in value.evidence)
