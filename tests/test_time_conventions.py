@@ -102,3 +102,13 @@ def test_conventions_the_near_term_and_a_later_date_look_ahead():
     assert v["the near term"] == ("DATE", "FUTURE_REF", None)
     assert v["a later date"] == ("DATE", "FUTURE_REF", None)
     assert len(v) == 2
+
+
+def test_conventions_corresponding_period_last_year_is_the_year_ago_quarter():
+    v = values("Net fell in the third quarter. It compares with a profit for the corresponding period last "
+               "year, and in the second quarter last year it lost money; sales matched the comparable period.",
+               anchor=date(1989, 10, 26))
+    assert v["the third quarter"][1] == "1989-Q3"
+    assert v["the corresponding period last year"][1] == "1988-Q3"
+    assert v["the second quarter last year"][1] == "1988-Q2"
+    assert v["the comparable period"][1] == "1989-Q3"

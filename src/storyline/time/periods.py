@@ -87,8 +87,14 @@ class PeriodRules:
         ordinal = c.group("ord").lower()
         unit = c.group("unit").lower()
         year = int(c.group("year")) if c.group("year") else None
-        if unit == "period" and ordinal not in ("latest", "year-earlier", "year-ago", "same", "recent", "previous", "current"):
+        if unit == "period" and ordinal not in ("latest", "year-earlier", "year-ago", "same", "recent", "previous", "current",
+                                                "corresponding", "comparable"):
             return None
+        if ordinal in ("corresponding", "comparable"):
+            # "the corresponding period last year" is the year-ago period; alone, the same one
+            ordinal = "year-ago" if c.group("ago") else "same"
+        elif c.group("ago") and ordinal in ("same", "year-earlier", "year-ago"):
+            ordinal = "year-ago"   # "the same quarter a year ago"
         if unit == "half":
             n = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(ordinal)
             if n is None:
@@ -114,7 +120,10 @@ class PeriodRules:
                 year = self.anchor.year
                 if q > quarter_of(self.anchor) and direction <= 0:
                     year -= 1
-            d = date(year, 3 * q - 2, 1)
+                if c.group("ago"):
+                    year -= 1   # "the third quarter last year"
+            # (a comparison a year back is not where the narrative is)
+            d = None if c.group("ago") else date(year, 3 * q - 2, 1)
             return Resolved("DATE", f"{year}-Q{q}", "explicit" if c.group("year") else "relative",
                             reference=d, granularity="quarter")
         ly, lq = self._last_quarter()

@@ -82,8 +82,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("century", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<num>\d\d?)(?:st|nd|rd|th)|(?P<word>eighteenth|nineteenth|twentieth|twenty-first|21st))[\s-]+century)")),
     ("year", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<fiscal>fiscal|calendar|fiscal\s+year|the\s+fiscal\s+year|model\s+year|the\s+year|school\s+year))\s+)?(?P<year>{YEAR_RE})(?:-(?P<year2>\d\d))?(?!\s*(?:%|percent|[-,.]\d))")),
     ("fiscal_short", _rule(r"(?i:fiscal)\s+'?(?P<yy>\d\d)")),
-    ("quarter", _rule(rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-earlier|year-ago|same|recent|june|september|march|december)"
-                      rf"(?:[\s-]+fiscal)?[\s-]+(?P<unit>quarter|half|period)(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR_RE}))?)")),
+    ("quarter", _rule(rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-earlier|year-ago|same|recent|june|september|march|december|corresponding|comparable)"
+                      rf"(?:[\s-]+fiscal)?[\s-]+(?P<unit>quarter|half|period)(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR_RE})"
+                      rf"|(?P<ago>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier)))?)")),
     ("two_quarters", _rule(rf"(?i:(?:the\s+)?(?P<ord>first|last|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR_RE}))")),
     ("the_quarter", _rule(r"(?i:the\s+(?P<unit>quarter)(?!-)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?)")),
     # "for the year", "the full year", "the fiscal year ended June 30": the
