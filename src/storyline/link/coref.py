@@ -17,6 +17,7 @@ plan against a fact of another time, a denial against an assertion).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Sequence
 
 from ..models import EventMention
@@ -29,7 +30,6 @@ from .features import (
     lemma_group,
     object_words,
     sentence_key,
-    times_overlap,
 )
 from .lexicon import lemma_similarity
 
@@ -52,9 +52,11 @@ def _sort_key(m: EventMention) -> tuple:
     return (earliest, m.article_id, m.trigger_start, m.id)
 
 
-@dataclass(frozen=True)
-class _Info:
-    """What linking needs of a mention, computed once."""
+@dataclass(frozen=True, slots=True)
+class MentionInfo:
+    """What linking needs of a mention, computed once: the per-pair work
+    then reads fields instead of re-deriving them from the mention for
+    each of its (up to a few hundred) candidate pairs."""
 
     mention: EventMention
     group: str
@@ -62,14 +64,33 @@ class _Info:
     sources: frozenset[str]
     targets: frozenset[str]
     objects: frozenset[str]
+    #: sources and targets as ("s", key) / ("t", key): two reports that name
+    #: parties are one happening only when these sets meet
+    parties: frozenset[tuple[str, str]]
+    lemma: str
+    #: both ends of the date, or None when either is open or unknown
+    lo: date | None
+    hi: date | None
+    #: the date has at least one known end (the text places it in time)
+    bounded: bool
 
     @staticmethod
-    def of(m: EventMention) -> "_Info":
-        return _Info(m, lemma_group(m.lemma or m.trigger), sentence_key(m), actor_keys(m.sources),
-                     actor_keys(m.targets), object_words(m))
+    def of(m: EventMention) -> "MentionInfo":
+        sources, targets = actor_keys(m.sources), actor_keys(m.targets)
+        t = m.time
+        known = t is not None and t.earliest is not None and t.latest is not None
+        return MentionInfo(
+            m, lemma_group(m.lemma or m.trigger), sentence_key(m), sources, targets, object_words(m),
+            frozenset([("s", k) for k in sources] + [("t", k) for k in targets]), m.lemma.lower(),
+            t.earliest if known else None, t.latest if known else None,
+            t is not None and (t.earliest is not None or t.latest is not None))
 
 
-def block_keys(info: _Info) -> Iterable[tuple]:
+#: The name other modules used before ``MentionInfo`` was public.
+_Info = MentionInfo
+
+
+def block_keys(info: MentionInfo) -> Iterable[tuple]:
     """The blocks a mention belongs to; two mentions are compared only
     when they share one."""
     m = info.mention
@@ -79,45 +100,48 @@ def block_keys(info: _Info) -> Iterable[tuple]:
     yield ("sentence", info.sentence, info.group)
 
 
+def _blocks(ordered: Sequence[EventMention], infos: Sequence[MentionInfo]) -> list[list[int]]:
+    """Blocks of two or more mentions, as positions in ``ordered``, each in
+    date order (mentions are added in that order, so no block is sorted)."""
+    blocks: dict[tuple, list[int]] = {}
+    for i in sorted(range(len(ordered)), key=lambda i: _sort_key(ordered[i])):
+        for key in block_keys(infos[i]):
+            blocks.setdefault(key, []).append(i)
+    return [members for members in blocks.values() if len(members) > 1]
+
+
 def candidate_pairs(mentions: Sequence[EventMention], window: int = WINDOW,
-                    infos: dict[str, _Info] | None = None) -> list[tuple[str, str]]:
-    """Pairs to compare, each once, block by block (neighbours in a block
-    are compared together, which keeps the working set small). The set of
-    pairs does not depend on the order of the blocks, and callers order
-    what they keep by score, so the blocks are taken as they come."""
-    if infos is None:
-        infos = {m.id: _Info.of(m) for m in mentions}
-    blocks: dict[tuple, list[EventMention]] = {}
-    order: dict[str, tuple] = {}
-    for m in mentions:
-        order[m.id] = _sort_key(m)
-        for key in block_keys(infos[m.id]):
-            blocks.setdefault(key, []).append(m)
+                    infos: dict[str, MentionInfo] | None = None) -> list[tuple[str, str]]:
+    """Pairs to compare, each once: neighbours (``window`` on each side)
+    in date order inside each block. The set of pairs does not depend on
+    the order of the blocks, and callers order what they keep by score,
+    so the blocks are taken as they come."""
+    ordered = list(mentions)
+    info_list = [infos[m.id] if infos is not None else MentionInfo.of(m) for m in ordered]
     seen: set[tuple[str, str]] = set()
     pairs: list[tuple[str, str]] = []
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda m: order[m.id])
-        for i, a in enumerate(members):
-            for b in members[i + 1:i + 1 + window]:
-                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                if a.id != b.id and pair not in seen:
+    for members in _blocks(ordered, info_list):
+        for k, i in enumerate(members):
+            a = ordered[i].id
+            for j in members[k + 1:k + 1 + window]:
+                b = ordered[j].id
+                pair = (a, b) if a < b else (b, a)
+                if a != b and pair not in seen:
                     seen.add(pair)
                     pairs.append(pair)
     return pairs
 
 
-def compatible(a: EventMention | _Info, b: EventMention | _Info) -> bool:
+def compatible(a: EventMention | MentionInfo, b: EventMention | MentionInfo) -> bool:
     """May ``a`` and ``b`` be one happening at all?"""
-    ia = a if isinstance(a, _Info) else _Info.of(a)
-    ib = b if isinstance(b, _Info) else _Info.of(b)
+    ia = a if isinstance(a, MentionInfo) else MentionInfo.of(a)
+    ib = b if isinstance(b, MentionInfo) else MentionInfo.of(b)
     a, b = ia.mention, ib.mention
     if a.type != b.type:
         return False
     if _duplicate(ia, ib):
         return True
-    overlap = times_overlap(a.time, b.time)
+    overlap = _overlap(ia, ib)
     if overlap is False:
         return False
     if (a.modality == "negated") != (b.modality == "negated"):
@@ -133,13 +157,26 @@ def is_duplicate_report(a: EventMention, b: EventMention) -> bool:
     """The same sentence about the same act in two articles: a reprint or a
     reformatted copy, whose dates may differ only because one copy lost
     its dateline."""
-    return _duplicate(_Info.of(a), _Info.of(b))
+    return _duplicate(MentionInfo.of(a), MentionInfo.of(b))
 
 
-def _duplicate(a: _Info, b: _Info) -> bool:
+def _duplicate(a: MentionInfo, b: MentionInfo) -> bool:
     return (a.mention.article_id != b.mention.article_id and a.mention.type == b.mention.type
             and a.group == b.group and a.sentence == b.sentence
             and a.mention.modality == b.mention.modality)
+
+
+def _overlap(a: MentionInfo, b: MentionInfo) -> bool | None:
+    """``times_overlap`` of the two mentions, from the precomputed ends."""
+    if a.lo is None or b.lo is None:
+        return None
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
+def _no_shared_party(a: MentionInfo, b: MentionInfo) -> bool:
+    """Both name parties (or one does) and they share none on either side:
+    then the pair scores 0 unless it is a reprint (see ``pair_score``)."""
+    return bool(a.parties or b.parties) and a.parties.isdisjoint(b.parties)
 
 
 def _jaccard(x: frozenset, y: frozenset) -> float | None:
@@ -148,36 +185,74 @@ def _jaccard(x: frozenset, y: frozenset) -> float | None:
     return len(x & y) / len(x | y)
 
 
-def _bounded(m: EventMention) -> bool:
-    return m.time is not None and (m.time.earliest is not None or m.time.latest is not None)
-
-
-def pair_score(a: _Info, b: _Info, vectors: SentenceVectors, floor: float = 0.0) -> float:
+def pair_score(a: MentionInfo, b: MentionInfo, vectors: SentenceVectors, floor: float = 0.0) -> float:
     """Weighted agreement in 0..1. When even a perfect sentence match could
     not lift the pair to ``floor``, the (costliest) sentence part is skipped
     and the partial score returned: it is below ``floor`` either way."""
     if _duplicate(a, b):
         return 1.0
-    ma, mb = a.mention, b.mention
-    lemma = lemma_similarity(ma.lemma.lower(), mb.lemma.lower())
+    # an actor the text did not name is neither agreement nor conflict; but
+    # two reports that name their parties and share none are about
+    # different happenings, however alike their words and dates
+    if _no_shared_party(a, b):
+        return 0.0
+    lemma = lemma_similarity(a.lemma, b.lemma)
     # only between reports the text places in time at all: two undated
     # plans to "return to the deal" may be years apart
-    if lemma < OBJECT_CREDIT and a.objects and b.objects and _bounded(ma) and _bounded(mb):
+    if lemma < OBJECT_CREDIT and a.objects and b.objects and a.bounded and b.bounded:
         # overlap over the smaller object: "the deal" is all of what "the grain deal" names
         shared = len(a.objects & b.objects) / min(len(a.objects), len(b.objects))
         lemma = max(lemma, OBJECT_CREDIT * shared)
     score = WEIGHTS["lemma"] * lemma
     known = [v for v in (_jaccard(a.sources, b.sources), _jaccard(a.targets, b.targets)) if v is not None]
-    # an actor the text did not name is neither agreement nor conflict; but
-    # two reports that name their parties and share none are about
-    # different happenings, however alike their words and dates
-    if known and not any(known):
-        return 0.0
     score += WEIGHTS["actors"] * (sum(known) / len(known) if known else 0.5)
-    score += WEIGHTS["time"] * (1.0 if times_overlap(ma.time, mb.time) else 0.5)
+    score += WEIGHTS["time"] * (1.0 if _overlap(a, b) else 0.5)
     if score + WEIGHTS["sentence"] < floor:
         return score
-    return score + WEIGHTS["sentence"] * vectors.cosine(ma.id, mb.id)
+    return score + WEIGHTS["sentence"] * vectors.cosine(a.mention.id, b.mention.id)
+
+
+def _scored_pairs(ordered: Sequence[EventMention], infos: Sequence[MentionInfo], vectors: SentenceVectors,
+                  threshold: float, window: int) -> list[tuple[float, int, int]]:
+    """(-score, i, j) with i < j positions in ``ordered``, for each candidate
+    pair that may be one happening and scores at least ``threshold``.
+
+    A block of one act holds every party's reports of it, so most of its
+    neighbour pairs name different parties and score 0; in a corpus denser
+    in time, more of them also have dates that agree. They are dropped on
+    precomputed fields before any other work (and before the pair is even
+    recorded as seen: a pair dropped twice is dropped the same way), so the
+    cost of a pair that cannot link stays a few field reads."""
+    kinds = [(m.type, m.article_id) for m in ordered]
+    parties = [info.parties for info in infos]
+    # reprint candidates (same type, trigger group, sentence and modality) share a class
+    reprint: dict[tuple, int] = {}
+    copies = [reprint.setdefault((m.type, info.group, info.sentence, m.modality), len(reprint))
+              for m, info in zip(ordered, infos)]
+    drop_unshared = threshold > 0
+    seen: set[int] = set()
+    n = len(ordered)
+    scored: list[tuple[float, int, int]] = []
+    for members in _blocks(ordered, infos):
+        for k, i in enumerate(members):
+            kind, party, copy = kinds[i], parties[i], copies[i]
+            for j in members[k + 1:k + 1 + window]:
+                if kinds[j][0] != kind[0]:
+                    continue
+                if (drop_unshared and (party or parties[j]) and party.isdisjoint(parties[j])
+                        and not (copy == copies[j] and kinds[j][1] != kind[1])):
+                    continue
+                key = i * n + j if i < j else j * n + i
+                if key in seen:
+                    continue
+                seen.add(key)
+                a, b = infos[i], infos[j]
+                if not compatible(a, b):
+                    continue
+                score = pair_score(a, b, vectors, floor=threshold)
+                if score >= threshold:
+                    scored.append((-round(score, 9), i, j) if i < j else (-round(score, 9), j, i))
+    return scored
 
 
 def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
@@ -185,23 +260,18 @@ def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
     """Groups of mentions of one happening, each sorted by id, the groups
     sorted by their first id (independent of input order)."""
     by_id = {m.id: m for m in mentions}
+    # positions in id order stand for the mentions from here on: a tie on
+    # score falls to the smaller position as it fell to the smaller id
     ordered = [by_id[i] for i in sorted(by_id)]
-    infos = {m.id: _Info.of(m) for m in ordered}
+    infos = [MentionInfo.of(m) for m in ordered]
     vectors = SentenceVectors(ordered)
-    # plain tuples, best score first, then by ids: a record object per pair
-    # and a key function made this sort a quarter of linking a large story
-    scored: list[tuple[float, str, str]] = []
-    for first, second in candidate_pairs(ordered, window, infos):
-        a, b = infos[first], infos[second]
-        if not compatible(a, b):
-            continue
-        score = pair_score(a, b, vectors, floor=threshold)
-        if score >= threshold:
-            scored.append((-round(score, 9), first, second))
+    # plain tuples, best score first, then by position: a record object per
+    # pair and a key function made this sort a quarter of linking a large story
+    scored = _scored_pairs(ordered, infos, vectors, threshold, window)
     scored.sort()
-    sets = UnionFind(by_id)
-    summaries = {i: _Summary.of(infos[i].mention) for i in by_id}
-    groups: dict[str, list[EventMention]] = {i: [by_id[i]] for i in by_id}
+    sets = UnionFind(range(len(ordered)))
+    summaries = {i: _Summary.of(m) for i, m in enumerate(ordered)}
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
     for _, first, second in scored:
         ra, rb = sets.find(first), sets.find(second)
         if ra == rb:
@@ -217,7 +287,7 @@ def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
         members.extend(second if members is first else first)
         del summaries[ra], summaries[rb]
         groups[root], summaries[root] = members, merged
-    return sorted((sorted(group, key=lambda m: m.id) for group in groups.values()), key=lambda g: g[0].id)
+    return [[ordered[i] for i in sorted(group)] for group in sorted(groups.values(), key=min)]
 
 
 @dataclass(frozen=True)
