@@ -112,3 +112,10 @@ def test_conventions_corresponding_period_last_year_is_the_year_ago_quarter():
     assert v["the corresponding period last year"][1] == "1988-Q3"
     assert v["the second quarter last year"][1] == "1988-Q2"
     assert v["the comparable period"][1] == "1989-Q3"
+
+
+def test_conventions_year_end_as_an_adjective_is_not_a_date():
+    v = values("The sale should close by year-end. Profit was below 2019, when year-end bonuses were cut.")
+    assert v["year-end"][1] == "2021"
+    assert len([t for t in tag_text("Profit was below 2019, when year-end bonuses were cut.", ANCHOR)
+                if t.text == "year-end"]) == 0

@@ -419,6 +419,10 @@ def _plausible(cand: Candidate, text: str) -> bool:
         after = text[cand.end:cand.end + 12]
         if re.match(r"\s+(?:people|troops|soldiers|workers|jobs|shares|employees|tons|acres|miles|feet|points|members|students|cars|units|homes|years|dollars)\b", after):
             return False
+    if (kind == "period_end" and cand.group("yearend") and re.match(r"\s+[a-z]", text[cand.end:cand.end + 2])
+            and not re.search(r"(?i)\b(?:by|at|since|around|until|till|before|after|through|to|from|near|of|toward)\s+$",
+                              before)):
+        return False  # "when year-end net was lower": an adjective, as "year-end bonus"
     if kind == "decade" and cand.group("word") and (
             not text[cand.start:cand.end].lower().startswith("the")
             or re.match(r"\s+(?:degrees|percent|mph)\b", text[cand.end:cand.end + 10])):
