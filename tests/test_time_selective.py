@@ -182,3 +182,28 @@ def test_time_selective_partial_parse_answers_only_inside_pieces(nlp):
 def test_time_selective_needs_one_anchor_per_text(nlp):
     with pytest.raises(ValueError):
         list(tag_texts(["a", "b"], [None], nlp))
+
+
+class _Pipeline:
+    """Only what ``context_words`` reads of a pipeline."""
+
+    def __init__(self, components):
+        self.pipe_names = list(components)
+        self.config = {"components": components}
+
+
+def test_time_selective_context_follows_the_models_reach(nlp):
+    assert selective.context_words(nlp) == (5, 6)   # en_core_web_sm: four window-1 layers
+    wider = _Pipeline({"tok2vec": {"model": {"@architectures": "spacy.Tok2Vec.v2", "encode": {
+        "@architectures": "spacy.MaxoutWindowEncoder.v2", "depth": 3, "window_size": 2}}},
+        "lemmatizer": {"factory": "lemmatizer", "model": None}})
+    assert selective.context_words(wider) == (7, 8)
+    transformer = _Pipeline({"transformer": {"model": {"@architectures": "spacy-transformers.TransformerModel.v3"}},
+                             "ner": {"model": {"@architectures": "spacy.Tok2Vec.v2"}}})
+    assert selective.context_words(transformer) is None
+    assert selective.context_words(transformer, skip=["transformer"]) == (1, 2)
+
+
+def test_time_selective_parses_whole_texts_when_the_reach_is_unknown(nlp, anchors, monkeypatch):
+    monkeypatch.setattr(selective, "context_words", lambda nlp, skip=(): None)
+    assert list(tag_texts(TEXTS, anchors, nlp)) == _full(nlp, TEXTS, anchors)

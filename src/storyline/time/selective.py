@@ -49,21 +49,30 @@ from datetime import date
 from typing import Iterable, Iterator, Sequence
 
 from ..models import Timex
-from . import _timexes, tag_text
+from . import _timexes, tag, tag_text
 from .recognise import RULES, recognise
 from .resolve import Resolver
 
-__all__ = ["tag_texts", "kinds_reading_tense", "sentence_starts", "pieces_to_parse", "PartialParse"]
+__all__ = ["tag_texts", "kinds_reading_tense", "context_words", "sentence_starts", "pieces_to_parse",
+           "PartialParse"]
 
 #: components the time tagger never reads (named entities); ``tag_texts``
 #: leaves them out of its parse
 UNREAD_COMPONENTS = ("ner",)
 
-#: words of context kept before and after the sentences a piece is for
-#: (every word is at least one token; see the module docstring for why
-#: five and six suffice for ``en_core_web_sm``)
+#: words of context kept before and after the sentences a piece is for, for
+#: ``en_core_web_sm`` (see ``context_words``; every word is one token or more)
 CONTEXT_BEFORE = 5
 CONTEXT_AFTER = 6
+
+# Model layers whose output for a token depends on the tokens around it only
+# as far as ``depth * window_size`` (thinc's window encoders), or not at all
+# (embeddings, the listeners that pass the shared layer on, per-token output
+# layers). The transition parser looks at most two tokens past the one it
+# decides on. Anything else (a transformer, an LSTM) may read the whole text.
+_WINDOW_ENCODERS = ("spacy.MaxoutWindowEncoder", "spacy.MishWindowEncoder", "spacy.HashEmbedCNN")
+_LOCAL_LAYERS = ("spacy.Tok2Vec", "spacy.MultiHashEmbed", "spacy.CharacterEmbed", "spacy.Tok2VecListener",
+                 "spacy.Tagger", "spacy.TransitionBasedParser")
 
 # Lower-case words that take a full stop and are often followed by a name:
 # "Roe vs. Wade", "the No. 2 official" (capitalised ones are never split after).
@@ -126,6 +135,37 @@ def _names_direction(func) -> int | None:
         if "direction" in names and not (ins.opname.startswith("STORE") and "LOAD" not in ins.opname):
             count += 1
     return count
+
+
+def context_words(nlp, skip: Sequence[str] = ()) -> tuple[int, int] | None:
+    """Words of context before and after a piece with which the components
+    of ``nlp`` (those not in ``skip``) parse its sentences as they would the
+    whole text: the widest window encoder's reach, one more before (the
+    first token of the piece's sentence must see that far back) and two more
+    after (the parser looks ahead). None when some component's model is of a
+    kind whose reach is not known: then only a whole parse gives its tags.
+    (5 and 6 for ``en_core_web_sm``: four window-1 layers.)"""
+    reach = 0
+    for name in nlp.pipe_names:
+        if name in skip:
+            continue
+        layers = [nlp.config["components"].get(name, {}).get("model")]
+        while layers:
+            layer = layers.pop()
+            if isinstance(layer, dict):
+                architecture = str(layer.get("@architectures", ""))
+                kind = architecture.rsplit(".v", 1)[0]
+                if kind in _WINDOW_ENCODERS:
+                    try:
+                        reach = max(reach, int(layer["depth"]) * int(layer["window_size"]))
+                    except (KeyError, TypeError, ValueError):
+                        return None
+                elif architecture and kind not in _LOCAL_LAYERS:
+                    return None
+                layers.extend(layer.values())
+            elif isinstance(layer, (list, tuple)):
+                layers.extend(layer)
+    return reach + 1, reach + 2
 
 
 def sentence_starts(text: str, line_breaks: bool = True) -> list[int]:
@@ -247,18 +287,25 @@ def tag_texts(texts: Sequence[str], anchors: Sequence[date | None], nlp, batch_s
     parsing only the sentences with a candidate expression whose value can
     depend on the tense. ``nlp`` is a pipeline from
     ``annotate.load_pipeline``; the components the tagger does not read are
-    left out of the parse. Texts are handled ``group`` at a time: the
+    left out of the parse. With a model whose reach is not known (see
+    ``context_words``), every text is parsed whole. Texts are handled ``group`` at a time: the
     recogniser keeps the candidates of its last four texts, and tagging asks
     for them again."""
     if len(texts) != len(anchors):
         raise ValueError(f"{len(texts)} texts but {len(anchors)} anchors")
+    unread = [name for name in UNREAD_COMPONENTS if name in nlp.pipe_names]
+    context = context_words(nlp, skip=unread)
+    if context is None:
+        # a model that may read the whole text: parse the whole text
+        for doc, anchor in zip(nlp.pipe(texts, batch_size=batch_size, disable=unread), anchors):
+            yield tag(doc, anchor)
+        return
     reading = kinds_reading_tense()
     line_breaks = "storyline_line_breaks" in nlp.pipe_names
-    unread = [name for name in UNREAD_COMPONENTS if name in nlp.pipe_names]
     for g in range(0, len(texts), group):
         chunk = range(g, min(g + group, len(texts)))
         plans = [pieces_to_parse(texts[k], ((c.start, c.end) for c in recognise(texts[k]) if c.kind in reading),
-                                 line_breaks=line_breaks)
+                                 *context, line_breaks=line_breaks)
                  for k in chunk]
         docs = [_piece_doc(nlp, texts[k], *piece) for k, plan in zip(chunk, plans) for piece in plan]
         parsed = iter(nlp.pipe(docs, batch_size=batch_size, disable=unread))
