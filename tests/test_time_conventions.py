@@ -119,3 +119,13 @@ def test_conventions_year_end_as_an_adjective_is_not_a_date():
     assert v["year-end"][1] == "2021"
     assert len([t for t in tag_text("Profit was below 2019, when year-end bonuses were cut.", ANCHOR)
                 if t.text == "year-end"]) == 0
+
+
+def test_conventions_figures_of_speech_are_not_times():
+    v = values("Leaders argued over the future of the treaty and trained the engineers of tomorrow; "
+               "for the party, high noon has come. They will meet in the future, at noon tomorrow.")
+    text = ("Leaders argued over the future of the treaty and trained the engineers of tomorrow; "
+            "for the party, high noon has come. They will meet in the future, at noon tomorrow.")
+    found = [(t.text, t.start) for t in tag_text(text, ANCHOR)]
+    assert found == [("the future", text.index("in the future") + 3), ("noon", text.index("at noon") + 3),
+                     ("tomorrow", text.rindex("tomorrow"))]

@@ -431,6 +431,13 @@ def _plausible(cand: Candidate, text: str) -> bool:
         word = cand.group("word").lower()
         if word == "current" and re.match(r"\s+account", text[cand.end:cand.end + 10]):
             return False
+        if word == "the future" and re.match(r"\s+of\b", text[cand.end:cand.end + 4]):
+            return False  # "the future of the alliance" is its fate, not a time
+    if kind == "deictic" and re.match(r"(?i)(?:tomorrow|yesterday)$", text[cand.start:cand.end]) \
+            and re.search(r"(?i)\bof\s+$", before):
+        return False  # "the people of tomorrow": an age, not a day
+    if kind == "clock24" and re.search(r"(?i)\bhigh\s+$", before):
+        return False  # "high noon" is a decisive moment
     if kind == "duration":
         if cand.group("tail") and cand.group("tail").lower() == "old":
             return False  # ages are not annotated as durations
