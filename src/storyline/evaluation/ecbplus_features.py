@@ -50,7 +50,8 @@ class _MentionInfo:
     sent_vec: np.ndarray     # ... averaged over the sentence
     salience: float = 0.0    # share of its document's mentions with the same head lemma
     lemma_vec: np.ndarray | None = None  # head_vec averaged over every mention with this head lemma
-    lemma_roles: np.ndarray | None = None  # TF-IDF of the roles of every mention with this head lemma
+    governor: str = ""       # lemma of the word the head hangs from, outside the mention ("" at the root)
+    lemma_roles: np.ndarray | None = None  # TF-IDF of roles and governors of every mention with this head lemma
 
 
 @dataclass
@@ -131,6 +132,7 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
             # a preposition's object carries the meaning ("in Rome" -> "rome")
             targets = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             roles.update(g.lemma_.lower() for g in targets if g.is_alpha or g.like_num)
+        governor = head.head
         tensor = doc.tensor
         infos.append(_MentionInfo(
             doc=doc_index[m.doc_id], sent=(m.doc_id, m.sent_id), head_lemma=_event_lemma(head),
@@ -139,7 +141,8 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
             entities=frozenset((e.label_, e.lemma_.lower()) for e in doc.ents),
             times=frozenset(e.text.lower() for e in doc.ents if e.label_ in _TIME_LABELS),
             head_vec=_unit(tensor[head.i]), span_vec=_unit(tensor[[t.i for t in span]].mean(axis=0)),
-            sent_vec=_unit(tensor.mean(axis=0))))
+            sent_vec=_unit(tensor.mean(axis=0)),
+            governor="" if governor.i == head.i or governor.i in inside else governor.lemma_.lower()))
         doc_terms[doc_index[m.doc_id]].triggers.append(infos[-1].head_lemma)
     per_doc: dict[int, Counter] = {}
     for info in infos:
@@ -153,9 +156,12 @@ def _analyse(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMen
     for k, info in enumerate(infos):
         uses.setdefault(info.head_lemma, []).append(k)
     centroids = {lemma: _unit(np.mean([infos[k].head_vec for k in ks], axis=0)) for lemma, ks in uses.items()}
-    # and what the word is done by and to across the input: two words for
-    # one kind of happening take the same arguments (navy, pirates, ship)
-    roles = tfidf_matrix([sorted(info.roles) for info in infos])
+    # and what the word is done by and to, and what it hangs from, across
+    # the input: two words for one kind of happening take the same
+    # arguments (navy, pirates, ship) under the same words ("an attempt to
+    # hijack", "the bid to seize"; marked, so a governor "attack" is not
+    # an argument "attack")
+    roles = tfidf_matrix([sorted(info.roles) + ["^" + info.governor] * bool(info.governor) for info in infos])
     profiles = {lemma: _unit(roles[ks].mean(axis=0)) for lemma, ks in uses.items()}
     for info in infos:
         info.lemma_vec = centroids[info.head_lemma]
