@@ -129,3 +129,9 @@ def test_conventions_figures_of_speech_are_not_times():
     found = [(t.text, t.start) for t in tag_text(text, ANCHOR)]
     assert found == [("the future", text.index("in the future") + 3), ("noon", text.index("at noon") + 3),
                      ("tomorrow", text.rindex("tomorrow"))]
+
+
+def test_conventions_a_march_with_a_name_is_not_a_month():
+    v = values("Protesters joined the annual March for Life; the vote was set for May on Tuesday.")
+    assert "March" not in v
+    assert "May" in v   # (a month followed by a weekday is still a month)

@@ -427,6 +427,9 @@ def _plausible(cand: Candidate, text: str) -> bool:
             not text[cand.start:cand.end].lower().startswith("the")
             or re.match(r"\s+(?:degrees|percent|mph)\b", text[cand.end:cand.end + 10])):
         return False  # "the nineties" is a decade; "in his sixties" an age, "the low sixties" a reading
+    if kind == "month" and text[cand.start:cand.end] in ("March", "May") \
+            and re.match(rf"\s+(?:for|on|against|of)\s+(?:the\s+)?(?!{WEEKDAY_RE})[A-Z]", text[cand.end:cand.end + 30]):
+        return False  # "the annual March for Life", "the March on Washington": a name
     if kind == "ref":
         word = cand.group("word").lower()
         if word == "current" and re.match(r"\s+account", text[cand.end:cand.end + 10]):
