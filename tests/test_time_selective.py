@@ -131,10 +131,14 @@ def test_time_selective_direction_is_counted_in_code():
     def anything(self, *args):
         return args
 
+    def renamed(self, c, tense, text):
+        return tense > 0
+
     assert selective._names_direction(reads) == 1
     assert selective._names_direction(ignores) == 0
     assert selective._names_direction(captures) is None
     assert selective._names_direction(anything) is None
+    assert selective._names_direction(renamed) is None
 
 
 def test_time_selective_every_kind_reads_tense_when_the_loop_uses_it(monkeypatch):

@@ -102,28 +102,27 @@ def kinds_reading_tense() -> frozenset[str]:
     is not a plain function with ``direction`` as its second argument, every
     kind counts as reading the tense."""
     every = frozenset(kind for kind, _ in RULES)
-    if not all(_names_direction(f) == 1 for f in (_timexes, Resolver.resolve)):
+    if _names_direction(_timexes, argument=None) != 1 or _names_direction(Resolver.resolve) != 1:
         return every
-    reading = set()
-    for kind in every:
-        handler = getattr(Resolver, "_" + kind, None)
-        if handler is None:
-            continue   # (``resolve`` gives nothing for a kind with no handler)
-        if not inspect.isfunction(handler) or _names_direction(handler) != 0:
-            reading.add(kind)
-    return frozenset(reading)
+    # (a kind with no handler counts as reading it: ``resolve`` may have
+    # come to find its handlers some other way)
+    return frozenset(kind for kind in every
+                     if not inspect.isfunction(handler := getattr(Resolver, "_" + kind, None))
+                     or _names_direction(handler) != 0)
 
 
-def _names_direction(func) -> int | None:
+def _names_direction(func, argument: int | None = 2) -> int | None:
     """How many instructions of ``func`` load the variable ``direction``
-    (besides its assignment, in ``_timexes``); None when the function's
-    signature is not ``(..., direction, ...)`` without ``*args`` or
-    ``**kwargs``, or an inner function captures the variable."""
+    (not counting assignments to it); None when ``direction`` is not the
+    parameter at position ``argument`` (None: a local variable) or ``func``
+    takes ``*args`` or ``**kwargs``, or an inner function captures it."""
     try:
-        params = inspect.signature(func).parameters.values()
+        params = list(inspect.signature(func).parameters.values())
     except (TypeError, ValueError):
         return None
     if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
+        return None
+    if argument is not None and (len(params) <= argument or params[argument].name != "direction"):
         return None
     code = func.__code__
     if "direction" in code.co_cellvars or "direction" in code.co_freevars:
