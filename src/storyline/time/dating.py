@@ -5,15 +5,19 @@ answer is the best-scoring stretch of days, with the reasons that support
 it; a year marked low-confidence when asked to guess and the evidence keeps
 the date within a few years; or an abstention. Evidence, by weight:
 
-* officeholders named with their title ("Secretary of State Antony
-  Blinken") and national elections reported by weekday, from the data files
-  read by ``knowledge.py`` plus the user's ``roles_path`` files;
+* officeholders named with their title, before or after the name
+  ("Secretary of State Antony Blinken", "Richard Darman, the budget
+  director") and national elections reported by weekday, from the data
+  files read by ``knowledge.py`` plus the user's ``roles_path`` files;
 * a weekday stated next to a month and day ("Thursday, January 26") fits
   only some years;
-* dated world events named in a sentence (the article is not older), and
-  entities that existed only for a time (the Soviet Union, the euro);
+* dated world events named in a sentence (the article is not older; one
+  still to come, or an anniversary ahead, puts it before), and entities that
+  existed only for a time (the Soviet Union, the euro, Mobil Corp.), in
+  ``evidence.py``;
 * years mentioned, by tense: a year told in the past is a lower bound, one
-  looked ahead to an upper bound;
+  looked ahead to an upper bound ("will win the 1996 election": within the
+  four years before it);
 * month-day and month mentions, which news makes shortly before or after
   its own date, and "last month"-style expressions that put the article in
   the month after a mentioned date;
