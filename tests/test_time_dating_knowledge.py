@@ -156,3 +156,29 @@ def test_dating_named_military_operation_bounds_from_below():
                                    (), roles_path="", guess=True)
     assert value is not None and value.earliest >= date(1998, 12, 16)
     assert any("Operation Desert Fox" in line for line in value.evidence)
+
+
+def test_dating_numbered_congress_and_weekday_date(nlp):
+    from storyline.time import tag
+
+    doc = nlp("Leaders of the 104th Congress will meet the president on Tuesday, Jan. 10.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path="")
+    assert value is not None and value.value.startswith("1995-01")
+
+
+def test_dating_numbered_event_told_as_coming_is_a_guess(nlp):
+    from storyline.time import tag
+    from storyline.time.evidence import _roman
+
+    assert (_roman("XXIV"), _roman("XLIV"), _roman("LIX")) == (24, 44, 59)
+    doc = nlp("The two teams will play in Super Bowl XXIV in New Orleans.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path="", guess=True)
+    assert value is not None and is_low_confidence(value) and value.value == "1990"
+
+
+def test_dating_numbered_congress_in_the_past_is_a_lower_bound(nlp):
+    from storyline.time import tag
+
+    doc = nlp("The bill died in the 95th Congress, and its sponsors tried again on Tuesday, Jan. 10.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path="", guess=True)
+    assert value is None or value.earliest >= date(1976, 8, 1)

@@ -41,7 +41,7 @@ import numpy as np
 
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
-from .evidence import _entity_evidence, _event_evidence, anniversary_of_year_evidence
+from .evidence import _entity_evidence, _event_evidence, anniversary_of_year_evidence, numbered_evidence
 from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _day, _ix,
                    _range_mask, _sentence_of, _weekday_of_grid)
 from .knowledge import fold, load_entities, load_knowledge, user_roles_paths
@@ -222,6 +222,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     _entity_evidence(board, load_entities(roles_path), text, sents)
 
     anniversary_of_year_evidence(board, text, years)
+    numbered_evidence(board, text, lambda a, b: _direction(doc, a, b, text))
 
     # Dated world events.
     for ev in events:

@@ -7,7 +7,7 @@ candidates and tense, stay in ``dating.py``.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Sequence
 
 import numpy as np
@@ -182,3 +182,56 @@ def anniversary_of_year_evidence(board: Board, text: str, years: np.ndarray) -> 
             board.add(years == target - 1, 0.8, reason)
             board.strong = True
             break
+
+
+#: numbered sittings and editions whose year follows from the number
+_NUMBERED = re.compile(
+    r"\b(?P<n>\d{2,3})(?:st|nd|rd|th)\s+(?:(?P<congress>Congress)\b(?!\s+of\b)|(?:annual\s+)?(?P<oscars>Academy\s+Awards)\b)"
+    r"|\bSuper\s+Bowl\s+(?P<roman>[XLVI]{1,8})\b")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+#: how long before a numbered event news names it by its number
+NUMBERED_LEAD = timedelta(days=150)
+
+
+def _roman(numeral: str) -> int | None:
+    values = [_ROMAN[ch] for ch in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 else None
+
+
+def numbered_evidence(board: Board, text: str, direction) -> None:
+    """Things named by their number: "the 101st Congress" sat from January
+    3 of 1789 + 2 x 100 = 1989 for two years; Super Bowl XXIV was played
+    early in 1966 + 24 = 1990; the 62nd Academy Awards were given in 1928
+    + 62 = 1990. The article is not from before the run-up (months ahead,
+    when the number is first used); and unless told in the past, it is
+    from that run-up or the sitting itself. ``direction(start, end)`` is
+    the tense there (-1 past, 0 unknown, 1 future)."""
+    for m in _NUMBERED.finditer(text):
+        if m.group("congress"):
+            n = int(m.group("n"))
+            first = date(1789 + 2 * (n - 1), 1, 3) if n >= 74 else None
+            last = first.replace(year=first.year + 2) if first else None
+            what = f"the {' '.join(m.group(0).split())} ({first}..{last})"
+        elif m.group("oscars"):
+            n = int(m.group("n"))
+            first = date(1928 + n, 2, 1)
+            last = date(1928 + n, 4, 30)
+            what = f"the {' '.join(m.group(0).split())} (given in {first.year})"
+        else:
+            # a lone "I" after "Super Bowl" is more often the pronoun
+            n = _roman(m.group("roman")) if m.group("roman") != "I" else None
+            first = date(1966 + n, 1, 10) if n else None
+            last = date(1966 + n, 2, 15) if n else None
+            what = f"Super Bowl {m.group('roman')} (played early in {1966 + (n or 0)})"
+        if first is None or not GRID_START <= first <= GRID_END:
+            continue
+        reason = f"names {what}"
+        board.add(_range_mask(first - NUMBERED_LEAD, None), 1.0, reason)
+        if direction(m.start(), m.end()) >= 0:
+            # most of the news is from the sitting or the day itself, but the
+            # run-up is close enough that no year is answered confidently from it
+            board.add(_range_mask(first, last), 1.0, reason + ", not as past")
+            board.add(_range_mask(first - NUMBERED_LEAD, first - timedelta(days=1)), 0.6, reason + ", not as past")
+        board.strong = True
+        return
