@@ -182,3 +182,13 @@ def test_dating_numbered_congress_in_the_past_is_a_lower_bound(nlp):
     doc = nlp("The bill died in the 95th Congress, and its sponsors tried again on Tuesday, Jan. 10.")
     value = infer_publication_date(doc, tag(doc, None), roles_path="", guess=True)
     assert value is None or value.earliest >= date(1976, 8, 1)
+
+
+def test_dating_numbered_party_congress():
+    value = infer_publication_date("Delegates to the 15th Party Congress in Beijing elected a new Central Committee "
+                                   "on Friday, Sept. 19.", (), roles_path="")
+    assert value is not None and value.value.startswith("1997-09")
+    value = infer_publication_date("Chinese leaders are preparing for the 15th Party Congress, which will open in "
+                                   "the autumn.", (), roles_path="", guess=True)
+    assert value is not None and value.latest <= date(1997, 12, 31)
+    assert any("still to come" in line for line in value.evidence)
