@@ -94,6 +94,7 @@ def test_conventions_the_years_after_a_preposition_are_an_unknown_length():
     assert v["the coming decades"] == ("DURATION", "PXDE", None)
     assert v["the weeks ahead"] == ("DURATION", "PXW", None)
     assert "the weeks" not in v
+    assert "the years" not in values("Output fell in the years 1990 to 1995.")
 
 
 def test_conventions_the_near_term_and_a_later_date_look_ahead():

@@ -135,7 +135,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("the_units", _rule(r"(?i:(?<=\bover\s)|(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bthroughout\s))"
                         r"(?i:the\s+(?:(?:early|coming|next|past|last|following|intervening)\s+)?"
                         r"(?P<unit>years|months|weeks|decades)(?:\s+ahead)?)"
-                        r"(?!\s+(?:before|after|since|of|leading|when|to|until)\b)")),
+                        r"(?!\s+(?:before|after|since|of|leading|when|to|until)\b|\s+\d)")),
     ("bare_units", _rule(rf"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
     # "quarterly" and "annually" mostly qualify payments, which annotators skip.
     ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
