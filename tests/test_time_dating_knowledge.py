@@ -35,14 +35,21 @@ def test_dating_scheduled_event_news_thickens_as_it_nears():
 
 
 def test_dating_company_lifespans_bound_the_years():
-    # Both companies existed under these names only until the late 1990s;
-    # the year told in the past bounds it from below.
-    text = ("Shares of Mobil Corp. and Digital Equipment Corp. rose yesterday. "
-            "Both companies reported lower profit in 1997.")
+    # Exxon Mobil from late 1998, BP Amoco until 2001: Thursday, Jan. 11
+    # between them is 2001.
+    text = "Exxon Mobil and BP Amoco raised prices on Thursday, Jan. 11, traders said."
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and value.value.startswith("2001-01")
+    assert any("Exxon Mobil" in line for line in value.evidence)
+
+
+def test_dating_renamed_company_is_no_upper_bound():
+    # "Apple Computer" was still written years after the company became
+    # Apple Inc. (2007-01-09), the day the iPhone was announced: no answer
+    # may come from pinning the article between the two.
+    text = "Apple Computer sold more iPhones than expected, analysts said."
     value = infer_publication_date(text, (), roles_path="", guess=True)
-    assert value is not None and is_low_confidence(value)
-    assert 1997 <= int(value.value[:4]) <= 1998
-    assert any("Mobil Corp." in line for line in value.evidence)
+    assert value is None or value.latest > date(2007, 1, 9)
 
 
 def test_dating_agency_lifespan_and_cabinet_officeholder_intersect():
@@ -192,3 +199,13 @@ def test_dating_numbered_party_congress():
                                    "the autumn.", (), roles_path="", guess=True)
     assert value is not None and value.latest <= date(1997, 12, 31)
     assert any("still to come" in line for line in value.evidence)
+
+
+def test_dating_model_year_is_no_lower_bound(nlp):
+    # Models and versions named by a year come out the year before it.
+    from storyline.time import tag
+
+    doc = nlp("President Barack Obama praised the company, which released the 2011 version of its software "
+              "on Wednesday, Oct. 20.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path="")
+    assert value is not None and value.value.startswith("2010-10")

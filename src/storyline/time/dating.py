@@ -431,6 +431,8 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
         if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
             ahead.append(y)
             continue
+        if cand.kind == "year" and _MODEL_YEAR.match(text, cand.end):
+            continue  # "released the 2011 version": model years are sold the year before
         direction = _direction(doc, cand.start, cand.end, text)
         (past if direction < 0 else ahead if direction > 0 else unknown).append(y)
         if direction > 0 and cand.kind == "year" and _SCHEDULED.match(text, cand.end):
@@ -465,6 +467,8 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
         board.add(years <= earliest, 0.5, f"looks ahead to {earliest}")
 
 
+#: a year that names a model, version or season, which come out before the year ("the 2011 version")
+_MODEL_YEAR = re.compile(r"(?i)(?:\s+[\w-]+){0,2}?\s+(?:models?|versions?|editions?|seasons?|lineups?|model-year)\b")
 #: a scheduled happening named by its year ("the 1996 election", "the 2000 Olympics")
 _SCHEDULED = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:elections?|Olympics|Olympic Games|Games|World Cup|summit"
                         r"|census|(?:presidential|general|mayoral|parliamentary) (?:race|campaign|vote)|primar(?:y|ies))\b")
