@@ -197,15 +197,15 @@ class _Pipeline:
 
 
 def test_time_selective_context_follows_the_models_reach(nlp):
-    assert selective.context_words(nlp) == (5, 6)   # en_core_web_sm: four window-1 layers
+    assert selective.context_words(nlp) == (4, 6)   # en_core_web_sm: four window-1 layers
     wider = _Pipeline({"tok2vec": {"model": {"@architectures": "spacy.Tok2Vec.v2", "encode": {
         "@architectures": "spacy.MaxoutWindowEncoder.v2", "depth": 3, "window_size": 2}}},
         "lemmatizer": {"factory": "lemmatizer", "model": None}})
-    assert selective.context_words(wider) == (7, 8)
+    assert selective.context_words(wider) == (6, 8)
     transformer = _Pipeline({"transformer": {"model": {"@architectures": "spacy-transformers.TransformerModel.v3"}},
                              "ner": {"model": {"@architectures": "spacy.Tok2Vec.v2"}}})
     assert selective.context_words(transformer) is None
-    assert selective.context_words(transformer, skip=["transformer"]) == (1, 2)
+    assert selective.context_words(transformer, skip=["transformer"]) == (0, 2)
 
 
 def test_time_selective_parses_whole_texts_when_the_reach_is_unknown(nlp, anchors, monkeypatch):

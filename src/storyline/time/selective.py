@@ -26,11 +26,14 @@ sentences as the whole text would. To make that so:
   parser is told so (``is_sent_start``), as it found it in the whole text;
 * it keeps a few words of context on either side. The shared token-to-vector
   layer of ``en_core_web_sm`` (four window-1 convolutions) gives each token
-  a vector from the four tokens either side of it, and the parser looks one
-  token ahead of the word it decides on, so with at least five tokens
+  a vector from the four tokens either side of it, and the parser, as it
+  closes a sentence, looks at the two tokens after it. So with four tokens
   before and six after, every token of the sentences that matter gets the
-  vector it gets in the whole text, and the parser's decisions (sentence
-  ends included) are the same;
+  vector it gets in the whole text, and the parser sees the same when it
+  decides on them, where their sentence ends included. (One decision this
+  does not pin down: the parser, while it clears the context's words off
+  its stack, could still make the piece's first word a sentence of its
+  own; it did so in none of the news texts tried);
 * it ends with the whitespace that follows it in the text, because whether a
   token is followed by a space is one of the features of its vector.
 
@@ -62,7 +65,7 @@ UNREAD_COMPONENTS = ("ner",)
 
 #: words of context kept before and after the sentences a piece is for, for
 #: ``en_core_web_sm`` (see ``context_words``; every word is one token or more)
-CONTEXT_BEFORE = 5
+CONTEXT_BEFORE = 4
 CONTEXT_AFTER = 6
 
 # Model layers whose output for a token depends on the tokens around it only
@@ -139,11 +142,10 @@ def _names_direction(func, argument: int | None = 2) -> int | None:
 def context_words(nlp, skip: Sequence[str] = ()) -> tuple[int, int] | None:
     """Words of context before and after a piece with which the components
     of ``nlp`` (those not in ``skip``) parse its sentences as they would the
-    whole text: the widest window encoder's reach, one more before (the
-    first token of the piece's sentence must see that far back) and two more
-    after (the parser looks ahead). None when some component's model is of a
-    kind whose reach is not known: then only a whole parse gives its tags.
-    (5 and 6 for ``en_core_web_sm``: four window-1 layers.)"""
+    whole text: the widest window encoder's reach before, two more after
+    (the parser looks two tokens ahead). None when some component's model
+    is of a kind whose reach is not known: then only a whole parse gives
+    its tags. (4 and 6 for ``en_core_web_sm``: four window-1 layers.)"""
     reach = 0
     for name in nlp.pipe_names:
         if name in skip:
@@ -164,7 +166,7 @@ def context_words(nlp, skip: Sequence[str] = ()) -> tuple[int, int] | None:
                 layers.extend(layer.values())
             elif isinstance(layer, (list, tuple)):
                 layers.extend(layer)
-    return reach + 1, reach + 2
+    return reach, reach + 2
 
 
 def sentence_starts(text: str, line_breaks: bool = True) -> list[int]:
