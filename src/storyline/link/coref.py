@@ -75,14 +75,19 @@ class MentionInfo:
     bounded: bool
 
     @staticmethod
-    def of(m: EventMention) -> "MentionInfo":
-        sources, targets = actor_keys(m.sources), actor_keys(m.targets)
+    def of(m: EventMention, shared: dict | None = None) -> "MentionInfo":
+        """``shared`` (one dict for many mentions) makes equal sets one
+        object: the reports of one happening name the same parties, and a
+        story's pair loop then reads a few hundred sets, not tens of thousands."""
+        sources, targets, objects = actor_keys(m.sources), actor_keys(m.targets), object_words(m)
+        parties = frozenset([("s", k) for k in sources] + [("t", k) for k in targets])
+        if shared is not None:
+            sources, targets, objects, parties = (shared.setdefault(x, x) for x in (sources, targets, objects, parties))
         t = m.time
         known = t is not None and t.earliest is not None and t.latest is not None
         return MentionInfo(
-            m, lemma_group(m.lemma or m.trigger), sentence_key(m), sources, targets, object_words(m),
-            frozenset([("s", k) for k in sources] + [("t", k) for k in targets]), m.lemma.lower(),
-            t.earliest if known else None, t.latest if known else None,
+            m, lemma_group(m.lemma or m.trigger), sentence_key(m), sources, targets, objects, parties,
+            m.lemma.lower(), t.earliest if known else None, t.latest if known else None,
             t is not None and (t.earliest is not None or t.latest is not None))
 
 
@@ -245,9 +250,9 @@ def pair_score(a: MentionInfo, b: MentionInfo, vectors: SentenceVectors, floor: 
 
 
 def _scored_pairs(ordered: Sequence[EventMention], infos: Sequence[MentionInfo], vectors: SentenceVectors,
-                  threshold: float, window: int) -> list[tuple[float, int, int]]:
-    """(-score, i, j) with i < j positions in ``ordered``, for each candidate
-    pair that may be one happening and scores at least ``threshold``.
+                  threshold: float, window: int) -> list[int]:
+    """One sort key (see ``_pair_key``) for each candidate pair that may be
+    one happening and scores at least ``threshold``.
 
     A block of one act holds every party's reports of it, so most of its
     neighbour pairs name different parties and score 0; in a corpus denser
@@ -262,7 +267,8 @@ def _scored_pairs(ordered: Sequence[EventMention], infos: Sequence[MentionInfo],
     copies = [reprint.setdefault((m.type, info.group, info.sentence, m.modality), len(reprint))
               for m, info in zip(ordered, infos)]
     drop_unshared = threshold > 0
-    scored: list[tuple[float, int, int]] = []
+    size = len(ordered)
+    scored: list[int] = []
     for kind, members, earlier in _neighbours(_blocks(ordered, infos), len(ordered), window):
         # only a sentence block mixes types; an actors block holds one set of
         # parties, so its pairs always share one
@@ -282,8 +288,17 @@ def _scored_pairs(ordered: Sequence[EventMention], infos: Sequence[MentionInfo],
                     continue
                 score = pair_score(a, b, vectors, floor=threshold)
                 if score >= threshold:
-                    scored.append((-round(score, 9), i, j) if i < j else (-round(score, 9), j, i))
+                    scored.append(_pair_key(score, i, j, size) if i < j else _pair_key(score, j, i, size))
     return scored
+
+
+def _pair_key(score: float, i: int, j: int, size: int) -> int:
+    """One int that sorts as (-score to 9 decimals, i, j) does: a large
+    story keeps one such pair per two or three of its mentions' neighbours,
+    and as tuples of a float and two ints they were the largest thing in
+    memory after the sentence vectors and slower to sort. The score to 9
+    decimals is a whole number of billionths, so nothing is lost."""
+    return (-round(round(score, 9) * 1e9) * size + i) * size + j
 
 
 def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
@@ -294,16 +309,19 @@ def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
     # positions in id order stand for the mentions from here on: a tie on
     # score falls to the smaller position as it fell to the smaller id
     ordered = [by_id[i] for i in sorted(by_id)]
-    infos = [MentionInfo.of(m) for m in ordered]
+    shared: dict = {}
+    infos = [MentionInfo.of(m, shared) for m in ordered]
     vectors = SentenceVectors(ordered)
-    # plain tuples, best score first, then by position: a record object per
-    # pair and a key function made this sort a quarter of linking a large story
+    # best score first, then by position: a record object per pair and a
+    # key function made this sort a quarter of linking a large story
     scored = _scored_pairs(ordered, infos, vectors, threshold, window)
     scored.sort()
+    size = len(ordered)
     sets = UnionFind(range(len(ordered)))
     summaries = {i: _Summary.of(m) for i, m in enumerate(ordered)}
     groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    for _, first, second in scored:
+    for key in scored:
+        first, second = key // size % size, key % size
         ra, rb = sets.find(first), sets.find(second)
         if ra == rb:
             continue

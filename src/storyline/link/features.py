@@ -85,13 +85,17 @@ _SUMMARY_FUNCTION = frozenset("""plans plan threatens threaten refuses refuse ma
 out off up down unidentified attackers""".split())
 
 
+#: One empty set for every mention without a summary (each ``frozenset()`` is a new object).
+_NOTHING: frozenset[str] = frozenset()
+
+
 def object_words(mention: EventMention) -> frozenset[str]:
     """What the act was done to, read from the extractor's one-line summary
     ("Russia pulls out of the grain export agreement" -> grain, export,
     agreement): the summary without its source, trigger and modality words,
     each word in its synonym group (a deal is an agreement)."""
     if not mention.summary:
-        return frozenset()
+        return _NOTHING
     skip = {w for actor in mention.sources for w in words(actor.name)}
     stem = (mention.lemma or mention.trigger).lower()[:4]
     found = set()
