@@ -211,3 +211,19 @@ def test_time_selective_context_follows_the_models_reach(nlp):
 def test_time_selective_parses_whole_texts_when_the_reach_is_unknown(nlp, anchors, monkeypatch):
     monkeypatch.setattr(selective, "context_words", lambda nlp, skip=(): None)
     assert list(tag_texts(TEXTS, anchors, nlp)) == _full(nlp, TEXTS, anchors)
+
+
+@pytest.mark.slow
+def test_time_selective_tbaq_documents_tag_as_the_full_parse(data_dir, nlp):
+    """A guard for rules to come: if the tagger starts to read the parse
+    somewhere ``tag_texts`` does not parse, TBAQ shows it
+    (``benchmarks/time_selective.py`` checks all 256 documents)."""
+    from storyline.evaluation.tempeval import read_timeml_dir
+
+    gold_dir = data_dir / "tempeval3" / "TBAQ-cleaned"
+    if not gold_dir.exists():
+        pytest.skip(f"{gold_dir} is absent: TBAQ is needed for this check")
+    documents = sorted(read_timeml_dir(gold_dir), key=lambda d: d.name)[1::4]
+    texts, dcts = [d.text for d in documents], [d.dct for d in documents]
+    differ = [d.name for d, a, b in zip(documents, tag_texts(texts, dcts, nlp), _full(nlp, texts, dcts)) if a != b]
+    assert differ == []
