@@ -10,7 +10,7 @@ from the raw text and the other expressions, which ``recognise`` finds in
 the whole text. And most kinds of expression never use the tense ("in
 1998", "for three years", "today"; see ``kinds_reading_tense``). So a user
 who wants only dates need parse only the sentences that hold a candidate of
-a kind that does: in news, under a third of the text.
+a kind that does: in the TBAQ news articles, about a third of the text.
 
 ``tag_texts`` finds the candidates of each text with the recogniser, cuts
 out the sentences that hold those, parses the pieces in batches and hands
