@@ -77,8 +77,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                     rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})|\s+(?P<syear>{SPELLED_YEAR})|\s+(?i:(?P<yrel>this|last|next)\s+year))?")),
     ("season", _rule(rf"(?i:{MOD}?(?:(?P<rel>last|this|next|past|coming)\s+)(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?)")),
     ("season_year", _rule(rf"(?i:{MOD}?(?:the\s+)?(?P<season>{SEASON_RE})\s+(?:of\s+)?(?:(?P<year>{YEAR_RE})|(?P<syear>{SPELLED_YEAR})))")),
-    ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:the\s+)?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s"
-                     rf"|(?P<word>(?:twen|thir|for|fif|six|seven|eigh|nine)ties)))")),
+    ("decade", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:the\s+)?(?:(?P<decade>1[6-9]\d|20\d)0'?s|'(?P<short>\d)0s))")),
+    # "the nineties", "the early sixties" (``_plausible`` wants the "the": not "in his sixties")
+    ("decade_word", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:the\s+)?(?P<word>(?:twen|thir|for|fif|six|seven|eigh|nine)ties))")),
     ("century", _rule(rf"(?i:(?:the\s+)?{MOD}?(?:(?P<num>\d\d?)(?:st|nd|rd|th)|(?P<word>eighteenth|nineteenth|twentieth|twenty-first|21st))[\s-]+century)")),
     ("year", _rule(rf"(?:(?i:{MOD}))?(?:(?i:(?P<fiscal>fiscal|calendar|fiscal\s+year|the\s+fiscal\s+year|model\s+year|the\s+year|school\s+year))\s+)?(?P<year>{YEAR_RE})(?:-(?P<year2>\d\d))?(?!\s*(?:%|percent|[-,.]\d))")),
     ("fiscal_short", _rule(r"(?i:fiscal)\s+'?(?P<yy>\d\d)")),
@@ -109,10 +110,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("overnight", _rule(r"(?i:overnight)")),
     # "soon", "shortly", bare "future" and "recent" are left out: annotators
     # rarely mark them, and tagging them costs more precision than it gains.
-    ("ref", _rule(r"(?i:(?P<word>now|currently|current|nowadays|these\s+days|presently|at\s+present|recently|lately|the\s+past|the\s+future|the\s+near\s+future))")),
+    ("ref", _rule(r"(?i:(?P<word>now|currently|current|nowadays|these\s+days|presently|at\s+present|recently|lately|the\s+past|the\s+future|the\s+near\s+future"
+                  r"|(?<=\bat\s)a\s+later\s+date))")),
     # "the challenges of the near term", "to raise money at a later date": time ahead
-    ("term_ref", _rule(r"(?i:(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bover\s)|(?<=\bfor\s))the\s+(?:near|short)\s+term(?!-)"
-                       r"|(?<=\bat\s)a\s+later\s+date)")),
+    ("term_ref", _rule(r"(?i:(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bover\s)|(?<=\bfor\s))the\s+(?:near|short)\s+term(?!-))")),
     ("spelled_year", _rule(r"(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)[\s-]+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|hundred))|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine|ten))?)")),
     ("weekend", _rule(r"(?i:the\s+weekend)")),
     # "by year-end", "at the end of the year", "the end of the month": the
@@ -193,7 +194,8 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "month": ("cs", re.compile("|".join(_MONTH_PREFIXES))),
     "season": ("ci", _SEASONS),
     "season_year": ("ci", _SEASONS),
-    "decade": ("ci", re.compile(r"0'?s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties")),
+    "decade": ("ci", ("0s", "0's")),
+    "decade_word": ("ci", re.compile("ties(?<=[nrfxhe]ties)")),    # (a literal first: ``re`` skips ahead)
     "century": ("ci", ("century",)),
     "year": ("cs", re.compile(r"(?:1[6-9]|20)\d\d")),       # YEAR_RE
     "fiscal_short": ("ci", ("fiscal",)),
@@ -212,8 +214,8 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "narrative_day": ("ci", re.compile(r"(?:that|same|next|following|previous)\s+(?:day|morning|afternoon|evening"
                                        r"|night)")),
     "overnight": ("ci", ("overnight",)),
-    "ref": ("ci", re.compile("now|current|these|present|recent|lately|past|future")),
-    "term_ref": ("ci", ("term", "later date")),
+    "ref": ("ci", re.compile("now|current|these|present|recent|lately|later|past|future")),
+    "term_ref": ("ci", re.compile("term")),
     "spelled_year": ("ci", ("nineteen", "twenty", "thousand")),
     "weekend": ("ci", ("weekend",)),
     "period_end": ("ci", ("end",)),
@@ -277,6 +279,8 @@ RULE_BARRIERS: dict[str, re.Pattern] = {
     "year": re.compile(r"[^\w\s.,-]"),          # "1998-99"; "(?!\s*(?:%|percent|[-,.]\d))" reads "-,.", then "%"
     "weekday": re.compile(r"[^\w\s']"),         # "Tuesday's"
     "ref": re.compile(r"[^\w\s]"),              # "these days"
+    "decade_word": re.compile(r"[^\w\s-]"),    # "the mid-sixties"
+    "term_ref": re.compile(r"[^\w\s]"),        # "(?!-)" reads the barrier after "term"
 }
 
 
@@ -423,7 +427,7 @@ def _plausible(cand: Candidate, text: str) -> bool:
             and not re.search(r"(?i)\b(?:by|at|since|around|until|till|before|after|through|to|from|near|of|toward)\s+$",
                               before)):
         return False  # "when year-end net was lower": an adjective, as "year-end bonus"
-    if kind == "decade" and cand.group("word") and (
+    if kind == "decade_word" and (
             not text[cand.start:cand.end].lower().startswith("the")
             or re.match(r"\s+(?:degrees|percent|mph)\b", text[cand.end:cand.end + 10])):
         return False  # "the nineties" is a decade; "in his sixties" an age, "the low sixties" a reading

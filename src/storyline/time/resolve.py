@@ -372,6 +372,7 @@ class Resolver(PeriodRules):
             year -= 1
         return Resolved("DATE", f"{year}-{code}", "relative", mod, granularity="season")
 
+    _decade_word = _decade
     _season_year = _season
 
     def _bare_season(self, c, direction, text):
