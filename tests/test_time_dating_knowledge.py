@@ -212,3 +212,19 @@ def test_dating_model_year_is_no_lower_bound(nlp):
               "on Wednesday, Oct. 20.")
     value = infer_publication_date(doc, tag(doc, None), roles_path="")
     assert value is not None and value.value.startswith("2010-10")
+
+
+def test_dating_landmark_event_named_in_history_is_no_confident_answer():
+    # Disasters are named without their year for decades: alone, naming one
+    # gives at most a low-confidence guess.
+    # (A day in the same sentence still counts as news of it: "..., its
+    # curator said on Monday" would be answered.)
+    value = infer_publication_date("The museum recalls the Challenger explosion. Its curator spoke on Monday.", (),
+                                   roles_path="", guess=True)
+    assert value is None or is_low_confidence(value)
+
+
+def test_dating_event_told_with_a_close_day_is_news_of_it():
+    value = infer_publication_date("Rescuers searched the rubble on Saturday after the Oklahoma City bombing "
+                                   "killed scores of people.", (), roles_path="")
+    assert value is not None and not is_low_confidence(value) and value.value.startswith("1995")

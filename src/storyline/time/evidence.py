@@ -18,6 +18,9 @@ from .vocabulary import MONTHS
 
 #: how long after an event news names it without its year as a matter of course
 EVENT_FRESH_DAYS = 60
+#: a day close at hand, as news of a happening gives it
+_CLOSE_DAY = re.compile(r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+                        r"|this\s+(?:week|morning|afternoon|evening)|last\s+(?:week|night))\b")
 #: the days before a scheduled event (or anniversary) in which news of it is most frequent
 PLANNED_NEAR_DAYS = 90
 #: ... and their extra weight: a tilt, not enough to date an article by itself
@@ -97,7 +100,6 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
     matched = [(a, b) for a, b in sents if all(p.search(text[a:b]) for p in ev["all"])]
     if not matched:
         return
-    board.strong = True
     said = [text[a:b] for a, b in matched]
     nearby = [text[a:b] for i, (a, b) in enumerate(sents)
               if any(abs(i - j) <= 2 for j, sb in enumerate(sents) if sb in matched)]
@@ -109,6 +111,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         # News of a scheduled event thickens as it nears.
         board.add(_range_mask(ev["date"] - timedelta(days=PLANNED_NEAR_DAYS), ev["date"]), PLANNED_NEAR_WEIGHT,
                   f"speaks of {ev['name']} ({ev['date']}) as still to come")
+        board.strong = True
         return
     for sentence in said:
         if (m := _ANNIVERSARY.search(sentence)) and (n := _ordinal(m.group(1))):
@@ -119,6 +122,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
             except ValueError:
                 target = ev["date"] + timedelta(days=round(365.25 * n))
             reason = f"'{m.group(0)}' of {ev['name']} ({ev['date']}): around {target}"
+            board.strong = True
             if _COMING.search(sentence):
                 # "will celebrate its 50th anniversary in April": the article
                 # is in the year before the day.
@@ -128,7 +132,13 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
             board.add(_range_mask(target - timedelta(days=365), target - timedelta(days=31)), 1.0, reason)
             board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
             return
+    # Named alone, an event bounds the article from below, and that with the
+    # tilt to its first weeks below is no ground for a confident answer:
+    # landmark events are named without their year for decades. Told with a
+    # day close at hand ("on Friday", "yesterday"), it is news of the event.
     board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
+    if any(_CLOSE_DAY.search(sentence) for sentence in said):
+        board.strong = True
     if ev.get("lasting"):
         # A crisis, war or affair that went on for months or years is named
         # without its year all along, and "a month after" it says little:
@@ -148,6 +158,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         # falls within its lifetime.
         board.add(_range_mask(ev["date"], ev["until"]), 1.5,
                   f"speaks of {ev['name']} as still in force (until {ev['until']})")
+        board.strong = True
     for sentence in said:
         if (m := _DAYS_AFTER.search(sentence)) and (n := _count(m.group(1))) is not None:
             # "two days after Moscow refused to renew", "whose rescue two
@@ -158,6 +169,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
             slack = timedelta(days=max(1, n * unit // 7))
             board.add(_range_mask(day - slack, day + slack), 1.5,
                       f"'{m.group(0)}' {ev['name']}: about {day}")
+            board.strong = True
             break
     # "the Aug. 7 bombings", "the quake in October": an event dated without
     # its year is one of the past year.
@@ -167,6 +179,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in months):
             board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
                       f"dates {ev['name']} by its month only, so within a year of {ev['date']}")
+            board.strong = True
             break
 
 
