@@ -228,3 +228,16 @@ def test_dating_event_told_with_a_close_day_is_news_of_it():
     value = infer_publication_date("Rescuers searched the rubble on Saturday after the Oklahoma City bombing "
                                    "killed scores of people.", (), roles_path="")
     assert value is not None and not is_low_confidence(value) and value.value.startswith("1995")
+
+
+def test_dating_ended_entity_placed_in_a_year_of_its_life_says_nothing(nlp):
+    # The troops took part in what 1989 dates: the sentence tells of then.
+    from storyline.time import tag
+
+    doc = nlp("Soviet troops left Afghanistan in 1989, the museum director said on Friday, Feb. 15.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path="", guess=True)
+    assert value is None or not any("Soviet Union" in line for line in value.evidence)
+    # The bankers speak at the article's time: that still counts.
+    doc = nlp("West German bankers said exports rose in 1988.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path="", guess=True)
+    assert value is not None and any("West Germany" in line for line in value.evidence)

@@ -219,7 +219,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                                            f"{cand.group('weekday')}")
                 board.strong = True
 
-    _entity_evidence(board, load_entities(roles_path), text, sents)
+    _entity_evidence(board, load_entities(roles_path), text, sents, doc)
 
     anniversary_of_year_evidence(board, text, years)
     numbered_evidence(board, text, lambda a, b: _direction(doc, a, b, text))

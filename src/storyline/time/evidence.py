@@ -31,6 +31,8 @@ _COMING = re.compile(r"(?i)\b(?:will|to\s+(?:mark|celebrate|commemorate|observe)
                      r"|(?:expected|scheduled|set|due)\s+to)\b")
 
 
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
 #: words that put a named entity in the past ("the former Soviet Union",
 #: "the collapse of East Germany"): then its lifespan says nothing of the article's date
 _BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|defunct|collapse|collapsed|breakup|break-up"
@@ -38,16 +40,44 @@ _BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|defunct|collapse|coll
                      r"|historical|reunification|reunified|unification|predecessor)\b|\bex-|\bthen-)")
 
 
-def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents) -> None:
+def _told_of_that_year(doc, start: int, end: int, sentence: tuple[int, int], text: str, last_year: int) -> bool:
+    """Whether the entity at ``start:end`` takes part in what a year of its
+    lifetime dates in the same sentence: "Soviet troops left Afghanistan in
+    1989" (the year's verb governs the entity) but not "West German bankers
+    said exports rose in 1988" (the bankers speak now). Needs the parse."""
+    if doc is None or not hasattr(doc, "char_span"):
+        return False
+    a, b = sentence
+    entity = doc.char_span(start, end, alignment_mode="expand")
+    if entity is None:
+        return False
+    for y in _YEAR.finditer(text, a, b):
+        if int(y.group(1)) > last_year:
+            continue
+        token = doc.char_span(y.start(), y.end(), alignment_mode="expand")
+        if token is None:
+            continue
+        verb = token.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if verb.left_edge.i <= entity.root.i <= verb.right_edge.i:  # in the verb's (contiguous) subtree
+            return True
+    return False
+
+
+def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents, doc=None) -> None:
     """An entity named as existing places the article within its lifespan.
-    Only the first sentence naming it counts, and none that speaks of it as
-    gone ("the former Soviet Union"), for an entity that has ended."""
+    Only the first sentence naming it counts, and, for an entity that has
+    ended, none that speaks of it as gone ("the former Soviet Union") or
+    places it in a year of its lifetime ("Soviet troops left Afghanistan in
+    1989"): that sentence tells of then, not of the article's day."""
     for e in entities:
         if e.cue and e.cue not in text:
             continue
         for m in e.pattern.finditer(text):
             a, b = _sentence_of(sents, m.start())
-            if e.end is not None and _BYGONE.search(text[a:b]):
+            if e.end is not None and (_BYGONE.search(text[a:b]) or _told_of_that_year(
+                    doc, m.start(), m.end(), (a, b), text, e.end.year)):
                 continue
             lifespan = f"from {e.start}" if e.end is None else (
                 f"until {e.end}" if e.start is None else f"from {e.start} to {e.end}")
