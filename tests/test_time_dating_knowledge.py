@@ -241,3 +241,14 @@ def test_dating_ended_entity_placed_in_a_year_of_its_life_says_nothing(nlp):
     doc = nlp("West German bankers said exports rose in 1988.")
     value = infer_publication_date(doc, tag(doc, None), roles_path="", guess=True)
     assert value is not None and any("West Germany" in line for line in value.evidence)
+
+
+def test_dating_officeholder_dated_by_a_year_of_the_term_says_nothing(nlp):
+    from storyline.time import tag
+
+    doc = nlp("Secretary of State James Baker negotiated the deal in 1990, his biographer said on Wednesday, Oct. 3.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path="", guess=True)
+    assert value is None or not any("James Baker" in line for line in value.evidence)
+    doc = nlp("Secretary of State James Baker said on Wednesday, Oct. 3, that exports rose in 1989.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path="")
+    assert value is not None and value.value.startswith("1990-10")

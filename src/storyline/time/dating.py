@@ -41,7 +41,8 @@ import numpy as np
 
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
-from .evidence import _entity_evidence, _event_evidence, anniversary_of_year_evidence, numbered_evidence
+from .evidence import (_entity_evidence, _event_evidence, _told_of_that_year, anniversary_of_year_evidence,
+                       numbered_evidence)
 from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _day, _ix,
                    _range_mask, _sentence_of, _weekday_of_grid)
 from .knowledge import fold, load_entities, load_knowledge, user_roles_paths
@@ -171,6 +172,10 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         for m in matches:
             if m.group("former"):
                 continue
+            ends = [b for _, b in h.terms]
+            if None not in ends and _told_of_that_year(doc, m.start(), m.end(), _sentence_of(sents, m.start()), text,
+                                                       max(ends).year):
+                continue  # "Secretary of State James Baker negotiated the deal in 1990": told of then
             given = [w for w in m.group("given").split() if w not in _HONORIFICS]
             if h.full_name and not given:
                 continue  # "Gov. Brown" alone: which state's?
