@@ -114,8 +114,8 @@ def test_time_selective_tense_free_text_needs_no_parse():
 
 def test_time_selective_kinds_reading_tense_follow_the_handlers():
     reading = kinds_reading_tense()
-    assert {"weekday", "md", "month"} <= reading
-    assert not {"iso", "year", "deictic", "ref", "decade"} & reading
+    assert {"weekday", "md"} <= reading   # "met Friday" and "will meet Friday" are a week apart
+    assert not {"iso", "deictic"} & reading   # "2021-03-04" and "yesterday" are what they are
 
 
 def test_time_selective_direction_is_counted_in_code():
