@@ -21,12 +21,12 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from ..models import EventMention
-from .cluster import UnionFind
 from .features import (
     FACTUAL,
     IRREALIS,
     SentenceVectors,
     actor_keys,
+    cosine_of,
     lemma_group,
     object_words,
     sentence_key,
@@ -55,10 +55,15 @@ def _sort_key(m: EventMention) -> tuple:
 @dataclass(frozen=True, slots=True)
 class MentionInfo:
     """What linking needs of a mention, computed once: the per-pair work
-    then reads fields instead of re-deriving them from the mention for
-    each of its (up to a few hundred) candidate pairs."""
+    then reads these fields and never the mention itself (at 10,000
+    articles the mentions fill more memory than the processor caches, and
+    each look at one cost a trip to main memory)."""
 
     mention: EventMention
+    id: str
+    type: str
+    article: str
+    modality: str
     group: str
     sentence: str
     sources: frozenset[str]
@@ -86,8 +91,9 @@ class MentionInfo:
         t = m.time
         known = t is not None and t.earliest is not None and t.latest is not None
         return MentionInfo(
-            m, lemma_group(m.lemma or m.trigger), sentence_key(m), sources, targets, objects, parties,
-            m.lemma.lower(), t.earliest if known else None, t.latest if known else None,
+            m, m.id, m.type, m.article_id, m.modality, lemma_group(m.lemma or m.trigger), sentence_key(m),
+            sources, targets, objects, parties, m.lemma.lower(),
+            t.earliest if known else None, t.latest if known else None,
             t is not None and (t.earliest is not None or t.latest is not None))
 
 
@@ -98,10 +104,9 @@ _Info = MentionInfo
 def block_keys(info: MentionInfo) -> Iterable[tuple]:
     """The blocks a mention belongs to; two mentions are compared only
     when they share one."""
-    m = info.mention
-    yield ("lemma", m.type, info.group)
+    yield ("lemma", info.type, info.group)
     if info.sources or info.targets:
-        yield ("actors", m.type, tuple(sorted(info.sources)), tuple(sorted(info.targets)))
+        yield ("actors", info.type, tuple(sorted(info.sources)), tuple(sorted(info.targets)))
     yield ("sentence", info.sentence, info.group)
 
 
@@ -109,18 +114,22 @@ def block_keys(info: MentionInfo) -> Iterable[tuple]:
 _KINDS = ("lemma", "actors", "sentence")
 
 
-def _blocks(ordered: Sequence[EventMention], infos: Sequence[MentionInfo]) -> list[tuple[int, list[int]]]:
+def _date_order(ordered: Sequence[EventMention]) -> list[int]:
+    return sorted(range(len(ordered)), key=lambda i: _sort_key(ordered[i]))
+
+
+def _blocks(infos: Sequence[MentionInfo], date_order: Sequence[int]) -> list[tuple[int, list[int]]]:
     """(kind, members) per block of two or more mentions, the members as
-    positions in ``ordered`` in date order (they are added in that order,
+    positions in ``infos`` in date order (they are added in that order,
     so no block is sorted)."""
     blocks: dict[tuple, list[int]] = {}
-    for i in sorted(range(len(ordered)), key=lambda i: _sort_key(ordered[i])):
+    for i in date_order:
         for key in block_keys(infos[i]):
             blocks.setdefault(key, []).append(i)
     return [(_KINDS.index(key[0]), members) for key, members in blocks.items() if len(members) > 1]
 
 
-def _neighbours(blocks: Sequence[tuple[int, list[int]]], size: int, window: int) -> Iterable[tuple[int, list[int], list[tuple[list[int], list[int]]]]]:
+def _neighbours(blocks: Sequence[tuple[int, list[int]]], size: int) -> Iterable[tuple[int, list[int], list[tuple[list[int], list[int]]]]]:
     """For each block: its kind, its members, and where each mention sits
     in the blocks of the kinds before it (block number, place), as the
     callers need to compare each pair once.
@@ -159,7 +168,7 @@ def candidate_pairs(mentions: Sequence[EventMention], window: int = WINDOW,
     ordered = list({m.id: m for m in mentions}.values())
     info_list = [infos[m.id] if infos is not None else MentionInfo.of(m) for m in ordered]
     pairs: list[tuple[str, str]] = []
-    for _, members, earlier in _neighbours(_blocks(ordered, info_list), len(ordered), window):
+    for _, members, earlier in _neighbours(_blocks(info_list, _date_order(ordered)), len(ordered)):
         for k, i in enumerate(members):
             a = ordered[i].id
             for j in members[k + 1:k + 1 + window]:
@@ -173,12 +182,14 @@ def compatible(a: EventMention | MentionInfo, b: EventMention | MentionInfo) -> 
     """May ``a`` and ``b`` be one happening at all?"""
     ia = a if isinstance(a, MentionInfo) else MentionInfo.of(a)
     ib = b if isinstance(b, MentionInfo) else MentionInfo.of(b)
-    a, b = ia.mention, ib.mention
-    if a.type != b.type:
-        return False
-    if _duplicate(ia, ib):
+    return ia.type == ib.type and _compatible(ia, ib, _duplicate(ia, ib))
+
+
+def _compatible(a: MentionInfo, b: MentionInfo, duplicate: bool) -> bool:
+    """``compatible`` for two mentions of one type."""
+    if duplicate:
         return True
-    overlap = _overlap(ia, ib)
+    overlap = _overlap(a, b)
     if overlap is False:
         return False
     if (a.modality == "negated") != (b.modality == "negated"):
@@ -198,9 +209,8 @@ def is_duplicate_report(a: EventMention, b: EventMention) -> bool:
 
 
 def _duplicate(a: MentionInfo, b: MentionInfo) -> bool:
-    return (a.mention.article_id != b.mention.article_id and a.mention.type == b.mention.type
-            and a.group == b.group and a.sentence == b.sentence
-            and a.mention.modality == b.mention.modality)
+    return (a.article != b.article and a.type == b.type and a.group == b.group and a.sentence == b.sentence
+            and a.modality == b.modality)
 
 
 def _overlap(a: MentionInfo, b: MentionInfo) -> bool | None:
@@ -208,12 +218,6 @@ def _overlap(a: MentionInfo, b: MentionInfo) -> bool | None:
     if a.lo is None or b.lo is None:
         return None
     return a.lo <= b.hi and b.lo <= a.hi
-
-
-def _no_shared_party(a: MentionInfo, b: MentionInfo) -> bool:
-    """Both name parties (or one does) and they share none on either side:
-    then the pair scores 0 unless it is a reprint (see ``pair_score``)."""
-    return bool(a.parties or b.parties) and a.parties.isdisjoint(b.parties)
 
 
 def _jaccard(x: frozenset, y: frozenset) -> float | None:
@@ -228,11 +232,22 @@ def pair_score(a: MentionInfo, b: MentionInfo, vectors: SentenceVectors, floor: 
     and the partial score returned: it is below ``floor`` either way."""
     if _duplicate(a, b):
         return 1.0
+    score = _score_without_sentence(a, b)
+    if score is None:
+        return 0.0
+    if score + WEIGHTS["sentence"] < floor:
+        return score
+    return score + WEIGHTS["sentence"] * vectors.cosine(a.id, b.id)
+
+
+def _score_without_sentence(a: MentionInfo, b: MentionInfo) -> float | None:
+    """The lemma, actor and time parts of ``pair_score`` of two mentions
+    that are no reprint of each other; None when the pair scores 0."""
     # an actor the text did not name is neither agreement nor conflict; but
     # two reports that name their parties and share none are about
     # different happenings, however alike their words and dates
-    if _no_shared_party(a, b):
-        return 0.0
+    if (a.parties or b.parties) and a.parties.isdisjoint(b.parties):
+        return None
     lemma = lemma_similarity(a.lemma, b.lemma)
     # only between reports the text places in time at all: two undated
     # plans to "return to the deal" may be years apart
@@ -243,33 +258,32 @@ def pair_score(a: MentionInfo, b: MentionInfo, vectors: SentenceVectors, floor: 
     score = WEIGHTS["lemma"] * lemma
     known = [v for v in (_jaccard(a.sources, b.sources), _jaccard(a.targets, b.targets)) if v is not None]
     score += WEIGHTS["actors"] * (sum(known) / len(known) if known else 0.5)
-    score += WEIGHTS["time"] * (1.0 if _overlap(a, b) else 0.5)
-    if score + WEIGHTS["sentence"] < floor:
-        return score
-    return score + WEIGHTS["sentence"] * vectors.cosine(a.mention.id, b.mention.id)
+    return score + WEIGHTS["time"] * (1.0 if _overlap(a, b) else 0.5)
 
 
-def _scored_pairs(ordered: Sequence[EventMention], infos: Sequence[MentionInfo], vectors: SentenceVectors,
+def _scored_pairs(infos: Sequence[MentionInfo], vectors: Sequence[dict[str, float]], date_order: Sequence[int],
                   threshold: float, window: int) -> list[int]:
     """One sort key (see ``_pair_key``) for each candidate pair that may be
-    one happening and scores at least ``threshold``.
+    one happening and scores at least ``threshold``; ``vectors`` are the
+    sentence vectors by position.
 
     A block of one act holds every party's reports of it, so most of its
     neighbour pairs name different parties and score 0; in a corpus denser
     in time, more of them also have dates that agree. They are dropped on
     precomputed fields before any other work, so the cost of a pair that
     cannot link stays a few field reads."""
-    types = [m.type for m in ordered]
-    articles = [m.article_id for m in ordered]
+    size = len(infos)
+    types = [info.type for info in infos]
+    articles = [info.article for info in infos]
     parties = [info.parties for info in infos]
     # reprint candidates (same type, trigger group, sentence and modality) share a class
     reprint: dict[tuple, int] = {}
-    copies = [reprint.setdefault((m.type, info.group, info.sentence, m.modality), len(reprint))
-              for m, info in zip(ordered, infos)]
+    copies = [reprint.setdefault((info.type, info.group, info.sentence, info.modality), len(reprint))
+              for info in infos]
     drop_unshared = threshold > 0
-    size = len(ordered)
+    sentence_weight = WEIGHTS["sentence"]
     scored: list[int] = []
-    for kind, members, earlier in _neighbours(_blocks(ordered, infos), len(ordered), window):
+    for kind, members, earlier in _neighbours(_blocks(infos, date_order), size):
         # only a sentence block mixes types; an actors block holds one set of
         # parties, so its pairs always share one
         mixed, check_parties = kind == 2, drop_unshared and kind != 1
@@ -278,15 +292,22 @@ def _scored_pairs(ordered: Sequence[EventMention], infos: Sequence[MentionInfo],
             for j in members[k + 1:k + 1 + window]:
                 if mixed and types[j] != kind_i:
                     continue
-                if (check_parties and (party or parties[j]) and party.isdisjoint(parties[j])
-                        and not (copy == copies[j] and articles[j] != article)):
+                duplicate = copy == copies[j] and articles[j] != article
+                if check_parties and not duplicate and (party or parties[j]) and party.isdisjoint(parties[j]):
                     continue
                 if earlier and _seen_before(i, j, earlier, window):
                     continue
                 a, b = infos[i], infos[j]
-                if not compatible(a, b):
+                if not _compatible(a, b, duplicate):
                     continue
-                score = pair_score(a, b, vectors, floor=threshold)
+                # ``pair_score``, with the sentence vectors found by position
+                if duplicate:
+                    score = 1.0
+                else:
+                    partial = _score_without_sentence(a, b)
+                    score = 0.0 if partial is None else partial
+                    if partial is not None and not partial + sentence_weight < threshold:
+                        score = partial + sentence_weight * cosine_of(vectors[i], vectors[j])
                 if score >= threshold:
                     scored.append(_pair_key(score, i, j, size) if i < j else _pair_key(score, j, i, size))
     return scored
@@ -309,34 +330,53 @@ def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
     # positions in id order stand for the mentions from here on: a tie on
     # score falls to the smaller position as it fell to the smaller id
     ordered = [by_id[i] for i in sorted(by_id)]
+    size = len(ordered)
+    date_order = _date_order(ordered)
+    # what the pair loop reads is made in date order, so that neighbours in
+    # a block (close in date) lie close in memory
     shared: dict = {}
-    infos = [MentionInfo.of(m, shared) for m in ordered]
-    vectors = SentenceVectors(ordered)
+    infos: list = [None] * size
+    for i in date_order:
+        infos[i] = MentionInfo.of(ordered[i], shared)
+    sentence_vectors = SentenceVectors([ordered[i] for i in date_order])
+    vectors = [sentence_vectors.vectors[m.id] for m in ordered]
     # best score first, then by position: a record object per pair and a
     # key function made this sort a quarter of linking a large story
-    scored = _scored_pairs(ordered, infos, vectors, threshold, window)
+    scored = _scored_pairs(infos, vectors, date_order, threshold, window)
     scored.sort()
-    size = len(ordered)
-    sets = UnionFind(range(len(ordered)))
-    summaries = {i: _Summary.of(m) for i, m in enumerate(ordered)}
-    groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    # union-find over positions, each set named by its smallest (the first
+    # id of the cluster); ``summaries`` holds the sets of two or more
+    parent = list(range(size))
+    summaries: dict[int, _Summary] = {}
+
+    def find(item: int) -> int:
+        root = item
+        while parent[root] != root:
+            root = parent[root]
+        while parent[item] != root:   # path compression keeps finds cheap
+            parent[item], item = root, parent[item]
+        return root
+
     for key in scored:
         first, second = key // size % size, key % size
-        ra, rb = sets.find(first), sets.find(second)
+        ra, rb = find(first), find(second)
         if ra == rb:
             continue
-        merged = summaries[ra].merge(summaries[rb], _duplicate(infos[first], infos[second]))
+        sa = summaries.get(ra) or _Summary.of(infos[ra])
+        sb = summaries.get(rb) or _Summary.of(infos[rb])
+        merged = sa.merge(sb, _duplicate(infos[first], infos[second]))
         if merged is None:
             continue
-        sets.union(ra, rb)
-        root = sets.find(ra)
-        # grow the larger list in place: copying a big cluster at every merge is quadratic
-        first, second = groups.pop(ra), groups.pop(rb)
-        members = first if len(first) >= len(second) else second
-        members.extend(second if members is first else first)
-        del summaries[ra], summaries[rb]
-        groups[root], summaries[root] = members, merged
-    return [[ordered[i] for i in sorted(group)] for group in sorted(groups.values(), key=min)]
+        root, other = (ra, rb) if ra < rb else (rb, ra)
+        parent[other] = root
+        summaries.pop(other, None)
+        summaries[root] = merged
+    groups: dict[int, list[EventMention]] = {}
+    for i in range(size):
+        # positions rise, so each group is in id order and the groups are
+        # made in the order of their first ids
+        groups.setdefault(find(i), []).append(ordered[i])
+    return list(groups.values())
 
 
 @dataclass(frozen=True)
@@ -355,11 +395,9 @@ class _Summary:
     hi: object
 
     @staticmethod
-    def of(m: EventMention) -> "_Summary":
-        t = m.time
-        known = t is not None and t.earliest is not None and t.latest is not None
+    def of(m: MentionInfo) -> "_Summary":
         return _Summary(m.type, m.modality == "negated", m.modality in IRREALIS, m.modality in FACTUAL,
-                        not known, t.earliest if known else None, t.latest if known else None)
+                        m.lo is None, m.lo, m.hi)
 
     def merge(self, other: "_Summary", duplicate: bool) -> "_Summary | None":
         if self.type != other.type or self.negated != other.negated:

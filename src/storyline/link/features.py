@@ -136,9 +136,13 @@ class SentenceVectors:
             self.vectors[mid] = {t: v / norm for t, v in vec.items()}
 
     def cosine(self, a: str, b: str) -> float:
-        va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})
-        if len(vb) < len(va):
-            va, vb = vb, va
-        # the shared terms in the same order as a sum over all of ``va``
-        # (whose other terms add exactly 0.0), so the value is the same
-        return sum((v * vb[t] for t, v in va.items() if t in vb), 0.0)
+        return cosine_of(self.vectors.get(a, {}), self.vectors.get(b, {}))
+
+
+def cosine_of(va: dict[str, float], vb: dict[str, float]) -> float:
+    """Cosine of two of ``SentenceVectors``' (normalised) vectors."""
+    if len(vb) < len(va):
+        va, vb = vb, va
+    # the shared terms in the same order as a sum over all of ``va``
+    # (whose other terms add exactly 0.0), so the value is the same
+    return sum((v * vb[t] for t, v in va.items() if t in vb), 0.0)
