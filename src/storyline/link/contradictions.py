@@ -253,10 +253,17 @@ def _claims(mentions: Mapping[str, EventMention], statements: Sequence[Statement
 def denial_vs_assertion(mentions: Sequence[EventMention]) -> list[Contradiction]:
     """A negated mention against an asserted one of the same act, parties and time."""
     out = []
+    # only an act someone denied can be contradicted this way: the keys of
+    # the denials come first, so that most mentions (of acts nobody denied,
+    # or neither denied nor asserted) are passed over without a key
+    denied = {_denial_key(m) for m in mentions if m.modality == "negated"}
+    types = {key[0] for key in denied}
     index: dict[tuple, list[EventMention]] = {}
     for m in mentions:
-        key = (m.type, lemma_group(m.lemma), tuple(sorted(actor_keys(m.sources))))
-        index.setdefault(key, []).append(m)
+        if m.type in types and m.modality in ("negated", "asserted", "announced"):
+            key = _denial_key(m)
+            if key in denied:
+                index.setdefault(key, []).append(m)
     for key in sorted(index, key=repr):
         group = sorted(index[key], key=lambda m: m.id)
         denials = [m for m in group if m.modality == "negated"]
@@ -272,6 +279,10 @@ def denial_vs_assertion(mentions: Sequence[EventMention]) -> list[Contradiction]
                     why=f"one report says it happened (\u201c{_clip(f.sentence)}\u201d), "
                         f"another denies it (\u201c{_clip(d.sentence)}\u201d)"))
     return out
+
+
+def _denial_key(m: EventMention) -> tuple:
+    return (m.type, lemma_group(m.lemma), tuple(sorted(actor_keys(m.sources))))
 
 
 def conflicting_details(events: Sequence[Event], mentions: Mapping[str, EventMention]) -> list[Contradiction]:
@@ -302,15 +313,25 @@ def _first_date_clash(dated: Sequence[EventMention]) -> tuple[EventMention, Even
     the first such later report. Dates are compared as distinct values: an
     event reported hundreds of times repeats a handful of dates, and
     comparing every report with every later one was quadratic."""
+    # whether two dates exclude each other depends on their ends alone, so
+    # the ends stand for the value (cheaper to hash than the whole record)
     positions: dict = {}
     for i, m in enumerate(dated):
-        positions.setdefault(m.time, []).append(i)
-    disjoint = {v: [u for u in positions if times_overlap(v, u) is False] for v in positions}
+        positions.setdefault((m.time.earliest, m.time.latest), []).append(i)
+    disjoint = {v: [u for u in positions if _bounds_disjoint(v, u)] for v in positions}
     for i, a in enumerate(dated):
-        later = [p[k] for p in (positions[u] for u in disjoint[a.time]) if (k := bisect_right(p, i)) < len(p)]
+        later = [p[k] for p in (positions[u] for u in disjoint[(a.time.earliest, a.time.latest)])
+                 if (k := bisect_right(p, i)) < len(p)]
         if later:
             return a, dated[min(later)]
     return None
+
+
+def _bounds_disjoint(a: tuple, b: tuple) -> bool:
+    """``times_overlap(...) is False`` for two (earliest, latest) pairs."""
+    if None in a or None in b:
+        return False
+    return not (a[0] <= b[1] and b[0] <= a[1])
 
 
 def _clip(text: str, limit: int = 140) -> str:

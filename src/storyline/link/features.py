@@ -48,10 +48,17 @@ def lemma_group(lemma: str) -> str:
     """A canonical word for a trigger lemma: its synonym group's first
     member in sort order, so "halt" and "terminate" block together."""
     lemma = lemma.lower().strip()
-    for group in SYNONYMS:
-        if lemma in group:
-            return min(group)
-    return lemma
+    return _GROUP_OF.get(lemma, lemma)
+
+
+#: Each listed word's group name (a word in two groups takes the first's):
+#: a look-up instead of a scan of every group, as this runs for every
+#: mention several times over in linking.
+_GROUP_OF: dict[str, str] = {}
+for _group in SYNONYMS:
+    for _word in _group:
+        _GROUP_OF.setdefault(_word, min(_group))
+del _group, _word
 
 
 def time_bounds(value: TimeValue | None) -> tuple[date | None, date | None]:
