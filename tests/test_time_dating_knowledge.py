@@ -252,3 +252,10 @@ def test_dating_officeholder_dated_by_a_year_of_the_term_says_nothing(nlp):
     doc = nlp("Secretary of State James Baker said on Wednesday, Oct. 3, that exports rose in 1989.")
     value = infer_publication_date(doc, tag(doc, None), roles_path="")
     assert value is not None and value.value.startswith("1990-10")
+
+
+def test_dating_event_named_again_and_again_is_the_subject():
+    text = ("Investigators studied the Concorde crash near Paris. The Concorde crash killed everyone aboard. "
+            "Airlines grounded their jets after the Concorde crash.")
+    value = infer_publication_date(text, (), roles_path="")
+    assert value is not None and not is_low_confidence(value) and value.value.startswith("2000")

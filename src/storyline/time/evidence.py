@@ -165,9 +165,10 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
     # Named alone, an event bounds the article from below, and that with the
     # tilt to its first weeks below is no ground for a confident answer:
     # landmark events are named without their year for decades. Told with a
-    # day close at hand ("on Friday", "yesterday"), it is news of the event.
+    # day close at hand ("on Friday", "yesterday"), or again and again (the
+    # article is about it, not passing by it), it is news of the event.
     board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
-    if any(_CLOSE_DAY.search(sentence) for sentence in said):
+    if len(said) > 1 or any(_CLOSE_DAY.search(sentence) for sentence in said):
         board.strong = True
     if ev.get("lasting"):
         # A crisis, war or affair that went on for months or years is named
