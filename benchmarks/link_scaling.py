@@ -6,7 +6,9 @@ several times), with actors, trigger words, dates and sentence wording
 varied the way news varies them. Named actors grow with the square root
 of the corpus size; the time span (14 years) and the countries stay fixed,
 so the larger corpus is also ten times denser in time. Prints one JSON line; the target is a
-ratio of at most ~11 for ten times the articles.
+ratio of at most ~11 for ten times the articles. Each size also prints a
+``digest`` of its events, storylines and contradictions: a change made for
+speed must leave both digests as they were.
 
     python benchmarks/link_scaling.py [--sizes 1000 10000] [--seed 1] [--repeat 3]
     python benchmarks/link_scaling.py --incremental [--sizes 1000 10000]
@@ -20,6 +22,7 @@ stories) are added and linked incrementally.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import time
@@ -108,7 +111,21 @@ def measure(n_articles: int, seed: int, repeat: int) -> dict:
     # the best of several runs is the least disturbed by other processes
     seconds, cpu = min(runs)
     return {"articles": n_articles, "mentions": len(mentions), "events": len(result.events),
-            "storylines": len(result.storylines), "contradictions": len(result.contradictions), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+            "storylines": len(result.storylines), "contradictions": len(result.contradictions),
+            "digest": digest(result), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+
+
+def digest(result) -> str:
+    """A short hash of the clusters, storylines and contradictions, so that a
+    change made for speed can be checked to link exactly as before."""
+    h = hashlib.sha256()
+    for e in result.events:
+        h.update(repr((e.id, e.storyline, e.mention_ids, e.time, e.summary, e.source_count)).encode())
+    for s in result.storylines:
+        h.update(repr((s.id, s.label, s.event_ids, s.episodes)).encode())
+    for c in result.contradictions:
+        h.update(repr((c.id, c.first, c.second, c.why)).encode())
+    return h.hexdigest()[:16]
 
 
 def measure_incremental(n_articles: int, seed: int, added: int = 10) -> dict:
