@@ -4,7 +4,7 @@ src/storyline/link/data/ from the ECB+ TRAIN split only.
     .venv/bin/python scripts/train_ecbplus.py ../shared/data/ecbplus/split
 
 Writes link/data/ecbplus_pair_model.json (feature names and weights of
-the pair and story models: numbers only) and link/data/lemma_pairs.json (log-odds per pair of head
+the two pair models and the story model: numbers only) and link/data/lemma_pairs.json (log-odds per pair of head
 lemmas). Deterministic: the same split gives the same files. The dev split
 is never read here; the thresholds live in evaluation/ecbplus.py.
 """
@@ -24,7 +24,7 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "storyline" / "link" / "dat
 def main(split_dir: str) -> None:
     corpus_path, mentions_path = ecbplus.split_files(Path(split_dir), "train")
     corpus, mentions = ecbplus.read_corpus(corpus_path), ecbplus.read_mentions(mentions_path)
-    weights, table, story_weights = ecbplus.fit_pair_weights(corpus, mentions)
+    weights, table, story_weights, hop_weights = ecbplus.fit_pair_weights(corpus, mentions)
     model = {
         "source": "ECB+ train split (Cybulska & Vossen); logistic regression over event-mention pairs "
                   "inside predicted stories, and over document pairs inside predicted topics (the "
@@ -33,6 +33,8 @@ def main(split_dir: str) -> None:
         "weights": list(weights),
         "story_features": list(ecbplus.STORY_FEATURES),
         "story_weights": list(story_weights),
+        "hop_features": list(ecbplus.FEATURES + ecbplus.HOP_FEATURES),
+        "hop_weights": list(hop_weights),
     }
     (DATA / "ecbplus_pair_model.json").write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     pairs = {
@@ -46,6 +48,8 @@ def main(split_dir: str) -> None:
                                            encoding="utf-8")
     for name, value in zip(ecbplus.FEATURES + ecbplus.STORY_FEATURES, weights + story_weights):
         print(f"{name:24} {value:8.3f}")
+    for name, value in zip(ecbplus.FEATURES + ecbplus.HOP_FEATURES, hop_weights):
+        print(f"second: {name:24} {value:8.3f}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ first clustered into topics by the words, names and event triggers they
 use, each topic is split into stories by a learned story model (the names,
 numbers and years two documents share or do not), then mentions inside a
 story are clustered by a logistic pair model with average linkage (the same
-machinery :mod:`storyline.link` uses for news). Both models' weights ship
+machinery :mod:`storyline.link` uses for news); a second pair model reads
+the first one's features and the best two-step path through its
+probabilities. Both models' weights ship
 in ``link/data/ecbplus_pair_model.json``; ``scripts/train_ecbplus.py``
 re-creates them from the train split.
 
@@ -34,7 +36,8 @@ from ..link.lexicon import build_pair_table
 from .coref_scores import conll_scores
 # the mention analysis and pair features; the tests read them through here too
 from .ecbplus_features import (  # noqa: F401
-    FEATURES, _DocTerms, _MentionInfo, _NAME_STOP, _WEEKDAYS, _analyse, _pair_features)
+    FEATURES, HOP_FEATURES, _DocTerms, _MentionInfo, _NAME_STOP, _WEEKDAYS, _analyse, _pair_features,
+    hop_features)
 
 # --- reading ----------------------------------------------------------------
 
@@ -97,7 +100,9 @@ def read_mentions(path: Path) -> list[GoldMention]:
 
 # The thresholds were tuned on dev (the pair and story weights are learned
 # on train, see ``fit_pair_weights`` and scripts/train_ecbplus.py).
-PAIR_THRESHOLD = 0.3
+#: Average-link threshold over the second pair model's probabilities (dev
+#: CoNLL is flat from 0.15 to 0.30: 0.798-0.800).
+PAIR_THRESHOLD = 0.25
 #: Average-link threshold over the mixed cosines that groups documents into
 #: topics (what kind of happening: an earthquake, a player's arrest). Low, so
 #: that a topic's documents stay together; the story model splits them.
@@ -134,7 +139,8 @@ STORY_FEATURES = (("bias", "words_cos", "names_cos", "triggers_cos",
 def _model() -> dict:
     text = resources.files("storyline.link").joinpath("data/ecbplus_pair_model.json").read_text("utf-8")
     model = json.loads(text)
-    if tuple(model["features"]) != FEATURES or tuple(model.get("story_features", ())) != STORY_FEATURES:
+    if (tuple(model["features"]) != FEATURES or tuple(model.get("story_features", ())) != STORY_FEATURES
+            or tuple(model.get("hop_features", ())) != FEATURES + HOP_FEATURES):
         raise InputError("link/data/ecbplus_pair_model.json was trained on other features; "
                          "re-create it with scripts/train_ecbplus.py")
     return model
@@ -143,6 +149,20 @@ def _model() -> dict:
 def pair_weights() -> tuple[float, ...]:
     """The pair model shipped in link/data (learned on the ECB+ train split)."""
     return tuple(_model()["weights"])
+
+
+def hop_weights() -> tuple[float, ...]:
+    """The second pair model (the first one's features and two-step paths
+    through its probabilities), learned on the ECB+ train split."""
+    return tuple(_model()["hop_weights"])
+
+
+def pair_probabilities(feats: np.ndarray, weights: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The first pair model's probabilities, then the second model's over
+    the same features and the two-step paths through the first's."""
+    first = 1.0 / (1.0 + np.exp(-(feats @ weights)))
+    both = np.concatenate([feats, hop_features(first)], axis=2)
+    return 1.0 / (1.0 + np.exp(-(both @ second)))
 
 
 def story_weights() -> tuple[float, ...]:
@@ -270,7 +290,7 @@ def _stories(infos: Sequence[_MentionInfo], doc_labels: Sequence[int]) -> list[l
 
 def predict(corpus, mentions: Sequence[GoldMention], nlp=None, weights=None,
             doc_threshold: float = STORY_THRESHOLD, pair_threshold: float = PAIR_THRESHOLD,
-            pairs: dict | None = None, _cache: dict | None = None) -> list[int]:
+            pairs: dict | None = None, _cache: dict | None = None, second=None) -> list[int]:
     """A cluster label per mention, from spans and text alone."""
     if _cache is not None and "infos" in _cache:
         doc_ids, doc_terms, infos = _cache["infos"]
@@ -284,11 +304,12 @@ def predict(corpus, mentions: Sequence[GoldMention], nlp=None, weights=None,
     doc_labels, doc_sim, name_sim, story_prob = cluster_documents(doc_terms, doc_threshold)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
     w = np.asarray(pair_weights() if weights is None else weights)
+    w2 = np.asarray(hop_weights() if second is None else second)
     labels = [0] * len(infos)
     next_label = 0
     for idx in _stories(infos, doc_labels):
         feats = _pair_features(infos, idx, (doc_sim, name_sim, story_prob), ctx_vectors, pairs)
-        prob = 1.0 / (1.0 + np.exp(-(feats @ w)))
+        prob = pair_probabilities(feats, w, w2)
         local = average_link(prob, pair_threshold)
         for group in labels_to_groups(local):
             for k in group:
@@ -346,14 +367,17 @@ def fit_story_weights(doc_ids: Sequence[str], doc_terms: Sequence[_DocTerms],
 
 def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
                      doc_threshold: float = STORY_THRESHOLD, iterations: int = 100,
-                     _infos=None) -> tuple[tuple[float, ...], dict[str, float], tuple[float, ...]]:
+                     _infos=None) -> tuple[tuple[float, ...], dict[str, float], tuple[float, ...],
+                                           tuple[float, ...]]:
     """Logistic regression (Newton steps, light L2) over mention pairs inside
     predicted stories of the TRAIN split (the story model is fitted first,
     see ``fit_story_weights``). The lemma-pair feature is cross-fitted (each
     half of the topics scored with the table of the other half) so the
     weights do not over-trust a table that has seen the very pairs it
-    scores. Returns the pair weights, the full-train table and the story
-    weights."""
+    scores. The second pair model is then fitted on the same pairs with
+    the two-step paths through the first model's probabilities added.
+    Returns the pair weights, the full-train table, the story weights and
+    the second model's weights."""
     if _infos is None:
         if nlp is None:
             from ..annotate import load_pipeline
@@ -367,7 +391,7 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
               build_lemma_pair_table(mentions, infos, halves[0])]
     doc_labels, doc_sim, name_sim, story_prob = cluster_documents(doc_terms, doc_threshold, story_w)
     ctx_vectors = tfidf_matrix([m.context for m in infos])
-    xs, ys = [], []
+    xs, ys, blocks = [], [], []
     for story in _stories(infos, doc_labels):
         for half, table in zip(halves, tables):
             idx = [i for i in story if mentions[i].doc_id.split("_", 1)[0] in half]
@@ -379,8 +403,16 @@ def fit_pair_weights(corpus, mentions: Sequence[GoldMention], nlp=None,
             upper = np.triu_indices(len(idx), k=1)
             xs.append(feats[upper])
             ys.append(gold[upper].astype(float))
-    w = _logistic(np.vstack(xs), np.concatenate(ys), l2=1e-3, iterations=iterations)
-    return tuple(round(float(v), 3) for v in w), build_lemma_pair_table(mentions, infos), story_w
+            blocks.append(feats)
+    y = np.concatenate(ys)
+    w = tuple(round(float(v), 3) for v in _logistic(np.vstack(xs), y, l2=1e-3, iterations=iterations))
+    second = []
+    for feats in blocks:
+        first = 1.0 / (1.0 + np.exp(-(feats @ np.asarray(w))))
+        both = np.concatenate([feats, hop_features(first)], axis=2)
+        second.append(both[np.triu_indices(len(feats), k=1)])
+    w2 = _logistic(np.vstack(second), y, l2=1e-3, iterations=iterations)
+    return w, build_lemma_pair_table(mentions, infos), story_w, tuple(round(float(v), 3) for v in w2)
 
 
 def evaluate(split_dir: Path, split: str, nlp=None, **kwargs) -> tuple[dict[str, float], list[GoldMention], list[int]]:

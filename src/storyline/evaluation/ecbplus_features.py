@@ -190,6 +190,30 @@ FEATURES = ("bias", "same_head", "same_lemmas", "same_stem", "context_cos", "arg
             "lemma_vec_cos", "lemma_roles_cos")
 
 
+#: What the first pair model's probabilities say about a pair through the
+#: other mentions of its story: two mentions that each surely match a third
+#: one are likelier one happening than their own words show (the Oscars and
+#: the awards both match "the ceremony").
+HOP_FEATURES = ("hop_max",)
+
+
+def hop_features(prob: np.ndarray) -> np.ndarray:
+    """Feature tensor [i, j, 1] from the first model's pair probabilities:
+    the best two-step path, max over the other mentions k of
+    min(p_ik, p_kj). (The mean product p_ik * p_kj was tried too: less and
+    less evenly over the thresholds.)"""
+    p = prob.astype(np.float64).copy()
+    np.fill_diagonal(p, 0.0)  # so k = i or k = j adds nothing
+    n = len(p)
+    out = np.zeros((n, n, len(HOP_FEATURES)))
+    if n < 3:
+        return out
+    for i in range(n):  # row by row: an n x n x n block would not fit large stories
+        out[i, :, 0] = np.minimum(p[i][:, None], p).max(axis=0)
+    np.fill_diagonal(out[:, :, 0], 0.0)
+    return out
+
+
 def _stem(lemma: str) -> str:
     # a 4-letter prefix joins arrest/arrested/areste, shoot/shooting, kill/killing
     return lemma[:4] if len(lemma) >= 4 else lemma
