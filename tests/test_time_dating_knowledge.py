@@ -259,3 +259,34 @@ def test_dating_event_named_again_and_again_is_the_subject():
             "Airlines grounded their jets after the Concorde crash.")
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and not is_low_confidence(value) and value.value.startswith("2000")
+
+
+def test_dating_two_fresh_events_together_are_news_of_their_time():
+    text = ("Insurers said claims from Hurricane Andrew were still arriving. "
+            "The Northridge earthquake added billions more.")
+    # Andrew (1992-08-24) and Northridge (1994-01-17) were never fresh together.
+    value = infer_publication_date(text, (), roles_path="", guess=True)
+    assert value is None or is_low_confidence(value)
+    text = ("Insurers said claims from the Kobe earthquake were still arriving. "
+            "The Oklahoma City bombing added more.")
+    # Kobe (1995-01-17) and Oklahoma City (1995-04-19) were 92 days apart: neither.
+    value = infer_publication_date(text, (), roles_path="", guess=True)
+    assert value is None or is_low_confidence(value)
+    text = ("Insurers said claims from the Northridge earthquake were still arriving. "
+            "The Kobe earthquake a year later added more.")
+    value = infer_publication_date(text, (), roles_path="", guess=True)
+    assert value is None or is_low_confidence(value)
+
+
+def test_dating_two_events_fresh_at_once_allow_an_answer():
+    from storyline.time.evidence import EVENT_FRESH_DAYS, fresh_together
+    from storyline.time.grid import Board
+
+    board = Board()
+    board.fresh_events += [date(1989, 9, 17), date(1989, 10, 17)]
+    fresh_together(board)
+    assert board.strong and EVENT_FRESH_DAYS >= 30
+    board = Board()
+    board.fresh_events += [date(1986, 1, 28), date(1986, 4, 26)]
+    fresh_together(board)
+    assert not board.strong

@@ -42,7 +42,7 @@ import numpy as np
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
 from .evidence import (_entity_evidence, _event_evidence, _told_of_that_year, anniversary_of_year_evidence,
-                       numbered_evidence)
+                       fresh_together, numbered_evidence)
 from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _day, _ix,
                    _range_mask, _sentence_of, _weekday_of_grid)
 from .knowledge import fold, load_entities, load_knowledge, user_roles_paths
@@ -232,6 +232,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     # Dated world events.
     for ev in events:
         _event_evidence(board, ev, text, sents, candidates)
+    fresh_together(board)
 
     _comparison_evidence(board, text, candidates, years)
 

@@ -184,6 +184,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
                   f"names {ev['name']} without its year, as news does while it is recent")
         board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 0.3,
                   f"names {ev['name']} without its year, as news does while it is recent")
+        board.fresh_events.append(ev["date"])
     if in_force:
         # "will not extend the deal": it is still in force, so the article
         # falls within its lifetime.
@@ -279,3 +280,14 @@ def numbered_evidence(board: Board, text: str, direction) -> None:
             board.add(_range_mask(first - NUMBERED_LEAD, first - timedelta(days=1)), 0.6, reason + ", not as past")
         board.strong = True
         return
+
+
+def fresh_together(board: Board) -> None:
+    """Two different events named without their year, each fresh while the
+    other is (Hurricane Hugo and the Loma Prieta quake a month apart): the
+    article is news of that time, not history, which would not name both
+    without a year."""
+    days = sorted(set(board.fresh_events))
+    if any((b - a).days <= EVENT_FRESH_DAYS for a, b in zip(days, days[1:])):
+        board.strong = True
+

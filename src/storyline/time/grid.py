@@ -50,6 +50,8 @@ class Board:
         self.reasons: list[tuple[str, np.ndarray]] = []
         #: set when some evidence beyond years mentioned and recency exists
         self.strong = False
+        #: the days of the dated events named without their year, as news names recent ones
+        self.fresh_events: list = []
 
     def add(self, mask: np.ndarray, weight: float, reason: str) -> None:
         if not mask.any():
