@@ -269,3 +269,75 @@ def test_coref_undated_plans_on_one_object_need_more_than_the_object():
                 sources=(land,), targets=(), modality="planned", summary="Freedonia plans to return to the treaty"),
     ]
     assert len(cluster_mentions(plans)) == 2
+
+
+def _random_mentions(seed: int, count: int) -> list[EventMention]:
+    """Mentions varied on everything the pair loop reads: types, trigger
+    groups, parties (none, one side, both), dates (day, month, none),
+    modalities, and reprints of one sentence in other articles."""
+    rng = random.Random(seed)
+    people = [ABBAS, PA, ISRAEL, HAMAS]
+    lemmas = {"SANCTION": ["end", "halt", "suspend", "cut"], "CONSULT": ["meet", "talk"]}
+    sentences = [f"Leaders said the coordination number {k} would stop." for k in range(6)]
+    out = []
+    for n in range(count):
+        kind = rng.choice(sorted(lemmas))
+        when = rng.choice([day(f"2020-05-{rng.randint(1, 28):02d}"), month("2020-05"), month("2020-06"), None])
+        sources = tuple(rng.sample(people, rng.randint(0, 2)))
+        targets = tuple(rng.sample(people, rng.randint(0, 1)))
+        out.append(mention(article(f"r{n // 2}"), 10 + 100 * (n % 2), rng.choice(lemmas[kind]), when,
+                           rng.choice(sentences), type=kind, sources=sources, targets=targets,
+                           modality=rng.choice(["asserted", "reported", "announced", "planned", "negated"])))
+    return out
+
+
+def test_link_coref_fast_pair_loop_scores_what_the_public_rules_score():
+    from storyline.link.coref import MentionInfo, _date_order, _scored_pairs, compatible, pair_score
+    from storyline.link.features import SentenceVectors
+
+    for seed in range(5):
+        many = _random_mentions(seed, 120)
+        ordered = sorted({m.id: m for m in many}.values(), key=lambda m: m.id)
+        infos = [MentionInfo.of(m) for m in ordered]
+        vectors = SentenceVectors(ordered)
+        position = {m.id: i for i, m in enumerate(ordered)}
+        expected = set()
+        for first, second in candidate_pairs(ordered, window=5):
+            a, b = infos[position[first]], infos[position[second]]
+            if compatible(a, b) and pair_score(a, b, vectors, floor=0.5) >= 0.5:
+                expected.add((position[first], position[second]))
+        keys = _scored_pairs(infos, [vectors.vectors[m.id] for m in ordered], _date_order(ordered), 0.5, 5)
+        size = len(ordered)
+        found = [(key // size % size, key % size) for key in keys]
+        assert len(found) == len(set(found))
+        assert set(found) == expected
+
+
+def test_link_coref_candidate_pairs_are_the_union_of_block_neighbours_each_once():
+    from storyline.link.coref import MentionInfo, _sort_key, block_keys
+
+    many = _random_mentions(7, 150)
+    blocks: dict = {}
+    for m in sorted(many, key=_sort_key):
+        for key in block_keys(MentionInfo.of(m)):
+            blocks.setdefault(key, []).append(m.id)
+    expected = {tuple(sorted((a, b))) for members in blocks.values()
+                for k, a in enumerate(members) for b in members[k + 1:k + 4]}
+    pairs = candidate_pairs(many, window=3)
+    assert len(pairs) == len(set(pairs))
+    assert set(pairs) == expected
+
+
+def test_link_coref_pair_keys_sort_as_score_then_positions():
+    from storyline.link.coref import _pair_key
+
+    rng = random.Random(3)
+    size = 40000
+    items = []
+    for _ in range(3000):
+        score = rng.choice([rng.random(), round(rng.random(), 3), 0.5, 1.0, 0.5 + 1e-10, 0.7250000004999])
+        i = rng.randrange(size - 1)
+        items.append((score, i, rng.randrange(i + 1, size)))
+    by_tuple = [(i, j) for _, i, j in sorted((-round(s, 9), i, j) for s, i, j in items)]
+    by_key = [(k // size % size, k % size) for k in sorted(_pair_key(s, i, j, size) for s, i, j in items)]
+    assert by_key == by_tuple
