@@ -10,9 +10,10 @@ numbers and years two documents share or do not), then mentions inside a
 story are clustered by a logistic pair model with average linkage (the same
 machinery :mod:`storyline.link` uses for news); a second pair model reads
 the first one's features and the best two-step path through its
-probabilities. Both models' weights ship
-in ``link/data/ecbplus_pair_model.json``; ``scripts/train_ecbplus.py``
-re-creates them from the train split.
+probabilities. The mention analysis and the pair features live in
+:mod:`storyline.evaluation.ecbplus_features`. The weights of the story
+model and both pair models ship in ``link/data/ecbplus_pair_model.json``;
+``scripts/train_ecbplus.py`` re-creates them from the train split.
 
 Scores come from :mod:`storyline.evaluation.coref_scores` (MUC, B-cubed,
 CEAF-e and the CoNLL F1, singletons kept).
