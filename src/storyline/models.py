@@ -78,6 +78,10 @@ class Timex:
     text: str
     type: str          # DATE, TIME, DURATION, SET
     value: TimeValue
+    #: the day a span counted from the narrative lands on: "three days
+    #: later" is a DURATION (P3D) in TimeML, but what its clause tells
+    #: happened on that day. None for every other expression.
+    implied: TimeValue | None = None
 
 
 # --- articles -----------------------------------------------------------------

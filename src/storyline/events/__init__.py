@@ -12,6 +12,7 @@ from ..models import Article, EventMention, Statement, Timex
 from .context import at_home, home_country, unnamed_group
 from .mentions import extract_mentions, plover_type
 from .statements import extract_statements
+from .when import dated_points
 
 __all__ = ["extract", "extract_mentions", "extract_statements", "plover_type"]
 
@@ -19,6 +20,7 @@ __all__ = ["extract", "extract_mentions", "extract_statements", "plover_type"]
 def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: str = "") -> tuple[list[EventMention], list[Statement]]:
     """Event mentions and statements of one article. ``doc`` is the spaCy
     Doc of ``article.text``; ``timexes`` are already normalised."""
+    timexes = dated_points(timexes)
     on = article.published.earliest if article.published is not None else None
     # the build passes settings.actors_path; callers that do not still honour the environment
     actors_path = actors_path or os.environ.get("STORYLINE_ACTORS_PATH", "")

@@ -9,9 +9,18 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..models import EventMention, TimeValue
+from ..models import EventMention, TimeValue, Timex
 from .lexicon import HYPOTHETICAL_GOVERNORS, SPEECH_VERBS, load_lexicon
 from .modality import governors
+
+def dated_points(timexes) -> tuple[Timex, ...]:
+    """The timexes as events are dated by them: a span counted from the
+    narrative ("three days later", a DURATION in TimeML) stands for the day
+    it lands on, so "Three days later, the army withdrew" dates the
+    withdrawal as the time tagger's DATE for that day once did."""
+    return tuple(t if t.implied is None else Timex(t.start, t.end, t.text, "DATE", t.implied)
+                 for t in timexes)
+
 
 #: Subordinators of a clause that happens at another time than its main clause.
 TEMPORAL_SHIFT = {"after", "before", "since", "until", "till"}

@@ -220,10 +220,14 @@ def _timexes(text: str, doc, anchor: date | None, candidates: Sequence[Candidate
         res = resolver.resolve(cand, direction, text)
         if res is None:
             continue
-        basis = res.basis if anchor is not None or res.basis == "explicit" else "relative"
-        value = make_value(res.value, basis, anchor if basis == "relative" else None, res.mod)
-        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type, value))
+        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type, _value(res, anchor),
+                         None if res.implied is None else _value(res.implied, anchor)))
     return tuple(out)
+
+
+def _value(res, anchor: date | None) -> TimeValue:
+    basis = res.basis if anchor is not None or res.basis == "explicit" else "relative"
+    return make_value(res.value, basis, anchor if basis == "relative" else None, res.mod)
 
 
 def tag(doc, anchor: date | None) -> tuple[Timex, ...]:

@@ -32,6 +32,16 @@ def _unit(word: str) -> str:
     return UNITS[word.rstrip("s")][0] if word.rstrip("s") in UNITS else UNITS[word][0]
 
 
+#: Units of a span counted from the narrative's day ("three days later",
+#: "an hour earlier"). Years and quarters are left dates: "a year earlier"
+#: names the period a results story compares with.
+_NARRATIVE_UNITS = {"S", "H", "M", "D", "W"}
+#: a figure compared with a time before it: "from 3.1% a month earlier",
+#: "than a week earlier" names that time, not a span
+_COMPARED = re.compile(r"(?i)(?:\b(?:from|than|with|versus|vs\.|against|over)"
+                       r"|[$\u00a3\u20ac#]\s*\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
+                       r"|\d[\d,.]*\s*(?:%|percent|cents?|pence|million|billion|trillion|points?|shares?))[\s,]*$")
+
 #: a paragraph that opens a new item of a news digest
 _NEW_ITEM = re.compile(r"\n\s*Separately,")
 
@@ -70,7 +80,10 @@ class Resolver(PeriodRules):
         do not drift back year after year."""
         return self.last_stated or self.anchor
 
-    def _note(self, res: Resolved) -> Resolved:
+    def _note(self, found: Resolved) -> Resolved:
+        # "Three days later" moves the narrative to the day it lands on,
+        # though TimeML calls the expression itself a duration
+        res = found.implied if found.implied is not None else found
         if res.reference is not None and res.type in ("DATE", "TIME") and res.granularity in ("day", "month") \
                 and self._kind in ("iso", "slash", "mdy", "dmy", "md", "dm", "month"):
             self.last_stated = res.reference
@@ -91,7 +104,7 @@ class Resolver(PeriodRules):
                     and not res.value.startswith("P")):
                 # (a quarter that has ended: one still running is forecast, not reported on)
                 self.reported_quarter = res.reference
-        return res
+        return found
 
     def _ends_a_period(self) -> bool:
         """The expression is the last day of a period just named ("the
@@ -561,6 +574,18 @@ class Resolver(PeriodRules):
         if how in ("before", "after"):
             # "two days after the vote": the span is the duration; "after" is a signal.
             return self._as_duration(amount, unit, c, text)
+        point = self._ago_point(c, amount, unit, how)
+        if (how in ("later", "earlier", "previously") and unit in _NARRATIVE_UNITS
+                and not _COMPARED.search(text[max(0, c.start - 50):c.start])):
+            # "Three days later, ...", "an hour earlier": TimeML measures the
+            # span from the narrative's day (P3D); the day it lands on is
+            # kept for the narrative and for dating what the clause tells
+            duration = self._as_duration(amount, unit, c, text)
+            return Resolved(duration.type, duration.value, duration.basis, duration.mod, implied=point)
+        return point
+
+    def _ago_point(self, c, amount, unit, how) -> Resolved:
+        """The time "two weeks ago" or "a year earlier" points at."""
         sign = -1 if how in ("ago", "earlier", "previously", "before") else 1
         base = self.anchor if how in ("ago", "from now", "hence") else self._narrative()
         if base is None or amount is None:

@@ -16,6 +16,10 @@ class Resolved:
     mod: str | None = None
     reference: date | None = None   # a day this expression points at, for the narrative anchor
     granularity: str = "day"
+    #: the point a span counted from the narrative lands on ("three days
+    #: later" is a DURATION in TimeML): what the narrative moves to, and
+    #: what events in its clause are dated by
+    implied: "Resolved | None" = None
 
 
 def mod_code(cand) -> str | None:
