@@ -116,8 +116,7 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
     # own season that share one of its subject words (it needs one), not at
     # every claim of the season: in a corpus ten times denser in time that
     # would be ten times more claims for each of ten times more endings
-    claims = [c for c in _claims(mentions, statements, articles)
-              if c[3] is not None and c[3].earliest is not None and _CONTINUING.search(c[2])]
+    claims = _claims(mentions, statements, articles)
     claim_words = [set(words(c[2])) for c in claims]
     speaker_words = [set(words(c[1])) for c in claims]
     by_month_word: dict[tuple[tuple[int, int], str], list[int]] = {}
@@ -157,12 +156,19 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
                 continue
             # the claim must be about the same parties: said by one of them,
             # or naming one ("coordination with Israel will continue")
-            if not core & claim_words[k]:
+            if core.isdisjoint(claim_words[k]):
                 continue
-            if not (parties & (claim_words[k] | speaker_words[k]) or country in countries):
+            # (without building the union of the claim's words for each of the
+            # many claims near an ending in a dense corpus)
+            if not (country in countries or not parties.isdisjoint(claim_words[k])
+                    or not parties.isdisjoint(speaker_words[k])):
+                continue
+            # the cheap test of the dates first: the months looked up reach
+            # past the window, and reading the claim's words costs more
+            if not _near(event.time, when):
                 continue
             shared = _continuing_subject(text, core)
-            if not shared or not _near(event.time, when):
+            if not shared:
                 continue
             heard.add(speaker)
             out.append(Contradiction(
@@ -233,21 +239,37 @@ def speaker_key(actor: ActorRef | None) -> str:
 
 def _claims(mentions: Mapping[str, EventMention], statements: Sequence[Statement],
             articles: Mapping[str, Article]) -> list[tuple]:
-    """Statements, and mentions of something continuing or resuming, as
-    (record id, who, words, when, speaker's country, speaker key,
-    (article id, start, end))."""
-    claims = [(s.id, s.speaker.name, s.words, _statement_time(s, articles), s.speaker.country,
-               speaker_key(s.speaker), (s.article_id, s.start, s.end))
-              for s in sorted(statements, key=lambda s: s.id)]
-    for m in sorted(mentions.values(), key=lambda m: m.id):
-        if lemma_group(m.lemma) == lemma_group("continue") and m.modality in ("asserted", "reported", "announced"):
-            who = m.sources[0].name if m.sources else "a report"
-            article = articles.get(m.article_id)
-            when = m.time if m.time is not None and m.time.is_known else (article.published if article else None)
-            claims.append((m.id, who, m.sentence, when, m.sources[0].country if m.sources else None,
-                           speaker_key(m.sources[0] if m.sources else None),
-                           (m.article_id, m.sentence_start, m.sentence_end)))
+    """Statements, and mentions of something continuing or resuming, that
+    say something goes on at a known time, as (record id, who, words, when,
+    speaker's country, speaker key, (article id, start, end)); statements
+    first, each kind in id order.
+
+    What cannot be a claim is passed over before its speaker is keyed, and
+    only the mentions of a continuing act are sorted, not all of a story's."""
+    claims = []
+    for s in sorted(statements, key=lambda s: s.id):
+        when = _statement_time(s, articles)
+        if _goes_on(s.words, when):
+            claims.append((s.id, s.speaker.name, s.words, when, s.speaker.country, speaker_key(s.speaker),
+                           (s.article_id, s.start, s.end)))
+    continuing = lemma_group("continue")
+    going_on = [m for m in mentions.values()
+                if m.modality in ("asserted", "reported", "announced") and lemma_group(m.lemma) == continuing]
+    for m in sorted(going_on, key=lambda m: m.id):
+        article = articles.get(m.article_id)
+        when = m.time if m.time is not None and m.time.is_known else (article.published if article else None)
+        if not _goes_on(m.sentence, when):
+            continue
+        who = m.sources[0].name if m.sources else "a report"
+        claims.append((m.id, who, m.sentence, when, m.sources[0].country if m.sources else None,
+                       speaker_key(m.sources[0] if m.sources else None),
+                       (m.article_id, m.sentence_start, m.sentence_end)))
     return claims
+
+
+def _goes_on(text: str, when: TimeValue | None) -> bool:
+    """Whether a claim with these words and this date can contradict an end."""
+    return when is not None and when.earliest is not None and _CONTINUING.search(text) is not None
 
 
 def denial_vs_assertion(mentions: Sequence[EventMention]) -> list[Contradiction]:
