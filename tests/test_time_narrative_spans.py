@@ -88,3 +88,26 @@ def test_time_narrative_span_dates_the_event_in_its_clause(nlp):
     mentions, _ = extract(article, doc, tag(doc, FRIDAY))
     attack = next(m for m in mentions if m.trigger == "attacked")
     assert attack.time is not None and attack.time.value == "2021-03-05"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Farmers in the valley have suffered from floods in recent years.", "recent years", "PXY"),
+    ("In recent months, the two parties have met behind closed doors.", "recent months", "PXM"),
+    ("Prices have been rising steadily in recent weeks.", "recent weeks", "PXW"),
+])
+def test_time_recent_units_in_a_present_perfect_are_a_span_up_to_now(nlp, text, span, value):
+    t = timexes(nlp, text)[span]
+    assert (t.type, t.value.value) == ("DURATION", value)
+    assert t.implied is not None and t.implied.value == "PAST_REF"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The currency soared in recent years, and exporters struggled.", "recent years"),
+    ("Dozens were reported hurt in the clashes in recent days.", "recent days"),
+    ("The mill owes its growth in recent years to cheap power.", "recent years"),
+    # (no one length for two units)
+    ("Many traders in recent weeks and months have been selling bonds.", "recent weeks"),
+])
+def test_time_recent_units_told_in_the_past_are_the_recent_past(nlp, text, span):
+    t = timexes(nlp, text)[span]
+    assert (t.type, t.value.value, t.implied) == ("DATE", "PAST_REF", None)

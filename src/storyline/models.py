@@ -78,9 +78,9 @@ class Timex:
     text: str
     type: str          # DATE, TIME, DURATION, SET
     value: TimeValue
-    #: the day a span counted from the narrative lands on: "three days
-    #: later" is a DURATION (P3D) in TimeML, but what its clause tells
-    #: happened on that day. None for every other expression.
+    #: when what a DURATION's clause tells happened: "three days later" is
+    #: P3D in TimeML but lands on a day; "have grown in recent years"
+    #: (PXY) is the recent past. None for every other expression.
     implied: TimeValue | None = None
 
 

@@ -17,7 +17,8 @@ def dated_points(timexes) -> tuple[Timex, ...]:
     """The timexes as events are dated by them: a span counted from the
     narrative ("three days later", a DURATION in TimeML) stands for the day
     it lands on, so "Three days later, the army withdrew" dates the
-    withdrawal as the time tagger's DATE for that day once did."""
+    withdrawal as the time tagger's DATE for that day once did ("have
+    clashed in recent days": the recent past)."""
     return tuple(t if t.implied is None else Timex(t.start, t.end, t.text, "DATE", t.implied)
                  for t in timexes)
 

@@ -18,7 +18,7 @@ from .normalise import (  # duration_value is imported from here by callers too
 )
 from .periods import PeriodRules
 from .recognise import Candidate
-from .resolved import Resolved, mod_code as _mod, month_number as _month
+from .resolved import Resolved, in_present_perfect, mod_code as _mod, month_number as _month
 from .vocabulary import (
     APPROX_CODES, PARTS_OF_DAY, SEASONS, SET_VALUES, UNITS, WEEKDAY_RE, WEEKDAYS, parse_number,
     spelled_year_value,
@@ -564,6 +564,14 @@ class Resolver(PeriodRules):
 
     def _recent_units(self, c, direction, text):
         rel = c.group("rel").lower()
+        if (rel == "recent" and re.search(r"(?i)\bin\s+$", text[max(0, c.start - 4):c.start])
+                and not re.match(r"\s+(?:and|or)\s+(?:days|weeks|months|years|decades)\b", text[c.end:c.end + 20])
+                and in_present_perfect(text, c.start, c.end)):
+            # "have suffered from kidnappings in recent years": a span up to
+            # now (PXY); "soared in recent years" is a time in the past. What
+            # the clause tells still happened in the recent past.
+            return Resolved("DURATION", duration_value(None, _unit(c.group("unit"))), "explicit",
+                            implied=Resolved("DATE", "PAST_REF", "relative"))
         return Resolved("DATE", "PAST_REF" if rel == "recent" else "FUTURE_REF", "relative")
 
     # -- counted units ---------------------------------------------------------
