@@ -46,9 +46,16 @@ WEIGHTS = {"lemma": 0.35, "actors": 0.25, "time": 0.15, "sentence": 0.25}
 OBJECT_CREDIT = 0.7
 
 
+#: Where a mention without a date sorts: as the text "9999" once did among
+#: ISO dates, after every day before the year 9999 and before any in it.
+_UNDATED = date(9999, 1, 1).toordinal() - 0.5
+
+
 def _sort_key(m: EventMention) -> tuple:
+    # a day number, not the ISO text: the same order, and comparing numbers
+    # is most of sorting a large story's mentions
     t = m.time
-    earliest = t.earliest.isoformat() if t is not None and t.earliest is not None else "9999"
+    earliest = t.earliest.toordinal() if t is not None and t.earliest is not None else _UNDATED
     return (earliest, m.article_id, m.trigger_start, m.id)
 
 
