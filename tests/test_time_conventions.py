@@ -136,3 +136,10 @@ def test_conventions_a_march_with_a_name_is_not_a_month():
     v = values("Protesters joined the annual March for Life; the vote was set for May on Tuesday.")
     assert "March" not in v
     assert "May" in v   # (a month followed by a weekday is still a month)
+
+
+def test_conventions_today_s_of_an_age_is_not_a_day():
+    text = ("The museum speaks to today's youth and to most of today's visitors in today's "
+            "fast-changing world. The curator opened today's exhibition at noon.")
+    found = [(t.text, t.start) for t in tag_text(text, ANCHOR)]
+    assert found == [("today's", text.index("today's exhibition")), ("noon", text.index("noon"))]

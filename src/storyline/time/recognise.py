@@ -405,6 +405,12 @@ def _title_case_line(text: str, cand: Candidate) -> bool:
     return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
+#: what "today's" says of an age ("today's youth", "in today's fast-changing
+#: world"), not of the day ("today's meeting")
+_ERA_NOUN = re.compile(r"(?i)\s+(?:[a-z-]+\s+){0,2}?(?:world|society|youth|young|generations?|children|kids"
+                       r"|teenagers|families|economy|culture|technology|consumers|students|workforce|standards)\b")
+
+
 def _plausible(cand: Candidate, text: str) -> bool:
     """Reject readings that are almost never temporal in news prose."""
     kind = cand.kind
@@ -443,6 +449,9 @@ def _plausible(cand: Candidate, text: str) -> bool:
     if kind == "deictic" and re.match(r"(?i)(?:tomorrow|yesterday)$", text[cand.start:cand.end]) \
             and re.search(r"(?i)\bof\s+$", before):
         return False  # "the people of tomorrow": an age, not a day
+    if kind == "deictic" and re.match(r"(?i)(?:today|tomorrow|yesterday)['\u2019]s$", text[cand.start:cand.end]) and (
+            _ERA_NOUN.match(text, cand.end) or re.search(r"(?i)\b(?:many|most|some|all|much|few)\s+of\s+$", before)):
+        return False  # "today's youth", "most of today's computers": an age, not a day
     if kind == "clock24" and re.search(r"(?i)\bhigh\s+$", before):
         return False  # "high noon" is a decisive moment
     if kind == "duration":
