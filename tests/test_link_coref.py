@@ -339,5 +339,6 @@ def test_link_coref_pair_keys_sort_as_score_then_positions():
         i = rng.randrange(size - 1)
         items.append((score, i, rng.randrange(i + 1, size)))
     by_tuple = [(i, j) for _, i, j in sorted((-round(s, 9), i, j) for s, i, j in items)]
-    by_key = [(k // size % size, k % size) for k in sorted(_pair_key(s, i, j, size) for s, i, j in items)]
+    keys = sorted(_pair_key(s, i, j, size) for s, i, j in items)
+    by_key = [(k // size % size, k % size) for k in keys]
     assert by_key == by_tuple

@@ -136,7 +136,12 @@ def _blocks(infos: Sequence[MentionInfo], date_order: Sequence[int]) -> list[tup
     return [(_KINDS.index(key[0]), members) for key, members in blocks.items() if len(members) > 1]
 
 
-def _neighbours(blocks: Sequence[tuple[int, list[int]]], size: int) -> Iterable[tuple[int, list[int], list[tuple[list[int], list[int]]]]]:
+#: Where each mention sits in the blocks of one kind: (block number, place).
+_Places = tuple[list[int], list[int]]
+
+
+def _neighbours(blocks: Sequence[tuple[int, list[int]]], size: int
+                ) -> Iterable[tuple[int, list[int], list[_Places]]]:
     """For each block: its kind, its members, and where each mention sits
     in the blocks of the kinds before it (block number, place), as the
     callers need to compare each pair once.
@@ -158,7 +163,7 @@ def _neighbours(blocks: Sequence[tuple[int, list[int]]], size: int) -> Iterable[
         yield kind, members, where[:kind]
 
 
-def _seen_before(i: int, j: int, earlier: Sequence[tuple[list[int], list[int]]], window: int) -> bool:
+def _seen_before(i: int, j: int, earlier: Sequence[_Places], window: int) -> bool:
     """Whether ``i`` and ``j`` are neighbours in a block of an earlier kind."""
     for number, place in earlier:
         if number[i] == number[j] != -1 and abs(place[i] - place[j]) <= window:
