@@ -143,3 +143,17 @@ def test_conventions_today_s_of_an_age_is_not_a_day():
             "fast-changing world. The curator opened today's exhibition at noon.")
     found = [(t.text, t.start) for t in tag_text(text, ANCHOR)]
     assert found == [("today's", text.index("today's exhibition")), ("noon", text.index("noon"))]
+
+
+def test_conventions_recently_before_a_date_leaves_the_date_to_say_when():
+    text = "Three mills have closed, most recently last October. The mayor recently met the owners."
+    assert [(t.text, t.value.value) for t in tag_text(text, ANCHOR)] == [("last October", "2020-10"),
+                                                                          ("recently", "PAST_REF")]
+
+
+def test_conventions_weekday_with_the_next_one_s_plural_part_of_day_recurs():
+    recurring = tag_text("The ferry sails on Monday and Tuesday nights.", ANCHOR)
+    assert [(t.text, t.type, t.value.value) for t in recurring] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+    once = tag_text("The minister spoke on Monday and Tuesday night.", ANCHOR)
+    assert [(t.text, t.type) for t in once] == [("Monday", "DATE"), ("Tuesday night", "DATE")]

@@ -411,6 +411,11 @@ _ERA_NOUN = re.compile(r"(?i)\s+(?:[a-z-]+\s+){0,2}?(?:world|society|youth|young
                        r"|teenagers|families|economy|culture|technology|consumers|students|workforce|standards)\b")
 
 
+#: a date said right after "recently" ("as recently as 1998", "most recently on Monday")
+_DATE_AFTER = re.compile(rf"\s+(?:(?:as|in|on|at)\s+)*(?:(?i:last|this|next)\s+(?:(?i:week|month|year|{SEASON_RE})"
+                         rf"|{MONTH_RE}|{WEEKDAY_RE})|{MONTH_RE}|{WEEKDAY_RE}|{YEAR_RE}|(?i:yesterday|today))\b")
+
+
 def _plausible(cand: Candidate, text: str) -> bool:
     """Reject readings that are almost never temporal in news prose."""
     kind = cand.kind
@@ -446,6 +451,8 @@ def _plausible(cand: Candidate, text: str) -> bool:
             return False
         if word == "the future" and re.match(r"\s+of\b", text[cand.end:cand.end + 4]):
             return False  # "the future of the alliance" is its fate, not a time
+        if word == "recently" and _DATE_AFTER.match(text, cand.end, cand.end + 40):
+            return False  # "most recently last October": the date that follows says when
     if kind == "deictic" and re.match(r"(?i)(?:tomorrow|yesterday)$", text[cand.start:cand.end]) \
             and re.search(r"(?i)\bof\s+$", before):
         return False  # "the people of tomorrow": an age, not a day

@@ -42,6 +42,9 @@ _COMPARED = re.compile(r"(?i)(?:\b(?:from|than|with|versus|vs\.|against|over)"
                        r"|[$\u00a3\u20ac#]\s*\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
                        r"|\d[\d,.]*\s*(?:%|percent|cents?|pence|million|billion|trillion|points?|shares?))[\s,]*$")
 
+#: "Monday" of "on Monday and Tuesday nights", a weekday that recurs with the next
+_WEEKDAY_PAIR_SET = re.compile(rf"\s+(?:and|or)\s+{WEEKDAY_RE}\s+(?i:(morning|afternoon|evening|night)s)\b")
+
 #: a paragraph that opens a new item of a news digest
 _NEW_ITEM = re.compile(r"\n\s*Separately,")
 
@@ -450,6 +453,11 @@ class Resolver(PeriodRules):
                                      "DE": "decade", "CE": "century"}[code])
 
     def _weekday(self, c, direction, text):
+        if not c.group("rel") and not c.group("part") and (
+                pair := _WEEKDAY_PAIR_SET.match(text, c.end, c.end + 40)) is not None:
+            # "on Monday and Tuesday nights": the plural makes both recur
+            weekday = WEEKDAYS[c.group("weekday").lower()]
+            return Resolved("SET", f"XXXX-WXX-{weekday}T{PARTS_OF_DAY[pair.group(1).lower()]}", "explicit")
         return self._around(c, self._weekday_date(c, direction, text))
 
     def _weekday_date(self, c, direction, text):
