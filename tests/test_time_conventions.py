@@ -157,3 +157,10 @@ def test_conventions_weekday_with_the_next_one_s_plural_part_of_day_recurs():
         ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
     once = tag_text("The minister spoke on Monday and Tuesday night.", ANCHOR)
     assert [(t.text, t.type) for t in once] == [("Monday", "DATE"), ("Tuesday night", "DATE")]
+
+
+def test_conventions_the_nth_day_of_something_is_the_day_its_subject_names():
+    found = lambda text: [(t.text, t.value.value) for t in tag_text(text, ANCHOR)]  # noqa: E731
+    assert found("It's the second day of the strike at the port.") == [("the second day", "2021-10-14")]
+    assert found("Tuesday was the third day of talks.") == [("Tuesday", "2021-10-12"), ("the third day", "2021-10-12")]
+    assert found("The first day of school went well; it was the best day of her life.") == []

@@ -107,6 +107,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     # narrative is on
     ("narrative_day", _rule(r"(?i:(?:(?P<mod>earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<part>day)"
                             r"|the\s+(?P<step>next|following|previous)\s+(?P<part2>day|morning|afternoon|evening|night))")),
+    # "today is the eighth day of the strike": the day the copula's subject names
+    ("nth_day", _rule(r"(?i:(?<=\bis\s)|(?<='s\s)|(?<=\bwas\s))(?i:the\s+(?:first|second|third|fourth|fifth|sixth"
+                      r"|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+day)(?=\s+of\b)")),
     ("overnight", _rule(r"(?i:overnight)")),
     # "soon", "shortly", bare "future" and "recent" are left out: annotators
     # rarely mark them, and tagging them costs more precision than it gains.
@@ -213,6 +216,8 @@ RULE_NEEDS: dict[str, tuple[str, tuple[str, ...] | re.Pattern]] = {
     "mid_part": ("ci", re.compile(r"mid[\s-]?(?:morning|afternoon|evening)")),
     "narrative_day": ("ci", re.compile(r"(?:that|same|next|following|previous)\s+(?:day|morning|afternoon|evening"
                                        r"|night)")),
+    "nth_day": ("ci", re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd"
+                                 r"|th))\s+day")),
     "overnight": ("ci", ("overnight",)),
     "ref": ("ci", re.compile("now|current|these|present|recent|lately|later|past|future")),
     "term_ref": ("ci", re.compile("term")),
@@ -374,7 +379,7 @@ _NEXT_DAY = re.compile(r"\s*(?:and|or|to|through|-)\s*(?P<day>[0-3]?\d)(?:st|nd|
 
 #: rules whose words are common nouns and adverbs, written in lower case in running text
 _LOWER_CASE_KINDS = frozenset(("relunit", "modunit", "duration", "clock24", "deictic", "ref", "partofday", "mid_part",
-                               "narrative_day",
+                               "narrative_day", "nth_day",
                                "the_quarter", "the_year", "weekend", "recent_units", "bare_units", "the_units", "term_ref", "overnight"))
 _PROPER_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _QUOTES = "\"'`\u2018\u2019\u201c\u201d "

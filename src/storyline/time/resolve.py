@@ -554,6 +554,17 @@ class Resolver(PeriodRules):
             return Resolved("TIME", f"{day_value(d)}T{PARTS_OF_DAY[part]}", "relative", reference=d)
         return Resolved("DATE", day_value(d), "relative", reference=d)
 
+    def _nth_day(self, c, direction, text):
+        """"Today is the eighth day of the strike", "it's the second day of":
+        today; "Tuesday was the third day of talks": the day just named."""
+        before = text[max(0, c.start - 16):c.start].lower()
+        if re.search(r"\b(?:today|it)\s*(?:is\s|'s\s)$", before) and self.anchor is not None:
+            return Resolved("DATE", day_value(self.anchor), "relative", reference=self.anchor)
+        if (before.endswith("was ") and self.last is not None and self.last_granularity == "day"
+                and 0 <= c.start - self.last_end <= 12):
+            return Resolved("DATE", day_value(self.last), "relative", reference=self.last)
+        return None
+
     def _overnight(self, c, direction, text):
         return None
 
