@@ -164,3 +164,10 @@ def test_conventions_the_nth_day_of_something_is_the_day_its_subject_names():
     assert found("It's the second day of the strike at the port.") == [("the second day", "2021-10-14")]
     assert found("Tuesday was the third day of talks.") == [("Tuesday", "2021-10-12"), ("the third day", "2021-10-12")]
     assert found("The first day of school went well; it was the best day of her life.") == []
+
+
+def test_conventions_a_span_that_measures_pay_or_supply_is_an_amount():
+    found = lambda text: [t.text for t in tag_text(text, ANCHOR)]  # noqa: E731
+    assert found("Staff who leave get a bonus equal to six months of base pay.") == []
+    assert found("The depot holds two years' supply of grain.") == []
+    assert found("He served six months of his sentence.") == ["six months"]

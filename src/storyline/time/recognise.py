@@ -416,6 +416,9 @@ _ERA_NOUN = re.compile(r"(?i)\s+(?:[a-z-]+\s+){0,2}?(?:world|society|youth|young
                        r"|teenagers|families|economy|culture|technology|consumers|students|workforce|standards)\b")
 
 
+#: what a span measures when it is an amount, not a time
+_AMOUNT_OF = re.compile(r"(?i)(?:['\u2019]|\s+(?:worth\s+)?of)\s+(?:(?:base|gross|net|annual|full|their|his|her|its)\s+)?"
+                        r"(?:pay|salary|salaries|wages|severance|rent|supplies|supply|output|production|consumption)\b")
 #: a date said right after "recently" ("as recently as 1998", "most recently on Monday")
 _DATE_AFTER = re.compile(rf"\s+(?:(?:as|in|on|at)\s+)*(?:(?i:last|this|next)\s+(?:(?i:week|month|year|{SEASON_RE})"
                          rf"|{MONTH_RE}|{WEEKDAY_RE})|{MONTH_RE}|{WEEKDAY_RE}|{YEAR_RE}|(?i:yesterday|today))\b")
@@ -471,6 +474,8 @@ def _plausible(cand: Candidate, text: str) -> bool:
             return False  # ages are not annotated as durations
         if re.match(r"[\s-]+old\b", text[cand.end:cand.end + 6]):
             return False
+        if _AMOUNT_OF.match(text, cand.end, cand.end + 40):
+            return False  # "a bonus of six months of base pay", "two years' supply": an amount
         num = (cand.group("num") or "").lower()
         unit = (cand.group("unit") or "").lower()
         if num in ("a", "an") and unit in ("second", "quarter", "half", "minute") and not cand.group("lead") \
