@@ -350,7 +350,7 @@ def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
     infos: list = [None] * size
     for i in date_order:
         infos[i] = MentionInfo.of(ordered[i], shared)
-    sentence_vectors = SentenceVectors([ordered[i] for i in date_order])
+    sentence_vectors = SentenceVectors([ordered[i] for i in date_order], [infos[i].sentence for i in date_order])
     vectors = [sentence_vectors.vectors[m.id] for m in ordered]
     # best score first, then by position: a record object per pair and a
     # key function made this sort a quarter of linking a large story

@@ -125,12 +125,16 @@ class SentenceVectors:
     """TF-IDF vectors (sparse dicts) of mention sentences, IDF over the
     whole batch so that common words ("security", "said") weigh little."""
 
-    def __init__(self, mentions: Sequence[EventMention]):
+    def __init__(self, mentions: Sequence[EventMention], keys: Sequence[str] | None = None):
+        """``keys``, when given, are the mentions' ``sentence_key``s (the
+        same words), which a caller that has them already spares re-reading
+        every sentence."""
+        texts = keys if keys is not None else [m.sentence for m in mentions]
         # one string object per distinct word: every vector then shares its
         # terms (a tenth of the memory on a large story), and a look-up in
         # ``cosine`` finds the very object it holds, without comparing text
         vocabulary: dict[str, str] = {}
-        docs = {m.id: [vocabulary.setdefault(w, w) for w in words(m.sentence)] for m in mentions}
+        docs = {m.id: [vocabulary.setdefault(w, w) for w in words(text)] for m, text in zip(mentions, texts)}
         df: Counter = Counter()
         for terms in docs.values():
             df.update(set(terms))
