@@ -8,6 +8,7 @@ told in the same words, which makes the hints disagree."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from datetime import date
@@ -125,7 +126,7 @@ def _snapshot(db: Path, root: Path) -> str:
     relative (the same files live in different folders here)."""
     with Store(db, read_only=True) as store:
         rows = {
-            "articles": sorted((Path(a.source).name, a.id, json.dumps(a.published.__dict__, default=str)
+            "articles": sorted((Path(a.source).name, a.id, json.dumps(dataclasses.asdict(a.published), default=str)
                                 if a.published else None) for a in store.articles()),
             "events": sorted((e.id, e.time.value if e.time else None, e.mention_ids) for e in store.events()),
             "mentions": sorted((m.id, m.time.value if m.time else None) for m in store.mentions()),

@@ -46,7 +46,7 @@ def stable_id(prefix: str, *parts: object) -> str:
 
 # --- time -------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeValue:
     """A TIMEX3-style value and the calendar interval it covers.
 
@@ -69,7 +69,7 @@ class TimeValue:
         return self.earliest is not None or self.latest is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression found in a text."""
 
@@ -86,7 +86,7 @@ class Timex:
 
 # --- articles -----------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """What a reader produced, before cleaning. ``text`` is already decoded."""
 
@@ -100,7 +100,7 @@ class RawDocument:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RemovedSpan:
     """A part of the input that the cleaner removed, and why."""
 
@@ -110,7 +110,7 @@ class RemovedSpan:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str                          # stable_id("ar", cleaned text)
     source: str                      # path or url as given
@@ -127,7 +127,7 @@ class Article:
         return stable_id("ar", cleaned_text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Failure:
     """An input that could not be processed; stored, never fatal to a build."""
 
@@ -138,7 +138,7 @@ class Failure:
 
 # --- actors -----------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     title: str
     organisation: str | None = None
@@ -146,7 +146,7 @@ class Role:
     end: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """An entry of the actor knowledge base."""
 
@@ -158,7 +158,7 @@ class Actor:
     roles: tuple[Role, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorRef:
     """An actor as one text mentions it, resolved as far as the text allows."""
 
@@ -172,7 +172,7 @@ class ActorRef:
     resolved: bool = False             # True when found in the knowledge base
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str
     country: str | None = None         # ISO 3166 alpha-3
@@ -184,7 +184,7 @@ class Place:
 
 # --- events -------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One event as one sentence reports it."""
 
@@ -209,7 +209,7 @@ class EventMention:
     summary: str = ""                # "Mahmoud Abbas declares an end to security coordination with Israel"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     id: str                          # stable_id("sm", article_id, start)
     article_id: str
@@ -223,7 +223,7 @@ class Statement:
     about: str | None = None         # EventMention id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the per-article stages found in one article."""
 
@@ -235,7 +235,7 @@ class ArticleAnalysis:
 
 # --- corpus-level records -----------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """The happening behind one or more mentions across articles."""
 
@@ -254,7 +254,7 @@ class Event:
     storyline: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Storyline:
     id: str
     label: str
@@ -262,7 +262,7 @@ class Storyline:
     episodes: tuple[tuple[str, ...], ...] = ()   # each: event ids of one recurring event
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contradiction:
     id: str
     first: str                       # record id (mention, statement or event)
@@ -270,7 +270,7 @@ class Contradiction:
     why: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkResult:
     events: tuple[Event, ...] = ()
     storylines: tuple[Storyline, ...] = ()
