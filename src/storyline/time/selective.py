@@ -44,17 +44,13 @@ every TBAQ document.
 from __future__ import annotations
 
 import bisect
-import dis
-import functools
-import inspect
 import re
 from datetime import date
 from typing import Iterable, Iterator, Sequence
 
 from ..models import Timex
-from . import _timexes, tag, tag_text
+from . import tag, tag_text
 from .recognise import RULES, recognise
-from .resolve import Resolver
 
 __all__ = ["tag_texts", "kinds_reading_tense", "context_words", "sentence_starts", "pieces_to_parse",
            "PartialParse"]
@@ -89,54 +85,26 @@ _LINE_BREAK = re.compile(r"\n\s*")
 _WORD = re.compile(r"\S+")
 
 
-@functools.lru_cache(maxsize=1)
+#: Kinds of candidate (``recognise.RULES``) whose value never depends on the
+#: tense: their ``Resolver`` handler does not read its ``direction`` ("in
+#: 1998", "for three years", "today", "now"). A sentence whose only
+#: candidates are of these kinds needs no parse. A kind not listed here
+#: (a new rule, say) is parsed, which is always correct, only slower.
+#: ``tests/test_time_selective.py`` reads the handlers' code and fails when
+#: a kind listed here starts reading the tense.
+TENSE_FREE_KINDS = frozenset((
+    "ago", "bare_units", "century", "decade", "decade_word", "deictic", "dmy", "fiscal_short", "iso", "mdy",
+    "modunit", "narrative_day", "nth_day", "overnight", "partofday", "period_end", "recent_units", "ref",
+    "rel_year_quarter", "relunit", "season", "season_year", "set", "slash", "spelled_year", "term_ref",
+    "the_quarter", "the_units", "the_year", "two_quarters", "weekday_set", "year", "year_earlier",
+    "year_quarter",
+))
+
+
 def kinds_reading_tense() -> frozenset[str]:
-    """The kinds of candidate (``recognise.RULES``) whose value can depend
-    on the tense: their ``Resolver`` handler reads its ``direction``.
-
-    Read from the handlers' code, so it follows the rules as they change. A
-    handler that never loads its ``direction`` argument (no instruction
-    names it, no inner function captures it) gives the same value, and
-    leaves the resolver in the same state, whatever the tense; a sentence
-    whose only candidates are of such kinds need not be parsed ("for three
-    years", "in 1998", "today", "now"). It holds only while the tagging loop
-    and ``Resolver.resolve`` do nothing with the direction but hand it to
-    the handler (each names it once); when that cannot be seen, or a handler
-    is not a plain function with ``direction`` as its second argument, every
-    kind counts as reading the tense."""
-    every = frozenset(kind for kind, _ in RULES)
-    if _names_direction(_timexes, argument=None) != 1 or _names_direction(Resolver.resolve) != 1:
-        return every
-    # (a kind with no handler counts as reading it: ``resolve`` may have
-    # come to find its handlers some other way)
-    return frozenset(kind for kind in every
-                     if not inspect.isfunction(handler := getattr(Resolver, "_" + kind, None))
-                     or _names_direction(handler) != 0)
-
-
-def _names_direction(func, argument: int | None = 2) -> int | None:
-    """How many instructions of ``func`` load the variable ``direction``
-    (not counting assignments to it); None when ``direction`` is not the
-    parameter at position ``argument`` (None: a local variable) or ``func``
-    takes ``*args`` or ``**kwargs``, or an inner function captures it."""
-    try:
-        params = list(inspect.signature(func).parameters.values())
-    except (TypeError, ValueError):
-        return None
-    if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
-        return None
-    if argument is not None and (len(params) <= argument or params[argument].name != "direction"):
-        return None
-    code = func.__code__
-    if "direction" in code.co_cellvars or "direction" in code.co_freevars:
-        return None
-    count = 0
-    for ins in dis.get_instructions(func):
-        # (newer Pythons fuse two loads into one instruction naming both)
-        names = ins.argval if isinstance(ins.argval, tuple) else (ins.argval,)
-        if "direction" in names and not (ins.opname.startswith("STORE") and "LOAD" not in ins.opname):
-            count += 1
-    return count
+    """The kinds of candidate whose value can depend on the tense: every
+    kind of ``recognise.RULES`` not declared in ``TENSE_FREE_KINDS``."""
+    return frozenset(kind for kind, _ in RULES) - TENSE_FREE_KINDS
 
 
 def context_words(nlp, skip: Sequence[str] = ()) -> tuple[int, int] | None:
