@@ -27,6 +27,11 @@ def timexes(nlp, text, anchor=FRIDAY):
      "A day earlier", "P1D", "2021-03-07"),
     ("The talks opened on March 1. Two weeks later, both delegations walked out.",
      "Two weeks later", "P2W", "2021-W11"),
+    # no comma: "later" is never a preposition, whatever word follows it
+    ("Rebels seized the airport on March 2. Three days later the army took it back.",
+     "Three days later", "P3D", "2021-03-05"),
+    ("The court ruled on March 8. A day earlier the ministry had withdrawn its appeal.",
+     "A day earlier", "P1D", "2021-03-07"),
 ])
 def test_time_narrative_span_is_a_duration_that_lands_on_a_day(nlp, text, span, value, day):
     t = timexes(nlp, text)[span]
@@ -111,3 +116,9 @@ def test_time_recent_units_in_a_present_perfect_are_a_span_up_to_now(nlp, text, 
 def test_time_recent_units_told_in_the_past_are_the_recent_past(nlp, text, span):
     t = timexes(nlp, text)[span]
     assert (t.type, t.value.value, t.implied) == ("DATE", "PAST_REF", None)
+
+
+def test_time_narrative_after_before_a_noun_phrase_is_a_preposition(nlp):
+    # "two days after the vote": the span is the length, "after the vote" is not part of it
+    found = timexes(nlp, "Two days after the vote, the council resigned.")
+    assert "Two days" in found and found["Two days"].type == "DURATION"

@@ -131,7 +131,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year_quarter", _rule(rf"(?i:the\s+(?P<year>{YEAR_RE})\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|half|period))")),
     ("rel_year_quarter", _rule(r"(?i:(?:the\s+)?(?:(?P<rel>this|last|next)\s+year's|(?P<ago>(?:comparable\s+)?(?:year-ago|year-earlier)))\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|fiscal)[\s-]+)?(?P<unit>quarter|period|half))")),
     ("recent_units", _rule(r"(?i:(?P<rel>recent|coming)\s+(?P<unit>years|months|weeks|days|decades))")),
-    ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b))")),
+    ("ago", _rule(rf"(?i:{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|(?:before|after)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)))")),
     ("duration", _rule(rf"(?i:(?:the\s+)?(?:(?P<lead>first|last|past|next|previous|coming|following|final|remaining|preceding|latest|entire|whole|full|initial|additional|further|other|same|year-earlier|year-ago)\s+)?"
                        rf"{APPROX}?(?P<num>{NUMBER_RE}|a|an)[\s-]+(?:(?:more|additional|extra|trading|business|working)\s+)?(?P<unit>{UNIT_RE})s?(?P<andhalf>\s+and\s+a\s+half)?(?:[\s-](?P<tail>long|old))?)")),
     # "over the years", "in the coming years", "in the weeks ahead": an unknown
