@@ -23,6 +23,9 @@ import resource
 import sys
 from pathlib import Path
 
+# the side-by-side benchmark's even spread of documents (scripts in this folder import each other)
+from heideltime_compare import pick
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 
@@ -30,14 +33,6 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 def cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     return own.ru_utime + own.ru_stime
-
-
-def pick(documents, limit: int):
-    documents = sorted(documents, key=lambda d: d.name)
-    if limit <= 0 or limit >= len(documents):
-        return documents
-    step = len(documents) / limit
-    return [documents[int(i * step)] for i in range(limit)]
 
 
 def _key(timexes) -> tuple:
