@@ -145,27 +145,27 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
         candidates = sorted({k for month in months for word in core for k in by_month_word.get((month, word), ())})
         for k in candidates:
             claim_id, who, text, when, country, speaker, (where, start, end) = claims[k]
-            if claim_id in own or text in own_sentences:
+            # a claim must pass every test below (``heard`` changes only after
+            # one has), so their order changes nothing found; those that turn most claims away come
+            # first: in a corpus ten times denser in time an ending meets ten
+            # times more claims of its season, nearly all of other parties.
+            # The claim must be about the same parties: said by one of them,
+            # or naming one ("coordination with Israel will continue")
+            # (without building the union of the claim's words)
+            if not (country in countries or not parties.isdisjoint(claim_words[k])
+                    or not parties.isdisjoint(speaker_words[k])):
+                continue
+            # the months looked up reach past the window
+            if not _near(event.time, when):
+                continue
+            if claim_id in own or text in own_sentences or speaker in heard:
                 continue
             # a claim inside a sentence that reports the ending itself is
             # part of that report ("to stop the coordination ... and to
             # continue with measures"), not a second voice
             if any(start < b_end and b_start < end for b_start, b_end in own_spans.get(where, ())):
                 continue
-            if speaker in heard:
-                continue
-            # the claim must be about the same parties: said by one of them,
-            # or naming one ("coordination with Israel will continue")
             if core.isdisjoint(claim_words[k]):
-                continue
-            # (without building the union of the claim's words for each of the
-            # many claims near an ending in a dense corpus)
-            if not (country in countries or not parties.isdisjoint(claim_words[k])
-                    or not parties.isdisjoint(speaker_words[k])):
-                continue
-            # the cheap test of the dates first: the months looked up reach
-            # past the window, and reading the claim's words costs more
-            if not _near(event.time, when):
                 continue
             shared = _continuing_subject(text, core)
             if not shared:
