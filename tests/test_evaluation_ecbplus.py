@@ -186,7 +186,9 @@ def test_ecbplus_two_step_path_through_a_third_mention():
                      [0.2, 1.0, 0.8, 0.1],
                      [0.9, 0.8, 1.0, 0.1],
                      [0.1, 0.1, 0.1, 1.0]])
-    hop = ecbplus_features.hop_features(prob)[:, :, 0]
+    both = ecbplus_features.hop_features(prob)
+    hop = both[:, :, 0]
     assert hop[0, 1] == hop[1, 0] == 0.8          # min(0.9, 0.8) through mention 2
+    assert np.allclose(both[:, :, 1], hop ** 2)   # the square, so the second model's logit can bend
     assert hop[0, 3] == 0.1 and hop[2, 2] == 0.0  # weak paths stay weak; no pair with itself
     assert ecbplus_features.hop_features(prob[:2, :2]).max() == 0.0  # no third mention
