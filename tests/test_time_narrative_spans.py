@@ -122,3 +122,21 @@ def test_time_narrative_after_before_a_noun_phrase_is_a_preposition(nlp):
     # "two days after the vote": the span is the length, "after the vote" is not part of it
     found = timexes(nlp, "Two days after the vote, the council resigned.")
     assert "Two days" in found and found["Two days"].type == "DURATION"
+
+
+@pytest.mark.parametrize("text, span, day", [
+    # a weekday is the day the narrative is on, as for "the next day"
+    ("The minister resigned on Tuesday. Two days later, the cabinet fell.", "Two days later", "2021-03-18"),
+    ("The minister resigned on Tuesday. An hour later, the cabinet met.", "An hour later", "2021-03-16"),
+    # one span after another moves on from the day the first landed on
+    ("Rebels seized the airport on March 2. Three days later, the army took it back. Two days later, "
+     "the rebels returned.", "Two days later", "2021-03-07"),
+])
+def test_time_narrative_span_counts_from_the_day_the_narrative_is_on(nlp, text, span, day):
+    assert timexes(nlp, text)[span].implied.value == day
+
+
+def test_time_narrative_span_with_no_day_named_counts_from_the_article(nlp):
+    # nothing named yet: the publication day (Friday, March 19)
+    t = timexes(nlp, "Police sealed the square. Two hours later, the crowd had gone.")["Two hours later"]
+    assert t.implied.value == "2021-03-19"

@@ -83,6 +83,10 @@ class Resolver(PeriodRules):
         do not drift back year after year."""
         return self.last_stated or self.anchor
 
+    def _day_named(self) -> bool:
+        """Whether the text has named a day (not only the anchor) that the narrative is on."""
+        return self.last is not None and self.last_end >= 0 and self.last_granularity == "day"
+
     def _note(self, found: Resolved) -> Resolved:
         # "Three days later" moves the narrative to the day it lands on,
         # though TimeML calls the expression itself a duration
@@ -615,6 +619,12 @@ class Resolver(PeriodRules):
         """The time "two weeks ago" or "a year earlier" points at."""
         sign = -1 if how in ("ago", "earlier", "previously", "before") else 1
         base = self.anchor if how in ("ago", "from now", "hence") else self._narrative()
+        minutes = unit == "M" and c.group("unit").lower().startswith("minute")
+        if base is not None and how in ("later", "earlier") and (unit in ("D", "H", "S") or minutes) \
+                and self._day_named():
+            # "resigned on Monday. Two days later, ...": days and hours count from the
+            # day the narrative is on, a weekday included (as "the next day" does)
+            base = self.last
         if base is None or amount is None:
             return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "relative")
         if unit in ("S", "H") or (unit == "M" and c.group("unit").lower().startswith("minute")):
