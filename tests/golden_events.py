@@ -10,8 +10,12 @@ one required event, the most specific first.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from storyline.events import plover_type
+from storyline.ingest import read_inputs
+from storyline.pipeline import analyse_stream, cleaned_articles
+from storyline.settings import Settings
 
 
 def _names(refs) -> set[str]:
@@ -92,3 +96,13 @@ def scores(coded: dict, golden: dict):
                     undated.append(f"{name}: {g['type']} on {g['date']} ({g['why']})")
     precision = (system - len(false_alarms)) / system if system else 0.0
     return precision, found / required, exact_found / exact, false_alarms, misses, undated
+
+
+def analyse_folder(folder: Path) -> dict:
+    """File name -> the build's analysis of each article in ``folder``;
+    every article must go through without a failure."""
+    failures = []
+    articles = cleaned_articles(read_inputs([str(folder)]), failures.append)
+    out = {Path(a.article.source).name: a for a in analyse_stream(articles, Settings(), failures.append)}
+    assert not failures, failures
+    return out

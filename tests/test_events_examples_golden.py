@@ -17,10 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from golden_events import scores
-from storyline.ingest import read_inputs
-from storyline.pipeline import analyse_stream, cleaned_articles
-from storyline.settings import Settings
+from golden_events import analyse_folder, scores
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "examples_events.yaml"
@@ -34,11 +31,7 @@ MIN_DATED_RECALL = 1.0
 
 @pytest.fixture(scope="module")
 def coded():
-    failures = []
-    articles = cleaned_articles(read_inputs([str(ROOT / "examples")]), failures.append)
-    out = {Path(a.article.source).name: a.mentions for a in analyse_stream(articles, Settings(), failures.append)}
-    assert not failures, failures
-    return out
+    return {name: a.mentions for name, a in analyse_folder(ROOT / "examples").items()}
 
 
 @pytest.fixture(scope="module")

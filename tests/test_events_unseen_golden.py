@@ -24,12 +24,9 @@ import pytest
 import yaml
 
 from storyline.events import extract
-from storyline.ingest import read_inputs
 from storyline.models import Article
-from storyline.pipeline import analyse_stream, cleaned_articles
-from storyline.settings import Settings
 
-from golden_events import scores
+from golden_events import analyse_folder, scores
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "unseen_news"
@@ -55,11 +52,7 @@ DANGLING = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with
 
 @pytest.fixture(scope="module")
 def analysed():
-    failures = []
-    articles = cleaned_articles(read_inputs([str(CORPUS)]), failures.append)
-    out = {Path(a.article.source).name: a for a in analyse_stream(articles, Settings(), failures.append)}
-    assert not failures, failures
-    return out
+    return analyse_folder(CORPUS)
 
 
 @pytest.fixture(scope="module")

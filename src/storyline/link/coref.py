@@ -104,10 +104,6 @@ class MentionInfo:
             t is not None and (t.earliest is not None or t.latest is not None))
 
 
-#: The name other modules used before ``MentionInfo`` was public.
-_Info = MentionInfo
-
-
 def block_keys(info: MentionInfo) -> Iterable[tuple]:
     """The blocks a mention belongs to; two mentions are compared only
     when they share one."""

@@ -25,7 +25,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..models import ActorRef, EventMention, TimeValue
 from ..time.dating import CORPUS_EVIDENCE, HINT_MAX_SPAN_DAYS
-from .coref import _Info, compatible, pair_score
+from .coref import MentionInfo, compatible, pair_score
 from .features import FACTUAL, SentenceVectors, actor_keys
 
 #: the pair score two reports need to count as one happening here (coreference's own threshold, or this if higher)
@@ -53,6 +53,12 @@ def json_actor_keys(*lists: str | None) -> frozenset[str]:
 def signatures(rows: Iterable[tuple]) -> set[tuple[str, str]]:
     """(type, party) pairs of mention rows (id, article id, type, sources, targets)."""
     return {(t, k) for _, _, t, sources, targets in rows for k in json_actor_keys(sources, targets)}
+
+
+def _parties(m: EventMention) -> frozenset[str]:
+    """The actor keys of a mention's sources and targets, as coreference reads them."""
+    info = MentionInfo.of(m)
+    return info.sources | info.targets
 
 
 def _precise(value: TimeValue | None) -> bool:
@@ -90,7 +96,7 @@ def same_happening(undated: Sequence[EventMention], dated: Sequence[EventMention
         return []
     everything = {m.id: m for m in list(undated) + list(dated)}
     vectors = SentenceVectors([everything[i] for i in sorted(everything)])
-    infos = {i: _Info.of(m) for i, m in everything.items()}
+    infos = {i: MentionInfo.of(m) for i, m in everything.items()}
     need = max(threshold, MIN_MATCH)
     pairs = []
     for u in sorted(undated, key=lambda m: m.id):
@@ -158,7 +164,7 @@ class DatedReports:
         self.types_read.update(missing)
 
     def for_mentions(self, undated: Sequence[EventMention]) -> tuple[list[EventMention], dict, dict]:
-        wanted = {(m.type, k) for m in undated for k in _Info.of(m).sources | _Info.of(m).targets}
+        wanted = {(m.type, k) for m in undated for k in _parties(m)}
         if not wanted:
             return [], {}, {}
         self._read({t for t, _ in wanted})
@@ -178,13 +184,12 @@ class ReportPool:
         self.published, self.titles = dict(published), dict(titles or {})
         self.index: dict[tuple[str, str], list[EventMention]] = {}
         for m in mentions:
-            info = _Info.of(m)
-            for key in info.sources | info.targets:
+            for key in _parties(m):
                 self.index.setdefault((m.type, key), []).append(m)
 
     def for_mentions(self, undated: Sequence[EventMention]) -> tuple[list[EventMention], dict, dict]:
         own = {m.article_id for m in undated}
-        found = {d.id: d for m in undated for k in _Info.of(m).sources | _Info.of(m).targets
+        found = {d.id: d for m in undated for k in _parties(m)
                  for d in self.index.get((m.type, k), ()) if d.article_id not in own}
         dated = [found[i] for i in sorted(found)]
         ids = {d.article_id for d in dated}
