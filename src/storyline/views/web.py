@@ -3,7 +3,8 @@
 Pages for people (home, events with search, one event with its evidence,
 statements, storylines, articles, the full report) and a JSON API for tools
 (``/api/events?q=…``, ``/api/statements``, ``/api/storylines``,
-``/api/articles``) with ``limit``/``offset`` pagination. Every JSON record is
+``/api/articles``, each with ``limit``/``offset`` pagination and ``/{id}`` for
+one record; ``/api`` lists them). Every JSON record is
 shaped by ``views/contract.py``, so the API and ``storyline export`` agree.
 
 Safety: the database is opened read-only for each request; SQL takes values
@@ -17,6 +18,7 @@ nothing at run time.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from typing import Iterator
 from urllib.parse import urlencode
@@ -34,7 +36,7 @@ from ..models import PLOVER_TYPES
 from ..store import Store
 from .contract import article_json, event_json, statement_json, storyline_json
 from .report import _event_item, busiest_first, render_report, statement_view, time_order
-from .show import event_detail
+from .show import event_detail, find_statement, statement_detail
 from .timeline import TimelineFilter, chronological, display_date, parse_day
 
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
@@ -184,10 +186,9 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api")
     def api_index():
-        return {"name": "storyline", "version": __version__, "routes": [
-            "/api/events?q=&type=&actor=&story=&since=&until=&limit=&offset=", "/api/events/{id}",
-            "/api/statements?q=&speaker=&limit=&offset=", "/api/storylines", "/api/storylines/{id}",
-            "/api/articles?q=&limit=&offset=", "/api/articles/{id}"]}
+        # Read from the routes themselves: a hand-kept list forgot
+        # /api/statements/{id} once, and a route missing here is one nobody finds.
+        return {"name": "storyline", "version": __version__, "routes": api_routes(app)}
 
     @app.get("/api/events")
     def api_events(request: Request, q: str | None = None, type: str | None = None,
@@ -210,6 +211,10 @@ def create_app(db: str) -> FastAPI:
         body = _page(find_statements(s, q, speaker), limit, offset, request)
         body["items"] = [statement_json(st) for st in body["items"]]
         return body
+
+    @app.get("/api/statements/{statement_id}")
+    def api_statement(statement_id: str, s: Store = Depends(store)):
+        return statement_detail(s, find_statement(s, statement_id))
 
     @app.get("/api/storylines")
     def api_storylines(request: Request, limit: int = limit_q, offset: int = offset_q,
@@ -312,6 +317,20 @@ def create_app(db: str) -> FastAPI:
         return HTMLResponse(html, headers={"Content-Security-Policy": policy})
 
     return app
+
+
+def api_routes(app: FastAPI) -> list[str]:
+    """Every JSON route of ``app`` but the index itself, each with the query
+    parameters it takes (``/api/events?q=&type=…``), in the order declared."""
+    listed = []
+    for route in app.routes:
+        path = getattr(route, "path", "")
+        if not path.startswith("/api/") or path == "/api/openapi.json" or not hasattr(route, "dependant"):
+            continue
+        params = [p.name for p in route.dependant.query_params]
+        query = "?" + "&".join(f"{p}=" for p in params) if params else ""
+        listed.append(re.sub(r"\{\w+\}", "{id}", path) + query)
+    return listed
 
 
 def _segments(text: str, mentions) -> list[tuple[str, bool]]:
