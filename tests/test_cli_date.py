@@ -58,3 +58,21 @@ def test_cli_date_feed_with_nothing_readable_is_one_error(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == (f"error: {feed}:1: line is not valid JSON (Unterminated string starting at "
                              "column 10); each line must be one JSON object [E100]\n")
+
+
+def test_cli_date_unknown_answer_exits_3_as_an_input_not_dated(tmp_path):
+    # README: 0 means every input was dated; "unknown" is an answer, not a date
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "The port of Tema reopened on Monday.", "date": "2021-06-07"}\n'
+                    '{"text": "Officials met on Thursday to talk about the plan."}\n', encoding="utf-8")
+    result = run("date", str(feed))
+    assert result.stdout.splitlines() == [f"{feed}:1: 2021-06-07 [metadata]",
+                                          f"{feed}:2: unknown: the text does not narrow the date down enough"]
+    assert result.exit_code == 3
+    single = tmp_path / "vague.txt"
+    single.write_text("Officials met on Thursday to talk about the plan.\n", encoding="utf-8")
+    alone = run("date", str(single), "--json")
+    assert json.loads(alone.stdout)["value"] is None and alone.exit_code == 3
+    dated = tmp_path / "dated.txt"
+    dated.write_text("date 2021-06-07\nThe port of Tema reopened on Monday.\n", encoding="utf-8")
+    assert run("date", str(dated)).exit_code == 0

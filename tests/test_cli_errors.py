@@ -60,3 +60,17 @@ def test_cli_usage_errors_exit_2():
 def test_cli_console_script_runs():
     done = subprocess.run([sys.executable, "-m", "storyline", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.startswith("storyline, version ")
+
+
+def test_cli_build_missing_path_is_misuse_and_creates_nothing(tmp_path):
+    db = tmp_path / "x.duckdb"
+    result = run("build", str(tmp_path / "nonexistent"), "--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: no such file or folder: {tmp_path / 'nonexistent'}; "
+                             "check the path [E001]\n")
+    assert not db.exists() and not (tmp_path / "x.duckdb.wal").exists()
+    # one missing path among good ones is the same mistake: nothing is built
+    good = tmp_path / "a.txt"
+    good.write_text("The port of Tema reopened on Monday.\n", encoding="utf-8")
+    assert run("build", str(good), str(tmp_path / "typo.txt"), "--db", str(db)).exit_code == 2
+    assert not db.exists()

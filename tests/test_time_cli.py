@@ -37,7 +37,7 @@ def test_time_cli_date_infers_or_says_unknown(tmp_path):
     vague = tmp_path / "c.txt"
     vague.write_text("Officials met on Thursday to talk about the plan.\n", encoding="utf-8")
     result = run("date", str(vague))
-    assert result.exit_code == 0 and result.output.startswith("unknown")
+    assert result.exit_code == 3 and result.output.startswith("unknown")   # not dated: not 0
 
 
 def test_time_cli_date_missing_file_is_one_line_error(tmp_path):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
 import click
 
+from ..errors import UsageError
 from ..models import Failure
 from .options import db_option, settings_options
 
@@ -57,6 +59,11 @@ def build_command(paths, db, fmt, engine, address, settings):
         storyline build articles/ feed.jsonl --db story.duckdb
         storyline build archive/ --engine ray --set n_process=8
     """
+    missing = [path for path in paths if path != "-" and not os.path.exists(path)]
+    if missing:
+        # a mistyped path is misuse, found before the database is created:
+        # a build of nothing would leave an empty database behind
+        raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path")
     from ..pipeline import build  # heavy imports only when building
 
     progress = Progress()

@@ -39,7 +39,9 @@ def date_command(file: str, as_json: bool, settings, corpus_db: str | None = Non
     is shown as such; otherwise the date is inferred from the text: named
     officeholders and their terms, elections, weekdays that fit a date only
     in some years, years and recent dates mentioned. Prints "unknown" when
-    the text does not narrow the date enough. FILE may be - (standard
+    the text does not narrow the date enough. Exit status: 0 every article
+    dated, 3 some answered "unknown" or could not be read, 1 none could be
+    read, 2 misuse. FILE may be - (standard
     input); a JSONL, CSV or WARC file of many articles dates each one.
     With `--corpus DB`, an article its text cannot date is dated from the
     articles of DB that report the same happening with a date of their own.
@@ -53,7 +55,7 @@ def date_command(file: str, as_json: bool, settings, corpus_db: str | None = Non
     from ..annotate import load_pipeline
     from ..models import Failure
 
-    dated, failures, nlp = 0, [], None
+    answered, unknown, failures, nlp = 0, 0, [], None
     items = list(_read_articles(file, settings))
     many = len(items) > 1
     for item in items:
@@ -64,13 +66,17 @@ def date_command(file: str, as_json: bool, settings, corpus_db: str | None = Non
             continue
         if nlp is None:
             nlp = load_pipeline(settings.model)
-        _print_date(item, _publication_date(item, nlp, settings, corpus_db), as_json, many)
-        dated += 1
-    if not dated:
+        published = _publication_date(item, nlp, settings, corpus_db)
+        _print_date(item, published, as_json, many)
+        answered += 1
+        unknown += published is None
+    if not answered:
         if len(failures) == 1 and not many:
             raise InputError(f"{failures[0].source}: {failures[0].reason}")
         raise InputError(f"{file}: no article found in the file")
-    if failures:
+    # 0 promises a date for every article (as `build`'s 0 promises every
+    # article built); an "unknown" answer is an input not dated
+    if failures or unknown:
         sys.exit(EXIT_PARTIAL)
 
 
