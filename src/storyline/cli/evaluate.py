@@ -11,7 +11,7 @@ import importlib
 
 import click
 
-BENCHMARKS = ("tempeval", "dating", "plover", "ecbplus")
+BENCHMARKS = ("tempeval", "dating", "plover", "ecbplus", "events")
 
 
 class LazyBenchmarks(click.Group):

@@ -1,0 +1,362 @@
+"""Event coding against the development files of ``../shared/data/events/``.
+
+One JSON object per line (``id``, ``text``, ``published``, ``exhaustive``,
+``events`` with ``type``, ``trigger``, ``source``, ``target`` spans, and
+``quad``; the files' README describes it). Each record's text goes through
+the build's own analysis (``pipeline.analyse_stream``: the parse, time,
+events, actors), dated at ``published`` when the record gives it, and what
+it codes is scored:
+
+- ``detect_recall``: gold events with a PLOVER type that a storyline event
+  answers: its trigger span overlaps the gold trigger (a gold event without
+  a trigger is answered by any event of its record);
+- ``typed_recall``: the same, with an answering event of the gold type
+  (the type PLOVER's convention gives it, ``events.plover_type``);
+- ``type_accuracy``: typed among detected;
+- ``precision``: on exhaustive records only, the share of storyline events
+  in a sentence holding some gold event (of any type, null included);
+- ``quad_accuracy``, ``quad_macro_f1``: records with a ``quad`` label,
+  against the most severe quad class of the record's events (none: neutral);
+- ``source_match``, ``target_match``: gold events with source (target)
+  spans whose answering events have an actor whose mention overlaps one of
+  them, or whose resolved name is the words of one.
+
+``gold_events`` counts the gold events with a PLOVER type (the recall
+denominator). A measure with nothing to score is null. A malformed line is
+named on stderr and skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Callable, Sequence
+
+import click
+
+from ..errors import EvaluationDataError
+from ..models import PLOVER_TYPES, Article, EventMention, TimeValue
+
+#: The quad classes, least severe first; an event's class is that of its PLOVER type.
+QUAD_ORDER = ("neutral", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+QUAD_OF_TYPE = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
+}
+
+KEYS = ("records", "gold_events", "detect_recall", "typed_recall", "type_accuracy", "precision",
+        "quad_accuracy", "quad_macro_f1", "source_match", "target_match")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    type: str | None
+    trigger: Span | None
+    sources: tuple[Span, ...] = ()
+    targets: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    id: str
+    text: str
+    published: date | None = None
+    exhaustive: bool = False
+    events: tuple[GoldEvent, ...] = ()
+    quad: str | None = None
+
+
+class Malformed(ValueError):
+    """One line that is not a record of the format; says what is wrong."""
+
+
+def _span(value, text: str, where: str) -> Span:
+    if not isinstance(value, dict):
+        raise Malformed(f"{where} is not an object with start, end, text")
+    start, end = value.get("start"), value.get("end")
+    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) or isinstance(end, bool):
+        raise Malformed(f"{where} needs integer start and end")
+    if not 0 <= start < end <= len(text):
+        raise Malformed(f"{where} [{start}, {end}) lies outside the text ({len(text)} characters)")
+    words = value.get("text")
+    if words is not None and text[start:end] != words:
+        raise Malformed(f"{where}: text[{start}:{end}] is {text[start:end]!r}, not {words!r}")
+    return Span(start, end, text[start:end])
+
+
+def _spans(value, text: str, where: str) -> tuple[Span, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise Malformed(f"{where} is not a list of spans")
+    return tuple(_span(item, text, f"{where}[{n}]") for n, item in enumerate(value))
+
+
+def parse_record(line: str) -> GoldRecord:
+    """One line of the format as a record; ``Malformed`` says why not."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise Malformed(f"not JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise Malformed("not a JSON object")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise Malformed("no text")
+    published = data.get("published")
+    if published is not None:
+        try:
+            published = date.fromisoformat(str(published))
+        except ValueError:
+            raise Malformed(f"published {published!r} is not YYYY-MM-DD") from None
+    quad = data.get("quad")
+    if quad is not None and quad not in QUAD_ORDER:
+        raise Malformed(f"quad {quad!r} is none of {', '.join(QUAD_ORDER)}")
+    raw_events = data.get("events") or []
+    if not isinstance(raw_events, list):
+        raise Malformed("events is not a list")
+    events = []
+    for n, item in enumerate(raw_events):
+        if not isinstance(item, dict):
+            raise Malformed(f"events[{n}] is not an object")
+        kind = item.get("type")
+        if kind is not None and kind not in PLOVER_TYPES:
+            raise Malformed(f"events[{n}].type {kind!r} is not a PLOVER type")
+        trigger = item.get("trigger")
+        events.append(GoldEvent(
+            kind, None if trigger is None else _span(trigger, text, f"events[{n}].trigger"),
+            _spans(item.get("source"), text, f"events[{n}].source"),
+            _spans(item.get("target"), text, f"events[{n}].target")))
+    return GoldRecord(str(data.get("id") or ""), text, published, data.get("exhaustive") is True, tuple(events), quad)
+
+
+def read_records(path: str | Path, on_malformed: Callable[[str], None] = lambda message: None,
+                 limit: int | None = None) -> list[GoldRecord]:
+    """The records of a JSONL file (the first ``limit`` of them); each
+    malformed line is told to ``on_malformed`` as ``FILE:LINE: reason``
+    and skipped. A record without an id is named by its line."""
+    path = Path(path)
+    if not path.is_file():
+        raise EvaluationDataError(f"{path} does not exist; give a JSONL file of event records "
+                                  "(../shared/data/events/README.md describes the format)")
+    records: list[GoldRecord] = []
+    seen: set[str] = set()
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if limit is not None and len(records) >= limit:
+                break
+            if not line.strip():
+                continue
+            try:
+                record = parse_record(line)
+            except Malformed as exc:
+                on_malformed(f"{path}:{number}: {exc}")
+                continue
+            if not record.id:
+                record = replace(record, id=f"line{number}")
+            if record.id in seen:
+                on_malformed(f"{path}:{number}: id {record.id!r} repeats an earlier record")
+                continue
+            seen.add(record.id)
+            records.append(record)
+    return records
+
+
+def code_records(records: Sequence[GoldRecord], settings=None,
+                 on_failure: Callable[[str], None] = lambda message: None) -> dict[str, list[EventMention]]:
+    """Record id -> the event mentions the build's analysis codes in its
+    text. A record the analysis fails on is told to ``on_failure`` and
+    codes nothing."""
+    from ..pipeline import analyse_stream
+    from ..settings import Settings
+
+    settings = settings or Settings(batch_size=64)
+    articles = (Article(id=Article.make_id(r.text), source=r.id, text=r.text, published=_day(r.published))
+                for r in records)
+    coded: dict[str, list[EventMention]] = {r.id: [] for r in records}
+    for analysis in analyse_stream(articles, settings, lambda f: on_failure(f"{f.source}: {f.stage}: {f.reason}")):
+        coded[analysis.article.source] = list(analysis.mentions)
+    return coded
+
+
+def _day(value: date | None) -> TimeValue | None:
+    return None if value is None else TimeValue(value.isoformat(), value, value, "day", "metadata")
+
+
+@dataclass
+class _Counts:
+    records: int = 0
+    gold: int = 0
+    detected: int = 0
+    typed: int = 0
+    system: int = 0          # storyline events on exhaustive records
+    alarms: int = 0          # of them, in a sentence with no gold event
+    quads: list[tuple[str, str]] = field(default_factory=list)
+    roles: dict[str, list[int]] = field(default_factory=lambda: {"source": [0, 0], "target": [0, 0]})
+
+
+def _ratio(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+def macro_f1(pairs: Sequence[tuple[str, str]]) -> float | None:
+    """Macro-F1 of (gold, predicted) pairs over every class either side
+    uses: a class coded but never gold scores 0, so false alarms count."""
+    if not pairs:
+        return None
+    scores = []
+    for label in sorted({g for g, _ in pairs} | {p for _, p in pairs}):
+        tp = sum(1 for g, p in pairs if g == label == p)
+        fp = sum(1 for g, p in pairs if p == label != g)
+        fn = sum(1 for g, p in pairs if g == label != p)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return round(sum(scores) / len(scores), 4)
+
+
+def _answering(event: GoldEvent, mentions: Sequence[EventMention]) -> list[EventMention]:
+    if event.trigger is None:
+        return list(mentions)
+    return [m for m in mentions if event.trigger.overlaps(m.trigger_start, m.trigger_end)]
+
+
+def _actor_matches(spans: Sequence[Span], refs) -> bool:
+    from ..actors import normalise
+
+    for ref in refs:
+        name = normalise(ref.name)
+        for span in spans:
+            if span.overlaps(ref.start, ref.end) or (name and name == normalise(span.text)):
+                return True
+    return False
+
+
+def _describe(m: EventMention) -> str:
+    from ..events import plover_type
+
+    return f"{plover_type(m)} {m.trigger!r}"
+
+
+def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]]) -> tuple[dict, list[str]]:
+    """The scores of KEYS, and one line per miss (for ``--failures``)."""
+    from ..events import plover_type
+
+    counts, failures = _Counts(), []
+    for record in records:
+        mentions = list(coded.get(record.id, ()))
+        counts.records += 1
+        for event in record.events:
+            answers = _answering(event, mentions)
+            where = f"{event.trigger.text!r}@{event.trigger.start}" if event.trigger else "(no trigger)"
+            if event.type is not None:
+                counts.gold += 1
+                if answers:
+                    counts.detected += 1
+                    if any(plover_type(m) == event.type for m in answers):
+                        counts.typed += 1
+                    else:
+                        failures.append(f"{record.id}: mistyped {event.type} {where} as "
+                                        + ", ".join(_describe(m) for m in answers))
+                else:
+                    failures.append(f"{record.id}: missed {event.type} {where}")
+            for role, spans in (("source", event.sources), ("target", event.targets)):
+                if not spans:
+                    continue
+                refs = [ref for m in answers for ref in (m.sources if role == "source" else m.targets)]
+                hit = _actor_matches(spans, refs)
+                counts.roles[role][0] += hit
+                counts.roles[role][1] += 1
+                if not hit:
+                    failures.append(f"{record.id}: {role} missed {' | '.join(s.text for s in spans)!r} at {where}: "
+                                    f"found {' | '.join(r.text for r in refs) or 'none'}")
+        if record.exhaustive:
+            starts = [e.trigger.start for e in record.events if e.trigger is not None]
+            for m in mentions:
+                counts.system += 1
+                if not any(m.sentence_start <= s < m.sentence_end for s in starts):
+                    counts.alarms += 1
+                    failures.append(f"{record.id}: false alarm {_describe(m)}@{m.trigger_start} in "
+                                    f"{m.sentence.strip()[:100]!r}")
+        if record.quad is not None:
+            classes = [QUAD_OF_TYPE.get(plover_type(m), "neutral") for m in mentions]
+            predicted = max(classes, key=QUAD_ORDER.index, default="neutral")
+            counts.quads.append((record.quad, predicted))
+            if predicted != record.quad:
+                failures.append(f"{record.id}: quad {record.quad}, coded {predicted} "
+                                f"({', '.join(_describe(m) for m in mentions) or 'no event'})")
+    quad_hits = sum(gold == predicted for gold, predicted in counts.quads)
+    result = {
+        "records": counts.records,
+        "gold_events": counts.gold,
+        "detect_recall": _ratio(counts.detected, counts.gold),
+        "typed_recall": _ratio(counts.typed, counts.gold),
+        "type_accuracy": _ratio(counts.typed, counts.detected),
+        "precision": _ratio(counts.system - counts.alarms, counts.system),
+        "quad_accuracy": _ratio(quad_hits, len(counts.quads)),
+        "quad_macro_f1": macro_f1(counts.quads),
+        "source_match": _ratio(*counts.roles["source"]),
+        "target_match": _ratio(*counts.roles["target"]),
+    }
+    return result, failures
+
+
+def evaluate_file(path: str | Path, limit: int | None = None, settings=None,
+                  warn: Callable[[str], None] = lambda message: None) -> tuple[dict, list[str]]:
+    """Read, code and score one file: the command's work, for benchmarks."""
+    malformed: list[str] = []
+    records = read_records(path, malformed.append, limit)
+    for message in malformed:
+        warn(f"malformed: {message}")
+    if malformed:
+        warn(f"{len(malformed)} malformed line(s) skipped in {path}")
+    coded = code_records(records, settings, lambda message: warn(f"not analysed: {message}"))
+    return score(records, coded)
+
+
+def _stderr(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.command(name="events")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON line instead of a table.")
+@click.option("--failures", is_flag=True,
+              help="List every miss to stderr: missed and mistyped events, false alarms, quad and actor misses.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Score only the first N well-formed records (a quick look).")
+def command(file: str, as_json: bool, failures: bool, limit: int | None) -> None:
+    """Score event coding against a JSONL file of event records.
+
+    Each record's text runs through the build's analysis, dated at its
+    `published` day when given. Prints detection and typed recall, type
+    accuracy, precision (exhaustive records), quad-class accuracy and
+    macro-F1, and source/target match; null where the file has nothing to
+    score. Malformed lines are named on stderr and skipped.
+
+    \b
+    Example:
+        storyline eval events ../shared/data/events/rams_dev.jsonl --json
+    """
+    result, misses = evaluate_file(file, limit, warn=_stderr)
+    if failures:
+        for line in misses:
+            _stderr(line)
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    for key in KEYS:
+        click.echo(f"{key:14} {result[key]}")
