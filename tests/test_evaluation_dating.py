@@ -35,7 +35,40 @@ def test_evaluation_dating_counts_fractions():
     s = c.scores()
     assert s == {"exact": 1 / 6, "within_7_days": 2 / 6, "same_month": 2 / 6, "same_year": 4 / 6,
                  "abstained": 1 / 6, "documents": 6, "low_confidence": 2,
-                 "low_confidence_wrong_year": 1, "confident_wrong_year": 0}
+                 "low_confidence_wrong_year": 1, "confident_wrong_year": 0,
+                 "covered": 3 / 6, "median_width_days": 365.0}
+
+
+def test_evaluation_dating_covered_counts_intervals_holding_the_truth():
+    c = DatingCounts()
+    gold = date(1989, 10, 30)
+    # a best day that misses, inside an interval that holds the truth: covered, 365 days wide
+    c.add("a", gold, TimeValue("1989", date(1989, 6, 1), date(1990, 5, 31), "year", "inferred",
+                               evidence=("low confidence: weak",)))
+    # an interval of ten days that misses the truth: not covered
+    c.add("b", gold, TimeValue("1989-11-05", date(1989, 11, 1), date(1989, 11, 10), "day", "inferred"))
+    # open below: counted from the calendar's first day
+    c.add("c", gold, TimeValue("1989", None, date(1990, 12, 31), "year", "inferred"))
+    c.add("d", gold, None)
+    s = c.scores()
+    assert s["covered"] == 2 / 4
+    assert s["median_width_days"] == (365 + (date(1990, 12, 31) - date(1950, 1, 1)).days + 1) / 2
+    assert s["confident_wrong_year"] == 0 and s["low_confidence"] == 1
+
+
+def test_evaluation_dating_reads_meantime_and_hides_its_date_line():
+    from storyline.evaluation.dating import parse_meantime
+
+    tokens = [("0", "Rain"), ("0", "falls"), ("1", "March"), ("1", "6"), ("1", ","), ("1", "2008"),
+              ("2", "It"), ("2", "rained"), ("2", "("), ("2", "again"), ("2", ")"), ("2", ".")]
+    xml = "<Document>" + "".join(
+        f'<token number="{i}" sentence="{s}" t_id="{i + 1}">{w}</token>' for i, (s, w) in enumerate(tokens))
+    xml += ('<Markables><TIMEX3 functionInDocument="CREATION_TIME" m_id="9" type="DATE" value="2008-03-06">'
+            + "".join(f'<token_anchor t_id="{t}"/>' for t in (3, 4, 5, 6)) + "</TIMEX3></Markables></Document>")
+    doc = parse_meantime(xml, "x.xml")
+    assert doc.text == "Rain falls\nMarch 6, 2008\nIt rained (again)."
+    assert doc.dct == date(2008, 3, 6)
+    assert text_without_dct(doc).split("\n")[1].strip() == ""
 
 
 def test_evaluation_dating_hides_creation_time_in_text():
@@ -50,7 +83,8 @@ def test_evaluation_dating_command_json_keys(tmp_path, nlp):
     result = CliRunner().invoke(command, [str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) >= {"exact", "within_7_days", "same_month", "same_year", "abstained"}
+    assert set(data) >= {"exact", "within_7_days", "same_month", "same_year", "abstained",
+                         "covered", "median_width_days", "confident_wrong_year"}
     assert data["same_year"] == 1.0
 
 

@@ -3,6 +3,12 @@ all metadata, infer the publication date from the text alone, and report
 the share of documents dated exactly, within 7 days, in the right month, in
 the right year, and the share where storyline abstained.
 
+Beside the best date, every answer carries an interval (``earliest`` ..
+``latest``) that should contain the truth: ``covered`` is the share of
+documents whose true date lies in it (an abstention covers nothing) and
+``median_width_days`` the median width of the covering intervals, so a
+system cannot look good by answering the whole calendar.
+
 A year-level answer can only count for the year; an abstention counts as a
 miss everywhere except ``abstained`` (so abstaining never inflates a score,
 but answering wrongly is worse than abstaining for the analyst). Answers
@@ -14,12 +20,16 @@ which should not happen: abstaining or guessing was possible.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
+from statistics import median
 from typing import Iterable, Sequence
 
 import click
 
+from ..time.grid import GRID_END, GRID_START
 from .tempeval import TimeMLDocument, read_timeml_dir
 
 
@@ -30,6 +40,54 @@ def text_without_dct(doc: TimeMLDocument) -> str:
     for start, end in doc.unscored:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+#: tokens written without a space before them when MEANTIME's tokens are joined
+_NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "]", "'s", "n't", "'", "%", "'re", "'ve", "'ll", "'d"})
+#: tokens written without a space after them
+_NO_SPACE_AFTER = frozenset({"(", "[", "$", "``"})
+_MEANTIME_TOKEN = re.compile(r'<token [^>]*?sentence="(\d+)" t_id="(\d+)"[^>]*>(.*?)</token>', re.S)
+_MEANTIME_DCT = re.compile(r'<TIMEX3 [^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d\d)-(\d\d)"[^>]*>'
+                           r'(.*?)</TIMEX3>', re.S)
+
+
+def parse_meantime(content: str, name: str = "") -> TimeMLDocument:
+    """A MEANTIME (NAF-like, one token per element) document as text, one
+    sentence a line, with its creation time (the date line under the title)
+    as the DCT and that line's tokens marked ``unscored`` so they are hidden.
+    No gold timexes: MEANTIME serves dating only here."""
+    import html
+
+    dct, hidden_ids = None, set()
+    m = _MEANTIME_DCT.search(content)
+    if m:
+        dct = date(int(m[1]), int(m[2]), int(m[3]))
+        hidden_ids = set(re.findall(r'<token_anchor t_id="(\d+)"', m.group(4)))
+    parts, unscored, sentence, previous = [], [], None, ""
+    length = 0
+    for sent, tid, raw in _MEANTIME_TOKEN.findall(content):
+        token = html.unescape(raw)
+        sep = ("" if sentence is None else "\n" if sent != sentence
+               else "" if token in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER else " ")
+        sentence, previous = sent, token
+        parts.append(sep)
+        length += len(sep)
+        if tid in hidden_ids:
+            unscored.append((length, length + len(token)))
+        parts.append(token)
+        length += len(token)
+    return TimeMLDocument(name, "".join(parts), dct, (), tuple(unscored))
+
+
+def read_dating_documents(path: str | Path) -> list[TimeMLDocument]:
+    """TimeML ``.tml`` files under ``path``, or else MEANTIME ``.xml`` files."""
+    root = Path(path)
+    if root.is_dir() and not any(root.rglob("*.tml")):
+        files = sorted(root.rglob("*.xml"))
+        documents = [parse_meantime(f.read_text(encoding="utf-8"), f.name) for f in files]
+        if documents:
+            return documents
+    return read_timeml_dir(root)
 
 
 @dataclass
@@ -43,6 +101,9 @@ class DatingCounts:
     low_confidence: int = 0
     low_confidence_wrong_year: int = 0
     confident_wrong_year: int = 0
+    covered: int = 0
+    #: widths in days (latest - earliest + 1) of the intervals that contain the truth
+    covered_widths: list = field(default_factory=list)
     rows: list = field(default_factory=list)
 
     def add(self, name: str, gold: date, value) -> None:
@@ -54,6 +115,10 @@ class DatingCounts:
             self.rows.append((name, gold, None, False))
             return
         guessed = is_low_confidence(value)
+        if (value.earliest is None or value.earliest <= gold) and (value.latest is None or gold <= value.latest):
+            self.covered += 1
+            first, last = value.earliest or GRID_START, value.latest or GRID_END
+            self.covered_widths.append((last - first).days + 1)
         self.rows.append((name, gold, value.value, guessed))
         year_ok = value.value[:4] == str(gold.year)
         self.low_confidence += guessed
@@ -83,6 +148,8 @@ class DatingCounts:
             "low_confidence": self.low_confidence,
             "low_confidence_wrong_year": self.low_confidence_wrong_year,
             "confident_wrong_year": self.confident_wrong_year,
+            "covered": self.covered / n,
+            "median_width_days": float(median(self.covered_widths)) if self.covered_widths else None,
         }
 
 
@@ -152,13 +219,18 @@ def command(gold_dir: str, as_json: bool, no_guess: bool, use_corpus: bool) -> N
     many are wrong); `--no-guess` abstains instead, as `storyline date` and
     the pipeline do. `--corpus` also uses the dated reports of the same
     happenings in the other documents (their creation times shown).
+    GOLD_DIR may also hold MEANTIME .xml documents (the date line under
+    the title is hidden). `covered` is the share of documents whose true
+    date lies in the answer's interval, `median_width_days` the median
+    width of those intervals.
 
     \b
     Example:
         storyline eval dating ../shared/data/tempeval3/TBAQ-cleaned --json
         storyline eval dating ../shared/data/tempeval3/TBAQ-cleaned --corpus --json
+        storyline eval dating ../shared/data/meantime/intra-doc_annotation/corpus_apple --json
     """
-    scores = evaluate_dating(read_timeml_dir(gold_dir), guess=not no_guess, corpus=use_corpus).scores()
+    scores = evaluate_dating(read_dating_documents(gold_dir), guess=not no_guess, corpus=use_corpus).scores()
     if use_corpus:
         scores["mode"] = "corpus (leave-one-out)"
     if as_json:
@@ -169,6 +241,9 @@ def command(gold_dir: str, as_json: bool, no_guess: bool, use_corpus: bool) -> N
     click.echo(f"documents {scores['documents']}")
     for key in ("exact", "within_7_days", "same_month", "same_year", "abstained"):
         click.echo(f"{key:14s} {scores[key]:.3f}")
+    width = scores["median_width_days"]
+    click.echo(f"covered        {scores['covered']:.3f} (median width "
+               f"{'-' if width is None else f'{width:.0f}'} days)")
     click.echo(f"low-confidence answers {scores['low_confidence']} "
                f"({scores['low_confidence_wrong_year']} in the wrong year); "
                f"confident answers in the wrong year {scores['confident_wrong_year']}")
