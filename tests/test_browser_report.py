@@ -101,3 +101,14 @@ def test_browser_report_script_article_stays_inert(page):
     assert page.locator("img").count() == 0
     assert page.locator("script").count() == 1
     assert watch.dialogs == [] and watch.errors == []
+
+
+def test_browser_report_date_window_and_or_may_be(page):
+    # ev_threat is dated May 2020 as a whole: on 19 May it may have been, not was.
+    page, watch = page
+    page.fill("#f-since", "2020-05-19")
+    page.fill("#f-until", "2020-05-19")
+    assert visible_events(page) == {"ev_2020"}
+    page.check("#f-overlapping")
+    assert visible_events(page) == {"ev_2020", "ev_threat"}
+    assert watch.errors == []

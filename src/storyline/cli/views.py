@@ -18,24 +18,30 @@ from .options import db_option, output_file
 
 @click.command(name="timeline")
 @db_option
-@click.option("--since", help="Only events that may fall on or after this date (2020, 2020-05, 2020-05-19).")
-@click.option("--until", help="Only events that may fall on or before this date.")
+@click.option("--since", help="Only events dated on or after this date (2020, 2020-05, 2020-05-19).")
+@click.option("--until", help="Only events dated on or before this date.")
+@click.option("--overlapping", is_flag=True,
+              help="With --since/--until: also events that merely may fall in the window "
+                   "(a year, or an open '≤ 2023-02-04', that overlaps it).")
 @click.option("--actor", help="Only events with this actor as source or target (part of a name).")
 @click.option("--type", "event_type", help="Only events of this PLOVER type, e.g. SANCTION.")
 @click.option("--story", help="Only events of this storyline (id or part of its label).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table to read; json (one object per line), csv or markdown to pass on.")
-def timeline_command(db, since, until, actor, event_type, story, fmt):
+def timeline_command(db, since, until, overlapping, actor, event_type, story, fmt):
     """Print the events, sorted by date.
 
-    An event matches a date window when its possible dates overlap it;
-    undated events are left out when a window is given.
+    An event is in a date window when its date (all the days it may be, or
+    the known end of an open '≤' date) lies inside it; --overlapping also
+    keeps events whose possible dates merely overlap the window. Undated
+    events are left out when a window is given.
 
     \b
     Example:
         storyline timeline --db story.duckdb --since 2020 --actor Abbas --format markdown
     """
-    flt = TimelineFilter(parse_day(since, "--since"), parse_day(until, "--until"), actor, event_type, story)
+    flt = TimelineFilter(parse_day(since, "--since"), parse_day(until, "--until"), actor, event_type, story,
+                         overlapping)
     with Store(db, read_only=True) as store:
         rows = timeline_rows(store.events(), store.storylines(), flt)
     click.echo(render(rows, fmt), nl=False)

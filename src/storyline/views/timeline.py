@@ -30,6 +30,9 @@ class TimelineFilter:
     actor: str | None = None
     type: str | None = None
     story: str | None = None
+    #: False: an event is in a window when its best date is (see ``best_days``);
+    #: True: also when it merely may be, its possible dates overlapping the window.
+    overlapping: bool = False
 
     def __post_init__(self) -> None:
         # Checked here, not per option, so the CLI and the web app refuse
@@ -40,16 +43,8 @@ class TimelineFilter:
             raise UsageError(f"--type {self.type!r} is not a PLOVER type; use one of {', '.join(PLOVER_TYPES)}")
 
     def matches(self, event: Event, storyline: Storyline | None) -> bool:
-        t = event.time
-        # An event matches a date window when its possible dates overlap it;
-        # undated events are shown only when no window is asked for.
-        if self.since or self.until:
-            if t is None or (t.earliest is None and t.latest is None):
-                return False
-            if self.since and t.latest is not None and t.latest < self.since:
-                return False
-            if self.until and t.earliest is not None and t.earliest > self.until:
-                return False
+        if (self.since or self.until) and not self.in_window(event.time):
+            return False
         if self.type and event.type.upper() != self.type.upper():
             return False
         if self.actor:
@@ -62,6 +57,29 @@ class TimelineFilter:
             if storyline is None or not (storyline.id == self.story or needle in storyline.label.casefold()):
                 return False
         return True
+
+
+    def in_window(self, t) -> bool:
+        """Undated events are in no window. By default the best days must lie
+        inside it: an open "≤ 2023-02-04" overlaps every window before 2023,
+        and a window of October 2022 showed it. With ``overlapping`` any
+        possible day inside the window is enough."""
+        if t is None or not t.is_known:
+            return False
+        if self.overlapping:   # an open end (None) may be any day on that side
+            return not ((self.since and t.latest and t.latest < self.since)
+                        or (self.until and t.earliest and t.earliest > self.until))
+        first, last = best_days(t)
+        return (self.since is None or first >= self.since) and (self.until is None or last <= self.until)
+
+
+def best_days(t) -> tuple[date, date]:
+    """The days a known date stands for: its interval when both ends are
+    known, else the one known end. An open interval is what PAST_REF-style
+    values give ("had already signed": happened by that day), so its known
+    end is where it is shown ("≤ 2023-02-04") and sorted."""
+    first, last = t.earliest or t.latest, t.latest or t.earliest
+    return first, last
 
 
 _DAY_OPTION = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")

@@ -161,9 +161,9 @@ def create_app(db: str) -> FastAPI:
 
     # -- shared queries ------------------------------------------------------
 
-    def find_events(s: Store, q, type_, actor, story, since, until) -> list:
+    def find_events(s: Store, q, type_, actor, story, since, until, overlapping) -> list:
         flt = TimelineFilter(parse_day(since, "--since"), parse_day(until, "--until"), actor or None,
-                             type_ or None, story or None)
+                             type_ or None, story or None, overlapping)
         stories = {st.id: st for st in s.storylines()}
         ids = _matching_ids(s, _EVENT_SEARCH, q, 6)
         return [e for e in chronological(s.events())
@@ -193,9 +193,9 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/events")
     def api_events(request: Request, q: str | None = None, type: str | None = None,
                    actor: str | None = None, story: str | None = None, since: str | None = None,
-                   until: str | None = None, limit: int = limit_q, offset: int = offset_q,
-                   s: Store = Depends(store)):
-        events = find_events(s, q, type, actor, story, since, until)
+                   until: str | None = None, overlapping: bool = False, limit: int = limit_q,
+                   offset: int = offset_q, s: Store = Depends(store)):
+        events = find_events(s, q, type, actor, story, since, until, overlapping)
         body = _page(events, limit, offset, request)
         mentions = {m.id: m for m in s.mentions([m for e in body["items"] for m in e.mention_ids])}
         body["items"] = [event_json(e, mentions) for e in body["items"]]
@@ -261,9 +261,9 @@ def create_app(db: str) -> FastAPI:
     @app.get("/events", response_class=HTMLResponse)
     def events_page(request: Request, q: str | None = None, type: str | None = None,
                     actor: str | None = None, story: str | None = None, since: str | None = None,
-                    until: str | None = None, limit: int = limit_q, offset: int = offset_q,
-                    s: Store = Depends(store)):
-        found = find_events(s, q, type, actor, story, since, until)
+                    until: str | None = None, overlapping: bool = False, limit: int = limit_q,
+                    offset: int = offset_q, s: Store = Depends(store)):
+        found = find_events(s, q, type, actor, story, since, until, overlapping)
         body = _page(found, limit, offset, request)
         prev = None
         if offset > 0:
@@ -273,7 +273,7 @@ def create_app(db: str) -> FastAPI:
         return page("web_events.html", title="Events", rows=items_for(s, body["items"]), total=body["total"],
                     offset=offset, next=body["next"], prev=prev,
                     form={"q": q or "", "type": type or "", "actor": actor or "", "story": story or "",
-                          "since": since or "", "until": until or ""})
+                          "since": since or "", "until": until or "", "overlapping": overlapping})
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event_page(event_id: str, s: Store = Depends(store)):

@@ -8,8 +8,10 @@
   var items = Array.prototype.slice.call(document.querySelectorAll(".ev[data-event]"));
   var rows = items.filter(function (el) { return el.tagName.toLowerCase() === "details"; });
 
-  // Same rule as TimelineFilter in views/timeline.py: an event matches a date
-  // window when its possible dates overlap it; undated events only without one.
+  // Same rule as TimelineFilter.in_window in views/timeline.py: an event is in
+  // a date window when its best days (its interval, or the known end of an
+  // open "≤" date) lie inside it; "or may be" also keeps events whose possible
+  // dates merely overlap it. Undated events only without a window.
   function matches(el, f) {
     var d = el.dataset;
     if (f.type && d.type !== f.type) { return false; }
@@ -18,8 +20,14 @@
     if (f.actor && d.actors.indexOf(f.actor) < 0) { return false; }
     if (f.since || f.until) {
       if (!d.earliest && !d.latest) { return false; }
-      if (f.since && d.latest && d.latest < f.since) { return false; }
-      if (f.until && d.earliest && d.earliest > f.until) { return false; }
+      if (f.overlapping) {
+        if (f.since && d.latest && d.latest < f.since) { return false; }
+        if (f.until && d.earliest && d.earliest > f.until) { return false; }
+      } else {
+        var first = d.earliest || d.latest, last = d.latest || d.earliest;
+        if (f.since && first < f.since) { return false; }
+        if (f.until && last > f.until) { return false; }
+      }
     }
     return true;
   }
@@ -28,7 +36,8 @@
     var f = {
       type: field("f-type").value, modality: field("f-modality").value, story: field("f-story").value,
       actor: field("f-actor").value.trim().toLowerCase(),
-      since: field("f-since").value, until: field("f-until").value
+      since: field("f-since").value, until: field("f-until").value,
+      overlapping: field("f-overlapping").checked
     };
     var shown = 0;
     items.forEach(function (el) {
