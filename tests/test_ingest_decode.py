@@ -134,3 +134,35 @@ def test_ingest_undecodable_high_bytes_are_a_decode_failure(tmp_path):
 def test_ingest_decode_cyrillic_legacy_text_is_not_forced_to_cp1252():
     text = "Москва заявила в понедельник, что переговоры продолжатся на следующей неделе."
     assert decode_bytes(text.encode("cp1251")) == text
+
+
+# Bytes FF FE C3 28 were once "detected" as cp1251 and stored as "яюГ(".
+DAMAGED = ("“Talks will go on,” the minister said on Monday – after a week’s pause. ".encode("utf-8")
+           + b"Officials said on Monday \xff\xfe\xc3( that talks had resumed in Geneva.\n")
+
+
+def test_ingest_decode_mostly_utf8_keeps_utf8_and_warns(tmp_path):
+    document = _read(tmp_path, "damaged.txt", DAMAGED)
+    assert isinstance(document, RawDocument)
+    assert "said on Monday \ufffd\ufffd\ufffd( that talks" in document.text
+    assert "“Talks will go on,”" in document.text and "week’s" in document.text
+    assert "яю" not in document.text
+    [warning] = document.warnings
+    assert warning.startswith("not valid UTF-8 in 3 places (first at byte ")
+    assert warning.isprintable() and "re-save the file as UTF-8" in warning
+
+
+def test_ingest_decode_utf8_bom_with_bad_bytes_is_repaired_not_refused(tmp_path):
+    document = _read(tmp_path, "bom.txt", codecs.BOM_UTF8 + b"The port reopened \xe9 on Monday.\n")
+    assert document.text == "The port reopened \ufffd on Monday.\n"
+    assert document.warnings[0].startswith("not valid UTF-8 in 1 place (first at byte 21)")
+
+
+def test_ingest_decode_legacy_text_is_not_taken_for_damaged_utf8(tmp_path):
+    # cp1252 forms no valid multi-byte UTF-8 sequence: still read as cp1252, no warning
+    document = _read(tmp_path, "legacy.txt", (SENTENCE + " Déjà vu à Genève.").encode("cp1252"))
+    assert document.text.startswith(SENTENCE) and document.warnings == ()
+
+
+def test_ingest_decode_clean_files_carry_no_warning(tmp_path):
+    assert _read(tmp_path, "clean.txt", SENTENCE.encode("utf-8")).warnings == ()

@@ -50,6 +50,7 @@ def clean(raw: RawDocument) -> Article:
                    or _time_from_timestamp_lines(paragraphs, removed_at)
                    or _time_from_date_line(paragraphs, removed_at)),
         removed=_removed_spans(raw.text, paragraphs, removed_at),
+        warnings=raw.warnings,
     )
 
 

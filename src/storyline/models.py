@@ -98,6 +98,7 @@ class RawDocument:
     published_basis: str = "unknown" # metadata, header, url
     publisher: str | None = None
     url: str | None = None
+    warnings: tuple[str, ...] = ()   # what reading had to repair (bad bytes replaced)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ class Article:
     url: str | None = None
     published: TimeValue | None = None
     removed: tuple[RemovedSpan, ...] = ()
+    warnings: tuple[str, ...] = ()   # built, but something was repaired on the way (one line each)
 
     @staticmethod
     def make_id(cleaned_text: str) -> str:

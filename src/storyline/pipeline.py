@@ -238,12 +238,15 @@ def build(
     on_failure: Callable[[Failure], None] | None = None,
     engine: str = "local",
     address: str | None = None,
+    on_warning: Callable[[str, str], None] | None = None,
 ) -> BuildReport:
     """Build (or extend) the database at ``db`` from ``paths``.
 
     ``engine="ray"`` runs ingest through events on a Ray cluster (local, or
     the one at ``address``); loading, de-duplication and linking stay here,
     so both engines give the same database for the same inputs.
+    ``on_warning(source, warning)`` hears of each new article that was
+    built with a repair (its ``warnings``, also stored with it).
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
@@ -283,6 +286,10 @@ def build(
         for batch in batches_within(analyses, settings.write_batch_size, WRITE_SECONDS):
             report.articles_new += store.write_analyses(batch)
             gate.wrote(a.article.id for a in batch)
+            if on_warning:
+                for analysis in batch:
+                    for warning in analysis.article.warnings:
+                        on_warning(analysis.article.source, warning)
             if progress:
                 progress(report)
 

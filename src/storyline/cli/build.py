@@ -73,8 +73,12 @@ def build_command(paths, db, fmt, engine, address, settings):
         click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
 
     stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    def on_warning(source: str, warning: str) -> None:
+        progress.done()
+        click.echo(f"warning: {source}: {warning}", err=True)
+
     report = build(list(paths), db, settings, fmt=fmt, stdin=stdin, progress=progress,
-                   on_failure=on_failure, engine=engine, address=address)
+                   on_failure=on_failure, engine=engine, address=address, on_warning=on_warning)
     progress.done()
     click.echo(
         f"built {report.articles_new} new article(s) into {db}"

@@ -10,6 +10,7 @@ CSV row, one WARC page. Collections are streamed, so a large export is fine.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import sys
@@ -19,7 +20,7 @@ from typing import BinaryIO
 
 from ..errors import InputError, UsageError
 from ..models import Failure, RawDocument
-from .decode import binary_reason, declared_html_charset, decode_bytes, is_duckdb_file, sniff_binary_kind
+from .decode import binary_reason, declared_html_charset, decode_document, is_duckdb_file, sniff_binary_kind
 from .html import read_html
 from .own import own_output_kind
 from .records import read_csv, read_jsonl
@@ -205,9 +206,12 @@ def _read_single(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
     if len(data) > max_bytes:
         return Failure(source, "ingest", _oversized(None, max_bytes))
     if fmt == "html":
-        text = decode_bytes(data, declared_html_charset(data))
-        return read_html(text, source, url=source if "://" in source else None)
-    return read_text(decode_bytes(data), source)
+        text, warnings = decode_document(data, declared_html_charset(data))
+        document = read_html(text, source, url=source if "://" in source else None)
+    else:
+        text, warnings = decode_document(data)
+        document = read_text(text, source)
+    return dataclasses.replace(document, warnings=warnings) if warnings else document
 
 
 def _oversized(size: int | None, limit: int) -> str:

@@ -109,20 +109,33 @@ def normalise_codec_name(name: str | None) -> str | None:
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode one document. Raises an InputError subclass with a one-line fix."""
+    return decode_document(data, declared)[0]
+
+
+def decode_document(data: bytes, declared: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """Decode one document: its text, and warnings about what decoding had
+    to repair (kept with the article, so the repair is never silent).
+    Raises an InputError subclass with a one-line fix."""
     kind = sniff_binary_kind(data)
     if kind is not None:
         raise BinaryInputError(binary_reason(kind))
-    text = _decode(data, declared)
+    text, warnings = _decode(data, declared)
     if not text.strip():
         raise EmptyInputError("empty input (nothing but whitespace); give a file with article text")
-    return text
+    return text, warnings
 
 
-def _decode(data: bytes, declared: str | None) -> str:
+def _decode(data: bytes, declared: str | None) -> tuple[str, tuple[str, ...]]:
+    if data.startswith(codecs.BOM_UTF8):
+        # the mark settles the encoding: bad bytes after it are damage, not
+        # a sign of another encoding
+        repaired = _utf8_with_replacements(data[len(codecs.BOM_UTF8):], offset=len(codecs.BOM_UTF8))
+        if repaired is not None:
+            return repaired
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), ()
             except UnicodeDecodeError as err:
                 raise DecodeError(
                     f"file starts with a {encoding} byte-order mark but is not valid {encoding} "
@@ -131,14 +144,49 @@ def _decode(data: bytes, declared: str | None) -> str:
     codec = normalise_codec_name(declared)
     if codec and codec not in ("utf-8",):
         try:
-            return data.decode(codec)
+            return data.decode(codec), ()
         except UnicodeDecodeError:
             pass  # the declaration lies; fall through to UTF-8 and detection
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), ()
     except UnicodeDecodeError:
         pass
-    return _guess_legacy(data)
+    repaired = _utf8_with_replacements(data, offset=0, only_if_mostly_valid=True)
+    if repaired is not None:
+        return repaired
+    return _guess_legacy(data), ()
+
+
+# A file is taken for UTF-8 with a few damaged bytes when its valid
+# multi-byte characters are at least as many as its invalid sequences, or
+# when those are rare (one per this many bytes) and some valid ones exist.
+# Legacy text (cp1252, cp1251...) almost never forms a valid multi-byte
+# sequence, since its accented letters stand between plain ASCII letters;
+# a file without any valid one is left to the legacy guess.
+_RARE_DAMAGE_BYTES = 1000
+
+_REPLACEMENT_UTF8 = "\ufffd".encode("utf-8")
+
+
+def _utf8_with_replacements(data: bytes, offset: int, only_if_mostly_valid: bool = False,
+                            ) -> tuple[str, tuple[str, ...]] | None:
+    """``data`` as UTF-8 with each invalid sequence replaced by U+FFFD, and
+    the warning that says so (none when nothing needed repair); None, with
+    ``only_if_mostly_valid``, when it is not mostly UTF-8."""
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as err:
+        first_bad = err.start + offset
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(_REPLACEMENT_UTF8)
+    # every non-ASCII character that is no inserted replacement was valid
+    valid_multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if only_if_mostly_valid and not (
+            valid_multibyte >= bad or (valid_multibyte > 0 and bad * _RARE_DAMAGE_BYTES <= len(data))):
+        return None
+    places = "1 place" if bad == 1 else f"{bad:,} places"
+    return text, (f"not valid UTF-8 in {places} (first at byte {first_bad:,}); read as UTF-8 with the bad "
+                  "bytes replaced by U+FFFD; re-save the file as UTF-8 to keep those characters",)
 
 
 def _guess_legacy(data: bytes) -> str:

@@ -7,6 +7,7 @@ all is reported.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zlib
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..models import Failure, RawDocument
-from .decode import declared_html_charset, decode_bytes
+from .decode import declared_html_charset, decode_document
 from .html import read_html
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -46,8 +47,9 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDocu
                               f"page is over the max_bytes limit of {max_bytes:,} bytes; raise max_bytes")
                 continue
             try:
-                text = decode_bytes(payload, charset or declared_html_charset(payload))
-                yield read_html(text, where, url=uri, fmt="warc")
+                text, warnings = decode_document(payload, charset or declared_html_charset(payload))
+                page = read_html(text, where, url=uri, fmt="warc")
+                yield dataclasses.replace(page, warnings=warnings) if warnings else page
             except InputError as err:
                 yield Failure(where, "ingest", str(err))
     except ArchiveLoadFailed as err:

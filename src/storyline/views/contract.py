@@ -83,6 +83,7 @@ def article_json(a: Article) -> dict:
         },
         "removed": [{"start": r.start, "end": r.end, "reason": r.reason, "text": r.text}
                     for r in a.removed],
+        "warnings": list(a.warnings),   # built, but repaired on the way (bad bytes replaced)
     }
 
 
