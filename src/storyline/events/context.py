@@ -30,6 +30,7 @@ from spacy import parts_of_speech
 from spacy.attrs import POS
 
 from ..actors.gazetteer import lookup_place
+from .lexicon import word_list
 from .location import PLACE_NOUNS, PLACE_PREPS
 from ..models import ActorRef, Article, EventMention
 from .modality import _decision_content, governors
@@ -37,12 +38,12 @@ from .summary import summarise
 
 #: Nouns that refer back to an act as a whole: "its decision to end ...",
 #: "Abbas's declaration that the PA was ending ...".
-REFERRING_NOUNS = {"decision", "declaration", "announcement", "move", "step", "measure", "resolution"}
+REFERRING_NOUNS = word_list("referring_nouns")
 #: Modalities of a restatement that may take its antecedent's (not denials,
 #: threats, hypotheticals or history, which are other claims).
-RESTATABLE = {"planned", "announced", "asserted"}
+RESTATABLE = word_list("restatable")
 #: Prepositions whose object names what an act answers ("complaint over the raid").
-ABOUT = {"over", "for", "about", "against", "of"}
+ABOUT = word_list("about")
 #: An act this much older than its article is background.
 BACKGROUND = timedelta(days=365)
 
@@ -264,7 +265,7 @@ def _background(mentions: list[EventMention], article: Article) -> list[EventMen
 #: Prepositions that put an event at a place.
 SCENE_PREPS = PLACE_PREPS | {"from", "to"}
 #: Words that put an unnamed group outside the article's own country ("other governments").
-ELSEWHERE = {"other", "foreign", "international", "overseas", "neighbouring", "neighboring", "exiled"}
+ELSEWHERE = word_list("elsewhere")
 
 
 def home_country(resolver) -> str | None:

@@ -1,5 +1,6 @@
-"""The event lexicon (``data/lexicon.yaml``) and the small closed word lists
-that drive extraction: speech verbs, absorbing verbs, modality cues."""
+"""The event lexicon (``data/lexicon.yaml``) and the closed word lists that
+drive extraction (``data/words.yaml``: speech verbs, absorbing verbs,
+modality cues ...), each read once."""
 
 from __future__ import annotations
 
@@ -58,45 +59,47 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verbs, nouns, rules)
 
 
-#: Verbs that introduce what someone said; they make statements, not events.
-SPEECH_VERBS = {
-    "say", "tell", "add", "stress", "emphasize", "emphasise", "claim", "note", "insist", "announce",
-    "declare", "reiterate", "confirm", "explain", "state", "report", "write", "argue", "quote",
-    "assert", "acknowledge", "admit", "remark", "predict", "suggest", "indicate", "convey", "vow",
-    "urge", "warn", "tweet", "conclude", "believe", "deny", "respond", "reply", "proclaim", "hint",
-}
-#: Speech verbs whose utterance is itself the act ("declared an end to ...").
-PERFORMATIVE = {"announce", "declare", "proclaim"}
-#: Event verbs that swallow their complement clause into the same event
-#: ("threatened to ban", "demanded that X leave", "agreed to release").
-ABSORBING = {
-    "threaten", "warn", "vow", "swear", "demand", "urge", "ask", "request", "press", "appeal", "call",
-    "order", "agree", "promise", "pledge", "offer", "commit", "refuse", "decline", "accuse", "blame",
-    "insist", "prepare", "consent", "plead",
-}
-#: Governing verbs that make their complement a plan.
-PLAN_VERBS = {"plan", "intend", "decide", "aim", "want", "schedule", "set", "expect", "hope", "resolve",
-              "mean", "seek", "wish"}
-#: Governing words that make their complement only a possibility.
-HYPOTHETICAL_GOVERNORS = {"consider", "discuss", "mull", "weigh", "study", "debate", "recommend",
-                          "recommendation", "propose", "proposal", "suggest", "option", "possibility",
-                          "could", "might", "may", "idea", "whether", "need", "unclear", "if"}
-#: Adverbials that mark a habitual or long-past action.
-HISTORICAL_CUES = ("on dozens of occasions", "in the past", "previously", "repeatedly", "has long",
-                   "used to", "routinely", "many times", "several times", "on several occasions",
-                   "time and again", "once again", "years ago", "in the 19", "in the 20")
-#: PLOVER types of cooperative actions: promised, they are AGREE in PLOVER's
-#: coding convention; hostile actions promised are THREATEN.
-COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-MATERIAL_HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
-#: Nominal events kept only for concrete happenings; "Israeli threats" or "a
-#: demand" as a noun is too vague to code.
-NOMINAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "SANCTION", "RETREAT"}
-#: Modifiers that make a violent-sounding noun figurative ("a diplomatic offensive").
-FIGURATIVE = {"diplomatic", "political", "legal", "charm", "media", "peace", "verbal", "economic", "trade",
-              "price", "pressure"}
-#: Nouns naming the end of a relation ("the halt to security coordination").
-ENDING_NOUNS = {"severance", "halt", "end", "cessation", "suspension", "termination", "freeze", "cut", "cutoff", "breakdown"}
-#: Nouns of agreements and of the relations they set up.
-AGREEMENTS = {"agreement", "deal", "accord", "arrangement", "pact", "treaty", "initiative", "cooperation",
-              "coordination", "partnership", "mandate"}
+def _read_words() -> dict:
+    """Every list of ``data/words.yaml`` by name, its groups flattened: a list
+    as a tuple in file order, a map as a dict."""
+    # BaseLoader reads every entry as a string, so "on" and "no" stay words, never booleans
+    text = resources.files("storyline.events").joinpath("data", "words.yaml").read_text("utf-8")
+    out: dict = {}
+    for group, lists in yaml.load(text, Loader=yaml.BaseLoader).items():
+        for name, value in lists.items():
+            if name in out:
+                raise ValueError(f"word list {name!r} appears twice in words.yaml (second time in {group!r})")
+            out[name] = tuple(value) if isinstance(value, list) else {
+                key: tuple(v) if isinstance(v, list) else v for key, v in value.items()}
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_words() -> dict:
+    """The closed word lists of the events stage (``data/words.yaml``), read once."""
+    return _read_words()
+
+
+def word_list(name: str) -> frozenset[str]:
+    """One closed word list of ``data/words.yaml`` ("speech_verbs", "hazards" ...)."""
+    return frozenset(load_words()[name])
+
+
+def word_map(name: str) -> dict:
+    """One map of ``data/words.yaml`` ("noun_verbs" ...), a fresh copy."""
+    return dict(load_words()[name])
+
+
+# The lists the stage shares, by their Python names (data/words.yaml says what each is for).
+SPEECH_VERBS = word_list("speech_verbs")
+PERFORMATIVE = word_list("performative")
+ABSORBING = word_list("absorbing")
+PLAN_VERBS = word_list("plan_verbs")
+HYPOTHETICAL_GOVERNORS = word_list("hypothetical_governors")
+HISTORICAL_CUES = load_words()["historical_cues"]   # in file order: they become one regular expression
+COOPERATIVE = word_list("cooperative")
+MATERIAL_HOSTILE = word_list("material_hostile")
+NOMINAL_TYPES = word_list("nominal_types")
+FIGURATIVE = word_list("figurative")
+ENDING_NOUNS = word_list("ending_nouns")
+AGREEMENTS = word_list("agreements")

@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from ..actors.gazetteer import lookup_place
 from ..models import Place
+from .lexicon import word_list
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "across", "throughout"}
+PLACE_PREPS = word_list("place_preps")
 
 
 #: Nouns for places that name their place with "of" ("the port of Odesa").
-PLACE_NOUNS = {"port", "city", "town", "village", "province", "region", "district", "capital", "harbour",
-               "harbor", "island", "area", "outskirts", "suburb", "centre", "center"}
+PLACE_NOUNS = word_list("place_nouns")
 #: Entity labels that a place name is never given, even by a confused tagger.
 NOT_PLACE = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 

@@ -12,19 +12,19 @@ from __future__ import annotations
 import re
 
 from .lexicon import (COOPERATIVE, HISTORICAL_CUES, HYPOTHETICAL_GOVERNORS, PERFORMATIVE,
-                      PLAN_VERBS, SPEECH_VERBS)
+                      PLAN_VERBS, SPEECH_VERBS, word_list)
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_AUX = word_list("future_aux")
 #: Subordinators of a clause set at another time than the clause it hangs on.
-TEMPORAL_SHIFT = {"after", "before", "since", "until", "till", "following"}
+TEMPORAL_SHIFT = word_list("temporal_shift")
 
-MODAL_POSSIBLE = {"could", "might", "may"}
+MODAL_POSSIBLE = word_list("modal_possible")
 #: Verbs of making someone act ("will not cause America to retreat"), often parsed with a clause.
-CAUSATIVE = {"cause", "make", "let", "force", "lead", "get", "allow"}
+CAUSATIVE = word_list("causative")
 #: Verbs that only say when an action runs; their mood is the action's.
-PHASE_VERBS = {"continue", "keep", "start", "begin", "resume", "stop", "cease"}
+PHASE_VERBS = word_list("phase_verbs")
 #: Modals of advice or obligation: what should or must be done is not done yet.
-DEONTIC = {"should", "must", "ought"}
+DEONTIC = word_list("deontic")
 CLIMB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr"}
 
 
@@ -133,7 +133,7 @@ def historical(clause: str) -> bool:
 
 
 #: Nouns whose content is an intention already formed.
-INTENT = {"decision", "plan", "intention", "aim", "goal", "policy", "resolve"}
+INTENT = word_list("intent")
 
 
 def _decision_content(chain) -> bool:

@@ -7,15 +7,14 @@ does not). Precision first: a coder would code none of these.
 
 from __future__ import annotations
 
-from .lexicon import AGREEMENTS
+from .lexicon import AGREEMENTS, word_list
 
 #: What sources refuse or ask of reporters: "declined to comment", "refused to identify
 #: himself", "requested anonymity", "would not provide details".
-PRESS_IDIOMS = {"anonymity", "comment", "elaborate", "identify", "name", "detail", "disclose", "specify",
-                "speculate", "identification", "say", "discuss", "answer", "reveal"}
+PRESS_IDIOMS = word_list("press_idioms")
 #: Verbs that are events only with a person or group as object: "met the minister" is a
 #: meeting, "met the target" or "meet future disasters" is not; "demonstrate support" shows.
-ACTOR_OBJECT_VERBS = {"meet", "demonstrate", "host", "visit"}
+ACTOR_OBJECT_VERBS = word_list("actor_object_verbs")
 
 
 def press_idiom(token, complements) -> bool:
@@ -25,32 +24,23 @@ def press_idiom(token, complements) -> bool:
 
 
 #: What can be signed and be an agreement; a signed letter or paper is not one.
-SIGNED = AGREEMENTS | {"treaty", "protocol", "memorandum", "contract", "ceasefire", "truce", "declaration",
-                       "charter", "convention", "settlement", "understanding", "bill", "law", "decree", "order"}
+SIGNED = AGREEMENTS | word_list("signed")
 #: Duties one is "charged with" (unlike crimes: "charged with spying").
-TASKS = {"verifying", "monitoring", "overseeing", "supervising", "ensuring", "organizing", "organising",
-         "implementing", "drafting", "coordinating", "managing", "running", "leading", "protecting",
-         "investigating", "preparing", "negotiating", "developing", "reviewing", "inspecting", "enforcing"}
+TASKS = word_list("tasks")
 #: What is fought that makes fighting combat.
-WARS = {"war", "battle", "duel", "skirmish", "insurgency", "offensive", "invasion", "attack", "attacker", "enemy"}
+WARS = word_list("wars")
 #: What is seized that is no property: "seize the chance".
-CHANCES = {"chance", "opportunity", "moment", "initiative", "momentum", "occasion", "day"}
+CHANCES = word_list("chances")
 #: Who can be released or freed.
-CAPTIVES = {"prisoner", "hostage", "detainee", "captive", "inmate", "pow", "soldier", "activist", "journalist",
-            "dissident", "opponent", "suspect", "man", "woman", "child", "people", "civilian", "sailor", "crew"}
+CAPTIVES = word_list("captives")
 #: Words offered that are words, not help or terms: "offered condolences", "offered details".
-SAID_THINGS = {"condolence", "detail", "criticism", "explanation", "comment", "opinion", "view", "advice",
-               "prayer", "sympathy", "thanks", "congratulation", "praise", "apology", "assessment", "insight"}
+SAID_THINGS = word_list("said_things")
 
 
 #: Forces of nature and accidents: what they kill or wound no one attacked.
-HAZARDS = {"flood", "flooding", "floodwater", "earthquake", "quake", "aftershock", "tremor", "storm", "hurricane",
-           "cyclone", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "tsunami", "drought", "heatwave",
-           "wildfire", "blaze", "eruption", "volcano", "lightning", "rain", "rainfall", "downpour", "snow", "blizzard",
-           "disaster", "outbreak", "epidemic", "disease", "cholera", "virus", "accident", "crash", "collapse",
-           "derailment", "stampede", "famine", "heat", "cold", "dam", "water", "mudflow"}
+HAZARDS = word_list("hazards")
 #: Verbs of harm that nature or accident can do as well as attackers.
-HARMS = {"kill", "injure", "wound", "destroy", "damage", "flatten", "hit", "strike", "shell", "bury", "drown", "raze"}
+HARMS = word_list("harms")
 
 
 def natural_harm(verb) -> bool:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..models import ActorRef
+from .lexicon import word_list, word_map
 
-TARGET_PREPS = {"with", "against", "to", "on", "at", "from", "over", "into", "toward", "towards", "for", "upon"}
+TARGET_PREPS = word_list("target_preps")
 
 
 def _third_person(lemma: str) -> str:
@@ -25,20 +26,13 @@ def _third_person(lemma: str) -> str:
 #: Entity labels of dates and times, which a summary leaves to the event's date.
 TEMPORAL = {"DATE", "TIME"}
 #: Words a finished clause does not end on.
-DANGLING = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "near", "into", "onto",
-            "over", "about", "against", "after", "before", "during", "under", "between", "and", "or", "but", "nor",
-            "its", "their", "his", "her", "our", "my", "your", "as", "than", "that", "which", "who", "whose",
-            "outside", "inside", "toward", "towards", "upon", "via", "including"}
+DANGLING = word_list("dangling")
 
 _SUMMARY_DEPS = {"dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp"}
 
 
 #: Verbs for nominal events, so "the Russian invasion" reads "Russia invades".
-NOUN_VERBS = {"invasion": "invade", "attack": "attack", "raid": "raid", "bombing": "bomb", "shelling": "shell",
-              "assault": "attack", "airstrike": "strike", "offensive": "attack", "assassination": "assassinate",
-              "massacre": "massacre", "ambush": "ambush", "withdrawal": "withdraw", "suspension": "suspend",
-              "expulsion": "expel", "boycott": "boycott", "arrest": "arrest", "crackdown": "crack down on",
-              "protest": "protest", "demonstration": "demonstrate", "march": "march", "rally": "rally"}
+NOUN_VERBS = word_map("noun_verbs")
 
 
 def _is_plural(sources: Sequence[ActorRef], doc) -> bool:

@@ -10,8 +10,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..models import EventMention, TimeValue, Timex
-from .lexicon import HYPOTHETICAL_GOVERNORS, SPEECH_VERBS, load_lexicon
-from .modality import governors
+from .lexicon import HYPOTHETICAL_GOVERNORS, SPEECH_VERBS, load_lexicon, word_list, word_map
+from .modality import TEMPORAL_SHIFT, governors
 
 def dated_points(timexes) -> tuple[Timex, ...]:
     """The timexes as events are dated by them: a span counted from the
@@ -21,10 +21,6 @@ def dated_points(timexes) -> tuple[Timex, ...]:
     clashed in recent days": the recent past)."""
     return tuple(t if t.implied is None else Timex(t.start, t.end, t.text, "DATE", t.implied)
                  for t in timexes)
-
-
-#: Subordinators of a clause that happens at another time than its main clause.
-TEMPORAL_SHIFT = {"after", "before", "since", "until", "till"}
 
 
 def _between(said, clause, timexes) -> TimeValue | None:
@@ -48,7 +44,7 @@ def _shifted(node) -> bool:
 
 #: Prepositions that put an act inside a named instance of itself ("agreed under
 #: a 1994 agreement", "killed in the March offensive"): that instance's date is the act's.
-WITHIN = {"under", "in", "during", "through", "by"}
+WITHIN = word_list("within")
 
 
 def _timex_for(token, timexes, sent, said_when: bool = False, plover: str = "") -> TimeValue | None:
@@ -132,7 +128,7 @@ def _dated_decision(token, timexes) -> TimeValue | None:
 
 
 #: Words that put what follows them earlier than the clause they hang on.
-EARLIER = {"after", "following", "since"}
+EARLIER = word_list("earlier")
 
 
 def _reported_before(token, timexes, sent) -> TimeValue | None:
@@ -227,9 +223,7 @@ def _open_past(published: TimeValue | None) -> TimeValue | None:
 
 #: Nouns for the act of an announcing verb: "Abbas declared ..." is later "his
 #: declaration Tuesday" or "his Tuesday speech" (a declaration is made in a speech).
-NOMINALISATIONS = {"declare": {"declaration", "speech", "address", "statement"},
-                   "announce": {"announcement", "speech", "address", "statement"},
-                   "proclaim": {"proclamation", "speech", "address"}}
+NOMINALISATIONS = {verb: frozenset(nouns) for verb, nouns in word_map("nominalisations").items()}
 
 
 def _refine_announced_dates(mentions, announcers, doc, timexes, resolver) -> list[EventMention]:
