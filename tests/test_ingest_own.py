@@ -82,7 +82,7 @@ def test_ingest_build_of_a_folder_holding_its_report_counts_no_extra_source(tmp_
     assert runner.invoke(cli, ["report", "--db", db, "-o", str(tmp_path / "report.html")]).exit_code == 0
     again = runner.invoke(cli, ["build", str(tmp_path), "--db", db])
     assert again.exit_code == 0, again.stderr
-    assert "built 0 new article(s)" in again.stderr
+    assert "built 0 new articles" in again.stderr
 
 
 def test_ingest_own_web_app_page_saved_from_the_browser_is_refused(tmp_path):

@@ -51,7 +51,7 @@ def test_pipeline_crash_kill_9_mid_build_then_rebuild(tmp_path):
                 seen += os.read(master, 4096)
             except OSError:
                 break
-            counts = re.findall(rb"(\d+) articles built", seen)
+            counts = re.findall(rb"(\d+) articles? built", seen)
             built = int(counts[-1]) if counts else 0
     assert proc.poll() is None, "the build finished before it could be killed; make the corpus larger"
     os.kill(proc.pid, signal.SIGKILL)

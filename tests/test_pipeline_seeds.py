@@ -89,13 +89,13 @@ def test_pipeline_seeds_with_bad_files_exit_3_and_name_them(tmp_path, seeds_dir)
     lines = first.stderr.splitlines()
     assert f"failed: {folder / 'empty.txt'}: empty file; give a file with article text" in lines
     assert any(line.startswith(f"failed: {folder / 'picture.png'}: binary file (looks like PNG)") for line in lines)
-    assert lines[-1].startswith(f"built 3 new article(s) into {db} (0 already stored, 2 failed)")
+    assert lines[-1].startswith(f"built 3 new articles into {db} (0 already stored, 2 failed)")
     with Store(db, read_only=True) as store:
         snapshot = json.dumps(export_document(store), sort_keys=True)
         assert sorted(f.source for f in store.failures()) == [str(folder / "empty.txt"), str(folder / "picture.png")]
     second = runner.invoke(cli, ["build", str(folder), "--db", str(db)])
     assert second.exit_code == 3
-    assert f"built 0 new article(s) into {db} (3 already stored, 2 failed)" in second.stderr
+    assert f"built 0 new articles into {db} (3 already stored, 2 failed)" in second.stderr
     with Store(db, read_only=True) as store:
         assert json.dumps(export_document(store), sort_keys=True) == snapshot
         assert len(store.failures()) == 2

@@ -187,5 +187,5 @@ def test_views_report_lists_the_inputs_that_could_not_be_read(tmp_path):
         store.record_failure(Failure("feed.jsonl:2", "ingest", "line is not valid JSON <here>"), run)
     with Store(db, read_only=True) as store:
         html, _ = render_report(store)
-    assert '<a href="#failed">1 input(s) could not be read</a>' in html
+    assert '<a href="#failed">1 input could not be read</a>' in html
     assert "<td class=\"url\">feed.jsonl:2</td><td>line is not valid JSON &lt;here&gt;</td>" in html

@@ -10,6 +10,7 @@ import click
 
 from ..errors import UsageError
 from ..models import Failure
+from ..views.words import count
 from .options import db_option, settings_options
 
 INPUT_FORMATS = ("auto", "text", "html", "jsonl", "csv", "warc")
@@ -28,7 +29,7 @@ class Progress:
             return
         rate = report.articles_new / max(time.monotonic() - self.started, 1e-6)
         self.stream.write(
-            f"\r  {report.articles_new} articles built, {report.articles_seen} already stored,"
+            f"\r  {count(report.articles_new, 'article')} built, {report.articles_seen} already stored,"
             f" {len(report.failures)} failed ({rate:.1f}/s)"
         )
         self.stream.flush()
@@ -81,10 +82,10 @@ def build_command(paths, db, fmt, engine, address, settings):
                    on_failure=on_failure, engine=engine, address=address, on_warning=on_warning)
     progress.done()
     click.echo(
-        f"built {report.articles_new} new article(s) into {db}"
+        f"built {count(report.articles_new, 'new article')} into {db}"
         f" ({report.articles_seen} already stored, {len(report.failures)} failed);"
-        f" {report.events} event(s) in the timeline"
-        + (f"; dates from the corpus changed for {report.dated_from_corpus} undated article(s)"
+        f" {count(report.events, 'event')} in the timeline"
+        + (f"; dates from the corpus changed for {count(report.dated_from_corpus, 'undated article')}"
            if report.dated_from_corpus else ""),
         err=True,
     )

@@ -15,15 +15,27 @@ from ..errors import OutputError
 from ..settings import Settings, load_settings, parse_assignments
 
 
-def db_option(fn):
+def _db(help_text: str):
     return click.option(
         "--db",
         default="storyline.duckdb",
         envvar="STORYLINE_DB",
         show_default=True,
+        show_envvar=True,
         type=click.Path(dir_okay=False),
-        help="The DuckDB file to read or write.",
-    )(fn)
+        help=help_text,
+    )
+
+
+def db_option(fn):
+    """--db for the command that writes the database (build)."""
+    return _db("The DuckDB file to create or extend.")(fn)
+
+
+def read_db_option(fn):
+    """--db for the commands that only read it: their help must not suggest
+    they could change it."""
+    return _db("The DuckDB file to read (opened read-only, never changed).")(fn)
 
 
 def settings_options(fn):

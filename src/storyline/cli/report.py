@@ -9,11 +9,11 @@ import socket
 import click
 
 from ..errors import ListenError, UsageError
-from .options import db_option, output_file
+from .options import output_file, read_db_option
 
 
 @click.command(name="report")
-@db_option
+@read_db_option
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
               help="The HTML file to write.")
 def report_command(db, output):
@@ -38,10 +38,11 @@ def report_command(db, output):
 
 
 @click.command(name="serve")
-@db_option
+@read_db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default keeps the app on this machine.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; a port in use is one error line before anything is served.")
 def serve_command(db, host, port):
     """Browse the database in a local web app (read-only), with a JSON API.
 

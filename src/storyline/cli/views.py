@@ -13,11 +13,11 @@ from ..views.show import (
     event_detail, find_event, find_statement, render_event, render_statement, statement_detail,
 )
 from ..views.timeline import FORMATS, TimelineFilter, parse_day, render, timeline_rows
-from .options import db_option, output_file
+from .options import output_file, read_db_option
 
 
 @click.command(name="timeline")
-@db_option
+@read_db_option
 @click.option("--since", help="Only events dated on or after this date (2020, 2020-05, 2020-05-19).")
 @click.option("--until", help="Only events dated on or before this date.")
 @click.option("--overlapping", is_flag=True,
@@ -49,7 +49,7 @@ def timeline_command(db, since, until, overlapping, actor, event_type, story, fm
 
 @click.command(name="show")
 @click.argument("record_id", metavar="ID")
-@db_option
+@read_db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text to read, or json: the event as in the export, with each article's title and date.")
 def show_command(record_id, db, fmt):
@@ -76,7 +76,7 @@ def show_command(record_id, db, fmt):
 
 
 @click.command(name="export")
-@db_option
+@read_db_option
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="json", show_default=True,
               help="json is the public contract; the others are described in docs/exports.md.")
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")

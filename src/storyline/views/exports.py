@@ -21,6 +21,7 @@ from typing import IO
 from ..errors import UsageError
 from ..models import ActorRef, Event, EventMention, Storyline
 from .timeline import chronological, display_date
+from .words import count
 
 # --- coding helpers ---------------------------------------------------------
 
@@ -356,7 +357,7 @@ def export_timelinejs(store, out: IO[str]) -> None:
             "start_date": _tl_date(start, t.precision),
             "text": {"headline": html.escape(e.summary or e.type),
                      "text": f"<p>{html.escape(e.type)} · {html.escape(e.modality)} · "
-                             f"{e.source_count} source(s)</p>{body}"},
+                             f"{count(e.source_count, 'source')}</p>{body}"},
         }
         if t.earliest and t.latest and t.latest != t.earliest and t.precision != "day":
             item["end_date"] = _tl_date(t.latest, "day")

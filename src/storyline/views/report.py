@@ -27,6 +27,7 @@ from .. import __version__
 from ..models import Event, EventMention, Statement
 from .exports import QUADS, quad_class
 from .timeline import chronological, display_date, time_order
+from .words import count
 
 QUAD_COLOURS = {1: "#7fb069", 2: "#2d6a4f", 3: "#f4a259", 4: "#c0392b", None: "#8d99ae"}
 
@@ -39,6 +40,7 @@ def _env() -> Environment:
                       autoescape=select_autoescape(["html", "svg", "j2"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["quad_colours"] = QUAD_COLOURS
+    env.filters["count"] = count
     return env
 
 

@@ -38,6 +38,7 @@ from .contract import article_json, event_json, statement_json, storyline_json
 from .report import _event_item, busiest_first, render_report, statement_view, time_order
 from .show import event_detail, find_statement, statement_detail
 from .timeline import TimelineFilter, chronological, display_date, parse_day
+from .words import count
 
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
                "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -91,6 +92,7 @@ def create_app(db: str) -> FastAPI:
     env = Environment(loader=PackageLoader("storyline.views", "templates"),
                       autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = display_date
+    env.filters["count"] = count
     env.globals["statement_view"] = statement_view
     # The type filter offers the PLOVER types rather than a free text box,
     # where a typo answered with an error page.
@@ -256,7 +258,9 @@ def create_app(db: str) -> FastAPI:
         counts = s.counts()
         stories = [{"id": st.id, "label": st.label, "events": len(st.event_ids),
                     "episodes": len(st.episodes)} for st in busiest_first(s.storylines())]
-        return page("web_home.html", title="storyline", counts=counts, stories=stories, db=s.path)
+        # The base template adds " · storyline" to every title; the home page
+        # has no title of its own (it read "storyline · storyline").
+        return page("web_home.html", title=None, counts=counts, stories=stories, db=s.path)
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(request: Request, q: str | None = None, type: str | None = None,

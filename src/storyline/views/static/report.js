@@ -45,7 +45,7 @@
       el.classList.toggle("off", !ok);
       if (ok && el.tagName.toLowerCase() === "details") { shown += 1; }
     });
-    field("f-count").textContent = shown + " of " + rows.length + " events";
+    field("f-count").textContent = shown + " of " + rows.length + (rows.length === 1 ? " event" : " events");
     field("no-match").classList.toggle("off", shown > 0 || rows.length === 0);
   }
 
