@@ -173,7 +173,7 @@ def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None,
     for d in documents:
         sp = parsed[d.name]
         counts.add(d.name, d.dct, infer_publication_date(sp, tag(sp, None), hints.get(d.name, ()), roles_path="",
-                                                         guess=guess))
+                                                         guess=guess, interval=guess))
     return counts
 
 

@@ -67,6 +67,17 @@ GUESS_SPAN_YEARS = 3
 GUESS_TIE = 0.05
 #: the first evidence line of a guessed (low-confidence) date starts with this
 LOW_CONFIDENCE = "low confidence"
+#: days after an officeholder's term ends that news may still name them by the title
+TERM_GRACE_DAYS = 60
+#: the rules whose limits bound the interval; the others ("mentions 1994" with no tense
+#: to read, a year after "due" or "through") only tilt the scores: on TBAQ and MEANTIME
+#: they excluded the true date about one time in four
+BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", "event_in_force",
+                            "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
+                            "numbered", "year_past", "full_date_past", "comparison", "scheduled",
+                            "fiscal_ahead"})
+#: the evidence line that gives the interval of an answer starts with this
+INTERVAL_EVIDENCE = "interval"
 
 
 # --- evidence -----------------------------------------------------------------
@@ -135,7 +146,8 @@ def _trigrams(text: str) -> set[str]:
 
 
 def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[TimeValue] = (),
-                           roles_path: str | None = None, guess: bool = False) -> TimeValue | None:
+                           roles_path: str | None = None, guess: bool = False, interval: bool = False,
+                           today: date | None = None) -> TimeValue | None:
     """The most likely publication date of an undated article, as an
     ``inferred`` TimeValue with an interval and human-readable evidence, or
     None when the text does not narrow it down enough. With ``guess``, weak
@@ -144,7 +156,14 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     are dated reports of the happenings the article reports, from other
     articles (their ``evidence`` says which); they are used only when the
     text gives no confident date, and their evidence lines start with
-    ``CORPUS_EVIDENCE`` (``is_corpus_inferred``)."""
+    ``CORPUS_EVIDENCE`` (``is_corpus_inferred``).
+
+    With ``interval``, the answer's ``earliest``/``latest`` are the
+    interval the evidence's bounds allow (a term of office, a year told in
+    the past, an event still to come; never after ``today``), not just the
+    answer's own day or year, and weak evidence that bounds the date at
+    all is answered with low confidence (the best-fitting year) instead of
+    None: see ``honest_interval``."""
     # ``Doc.text`` is rebuilt from the tokens on each access: ``doc_text``
     # keeps the one tagging already built.
     try:
@@ -189,8 +208,14 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             spans.append(", ".join(f"{a}..{b or 'now'}" for a, b in h.terms))
             break
     for mask, (phrase, *spans) in by_phrase.values():
-        board.add(mask, 2.0, f"'{phrase}' held that office {' or '.join(spans)}")
+        reason = f"'{phrase}' held that office {' or '.join(spans)}"
+        board.add(mask, 2.0, reason)
         board.strong = True
+        days = np.flatnonzero(mask)
+        # news still names someone by the title in the weeks after they go ("Chancellor Nigel
+        # Lawson resigned last week")
+        board.bound(_day(days[0]), None if days[-1] == N_DAYS - 1 else
+                    _day(days[-1]) + timedelta(days=TERM_GRACE_DAYS), reason, "officeholder")
 
     candidates = recognise(text)
 
@@ -281,6 +306,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         board.add(_range_mask(date(d.year + 1, 1, 1), date(d.year + 2, 12, 31)), 0.6,
                   f"writes out the year of '{c.match.group(0)}' (the latest full date it cites), "
                   f"as news does for dates of earlier years")
+        board.bound(d, None, f"tells of '{c.match.group(0)}' as past", "full_date_past")
 
     # Month-day and month mentions without a year: news cites recent dates.
     for c in md:
@@ -345,9 +371,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             board.add(weekday_grid == (weekday - 1 + offset) % 7 + 1, w,
                       f"reports '{c.match.group(0)}' in the past: the article is that day or soon after")
 
-    if not hints:
-        return _decide(board, guess)
-    return _decide_with_corpus(board, hints, guess)
+    answer = _decide(board, guess or interval) if not hints else _decide_with_corpus(board, hints, guess or interval)
+    return honest_interval(board, answer, today or date.today()) if interval else answer
 
 
 # --- the corpus: dated reports of the same happening -------------------------
@@ -426,6 +451,7 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
     above. A year with no tense to read is a weaker lower bound: deadlines
     and forecasts hide among them."""
     past, unknown, ahead = [], [], []
+    tense_ahead, cue_ahead = [], []
     scheduled: list[tuple[int, str]] = []
     fiscal_ahead = None
     for cand in candidates:
@@ -436,11 +462,14 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
             continue
         if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
             ahead.append(y)
+            cue_ahead.append(y)
             continue
         if cand.kind == "year" and _MODEL_YEAR.match(text, cand.end):
             continue  # "released the 2011 version": model years are sold the year before
         direction = _direction(doc, cand.start, cand.end, text)
         (past if direction < 0 else ahead if direction > 0 else unknown).append(y)
+        if direction > 0:
+            tense_ahead.append(y)
         if direction > 0 and cand.kind == "year" and _SCHEDULED.match(text, cand.end):
             scheduled.append((y, " ".join(text[cand.start:_SCHEDULED.match(text, cand.end).end()].split())))
         if direction >= 0 and cand.group("fiscal") and "fiscal" in cand.group("fiscal").lower():
@@ -451,6 +480,7 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
         # autumn, so the article is in that year's run-up or in it.
         board.add(_range_mask(date(fiscal_ahead - 1, 1, 1), date(fiscal_ahead, 9, 30)), 1.0,
                   f"looks ahead to fiscal {fiscal_ahead}: from the year before it until it ends")
+        board.bound(None, date(fiscal_ahead, 12, 31), f"looks ahead to fiscal {fiscal_ahead}", "fiscal_ahead")
     if scheduled:
         # "will run in the 1996 election": a vote, games or summit of a
         # named year is looked ahead to in the few years before it, unlike
@@ -458,19 +488,27 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
         y, phrase = min(scheduled)
         board.add(_range_mask(date(y - SCHEDULED_LEAD_YEARS, 1, 1), date(y, 12, 31)), 1.0,
                   f"looks ahead to '{phrase}': within {SCHEDULED_LEAD_YEARS} years before it")
+        board.bound(date(y - SCHEDULED_LEAD_YEARS, 1, 1), date(y, 12, 31),
+                    f"looks ahead to '{phrase}'", "scheduled")
     if past:
         latest = max(past)
         board.add(years >= latest, 1.0, f"tells of {latest} in the past tense (the latest such year)")
+        board.bound(date(latest, 1, 1), None, f"tells of {latest} in the past tense", "year_past")
         for k, w in enumerate((0.3, 0.5, 0.2)):
             board.add(years == latest + k, w, "news writes out this year and last year most")
     if unknown and (not past or max(unknown) > max(past)):
         latest = max(unknown)
         board.add(years >= latest, 0.5, f"mentions {latest}")
+        board.bound(date(latest, 1, 1), None, f"mentions {latest}", "year_unknown")
     if ahead and past and min(ahead) >= max(past):
         # Alone, a year looked ahead to says little (bonds "due 2010" are
         # sold decades ahead); with a past year it closes the interval.
         earliest = min(ahead)
         board.add(years <= earliest, 0.5, f"looks ahead to {earliest}")
+    if tense_ahead:
+        board.bound(None, date(min(tense_ahead), 12, 31), f"looks ahead to {min(tense_ahead)}", "year_ahead")
+    if cue_ahead:
+        board.bound(None, date(min(cue_ahead), 12, 31), f"looks ahead to {min(cue_ahead)}", "year_ahead_cue")
 
 
 #: a year that names a model, version or season, which come out before the year ("the 2011 version")
@@ -503,6 +541,7 @@ def _comparison_evidence(board: Board, text: str, candidates, years: np.ndarray)
                       f"compares with '{c.match.group(0)}': reports that quarter of {year}")
         else:
             board.add(years == year, 1.5, f"compares with '{c.match.group(0)}': reports a period of {year}")
+        board.bound(date(year, 1, 1), None, f"compares with '{c.match.group(0)}'", "comparison")
         board.strong = True
         return
 
@@ -563,6 +602,79 @@ def _guess(board: Board) -> TimeValue | None:
             if first.year != last.year else f"the evidence points to {year}, but weakly")
     value = _result(str(year), date(year, 1, 1), date(year, 12, 31), "year", board, middle)
     return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence)
+
+
+def _feasible_days(board: Board, today: date) -> np.ndarray | None:
+    """The days that satisfy the most bounds (all of them, unless some
+    disagree), up to ``today``; None without bounds."""
+    bounds = [b for b in board.bounds if b[3] in BOUNDING_RULES]
+    if not bounds:
+        return None
+    steps = np.zeros(N_DAYS + 1, dtype=np.int32)
+    for lo, hi, _, _ in bounds:
+        a, b = (_ix(lo) if lo else 0), (_ix(hi) if hi else N_DAYS - 1)
+        if a <= b:
+            steps[a] += 1
+            steps[b + 1] -= 1
+    met = np.cumsum(steps[:-1])
+    met[_ix(today) + 1:] = -1   # an article is not from the future
+    return met == met.max()
+
+
+def honest_interval(board: Board, answer: TimeValue | None, today: date) -> TimeValue | None:
+    """``answer`` with the interval the bounds allow. A confident answer
+    keeps its value and gets the days of its year that the bounds allow
+    (it is confident of the year, not of the day); one the bounds rule out
+    is no longer confident. Otherwise the best-scoring day that the bounds
+    allow gives the year, answered with low confidence, and the interval
+    is every day from the first to the last the bounds allow, however
+    wide. Without bounds, ``answer`` is returned as it is."""
+    feasible = _feasible_days(board, today)
+    if feasible is None:
+        return answer
+    days = np.flatnonzero(feasible)
+    first, last = _day(days[0]), _day(days[-1])
+    limits = _limit_reasons(board, first, last)
+    if answer is not None and not is_low_confidence(answer):
+        best = _best_day_of(answer)
+        if best is not None and feasible[_ix(best)]:
+            start = max(first, date(best.year, 1, 1), answer.earliest or first)
+            end = min(last, date(best.year, 12, 31))
+            start = min(start, best)
+            line = f"{INTERVAL_EVIDENCE}: {start} to {end}, the days of {best.year} that the evidence allows"
+            return replace(answer, earliest=start, latest=end, evidence=answer.evidence + (line,) + limits)
+    score = np.where(feasible, board.score, -np.inf)
+    best_ix = int(np.argmax(score))
+    year = _day(best_ix).year
+    value = _result(str(year), first, last, "year", board, best_ix)
+    span = f"the evidence allows {first} to {last}; {year} fits it best"
+    return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence
+                   + (f"{INTERVAL_EVIDENCE}: {first} to {last}",) + limits)
+
+
+def _best_day_of(value: TimeValue) -> date | None:
+    """The day a value names, or the middle of the month or year it names."""
+    try:
+        if len(value.value) == 10:
+            return date.fromisoformat(value.value)
+        if len(value.value) == 7:
+            return date(int(value.value[:4]), int(value.value[5:7]), 15)
+        return date(int(value.value[:4]), 7, 1)
+    except ValueError:
+        return value.earliest
+
+
+def _limit_reasons(board: Board, first: date, last: date) -> tuple[str, ...]:
+    """The bounds that set the interval's ends, as evidence lines."""
+    lines = []
+    for lo, hi, reason, kind in board.bounds:
+        if kind not in BOUNDING_RULES:
+            continue
+        if lo is not None and lo == first:
+            lines.append(f"{INTERVAL_EVIDENCE}: not before {lo}: {reason}")
+        if hi is not None and hi == last:
+            lines.append(f"{INTERVAL_EVIDENCE}: not after {hi}: {reason}")
+    return tuple(dict.fromkeys(lines))
 
 
 def is_low_confidence(value: TimeValue | None) -> bool:

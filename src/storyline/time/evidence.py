@@ -25,6 +25,8 @@ _CLOSE_DAY = re.compile(r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 PLANNED_NEAR_DAYS = 90
 #: ... and their extra weight: a tilt, not enough to date an article by itself
 PLANNED_NEAR_WEIGHT = 0.3
+#: how long before a round anniversary news may look ahead to it (jubilees are planned for years)
+ANNIVERSARY_RUN_UP_DAYS = 5 * 366
 #: words that put an anniversary still ahead ("will mark its 50th anniversary")
 _COMING = re.compile(r"(?i)\b(?:will|to\s+(?:mark|celebrate|commemorate|observe)|upcoming|forthcoming|approaching"
                      r"|ahead\s+of|in\s+the\s+run-up\s+to|preparations?\s+for|plans?\s+(?:for|to)"
@@ -71,6 +73,7 @@ def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents,
     ended, none that speaks of it as gone ("the former Soviet Union") or
     places it in a year of its lifetime ("Soviet troops left Afghanistan in
     1989"): that sentence tells of then, not of the article's day."""
+    starts: dict[str, tuple[date | None, str]] = {}
     for e in entities:
         if e.cue and e.cue not in text:
             continue
@@ -83,7 +86,16 @@ def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents,
                 f"until {e.end}" if e.start is None else f"from {e.start} to {e.end}")
             board.add(_range_mask(e.start, e.end), 1.0,
                       f"names {e.name} ('{m.group(0)}'), which existed {lifespan}")
+            # Only the start bounds: history names the Soviet Union for decades
+            # after its end. Entities found by the same words ("Bush
+            # administration", two of them) bound by the earliest start.
+            phrase = m.group(0).lower()
+            known = starts.get(phrase)
+            if known is None or (known[0] is not None and (e.start is None or e.start < known[0])):
+                starts[phrase] = (e.start, f"names {e.name} ('{m.group(0)}'), which existed {lifespan}")
             break
+    for start, reason in starts.values():
+        board.bound(start, None, reason, "entity")
 
 
 _ANNIVERSARY = re.compile(r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
@@ -141,6 +153,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         # News of a scheduled event thickens as it nears.
         board.add(_range_mask(ev["date"] - timedelta(days=PLANNED_NEAR_DAYS), ev["date"]), PLANNED_NEAR_WEIGHT,
                   f"speaks of {ev['name']} ({ev['date']}) as still to come")
+        board.bound(None, ev["date"], f"speaks of {ev['name']} ({ev['date']}) as still to come", "event_planned")
         board.strong = True
         return
     for sentence in said:
@@ -157,10 +170,13 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
                 # "will celebrate its 50th anniversary in April": the article
                 # is in the year before the day.
                 board.add(_range_mask(target - timedelta(days=365), target), 1.5, reason + ", still to come")
+                board.bound(target - timedelta(days=ANNIVERSARY_RUN_UP_DAYS), target, reason + ", still to come",
+                            "anniversary")
                 return
             board.add(_range_mask(target - timedelta(days=30), target + timedelta(days=30)), 2.0, reason)
             board.add(_range_mask(target - timedelta(days=365), target - timedelta(days=31)), 1.0, reason)
             board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
+            board.bound(target - timedelta(days=400), target + timedelta(days=400), reason, "anniversary")
             return
     # Named alone, an event bounds the article from below, and that with the
     # tilt to its first weeks below is no ground for a confident answer:
@@ -168,6 +184,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
     # day close at hand ("on Friday", "yesterday"), or again and again (the
     # article is about it, not passing by it), it is news of the event.
     board.add(_range_mask(ev["date"], None), 1.0, f"mentions {ev['name']} ({ev['date']})")
+    board.bound(ev["date"], None, f"mentions {ev['name']} ({ev['date']})", "event")
     if len(said) > 1 or any(_CLOSE_DAY.search(sentence) for sentence in said):
         board.strong = True
     if ev.get("lasting"):
@@ -190,6 +207,7 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         # falls within its lifetime.
         board.add(_range_mask(ev["date"], ev["until"]), 1.5,
                   f"speaks of {ev['name']} as still in force (until {ev['until']})")
+        board.bound(ev["date"], ev["until"], f"speaks of {ev['name']} as still in force", "event_in_force")
         board.strong = True
     for sentence in said:
         if (m := _DAYS_AFTER.search(sentence)) and (n := _count(m.group(1))) is not None:
@@ -201,6 +219,8 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
             slack = timedelta(days=max(1, n * unit // 7))
             board.add(_range_mask(day - slack, day + slack), 1.5,
                       f"'{m.group(0)}' {ev['name']}: about {day}")
+            board.bound(day - 2 * slack, day + 2 * slack, f"'{m.group(0)}' {ev['name']}: about {day}",
+                        "event_elapsed")
             board.strong = True
             break
     # "the Aug. 7 bombings", "the quake in October": an event dated without
@@ -211,6 +231,8 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in months):
             board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
                       f"dates {ev['name']} by its month only, so within a year of {ev['date']}")
+            board.bound(ev["date"], ev["date"] + timedelta(days=366),
+                        f"dates {ev['name']} by its month only", "event_month_only")
             board.strong = True
             break
 
@@ -225,6 +247,7 @@ def anniversary_of_year_evidence(board: Board, text: str, years: np.ndarray) -> 
             reason = f"'{' '.join(m.group(0).split())}': that anniversary falls in {target}"
             board.add(years == target, 2.0, reason)
             board.add(years == target - 1, 0.8, reason)
+            board.bound(date(target - 1, 1, 1), date(target + 1, 12, 31), reason, "anniversary_of_year")
             board.strong = True
             break
 
@@ -273,6 +296,7 @@ def numbered_evidence(board: Board, text: str, direction) -> None:
             continue
         reason = f"names {what}"
         board.add(_range_mask(first - NUMBERED_LEAD, None), 1.0, reason)
+        board.bound(first - NUMBERED_LEAD, None, reason, "numbered")
         if direction(m.start(), m.end()) >= 0:
             # most of the news is from the sitting or the day itself, but the
             # run-up is close enough that no year is answered confidently from it

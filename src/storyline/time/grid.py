@@ -52,6 +52,16 @@ class Board:
         self.strong = False
         #: the days of the dated events named without their year, as news names recent ones
         self.fresh_events: list = []
+        #: hard limits the evidence puts on the date, as (earliest, latest, reason), either
+        #: end None when open: a term of office, a year told in the past, an event still
+        #: to come. Scores say which days fit best; bounds say which days are possible.
+        self.bounds: list[tuple[date | None, date | None, str, str]] = []
+
+    def bound(self, earliest: date | None, latest: date | None, reason: str, kind: str) -> None:
+        """A limit the article's date cannot lie outside (if the evidence is
+        read right); ``kind`` names the rule, so each rule's errors can be counted."""
+        if earliest is not None or latest is not None:
+            self.bounds.append((earliest, latest, reason, kind))
 
     def add(self, mask: np.ndarray, weight: float, reason: str) -> None:
         if not mask.any():
