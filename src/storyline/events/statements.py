@@ -14,12 +14,12 @@ from typing import Sequence
 
 from ..annotate import doc_text, token_strings
 from ..models import Article, EventMention, Statement, TimeValue, stable_id
-from .lexicon import PERFORMATIVE, SPEECH_VERBS, word_list
+from .lexicon import PERFORMATIVE, SPEECH_VERBS
 from .when import _open_past
 
 QUOTE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
 #: Speech verbs too weak to make a statement on their own.
-NOT_STATEMENT = word_list("not_statement")
+NOT_STATEMENT = {"believe", "suggest", "indicate", "report", "quote", "write", "tweet", "respond", "reply", "predict"}
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:

@@ -11,28 +11,32 @@ from __future__ import annotations
 
 from ..actors import ethnic
 from ..models import ActorRef
-from .lexicon import word_list
 from .summary import TARGET_PREPS
 
 #: Weapons can head an object phrase but are never a target.
-WEAPONS = word_list("weapons")
+WEAPONS = {"artillery", "mortar", "rocket", "missile", "tank", "aircraft", "jet", "warplane", "helicopter",
+           "gunship", "drone", "bomb", "grenade", "shell", "weapon", "arm", "gun", "fire"}
 
 
 #: Nouns of a stance taken against someone: "in protest against X", "in defiance of
 #: X", "in retaliation for X's raid" name who the act answers.
-STANCE = word_list("stance")
+STANCE = {"protest", "defiance", "retaliation", "response", "revenge", "reprisal", "opposition"}
 #: Verbs whose object does what their infinitive says ("ordered X to leave"): X is no counterpart.
-OBJECT_CONTROL = word_list("object_control")
+OBJECT_CONTROL = {"order", "urge", "ask", "tell", "persuade", "force", "allow", "permit", "invite", "encourage",
+                  "compel", "authorize", "authorise", "help", "call", "press", "want", "expect", "lead", "cause"}
 #: Event nouns whose owner suffers the act: "the bombers' arrest" is done to the bombers.
-PATIENT_NOUNS = word_list("patient_nouns")
+PATIENT_NOUNS = {"arrest", "detention", "capture", "release", "expulsion", "deportation", "extradition",
+                 "execution", "assassination", "killing", "murder", "abduction", "kidnapping", "removal",
+                 "dismissal", "imprisonment", "trial", "conviction"}
 #: Nouns of a grievance shown: "to show their disapproval of X".
-GRIEVANCES = word_list("grievances")
+GRIEVANCES = {"disapproval", "anger", "outrage", "opposition", "dissatisfaction", "discontent", "frustration",
+              "displeasure", "protest", "rejection", "condemnation", "indignation"}
 #: Nouns of talks whose other side is the counterpart of what follows them.
-TALKS = word_list("talks")
+TALKS = {"talk", "deliberation", "negotiation", "meeting", "consultation", "discussion", "dialogue"}
 #: Place nouns whose nationality adjective names a place, not an actor ("the Thai border").
-BORDERS = word_list("borders")
+BORDERS = {"border", "coast", "territory", "side", "soil", "waters", "frontier", "airspace", "shore", "mainland"}
 #: Prepositions of a concession made against someone's wish ("despite pressure by X").
-DESPITE = word_list("despite")
+DESPITE = {"despite", "notwithstanding"}
 
 
 def _condition_subjects(token, complements) -> list:
@@ -57,7 +61,7 @@ def _stranded_object(prep) -> list:
 
 
 #: Prepositions that place something rather than aim at it.
-LOCATIVE = word_list("locative")
+LOCATIVE = {"on", "near", "along", "at", "across", "in", "inside", "outside", "by", "around"}
 
 
 def _where(noun, via) -> bool:

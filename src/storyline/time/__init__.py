@@ -244,14 +244,16 @@ def tag_text(text: str, anchor: date | None, doc=None) -> tuple[Timex, ...]:
 
 
 def infer_publication_date(doc, timexes: Sequence[Timex], hints: Sequence[TimeValue] = (),
-                           roles_path: str | None = None, guess: bool = False) -> TimeValue | None:
+                           roles_path: str | None = None, guess: bool = False,
+                           interval: bool = False) -> TimeValue | None:
     """Date an undated article from its text: an ``inferred`` TimeValue with
     an interval and the evidence, or None when evidence is weak.
     ``roles_path`` adds dated roles/events files (default: the setting).
     ``guess`` answers weak evidence with a year marked low-confidence (its
     first evidence line says so) instead of None; off by default because
     ``TimeValue`` has no confidence field yet and later stages would take a
-    guessed year for a known one."""
+    guessed year for a known one. ``interval`` gives the interval the
+    evidence allows (``dating.honest_interval``) and implies ``guess``."""
     from .dating import infer_publication_date as _infer
 
-    return _infer(doc, timexes, hints, roles_path=roles_path, guess=guess)
+    return _infer(doc, timexes, hints, roles_path=roles_path, guess=guess, interval=interval)
