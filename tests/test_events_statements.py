@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storyline.events import extract
 from storyline.models import Article, stable_id
 
@@ -89,3 +91,61 @@ def test_events_statements_a_declaration_is_dated_with_the_act_it_is(nlp):
     text = "Kenya's president declared he was ending all agreements with Somalia from Monday."
     (statement,) = _dated(nlp, text)
     assert statement.time is not None and statement.time.value == "2024-05-06"
+
+
+# --- attribution follows the quote's own sentence and its frame (issue 15 item 9) ----------------
+
+ATTRIBUTION = [
+    # a pronoun speaker stands for the subject named before, not the one met or called
+    ("Maria Costa met her successor Laura Kim on Monday. \u201cKeep the board united,\u201d she told her.",
+     "Keep the board", "Maria Costa"),
+    ("President David Ross called Prime Minister Anna Schmidt on Tuesday. "
+     "\u201cThe test is a grave threat,\u201d he said.", "grave threat", "David Ross"),
+    # ... and a chain of pronouns keeps to the same person
+    ("John Miller met Peter Novak in Oslo. He said the talks were useful. \u201cWe need unity,\u201d he added.",
+     "We need unity", "John Miller"),
+    # the nearest subject who speaks wins over an earlier one
+    ("John Miller spoke with Peter Novak by phone. Peter Novak said the talks went well. "
+     "\u201cWe agree on much,\u201d he added.", "agree on much", "Peter Novak"),
+    # a bare title stands for the person named with it before
+    ("President David Ross spoke with Prime Minister Anna Schmidt. "
+     "\u201cThe test is a grave threat,\u201d the president said.", "grave threat", "David Ross"),
+    # a quote sentence with no frame of its own continues the speaker before it
+    ("\u201cThe council must act now,\u201d Maria Costa said. \u201cWe cannot wait.\u201d", "cannot wait", "Maria Costa"),
+    # "according to" an office with its holder's name: the holder
+    ("\u201cUnacceptable\u201d was how the minister described the test, according to his spokesman Peter Novak.",
+     "Unacceptable", "Peter Novak"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", ATTRIBUTION)
+def test_events_statements_speaker_from_the_quote_frame(nlp, text, words, speaker):
+    _, _, statements = _statements(nlp, text)
+    said = [s for s in statements if words in s.words]
+    assert said, [(s.speaker.name, s.words) for s in statements]
+    assert said[0].speaker.name == speaker
+
+
+def test_events_statements_quote_closed_by_its_own_frame_is_not_continued(nlp):
+    text = ("\u201cWe will respond firmly,\u201d said Maria Costa. "
+            "\u201cThe missile fell in our waters,\u201d Defence Minister Peter Novak said.")
+    _, _, statements = _statements(nlp, text)
+    assert [(s.speaker.name, "missile" in s.words) for s in statements] == [("Maria Costa", False), ("Peter Novak", True)]
+
+
+def test_events_statements_quote_after_an_unquoted_sentence_is_not_continued(nlp):
+    text = "\u201cThe council must act now,\u201d Maria Costa said. The council met on Tuesday. \u201cWe cannot wait.\u201d"
+    _, _, statements = _statements(nlp, text)
+    assert not [s for s in statements if "cannot wait" in s.words]
+
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang\u2019s \u201cKorean Central News Agency\u201d said the launch was a success.",
+    "Tehran\u2019s \u201cIslamic Republic News Agency\u201d said the launch was a success.",
+])
+def test_events_statements_speaker_name_has_no_quote_mark(nlp, text):
+    _, _, statements = _statements(nlp, text)
+    assert statements, "the radio's words are a statement"
+    for st in statements:
+        assert not set("\u201c\u201d\"") & set(st.speaker.name + st.speaker.text)
+        assert st.words == "the launch was a success"

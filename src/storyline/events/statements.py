@@ -14,12 +14,12 @@ from typing import Sequence
 
 from ..annotate import doc_text, token_strings
 from ..models import Article, EventMention, Statement, TimeValue, stable_id
-from .lexicon import PERFORMATIVE, SPEECH_VERBS
+from .lexicon import PERFORMATIVE, SPEECH_VERBS, word_list
 from .when import _open_past
 
 QUOTE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
 #: Speech verbs too weak to make a statement on their own.
-NOT_STATEMENT = {"believe", "suggest", "indicate", "report", "quote", "write", "tweet", "respond", "reply", "predict"}
+NOT_STATEMENT = word_list("not_statement")
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
@@ -46,6 +46,106 @@ def _is_cue(token) -> bool:
 
 def _inside(token, quotes) -> bool:
     return any(s < token.idx < e for s, e in quotes)
+
+
+#: Quote marks never belong to a name ("Pyongyang's “Korean Central News Agency”").
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+#: Pronouns that stand for one person, with the gender they ask of their antecedent.
+PERSONAL = {"he": "m", "she": "f"}
+#: How many sentences back a speaker pronoun or title looks for the person it stands for.
+LOOKBACK = 3
+
+
+def _unquoted(ref):
+    """The speaker without quote marks in its name or words: a quoted name is still the name."""
+    name, words = (" ".join(_QUOTE_MARKS.sub(" ", v).split()).strip(" ‘’'") for v in (ref.name, ref.text))
+    return replace(ref, name=name or ref.name, text=words or ref.text)
+
+
+def _named_people(token, resolver):
+    """People before ``token`` (its sentence and LOOKBACK sentences back), nearest first, each
+    as (head word, its actor, salience): 0 for the subject of a sentence's main clause (or the
+    source of "according to"), 1 for another subject, 2 for anyone only spoken to or about. A
+    personal pronoun among them stands for the person it resolves to."""
+    sents = getattr(resolver, "sents", None) or list(token.doc.sents)
+    here = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    start = sents[max(0, here - LOOKBACK)].start
+    out = []
+    for tok in reversed(token.doc[start:token.i]):
+        if tok.lower_ in PERSONAL and tok.dep_ in ("nsubj", "nsubjpass"):
+            ref = _pronoun_speaker(tok, resolver)
+        elif tok.pos_ != "PROPN" or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
+            continue   # only the head word of a name ("Annan" of "Kofi Annan")
+        else:
+            ref = resolver.ref(tok)
+        if ref is None or ref.kind != "person":
+            continue
+        role = tok.head if tok.dep_ in ("appos", "compound") else tok
+        clause = role.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head   # "met Ban and said": the conjoined verb is still the main clause
+        if role.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ROOT" or (
+                role.dep_ == "pobj" and role.head.lower_ == "to" and role.head.head.lower_ == "according") or not any(
+                t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:tok.i]):
+            # (a name before any verb of its sentence is its subject where the parser lost the
+            # verb: "President Roh called Abe" parsed as one noun phrase)
+            salience = 0
+        else:
+            salience = 1 if role.dep_ in ("nsubj", "nsubjpass") else 2
+        out.append((tok, ref, salience))
+    return out
+
+
+def _pronoun_speaker(token, resolver):
+    """"he said" stands for the nearest person of that gender who is the subject of a
+    sentence before it, before one only spoken to or about: in "Annan met Ban. '...,' he
+    said" the words are Annan's."""
+    cache = getattr(resolver, "_speaker_pronouns", None)
+    if cache is None:
+        cache = resolver._speaker_pronouns = {}
+    if token.i in cache:
+        return cache[token.i]
+    cache[token.i] = None   # (a pronoun never stands for itself)
+    want = PERSONAL[token.lower_]
+    fits = [(ref, salience) for _tok, ref, salience in _named_people(token, resolver)
+            if resolver.kb.gender.get(ref.name, want) == want]
+    chosen = min(fits, key=lambda f: f[1], default=None)   # min keeps the nearest of equals
+    found = None if chosen is None else replace(chosen[0], text=token.text, start=token.idx,
+                                                end=token.idx + len(token))
+    cache[token.i] = found
+    return found
+
+
+def _titled_speaker(token, ref, resolver):
+    """"the president said" after "President Roh Moo-hyun ...": the nearest person named
+    with that title before it."""
+    title = token.lower_
+    if ref.resolved or token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    for tok, named, _salience in _named_people(token, resolver):
+        words = {t.lower_ for t in tok.doc[tok.left_edge.i: tok.i + 1]} | set(named.text.lower().split())
+        if title in words:
+            return replace(named, text=ref.text, start=ref.start, end=ref.end)
+    return None
+
+
+def _speakers(speaker_tok, resolver) -> list:
+    """The actors of a speaker phrase, a pronoun or a bare title standing for the person named before."""
+    refs = resolver.refs(speaker_tok)
+    if speaker_tok.lower_ in PERSONAL:
+        named = _pronoun_speaker(speaker_tok, resolver)
+        refs = [named] if named is not None else refs
+    elif refs and len(refs) == 1:
+        named = _titled_speaker(speaker_tok, refs[0], resolver)
+        refs = [named] if named is not None else refs
+    if not (refs and refs[0].resolved) and speaker_tok.pos_ == "NOUN":
+        # "his spokesman Stephane Dujarric", "the agency's “Radio X”": the name beside the office speaks
+        for appos in (c for c in speaker_tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            named = [r for r in resolver.refs(appos) if r.kind == "person" or not refs]
+            if named:
+                refs = named
+                break
+    return [_unquoted(r) for r in refs]
 
 
 def _words(verb, sent, quotes, text, verbs=None) -> tuple[str, int, int, str] | None:
@@ -75,17 +175,47 @@ def _words(verb, sent, quotes, text, verbs=None) -> tuple[str, int, int, str] | 
     return words, start, end, "paraphrase"
 
 
+def _continued_quote(n, sents, quotes, text, said, cues_in) -> Statement | None:
+    """A sentence that is only a quote, with no speech verb of its own, right after a quoted
+    statement ("“...,” Annan said. “We cannot wait.”"): the same speaker goes on. Not when
+    the quote closes in a later sentence that names its own speaker."""
+    if n == 0 or not said:
+        return None
+    sent = sents[n]
+    opened = [(s, e) for s, e in quotes if sent.start_char <= s < sent.end_char and not text[sent.start_char:s].strip()]
+    if not opened:
+        return None
+    start, end = opened[0]
+    previous = sents[n - 1]
+    before = max((st for st in said.values() if st.kind == "quote" and previous.start_char <= st.start
+                  and st.end <= sent.start_char), key=lambda st: st.start, default=None)
+    if before is None or any(st.start < end and start < st.end for st in said.values()):
+        return None
+    closing = next((s for s in sents[n:] if s.start_char <= end - 1 < s.end_char), sent)
+    if any(_is_cue(t) and not _inside(t, quotes) for t in cues_in(closing)):
+        return None
+    return replace(before, words=text[start:end].strip(), start=start, end=end, time=None, about=None)
+
+
 def extract_statements(article: Article, doc, resolver, mentions: Sequence[EventMention] = (),
                        timexes=()) -> list[Statement]:
     text = doc_text(doc)
     quotes = _quotes(text)
     out: dict[int, Statement] = {}
-    for sent in getattr(resolver, "sents", None) or doc.sents:
+    sents = list(getattr(resolver, "sents", None) or doc.sents)
+    strings = token_strings(doc)
+
+    def cues_in(sent):
         # speech verbs and "according" only: the common token is neither, and is passed over once
-        words = token_strings(doc)
-        cue_words = [doc[i] for i in range(sent.start, sent.end)
-                     if words.lemma[i] in SPEECH_VERBS or words.lower[i] == "according"]
+        return [doc[i] for i in range(sent.start, sent.end)
+                if strings.lemma[i] in SPEECH_VERBS or strings.lower[i] == "according"]
+
+    for n, sent in enumerate(sents):
+        cue_words = cues_in(sent)
         if not cue_words:
+            continued = _continued_quote(n, sents, quotes, text, out, cues_in)
+            if continued is not None:
+                out[continued.start] = replace(continued, id=stable_id("sm", article.id, continued.start))
             continue
         verbs = [t for t in cue_words if _is_cue(t) and not _inside(t, quotes)]
         for token in cue_words:
@@ -102,16 +232,19 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
                 speaker_tok, cue = (objs[0] if objs else None), "according to"
             if speaker_tok is None:
                 continue
-            refs = resolver.refs(speaker_tok)
+            refs = _speakers(speaker_tok, resolver)
             if not refs:
                 continue
+            # a quote inside the speaker's own phrase is a name, not words ("the “Korean Central News Agency” said")
+            phrase = (speaker_tok.left_edge.idx, speaker_tok.right_edge.idx + len(speaker_tok.right_edge))
+            spoken = [(s, e) for s, e in quotes if not (phrase[0] <= s + 1 and e - 1 <= phrase[1])]
             if cue == "according to":
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") else sent.root
-                got = _words(verb, sent, quotes, text, verbs) if verb is not token else None
+                got = _words(verb, sent, spoken, text, verbs) if verb is not token else None
                 if got is None:
                     got = (sent.text.strip(), sent.start_char, sent.end_char, "paraphrase")
             else:
-                got = _words(token, sent, quotes, text, verbs)
+                got = _words(token, sent, spoken, text, verbs)
             if got is None:
                 continue
             words, start, end, kind = got

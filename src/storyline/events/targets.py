@@ -11,32 +11,28 @@ from __future__ import annotations
 
 from ..actors import ethnic
 from ..models import ActorRef
+from .lexicon import word_list
 from .summary import TARGET_PREPS
 
 #: Weapons can head an object phrase but are never a target.
-WEAPONS = {"artillery", "mortar", "rocket", "missile", "tank", "aircraft", "jet", "warplane", "helicopter",
-           "gunship", "drone", "bomb", "grenade", "shell", "weapon", "arm", "gun", "fire"}
+WEAPONS = word_list("weapons")
 
 
 #: Nouns of a stance taken against someone: "in protest against X", "in defiance of
 #: X", "in retaliation for X's raid" name who the act answers.
-STANCE = {"protest", "defiance", "retaliation", "response", "revenge", "reprisal", "opposition"}
+STANCE = word_list("stance")
 #: Verbs whose object does what their infinitive says ("ordered X to leave"): X is no counterpart.
-OBJECT_CONTROL = {"order", "urge", "ask", "tell", "persuade", "force", "allow", "permit", "invite", "encourage",
-                  "compel", "authorize", "authorise", "help", "call", "press", "want", "expect", "lead", "cause"}
+OBJECT_CONTROL = word_list("object_control")
 #: Event nouns whose owner suffers the act: "the bombers' arrest" is done to the bombers.
-PATIENT_NOUNS = {"arrest", "detention", "capture", "release", "expulsion", "deportation", "extradition",
-                 "execution", "assassination", "killing", "murder", "abduction", "kidnapping", "removal",
-                 "dismissal", "imprisonment", "trial", "conviction"}
+PATIENT_NOUNS = word_list("patient_nouns")
 #: Nouns of a grievance shown: "to show their disapproval of X".
-GRIEVANCES = {"disapproval", "anger", "outrage", "opposition", "dissatisfaction", "discontent", "frustration",
-              "displeasure", "protest", "rejection", "condemnation", "indignation"}
+GRIEVANCES = word_list("grievances")
 #: Nouns of talks whose other side is the counterpart of what follows them.
-TALKS = {"talk", "deliberation", "negotiation", "meeting", "consultation", "discussion", "dialogue"}
+TALKS = word_list("talks")
 #: Place nouns whose nationality adjective names a place, not an actor ("the Thai border").
-BORDERS = {"border", "coast", "territory", "side", "soil", "waters", "frontier", "airspace", "shore", "mainland"}
+BORDERS = word_list("borders")
 #: Prepositions of a concession made against someone's wish ("despite pressure by X").
-DESPITE = {"despite", "notwithstanding"}
+DESPITE = word_list("despite")
 
 
 def _condition_subjects(token, complements) -> list:
@@ -61,7 +57,7 @@ def _stranded_object(prep) -> list:
 
 
 #: Prepositions that place something rather than aim at it.
-LOCATIVE = {"on", "near", "along", "at", "across", "in", "inside", "outside", "by", "around"}
+LOCATIVE = word_list("locative")
 
 
 def _where(noun, via) -> bool:
