@@ -18,48 +18,58 @@ from ..actors import ActorResolver, ethnic, load_kb
 from ..annotate import doc_text, token_strings
 from ..models import ActorRef, Article, EventMention, Timex, stable_id
 from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
-                      NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon, word_list, word_map)
+                      NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
 from .context import in_context
 from .location import event_location
-from .modality import PHASE_VERBS, governors, modality
+from .modality import governors, modality
 from .summary import _refused_act, _said_summary, summarise
 from .senses import other_sense, press_idiom
 from .targets import OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS, _targets
-from .when import (NOMINALISATIONS, _between, _dated_decision, _interval_before, _open_past, _past, _refine_announced_dates,
-                   _reported_before, _said_in_past, _timex_for)
+from .when import date_mention, refine_announced_dates
 
-LIGHT_VERBS = word_list("light_verbs")
+LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "take", "impose", "begin", "start",
+               "order", "announce", "declare", "issue", "lodge", "file", "mount", "organize", "organise",
+               "launch", "complete", "open", "call", "speed", "accelerate", "continue", "reiterate",
+               "renew", "repeat", "step", "intensify", "escalate", "resume"}
 #: Nouns whose complement clause names what their owner does ("the council's decision to end ...").
-INTENT_NOUNS = word_list("intent_nouns")
+INTENT_NOUNS = {"decision", "plan", "move", "threat", "promise", "pledge", "bid", "intention", "vow",
+                "effort", "attempt", "call", "demand", "order", "offer", "refusal", "declaration",
+                "statement", "communique", "resolution", "letter", "announcement"}
 #: Adjectives of readiness: "is willing to withdraw" promises the withdrawal.
-WILLING = word_list("willing")
+WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager"}
+#: Verbs that only say when an action runs: "resume shelling" is shelling.
+ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "stop", "cease"}
 #: Verbs whose passive subject is the one acting ("guerrillas were demobilized").
-SELF_PASSIVE = word_list("self_passive")
+SELF_PASSIVE = {"demobilize", "demobilise", "disarm", "engage", "evacuate", "withdraw", "commit"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Types whose target, when no actor is named, is the place acted upon
 #: ("lifted a curfew in Montenegro", "suspended aid deliveries in Baghdad").
-PLACE_TARGET_TYPES = word_list("place_target_types")
+PLACE_TARGET_TYPES = {"SANCTION", "COERCE", "CONCEDE", "ASSAULT", "PROTEST", "RETREAT", "MOBILIZE"}
 #: Types whose absorbed clause is the act that matters: "threatened to ban voting in
 #: East Jerusalem", "refused to deploy peacekeepers in Iraq" are aimed at that place.
-CLAUSE_PLACE_TYPES = word_list("clause_place_types")
+CLAUSE_PLACE_TYPES = {"THREATEN", "REJECT", "AGREE", "REQUEST"}
 #: Governors that make a clause a general truth rather than a happening.
-GENERIC_GOVERNORS = word_list("generic_governors")
+GENERIC_GOVERNORS = {"need", "necessary", "essential", "crucial", "vital", "tend", "usually"}
 #: Lemmatiser slips of the small English model that would hide a trigger.
-LEMMA_FIXES = word_map("lemma_fixes")
-RELATIVE = word_list("relative")
+LEMMA_FIXES = {"stag": "stage"}
+RELATIVE = {"who", "which", "that", "whom"}
 _READER = re.compile(r"\b(?:you|your)\b", re.I)
 #: Nouns of taking part in something: "suspend its participation in the deal" is about the deal.
-PARTAKING = word_list("partaking")
+PARTAKING = {"participation", "part", "role", "involvement", "membership"}
 #: Verbs of prolonging an agreement: refusing them ends the agreement ("refused to extend the deal").
-PROLONG = word_list("prolong")
+PROLONG = {"extend", "renew", "prolong", "roll"}
 #: Verbs of hitting that are attacks when a weapon or an armed force does the hitting.
-HIT_VERBS = word_list("hit_verbs")
+HIT_VERBS = {"strike", "hit", "pound", "bombard", "target"}
 #: Judgements that make "called the move X" a condemnation.
-DISAPPROVING = word_list("disapproving")
+DISAPPROVING = {"unconscionable", "unacceptable", "outrageous", "shameful", "disgraceful", "criminal", "illegal",
+                "cynical", "reckless", "irresponsible", "barbaric", "appalling", "deplorable", "provocative",
+                "unjustified", "abhorrent", "absurd", "wrong", "cruel", "inhumane", "immoral", "despicable",
+                "heinous", "illegitimate", "unlawful", "regrettable", "counterproductive", "dangerous"}
 #: Verbs of regret: regretting another's act is disapproving of it.
-REGRET = word_list("regret")
+REGRET = {"regret", "lament", "rue"}
 #: Roles that make "will regard ships as X" a threat.
-HOSTILE_ROLES = word_list("hostile_roles")
+HOSTILE_ROLES = {"target", "carrier", "enemy", "combatant", "party", "participant", "aggressor", "belligerent",
+                 "threat", "terrorist"}
 
 
 @dataclass
@@ -76,7 +86,7 @@ class Candidate:
 
 
 #: Participles that say what a vehicle or a team brings: "aircraft carrying food".
-CARRYING = word_list("carrying")
+CARRYING = {"carry", "bring", "transport", "load", "deliver"}
 
 
 def _object_lemmas(verb) -> tuple[set[str], str | None]:
@@ -287,7 +297,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
         if cand.nominal:
             comps += _detached_clause(cand.token)
         # "prepared to resume shelling": look through aspect verbs
-        comps += [g for c in comps if c.lemma_ in PHASE_VERBS for g in c.children if g.dep_ == "xcomp"]
+        comps += [g for c in comps if c.lemma_ in ASPECTUAL for g in c.children if g.dep_ == "xcomp"]
         if cand.nominal and not comps:
             continue
         for prep in (c for c in cand.token.children if c.dep_ == "prep"):
@@ -332,7 +342,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
 
 
 #: Auxiliaries of a clause that tells of something to come, which a warning can threaten.
-_COMING = word_list("coming")
+_COMING = {"will", "would", "shall", "'ll", "wo", "could", "might", "may", "can", "ca", "going", "to", "must"}
 
 
 def _factual_warning(verb) -> bool:
@@ -406,9 +416,10 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
 
 
 #: What one "will face" when threatened: "Israel would face a response".
-REPRISALS = word_list("reprisals")
+REPRISALS = {"response", "consequence", "retaliation", "retribution", "punishment", "reprisal", "revenge", "wrath",
+             "price", "reaction"}
 #: What is broken when one is accused of breaking the rules: "violated international law".
-RULES = word_list("rules")
+RULES = {"law", "convention", "charter", "sovereignty", "norm", "resolution", "rule", "treaty", "right"}
 
 
 def _said_of_another(verb) -> Code | None:
@@ -519,7 +530,8 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
 
 
 #: Buildings and vehicles named before an attack are what was hit ("the embassy bombings").
-FACILITIES = word_list("facilities")
+FACILITIES = {"embassy", "consulate", "hotel", "school", "hospital", "church", "mosque", "synagogue", "market",
+              "bus", "train", "airport", "clinic", "office", "station", "bridge", "port", "base", "camp", "subway"}
 
 
 def _place_modifier(token) -> bool:
@@ -574,8 +586,8 @@ def _unless(token) -> bool:
 
 
 #: Auxiliaries of a present (or backshifted present) action: "is ending", "was suspending", "has halted".
-_PRESENT_AUX = word_list("present_aux")
-_PERFECT_AUX = word_list("perfect_aux")
+_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "was", "were"}
+_PERFECT_AUX = {"has", "have", "'s", "'ve"}
 
 
 def _announced_by_actor(token, sources, resolver) -> bool:
@@ -686,23 +698,10 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             if mod == "asserted" and not cand.nominal and _announced_by_actor(token, sources, resolver):
                 # "Russia said on Saturday it was suspending ...": the saying is the act
                 mod, said_when = "announced", True
-            decided = _dated_decision(token, timexes) if mod == "planned" else None
-            if decided is not None:
-                # "Moscow's decision on Monday to pull out": taken and announced that day
-                mod = "announced"
-            # a threat or demand made in speech is dated by the saying ("said on Wednesday
-            # that from midnight it would ..."), not by what it threatens
-            said = token.head if cand.speech_act and token.dep_ == "ccomp" else token
-            when = decided or _timex_for(said, timexes, sent, said_when or cand.speech_act, code.type)
-            if when is None and said is not token:
-                when = _between(said, token, timexes)
-            # a threat or refusal is made by saying it: it lies in the past when it was said in the past
-            uttered = (cand.speech_act or refused or code.type == "THREATEN") and _said_in_past(token)
-            if when is None and (uttered or mod in ("asserted", "announced", "reported", "historical")
-                                 and _past(said, cand.nominal)):
-                # no date of its own: before the date of the report or clause it hangs on, or the article's
-                when = (_interval_before(said, timexes, sent) or _reported_before(said, timexes, sent)
-                        or _open_past(article.published))
+            dating = date_mention(token, sent, timexes, mod, code.type, nominal=cand.nominal,
+                                  speech_act=cand.speech_act, said_when=said_when, refused=refused,
+                                  published=article.published)
+            mod, when = dating.modality, dating.time
             trigger_end = token.idx + len(token)
             particles = [c for c in token.children if c.dep_ == "prt"]
             if particles:
@@ -723,10 +722,8 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                            else replace(s, country=where.country) for s in sources]
                 targets = [t if t.country or t.resolved or _named_person(t) else replace(t, country=where.country)
                            for t in targets]
-            if mod == "announced":
-                verb = next((g for g in governors(token) if g.lemma_ in NOMINALISATIONS), None)
-                if verb is not None:
-                    announcers[stable_id("em", article.id, token.idx, code.type)] = verb.lemma_
+            if dating.announced_by is not None:
+                announcers[stable_id("em", article.id, token.idx, code.type)] = dating.announced_by
             mentions.append(EventMention(
                 id=stable_id("em", article.id, token.idx, code.type),
                 article_id=article.id,
@@ -747,7 +744,7 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                                    {True: "refused", "unless": "threatens-not"}.get(refused, mod), cand.nominal,
                                    targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
             ))
-    mentions = _refine_announced_dates(mentions, announcers, doc, timexes, resolver)
+    mentions = refine_announced_dates(mentions, announcers, doc, timexes, resolver)
     return in_context(mentions, article, doc, resolver, timexes)
 
 

@@ -1,17 +1,22 @@
 """The date of an event mention: a date in the trigger's own clause, or in the
 clauses governing it up to the first speech verb; the saying's date when the
 saying is the act; never the date of a clause set at another time ("after",
-"since"), and a vague announcement refined by the day given elsewhere."""
+"since"), and a vague announcement refined by the day given elsewhere.
+
+Two public steps: ``date_mention`` dates one mention as it is found, and
+``refine_announced_dates`` revisits the article's announcements once all are
+found."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..models import EventMention, TimeValue, Timex
 from .lexicon import HYPOTHETICAL_GOVERNORS, SPEECH_VERBS, load_lexicon, word_list, word_map
 from .modality import TEMPORAL_SHIFT, governors
+
 
 def dated_points(timexes) -> tuple[Timex, ...]:
     """The timexes as events are dated by them: a span counted from the
@@ -21,6 +26,50 @@ def dated_points(timexes) -> tuple[Timex, ...]:
     clashed in recent days": the recent past)."""
     return tuple(t if t.implied is None else Timex(t.start, t.end, t.text, "DATE", t.implied)
                  for t in timexes)
+
+
+@dataclass(frozen=True)
+class Dating:
+    """When a mention's event happened, and its modality once dated: a plan
+    whose decision the text dates is announced."""
+    time: TimeValue | None
+    modality: str
+    #: the lemma of the verb that announced the act ("declare"), which
+    #: ``refine_announced_dates`` looks for in the article's nouns
+    announced_by: str | None = None
+
+
+#: Modalities of acts told as done (or being done): with no date of their own they lie in the past.
+_TOLD_AS_DONE = ("asserted", "announced", "reported", "historical")
+
+
+def date_mention(token, sent, timexes, modality: str, plover: str, *, nominal: bool = False,
+                 speech_act: bool = False, said_when: bool = False, refused: bool | str = False,
+                 published: TimeValue | None = None) -> Dating:
+    """The date of the event triggered by ``token`` in ``sent``, of PLOVER type
+    ``plover`` and modality ``modality``. ``speech_act``: the saying is the
+    event ("X said Y must ..."), dated by the saying; ``said_when``: an actor
+    announces its own act ("said on Saturday it was suspending"); ``refused``:
+    a refusal made by saying it; ``published``: the article's date, the latest
+    an act told as done can have happened."""
+    decided = _dated_decision(token, timexes) if modality == "planned" else None
+    if decided is not None:
+        # "Moscow's decision on Monday to pull out": taken and announced that day
+        modality = "announced"
+    # a threat or demand made in speech is dated by the saying ("said on Wednesday
+    # that from midnight it would ..."), not by what it threatens
+    said = token.head if speech_act and token.dep_ == "ccomp" else token
+    when = decided or _timex_for(said, timexes, sent, said_when or speech_act, plover)
+    if when is None and said is not token:
+        when = _between(said, token, timexes)
+    # a threat or refusal is made by saying it: it lies in the past when it was said in the past
+    uttered = (speech_act or refused or plover == "THREATEN") and _said_in_past(token)
+    if when is None and (uttered or modality in _TOLD_AS_DONE and _past(said, nominal)):
+        # no date of its own: before the date of the report or clause it hangs on, or the article's
+        when = (_interval_before(said, timexes, sent) or _reported_before(said, timexes, sent)
+                or _open_past(published))
+    verb = next((g for g in governors(token) if g.lemma_ in NOMINALISATIONS), None) if modality == "announced" else None
+    return Dating(when, modality, verb.lemma_ if verb is not None else None)
 
 
 def _between(said, clause, timexes) -> TimeValue | None:
@@ -226,10 +275,11 @@ def _open_past(published: TimeValue | None) -> TimeValue | None:
 NOMINALISATIONS = {verb: frozenset(nouns) for verb, nouns in word_map("nominalisations").items()}
 
 
-def _refine_announced_dates(mentions, announcers, doc, timexes, resolver) -> list[EventMention]:
+def refine_announced_dates(mentions, announcers, doc, timexes, resolver) -> list[EventMention]:
     """An announcement dated vaguely ("earlier this week") takes the exact day the
     article gives elsewhere for the same act by the same actor ("his declaration
-    Tuesday"), when that day lies inside the vague interval."""
+    Tuesday"), when that day lies inside the vague interval. ``announcers`` maps
+    a mention's id to its ``Dating.announced_by``."""
     if not announcers:
         return mentions
     dated_nouns = []
