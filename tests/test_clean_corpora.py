@@ -15,6 +15,9 @@ from storyline.models import RawDocument
 
 DATA = Path(__file__).parents[1].parent / "shared/data"
 TOLERATED = {"staff credit", "byline", "timestamp line", "photo credit"}
+# Removals read by hand and found to be page furniture the corpus kept from
+# the web page, not news: (document, reason, first words).
+REVIEWED = {("9_6ecb.xml", "follow prompt", "Follow politics on the P-I 's blog at")}
 _TOKEN = re.compile(r'<token[^>]*sentence="(\d+)"[^>]*>([^<]*)</token>')
 
 
@@ -46,7 +49,9 @@ def test_clean_corpora_news_is_not_taken_for_boilerplate(corpus):
         paragraphs += len(split_paragraphs(text))
         for span in clean(RawDocument(source=name, text=text, format="text")).removed:
             removed[span.reason] += 1
-            if span.reason not in TOLERATED:
+            if span.reason not in TOLERATED and not any(
+                    (name, span.reason) == (doc, reason) and span.text.startswith(words)
+                    for doc, reason, words in REVIEWED):
                 wrongly_removed.append(f"{name}: {span.reason}: {span.text[:80]}")
     if not paragraphs:
         pytest.skip("corpus not found under ../shared/data")

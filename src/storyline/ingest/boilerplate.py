@@ -12,6 +12,17 @@ or donations stays. Three rules then work on neighbourhoods:
   with it ("Thank you,", a name and title, a one-line slogan), because
   those carry no cue of their own.
 
+Calls to action are found by their form rather than their words: a short
+sentence that opens with an imperative the reader is asked to carry out
+("Subscribe", "Sign up", "Support us", "Follow", "Download", "You can
+donate") and whose object is what such calls are about (a newsletter or
+inbox, money, a platform or app, the publisher's journalism). News reports
+calls ("The group urged supporters to donate blood") in the third person,
+names who made them, or quotes them; none of that opens with the imperative.
+The end of an article is where furniture gathers, so there a call needs less
+(an imperative addressed to the reader), and a run of headline-shaped lines
+(short, capitalised, no closing full stop) is a list of other stories.
+
 Every rule looks only at wording and shape, never at a publisher's name.
 The rules only remove text next to boilerplate, so cleaning a cleaned text
 changes nothing.
@@ -36,6 +47,8 @@ SIGN_OFF = "appeal sign-off"
 PHOTO_CREDIT = "photo credit"
 BYLINE = "byline"
 TIMESTAMP = "timestamp line"
+FOLLOW = "follow prompt"
+CALL = "call to action"
 
 STRONG = 1.0      # enough on its own to remove a paragraph
 WEAK = 0.5        # enough to be pulled in next to a strong paragraph
@@ -103,6 +116,9 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         (r"\bcookie (?:policy|settings|preferences)\b", 0.8, COOKIES),
         (r"\bprivacy policy\b|\bterms (?:of use|of service|and conditions)\b", 0.4, COOKIES),
         (r"^(?:copyright\s*)?©|\ball rights reserved\b", 1.0, COPYRIGHT),
+        # "Copyright 2023 Example Media", "(c) 2023 …", "2023 © Example Ltd"
+        (r"^(?:copyright|\(c\))\s*(?:©\s*)?\d{4}\b|^\d{4}\s*©", 1.0, COPYRIGHT),
+        (r"\bmay not be (?:re)?(?:published|produced|broadcast|rewritten|distributed|printed)\b", 1.0, COPYRIGHT),
         # credits
         (r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcontributed reporting\b", 1.0, CREDIT),
         (r"\b(?:additional )?reporting by\b", 0.6, CREDIT),
@@ -136,6 +152,85 @@ _ATTRIBUTED = re.compile(
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b|\b(?:we|you)" + _APOS + r"\w+", re.I)
 
 
+# --- calls to action, by their form ----------------------------------------------
+# What may come before the imperative: a softener ("Please", "Don't forget
+# to"), a pointer ("Click here to"), or the reader named as able to act
+# ("You can", "Readers can"). "Why not" and "Want to" ask the same.
+_CTA_LEAD = (r"(?:(?:please|so|and|now|simply|just|also|today|then)\s*,?\s+|don" + _APOS + r"t forget to\s+"
+             r"|be sure to\s+|make sure (?:to|you)\s+|remember to\s+|why not\s+|want to\s+"
+             r"|(?:click|tap|scroll|go) (?:here |below |down |the link |the button )?to\s+"
+             r"|(?:you|readers) can (?:also )?|you could\s+|to (?:\w+ ){1,4}, )*")
+# Imperatives that ask the reader to act on the publisher's behalf. A bare
+# verb that is also a noun or a sentence opener ("Download speeds rose",
+# "Register of deeds", "Support for the bill grew", "Follow-up talks", "Like
+# many others") counts only when what follows is how an imperative's object
+# or adverb begins. A news sentence in the third person never opens this way.
+_BARE_VERB = r"(?:subscribe|register|enrol|donate|contribute|pledge|unlock|upgrade|download|install|sign[ -]?up|opt in)"
+_OBJECT_START = (r"(?=\s+(?:the|our|us|your|a|an|this|it|now|today|here|below|to|for|on|via|at|free|and|with"
+                 r"|from|by|in|more|what|all|full|unlimited|every|exclusive|online)\b|\s+[$€£\d]|\s*[.!:,;]|\s*$)")
+_CTA_VERB = (r"(?P<verb>" + _BARE_VERB + _OBJECT_START +
+             r"|chip in|pitch in|give (?:now|today|what you can|us|a gift|monthly|once)|back (?:us|our)|fund (?:us|our)"
+             r"|support (?:us|our|independent|quality|local|free|this|the (?:\w+ )?(?:journalism|newsroom|site|paper))"
+             r"|help (?:us|keep|fund|support|sustain)|join (?:us|our|the conversation|the debate|\d[\d,.]* ?\w*)"
+             r"|become an? (?:member|subscriber|supporter|patron|donor|friend)"
+             r"|(?:make|give) a (?:\w+ )?(?:donation|contribution|gift)"
+             r"|consider (?:(?:making|giving) a (?:\w+ )?(?:donation|contribution|gift)|supporting (?:us|our)"
+             r"|subscribing|becoming an? (?:member|subscriber|supporter|patron|donor))"
+             r"|follow (?:us|our|@|the (?:latest|live)|\w+ on)|like (?:us|our)|share (?:this|the|our|your)"
+             r"|message us|e-?mail us|write to us|contact us|send us|tell us|tip us"
+             r"|get (?:our|the (?:latest|best|most)|breaking|daily|weekly|the (?:\w+ )?(?:newsletter|app|briefing|digest)"
+             r"|\w+ (?:news|alerts|updates)|unlimited|full|access|\d)"
+             r"|receive (?:our|the latest|daily|weekly|breaking|\w+ (?:news|alerts|updates))"
+             r"|try (?:\w+ )?(?:free|premium|\d)|start (?:your|a) (?:free )?(?:trial|subscription)"
+             r"|listen (?:to|now|on)|watch (?:now|on|our|the (?:full|latest))|tune in"
+             r"|stay (?:informed|up to date|up-to-date|updated|connected|in touch|tuned)|keep up(?: to date)? with"
+             r"|never miss|don" + _APOS + r"t miss|find us|check out our|visit our|catch up on)\b")
+_CTA_OPENING = re.compile(r"^[^\w]{0,3}" + _CTA_LEAD + _CTA_VERB, re.I)
+# Without a topic, an imperative is a call only when it speaks to the reader
+# ("Join us.", "Register now!") or is an idiom nothing but a call uses.
+_CALL_WITHOUT_TOPIC = re.compile(r"\b(?:you|your|us|our|now|today|here|below)\b|!|^(?:stay tuned|don" + _APOS
+                                 + r"t miss|never miss|chip in|pitch in)", re.I)
+# What calls are about, and so the reason a removed call is recorded under
+# (the first that matches: "Subscribe to our YouTube channel" is a follow prompt).
+_CTA_TOPICS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(pattern, re.I), reason) for pattern, reason in (
+    (r"[$€£¥₹]\s?\d|\b\d+(?:[.,]\d+)? ?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:a|per) (?:month|week|year)\b"
+     r"|\bdonat|\bcontribut|\bmembership\b|\bmembers?\b|\bpatrons?\b|\bsupporters?\b|\bpatreon\b|\bpaypal\b"
+     r"|\bjournalism\b|\breporting\b|\bnewsroom\b|\bsubscription\b|\bpaywall\b|\bad-free\b", APPEAL),
+    (r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|bluesky|mastodon"
+     r"|snapchat|reddit|google news|apple news|flipboard|podcasts?|the app|our app|app store|google play"
+     r"|social media|rss|blog|channel)\b|\bon x\b|(?<!\w)@\w+|\bcomments?\b|https?://|\bwww\."
+     r"|\b[\w-]+\.(?:com|org|net|co\.uk)\b", FOLLOW),
+    (r"\bnewsletters?\b|\binbox\b|\be-?mails?\b|\balerts?\b|\bupdates\b|\bbriefings?\b|\bdigest\b"
+     r"|\bnotifications?\b|\bbulletins?\b|\bsubscri", NEWSLETTER),
+))
+_CTA_MAX_WORDS = 40
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
+_OPENS_WITH_QUOTE = re.compile(r"^[\"“‘'«]")
+
+
+def call_to_action(text: str) -> tuple[str, float] | None:
+    """(reason, score) when a short paragraph asks the reader to subscribe,
+    give, follow or download: STRONG when one of its sentences opens with
+    such an imperative and names what the call is about, WEAK when the
+    imperative only addresses the reader ("Join us.", "Don't miss out").
+    Quoted or attributed paragraphs are reported speech, never a call."""
+    if len(text.split()) > _CTA_MAX_WORDS or _OPENS_WITH_QUOTE.match(text) or _ATTRIBUTED.search(text):
+        return None
+    weak = None
+    for sentence in _SENTENCE_BREAK.split(text):
+        opening = _CTA_OPENING.match(sentence)
+        if not opening:
+            continue
+        for pattern, reason in _CTA_TOPICS:
+            if pattern.search(sentence):
+                # "Share this on Facebook" asks to pass the story on, not to follow us.
+                sharing = reason == FOLLOW and opening.group("verb").lower().startswith("share")
+                return (SHARE if sharing else reason), STRONG
+        if _CALL_WITHOUT_TOPIC.search(sentence[opening.start("verb"):]):
+            weak = (CALL, WEAK)
+    return weak
+
+
 @dataclass(frozen=True)
 class Paragraph:
     start: int        # offsets into the text before cleaning
@@ -162,6 +257,10 @@ def score_paragraph(text: str) -> dict[str, float]:
         # fifth of the cleaning.)
         for reason in appeals:
             scores[reason] *= 0.5
+    call = call_to_action(text) if sum(scores.values()) < STRONG else None   # cues name it already
+    if call:
+        reason, score = call
+        scores[reason] = scores.get(reason, 0.0) + score
     if parse_timestamp_line(text):
         scores[TIMESTAMP] = scores.get(TIMESTAMP, 0.0) + STRONG
     words = max(1, len(text.split()))
@@ -177,7 +276,15 @@ def find_boilerplate(paragraphs: list[Paragraph]) -> dict[int, str]:
     _remove_lists(paragraphs, removed)
     _grow_blocks(paragraphs, totals, scores, removed)
     _remove_trailing_appeal(paragraphs, totals, removed)
-    return removed
+    # Each end rule can expose more furniture to the other (a call above a
+    # list of headlines): run them until the end of the article is news, so
+    # cleaning a cleaned text changes nothing.
+    while True:
+        before = len(removed)
+        _remove_trailing_calls(scores, removed)
+        _remove_trailing_headlines(paragraphs, removed)
+        if len(removed) == before:
+            return removed
 
 
 def _best_reason(score: dict[str, float]) -> str:
@@ -236,3 +343,43 @@ def _remove_trailing_appeal(paragraphs: list[Paragraph], totals: list[float],
 
 def _is_sign_off(paragraph: Paragraph) -> bool:
     return paragraph.words <= _SIGN_OFF_MAX_WORDS and len(paragraph.text) <= 100
+
+
+def _remove_trailing_calls(scores: list[dict[str, float]], removed: dict[int, str]) -> None:
+    """At the end of an article, after the news, a call needs no topic: "Join
+    us.", "Don't miss out" are furniture there, whatever they ask for."""
+    for index in range(len(scores) - 1, -1, -1):
+        if index in removed:
+            continue
+        if CALL not in scores[index]:
+            return
+        removed[index] = CALL
+
+
+_HEADLINE = re.compile(r"^(?:[-*•–·>]\s*|\d{1,2}[.)]\s+)?[\"“‘']?[A-Z0-9]")
+_HEADLINE_WORDS = (4, 16)
+_HEADLINES_IN_A_LIST = 3
+
+
+def _is_headline(paragraph: Paragraph) -> bool:
+    low, high = _HEADLINE_WORDS
+    text = paragraph.text
+    return (low <= paragraph.words <= high and bool(_HEADLINE.match(text))
+            and not _ENDS_LIKE_SENTENCE.search(text) and not _SENTENCE_BREAK.search(text))
+
+
+def _remove_trailing_headlines(paragraphs: list[Paragraph], removed: dict[int, str]) -> None:
+    """A run of headline-shaped lines (a capital, a few words, no closing full
+    stop) that ends the article, after its last sentence, is a list of other
+    stories, header or not; one or two such lines may be the story's own."""
+    run: list[int] = []
+    for index in range(len(paragraphs) - 1, -1, -1):
+        if index in removed:   # an "Advertisement" between two headlines
+            continue
+        if not _is_headline(paragraphs[index]):
+            break
+        run.append(index)
+    if len(run) < _HEADLINES_IN_A_LIST:
+        return
+    for index in run:
+        removed[index] = RELATED
