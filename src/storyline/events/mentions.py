@@ -18,58 +18,47 @@ from ..actors import ActorResolver, ethnic, load_kb
 from ..annotate import doc_text, token_strings
 from ..models import ActorRef, Article, EventMention, Timex, stable_id
 from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
-                      NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon)
+                      NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon, word_list, word_map)
 from .context import in_context
 from .location import event_location
-from .modality import governors, modality
+from .modality import PHASE_VERBS, governors, modality
 from .summary import _refused_act, _said_summary, summarise
 from .senses import other_sense, press_idiom
 from .targets import OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS, _targets
 from .when import date_mention, refine_announced_dates
 
-LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "take", "impose", "begin", "start",
-               "order", "announce", "declare", "issue", "lodge", "file", "mount", "organize", "organise",
-               "launch", "complete", "open", "call", "speed", "accelerate", "continue", "reiterate",
-               "renew", "repeat", "step", "intensify", "escalate", "resume"}
+LIGHT_VERBS = word_list("light_verbs")
 #: Nouns whose complement clause names what their owner does ("the council's decision to end ...").
-INTENT_NOUNS = {"decision", "plan", "move", "threat", "promise", "pledge", "bid", "intention", "vow",
-                "effort", "attempt", "call", "demand", "order", "offer", "refusal", "declaration",
-                "statement", "communique", "resolution", "letter", "announcement"}
+INTENT_NOUNS = word_list("intent_nouns")
 #: Adjectives of readiness: "is willing to withdraw" promises the withdrawal.
-WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager"}
-#: Verbs that only say when an action runs: "resume shelling" is shelling.
-ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "stop", "cease"}
+WILLING = word_list("willing")
 #: Verbs whose passive subject is the one acting ("guerrillas were demobilized").
-SELF_PASSIVE = {"demobilize", "demobilise", "disarm", "engage", "evacuate", "withdraw", "commit"}
+SELF_PASSIVE = word_list("self_passive")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Types whose target, when no actor is named, is the place acted upon
 #: ("lifted a curfew in Montenegro", "suspended aid deliveries in Baghdad").
-PLACE_TARGET_TYPES = {"SANCTION", "COERCE", "CONCEDE", "ASSAULT", "PROTEST", "RETREAT", "MOBILIZE"}
+PLACE_TARGET_TYPES = word_list("place_target_types")
 #: Types whose absorbed clause is the act that matters: "threatened to ban voting in
 #: East Jerusalem", "refused to deploy peacekeepers in Iraq" are aimed at that place.
-CLAUSE_PLACE_TYPES = {"THREATEN", "REJECT", "AGREE", "REQUEST"}
+CLAUSE_PLACE_TYPES = word_list("clause_place_types")
 #: Governors that make a clause a general truth rather than a happening.
-GENERIC_GOVERNORS = {"need", "necessary", "essential", "crucial", "vital", "tend", "usually"}
+GENERIC_GOVERNORS = word_list("generic_governors")
 #: Lemmatiser slips of the small English model that would hide a trigger.
-LEMMA_FIXES = {"stag": "stage"}
-RELATIVE = {"who", "which", "that", "whom"}
+LEMMA_FIXES = word_map("lemma_fixes")
+RELATIVE = word_list("relative")
 _READER = re.compile(r"\b(?:you|your)\b", re.I)
 #: Nouns of taking part in something: "suspend its participation in the deal" is about the deal.
-PARTAKING = {"participation", "part", "role", "involvement", "membership"}
+PARTAKING = word_list("partaking")
 #: Verbs of prolonging an agreement: refusing them ends the agreement ("refused to extend the deal").
-PROLONG = {"extend", "renew", "prolong", "roll"}
+PROLONG = word_list("prolong")
 #: Verbs of hitting that are attacks when a weapon or an armed force does the hitting.
-HIT_VERBS = {"strike", "hit", "pound", "bombard", "target"}
+HIT_VERBS = word_list("hit_verbs")
 #: Judgements that make "called the move X" a condemnation.
-DISAPPROVING = {"unconscionable", "unacceptable", "outrageous", "shameful", "disgraceful", "criminal", "illegal",
-                "cynical", "reckless", "irresponsible", "barbaric", "appalling", "deplorable", "provocative",
-                "unjustified", "abhorrent", "absurd", "wrong", "cruel", "inhumane", "immoral", "despicable",
-                "heinous", "illegitimate", "unlawful", "regrettable", "counterproductive", "dangerous"}
+DISAPPROVING = word_list("disapproving")
 #: Verbs of regret: regretting another's act is disapproving of it.
-REGRET = {"regret", "lament", "rue"}
+REGRET = word_list("regret")
 #: Roles that make "will regard ships as X" a threat.
-HOSTILE_ROLES = {"target", "carrier", "enemy", "combatant", "party", "participant", "aggressor", "belligerent",
-                 "threat", "terrorist"}
+HOSTILE_ROLES = word_list("hostile_roles")
 
 
 @dataclass
@@ -86,7 +75,7 @@ class Candidate:
 
 
 #: Participles that say what a vehicle or a team brings: "aircraft carrying food".
-CARRYING = {"carry", "bring", "transport", "load", "deliver"}
+CARRYING = word_list("carrying")
 
 
 def _object_lemmas(verb) -> tuple[set[str], str | None]:
@@ -297,7 +286,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
         if cand.nominal:
             comps += _detached_clause(cand.token)
         # "prepared to resume shelling": look through aspect verbs
-        comps += [g for c in comps if c.lemma_ in ASPECTUAL for g in c.children if g.dep_ == "xcomp"]
+        comps += [g for c in comps if c.lemma_ in PHASE_VERBS for g in c.children if g.dep_ == "xcomp"]
         if cand.nominal and not comps:
             continue
         for prep in (c for c in cand.token.children if c.dep_ == "prep"):
@@ -342,7 +331,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
 
 
 #: Auxiliaries of a clause that tells of something to come, which a warning can threaten.
-_COMING = {"will", "would", "shall", "'ll", "wo", "could", "might", "may", "can", "ca", "going", "to", "must"}
+_COMING = word_list("coming")
 
 
 def _factual_warning(verb) -> bool:
@@ -416,10 +405,9 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
 
 
 #: What one "will face" when threatened: "Israel would face a response".
-REPRISALS = {"response", "consequence", "retaliation", "retribution", "punishment", "reprisal", "revenge", "wrath",
-             "price", "reaction"}
+REPRISALS = word_list("reprisals")
 #: What is broken when one is accused of breaking the rules: "violated international law".
-RULES = {"law", "convention", "charter", "sovereignty", "norm", "resolution", "rule", "treaty", "right"}
+RULES = word_list("rules")
 
 
 def _said_of_another(verb) -> Code | None:
@@ -530,8 +518,7 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
 
 
 #: Buildings and vehicles named before an attack are what was hit ("the embassy bombings").
-FACILITIES = {"embassy", "consulate", "hotel", "school", "hospital", "church", "mosque", "synagogue", "market",
-              "bus", "train", "airport", "clinic", "office", "station", "bridge", "port", "base", "camp", "subway"}
+FACILITIES = word_list("facilities")
 
 
 def _place_modifier(token) -> bool:
@@ -586,8 +573,8 @@ def _unless(token) -> bool:
 
 
 #: Auxiliaries of a present (or backshifted present) action: "is ending", "was suspending", "has halted".
-_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "was", "were"}
-_PERFECT_AUX = {"has", "have", "'s", "'ve"}
+_PRESENT_AUX = word_list("present_aux")
+_PERFECT_AUX = word_list("perfect_aux")
 
 
 def _announced_by_actor(token, sources, resolver) -> bool:
