@@ -41,6 +41,7 @@ import numpy as np
 
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
+from .dating_offices import elect_matches, former_holder, qualified_holder, term_told_in_time
 from .evidence import (_entity_evidence, _event_evidence, _told_of_that_year, anniversary_of_year_evidence,
                        fresh_together, numbered_evidence)
 from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _day, _ix,
@@ -75,7 +76,7 @@ TERM_GRACE_DAYS = 60
 BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", "event_in_force",
                             "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
                             "numbered", "year_past", "full_date_past", "comparison", "scheduled",
-                            "fiscal_ahead"})
+                            "fiscal_ahead", "former_holder", "office_qualifier", "term_told"})
 #: the evidence line that gives the interval of an answer starts with this
 INTERVAL_EVIDENCE = "interval"
 
@@ -106,6 +107,17 @@ def _looks_back(doc, text: str, cand) -> bool:
     if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
         return False
     return _direction(doc, cand.start, cand.end, text) <= 0
+
+
+def _given_fits(holder, m) -> bool:
+    """The given names before the surname fit the holder: "Gov. Brown"
+    alone (which state's?) does not when the office needs a first name, and
+    "President Hillary Clinton" is not Bill."""
+    given = [w for w in m.group("given").split() if w not in _HONORIFICS]
+    if holder.full_name and not given:
+        return False
+    return not (given and len(given[0]) > 2
+                and not any(fold(given[0].rstrip(".")) in fold(w) for w in holder.name.split()[:-1]))
 
 
 def _holders_named_in(holders, folded: str) -> list:
@@ -188,20 +200,25 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         matches = list(h.title_re.finditer(text))
         if h.apposition_re is not None:
             matches += h.apposition_re.finditer(text)
+        for m in elect_matches(h, text):
+            if _given_fits(h, m):
+                qualified_holder(board, h, text, m.start(), " ".join(m.group(0).split()))
+                break
         for m in matches:
             if m.group("former"):
+                if re.match(r"(?i)\s*(?:former|ex-|late)\b", m.group("former")) and _given_fits(h, m):
+                    former_holder(board, h, " ".join(m.group(0).split()))
                 continue
             ends = [b for _, b in h.terms]
             if None not in ends and _told_of_that_year(doc, m.start(), m.end(), _sentence_of(sents, m.start()), text,
                                                        max(ends).year):
                 continue  # "Secretary of State James Baker negotiated the deal in 1990": told of then
-            given = [w for w in m.group("given").split() if w not in _HONORIFICS]
-            if h.full_name and not given:
-                continue  # "Gov. Brown" alone: which state's?
-            if (given and len(given[0]) > 2
-                    and not any(fold(given[0].rstrip(".")) in fold(w) for w in h.name.split()[:-1])):
-                continue  # a different first name: "President Hillary Clinton" is not Bill
+            if not _given_fits(h, m):
+                continue
             phrase = " ".join(m.group(0).split())
+            term_told_in_time(board, h, text[slice(*_sentence_of(sents, m.start()))], phrase)
+            if qualified_holder(board, h, text, m.start(), phrase):
+                continue
             mask, spans = by_phrase.setdefault(phrase.lower(), (np.zeros(N_DAYS, dtype=bool), [phrase]))
             for a, b in h.terms:
                 mask |= _range_mask(a, b)
@@ -621,6 +638,13 @@ def _feasible_days(board: Board, today: date) -> np.ndarray | None:
     return met == met.max()
 
 
+def _all_bounds_met(board: Board, feasible: np.ndarray) -> bool:
+    """Whether the feasible days meet every bound (no evidence disputes them)."""
+    day = _day(int(np.flatnonzero(feasible)[0]))
+    return all((lo is None or lo <= day) and (hi is None or day <= hi)
+               for lo, hi, _, kind in board.bounds if kind in BOUNDING_RULES)
+
+
 def honest_interval(board: Board, answer: TimeValue | None, today: date) -> TimeValue | None:
     """``answer`` with the interval the bounds allow. A confident answer
     keeps its value and gets the days of its year that the bounds allow
@@ -638,15 +662,19 @@ def honest_interval(board: Board, answer: TimeValue | None, today: date) -> Time
     if answer is not None and not is_low_confidence(answer):
         best = _best_day_of(answer)
         if best is not None and feasible[_ix(best)]:
-            start = max(first, date(best.year, 1, 1), answer.earliest or first)
-            end = min(last, date(best.year, 12, 31))
-            start = min(start, best)
+            start = min(max(first, date(best.year, 1, 1)), best)
+            end = max(min(last, date(best.year, 12, 31)), best)
             line = f"{INTERVAL_EVIDENCE}: {start} to {end}, the days of {best.year} that the evidence allows"
             return replace(answer, earliest=start, latest=end, evidence=answer.evidence + (line,) + limits)
     score = np.where(feasible, board.score, -np.inf)
     best_ix = int(np.argmax(score))
     year = _day(best_ix).year
     value = _result(str(year), first, last, "year", board, best_ix)
+    if first.year == last.year and _all_bounds_met(board, feasible):
+        # the bounds themselves, none of them disputed, keep the date within one year:
+        # that year is no guess
+        line = f"{INTERVAL_EVIDENCE}: {first} to {last}, the days the evidence allows"
+        return replace(value, evidence=value.evidence + (line,) + limits)
     span = f"the evidence allows {first} to {last}; {year} fits it best"
     return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence
                    + (f"{INTERVAL_EVIDENCE}: {first} to {last}",) + limits)

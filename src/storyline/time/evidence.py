@@ -176,7 +176,8 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
             board.add(_range_mask(target - timedelta(days=30), target + timedelta(days=30)), 2.0, reason)
             board.add(_range_mask(target - timedelta(days=365), target - timedelta(days=31)), 1.0, reason)
             board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
-            board.bound(target - timedelta(days=400), target + timedelta(days=400), reason, "anniversary")
+            board.bound(target - timedelta(days=ANNIVERSARY_RUN_UP_DAYS), target + timedelta(days=400), reason,
+                        "anniversary")
             return
     # Named alone, an event bounds the article from below, and that with the
     # tilt to its first weeks below is no ground for a confident answer:

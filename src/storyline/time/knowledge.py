@@ -92,7 +92,7 @@ def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     # "former" or "late" before the title means the term is over; a vice
     # or lieutenant governor, a deputy or assistant secretary, holds another office.
     return re.compile(
-        rf"(?P<former>\b(?:former|ex-|late|then-|then)\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
+        rf"(?P<former>\b(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Tt]hen-|[Tt]hen)\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
         rf"(?<![Vv]ice\s)(?<![Vv]ice-)(?<!Lt\.\s)(?<![Ll]ieutenant\s)(?<![Dd]eputy\s)(?<![Aa]ssistant\s)(?<![Aa]ssociate\s)\b(?i:{title_alt})\s+(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(surname)}\b"
     )
 

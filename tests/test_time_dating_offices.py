@@ -1,0 +1,111 @@
+"""Dating: time words around an officeholder ("former", "-elect", "new",
+"sworn in three weeks ago") and the honest interval of the answer.
+
+The officeholders are invented (a roles file written here), so the tests
+do not depend on the packaged knowledge."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from storyline.time.dating import infer_publication_date, is_low_confidence
+
+TODAY = date(2026, 12, 7)
+START, END = date(2011, 3, 14), date(2016, 9, 30)
+
+
+@pytest.fixture()
+def roles(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "roles:\n"
+        "  - titles: [Chancellor]\n"
+        "    holders:\n"
+        f"      - {{name: Ada Quintavalle, terms: [[{START}, {END}]]}}\n"
+        "  - titles: [Harbour Master]\n"
+        "    holders:\n"
+        "      - {name: Bo Lindqvist, terms: [[2002-06-01, 2004-01-15], [2009-05-01, null]]}\n",
+        encoding="utf-8")
+    return str(path)
+
+
+def date_of(text: str, roles: str):
+    return infer_publication_date(text, (), roles_path=roles, interval=True, today=TODAY)
+
+
+def test_dating_offices_former_holder_is_after_the_term_ended(roles):
+    value = date_of("Former Chancellor Ada Quintavalle opened the bridge.", roles)
+    assert value.earliest == END and value.latest == TODAY
+    assert is_low_confidence(value)
+    assert any("left that office" in line for line in value.evidence)
+
+
+def test_dating_offices_former_holder_alone_is_still_no_confident_date(roles):
+    # as before: without the interval, "former" dates nothing by itself
+    assert infer_publication_date("Former Chancellor Ada Quintavalle opened the bridge.", (), roles_path=roles) is None
+
+
+def test_dating_offices_elect_is_before_the_term_began(roles):
+    value = date_of("Chancellor-elect Ada Quintavalle named her cabinet.", roles)
+    assert START - timedelta(days=120) <= value.earliest and value.latest == START
+
+
+def test_dating_offices_outgoing_is_the_end_of_the_term(roles):
+    value = date_of("Outgoing Chancellor Ada Quintavalle pardoned the sailors.", roles)
+    assert END - timedelta(days=200) <= value.earliest and value.latest <= END + timedelta(days=60)
+
+
+def test_dating_offices_new_is_the_start_of_the_term(roles):
+    value = date_of("The new Chancellor Ada Quintavalle met the unions.", roles)
+    assert value.earliest == START and value.latest <= START + timedelta(days=400)
+
+
+def test_dating_offices_new_right_before_the_title_qualifies_but_not_a_place_name(roles):
+    value = date_of("New Chancellor Ada Quintavalle met the unions.", roles)   # a headline: still new
+    assert value.latest <= START + timedelta(days=400)
+    value = date_of("New Quintavalle Chancellor Ada Quintavalle met the unions.", roles)   # a name first
+    assert value.latest == END + timedelta(days=60)
+
+
+def test_dating_offices_sworn_in_weeks_ago_fixes_the_year(roles):
+    value = date_of("Chancellor Ada Quintavalle, who was sworn in three weeks ago, signed the order.", roles)
+    assert value.earliest <= START + timedelta(days=21) <= value.latest
+    assert value.latest - value.earliest <= timedelta(days=14)
+    assert not is_low_confidence(value)   # the bounds keep it inside 2011
+
+
+def test_dating_offices_took_office_last_month_needs_the_recorded_month(roles):
+    value = date_of("Chancellor Ada Quintavalle, who took office last March, cut taxes.", roles)
+    assert value.earliest == START and value.latest <= date(2012, 4, 1)
+    other = date_of("Chancellor Ada Quintavalle, who took office last July, cut taxes.", roles)
+    assert other.latest == END + timedelta(days=60)   # July is not when her term began: the term alone
+
+
+def test_dating_offices_resigned_months_ago_counts_from_the_end(roles):
+    value = date_of("Ada Quintavalle resigned two months ago, Chancellor Ada Quintavalle's aides said.", roles)
+    assert value.earliest <= END + timedelta(days=60) <= value.latest
+    assert value.latest - value.earliest <= timedelta(days=30)
+
+
+def test_dating_offices_two_terms_give_the_span_of_both_for_elect(roles):
+    value = date_of("Harbour Master-elect Bo Lindqvist inspected the docks.", roles)
+    assert value.earliest == date(2002, 6, 1) - timedelta(days=120) and value.latest == date(2009, 5, 1)
+
+
+def test_dating_interval_of_a_confident_answer_is_the_days_of_its_year(roles):
+    value = date_of("Chancellor Ada Quintavalle spoke on Monday, March 5, officials said.", roles)
+    assert not is_low_confidence(value) and value.value.startswith("2012-03")
+    assert value.earliest >= date(2012, 1, 1) and value.latest <= date(2012, 12, 31)
+    assert value.earliest <= date(2012, 3, 5) <= value.latest
+
+
+def test_dating_interval_without_any_bound_is_still_an_abstention(roles):
+    assert date_of("Officials met on Thursday to discuss the plan.", roles) is None
+
+
+def test_dating_interval_of_disputed_bounds_keeps_both_and_is_no_confident_year(roles):
+    # the term says 2011-2016, "former" after 2016: evidence that disagrees widens the interval
+    value = date_of("Chancellor Ada Quintavalle spoke. Former Chancellor Ada Quintavalle left.", roles)
+    assert value.earliest <= START and value.latest >= END
