@@ -8,6 +8,7 @@ a missing model is an error that says which package to install.
 from __future__ import annotations
 
 import functools
+import re
 import weakref
 from typing import Iterable, Iterator, NamedTuple, TypeVar
 
@@ -70,11 +71,99 @@ def annotate(
     """Yield ``(item, doc)`` pairs in input order, parsing in batches.
 
     ``as_tuples`` carries each item next to its text through ``nlp.pipe``, so
-    the caller never has to line up two lists.
+    the caller never has to line up two lists. A text longer than
+    ``piece_limit(nlp)`` is not parsed here: its ``doc`` is a ``Pieces``,
+    parsed piece by piece when it is read (an empty text stands in for it
+    in the batch, so the order is kept).
     """
-    pairs = ((text_of(item), item) for item in items)
-    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield item, doc
+    limit = piece_limit(nlp)
+
+    def pairs():
+        for item in items:
+            text = text_of(item)
+            yield ("", (item, text)) if len(text) > limit else (text, (item, None))
+
+    for doc, (item, long_text) in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size,
+                                           n_process=n_process):
+        yield item, (doc if long_text is None else Pieces(nlp, long_text, piece_spans(long_text, limit)))
+
+
+# --- long texts, in pieces -----------------------------------------------------
+#
+# spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters), and
+# below that its parser's memory grows with the text (about 3 KB a
+# character: 3 GB for a 990 KB article), while the analysis of one huge
+# document costs more per character the longer it is (each statement is
+# checked against every mention). A long text is therefore cut, at
+# paragraph breaks where it can be and never inside a sentence the cut can
+# avoid, into pieces of at most PIECE_CHARS; each is parsed and analysed
+# like an article of its own and its records are moved back to the offsets
+# of the whole text (pipeline.analyse).
+
+#: Texts longer than this are parsed in pieces of at most this many characters.
+PIECE_CHARS = 50_000
+
+#: Pieces parsed in one ``nlp.pipe`` batch: the parser's memory follows the
+#: characters in flight, so a long text never holds more than two pieces' worth.
+PIECES_PER_BATCH = 2
+
+# Where a piece may end, best first: after a blank line (a paragraph), after
+# a line break, after a sentence's final punctuation, after any space.
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"),
+         re.compile(r"[.!?…][\"'”’»)\]]*\s+"), re.compile(r"\s+"))
+
+
+def piece_limit(nlp) -> int:
+    """The longest text parsed in one go: PIECE_CHARS, or less when the
+    model's own ``max_length`` is smaller."""
+    return max(1, min(PIECE_CHARS, nlp.max_length))
+
+
+def piece_spans(text: str, limit: int) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` spans covering ``text``, each at most
+    ``limit`` characters, each ending at the best boundary of ``_CUTS``
+    found in the second half of its window (a cut in the first half would
+    make many tiny pieces); only a text without any space is cut blindly."""
+    spans, start = [], 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        end = None
+        for cut in _CUTS:
+            # the last boundary that ends within the window, past its middle
+            for match in cut.finditer(text, start + limit // 2, window_end):
+                end = match.end()
+            if end is not None:
+                break
+        if end is None or end <= start:
+            end = window_end
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+class Pieces:
+    """A long text, parsed piece by piece as it is iterated: yields
+    ``(offset of the piece in the text, Doc of the piece)``. Only the
+    pieces of one batch are held at a time, so memory stays flat however
+    long the text; iterating again parses again."""
+
+    def __init__(self, nlp, text: str, spans: list[tuple[int, int]]):
+        self.nlp, self.text, self.spans = nlp, text, spans
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __iter__(self) -> Iterator[tuple[int, object]]:
+        texts = (self.text[start:end] for start, end in self.spans)
+        docs = self.nlp.pipe(texts, batch_size=PIECES_PER_BATCH)
+        for (start, _), doc in zip(self.spans, docs):
+            yield start, doc
+
+    def first(self):
+        """The first piece's Doc (the lead: where a text's dating evidence is)."""
+        start, end = self.spans[0]
+        return self.nlp(self.text[start:end])
 
 
 # --- the text of a parsed document, once -------------------------------------

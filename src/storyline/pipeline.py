@@ -16,13 +16,15 @@ from datetime import date
 from itertools import chain
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from .annotate import annotate, load_pipeline
+from .annotate import Pieces, annotate, doc_text, load_pipeline
 from .clean import clean
 from .errors import InputError, StorylineError, UsageError
 from .ingest import read_inputs
 from .iterate import batches, batches_within
 from .link.incremental import relink
-from .models import Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue
+from .models import (
+    Article, ArticleAnalysis, EventMention, Failure, RawDocument, Statement, TimeValue, stable_id,
+)
 from .settings import Settings
 from .store import Store
 
@@ -57,19 +59,24 @@ def day_anchor(value: TimeValue | None) -> date | None:
 
 
 def analyse(
-    article: Article, doc, settings: Settings = Settings(), corpus_hints: Sequence[TimeValue] = ()
+    article: Article, doc, settings: Settings = Settings(), corpus_hints: Sequence[TimeValue] = (),
+    infer_date: bool = True,
 ) -> ArticleAnalysis:
     """Time and events for one annotated article.
 
-    An undated article is dated from its own text first, so its relative
-    expressions ("on Thursday") resolve against the inferred day rather than
-    being dropped, as GDELT-style coders do.
+    An undated article is dated from its own text first (unless
+    ``infer_date`` is False), so its relative expressions ("on Thursday")
+    resolve against the inferred day rather than being dropped, as
+    GDELT-style coders do. ``doc`` is a spaCy Doc of ``article.text``, or
+    the ``Pieces`` of a long one (see ``annotate``).
     """
     from . import events, time
 
+    if isinstance(doc, Pieces):
+        return _analyse_pieces(article, doc, settings, corpus_hints, infer_date)
     anchor = day_anchor(article.published)
     timexes = time.tag(doc, anchor)
-    if article.published is None or not article.published.is_known:
+    if infer_date and (article.published is None or not article.published.is_known):
         # the build's own setting, empty or not: None would make dating look
         # the user's settings up again for every undated article
         inferred = time.infer_publication_date(doc, timexes, corpus_hints, roles_path=settings.roles_path)
@@ -78,13 +85,81 @@ def analyse(
             anchor = day_anchor(inferred)
             if anchor is not None:
                 timexes = time.tag(doc, anchor)
-    mentions, statements = events.extract(article, doc, timexes, actors_path=settings.actors_path)
+    mentions, statements = events.extract(article, doc, timexes, actors_path=settings.actors_path,
+                                          lexicon_path=settings.lexicon_path)
     if settings.min_confidence > 0:
         mentions = [m for m in mentions if m.confidence >= settings.min_confidence]
         kept = {m.id for m in mentions}
         statements = [s if s.about in kept or s.about is None else dataclasses.replace(s, about=None)
                       for s in statements]
     return ArticleAnalysis(article, tuple(timexes), tuple(mentions), tuple(statements))
+
+
+def _analyse_pieces(article: Article, pieces: Pieces, settings: Settings,
+                    corpus_hints: Sequence[TimeValue], infer_date: bool) -> ArticleAnalysis:
+    """``analyse`` a long article piece by piece, each piece parsed only when
+    its turn comes. The first piece (the lead) dates an undated article, and
+    that date anchors every piece after it; each piece's records are moved
+    to their offsets in the whole text and given the ids the whole
+    article's analysis gives them."""
+    timexes: list = []
+    mentions: list = []
+    statements: list = []
+    for offset, doc in pieces:
+        piece = dataclasses.replace(article, text=doc_text(doc))
+        part = analyse(piece, doc, settings, corpus_hints, infer_date)
+        if offset == 0:
+            # later pieces take the lead's answer, found or not
+            article = dataclasses.replace(article, published=part.article.published)
+            corpus_hints, infer_date = (), False
+        timexes += (shifted(t, offset) for t in part.timexes)
+        new_ids = {}
+        for mention in part.mentions:
+            moved = shifted(mention, offset)
+            moved = dataclasses.replace(moved, id=mention_id(article.id, moved.trigger_start, moved.type))
+            new_ids[mention.id] = moved.id
+            mentions.append(moved)
+        for statement in part.statements:
+            moved = shifted(statement, offset)
+            statements.append(dataclasses.replace(moved, id=statement_id(article.id, moved.start),
+                                                  about=new_ids.get(statement.about, statement.about)))
+    return ArticleAnalysis(article, tuple(timexes), tuple(mentions), tuple(statements))
+
+
+def mention_id(article_id: str, trigger_start: int, event_type: str) -> str:
+    """The id events.mentions gives a mention (see EventMention.id)."""
+    return stable_id("em", article_id, trigger_start, event_type)
+
+
+def statement_id(article_id: str, start: int) -> str:
+    """The id events.statements gives a statement (see Statement.id)."""
+    return stable_id("sm", article_id, start)
+
+
+def _is_offset_field(name: str) -> bool:
+    return name in ("start", "end") or name.endswith(("_start", "_end"))
+
+
+def shifted(record, offset: int):
+    """``record`` with every character offset in it (fields ``start``,
+    ``end``, ``*_start``, ``*_end``, in nested records too: a mention's
+    actors and place) moved by ``offset``."""
+    if not offset:
+        return record
+    if isinstance(record, tuple):
+        return tuple(shifted(item, offset) for item in record)
+    if not dataclasses.is_dataclass(record) or isinstance(record, type):
+        return record
+    changes = {}
+    for field_ in dataclasses.fields(record):
+        value = getattr(record, field_.name)
+        if isinstance(value, int) and not isinstance(value, bool) and _is_offset_field(field_.name):
+            changes[field_.name] = value + offset
+        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
+            moved = shifted(value, offset)
+            if moved is not value:
+                changes[field_.name] = moved
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | None,

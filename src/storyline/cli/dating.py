@@ -84,13 +84,15 @@ def _publication_date(article, nlp, settings, corpus_db: str | None = None):
     """The date the article states, else the one its text supports, else
     (with a corpus) the one the corpus's dated reports of the same
     happenings support (or None)."""
+    from ..annotate import Pieces, annotate
     from ..time import infer_publication_date, tag
 
     if article.published and article.published.is_known:
         return article.published
-    doc = nlp(article.text)
+    [(_, doc)] = annotate([article], nlp)   # a text over the model's limit comes in pieces
     if corpus_db is None:
-        return infer_publication_date(doc, tag(doc, None), roles_path=settings.roles_path)
+        lead = doc.first() if isinstance(doc, Pieces) else doc   # as the build dates a long text
+        return infer_publication_date(lead, tag(lead, None), roles_path=settings.roles_path)
     from ..link.corpus_dating import DatedReports, corpus_hints
     from ..pipeline import analyse
     from ..store import Store
