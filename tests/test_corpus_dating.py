@@ -282,3 +282,33 @@ def test_corpus_dating_a_bug_on_one_article_keeps_it_as_it_was(tmp_path, monkeyp
     assert "ValueError: a bug" in told[0].reason
     with Store(db, read_only=True) as store:
         assert not store.links_dirty() and not store.dating_dirty()
+
+
+#: a dated report that gives the day of the seizure, and an undated article written weeks
+#: later that names it by its month and day, deep in the text (not the news it leads with)
+NAMED_DATED = """date 2024-03-13
+Iran seizes oil tanker in the Strait of Hormuz
+
+Iran's Revolutionary Guards seized an oil tanker carrying crude to Rotterdam in the Strait of Hormuz on March 12, the ship's Greek operator said on Wednesday.
+"""
+NAMED_UNDATED = ("Greek sailors return home\n\nTwenty-one Greek sailors flew home to Athens, their families said, "
+                 "ending weeks of uncertainty. "
+                 + "Shipping insurers in London said premiums for the route would rise again this month. " * 7
+                 + "\n\nIran's Revolutionary Guards seized the oil tanker bound for Rotterdam in the Strait of "
+                   "Hormuz on March 12, the ship's Greek operator said.\n")
+
+
+def test_corpus_dating_a_happening_named_by_its_month_and_day_dates_the_article_after_it(tmp_path):
+    db = tmp_path / "s.duckdb"
+    build([str(write(tmp_path / "in", names=(), extra={"a.txt": NAMED_DATED, "u.txt": NAMED_UNDATED}))], str(db))
+    u = published(db)["u.txt"]
+    assert u is not None and is_corpus_inferred(u)
+    assert u.value.startswith("2024-03") and u.earliest >= date(2024, 3, 12)
+    assert any("names 'March 12'" in line and "after that day" in line for line in u.evidence), u.evidence
+
+
+def test_corpus_dating_a_named_month_and_day_the_dated_report_does_not_give_dates_nothing(tmp_path):
+    db = tmp_path / "s.duckdb"
+    other_day = NAMED_UNDATED.replace("on March 12", "on March 19")
+    build([str(write(tmp_path / "in", names=(), extra={"a.txt": NAMED_DATED, "u.txt": other_day}))], str(db))
+    assert published(db)["u.txt"] is None

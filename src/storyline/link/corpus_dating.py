@@ -6,7 +6,9 @@ an article whose own text gave no date is compared, mention by mention,
 with the mentions of articles that have a date of their own (stated, or
 inferred from their own text; never one inferred from the corpus). The
 dates of those that report the same happening become hints for
-``time.infer_publication_date``. Hints never come from corpus-dated
+``time.infer_publication_date``; so do the dated reports of a happening
+the undated article names by its month and day ("after the seizure on
+March 12": the article is after that day). Hints never come from corpus-dated
 articles, so the result depends on the corpus, not on the order files
 arrive in, and one pass is enough.
 
@@ -21,6 +23,7 @@ A shared actor alone ("Russia" in two unrelated reports) is never enough.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from ..models import ActorRef, EventMention, TimeValue
@@ -118,6 +121,100 @@ def same_happening(undated: Sequence[EventMention], dated: Sequence[EventMention
     return pairs
 
 
+def _month_days(sentence: str) -> dict[tuple[int, int], str]:
+    """The month-day dates a sentence gives without a year ("the seizure
+    on March 12"), with their words."""
+    from ..time.recognise import recognise
+    from ..time.vocabulary import MONTHS
+
+    out = {}
+    for c in recognise(sentence):
+        if c.kind in ("md", "dm") and c.group("day") and not c.group("year"):
+            month = MONTHS.get(c.group("month_name").lower().rstrip("."))
+            if month:
+                out.setdefault((month, int(c.group("day"))), " ".join(c.match.group(0).split()))
+    return out
+
+
+def _day_of_report(mention: EventMention, published: TimeValue | None) -> date | None:
+    """The day a dated report puts its happening on: its own time when that
+    is one day; else the month-day its sentence gives, in the year that
+    puts it on or before the day its article was published (within a year)."""
+    t = mention.time
+    if t is not None and t.earliest is not None and t.earliest == t.latest:
+        return t.earliest
+    if published is None or published.earliest is None or published.earliest != published.latest:
+        return None
+    on = published.earliest
+    for month, day in _month_days(mention.sentence):
+        for year in (on.year, on.year - 1):
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                continue
+            if found <= on:
+                return found
+    return None
+
+
+def named_dated_happenings(undated: Sequence[EventMention], dated: Sequence[EventMention],
+                           published: Mapping[str, TimeValue | None] | None = None
+                           ) -> list[tuple[EventMention, EventMention, date, str]]:
+    """(undated mention, dated mention, the words of the date) for an
+    undated article that names a happening by its month and day ("after the
+    seizure on March 12", anywhere in the article, background included) and
+    a dated report of the same type and a party in common, whose sentence
+    shares its distinctive words, puts on that month and day of a known year
+    (``_day_of_report``). The article is after that day (and, naming it
+    without a year, within a year of it)."""
+    published = published or {}
+    wanted = {u.id: _month_days(u.sentence) for u in undated if u.modality in FACTUAL}
+    wanted = {i: days for i, days in wanted.items() if days}
+    if not wanted:
+        return []
+    everything = {m.id: m for m in list(undated) + list(dated)}
+    vectors = SentenceVectors([everything[i] for i in sorted(everything)])
+    infos = {i: MentionInfo.of(m) for i, m in everything.items()}
+    out = []
+    for u in sorted(undated, key=lambda m: m.id):
+        days = wanted.get(u.id)
+        if not days:
+            continue
+        iu = infos[u.id]
+        for d in sorted(dated, key=lambda m: m.id):
+            if d.article_id == u.article_id or d.type != u.type or d.modality not in FACTUAL:
+                continue
+            on = _day_of_report(d, published.get(d.article_id))
+            if on is None or (on.month, on.day) not in days:
+                continue
+            idd = infos[d.id]
+            if not ((iu.sources | iu.targets) & (idd.sources | idd.targets)) or not compatible(iu, idd):
+                continue
+            if vectors.cosine(u.id, d.id) >= MIN_SENTENCE:
+                out.append((u, d, on, days[(on.month, on.day)]))
+    return out
+
+
+def named_hints(found: Sequence[tuple[EventMention, EventMention, date, str]], published: Mapping[str, TimeValue | None],
+                labels: Mapping[str, str]) -> tuple[TimeValue, ...]:
+    """One hint per day named: ``mod`` AFTER (the article is after that
+    day), its evidence naming the words and the dated articles."""
+    by_day: dict = {}
+    for u, d, day, words in found:
+        by_day.setdefault(day, []).append((u, d, words))
+    hints = []
+    for day, reports in sorted(by_day.items()):
+        articles = sorted({d.article_id for _, d, _ in reports})
+        u, d, words = min(reports, key=lambda r: (r[0].id, r[1].id))
+        named = "; ".join(_label(a, published.get(a), labels.get(a)) for a in articles)
+        what = d.summary or " ".join(d.sentence.split())
+        evidence = (f"names '{words}' for a happening that {len(articles)} dated article"
+                    f"{'s' if len(articles) > 1 else ''} report{'' if len(articles) > 1 else 's'} on {day}: "
+                    f"'{what}', in {named}; the article is after that day",)
+        hints.append(TimeValue(day.isoformat(), day, day, "day", "inferred", mod="AFTER", evidence=evidence))
+    return tuple(hints)
+
+
 def hints_from(pairs: Sequence[tuple[EventMention, EventMention, TimeValue]],
                published: Mapping[str, TimeValue | None], labels: Mapping[str, str]) -> tuple[TimeValue, ...]:
     """One hint per distinct date of the dated reports, its evidence naming
@@ -200,7 +297,11 @@ def corpus_hints(undated: Sequence[EventMention], reports: DatedReports | Report
                  ) -> tuple[TimeValue, ...]:
     """Hints for one undated article from its mentions (made without a date)."""
     news = [m for m in undated if m.modality in FACTUAL and m.sentence_start < LEAD_CHARS]
-    if not news:
+    # anywhere in the article: "after the seizure on March 12" names a dated happening
+    naming = [m for m in undated if m.modality in FACTUAL and _month_days(m.sentence)]
+    if not news and not naming:
         return ()
-    dated, published, titles = reports.for_mentions(news)
-    return hints_from(same_happening(news, dated, published, threshold), published, titles)
+    dated, published, titles = reports.for_mentions(sorted({m.id: m for m in news + naming}.values(),
+                                                           key=lambda m: m.id))
+    hints = hints_from(same_happening(news, dated, published, threshold), published, titles) if news else ()
+    return hints + named_hints(named_dated_happenings(naming, dated, published), published, titles)

@@ -76,7 +76,8 @@ TERM_GRACE_DAYS = 60
 BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", "event_in_force",
                             "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
                             "numbered", "year_past", "full_date_past", "comparison", "scheduled",
-                            "fiscal_ahead", "former_holder", "office_qualifier", "term_told"})
+                            "fiscal_ahead", "former_holder", "office_qualifier", "term_told",
+                            "corpus_named", "corpus_same"})
 #: the evidence line that gives the interval of an answer starts with this
 INTERVAL_EVIDENCE = "interval"
 
@@ -434,7 +435,15 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
     the corpus's dated reports of the same happenings point to, unless the
     hints disagree or the text's evidence prefers other days."""
     own = _decide(board, guess)
-    if (own is not None and not is_low_confidence(own)) or not hints_agree(hints):
+    if own is not None and not is_low_confidence(own):
+        return own
+    named = [h for h in hints if h.mod == "AFTER"]
+    hints = [h for h in hints if h.mod != "AFTER"]
+    if named and _named_after(board, named):
+        if not hints:
+            found = _decide(board, guess)
+            return found if found is not None and is_corpus_inferred(found) else own
+    if not hints_agree(hints):
         return own
     text_score = board.score.copy()
     near = np.zeros(N_DAYS, dtype=bool)
@@ -451,6 +460,9 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
         near |= weights >= HINT_FALLOFF[-1]
         what = h.evidence[0] if h.evidence else f"another article of the corpus reports {h.value}"
         board.add_weights(weights, f"{CORPUS_EVIDENCE}: {what}")
+        # news of a happening is published from that day on, and weeks later at most as news
+        board.bound(h.earliest, h.latest + timedelta(days=len(HINT_FALLOFF) + HINT_TAIL[0]),
+                    f"{CORPUS_EVIDENCE}: {what}", "corpus_same")
     if text_score[near].max() < text_score.max() - TEXT_VETO:
         return own  # the text itself points elsewhere: a link to the wrong happening
     board.strong = True
@@ -458,6 +470,28 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
     if found is None or not is_corpus_inferred(found):
         return own
     return found
+
+
+#: days after a happening the article names by its month and day alone ("the seizure on
+#: March 12") it may be from: news names a date without its year within the year (short
+#: of the next March 12, which the same words would name)
+NAMED_DAY_SPAN = 360
+
+
+def _named_after(board: Board, named: Sequence[TimeValue]) -> bool:
+    """Hints that the article names a happening the corpus dates ("the
+    seizure on March 12" and a dated report of it): the article is after
+    the latest such day and within a year of the earliest. Days more than a
+    year apart disagree and date nothing. True when used."""
+    first, last = min(h.earliest for h in named), max(h.earliest for h in named)
+    if (last - first).days > NAMED_DAY_SPAN:
+        return False
+    end = first + timedelta(days=NAMED_DAY_SPAN)
+    reason = f"{CORPUS_EVIDENCE}: " + "; ".join(h.evidence[0] if h.evidence else h.value for h in named)
+    board.add(_range_mask(last, end), 1.0, reason)
+    board.bound(last, end, reason, "corpus_named")
+    board.strong = True
+    return True
 
 
 def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) -> None:
