@@ -4,6 +4,11 @@ The base ships as data files in ``actors/data``; users extend it with their
 own YAML or CSV files (the ``actors_path`` setting, ``os.pathsep``-separated).
 Later files win over earlier ones for the same alias, so a user can correct
 an entry without editing the package.
+
+Behind the hand-written entries stand the ones converted from the Phoenix
+dictionaries and the US Congress data (``generated.py``): a look-up tries the
+hand-written aliases first, so they stay authoritative, and the converted
+actors are built only when a look-up finds one.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 from ..errors import SettingsError
 from ..models import Actor, Role
+from . import generated
 
 _SPACE = re.compile(r"\s+")
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.I)
@@ -65,6 +71,11 @@ class KnowledgeBase:
     sectors: dict[str, str] = field(default_factory=dict)        # head lemma -> sector
     gender: dict[str, str] = field(default_factory=dict)         # canonical -> f/m
     titles: set[str] = field(default_factory=set)                 # normalised role titles
+    #: converted knowledge (``generated.py``), asked only when the aliases above say nothing
+    generated_aliases: dict[str, str] = field(default_factory=dict)   # alias key -> canonical
+    generated_rows: dict[str, str] = field(default_factory=dict)      # canonical -> its data line
+    #: role noun phrases of the Phoenix agents dictionary -> sector ("riot police" -> COP)
+    agents: dict[str, str] = field(default_factory=dict)
 
     def add(self, actor: Actor, gender: str | None = None) -> None:
         self.actors[actor.name] = actor
@@ -75,10 +86,28 @@ class KnowledgeBase:
         if gender:
             self.gender[actor.name] = gender
         self.titles.update(normalise(role.title) for role in actor.roles)
+        self.__dict__.pop("_by_title", None)
 
     def lookup(self, text: str) -> Actor | None:
-        name = self.aliases.get(normalise(text))
-        return self.actors.get(name) if name else None
+        key = normalise(text)
+        name = self.aliases.get(key)
+        if name:
+            return self.actors.get(name)
+        name = self.generated_aliases.get(key)
+        return self.actor(name) if name else None
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor of a canonical name, hand-written or converted."""
+        actor = self.actors.get(name)
+        if actor is None and name in self.generated_rows:
+            # built once, on first use, and kept with the others
+            actor = self.actors[name] = generated.build_actor(self.generated_rows[name])
+        return actor
+
+    def sector_on(self, actor: Actor, on: date | None) -> str | None:
+        """The sector of a converted actor on a day, from its dated roles
+        (Karzai is GOV from 2001, an elite before); None when no role says."""
+        return generated.sector_on(actor, on) if actor.name in self.generated_rows else None
 
     def country_of(self, word: str) -> str | None:
         """ISO3 for a country name, adjective or demonym ("Syrian", "Syria")."""
@@ -117,16 +146,38 @@ class KnowledgeBase:
     def role_holder(self, title: str, organisation_country: str | None, on: date | None) -> Actor | None:
         """The person who held ``title`` for a country's government on a day
         ("US Secretary of State" in 2020 -> Mike Pompeo)."""
-        title_key = normalise(title)
-        for actor in self.actors.values():
-            if actor.kind != "person" or (organisation_country and actor.country != organisation_country):
+        for actor, role in self._holders_of(normalise(title)):
+            if organisation_country and actor.country != organisation_country:
                 continue
-            for role in actor.roles:
-                if normalise(role.title) != title_key:
-                    continue
-                if on is None or ((role.start is None or role.start <= on) and (role.end is None or on <= role.end)):
-                    return actor
+            if on is None or ((role.start is None or role.start <= on) and (role.end is None or on <= role.end)):
+                return actor
         return None
+
+    def _holders_of(self, title_key: str) -> list[tuple[Actor, Role]]:
+        """Persons with a role of that title, hand-written ones first (an index
+        built on first use: a scan of every actor per question was fine for a
+        few hundred, not for tens of thousands)."""
+        by_title = self.__dict__.get("_by_title")
+        if by_title is None:
+            by_title = {}
+            for actor in list(self.actors.values()):
+                if actor.kind == "person":
+                    for role in actor.roles:
+                        by_title.setdefault(normalise(role.title), []).append((actor, role))
+            # converted persons whose role titles the hand-written data uses
+            # ("President" from the US data); a cheap substring test first
+            wanted = [t for t in self.titles if t]
+            for name, line in self.generated_rows.items():
+                if name in self.actors or '"person"' not in line:
+                    continue
+                lower = line.lower()
+                if not any(f'["{t}"' in lower for t in wanted):
+                    continue
+                actor = self.actor(name)
+                for role in actor.roles:
+                    by_title.setdefault(normalise(role.title), []).append((actor, role))
+            self.__dict__["_by_title"] = by_title
+        return by_title.get(title_key, [])
 
 
 def _as_date(value) -> date | None:
@@ -207,6 +258,21 @@ def _parse_paths(extra: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(extra)
 
 
+#: Sectors of the agents dictionary that a bare role noun may give an
+#: unnamed actor: the state's and armed sides. The others (CVL, BUS, EDU,
+#: HLH, ...) are mostly common nouns that name a place or a thing as often
+#: as a party ("settlement", "community"); sectors.yaml covers their actors.
+AGENT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "SPY"})
+
+
+def _add_generated(kb: KnowledgeBase) -> None:
+    kb.generated_rows = generated.actor_rows()
+    kb.generated_aliases = generated.alias_index()
+    for phrase, (_code, sector) in generated.agents().items():
+        if sector in AGENT_SECTORS:
+            kb.agents[phrase] = sector
+
+
 @functools.lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
@@ -219,6 +285,7 @@ def _load(paths: tuple[str, ...]) -> KnowledgeBase:
     for path in paths:
         for actor, gender in read_actor_file(path):
             kb.add(actor, gender)
+    _add_generated(kb)
     return kb
 
 

@@ -164,7 +164,26 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
                            "lasting": bool(ev.get("lasting"))})
     for spec in elections.values():
         spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
+    holders += _converted_holders(holders)
     return tuple(holders), elections, tuple(events)
+
+
+def _converted_holders(written: Sequence[Holder]) -> list[Holder]:
+    """Officeholders converted from the Phoenix and US Congress data
+    (``actors/generated.py``, the knowledge actor resolution reads too),
+    except those the hand-written and user files already hold: the same name,
+    or the same surname under one of the same titles. Those files win."""
+    from ..actors.generated import generated_holders
+
+    names = {fold(n).lower() for h in written for n in (h.name, h.name_for_re)}
+    taken = {(h.surname.lower(), t.lower()) for h in written for t in h.titles}
+    out = []
+    for g in generated_holders():
+        surname = fold(g.name.split()[-1])
+        if fold(g.name).lower() in names or any((surname.lower(), t.lower()) in taken for t in g.titles):
+            continue
+        out.append(Holder(g.titles, g.name, g.name, g.titles[0], g.terms, surname, g.full_name))
+    return out
 
 
 def _literal_cues(patterns: Sequence[str]) -> tuple[str, ...]:
