@@ -109,3 +109,27 @@ def test_dating_interval_of_disputed_bounds_keeps_both_and_is_no_confident_year(
     # the term says 2011-2016, "former" after 2016: evidence that disagrees widens the interval
     value = date_of("Chancellor Ada Quintavalle spoke. Former Chancellor Ada Quintavalle left.", roles)
     assert value.earliest <= START and value.latest >= END
+
+
+def test_dating_surname_that_is_a_month_name_is_not_the_month(roles):
+    value = date_of("Chancellor Ada Quintavalle met the opposition leader, Theresa May, in London.", roles)
+    assert not any("'May' without a year" in line for line in value.evidence)
+    value = date_of("Chancellor Ada Quintavalle met the unions in May.", roles)
+    assert any("'May' without a year" in line for line in value.evidence)
+
+
+def test_dating_cli_date_json_gives_the_interval_and_its_confidence(tmp_path, nlp):
+    import json
+
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    article = tmp_path / "a.txt"
+    article.write_text("Former President Barack Obama opened the library, his aides said.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["date", str(article), "--json"], prog_name="storyline")
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["basis"] == "inferred" and answer["confidence"] == "low"
+    assert answer["earliest"] == "2017-01-20" and answer["latest"] >= "2026-01-01"
+    assert answer["evidence"][0].startswith("low confidence")

@@ -38,8 +38,11 @@ def date_command(file: str, as_json: bool, settings, corpus_db: str | None = Non
     A date stated by the article (a `date YYYY-MM-DD` header, page metadata)
     is shown as such; otherwise the date is inferred from the text: named
     officeholders and their terms, elections, weekdays that fit a date only
-    in some years, years and recent dates mentioned. Prints "unknown" when
-    the text does not narrow the date enough. Exit status: 0 every article
+    in some years, years and recent dates mentioned. The answer is a best
+    date and the interval the evidence allows (a term of office, a year told
+    in the past); thin evidence gives a wide interval and a year marked low
+    confidence (`--json`: "confidence"). Prints "unknown" when nothing in
+    the text bounds the date. Exit status: 0 every article
     dated, 3 some answered "unknown" or could not be read, 1 none could be
     read, 2 misuse. FILE may be - (standard
     input); a JSONL, CSV or WARC file of many articles dates each one.
@@ -92,7 +95,8 @@ def _publication_date(article, nlp, settings, corpus_db: str | None = None):
     [(_, doc)] = annotate([article], nlp)   # a text over the model's limit comes in pieces
     if corpus_db is None:
         lead = doc.first() if isinstance(doc, Pieces) else doc   # as the build dates a long text
-        return infer_publication_date(lead, tag(lead, None), roles_path=settings.roles_path)
+        # the interval the evidence allows, answered with low confidence when thin
+        return infer_publication_date(lead, tag(lead, None), roles_path=settings.roles_path, interval=True)
     from ..link.corpus_dating import DatedReports, corpus_hints
     from ..pipeline import analyse
     from ..store import Store
@@ -117,6 +121,9 @@ def _print_date(article, published, as_json: bool, many: bool) -> None:
                 "latest": published.latest.isoformat() if published.latest else None,
                 "evidence": list(published.evidence),
             }
+            if published.basis == "inferred":
+                from ..time.dating import is_low_confidence
+                record["confidence"] = "low" if is_low_confidence(published) else "high"
         if many:
             record["source"] = article.source
         click.echo(json.dumps(record, ensure_ascii=False))

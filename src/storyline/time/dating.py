@@ -361,6 +361,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     for c in candidates:
         if c.kind != "month" or c.group("year") or (c.group("rel") or c.group("yrel")):
             continue
+        if _NAME_BEFORE.search(text[max(0, c.start - 30):c.start]):
+            continue  # "Theresa May", "Brian March": a surname, not the month
         month = MONTHS[c.group("month_name").lower().rstrip(".")]
         direction = _direction(doc, c.start, c.end, text)
         anchors = np.flatnonzero((months == month) & (mdays == 15))
@@ -562,6 +564,10 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
         board.bound(None, date(min(cue_ahead), 12, 31), f"looks ahead to {min(cue_ahead)}", "year_ahead_cue")
 
 
+#: a capitalised word right before a month name that is no preposition or time word: the
+#: month name is then a surname ("Prime Minister Theresa May")
+_NAME_BEFORE = re.compile(r"\b(?!(?:In|By|Since|Until|Till|Last|Next|This|Early|Late|Mid|From|Through|On|Of|And|Or|"
+                          r"Before|After|During|Since|For|Each|Every|Until|Not|Only|Since)\b)[A-Z][a-z]+\s+$")
 #: a year that names a model, version or season, which come out before the year ("the 2011 version")
 _MODEL_YEAR = re.compile(r"(?i)(?:\s+[\w-]+){0,2}?\s+(?:models?|versions?|editions?|seasons?|lineups?|model-year)\b")
 #: a scheduled happening named by its year ("the 1996 election", "the 2000 Olympics")
