@@ -133,3 +133,23 @@ def test_dating_cli_date_json_gives_the_interval_and_its_confidence(tmp_path, nl
     assert answer["basis"] == "inferred" and answer["confidence"] == "low"
     assert answer["earliest"] == "2017-01-20" and answer["latest"] >= "2026-01-01"
     assert answer["evidence"][0].startswith("low confidence")
+
+
+def test_dating_series_this_years_world_cup_keeps_the_world_cup_years(roles):
+    value = date_of("Chancellor Ada Quintavalle said this year's World Cup would be safe.", roles)
+    # her term 2011-2016 holds the World Cups of 2014 alone
+    assert value.earliest == date(2014, 1, 1) and value.latest == date(2014, 12, 31)
+    assert not is_low_confidence(value)
+
+
+def test_dating_series_last_and_next_years_shift_the_year(roles):
+    last = date_of("Chancellor Ada Quintavalle praised last year's Winter Olympics.", roles)
+    # the Winter Games of 2010 and 2014: 2011 or 2015, inside her term
+    assert (last.earliest, last.latest) == (START, date(2015, 12, 31)) and last.value in ("2011", "2015")
+    following = date_of("Chancellor Ada Quintavalle opened a stadium for next year's Summer Olympics.", roles)
+    assert following.earliest.year == 2011 and following.latest.year == 2015   # before 2012 or 2016
+
+
+def test_dating_series_another_sport_of_the_same_name_says_nothing(roles):
+    value = date_of("Chancellor Ada Quintavalle said this year's Rugby World Cup would be safe.", roles)
+    assert value.earliest == START and not any("World Cup" in line for line in value.evidence)

@@ -41,6 +41,7 @@ import numpy as np
 
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
+from .dating_series import series_evidence
 from .dating_offices import elect_matches, former_holder, qualified_holder, term_told_in_time
 from .evidence import (_entity_evidence, _event_evidence, _told_of_that_year, anniversary_of_year_evidence,
                        fresh_together, numbered_evidence)
@@ -77,7 +78,7 @@ BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", 
                             "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
                             "numbered", "year_past", "full_date_past", "comparison", "scheduled",
                             "fiscal_ahead", "former_holder", "office_qualifier", "term_told",
-                            "corpus_named", "corpus_same"})
+                            "corpus_named", "corpus_same", "series"})
 #: the evidence line that gives the interval of an answer starts with this
 INTERVAL_EVIDENCE = "interval"
 
@@ -270,6 +271,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     _entity_evidence(board, load_entities(roles_path), text, sents, doc)
 
     anniversary_of_year_evidence(board, text, years)
+    series_evidence(board, text, sents, years)
     numbered_evidence(board, text, lambda a, b: _direction(doc, a, b, text))
 
     # Dated world events.
@@ -665,7 +667,8 @@ def _feasible_days(board: Board, today: date) -> np.ndarray | None:
     """The days that satisfy the most bounds (all of them, unless some
     disagree), up to ``today``; None without bounds."""
     bounds = [b for b in board.bounds if b[3] in BOUNDING_RULES]
-    if not bounds:
+    masks = [m for m, _, kind in board.mask_bounds if kind in BOUNDING_RULES]
+    if not bounds and not masks:
         return None
     steps = np.zeros(N_DAYS + 1, dtype=np.int32)
     for lo, hi, _, _ in bounds:
@@ -674,15 +677,19 @@ def _feasible_days(board: Board, today: date) -> np.ndarray | None:
             steps[a] += 1
             steps[b + 1] -= 1
     met = np.cumsum(steps[:-1])
+    for mask in masks:
+        met = met + mask
     met[_ix(today) + 1:] = -1   # an article is not from the future
     return met == met.max()
 
 
 def _all_bounds_met(board: Board, feasible: np.ndarray) -> bool:
     """Whether the feasible days meet every bound (no evidence disputes them)."""
-    day = _day(int(np.flatnonzero(feasible)[0]))
-    return all((lo is None or lo <= day) and (hi is None or day <= hi)
-               for lo, hi, _, kind in board.bounds if kind in BOUNDING_RULES)
+    first = int(np.flatnonzero(feasible)[0])
+    day = _day(first)
+    return (all((lo is None or lo <= day) and (hi is None or day <= hi)
+                for lo, hi, _, kind in board.bounds if kind in BOUNDING_RULES)
+            and all(mask[first] for mask, _, kind in board.mask_bounds if kind in BOUNDING_RULES))
 
 
 def honest_interval(board: Board, answer: TimeValue | None, today: date) -> TimeValue | None:

@@ -56,6 +56,14 @@ class Board:
         #: end None when open: a term of office, a year told in the past, an event still
         #: to come. Scores say which days fit best; bounds say which days are possible.
         self.bounds: list[tuple[date | None, date | None, str, str]] = []
+        #: limits that allow a set of days rather than one stretch, as (mask, reason, kind)
+        self.mask_bounds: list[tuple[np.ndarray, str, str]] = []
+
+    def bound_mask(self, mask: np.ndarray, reason: str, kind: str) -> None:
+        """A limit that allows only some days, not one stretch ("this year's
+        World Cup": the World Cup years)."""
+        if mask.any():
+            self.mask_bounds.append((mask, reason, kind))
 
     def bound(self, earliest: date | None, latest: date | None, reason: str, kind: str) -> None:
         """A limit the article's date cannot lie outside (if the evidence is
