@@ -26,7 +26,10 @@ def roles(tmp_path):
         f"      - {{name: Ada Quintavalle, terms: [[{START}, {END}]]}}\n"
         "  - titles: [Harbour Master]\n"
         "    holders:\n"
-        "      - {name: Bo Lindqvist, terms: [[2002-06-01, 2004-01-15], [2009-05-01, null]]}\n",
+        "      - {name: Bo Lindqvist, terms: [[2002-06-01, 2004-01-15], [2009-05-01, null]]}\n"
+        "  - titles: [Fleet Admiral]\n"
+        "    holders:\n"
+        "      - {name: Cy Ormond, terms: [[2008-01-01, 2012-12-31]]}\n",
         encoding="utf-8")
     return str(path)
 
@@ -153,3 +156,15 @@ def test_dating_series_last_and_next_years_shift_the_year(roles):
 def test_dating_series_another_sport_of_the_same_name_says_nothing(roles):
     value = date_of("Chancellor Ada Quintavalle said this year's Rugby World Cup would be safe.", roles)
     assert value.earliest == START and not any("World Cup" in line for line in value.evidence)
+
+
+def test_dating_offices_two_terms_are_two_stretches_not_the_years_between(roles):
+    # before either of his terms, and in office with the admiral: only the months before 2009-05-01
+    value = date_of("Harbour Master-elect Bo Lindqvist met Fleet Admiral Cy Ormond.", roles)
+    assert (value.earliest, value.latest) == (date(2009, 5, 1) - timedelta(days=120), date(2009, 5, 1))
+    assert not is_low_confidence(value)
+
+
+def test_dating_offices_ousted_holder_with_when_it_happened(roles):
+    value = date_of("Ousted Chancellor Ada Quintavalle, who was toppled last September, spoke.", roles)
+    assert value.earliest == END and value.latest <= date(2017, 11, 1)

@@ -111,6 +111,14 @@ def _looks_back(doc, text: str, cand) -> bool:
     return _direction(doc, cand.start, cand.end, text) <= 0
 
 
+def _with_grace(mask: np.ndarray, days: int) -> np.ndarray:
+    """``mask`` with the ``days`` after each of its stretches."""
+    out = mask.copy()
+    for end in np.flatnonzero(mask[:-1] & ~mask[1:]):
+        out[end + 1:end + 1 + days] = True
+    return out
+
+
 def _given_fits(holder, m) -> bool:
     """The given names before the surname fit the holder: "Gov. Brown"
     alone (which state's?) does not when the office needs a first name, and
@@ -210,6 +218,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             if m.group("former"):
                 if re.match(r"(?i)\s*(?:former|ex-|late)\b", m.group("former")) and _given_fits(h, m):
                     former_holder(board, h, " ".join(m.group(0).split()))
+                    term_told_in_time(board, h, text[slice(*_sentence_of(sents, m.start()))],
+                                      " ".join(m.group(0).split()))
                 continue
             ends = [b for _, b in h.terms]
             if None not in ends and _told_of_that_year(doc, m.start(), m.end(), _sentence_of(sents, m.start()), text,
@@ -230,11 +240,10 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         reason = f"'{phrase}' held that office {' or '.join(spans)}"
         board.add(mask, 2.0, reason)
         board.strong = True
-        days = np.flatnonzero(mask)
-        # news still names someone by the title in the weeks after they go ("Chancellor Nigel
-        # Lawson resigned last week")
-        board.bound(_day(days[0]), None if days[-1] == N_DAYS - 1 else
-                    _day(days[-1]) + timedelta(days=TERM_GRACE_DAYS), reason, "officeholder")
+        # the terms themselves (two terms with years between are not one stretch), and the
+        # weeks after each: news still names someone by the title just after they go
+        # ("Chancellor Nigel Lawson resigned last week")
+        board.bound_mask(_with_grace(mask, TERM_GRACE_DAYS), reason, "officeholder")
 
     candidates = recognise(text)
 
@@ -742,6 +751,14 @@ def _best_day_of(value: TimeValue) -> date | None:
 def _limit_reasons(board: Board, first: date, last: date) -> tuple[str, ...]:
     """The bounds that set the interval's ends, as evidence lines."""
     lines = []
+    a, b = _ix(first), _ix(last)
+    for mask, reason, kind in board.mask_bounds:
+        if kind not in BOUNDING_RULES:
+            continue
+        if mask[a] and (a == 0 or not mask[a - 1]):
+            lines.append(f"{INTERVAL_EVIDENCE}: not before {first}: {reason}")
+        if mask[b] and (b == N_DAYS - 1 or not mask[b + 1]):
+            lines.append(f"{INTERVAL_EVIDENCE}: not after {last}: {reason}")
     for lo, hi, reason, kind in board.bounds:
         if kind not in BOUNDING_RULES:
             continue

@@ -51,7 +51,7 @@ _ENDED = (r"(?:resigned|stepped\s+down|left\s+office|(?:was\s+)?(?:ousted|topple
 _NEW_RIGHT_BEFORE = re.compile(r"(?<![\w-])(New)\s+$")
 #: lower-case "new" only: "New Zealand Prime Minister" is no new one
 _QUALIFIER = re.compile(r"(?<![\w-])([Oo]utgoing|[Ii]ncoming|new|[Nn]ewly\s+(?:elected|appointed|named|installed|chosen)"
-                        r"|[Aa]cting|[Ii]nterim)\s+(?:[A-Z][\w.]*\s+){0,2}$")
+                        r"|[Aa]cting|[Ii]nterim|[Oo]usted|[Dd]eposed|[Tt]oppled|[Oo]verthrown)\s+(?:[A-Z][\w.]*\s+){0,2}$")
 
 
 def _count(word: str) -> int | None:
@@ -67,7 +67,8 @@ def _title_alternatives(holder: Holder) -> str:
 
 
 def _span_bound(board: Board, spans: list[tuple[date, date]], weight: float, reason: str, kind: str) -> None:
-    """Score the days of ``spans`` and bound the date by their first and last day."""
+    """Score the days of ``spans`` and bound the date by them (their union:
+    "President-elect X" of two terms is the months before either)."""
     spans = [(a, b) for a, b in spans if a <= b]
     if not spans:
         return
@@ -75,7 +76,7 @@ def _span_bound(board: Board, spans: list[tuple[date, date]], weight: float, rea
     for a, b in spans[1:]:
         mask |= _range_mask(a, b)
     board.add(mask, weight, reason)
-    board.bound(min(a for a, _ in spans), max(b for _, b in spans), reason, kind)
+    board.bound_mask(mask, reason, kind)
     board.strong = True
 
 
@@ -103,6 +104,9 @@ def qualified_holder(board: Board, holder: Holder, text: str, start: int, phrase
         return False
     starts = [a for a, _ in holder.terms]
     ends = [b for _, b in holder.terms if b is not None]
+    if word in ("ousted", "deposed", "toppled", "overthrown"):
+        former_holder(board, holder, phrase)   # "ousted President X": after the term ended
+        return True
     if word in ("elect", "incoming"):
         spans = [(a - timedelta(days=ELECT_DAYS), a) for a in starts]
         what = "before the term began"
