@@ -35,6 +35,7 @@ class Settings:
     error_policy: str = "record"                # record, skip or raise, per bad input
     actors_path: str = ""                       # extra actor files (YAML/CSV), os.pathsep-separated
     roles_path: str = ""                        # extra dated roles for dating undated articles
+    lexicon_path: str = ""                      # extra event lexicon files (YAML), os.pathsep-separated
     link_threshold: float = 0.5                 # score above which two mentions are one event
     min_confidence: float = 0.0                 # mentions below it are not stored
 

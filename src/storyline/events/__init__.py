@@ -10,6 +10,7 @@ from typing import Sequence
 from ..actors import ActorResolver, load_kb
 from ..models import Article, EventMention, Statement, Timex
 from .context import at_home, home_country, unnamed_group
+from .lexicon import lexicon_in_use
 from .mentions import extract_mentions, plover_type
 from .statements import extract_statements
 from .when import dated_points
@@ -17,9 +18,16 @@ from .when import dated_points
 __all__ = ["extract", "extract_mentions", "extract_statements", "plover_type"]
 
 
-def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: str = "") -> tuple[list[EventMention], list[Statement]]:
+def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: str = "",
+            lexicon_path: str = "") -> tuple[list[EventMention], list[Statement]]:
     """Event mentions and statements of one article. ``doc`` is the spaCy
     Doc of ``article.text``; ``timexes`` are already normalised."""
+    # the build passes settings.lexicon_path; callers that do not still honour the environment
+    with lexicon_in_use(lexicon_path or os.environ.get("STORYLINE_LEXICON_PATH", "")):
+        return _extract(article, doc, timexes, actors_path)
+
+
+def _extract(article: Article, doc, timexes: Sequence[Timex], actors_path: str) -> tuple[list[EventMention], list[Statement]]:
     timexes = dated_points(timexes)
     on = article.published.earliest if article.published is not None else None
     # the build passes settings.actors_path; callers that do not still honour the environment

@@ -1,14 +1,22 @@
-"""The event lexicon (``data/lexicon.yaml``) and the closed word lists that
-drive extraction (``data/words.yaml``: speech verbs, absorbing verbs,
-modality cues ...), each read once."""
+"""The event lexicon (``data/lexicon.yaml``, with the user's own files of the
+``lexicon_path`` setting merged over it) and the closed word lists that drive
+extraction (``data/words.yaml``: speech verbs, absorbing verbs, modality
+cues ...), each read once."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import yaml
+
+from ..errors import SettingsError
+from ..models import PLOVER_TYPES
 
 
 @dataclass(frozen=True)
@@ -46,17 +54,86 @@ class Lexicon:
         return None
 
 
-@functools.lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C loader when PyYAML has it
-    data = yaml.load(resources.files("storyline.events").joinpath("data", "lexicon.yaml").read_text("utf-8"), Loader=loader)
-    verbs = {lemma: Code.parse(t, v) for t, entries in data["verbs"].items() for lemma, v in entries.items()}
-    nouns = {lemma: Code.parse(t, v) for t, entries in data["nouns"].items() for lemma, v in entries.items()}
-    rules = tuple(
-        ObjectRule(frozenset(r["verbs"]), frozenset(r["objects"]), Code.parse(r["type"], r["cameo"]), r.get("particle"))
-        for r in data["objects"]
-    )
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C loader when PyYAML has it
+#: The user's lexicon files (the ``lexicon_path`` setting) for the article being analysed.
+_PATH_IN_USE: ContextVar[str | None] = ContextVar("lexicon_path", default=None)
+
+
+def load_lexicon(lexicon_path: str | None = None) -> Lexicon:
+    """The packaged event lexicon with the user's lexicon files merged over it
+    (``lexicon_path``: os.pathsep-separated YAML files in the packaged file's
+    form, later files winning). None: the files ``lexicon_in_use`` set for
+    the article being analysed, else the ``STORYLINE_LEXICON_PATH`` variable."""
+    if lexicon_path is None:
+        lexicon_path = _PATH_IN_USE.get()
+        if lexicon_path is None:
+            lexicon_path = os.environ.get("STORYLINE_LEXICON_PATH", "")
+    return _merged_lexicon(lexicon_path)
+
+
+@contextlib.contextmanager
+def lexicon_in_use(lexicon_path: str):
+    """Within the block, ``load_lexicon()`` is the lexicon of ``lexicon_path``
+    (the build's setting), wherever the events stage asks for it. A missing or
+    malformed file is a SettingsError as the block opens."""
+    lexicon = load_lexicon(lexicon_path)
+    token = _PATH_IN_USE.set(lexicon_path)
+    try:
+        yield lexicon
+    finally:
+        _PATH_IN_USE.reset(token)
+
+
+@functools.lru_cache(maxsize=8)
+def _merged_lexicon(lexicon_path: str) -> Lexicon:
+    text = resources.files("storyline.events").joinpath("data", "lexicon.yaml").read_text("utf-8")
+    verbs, nouns, rules = _entries(yaml.load(text, Loader=_YAML_LOADER), "the packaged lexicon")
+    for path in (p.strip() for p in lexicon_path.split(os.pathsep)):
+        if not path:
+            continue
+        user_verbs, user_nouns, user_rules = _entries(_user_file(Path(path)), f"lexicon file {path}")
+        for own, mine in ((verbs, user_verbs), (nouns, user_nouns)):
+            for lemma, code in mine.items():
+                if code is None:
+                    own.pop(lemma, None)   # "lemma: null" takes a packaged entry out
+                else:
+                    own[lemma] = code
+        rules = user_rules + rules   # the first rule that fits decides: the user's come first
     return Lexicon(verbs, nouns, rules)
+
+
+def _user_file(path: Path) -> dict:
+    if not path.is_file():
+        raise SettingsError(f"lexicon file {path} does not exist; fix the lexicon_path setting")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"lexicon file {path} is not valid YAML: {' '.join(str(exc).split())}") from None
+    return data or {}
+
+
+def _entries(data, where: str) -> tuple[dict, dict, tuple]:
+    """Verbs and nouns (lemma -> Code, or None for an entry taken out) and object
+    rules of one lexicon file; anything else in it is a SettingsError naming the file."""
+    if not isinstance(data, dict) or set(data) - {"verbs", "nouns", "objects"}:
+        raise SettingsError(f"{where}: expected only the keys verbs, nouns and objects")
+    tables = []
+    for key in ("verbs", "nouns"):
+        table = {}
+        for plover, entries in (data.get(key) or {}).items():
+            if plover not in PLOVER_TYPES or not isinstance(entries, dict):
+                raise SettingsError(f"{where}: {key}: {plover!r} is not a PLOVER type with lemma: \"CAMEO [mode]\" entries")
+            for lemma, value in entries.items():
+                table[str(lemma).lower()] = None if value is None else Code.parse(plover, value)
+        tables.append(table)
+    rules = []
+    for rule in data.get("objects") or ():
+        if not isinstance(rule, dict) or not {"verbs", "objects", "type", "cameo"} <= set(rule) or (
+                rule["type"] not in PLOVER_TYPES):
+            raise SettingsError(f"{where}: objects: each rule needs verbs, objects, a PLOVER type and a cameo code")
+        rules.append(ObjectRule(frozenset(rule["verbs"]), frozenset(rule["objects"]),
+                                Code.parse(rule["type"], rule["cameo"]), rule.get("particle")))
+    return tables[0], tables[1], tuple(rules)
 
 
 def _read_words() -> dict:
