@@ -120,7 +120,10 @@ def _entries(data, where: str) -> tuple[dict, dict, tuple]:
     tables = []
     for key in ("verbs", "nouns"):
         table = {}
-        for plover, entries in (data.get(key) or {}).items():
+        section = data.get(key) or {}
+        if not isinstance(section, dict):
+            raise SettingsError(f"{where}: {key}: expected PLOVER types with lemma: \"CAMEO [mode]\" entries")
+        for plover, entries in section.items():
             if plover not in PLOVER_TYPES or not isinstance(entries, dict):
                 raise SettingsError(f"{where}: {key}: {plover!r} is not a PLOVER type with lemma: \"CAMEO [mode]\" entries")
             for lemma, value in entries.items():
