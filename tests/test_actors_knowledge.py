@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from conftest import DATA, ROOT, require
 from storyline.actors import load_kb

@@ -4,7 +4,6 @@ an installed package, and not at all with SKIP_BROWSER=1."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path

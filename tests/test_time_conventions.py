@@ -123,8 +123,8 @@ def test_conventions_year_end_as_an_adjective_is_not_a_date():
 
 
 def test_conventions_figures_of_speech_are_not_times():
-    v = values("Leaders argued over the future of the treaty and trained the engineers of tomorrow; "
-               "for the party, high noon has come. They will meet in the future, at noon tomorrow.")
+    values("Leaders argued over the future of the treaty and trained the engineers of tomorrow; "
+           "for the party, high noon has come. They will meet in the future, at noon tomorrow.")
     text = ("Leaders argued over the future of the treaty and trained the engineers of tomorrow; "
             "for the party, high noon has come. They will meet in the future, at noon tomorrow.")
     found = [(t.text, t.start) for t in tag_text(text, ANCHOR)]

@@ -186,7 +186,7 @@ def test_dating_anniversary_of_a_stated_year():
 
 # --- hints from the corpus (dated reports of the same happening in other articles) ---
 
-def _hint(day: str, why: str = "reports the same happening as 1 dated article") -> "TimeValue":
+def _hint(day: str, why: str = "reports the same happening as 1 dated article"):
     from storyline.models import TimeValue
 
     d = date.fromisoformat(day)

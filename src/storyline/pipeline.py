@@ -23,7 +23,7 @@ from .ingest import read_inputs
 from .iterate import batches, batches_within
 from .link.incremental import relink
 from .models import (
-    Article, ArticleAnalysis, EventMention, Failure, RawDocument, Statement, TimeValue, stable_id,
+    Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue, stable_id,
 )
 from .settings import Settings
 from .store import Store

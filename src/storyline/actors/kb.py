@@ -25,12 +25,12 @@ from typing import Iterable
 
 import yaml
 
-# the C loader reads the data files several times faster; plain PyYAML still works
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 from ..errors import SettingsError
 from ..models import Actor, Role
 from . import generated
+
+# the C loader reads the data files several times faster; plain PyYAML still works
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _SPACE = re.compile(r"\s+")
 _LEADING_DET = re.compile(r"^(the|a|an)\s+", re.I)

@@ -29,7 +29,6 @@ named on stderr and skipped, never fatal.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path

@@ -94,7 +94,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year_earlier", _rule(r"(?i:(?P<kind>year-earlier|year-ago|year-before|a\s+year\s+earlier|a\s+year\s+ago|year\s+earlier))")),
     ("relunit", _rule(rf"(?i:(?:{MOD})?(?:the\s+|this\s+)?(?:(?P<rel>last|this|next|past|coming|previous|current|following|same|that|latest|recent)\s+)"
                       rf"(?:fiscal\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century))")),
-    ("modunit", _rule(rf"(?i:(?P<mod>earlier|later|early|late)\s+(?P<rel2>this|last|next)\s+(?P<unit>week|weekend|month|year|decade|century))")),
+    ("modunit", _rule(r"(?i:(?P<mod>earlier|later|early|late)\s+(?P<rel2>this|last|next)\s+(?P<unit>week|weekend|month|year|decade|century))")),
     ("weekday", _rule(rf"{AROUND}?(?:(?i:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+following|the\s+previous|early|late|earlier|later))\s+)?"
                       rf"(?P<weekday>{WEEKDAY_RE})(?:'s)?(?:\s+(?i:(?P<part>{PART_OF_DAY_RE})))?")),
     ("deictic", _rule(rf"(?i:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<part>{PART_OF_DAY_RE}))?)")),
@@ -140,7 +140,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                         r"(?i:the\s+(?:(?:early|coming|next|past|last|following|intervening)\s+)?"
                         r"(?P<unit>years|months|weeks|decades)(?:\s+ahead)?)"
                         r"(?!\s+(?:before|after|since|of|leading|when|to|until)\b|\s+\d)")),
-    ("bare_units", _rule(rf"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
+    ("bare_units", _rule(r"(?i:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s)|(?<=than\s))(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)(?:-long)?")),
     # "quarterly" and "annually" mostly qualify payments, which annotators skip.
     ("set", _rule(rf"(?i:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
                   rf"|(?:every|each)\s+(?:other\s+)?(?P<every>day|week|month|year|quarter|morning|night|evening|weekend|{WEEKDAY_RE}"
