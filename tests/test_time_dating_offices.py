@@ -23,7 +23,7 @@ def roles(tmp_path):
         "roles:\n"
         "  - titles: [Chancellor]\n"
         "    holders:\n"
-        f"      - {{name: Ada Quintavalle, terms: [[{START}, {END}]]}}\n"
+        f"      - {{name: Ada Quintavalle, born: 1950-06-15, terms: [[{START}, {END}]]}}\n"
         "  - titles: [Harbour Master]\n"
         "    holders:\n"
         "      - {name: Bo Lindqvist, terms: [[2002-06-01, 2004-01-15], [2009-05-01, null]]}\n"
@@ -168,3 +168,18 @@ def test_dating_offices_two_terms_are_two_stretches_not_the_years_between(roles)
 def test_dating_offices_ousted_holder_with_when_it_happened(roles):
     value = date_of("Ousted Chancellor Ada Quintavalle, who was toppled last September, spoke.", roles)
     assert value.earliest == END and value.latest <= date(2017, 11, 1)
+
+
+def test_dating_offices_age_of_a_holder_born_on_a_known_day(roles):
+    value = date_of("Chancellor Ada Quintavalle, 62, opened the bridge.", roles)
+    assert (value.earliest, value.latest) == (date(2012, 6, 15), date(2013, 6, 14))
+    value = date_of("The 64-year-old Chancellor Ada Quintavalle opened the bridge.", roles)
+    assert (value.earliest, value.latest) == (date(2014, 6, 15), date(2015, 6, 14))
+
+
+def test_dating_offices_a_number_after_the_name_that_is_no_age_says_nothing(roles):
+    value = date_of("Chancellor Ada Quintavalle, 62 percent of voters said, won.", roles)
+    assert value.earliest == START and not any("born" in line for line in value.evidence)
+    # no day of birth in the knowledge: an age dates nothing
+    value = date_of("Harbour Master Bo Lindqvist, 62, inspected the docks.", roles)
+    assert not any("born" in line for line in value.evidence)

@@ -195,8 +195,8 @@ def named_dated_happenings(undated: Sequence[EventMention], dated: Sequence[Even
     return out
 
 
-def named_hints(found: Sequence[tuple[EventMention, EventMention, date, str]], published: Mapping[str, TimeValue | None],
-                labels: Mapping[str, str]) -> tuple[TimeValue, ...]:
+def named_hints(found: Sequence[tuple[EventMention, EventMention, date, str]],
+                published: Mapping[str, TimeValue | None], labels: Mapping[str, str]) -> tuple[TimeValue, ...]:
     """One hint per day named: ``mod`` AFTER (the article is after that
     day), its evidence naming the words and the dated articles."""
     by_day: dict = {}

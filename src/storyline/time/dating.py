@@ -42,7 +42,7 @@ import numpy as np
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
 from .dating_series import series_evidence
-from .dating_offices import elect_matches, former_holder, qualified_holder, term_told_in_time
+from .dating_offices import age_evidence, elect_matches, former_holder, qualified_holder, term_told_in_time
 from .evidence import (_entity_evidence, _event_evidence, _told_of_that_year, anniversary_of_year_evidence,
                        fresh_together, numbered_evidence)
 from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _day, _ix,
@@ -78,7 +78,7 @@ BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", 
                             "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
                             "numbered", "year_past", "full_date_past", "comparison", "scheduled",
                             "fiscal_ahead", "former_holder", "office_qualifier", "term_told",
-                            "corpus_named", "corpus_same", "series"})
+                            "corpus_named", "corpus_same", "series", "age"})
 #: the evidence line that gives the interval of an answer starts with this
 INTERVAL_EVIDENCE = "interval"
 
@@ -229,6 +229,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                 continue
             phrase = " ".join(m.group(0).split())
             term_told_in_time(board, h, text[slice(*_sentence_of(sents, m.start()))], phrase)
+            age_evidence(board, h, text)
             if qualified_holder(board, h, text, m.start(), phrase):
                 continue
             mask, spans = by_phrase.setdefault(phrase.lower(), (np.zeros(N_DAYS, dtype=bool), [phrase]))

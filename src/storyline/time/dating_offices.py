@@ -11,7 +11,9 @@ A title and a name place an article inside a term of office
   confirmed later, or never);
 * "X, who took office last May", "X was sworn in three weeks ago", "X
   resigned two months ago": the article is that long after the term's
-  start or end.
+  start or end;
+* "X, 72,", "the 72-year-old X", "X, aged 72": when the knowledge gives X's
+  day of birth (``born:``), the article is in that year of X's life.
 
 Each reading is a bound on the board (the interval) and a score (the best
 day). Only the holders the text names with a title are read: a surname
@@ -50,8 +52,10 @@ _ENDED = (r"(?:resigned|stepped\s+down|left\s+office|(?:was\s+)?(?:ousted|topple
 #: "New" right before the title, as a headline or a sentence starts ("New Chancellor X")
 _NEW_RIGHT_BEFORE = re.compile(r"(?<![\w-])(New)\s+$")
 #: lower-case "new" only: "New Zealand Prime Minister" is no new one
-_QUALIFIER = re.compile(r"(?<![\w-])([Oo]utgoing|[Ii]ncoming|new|[Nn]ewly\s+(?:elected|appointed|named|installed|chosen)"
-                        r"|[Aa]cting|[Ii]nterim|[Oo]usted|[Dd]eposed|[Tt]oppled|[Oo]verthrown)\s+(?:[A-Z][\w.]*\s+){0,2}$")
+_QUALIFIER = re.compile(r"(?<![\w-])([Oo]utgoing|[Ii]ncoming|new"
+                        r"|[Nn]ewly\s+(?:elected|appointed|named|installed|chosen)"
+                        r"|[Aa]cting|[Ii]nterim|[Oo]usted|[Dd]eposed|[Tt]oppled|[Oo]verthrown)"
+                        r"\s+(?:[A-Z][\w.]*\s+){0,2}$")
 
 
 def _count(word: str) -> int | None:
@@ -165,3 +169,39 @@ def term_told_in_time(board: Board, holder: Holder, sentence: str, phrase: str) 
         _span_bound(board, spans, 3.0, f"'{told}': the term of {holder.name} {what} then "
                                        f"({', '.join(str(e) for e in edges)})", "term_told")
         return
+
+
+def _age_patterns(surname: str) -> tuple[re.Pattern, ...]:
+    name = _loose(surname)
+    return (re.compile(rf"\b{name},\s+(?:who\s+is\s+|now\s+|aged\s+)?(?P<age>\d{{2,3}})\b"
+                       rf"(?!\s*(?:%|percent|per\s+cent|years?\s+ago))"),
+            re.compile(rf"\b(?P<age>\d{{2,3}})-year-old\s+(?:[A-Z][\w.'-]*\s+){{0,5}}{name}\b"))
+
+
+def age_evidence(board: Board, holder: Holder, text: str) -> None:
+    """"Smith, 72, said": the article is between the 72nd and 73rd
+    birthdays, when the knowledge gives the day of birth."""
+    if holder.born is None:
+        return
+    for pattern in _age_patterns(holder.surname):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        age = int(m.group("age"))
+        if not 16 <= age <= 110:
+            continue
+        first = _years_after(holder.born, age)
+        last = _years_after(holder.born, age + 1) - timedelta(days=1)
+        reason = (f"'{' '.join(m.group(0).split())}': {holder.name}, born {holder.born}, "
+                  f"was {age} from {first} to {last}")
+        board.add(_range_mask(first, last), 2.0, reason)
+        board.bound(first, last, reason, "age")
+        board.strong = True
+        return
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:   # born on 29 February
+        return date(day.year + years, 3, 1)

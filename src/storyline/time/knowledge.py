@@ -36,6 +36,8 @@ class Holder:
     #: the text must give a first name too: governors and mayors share
     #: surnames with officials of other states and cities ("Gov. Brown")
     full_name: bool = False
+    #: the day of birth, when the knowledge gives it ("born:"): "Smith, 72," then dates the article
+    born: date | None = None
 
     @functools.cached_property
     def title_re(self) -> re.Pattern:
@@ -150,7 +152,8 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
                 else:
                     name_for_re = name
                 holders.append(Holder(tuple(titles), name_for_re, name, titles[0], terms,
-                                      fold(name_for_re.split()[-1]), bool(role.get("full_name"))))
+                                      fold(name_for_re.split()[-1]), bool(role.get("full_name")),
+                                      _as_date(h.get("born"))))
         for country, spec in (data.get("elections") or {}).items():
             entry = elections.setdefault(country, {"cues": [], "dates": []})
             entry["cues"] += list(spec.get("cues", ()))
