@@ -263,45 +263,55 @@ def title_of(alias_words: list[str], name_words: list[str], demonyms: set[str]) 
 
 def phoenix_actors(knowledge: Path, iso_codes: set[str], common: set[str], demonyms: set[str]) -> list[dict]:
     actors = []
-    for name in PHOENIX_ACTOR_FILES:
-        for entry in read_phoenix(knowledge / "petrarch2" / name):
-            codes = entry["codes"]
-            if not codes:
-                continue
-            parsed = [(code, start, end, dated, *country_and_sector(code, iso_codes))
-                      for code, start, end, dated in codes]
-            if all(only or sector is None for *_, sector, only in parsed):
-                continue   # a state or a place: the states come from geonames and countries.yaml
-            dated = [p for p in parsed if p[3]]
-            person = bool(dated) or entry["countryinfo"] or any(p[5] == "ELI" for p in parsed)
-            defaults = [p for p in parsed if not p[3]]
-            # the actor's standing sector: its latest dated role, else its default code
-            # (a former officeholder, "elite" after leaving office, keeps the sector of the office)
-            in_office = [p for p in dated if p[5] not in ("ELI", None)]
-            latest = max(in_office or dated, key=lambda p: (p[2] or date.max, p[1] or date.min)) if dated else None
-            chosen = latest if latest is not None and latest[5] != "ELI" else (defaults[0] if defaults else latest)
-            country = chosen[4] or next((p[4] for p in parsed if p[4]), None)
-            sector = chosen[5]
-            phrase, acronyms = split_parenthesis(entry["phrase"])
-            if phrase.startswith("THE ") and len(phrase.split()) > 2:
-                phrase = phrase[4:]
-            kind = "person" if person else ("group" if sector == "REB" else "organisation")
-            roles = []
-            for code, start, end, is_dated, _c, role_sector, _only in dated:
-                roles.append([SECTOR_LABEL.get(role_sector or "", "member"), code, start, end])
-            synonyms = [split_parenthesis(s)[0] for s in entry["synonyms"]]
-            actors.append({"name": display_name(phrase, kind, common), "kind": kind, "country": country,
-                           "sector": sector, "aliases": [phrase, *synonyms, *acronyms], "roles": roles,
-                           "holders": _phoenix_holders(phrase, synonyms, roles, demonyms) if person else []})
+    entries = [e for name in PHOENIX_ACTOR_FILES for e in read_phoenix(knowledge / "petrarch2" / name)]
+    # the last day the dictionaries know of (a date after it would be a typo's)
+    horizon = max(d for e in entries for _c, a, b, _d in e["codes"] for d in (a, b) if d and d.year < 2016)
+    for entry in entries:
+        codes = entry["codes"]
+        if not codes:
+            continue
+        parsed = [(code, start, end, dated, *country_and_sector(code, iso_codes))
+                  for code, start, end, dated in codes]
+        if all(only or sector is None for *_, sector, only in parsed):
+            continue   # a state or a place: the states come from geonames and countries.yaml
+        dated = [p for p in parsed if p[3]]
+        person = bool(dated) or entry["countryinfo"] or any(p[5] == "ELI" for p in parsed)
+        defaults = [p for p in parsed if not p[3]]
+        # the actor's standing sector: its latest dated role, else its default code
+        # (a former officeholder, "elite" after leaving office, keeps the sector of the office)
+        in_office = [p for p in dated if p[5] not in ("ELI", None)]
+        latest = max(in_office or dated, key=lambda p: (p[2] or date.max, p[1] or date.min)) if dated else None
+        chosen = latest if latest is not None and latest[5] != "ELI" else (defaults[0] if defaults else latest)
+        country = chosen[4] or next((p[4] for p in parsed if p[4]), None)
+        sector = chosen[5]
+        phrase, acronyms = split_parenthesis(entry["phrase"])
+        if phrase.startswith("THE ") and len(phrase.split()) > 2:
+            phrase = phrase[4:]
+        kind = "person" if person else ("group" if sector == "REB" else "organisation")
+        roles = []
+        for code, start, end, is_dated, _c, role_sector, _only in dated:
+            roles.append([SECTOR_LABEL.get(role_sector or "", "member"), code, start, end])
+        synonyms = [split_parenthesis(s)[0] for s in entry["synonyms"]]
+        actors.append({"name": display_name(phrase, kind, common), "kind": kind, "country": country,
+                       "sector": sector, "aliases": [phrase, *synonyms, *acronyms], "roles": roles,
+                       "holders": _phoenix_holders(phrase, synonyms, roles, demonyms, horizon) if person else []})
     return actors
 
 
-def _phoenix_holders(phrase: str, synonyms: list[str], roles: list, demonyms: set[str]) -> list:
+def _phoenix_holders(phrase: str, synonyms: list[str], roles: list, demonyms: set[str], horizon: date) -> list:
     """Dating entries: the titles the dictionary writes before the person's
-    name, with the person's dated roles in office (not ``elite``) as terms."""
-    terms = _merge_terms([(start, end) for title, _code, start, end in roles if title != "elite" and start], 0)
+    name, with the person's dated roles in office (not ``elite``) as terms.
+    Only those: the dictionaries record a minister's career in part (Tariq
+    Aziz is a minister of 2003 only, not of 1983-2003), so "Minister" with
+    any government member's name dated three TBAQ articles of 1998 wrongly.
+
+    The dictionaries end at ``horizon`` (2015-02-17): who held office after
+    it they cannot say, so every entry also allows any day from then on
+    ("President Pinera" of 2010-2014 may be named in 2018, his second term)."""
+    terms = [(start, end) for title, _code, start, end in roles if title != "elite" and start]
     if not terms:
         return []
+    terms = _merge_terms(terms + [(horizon, None)], 0)
     name_words = phrase.split()
     by_surname, with_given = set(), set()
     for alias in [phrase, *synonyms]:
@@ -313,7 +323,7 @@ def _phoenix_holders(phrase: str, synonyms: list[str], roles: list, demonyms: se
         out.append([sorted(by_surname), False, terms])
     if with_given - by_surname:
         out.append([sorted(with_given - by_surname), True, terms])
-    return out
+    return [h for h in out if h[0]]
 
 
 def _merge_terms(terms: list[tuple[date, date | None]], gap_days: int = 7) -> list:

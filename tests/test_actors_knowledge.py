@@ -92,6 +92,19 @@ def test_actors_knowledge_title_of_alias_before_the_name():
     assert convert.title_of("VLADIMIR PUTIN".split(), name, set()) == (None, False)
 
 
+def test_actors_knowledge_phoenix_holders_take_titles_from_aliases_and_stay_open_after_the_horizon():
+    roles = [["elite", "XYZELI", date(1980, 1, 1), date(1999, 1, 1)],
+             ["government", "XYZGOV", date(1999, 1, 1), date(2004, 6, 30)]]
+    horizon = date(2015, 2, 17)
+    holders = convert._phoenix_holders("JANE DOE", ["PRESIDENT DOE", "PRIME MINISTER JANE DOE", "GOV. JANE DOE"],
+                                       roles, set(), horizon)
+    terms = [(date(1999, 1, 1), date(2004, 6, 30)), (horizon, None)]
+    assert holders == [[["President"], False, terms], [["Prime Minister"], True, terms]]
+    # no title before the name in any alias: no dating entry (a bare "Minister" once dated
+    # three 1998 articles to 2003 from a career the dictionary records only in part)
+    assert convert._phoenix_holders("JANE DOE", ["DOE"], roles, set(), horizon) == []
+
+
 def test_actors_knowledge_consecutive_terms_merge():
     merged = convert._merge_terms([(date(1975, 1, 14), date(1977, 1, 3)), (date(1977, 1, 4), date(1979, 1, 3)),
                                    (date(1981, 1, 5), None)])
@@ -160,7 +173,9 @@ def test_actors_knowledge_dating_finds_a_converted_officeholder_by_title():
     text = "Kosovo President Fatmir Sejdiu met visiting envoys in Pristina on Tuesday."
     holders, _elections, _events = load_knowledge("")
     named = [h for h in _holders_named_in(holders, fold(text)) if h.title_re.search(text)]
-    assert [(h.name, h.terms) for h in named] == [("Fatmir Sejdiu", ((date(2006, 2, 10), date(2010, 9, 27)),))]
+    # his term, or any day after the dictionaries end (2015-02-17): they cannot say who held office then
+    assert [(h.name, h.terms) for h in named] == [
+        ("Fatmir Sejdiu", ((date(2006, 2, 10), date(2010, 9, 27)), (date(2015, 2, 17), None)))]
     # a member of Congress needs a first name: "Sen. Grassley" alone could be another
     senator = [h for h in holders if h.name == "Charles Chuck Grassley" and "Senator" in h.titles]
     assert senator and senator[0].full_name

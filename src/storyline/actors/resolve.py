@@ -188,7 +188,11 @@ class ActorResolver:
                 continue
             actor = self.kb.lookup(candidate)
             if actor is not None:
-                return self._make(actor.name, span, actor.country, actor.sector or self._sector(span, token),
+                # a converted actor's dated role on the article's day: Karzai is GOV from 2001
+                sector = self.kb.sector_on(actor, self.on) or actor.sector
+                if actor.kind == "person" and sector != "IGO" and self._international(span, token):
+                    sector = "IGO"   # "U.N. mediator Diego Cordovez": the text says for whom he acts
+                return self._make(actor.name, span, actor.country, sector or self._sector(span, token),
                                   actor.kind, True, token)
         if token.lemma_.lower() in GENERIC_HEADS:
             for ent in (e for e in self._ents if span.start <= e.start and e.end <= span.end):
@@ -418,7 +422,7 @@ class ActorResolver:
         return None
 
     def _sector(self, span, token) -> str | None:
-        sector = self.kb.sectors.get(token.lemma_.lower())
+        sector = self.kb.sectors.get(token.lemma_.lower()) or self._agent_sector(span, token)
         if sector == "GOV" and token.lemma_.lower() in ("ministry", "minister", "department", "secretary") and any(
                 t.lower_ in ("defence", "defense", "war") for t in span):
             return "MIL"   # a defence ministry is the armed forces' command, as CAMEO codes it
@@ -432,6 +436,19 @@ class ActorResolver:
             if sector:
                 return sector
         return None
+
+    def _agent_sector(self, span, token) -> str | None:
+        """The sector the agents dictionary gives the head noun, or the last
+        two words ("riot police", "border guard"), when the hand-written
+        sector nouns have none."""
+        if token.pos_ != "NOUN":
+            return None
+        agents = self.kb.agents
+        if token.i > span.start:
+            two = f"{self.doc[token.i - 1].lower_} {token.lemma_.lower()}"
+            if two in agents:
+                return agents[two]
+        return agents.get(token.lemma_.lower()) or agents.get(token.lower_)
 
     @staticmethod
     def _clean(text: str) -> str:
