@@ -332,3 +332,38 @@ def test_events_words_lexicon_noun_codes_only_as_a_happening(nlp, lemma):
     expected = lemma not in _NOUNS_NOT_CODED and (
         code.type in NOMINAL_TYPES or code.type in ("REQUEST", "THREATEN", "ACCUSE"))
     assert coded == expected, text
+
+
+# --- the regular expressions of the events stage, one sentence each ---
+
+def _analysed(nlp, text: str):
+    doc = nlp(text)
+    article = Article(id=Article.make_id(text), source="t", text=text,
+                      published=TimeValue(DAY.isoformat(), DAY, DAY, "day", "metadata"))
+    return extract(article, doc, tag(doc, DAY))
+
+
+@pytest.mark.parametrize("text,events", [
+    ("You can help Ukraine: Russia attacked Kharkiv on Monday.", 0),   # an appeal to the reader (mentions._READER)
+    ("Russia attacked Kharkiv on Monday.", 1),
+])
+def test_events_words_pattern_reader_appeal_is_no_news(nlp, text, events):
+    assert len(_analysed(nlp, text)[0]) == events
+
+
+@pytest.mark.parametrize("text,kind", [
+    ('"We will never surrender," the Ukrainian president said.', "quote"),   # statements.QUOTE
+    ("The Ukrainian president said they will never surrender.", "paraphrase"),
+])
+def test_events_words_pattern_quote_marks_make_a_quote(nlp, text, kind):
+    assert [s.kind for s in _analysed(nlp, text)[1]] == [kind]
+
+
+@pytest.mark.parametrize("text,day", [
+    # when._DURATION: "two days after" an act on Monday (11 March) lies two days before it
+    ("Ships left Odesa on Monday, two days after Russia said it was suspending the grain deal.", date(2024, 3, 9)),
+    ("Ships left Odesa on Monday, after Russia said it was suspending the grain deal.", None),
+])
+def test_events_words_pattern_span_after_dates_the_earlier_act(nlp, text, day):
+    (suspension,) = [m for m in _analysed(nlp, text)[0] if m.type == "SANCTION"]
+    assert (suspension.time.earliest if suspension.time.earliest == suspension.time.latest else None) == day
