@@ -312,3 +312,13 @@ def test_corpus_dating_a_named_month_and_day_the_dated_report_does_not_give_date
     other_day = NAMED_UNDATED.replace("on March 12", "on March 19")
     build([str(write(tmp_path / "in", names=(), extra={"a.txt": NAMED_DATED, "u.txt": other_day}))], str(db))
     assert published(db)["u.txt"] is None
+
+
+def test_corpus_dating_a_happening_told_weeks_ago_dates_the_article_that_long_after(tmp_path):
+    counted = NAMED_UNDATED.replace("on March 12, the ship's", "two weeks ago, the ship's")
+    db = tmp_path / "s.duckdb"
+    build([str(write(tmp_path / "in", names=(), extra={"a.txt": NAMED_DATED, "u.txt": counted}))], str(db))
+    u = published(db)["u.txt"]
+    assert u is not None and is_corpus_inferred(u)
+    assert date(2024, 3, 23) <= u.earliest <= date(2024, 3, 26) <= u.latest <= date(2024, 3, 29)
+    assert any("'two weeks ago'" in line and "2024-03-12" in line for line in u.evidence), u.evidence

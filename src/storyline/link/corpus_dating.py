@@ -23,7 +23,8 @@ A shared actor alone ("Russia" in two unrelated reports) is never enough.
 from __future__ import annotations
 
 import json
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import Iterable, Mapping, Sequence
 
 from ..models import ActorRef, EventMention, TimeValue
@@ -154,7 +155,9 @@ def _day_of_report(mention: EventMention, published: TimeValue | None) -> date |
                 continue
             if found <= on:
                 return found
-    return None
+    # a report the article leads with, its text giving no other day: the news of that day
+    when = report_time(mention, published)
+    return when.earliest if when is not None and when.earliest == when.latest else None
 
 
 def named_dated_happenings(undated: Sequence[EventMention], dated: Sequence[EventMention],
@@ -293,15 +296,80 @@ class ReportPool:
         return dated, {a: self.published.get(a) for a in ids}, {a: self.titles.get(a) for a in ids}
 
 
+#: "two weeks ago", "three days ago", "a month ago" in a sentence
+_AGO = re.compile(r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                  r"(?P<unit>day|week|month)s?\s+ago\b")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+
+
+def _days_ago(sentence: str) -> tuple[int, str] | None:
+    """How many days back "N weeks ago" in the sentence counts, with its words."""
+    m = _AGO.search(sentence)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _SMALL[word]
+    return n * _UNIT_DAYS[m.group("unit").lower()], " ".join(m.group(0).split())
+
+
+def told_ago_hints(undated: Sequence[EventMention], dated: Sequence[EventMention],
+                   published: Mapping[str, TimeValue | None], labels: Mapping[str, str], threshold: float = 0.5
+                   ) -> tuple[TimeValue, ...]:
+    """"Iran seized the tanker two weeks ago" (anywhere in an undated
+    article) and a dated report of the same happening, as strictly matched
+    as ``same_happening`` (type, a party, compatible, the pair score, shared
+    words) but anywhere in its article: the article is that long after the
+    report's day, give or take a fifth of it (``mod`` APPROX)."""
+    told = {u.id: _days_ago(u.sentence) for u in undated if u.modality in FACTUAL}
+    told = {i: t for i, t in told.items() if t}
+    if not told or not dated:
+        return ()
+    everything = {m.id: m for m in list(undated) + list(dated)}
+    vectors = SentenceVectors([everything[i] for i in sorted(everything)])
+    infos = {i: MentionInfo.of(m) for i, m in everything.items()}
+    need = max(threshold, MIN_MATCH)
+    found: dict = {}
+    for u in sorted(undated, key=lambda m: m.id):
+        if u.id not in told:
+            continue
+        days, words = told[u.id]
+        iu = infos[u.id]
+        for d in sorted(dated, key=lambda m: m.id):
+            if d.article_id == u.article_id or d.type != u.type or d.modality not in FACTUAL:
+                continue
+            on = _day_of_report(d, published.get(d.article_id))
+            idd = infos[d.id]
+            if (on is None or not ((iu.sources | iu.targets) & (idd.sources | idd.targets))
+                    or not compatible(iu, idd) or vectors.cosine(u.id, d.id) < MIN_SENTENCE
+                    or pair_score(iu, idd, vectors) < need):
+                continue
+            found.setdefault((on, days, words), set()).add(d.article_id)
+    hints = []
+    for (on, days, words), articles in sorted(found.items()):
+        day, slack = on + timedelta(days=days), timedelta(days=max(1, days // 5))
+        named = "; ".join(_label(a, published.get(a), labels.get(a)) for a in sorted(articles))
+        evidence = (f"'{words}' of a happening that {len(articles)} dated article"
+                    f"{'s' if len(articles) > 1 else ''} put on {on}: about {day}, in {named}",)
+        hints.append(TimeValue(day.isoformat(), day - slack, day + slack, "day", "inferred", mod="APPROX",
+                               evidence=evidence))
+    return tuple(hints)
+
+
 def corpus_hints(undated: Sequence[EventMention], reports: DatedReports | ReportPool, threshold: float = 0.5
                  ) -> tuple[TimeValue, ...]:
     """Hints for one undated article from its mentions (made without a date)."""
-    news = [m for m in undated if m.modality in FACTUAL and m.sentence_start < LEAD_CHARS]
+    # a report told "two weeks ago" is background, not the news the article leads with
+    news = [m for m in undated if m.modality in FACTUAL and m.sentence_start < LEAD_CHARS and not _days_ago(m.sentence)]
     # anywhere in the article: "after the seizure on March 12" names a dated happening
     naming = [m for m in undated if m.modality in FACTUAL and _month_days(m.sentence)]
-    if not news and not naming:
+    # and "the seizure two weeks ago"
+    counting = [m for m in undated if m.modality in FACTUAL and _days_ago(m.sentence)]
+    if not news and not naming and not counting:
         return ()
-    dated, published, titles = reports.for_mentions(sorted({m.id: m for m in news + naming}.values(),
+    dated, published, titles = reports.for_mentions(sorted({m.id: m for m in news + naming + counting}.values(),
                                                            key=lambda m: m.id))
     hints = hints_from(same_happening(news, dated, published, threshold), published, titles) if news else ()
-    return hints + named_hints(named_dated_happenings(naming, dated, published), published, titles)
+    return (hints + named_hints(named_dated_happenings(naming, dated, published), published, titles)
+            + told_ago_hints(counting, dated, published, titles, threshold))

@@ -78,7 +78,7 @@ BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", 
                             "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
                             "numbered", "year_past", "full_date_past", "comparison", "scheduled",
                             "fiscal_ahead", "former_holder", "office_qualifier", "term_told",
-                            "corpus_named", "corpus_same", "series", "age"})
+                            "corpus_named", "corpus_same", "corpus_counted", "series", "age"})
 #: the evidence line that gives the interval of an answer starts with this
 INTERVAL_EVIDENCE = "interval"
 
@@ -452,8 +452,11 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
     if own is not None and not is_low_confidence(own):
         return own
     named = [h for h in hints if h.mod == "AFTER"]
-    hints = [h for h in hints if h.mod != "AFTER"]
-    if named and _named_after(board, named):
+    counted = [h for h in hints if h.mod == "APPROX"]
+    hints = [h for h in hints if h.mod not in ("AFTER", "APPROX")]
+    used = bool(named) and _named_after(board, named)
+    used = (bool(counted) and _counted_from(board, counted)) or used
+    if used:
         if not hints:
             found = _decide(board, guess)
             return found if found is not None and is_corpus_inferred(found) else own
@@ -504,6 +507,20 @@ def _named_after(board: Board, named: Sequence[TimeValue]) -> bool:
     reason = f"{CORPUS_EVIDENCE}: " + "; ".join(h.evidence[0] if h.evidence else h.value for h in named)
     board.add(_range_mask(last, end), 1.0, reason)
     board.bound(last, end, reason, "corpus_named")
+    board.strong = True
+    return True
+
+
+def _counted_from(board: Board, counted: Sequence[TimeValue]) -> bool:
+    """Hints that the article counts back to a happening the corpus dates
+    ("seized the tanker two weeks ago"): the article is in the days they
+    give. Hints that do not overlap disagree and date nothing. True when used."""
+    first, last = max(h.earliest for h in counted), min(h.latest for h in counted)
+    if first > last:
+        return False
+    reason = f"{CORPUS_EVIDENCE}: " + "; ".join(h.evidence[0] if h.evidence else h.value for h in counted)
+    board.add(_range_mask(first, last), 2.0, reason)
+    board.bound(first, last, reason, "corpus_counted")
     board.strong = True
     return True
 
