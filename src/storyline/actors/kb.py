@@ -166,12 +166,10 @@ class KnowledgeBase:
                         by_title.setdefault(normalise(role.title), []).append((actor, role))
             # converted persons whose role titles the hand-written data uses
             # ("President" from the US data); a cheap substring test first
-            wanted = [t for t in self.titles if t]
+            wanted = sorted((t for t in self.titles if t), key=len, reverse=True)
+            role_title = re.compile(r'\["(?:' + "|".join(map(re.escape, wanted)) + r')"', re.I) if wanted else None
             for name, line in self.generated_rows.items():
-                if name in self.actors or '"person"' not in line:
-                    continue
-                lower = line.lower()
-                if not any(f'["{t}"' in lower for t in wanted):
+                if role_title is None or name in self.actors or not role_title.search(line):
                     continue
                 actor = self.actor(name)
                 for role in actor.roles:
