@@ -178,12 +178,22 @@ def _iso(code: str, iso_codes: set[str]) -> str | None:
 
 # --- names and aliases ----------------------------------------------------------
 
+#: Words written in lower case inside a name.
+_LOWER_WORDS = {"of", "and", "the", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "del", "y"}
+
+
 def display_name(phrase: str, kind: str, common: set[str]) -> str:
     """Title case for the dictionary's capitals; short acronyms of
     organisations stay in capitals ("UNHCR")."""
     words = []
-    for word in phrase.split():
+    for position, word in enumerate(phrase.split()):
         bare = word.strip("()")
+        if position and bare.lower() in _LOWER_WORDS:
+            words.append(word.lower())   # "Front for the Liberation of ..."
+            continue
+        if kind != "person" and len(bare) == 2 and bare.isalpha():
+            words.append(word)           # "US", "UN", "EU"
+            continue
         if re.fullmatch(r"[IVX]+", bare) and kind == "person":
             words.append(word)   # "Abdullah II"
             continue
