@@ -3,6 +3,7 @@
     python benchmarks/events_dev.py            # the table
     python benchmarks/events_dev.py --json     # one JSON object, set -> its numbers
     python benchmarks/events_dev.py --sets rams_dev,plover_dev --limit 100
+    python benchmarks/events_dev.py --without-model   # the rules alone (events/model.py off)
 
 The sets, each scored by its own scorer (nothing is re-implemented here):
 
@@ -109,11 +110,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, of {', '.join(SETS)}")
     parser.add_argument("--limit", type=int, default=None,
                         help="score only the first N records of each file (golden sets are always whole)")
+    parser.add_argument("--without-model", action="store_true",
+                        help="code without the learned event decider (events/model.py): the rules and dictionaries alone")
     args = parser.parse_args(argv)
+    if args.without_model:
+        from storyline.events.model import using
+
+        with using(None):
+            return _run(args)
+    return _run(args)
+
+
+def _run(args) -> int:
     wanted = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = [s for s in wanted if s not in SETS]
     if unknown:
-        parser.error(f"unknown set(s) {', '.join(unknown)}; choose from {', '.join(SETS)}")
+        print(f"unknown set(s) {', '.join(unknown)}; choose from {', '.join(SETS)}", file=sys.stderr)
+        return 2
     results = {}
     for name in wanted:
         started = time.perf_counter()

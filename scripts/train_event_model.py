@@ -52,6 +52,9 @@ FILES = {"rams_dev": SHARED / "events" / "rams_dev.jsonl", "wikievents_dev": SHA
 #: L2 penalty on the weights; a feature must occur this often in training to get one.
 L2 = 1.0
 MIN_FEATURE_COUNT = 2
+#: A lemma is looked at when it is a typed trigger in at least this many records: one
+#: annotation is no evidence that a word names events ("go" in "a bomb went off").
+MIN_TRIGGER_RECORDS = 2
 THRESHOLD = 0.5
 
 
@@ -95,10 +98,14 @@ def examples_of(name: str, nlp) -> list[dict]:
 
 def fit(examples: list[dict]) -> EventModel:
     """Softmax regression over the examples whose lemma is a typed trigger
-    of them. Words the lexicon decides train it too (their contexts teach
-    the context features) though it is never asked about them: the model
-    does not depend on the lexicon of the day."""
-    lemmas = frozenset(e["lemma"] for e in examples if e["label"] != NONE)
+    of them (in MIN_TRIGGER_RECORDS records). Words the lexicon decides
+    train it too (their contexts teach the context features) though it is
+    never asked about them: the model does not depend on the lexicon of the day."""
+    records: dict[str, set] = {}
+    for e in examples:
+        if e["label"] != NONE:
+            records.setdefault(e["lemma"], set()).add((e["file"], e["id"]))
+    lemmas = frozenset(lemma for lemma, seen in records.items() if len(seen) >= MIN_TRIGGER_RECORDS)
     chosen = [e for e in examples if e["lemma"] in lemmas]
     classes = (NONE, *sorted({e["label"] for e in chosen} - {NONE}))
     counts = Counter(f for e in chosen for f in set(e["features"]))
@@ -196,7 +203,8 @@ def build(evaluate: bool = True) -> tuple[str, str]:
     final = fit([e for rows in examples.values() for e in rows])
     meta = {"trained_on": list(FILES), "examples": {n: len(rows) for n, rows in examples.items()},
             "classes": list(final.classes), "lemmas": len(final.lemmas), "features": len(final.features),
-            "l2": L2, "threshold": THRESHOLD, "leave_one_file_out": folds}
+            "l2": L2, "threshold": THRESHOLD, "min_trigger_records": MIN_TRIGGER_RECORDS,
+            "leave_one_file_out": folds}
     return final.to_json(), json.dumps(meta, indent=1, sort_keys=True) + "\n"
 
 

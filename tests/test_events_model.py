@@ -125,19 +125,21 @@ def _training_script():
     return module
 
 
-def _example(lemma: str, label: str, dep: str) -> dict:
+def _example(lemma: str, label: str, dep: str, record: int = 0) -> dict:
     vector = np.zeros(DENSE_DIMS, dtype=np.float32)   # the context vector is left out here
-    return {"lemma": lemma, "label": label, "features": [f"l={lemma}", "p=VERB", f"d={dep}"], "dense": vector}
+    return {"file": "hand", "id": f"r{record}", "lemma": lemma, "label": label, "features": [f"l={lemma}", "p=VERB", f"d={dep}"], "dense": vector}
 
 
 def test_events_model_training_fit_learns_and_is_reproducible():
     script = _training_script()
-    examples = ([_example("blork", "ASSAULT", "ROOT") for _ in range(6)]
-                + [_example("blork", NONE, "amod") for _ in range(6)]
-                + [_example("snarf", "CONSULT", "ROOT") for _ in range(4)]
-                + [_example("glim", NONE, "ROOT") for _ in range(4)])
+    examples = ([_example("blork", "ASSAULT", "ROOT", n) for n in range(6)]
+                + [_example("blork", NONE, "amod", n) for n in range(6)]
+                + [_example("snarf", "CONSULT", "ROOT", n) for n in range(4)]
+                + [_example("glim", NONE, "ROOT", n) for n in range(4)]
+                + [_example("plonk", "ASSAULT", "ROOT", 0)] * 3)
     model = script.fit(examples)
-    assert model.lemmas == {"blork", "snarf"}        # a word never seen as a typed trigger is not looked at
+    # never a typed trigger (glim), or one in a single record (plonk): not looked at
+    assert model.lemmas == {"blork", "snarf"}
     assert model.classes == (NONE, "ASSAULT", "CONSULT")
     assert script.fit(examples).to_json() == model.to_json()
     held_out = [_example("blork", "ASSAULT", "ROOT"), _example("blork", NONE, "amod")]

@@ -21,6 +21,7 @@ from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATI
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon, word_list, word_map)
 from .context import in_context
 from .location import event_location
+from .model import learned_candidates
 from .modality import PHASE_VERBS, governors, modality
 from .summary import _refused_act, _said_summary, summarise
 from .senses import other_sense, press_idiom
@@ -623,7 +624,11 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
         # appeals to the reader ("you can help support our work") are never news
         if _READER.search(text, sent.start_char, sent.end_char):
             continue
-        candidates = _speech_requests(sent, resolver, _absorb(find_candidates(sent, lexicon, resolver)))
+        found = find_candidates(sent, lexicon, resolver)
+        # words the rules and dictionaries are silent on, that the learned model takes for an event
+        found += [Candidate(t, code, nominal=n)
+                  for t, code, n in learned_candidates(sent, found, trigger_lemmas(lexicon))]
+        candidates = _speech_requests(sent, resolver, _absorb(found))
         consults = {c.token.i for c in candidates if c.code.type == "CONSULT"}
         triggers = {c.token.i for c in candidates}
         # the triggers and the clauses they absorbed ("refused to extend ..., ending the deal")
