@@ -193,8 +193,11 @@ def _bridged(mentions: list[EventMention], doc, resolver) -> list[EventMention]:
         if token is not None and not m.targets and m.sources:
             own = {s.name for s in m.sources}
             for noun in _argument_nouns(token):
-                if _agent_of(noun, resolver) or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
-                    continue   # its actor is given here, or it is a new one ("a raid")
+                if _agent_of(noun, resolver) or any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss"
+                                                    for c in noun.children):
+                    # its actor is given here (a pronoun owner included: "hacked her server" is
+                    # hers, not the owner of a server another sentence names), or it is a new one ("a raid")
+                    continue
                 if by_lemma is None:
                     by_lemma = _nouns_by_lemma(doc)
                 found = [r for other in by_lemma.get(noun.lemma_.lower(), []) if other.i != noun.i

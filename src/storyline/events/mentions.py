@@ -483,6 +483,9 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return resolver.refs(objs[0]) if objs else []
     head = verb.head
+    predicate_of = _lost_main_verb(verb)
+    if predicate_of is not None:
+        return resolver.refs(predicate_of)
     if (verb.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             and any(c.dep_ == "nsubjpass" for c in head.children) and head.dep_ == "ccomp"
             and head.head.lemma_ in SPEECH_VERBS):
@@ -503,19 +506,92 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return []
-        return _subject_refs(verb.head, resolver, depth + 1)
+        return _shared_subject(verb, resolver, depth)
     if verb.dep_ == "relcl":
         return resolver.refs(verb.head)
     if verb.pos_ == "ADJ" and verb.head.lemma_ == "be":
         return _subject_refs(verb.head, resolver, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "accused the capitals of failing to condemn", "condemned North Korea for firing":
+        # the one accused or condemned does it (the object controls the preposition's clause)
+        holder = verb.head.head
+        objects = [holder] if holder.dep_ == "dobj" else [c for c in holder.children if c.dep_ == "dobj"
+                                                          and c.i < verb.head.i] if holder.pos_ == "VERB" else []
+        refs = [r for o in objects[:1] for r in resolver.refs(o)]
+        if refs:
+            return refs
     if verb.dep_ in ("acl", "pcomp") and verb.head.lemma_.lower() in INTENT_NOUNS | {"to", "of"}:
         noun = verb.head if verb.dep_ == "acl" else verb.head.head
         owners = [c for c in noun.children if c.dep_ == "poss"]
         if owners:
             return resolver.refs(owners[0])
-        if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_ in LIGHT_VERBS | SPEECH_VERBS:
+            # "announced a plan to", "issued a statement urging": who makes the plan acts; not
+            # so for "protested the decision to send troops" or "welcomed the plan to"
             return _subject_refs(noun.head, resolver, depth + 1)
     return []
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _shared_subject(verb, resolver, depth: int) -> list[ActorRef]:
+    """The subject a verb without one shares with the verb it hangs on: the
+    clause boundary is crossed only where English shares the subject (a
+    conjoined verb, an infinitive or participle complement or adjunct). A
+    verb hung on a noun shares nothing ("sanctions and freezing funds"). After
+    a passive, the shared subject is the passive's subject, not its agent ("was
+    indicted by the court and will resign", "was filmed by the BBC protesting",
+    "was forced to withdraw"), except for a second passive participle ("were
+    arrested and charged") and a purpose clause ("was staged by students to
+    protest"), which go with the agent."""
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return []
+    if _passive(head) and _about_passive_subject(verb):
+        return [r for c in head.children if c.dep_ == "nsubjpass" for r in resolver.refs(c)]
+    return _subject_refs(head, resolver, depth + 1)
+
+
+def _about_passive_subject(verb) -> bool:
+    """Whether a verb hung on a passive tells what the passive's subject does.
+    Yes for an active conjoined verb ("was indicted and will resign"), the
+    infinitive of a passive control or report verb ("was forced to withdraw",
+    "is said to have fired") and a participle right after it ("was filmed
+    protesting"). No for a second passive participle ("were arrested and
+    charged": a verb with neither auxiliary nor object of its own, as "charged"
+    is often tagged a past tense), a purpose ("was summoned to protest": the
+    summoner's), or a participle set off by a comma, which tells what the
+    event did ("was shattered by an explosion, killing 168")."""
+    head = verb.head
+    if verb.dep_ == "conj":
+        return any(c.dep_ in ("aux", "dobj") for c in verb.children)
+    if verb.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return head.lemma_ in OBJECT_CONTROL | SPEECH_VERBS
+    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG":
+        return verb.doc[verb.left_edge.i - 1].text != ","
+    return False
+
+
+def _lost_main_verb(verb):
+    """The subject noun of a sentence whose parse lost its main verb: in "The
+    council, which met after the launch, imposed sanctions" the small parser
+    makes "council" the root and joins "imposed" to the verb inside the
+    relative clause. A verb without a subject that follows the comma closing
+    a relative clause of the root noun is that noun's predicate."""
+    root = verb.sent.root
+    if verb.dep_ != "conj" or root.pos_ not in ("NOUN", "PROPN") or verb.i < root.i:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    node = verb
+    while node.dep_ != "relcl" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "relcl" or node.head.i != root.i:
+        return None
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > root.sent.start else None
+    return root if before is not None and before.text == "," else None
 
 
 #: Buildings and vehicles named before an attack are what was hit ("the embassy bombings").

@@ -82,7 +82,7 @@ def _named_people(token, resolver):
             continue
         role = tok.head if tok.dep_ in ("appos", "compound") else tok
         clause = role.head
-        while clause.dep_ == "conj" and clause.head is not clause:
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head   # "met Ban and said": the conjoined verb is still the main clause
         if role.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ROOT" or (
                 role.dep_ == "pobj" and role.head.lower_ == "to" and role.head.head.lower_ == "according") or not any(

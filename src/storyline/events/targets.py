@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..actors import ethnic
 from ..models import ActorRef
-from .lexicon import word_list
+from .lexicon import load_lexicon, word_list
 from .summary import TARGET_PREPS
 
 #: Weapons can head an object phrase but are never a target.
@@ -103,8 +103,10 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 # a head that is no actor is looked into, whatever its conjuncts are
                 if resolver.ref(child) is None and level < 3:
                     objects_of(child, level + 1)
-            elif child.dep_ == "acl" and level:
-                # "the demonstration staged by students": the agent of the deed acted upon
+            elif child.dep_ == "acl" and level and head.lemma_.lower() in load_lexicon().nouns:
+                # "the demonstration staged by students": the agent of the deed acted upon (not
+                # the agent of any clause on an object: "a lunch hosted by the ambassador",
+                # "a channel disputed by Chile" are no one the act is aimed at)
                 for agent in (g for g in child.children if g.dep_ == "agent"):
                     for pobj in (g for g in agent.children if g.dep_ == "pobj"):
                         add(pobj, "by")
