@@ -158,10 +158,13 @@ def test_actors_knowledge_dating_adds_converted_holders_behind_hand_written(monk
                                 ((date(2000, 1, 1), date(2004, 1, 1)),), "Doe")]
     converted = (GeneratedHolder("Jane Doe", ("President",), False, ((date(1990, 1, 1), None),)),
                  GeneratedHolder("Janet Doe", ("President",), False, ((date(1990, 1, 1), None),)),
-                 GeneratedHolder("John Roe", ("Prime Minister",), True, ((date(1995, 1, 1), date(1999, 1, 1)),)))
+                 GeneratedHolder("John Roe", ("Prime Minister",), True, ((date(1995, 1, 1), date(1999, 1, 1)),)),
+                 GeneratedHolder("Juan Carlos I", ("King",), True, ((date(1975, 11, 22), None),)),
+                 GeneratedHolder("Kim Jong Un", ("Leader",), False, ((date(2011, 12, 17), None),)))
     monkeypatch.setattr("storyline.actors.generated.generated_holders", lambda: converted)
     added = knowledge._converted_holders(written)
-    # the same name, or the same surname under the same title, is the hand-written holder's
+    # the same name, or the same surname under the same title, is the hand-written holder's;
+    # a surname of one or two letters or a numeral would send its pattern through every text
     assert [(h.name, h.titles, h.full_name, h.surname) for h in added] == [
         ("John Roe", ("Prime Minister",), True, "Roe")]
 
