@@ -182,3 +182,12 @@ def test_actors_knowledge_dating_finds_a_converted_officeholder_by_title():
     # a member of Congress needs a first name: "Sen. Grassley" alone could be another
     senator = [h for h in holders if h.name == "Charles Chuck Grassley" and "Senator" in h.titles]
     assert senator and senator[0].full_name
+
+
+def test_actors_knowledge_user_file_wins_over_converted(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("- {name: Our Karzai Desk, kind: organisation, country: AFG, sector: MED, "
+                    "aliases: [President Karzai]}\n", encoding="utf-8")
+    kb = load_kb(str(path))
+    assert kb.lookup("President Karzai").name == "Our Karzai Desk"
+    assert kb.lookup("Hamid Karzai").name == "Hamid Karzai"    # the converted entry still answers for itself
