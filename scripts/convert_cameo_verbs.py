@@ -305,7 +305,7 @@ def convert(source_dir: Path, out_dir: Path) -> list[str]:
             for lemma in lemmas:
                 if (lemma, code) not in seen_verbs:
                     seen_verbs.add((lemma, code))
-                    rows.append("\t".join(("verb", name, lemma, code or block["code"])))
+                    rows.append("\t".join(("verb", name, lemma, code or block["code"], "" if lemma == base else base)))
         origin = None
         for raw, parsed in zip(block["patterns"], [parse_pattern(b) for b in block["patterns"]]):
             if parsed is None:
@@ -322,9 +322,10 @@ def convert(source_dir: Path, out_dir: Path) -> list[str]:
         f"# lemmas: {lem.describe()}",
         "# rows (tab-separated):",
         "#   synset  NAME  phrase|phrase...                (a phrase's last word is its head)",
-        "#   verb    BLOCK  lemma  code                     (code --- = no event)",
+        "#   verb    BLOCK  lemma  code  base               (code --- = no event; base: the dictionary's",
+        "#                                                   form when spaCy's lemma of its forms differs)",
         "#   pattern BLOCK  code  verb  subject  particle  object  prep:phrase;prep:phrase",
-        "#           (verb: the verb the pattern was written for; it applies to every verb of BLOCK)",
+        "#           (verb: the verb the pattern was written for, empty when the source names none)",
     ]
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "cameo_verbs.tsv").write_text("\n".join(header + rows) + "\n", encoding="utf-8")

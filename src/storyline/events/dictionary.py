@@ -4,15 +4,17 @@
 ``scripts/convert_cameo_verbs.py``: verbs with a default CAMEO code and
 patterns that refine it by particle, object, preposition and subject
 ("impose sanctions", "open fire on", "call off the strike").
-``data/cameo_plover.tsv`` is storyline's own CAMEO -> PLOVER table, and
-``data/cameo_neutral.tsv`` the verbs whose bare code is too often a
-neutral act in news to code without a pattern.
+``data/cameo_plover.tsv`` is storyline's own CAMEO -> PLOVER table, with
+what a verb of each CAMEO root needs to code (itself, an object, or a
+two-part pattern), and ``data/cameo_neutral.tsv`` the verbs whose bare code
+is too often a neutral act in news to code without a pattern.
 
-The parse relations a pattern needs (a verb's objects, prepositions,
-particles, subjects) are found by spaCy's ``DependencyMatcher`` over a
-handful of shapes, with lemma sets from the data; which pattern of which
-verb holds is then a set look-up. A match is only a candidate: the caller's
-modality, negation, attribution and actor checks decide what is kept.
+The parse relations a pattern reads (a verb's objects, prepositions,
+particles, subjects) are found once per document by spaCy's
+``DependencyMatcher`` (one pattern: a verb that has patterns and its
+dependents of those kinds); which pattern of the verb holds is then a set
+look-up, the most specific one winning. A match is only a candidate: the
+caller's modality, negation, attribution and actor checks decide what is kept.
 """
 
 from __future__ import annotations
@@ -22,13 +24,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
-from .lexicon import Code
+from .lexicon import HYPOTHETICAL_GOVERNORS, PLAN_VERBS, SPEECH_VERBS, Code
 
 #: Dependencies that carry a verb's object (the passive subject is the object acted on).
 OBJECT_DEPS = ["dobj", "nsubjpass", "attr", "oprd", "dative"]
+#: Dependents a pattern reads: objects, subject, particles and prepositions.
+ARGUMENT_DEPS = [*OBJECT_DEPS, "nsubj", "prt", "advmod", "prep", "agent"]
 #: Dependencies of a modifier that narrows an object ("humanitarian aid", "arms shipment").
 MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
-_KEY = "storyline_cameo_relations"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,14 @@ class Pattern:
         return self.object is None and self.subject is None and all(phrase is None for _, phrase in self.preps)
 
     @property
+    def parts(self) -> int:
+        """Content words the pattern asks for beyond the verb: subject, object,
+        each modifier, each prepositional object (a particle counts beside them)."""
+        phrases = [self.subject, self.object, *(phrase for _, phrase in self.preps)]
+        words = sum(1 + len(p.modifiers) for p in phrases if p is not None)
+        return words + (self.particle is not None and words > 0)
+
+    @property
     def specificity(self) -> int:
         score = (self.subject is not None) + (self.particle is not None)
         if self.object is not None:
@@ -83,15 +94,16 @@ class Match:
 
 
 class VerbDictionary:
-    def __init__(self, verbs: dict, patterns: dict, plover: dict, bare_roots: frozenset, neutral: frozenset):
+    def __init__(self, verbs: dict, patterns: dict, plover: dict, takes: dict, neutral: frozenset):
         self.verbs = verbs              # lemma -> CAMEO code of the bare verb
         self.patterns = patterns        # lemma -> patterns, most specific first
         self.plover = plover            # CAMEO prefix -> (type, mode) or None
-        self.bare_roots = bare_roots    # CAMEO roots a verb codes without an object
+        self.takes = takes              # CAMEO root -> what a verb needs to code: bare, object, phrase
         self.neutral = neutral          # lemmas whose bare code is not coded
         self.lemmas = frozenset(verbs) | frozenset(patterns)
         self._matcher = None
         self._vocab = None
+        self._last = (None, {})
 
     # --- CAMEO -> PLOVER ------------------------------------------------------
     def to_plover(self, cameo: str) -> Code | None:
@@ -105,60 +117,48 @@ class VerbDictionary:
 
     # --- matching -------------------------------------------------------------
     def _build_matcher(self, vocab):
+        """One dependency pattern: a verb that has patterns, and each of its
+        dependents of a kind a pattern reads. Few predicates per token keep it
+        cheap; which pattern holds is then decided by set look-ups."""
         from spacy.matcher import DependencyMatcher
 
-        heads = lambda pick: sorted({h for pats in self.patterns.values() for p in pats for ph in pick(p)
-                                     if ph is not None for h in ph.heads})
-        verbs = sorted(self.lemmas)
-        preps = sorted({prep for pats in self.patterns.values() for p in pats for prep, _ in p.preps})
-        particles = sorted({p.particle for pats in self.patterns.values() for p in pats if p.particle})
-        verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}}
         matcher = DependencyMatcher(vocab)
-        matcher.add("object", [[verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {
-            "DEP": {"IN": OBJECT_DEPS}, "LEMMA": {"IN": heads(lambda p: [p.object])}}}]])
-        matcher.add("subject", [[verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": {
-            "DEP": "nsubj", "LEMMA": {"IN": heads(lambda p: [p.subject])}}}]])
-        matcher.add("particle", [[verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle", "RIGHT_ATTRS": {
-            "DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": {"IN": particles}}}]])
-        matcher.add("prep", [[verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {
-            "DEP": {"IN": ["prep", "agent", "dative", "prt"]}, "LOWER": {"IN": preps}}}]])
-        # "pull out of the deal": the parser hangs "of" on the particle
-        matcher.add("prep", [[verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prt", "RIGHT_ATTRS": {
-            "DEP": {"IN": ["prt", "advmod"]}}}, {"LEFT_ID": "prt", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {
-                "DEP": "prep", "LOWER": {"IN": preps}}}]])
+        matcher.add("argument", [[
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(self.patterns)}, "POS": {"IN": ["VERB", "AUX"]}}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "argument", "RIGHT_ATTRS": {"DEP": {"IN": ARGUMENT_DEPS}}},
+        ]])
         self._matcher, self._vocab = matcher, vocab
         return matcher
 
     def relations(self, doc) -> dict:
-        """Token index -> Relations for every dictionary verb of ``doc`` with
-        an object, preposition, particle or subject a pattern uses. Run once
-        per document, then kept with it."""
-        cached = doc.user_data.get(_KEY)
-        if cached is not None:
-            return cached
+        """Token index -> Relations for every verb of ``doc`` that has patterns
+        and dependents they read. Run once per document, then kept for its
+        sentences."""
+        if self._last[0] is doc:   # sentences of one document come one after another
+            return self._last[1]
         matcher = self._matcher if self._vocab is doc.vocab else self._build_matcher(doc.vocab)
-        found: dict = defaultdict(lambda: {"objects": [], "preps": [], "subjects": [], "particles": set()})
-        strings = doc.vocab.strings
-        for key, ids in matcher(doc):
-            kind = strings[key]
-            verb, other = doc[ids[0]], doc[ids[-1]]
-            slot = found[verb.i]
-            if kind == "object":
-                for one in (other, *other.conjuncts):
-                    slot["objects"].append((one.lemma_.lower(), _modifiers(one)))
-            elif kind == "subject":
-                slot["subjects"].append((other.lemma_.lower(), _modifiers(other)))
-            elif kind == "particle":
-                slot["particles"].add(other.lower_)
-            else:
-                pobjs = [g for g in other.children if g.dep_ == "pobj"]
-                for pobj in (p for first in pobjs for p in (first, *first.conjuncts)):
-                    slot["preps"].append((other.lower_, pobj.lemma_.lower(), _modifiers(pobj)))
-                if not pobjs:
-                    slot["preps"].append((other.lower_, None, frozenset()))
-        result = {i: Relations(tuple(s["objects"]), tuple(s["preps"]), tuple(s["subjects"]),
-                               frozenset(s["particles"])) for i, s in found.items()}
-        doc.user_data[_KEY] = result
+        found: dict = defaultdict(lambda: ([], [], [], set()))
+        for _key, (verb_i, arg_i) in matcher(doc):
+            objects, preps, subjects, particles = found[verb_i]
+            arg = doc[arg_i]
+            dep = arg.dep_
+            if dep in OBJECT_DEPS:
+                objects.extend((one.lemma_.lower(), _modifiers(one)) for one in (arg, *arg.conjuncts))
+            elif dep == "nsubj":
+                subjects.append((arg.lemma_.lower(), _modifiers(arg)))
+            else:   # prt, advmod, prep, agent: a particle or a preposition with its objects
+                word = arg.lower_
+                particles.add(word)
+                # "pull out of the deal": the parser hangs "of" on the particle
+                heads = [arg, *(g for g in arg.children if g.dep_ == "prep")] if dep in ("prt", "advmod") else [arg]
+                for head in heads:
+                    pobjs = [g for g in head.children if g.dep_ == "pobj"]
+                    preps.extend((head.lower_, one.lemma_.lower(), _modifiers(one))
+                                 for first in pobjs for one in (first, *first.conjuncts))
+                    if not pobjs:
+                        preps.append((head.lower_, None, frozenset()))
+        result = {i: Relations(tuple(o), tuple(p), tuple(s), frozenset(t)) for i, (o, p, s, t) in found.items()}
+        self._last = (doc, result)
         return result
 
     def match(self, token, lemma: str | None = None) -> Match | None:
@@ -181,16 +181,45 @@ class VerbDictionary:
             if best is not None:
                 pattern = best[2]
                 code = self.to_plover(pattern.code)
-                if code is None or (pattern.weak and not self._bare_codes(lemma, pattern.code)):
-                    return None
-                return Match(code, pattern)
+                if code is None:
+                    return None   # the specific pattern says "no event"
+                if self._pattern_codes(lemma, pattern):
+                    return Match(code, pattern)
         code = self.verbs.get(lemma, "---")
         return Match(self.to_plover(code), None) if self._bare_codes(lemma, code) else None
 
     def _bare_codes(self, lemma: str, cameo: str) -> bool:
         """A verb without an object codes an event only in the roots where the
         verb names the act, and never when it is listed as neutral."""
-        return cameo[:2] in self.bare_roots and lemma not in self.neutral and self.to_plover(cameo) is not None
+        return (self.takes.get(cameo[:2]) == "bare" and lemma not in self.neutral
+                and self.to_plover(cameo) is not None)
+
+    def _pattern_codes(self, lemma: str, pattern: "Pattern") -> bool:
+        """A pattern codes when it says as much as its root asks (cameo_plover.tsv):
+        a particle or a bare preposition only where the verb alone would code."""
+        if pattern.weak:
+            return self._bare_codes(lemma, self.verbs.get(lemma, "---")) and self._bare_codes(lemma, pattern.code)
+        takes = self.takes.get(pattern.code[:2])
+        return takes == "bare" or (takes == "object" and pattern.parts >= 1) or (takes == "phrase" and pattern.parts >= 2)
+
+
+#: Verbs the extraction reads as saying, planning or weighing an act, never as the act.
+NOT_ACTS = SPEECH_VERBS | PLAN_VERBS | HYPOTHETICAL_GOVERNORS
+
+
+def dictionary_code(token, lemma: str, known: bool) -> Code | None:
+    """The dictionary's candidate code for a verb the lexicon gave nothing.
+    A verb the lexicon does not know may code by a pattern or by itself; one
+    it knows (a light verb of its object rules: "launch", "hold"; "call",
+    whose uses it sorts itself) only by a pattern of a material act, since the
+    lexicon's silence on such a verb is deliberate."""
+    if lemma in NOT_ACTS:
+        return None
+    dictionary = load_dictionary()
+    match = dictionary.match(token, lemma)
+    if match is None or (known and (match.pattern is None or dictionary.takes.get(match.code.cameo[:2]) == "phrase")):
+        return None
+    return match.code
 
 
 def _modifiers(token) -> frozenset:
@@ -236,10 +265,12 @@ def load_dictionary() -> VerbDictionary:
     rows = _read("cameo_verbs.tsv")
     synsets = {r[1]: [p for p in r[2].split("|") if p] for r in rows if r[0] == "synset"}
     block_verbs: dict = defaultdict(list)
+    forms: dict = defaultdict(set)     # dictionary verb -> the lemmas spaCy gives its forms
     verbs: dict = {}
     for r in rows:
         if r[0] == "verb":
             block_verbs[r[1]].append(r[2])
+            forms[r[4] if len(r) > 4 and r[4] else r[2]].add(r[2])
             if verbs.get(r[2], "---") == "---":   # a verb in several blocks: its first real code
                 verbs[r[2]] = r[3]
     patterns: dict = defaultdict(list)
@@ -255,17 +286,18 @@ def load_dictionary() -> VerbDictionary:
                           tuple(prep_list))
         if pattern.specificity == 0:
             continue
-        # a multi-word verb ("call off") belongs to its own verb; a pattern to its whole block
-        owners = block_verbs[block] if verb in block_verbs[block] or not verb else [verb]
-        for lemma in {*owners, verb} - {""}:
+        # a pattern belongs to the verb it was written for, not to the whole block of loose
+        # synonyms PETRARCH gives it to ("can" sits with "denounce", "vote" with "select")
+        owners = forms[verb] if verb in forms else block_verbs[block]   # (a comment naming an inflected form)
+        for lemma in sorted(owners):
             patterns[lemma].append(pattern)
     for lemma in patterns:
         patterns[lemma].sort(key=lambda p: -p.specificity)
-    plover, bare = {}, set()
+    plover, takes = {}, {}
     for r in _read("cameo_plover.tsv"):
         r = (r + ["", "", ""])[:4]
         plover[r[0]] = None if r[1] == "-" else (r[1], r[2] or None)
-        if r[3] == "bare":
-            bare.add(r[0])
+        if r[3]:
+            takes[r[0]] = r[3]
     neutral = frozenset(r[0] for r in _read("cameo_neutral.tsv"))
-    return VerbDictionary(verbs, {k: tuple(v) for k, v in patterns.items()}, plover, frozenset(bare), neutral)
+    return VerbDictionary(verbs, {k: tuple(v) for k, v in patterns.items()}, plover, takes, neutral)
