@@ -84,7 +84,10 @@ def _named_people(token, resolver):
         clause = role.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head   # "met Ban and said": the conjoined verb is still the main clause
-        if role.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ROOT" or (
+        # (the subject of what a report says is as much the topic as the reporter:
+        # "The Times reported that Powell had advised Clinton. But he later denied ...")
+        main = clause.dep_ == "ROOT" or clause.dep_ == "ccomp" and clause.head.lemma_ in SPEECH_VERBS
+        if role.dep_ in ("nsubj", "nsubjpass") and main or (
                 role.dep_ == "pobj" and role.head.lower_ == "to" and role.head.head.lower_ == "according") or not any(
                 t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:tok.i]):
             # (a name before any verb of its sentence is its subject where the parser lost the
