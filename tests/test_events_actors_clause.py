@@ -69,6 +69,8 @@ NOT_SHARED = [
     # a participle set off after a passive tells what the event did; a purpose is the summoner's
     ("The embassy was shattered by an explosion on Monday, killing 12 people.", "killing", "embassy"),
     ("The Afghan envoy had been summoned to protest the incident.", "protest", "envoy"),
+    # a time adjunct is the subject's, whatever the object ("hug them before detonating")
+    ("The fighters ran up to the soldiers and hugged them before detonating the bomb.", "detonating", "soldiers"),
     # a subject of the main clause is not the actor of a clause on its object
     ("Japan condemned the missiles that North Korea fired over Hokkaido.", "fired", "Japan"),
 ]

@@ -511,9 +511,10 @@ def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
         return resolver.refs(verb.head)
     if verb.pos_ == "ADJ" and verb.head.lemma_ == "be":
         return _subject_refs(verb.head, resolver, depth + 1)
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("of", "for"):
         # "accused the capitals of failing to condemn", "condemned North Korea for firing":
-        # the one accused or condemned does it (the object controls the preposition's clause)
+        # the one accused or condemned does it (the object controls the preposition's clause;
+        # not so in time: "hug them before detonating" is the huggers' act)
         holder = verb.head.head
         objects = [holder] if holder.dep_ == "dobj" else [c for c in holder.children if c.dep_ == "dobj"
                                                           and c.i < verb.head.i] if holder.pos_ == "VERB" else []
@@ -557,9 +558,10 @@ def _shared_subject(verb, resolver, depth: int) -> list[ActorRef]:
 def _about_passive_subject(verb) -> bool:
     """Whether a verb hung on a passive tells what the passive's subject does.
     Yes for an active conjoined verb ("was indicted and will resign"), the
-    infinitive of a passive control or report verb ("was forced to withdraw",
-    "is said to have fired") and a participle right after it ("was filmed
-    protesting"). No for a second passive participle ("were arrested and
+    infinitive of a passive control verb ("was forced to withdraw") and a
+    participle right after it ("was filmed protesting"); not the infinitive of
+    a report verb ("is believed to have died": its verb may tell what befell
+    the subject, and was left alone before). No for a second passive participle ("were arrested and
     charged": a verb with neither auxiliary nor object of its own, as "charged"
     is often tagged a past tense), a purpose ("was summoned to protest": the
     summoner's), or a participle set off by a comma, which tells what the
@@ -568,7 +570,7 @@ def _about_passive_subject(verb) -> bool:
     if verb.dep_ == "conj":
         return any(c.dep_ in ("aux", "dobj") for c in verb.children)
     if verb.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
-        return head.lemma_ in OBJECT_CONTROL | SPEECH_VERBS
+        return head.lemma_ in OBJECT_CONTROL
     if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG":
         return verb.doc[verb.left_edge.i - 1].text != ","
     return False
