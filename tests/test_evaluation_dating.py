@@ -91,10 +91,10 @@ def test_evaluation_dating_command_json_keys(tmp_path, nlp):
 # --- quality gate on TBAQ with the DCT hidden: minimums only ever rise ----------
 
 #: every second file by name keeps the gate short; `storyline eval dating` runs all.
-DATING_GATE = {"same_year": 0.25, "same_month": 0.07, "exact": 0.025, "covered": 0.5}
+DATING_GATE = {"same_year": 0.25, "same_month": 0.07, "exact": 0.025, "covered": 0.51}
 #: answers on that half whose interval misses the true date: a ceiling that only ever falls
 #: (low-confidence answers may name the wrong year, but their interval must hold the truth)
-INTERVAL_MISSES_MAX = 2
+INTERVAL_MISSES_MAX = 0
 
 
 @pytest.mark.slow

@@ -183,3 +183,29 @@ def test_dating_offices_a_number_after_the_name_that_is_no_age_says_nothing(role
     # no day of birth in the knowledge: an age dates nothing
     value = date_of("Harbour Master Bo Lindqvist, 62, inspected the docks.", roles)
     assert not any("born" in line for line in value.evidence)
+
+
+def test_dating_year_of_a_forecast_told_in_the_past_is_no_lower_bound(roles, nlp):
+    from storyline.time import tag
+
+    doc = nlp("Analysts were predicting 1990 earnings of $3 a share. The company lost money in 1988.")
+    value = infer_publication_date(doc, tag(doc, None), roles_path=roles, interval=True, today=TODAY)
+    assert value.earliest == date(1988, 1, 1)
+    assert not any("tells of 1990" in line and "not before" in line for line in value.evidence)
+
+
+def test_dating_a_guess_nothing_bounds_is_withdrawn():
+    from storyline.models import TimeValue
+    from storyline.time.dating import honest_interval
+    from storyline.time.grid import Board, _range_mask
+
+    board = Board()
+    board.add(_range_mask(date(1994, 1, 1), date(1996, 12, 31)), 1.0, "a tilt, no bound")
+    guess = TimeValue("1995", date(1995, 1, 1), date(1995, 12, 31), "year", "inferred",
+                      evidence=("low confidence: the evidence points to 1995, but weakly",))
+    assert honest_interval(board, guess, TODAY) is None
+    sure = TimeValue("1995-03-02", date(1995, 3, 2), date(1995, 3, 2), "day", "inferred", evidence=("x",))
+    assert honest_interval(board, sure, TODAY) == sure
+    board.bound(date(1994, 1, 1), None, "tells of 1994 in the past tense", "year_past")
+    widened = honest_interval(board, guess, TODAY)
+    assert (widened.earliest, widened.latest) == (date(1994, 1, 1), TODAY)

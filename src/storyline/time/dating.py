@@ -336,7 +336,8 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
         board.add(_range_mask(date(d.year + 1, 1, 1), date(d.year + 2, 12, 31)), 0.6,
                   f"writes out the year of '{c.match.group(0)}' (the latest full date it cites), "
                   f"as news does for dates of earlier years")
-        board.bound(d, None, f"tells of '{c.match.group(0)}' as past", "full_date_past")
+        if not _FORECAST_BEFORE.search(_around(text, c.start, c.end)):
+            board.bound(d, None, f"tells of '{c.match.group(0)}' as past", "full_date_past")
 
     # Month-day and month mentions without a year: news cites recent dates.
     for c in md:
@@ -534,6 +535,8 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
     and forecasts hide among them."""
     past, unknown, ahead = [], [], []
     tense_ahead, cue_ahead = [], []
+    #: past years not told as a forecast ("analysts were predicting 1990 earnings"): bounds
+    past_bounding: list[int] = []
     scheduled: list[tuple[int, str]] = []
     fiscal_ahead = None
     for cand in candidates:
@@ -550,6 +553,8 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
             continue  # "released the 2011 version": model years are sold the year before
         direction = _direction(doc, cand.start, cand.end, text)
         (past if direction < 0 else ahead if direction > 0 else unknown).append(y)
+        if direction < 0 and not _FORECAST_BEFORE.search(_around(text, cand.start, cand.end)):
+            past_bounding.append(y)
         if direction > 0:
             tense_ahead.append(y)
         if direction > 0 and cand.kind == "year" and _SCHEDULED.match(text, cand.end):
@@ -575,9 +580,11 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
     if past:
         latest = max(past)
         board.add(years >= latest, 1.0, f"tells of {latest} in the past tense (the latest such year)")
-        board.bound(date(latest, 1, 1), None, f"tells of {latest} in the past tense", "year_past")
         for k, w in enumerate((0.3, 0.5, 0.2)):
             board.add(years == latest + k, w, "news writes out this year and last year most")
+    if past_bounding:
+        bounding = max(past_bounding)
+        board.bound(date(bounding, 1, 1), None, f"tells of {bounding} in the past tense", "year_past")
     if unknown and (not past or max(unknown) > max(past)):
         latest = max(unknown)
         board.add(years >= latest, 0.5, f"mentions {latest}")
@@ -597,6 +604,21 @@ def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) 
 #: month name is then a surname ("Prime Minister Theresa May")
 _NAME_BEFORE = re.compile(r"\b(?!(?:In|By|Since|Until|Till|Last|Next|This|Early|Late|Mid|From|Through|On|Of|And|Or|"
                           r"Before|After|During|Since|For|Each|Every|Until|Not|Only|Since)\b)[A-Z][a-z]+\s+$")
+#: words around a date in its sentence that make a past verb tell of a forecast, a plan or
+#: an option ("analysts were predicting 1990 earnings", "trimmed his 1990 projection",
+#: "has an option to buy after Jan. 1, 1990"): such a year is no lower bound
+_FORECAST_BEFORE = re.compile(r"(?i)\b(?:predict\w*|forecast\w*|project\w*|estimat\w*|expect\w*|outlook|target\w*"
+                              r"|budget\w*|would|will|could|might|plan\w*|option\w*|scheduled|due|should)\b")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words of the sentence before a date (at most 120 characters) and
+    the few after it ("his 1990 earnings projection")."""
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 120)
+    b = min(x for x in (text.find(". ", end), text.find("\n", end), end + 40) if x >= 0)
+    return text[a + 1:start] + " " + text[end:b]
+
+
 #: a year that names a model, version or season, which come out before the year ("the 2011 version")
 _MODEL_YEAR = re.compile(r"(?i)(?:\s+[\w-]+){0,2}?\s+(?:models?|versions?|editions?|seasons?|lineups?|model-year)\b")
 #: a scheduled happening named by its year ("the 1996 election", "the 2000 Olympics")
@@ -726,10 +748,13 @@ def honest_interval(board: Board, answer: TimeValue | None, today: date) -> Time
     is no longer confident. Otherwise the best-scoring day that the bounds
     allow gives the year, answered with low confidence, and the interval
     is every day from the first to the last the bounds allow, however
-    wide. Without bounds, ``answer`` is returned as it is."""
+    wide. Without bounds, a confident ``answer`` is returned as it is and
+    a guess is withdrawn (None)."""
     feasible = _feasible_days(board, today)
     if feasible is None:
-        return answer
+        # nothing bounds the date: a guess from tilts alone ("tells of 1994", read as a
+        # forecast) has no interval it is sure of, so only a confident answer stands
+        return answer if answer is not None and not is_low_confidence(answer) else None
     days = np.flatnonzero(feasible)
     first, last = _day(days[0]), _day(days[-1])
     limits = _limit_reasons(board, first, last)
