@@ -7,7 +7,7 @@ patterns that refine it by particle, object, preposition and subject
 ``data/cameo_plover.tsv`` is storyline's own CAMEO -> PLOVER table, with
 what a verb of each CAMEO root needs to code (itself, an object, or a
 two-part pattern), and ``data/cameo_neutral.tsv`` the verbs whose bare code
-is too often a neutral act in news to code without a pattern.
+is too often a neutral act in news: they code only by a two-part pattern.
 
 The parse relations a pattern reads (a verb's objects, prepositions,
 particles, subjects) are found once per document by spaCy's
@@ -200,6 +200,8 @@ class VerbDictionary:
         if pattern.weak:
             return self._bare_codes(lemma, self.verbs.get(lemma, "---")) and self._bare_codes(lemma, pattern.code)
         takes = self.takes.get(pattern.code[:2])
+        if lemma in self.neutral:   # an everyday verb: one object word does not make the act ("used drones")
+            takes = "phrase"
         return takes == "bare" or (takes == "object" and pattern.parts >= 1) or (takes == "phrase" and pattern.parts >= 2)
 
 

@@ -20,6 +20,7 @@ from ..models import ActorRef, Article, EventMention, Timex, stable_id
 from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon, word_list, word_map)
 from .context import in_context
+from .dictionary import dictionary_code, load_dictionary
 from .location import event_location
 from .model import learned_candidates
 from .modality import PHASE_VERBS, governors, modality
@@ -165,13 +166,15 @@ def trigger_lemmas(lexicon) -> tuple[frozenset, frozenset]:
 def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
     found: list[Candidate] = []
     verb_lemmas, noun_lemmas = trigger_lemmas(lexicon)
+    dictionary_verbs = load_dictionary().lemmas
     # the words as plain strings: most tokens are no trigger and never become Token objects
     doc, words = sent.doc, token_strings(sent.doc)
     for i in range(sent.start, sent.end):
         lemma = words.lemma[i].lower()
         lemma = LEMMA_FIXES.get(lemma, lemma)
         pos = words.pos[i]
-        if not ((pos in ("VERB", "AUX") and lemma in verb_lemmas) or (pos == "NOUN" and lemma in noun_lemmas)
+        if not ((pos in ("VERB", "AUX") and (lemma in verb_lemmas or lemma in dictionary_verbs))
+                or (pos == "NOUN" and lemma in noun_lemmas)
                 or (pos == "ADJ" and lemma in WILLING)):
             continue
         token = doc[i]
@@ -180,6 +183,11 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
         if any(c.dep_ == "amod" and c.lemma_.lower() in FIGURATIVE for c in token.children):
             continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            if lemma not in verb_lemmas:   # a verb only the field's dictionary knows: a candidate, not a verdict
+                code = dictionary_code(token, lemma, known=False)
+                if code is not None:
+                    found.append(Candidate(token, code))
+                continue
             objects, particle = _object_lemmas(token)
             code = lexicon.object_rule(lemma, objects, particle)
             if code is not None:
@@ -219,7 +227,7 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
                 if partners:
                     found.append(Candidate(token, Code("CONSULT", "040", None), targets=partners))
                 continue
-            code = lexicon.verbs.get(lemma)
+            code = lexicon.verbs.get(lemma) or dictionary_code(token, lemma, known=True)
             if code is not None and not (lemma in SPEECH_VERBS and code.type not in ("THREATEN", "REQUEST")):
                 found.append(Candidate(token, code))
         elif token.pos_ == "ADJ" and lemma in WILLING and any(c.dep_ in ("xcomp", "prep") for c in token.children):
