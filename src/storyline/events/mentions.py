@@ -697,6 +697,69 @@ def _confidence(sources, targets, modality_, cand: Candidate) -> float:
     return round(max(0.05, min(0.95, score)), 2)
 
 
+#: Material happenings that are news even when nobody is named as doing them ("an explosion
+#: killed 12", "she was arrested", "protests erupted"); a sanction without its imposer is a policy.
+UNATTRIBUTED_TYPES = MATERIAL_HOSTILE - {"SANCTION"}
+#: What an event is anchored to when its clause places or dates it.
+_ANCHOR_ENTITIES = ("GPE", "LOC", "FAC", "DATE", "TIME")
+#: Determiners that pick out one known happening ("the blast"), not any or none.
+_DEFINITE = ("the", "this", "that", "these", "those")
+#: Prepositions that place or aim a happening: "an explosion at the market", "the attack on the embassy".
+_ANCHOR_PREPS = ("in", "at", "on", "near", "outside", "inside", "against", "across", "from")
+#: Prepositions under which a noun is a setting of a suffered past verb ("killed in the blast").
+_SETTING_PREPS = ("in", "during", "by", "from", "after", "since")
+
+
+def _unattributed_happening(token, cand: Candidate) -> bool:
+    """True for a candidate with no named source that is still a happening."""
+    # an attack with victims but no named attacker is still an attack, if it is a
+    # reported killing ("three civilians were killed in a bombing"), not a generic noun;
+    # so is any material act done to someone named ("she was arrested", "were detained")
+    # (its victims, the targets, are required later)
+    return (cand.code.type in UNATTRIBUTED_TYPES and not cand.nominal and token.tag_ in ("VBD", "VBN")
+            and token.dep_ != "relcl")
+
+
+def _anchored_happening(token, cand: Candidate) -> bool:
+    """A nominal material event that its own clause reports as one concrete
+    happening, with nobody named as its doer: it did something ("an explosion
+    at the market killed 12", "the attack wounded three soldiers", "protests
+    erupted in the capital") or someone suffered it ("were killed in IS attacks",
+    "died in the blast"). A happening only referred to as the object of another
+    act ("condolences over an attack", "claimed responsibility for the attack",
+    "denied charges") is that act's background, and generic uses ("the homicide
+    rate", "attacks like this", "violence is rising") report nothing."""
+    if not cand.nominal or cand.code.type not in UNATTRIBUTED_TYPES or token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each", "such") for c in token.children):
+        return False
+    if modality(token, cand.code.type, nominal=True) not in ("asserted", "reported", "historical"):
+        return False
+    head = token.head
+    if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN"):
+        # it did something to someone, or happened somewhere or at some time
+        return any(c.dep_ == "dobj" for c in head.children) or _placed_or_dated(head) or _placed_or_dated(token)
+    if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS:
+        verb = head.head
+        # someone suffered it: "were killed in IS attacks", "died in the blast"
+        return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and (
+            any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ == "die")
+    return False
+
+
+def _placed_or_dated(word) -> bool:
+    """The word's own phrase places, dates or counts it: "two explosions", "the Friday
+    blast", "erupted in the capital", "on Friday", "the attack on the embassy"."""
+    if any(c.dep_ in ("nummod", "npadvmod") or (c.dep_ in ("compound", "amod", "nmod", "poss")
+                                                and c.ent_type_ in _ANCHOR_ENTITIES) for c in word.children):
+        return True
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _ANCHOR_PREPS):
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            if place.ent_type_ in _ANCHOR_ENTITIES or any(d.dep_ in ("det", "poss") for d in place.children):
+                return True
+    return False
+
+
 def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                      resolver: ActorResolver | None = None) -> list[EventMention]:
     lexicon = load_lexicon()
@@ -733,16 +796,15 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
             code = cand.code
             if any(g.lemma_ in GENERIC_GOVERNORS for g in governors(token)):
                 continue   # "forces need to coordinate with Israel" is background, not a happening
-            # an attack with victims but no named attacker is still an attack, if it is a
-            # reported killing ("three civilians were killed in a bombing"), not a generic noun
-            if not sources and not (code.type == "ASSAULT" and not cand.nominal and token.tag_ in ("VBD", "VBN")
-                                    and token.dep_ != "relcl"):
+            # a concrete happening told without its doer stays, with no source ("Unidentified ...")
+            anchored = not sources and _anchored_happening(token, cand)
+            if not sources and not anchored and not _unattributed_happening(token, cand):
                 continue
             targets = cand.targets if cand.targets is not None else _targets(
                 token, resolver, sources, cand.complements, plover=code.type)
             if code.type in ("SUPPORT", "COOPERATE") and not targets and len(sources) < 2 and not cand.by_rule:
                 continue
-            if not sources and not targets:
+            if not sources and not targets and not anchored:
                 continue
             if not sources and modality(token, code.type, nominal=cand.nominal) == "negated":
                 continue   # "no attacks on Israel": nothing happened, by nobody

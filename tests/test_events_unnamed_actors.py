@@ -1,0 +1,69 @@
+"""Happenings reported without their doer (issue 16, recall).
+
+A material event (an attack, an arrest, a protest) that the sentence tells
+as one concrete happening stays an event with no source, even when nobody
+is named as doing it: it did something to someone, happened at a place or
+time its own phrase names, or someone suffered it. Generic mentions, kinds,
+references to an event as the object of another act, and planned, negated
+or hypothetical ones do not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import extract
+from storyline.models import Article
+
+
+def _mentions(nlp, text):
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    return mentions
+
+
+def _unattributed(nlp, text, trigger):
+    return [m for m in _mentions(nlp, text) if m.trigger.lower().startswith(trigger) and not m.sources]
+
+
+# (sentence, trigger word, PLOVER type): a happening told without its doer
+KEPT = [
+    ("An explosion at the crowded market killed twelve people on Tuesday.", "explosion", "ASSAULT"),
+    ("The attack wounded three soldiers near the border post.", "attack", "ASSAULT"),
+    ("The blast destroyed two houses in the northern district.", "blast", "ASSAULT"),
+    ("Four villagers were killed in the bombing of the bridge.", "bombing", "ASSAULT"),
+    ("Two policemen died in the ambush outside the town.", "ambush", "ASSAULT"),
+]
+
+# (sentence, trigger word): generic, a kind, background to another act, or not a fact
+DROPPED = [
+    ("The homicide rate fell in the cities last year.", "homicide"),
+    ("Attacks like this are becoming more common.", "attacks"),
+    ("Violence is rising across the region.", "violence"),
+    ("The minister offered condolences over the attack on the mosque.", "attack"),
+    ("No explosion was reported in the capital.", "explosion"),
+    ("An attack could kill many people in the city.", "attack"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,plover", KEPT, ids=[t for _, t, _ in KEPT])
+def test_events_unnamed_actors_concrete_happening_is_kept_without_source(nlp, text, trigger, plover):
+    found = _unattributed(nlp, text, trigger)
+    assert [m.type for m in found] == [plover], [(m.type, m.trigger) for m in _mentions(nlp, text)]
+    assert found[0].modality in ("asserted", "reported", "historical")
+
+
+@pytest.mark.parametrize("text,trigger", DROPPED, ids=[t for _, t in DROPPED])
+def test_events_unnamed_actors_generic_or_background_mention_is_dropped(nlp, text, trigger):
+    assert _unattributed(nlp, text, trigger) == []
+
+
+def test_events_unnamed_actors_summary_says_the_doer_is_unknown(nlp):
+    found = _unattributed(nlp, "The attack wounded three soldiers near the border post.", "attack")
+    assert found and found[0].summary.startswith("Unidentified")
+
+
+def test_events_unnamed_actors_named_doer_still_wins(nlp):
+    mentions = _mentions(nlp, "The Syrian army attacked the convoy near the border post.")
+    assert [m.type for m in mentions] == ["ASSAULT"]
+    assert mentions[0].sources and "army" in mentions[0].sources[0].text.lower()
