@@ -187,3 +187,16 @@ def test_dictionary_code_needs_a_pattern_for_a_verb_the_lexicon_knows(nlp):
     mission = _verb(nlp, "The agency launched a humanitarian mission.", "launched")
     assert dictionary_code(bare, "launch", known=True) is None
     assert dictionary_code(mission, "launch", known=True).type == "AID"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a verb that lets someone act makes the act a possibility, not a deed
+    ("The agreement allows Israel to annex parts of the West Bank.", "annex", "hypothetical"),
+    ("The deal permits the army to seize the port.", "seize", "hypothetical"),
+    ("The new law enables the government to ban protests.", "ban", "hypothetical"),
+    ("Israel annexed parts of the West Bank.", "annexed", "asserted"),
+])
+def test_dictionary_candidates_let_by_allow_are_possibilities(nlp, text, word, expected):
+    from storyline.events.modality import modality
+
+    assert modality(_verb(nlp, text, word), "COERCE") == expected
