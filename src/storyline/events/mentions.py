@@ -706,6 +706,8 @@ _ANCHOR_ENTITIES = ("GPE", "LOC", "FAC", "DATE", "TIME")
 _DEFINITE = ("the", "this", "that", "these", "those")
 #: Prepositions that place or aim a happening: "an explosion at the market", "the attack on the embassy".
 _ANCHOR_PREPS = ("in", "at", "on", "near", "outside", "inside", "against", "across", "from")
+#: Passive auxiliaries of a past happening ("was arrested", "have been detained"), not of a habit ("are").
+_PAST_AUXPASS = ("was", "were", "been")
 #: Prepositions under which a noun is a setting of a suffered past verb ("killed in the blast").
 _SETTING_PREPS = ("in", "during", "by", "from", "after", "since")
 
@@ -716,8 +718,10 @@ def _unattributed_happening(token, cand: Candidate) -> bool:
     # reported killing ("three civilians were killed in a bombing"), not a generic noun;
     # so is any material act done to someone named ("she was arrested", "were detained")
     # (its victims, the targets, are required later)
+    # ("students are often detained" is a habit: a passive is a happening when told in the past)
     return (cand.code.type in UNATTRIBUTED_TYPES and not cand.nominal and token.tag_ in ("VBD", "VBN")
-            and token.dep_ != "relcl")
+            and token.dep_ != "relcl" and not any(c.dep_ == "auxpass" and c.lower_ not in _PAST_AUXPASS
+                                                  for c in token.children))
 
 
 def _anchored_happening(token, cand: Candidate) -> bool:
@@ -729,13 +733,20 @@ def _anchored_happening(token, cand: Candidate) -> bool:
     act ("condolences over an attack", "claimed responsibility for the attack",
     "denied charges") is that act's background, and generic uses ("the homicide
     rate", "attacks like this", "violence is rising") report nothing."""
-    if not cand.nominal or cand.code.type not in UNATTRIBUTED_TYPES or token.pos_ != "NOUN":
+    if cand.code.type not in UNATTRIBUTED_TYPES:
+        return False
+    if not cand.nominal:
+        return _suffered_in_the_past(token, cand)
+    if token.pos_ != "NOUN":
         return False
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each", "such") for c in token.children):
         return False
     if modality(token, cand.code.type, nominal=True) not in ("asserted", "reported", "historical"):
         return False
     head = token.head
+    if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and any(
+            c.dep_ == "expl" for c in head.children):
+        return True    # "there was an explosion", "there were clashes in the north"
     if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN"):
         # it did something to someone, or happened somewhere or at some time
         return any(c.dep_ == "dobj" for c in head.children) or _placed_or_dated(head) or _placed_or_dated(token)
@@ -745,6 +756,18 @@ def _anchored_happening(token, cand: Candidate) -> bool:
         return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and (
             any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ == "die")
     return False
+
+
+def _suffered_in_the_past(verb, cand: Candidate) -> bool:
+    """A material act told in the past passive of those it was done to, whom the
+    resolver need not know: "thousands have been arrested", "leftists were
+    detained", "two men were shot dead" (not "are often arrested", a habit)."""
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if any(p.lower_ in ("nobody", "none", "nothing") or any(d.lower_ == "no" for d in p.children) for p in patients):
+        return False   # "no one was detained": nothing happened to anyone
+    return (verb.tag_ == "VBN" and verb.dep_ != "relcl" and bool(patients)
+            and any(c.dep_ == "auxpass" and c.lower_ in _PAST_AUXPASS for c in verb.children)
+            and modality(verb, cand.code.type) in ("asserted", "reported", "historical"))
 
 
 def _placed_or_dated(word) -> bool:
