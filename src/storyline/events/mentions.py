@@ -785,6 +785,12 @@ def _placed_or_dated(word) -> bool:
 
 def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                      resolver: ActorResolver | None = None) -> list[EventMention]:
+    """The event mentions of one article. Sentence by sentence: its candidate
+    events (``_sentence_candidates``), those that are events of their own
+    (``_own_events``), each one's code and actors (``_actors``), modality
+    (``_modality``), date (``when.date_mention``), place (``_placed``) and
+    record (``_record``); then the article's announcements are dated again and
+    every mention is completed from the rest of the article (``in_context``)."""
     lexicon = load_lexicon()
     text = doc_text(doc)   # rebuilt by spaCy on each access, so taken once per document
     if resolver is None:
@@ -796,119 +802,176 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
         # appeals to the reader ("you can help support our work") are never news
         if _READER.search(text, sent.start_char, sent.end_char):
             continue
-        found = find_candidates(sent, lexicon, resolver)
-        # words the rules and dictionaries are silent on, that the learned model takes for an event
-        found += [Candidate(t, code, nominal=n)
-                  for t, code, n in learned_candidates(sent, found, trigger_lemmas(lexicon))]
-        candidates = _speech_requests(sent, resolver, _absorb(found))
-        consults = {c.token.i for c in candidates if c.code.type == "CONSULT"}
-        triggers = {c.token.i for c in candidates}
-        # the triggers and the clauses they absorbed ("refused to extend ..., ending the deal")
-        covered = triggers | {x.i for c in candidates for x in c.complements}
-        for cand in candidates:
-            token = cand.token
-            # "meet to discuss ...": the purpose is part of the meeting
-            if cand.code.type == "CONSULT" and token.dep_ == "advcl" and token.head.i in consults:
+        for cand in _own_events(_sentence_candidates(sent, lexicon, resolver)):
+            acted = _actors(cand, resolver)
+            if acted is None:
                 continue
-            # "attacked a post, killing two officers": the participle tells the outcome of the same event
-            if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in covered
-                    and not any(c.dep_ in SUBJECT_DEPS for c in token.children)):
-                continue
-            sources = cand.sources if cand.sources is not None else (
-                _noun_sources(token, resolver, cand.code.type) if cand.nominal else _subject_refs(token, resolver))
-            code = cand.code
-            if any(g.lemma_ in GENERIC_GOVERNORS for g in governors(token)):
-                continue   # "forces need to coordinate with Israel" is background, not a happening
-            # a concrete happening told without its doer stays, with no source ("Unidentified ...")
-            anchored = not sources and _anchored_happening(token, cand)
-            if not sources and not anchored and not _unattributed_happening(token, cand):
-                continue
-            targets = cand.targets if cand.targets is not None else _targets(
-                token, resolver, sources, cand.complements, plover=code.type)
-            if code.type in ("SUPPORT", "COOPERATE") and not targets and len(sources) < 2 and not cand.by_rule:
-                continue
-            if not sources and not targets and not anchored:
-                continue
-            if not sources and modality(token, code.type, nominal=cand.nominal) == "negated":
-                continue   # "no attacks on Israel": nothing happened, by nobody
-            if code.type == "ACCUSE" and token.lemma_ in REGRET | {"call"} and not targets:
-                continue   # regret or blame with nobody else's act named is no accusation
-            if not targets and code.type in ("REJECT", "REQUEST") and press_idiom(token, cand.complements):
-                continue   # "declined to comment", "requested anonymity": the reporter's business, not news
-            if not cand.by_rule and other_sense(token, resolver):
-                continue   # "meet future disasters", "demonstrate support": no meeting, no protest
-            if code.cameo.startswith("141") and sources and all(s.sector in ("MIL", "COP") for s in sources):
-                continue   # "riot police marched": security forces on the move do not demonstrate
-            if code.type == "ASSAULT" and token.lemma_ == "attack" and any(
-                    p.dep_ == "prep" and p.lower_ == "for" and any(g.dep_ in ("pcomp", "pobj") for g in p.children)
-                    for p in token.children):
-                code = Code("ACCUSE", "111", "criticize")   # "attacked him for failing to ...": words, not arms
-            mod = modality(token, code.type, nominal=cand.nominal, demand=cand.speech_act)
-            refused = False
-            if mod == "negated" and code.type in COOPERATIVE and any(
-                    a.lower_ in ("will", "would", "wo", "can", "could") for a in token.children if a.dep_ == "aux"):
-                if _unless(token):
-                    # "will not agree to extend ... unless X": a refusal until the other side
-                    # complies is a threat ("will not accept refugees if war starts" only a refusal)
-                    code, mod, refused = Code("THREATEN", "131", None), "threatened", "unless"
-                else:
-                    code, mod, refused = Code("REJECT", "120", None), "announced", True
-            if cand.speech_act and code.type == "THREATEN":
-                mod = "threatened"
-            if cand.willing and mod != "negated":
-                mod = "planned"
-            said_when = False
-            if mod == "asserted" and not cand.nominal and _announced_by_actor(token, sources, resolver):
-                # "Russia said on Saturday it was suspending ...": the saying is the act
-                mod, said_when = "announced", True
-            dating = date_mention(token, sent, timexes, mod, code.type, nominal=cand.nominal,
+            code, sources, targets = acted
+            code, mod, refused, said_when = _modality(cand, code, sources, resolver)
+            dating = date_mention(cand.token, sent, timexes, mod, code.type, nominal=cand.nominal,
                                   speech_act=cand.speech_act, said_when=said_when, refused=refused,
                                   published=article.published)
-            mod, when = dating.modality, dating.time
-            trigger_end = token.idx + len(token)
-            particles = [c for c in token.children if c.dep_ == "prt"]
-            if particles:
-                trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
-            where = event_location(token, sent, sources, targets)
-            aimed = where if code.type in PLACE_TARGET_TYPES else None
-            if code.type in CLAUSE_PLACE_TYPES:
-                aimed = next((p for c in cand.complements if (p := event_location(c, sent, sources, targets))),
-                             where if code.type == "REQUEST" else None)   # "sought refuge in Germany"
-            if not targets and aimed is not None and aimed.start is not None:
-                targets = [ActorRef(aimed.name, article.text[aimed.start:aimed.end] if article.text else aimed.name,
-                                    aimed.start, aimed.end, aimed.country, None, "place", False)]
-            if where is not None and where.country:
-                # "protesters in Ankara": an unnamed actor takes the country of the place
-                # (not so for officials of an international body meeting somewhere)
-                # (nor for a named person, whose nationality a visit does not change)
-                sources = [s if s.country or s.resolved or s.sector == "IGO" or _named_person(s)
-                           else replace(s, country=where.country) for s in sources]
-                targets = [t if t.country or t.resolved or _named_person(t) else replace(t, country=where.country)
-                           for t in targets]
+            where, sources, targets = _placed(article, sent, cand, code, sources, targets)
+            mention = _record(article, sent, cand, code, dating, sources, targets, where, refused)
             if dating.announced_by is not None:
-                announcers[stable_id("em", article.id, token.idx, code.type)] = dating.announced_by
-            mentions.append(EventMention(
-                id=stable_id("em", article.id, token.idx, code.type),
-                article_id=article.id,
-                type=code.type, cameo=code.cameo, mode=code.mode, modality=mod,
-                trigger_start=token.idx, trigger_end=trigger_end,
-                trigger=article.text[token.idx:trigger_end] if article.text else token.text,
-                lemma=token.lemma_.lower(),
-                # the sentence without the blank lines spaCy keeps after it,
-                # so its span ends at its last character, as a reader marks it
-                sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
-                sentence=sent.text.rstrip(),
-                sources=tuple(sources), targets=tuple(targets),
-                location=where,
-                time=when,
-                confidence=_confidence(sources, targets, mod, cand),
-                summary=(_said_summary(sources, token) if cand.speech_act else
-                         summarise(_refused_act(token) if refused == "unless" else token, sources,
-                                   {True: "refused", "unless": "threatens-not"}.get(refused, mod), cand.nominal,
-                                   targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
-            ))
+                announcers[mention.id] = dating.announced_by
+            mentions.append(mention)
     mentions = refine_announced_dates(mentions, announcers, doc, timexes, resolver)
     return in_context(mentions, article, doc, resolver, timexes)
+
+
+def _sentence_candidates(sent, lexicon, resolver) -> list[Candidate]:
+    """The sentence's candidate events: the triggers found, those a governing
+    event absorbs dropped (``_absorb``), and what a speaker demands or
+    threatens of another added (``_speech_requests``)."""
+    found = find_candidates(sent, lexicon, resolver)
+    # words the rules and dictionaries are silent on, that the learned model takes for an event
+    found += [Candidate(t, code, nominal=n)
+              for t, code, n in learned_candidates(sent, found, trigger_lemmas(lexicon))]
+    candidates = _speech_requests(sent, resolver, _absorb(found))
+    return candidates
+
+
+def _own_events(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that are events of their own, not a part of another one's."""
+    consults = {c.token.i for c in candidates if c.code.type == "CONSULT"}
+    triggers = {c.token.i for c in candidates}
+    # the triggers and the clauses they absorbed ("refused to extend ..., ending the deal")
+    covered = triggers | {x.i for c in candidates for x in c.complements}
+    out = []
+    for cand in candidates:
+        token = cand.token
+        # "meet to discuss ...": the purpose is part of the meeting
+        if cand.code.type == "CONSULT" and token.dep_ == "advcl" and token.head.i in consults:
+            continue
+        # "attacked a post, killing two officers": the participle tells the outcome of the same event
+        if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in covered
+                and not any(c.dep_ in SUBJECT_DEPS for c in token.children)):
+            continue
+        out.append(cand)
+    return out
+
+
+def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[ActorRef]] | None:
+    """The candidate's code, sources and targets; None when it is no event a
+    coder would accept: nobody does it (a concrete happening told without its
+    doer aside), it is a general truth or the reporter's business, or its
+    trigger is used in another sense."""
+    token = cand.token
+    sources = cand.sources if cand.sources is not None else (
+        _noun_sources(token, resolver, cand.code.type) if cand.nominal else _subject_refs(token, resolver))
+    code = cand.code
+    if any(g.lemma_ in GENERIC_GOVERNORS for g in governors(token)):
+        return None   # "forces need to coordinate with Israel" is background, not a happening
+    # a concrete happening told without its doer stays, with no source ("Unidentified ...")
+    anchored = not sources and _anchored_happening(token, cand)
+    if not sources and not anchored and not _unattributed_happening(token, cand):
+        return None
+    targets = cand.targets if cand.targets is not None else _targets(
+        token, resolver, sources, cand.complements, plover=code.type)
+    if code.type in ("SUPPORT", "COOPERATE") and not targets and len(sources) < 2 and not cand.by_rule:
+        return None
+    if not sources and not targets and not anchored:
+        return None
+    if not sources and modality(token, code.type, nominal=cand.nominal) == "negated":
+        return None   # "no attacks on Israel": nothing happened, by nobody
+    if code.type == "ACCUSE" and token.lemma_ in REGRET | {"call"} and not targets:
+        return None   # regret or blame with nobody else's act named is no accusation
+    if not targets and code.type in ("REJECT", "REQUEST") and press_idiom(token, cand.complements):
+        return None   # "declined to comment", "requested anonymity": the reporter's business, not news
+    if not cand.by_rule and other_sense(token, resolver):
+        return None   # "meet future disasters", "demonstrate support": no meeting, no protest
+    if code.cameo.startswith("141") and sources and all(s.sector in ("MIL", "COP") for s in sources):
+        return None   # "riot police marched": security forces on the move do not demonstrate
+    if code.type == "ASSAULT" and token.lemma_ == "attack" and any(
+            p.dep_ == "prep" and p.lower_ == "for" and any(g.dep_ in ("pcomp", "pobj") for g in p.children)
+            for p in token.children):
+        code = Code("ACCUSE", "111", "criticize")   # "attacked him for failing to ...": words, not arms
+    return code, sources, targets
+
+
+def _modality(cand: Candidate, code: Code, sources, resolver) -> tuple[Code, str, bool | str, bool]:
+    """The candidate's modality (one of models.MODALITIES) and what it makes of
+    the code: a cooperative act refused for the future is a REJECT, or a
+    THREATEN when the refusal holds until the other side complies (``refused``
+    True or "unless", for the summary). ``said_when``: an actor announces its
+    own act, so the saying dates it."""
+    token = cand.token
+    mod = modality(token, code.type, nominal=cand.nominal, demand=cand.speech_act)
+    refused = False
+    if mod == "negated" and code.type in COOPERATIVE and any(
+            a.lower_ in ("will", "would", "wo", "can", "could") for a in token.children if a.dep_ == "aux"):
+        if _unless(token):
+            # "will not agree to extend ... unless X": a refusal until the other side
+            # complies is a threat ("will not accept refugees if war starts" only a refusal)
+            code, mod, refused = Code("THREATEN", "131", None), "threatened", "unless"
+        else:
+            code, mod, refused = Code("REJECT", "120", None), "announced", True
+    if cand.speech_act and code.type == "THREATEN":
+        mod = "threatened"
+    if cand.willing and mod != "negated":
+        mod = "planned"
+    said_when = False
+    if mod == "asserted" and not cand.nominal and _announced_by_actor(token, sources, resolver):
+        # "Russia said on Saturday it was suspending ...": the saying is the act
+        mod, said_when = "announced", True
+    return code, mod, refused, said_when
+
+
+def _placed(article: Article, sent, cand: Candidate, code: Code, sources, targets):
+    """Where the event happened, and what the place says of its actors: a place
+    acted upon is the target when no actor is ("imposed a curfew in Baghdad"),
+    and an unnamed actor takes the place's country ("protesters in Ankara")."""
+    token = cand.token
+    where = event_location(token, sent, sources, targets)
+    aimed = where if code.type in PLACE_TARGET_TYPES else None
+    if code.type in CLAUSE_PLACE_TYPES:
+        aimed = next((p for c in cand.complements if (p := event_location(c, sent, sources, targets))),
+                     where if code.type == "REQUEST" else None)   # "sought refuge in Germany"
+    if not targets and aimed is not None and aimed.start is not None:
+        targets = [ActorRef(aimed.name, article.text[aimed.start:aimed.end] if article.text else aimed.name,
+                            aimed.start, aimed.end, aimed.country, None, "place", False)]
+    if where is not None and where.country:
+        # "protesters in Ankara": an unnamed actor takes the country of the place
+        # (not so for officials of an international body meeting somewhere)
+        # (nor for a named person, whose nationality a visit does not change)
+        sources = [s if s.country or s.resolved or s.sector == "IGO" or _named_person(s)
+                   else replace(s, country=where.country) for s in sources]
+        targets = [t if t.country or t.resolved or _named_person(t) else replace(t, country=where.country)
+                   for t in targets]
+    return where, sources, targets
+
+
+def _record(article: Article, sent, cand: Candidate, code: Code, dating, sources, targets, where,
+            refused: bool | str) -> EventMention:
+    """The event mention as stored: its trigger (with its particle: "cut off"),
+    sentence, actors, place, date, confidence and one-line summary."""
+    token = cand.token
+    mod, when = dating.modality, dating.time
+    trigger_end = token.idx + len(token)
+    particles = [c for c in token.children if c.dep_ == "prt"]
+    if particles:
+        trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
+    return EventMention(
+        id=stable_id("em", article.id, token.idx, code.type),
+        article_id=article.id,
+        type=code.type, cameo=code.cameo, mode=code.mode, modality=mod,
+        trigger_start=token.idx, trigger_end=trigger_end,
+        trigger=article.text[token.idx:trigger_end] if article.text else token.text,
+        lemma=token.lemma_.lower(),
+        # the sentence without the blank lines spaCy keeps after it,
+        # so its span ends at its last character, as a reader marks it
+        sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
+        sentence=sent.text.rstrip(),
+        sources=tuple(sources), targets=tuple(targets),
+        location=where,
+        time=when,
+        confidence=_confidence(sources, targets, mod, cand),
+        summary=(_said_summary(sources, token) if cand.speech_act else
+                 summarise(_refused_act(token) if refused == "unless" else token, sources,
+                           {True: "refused", "unless": "threatens-not"}.get(refused, mod), cand.nominal,
+                           targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
+    )
 
 
 def plover_type(mention: EventMention) -> str:
