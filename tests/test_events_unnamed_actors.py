@@ -34,7 +34,7 @@ KEPT = [
     ("Four villagers were killed in the bombing of the bridge.", "bombing", "ASSAULT"),
     ("Two policemen died in the ambush outside the town.", "ambush", "ASSAULT"),
     ("There was an explosion near the embassy on Monday.", "explosion", "ASSAULT"),
-    ("Dozens of students were detained in the capital.", "detained", "COERCE"),
+    ("Dozens of students were beaten in the capital.", "beaten", "ASSAULT"),
 ]
 
 # (sentence, trigger word): generic, a kind, background to another act, or not a fact
@@ -45,8 +45,8 @@ DROPPED = [
     ("The minister offered condolences over the attack on the mosque.", "attack"),
     ("No explosion was reported in the capital.", "explosion"),
     ("An attack could kill many people in the city.", "attack"),
-    ("Police said the march was peaceful and no one was detained.", "detained"),
-    ("Students are often detained in the capital.", "detained"),
+    ("Police said the march was peaceful and no one was injured.", "injured"),
+    ("Students are often beaten in the capital.", "beaten"),
 ]
 
 

@@ -698,15 +698,17 @@ def _confidence(sources, targets, modality_, cand: Candidate) -> float:
 
 
 #: Material happenings that are news even when nobody is named as doing them ("an explosion
-#: killed 12", "she was arrested", "protests erupted"); a sanction without its imposer is a policy.
+#: killed 12", "arrests of activists in Caracas", "protests erupted"); a sanction without an imposer is a policy.
 UNATTRIBUTED_TYPES = MATERIAL_HOSTILE - {"SANCTION"}
+#: Of them, the ones whose verb alone, told without its doer, still codes as that type: an arrest
+#: "for collaborating" is coded as the accusation it carries (PLOVER dev), so a doerless
+#: "was arrested" is left to the doer's clause; an attack is an attack whoever did it.
+VERBAL_UNATTRIBUTED = ("ASSAULT",)
 #: What an event is anchored to when its clause places or dates it.
 _ANCHOR_ENTITIES = ("GPE", "LOC", "FAC", "DATE", "TIME")
-#: Determiners that pick out one known happening ("the blast"), not any or none.
-_DEFINITE = ("the", "this", "that", "these", "those")
 #: Prepositions that place or aim a happening: "an explosion at the market", "the attack on the embassy".
 _ANCHOR_PREPS = ("in", "at", "on", "near", "outside", "inside", "against", "across", "from")
-#: Passive auxiliaries of a past happening ("was arrested", "have been detained"), not of a habit ("are").
+#: Passive auxiliaries of a past happening ("was shot", "have been wounded"), not of a habit ("are").
 _PAST_AUXPASS = ("was", "were", "been")
 #: Prepositions under which a noun is a setting of a suffered past verb ("killed in the blast").
 _SETTING_PREPS = ("in", "during", "by", "from", "after", "since")
@@ -715,11 +717,10 @@ _SETTING_PREPS = ("in", "during", "by", "from", "after", "since")
 def _unattributed_happening(token, cand: Candidate) -> bool:
     """True for a candidate with no named source that is still a happening."""
     # an attack with victims but no named attacker is still an attack, if it is a
-    # reported killing ("three civilians were killed in a bombing"), not a generic noun;
-    # so is any material act done to someone named ("she was arrested", "were detained")
+    # reported killing ("three civilians were killed in a bombing"), not a generic noun
     # (its victims, the targets, are required later)
-    # ("students are often detained" is a habit: a passive is a happening when told in the past)
-    return (cand.code.type in UNATTRIBUTED_TYPES and not cand.nominal and token.tag_ in ("VBD", "VBN")
+    # ("students are often beaten" is a habit: a passive is a happening when told in the past)
+    return (cand.code.type in VERBAL_UNATTRIBUTED and not cand.nominal and token.tag_ in ("VBD", "VBN")
             and token.dep_ != "relcl" and not any(c.dep_ == "auxpass" and c.lower_ not in _PAST_AUXPASS
                                                   for c in token.children))
 
@@ -736,7 +737,7 @@ def _anchored_happening(token, cand: Candidate) -> bool:
     if cand.code.type not in UNATTRIBUTED_TYPES:
         return False
     if not cand.nominal:
-        return _suffered_in_the_past(token, cand)
+        return cand.code.type in VERBAL_UNATTRIBUTED and _suffered_in_the_past(token, cand)
     if token.pos_ != "NOUN":
         return False
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each", "such") for c in token.children):
@@ -760,11 +761,11 @@ def _anchored_happening(token, cand: Candidate) -> bool:
 
 def _suffered_in_the_past(verb, cand: Candidate) -> bool:
     """A material act told in the past passive of those it was done to, whom the
-    resolver need not know: "thousands have been arrested", "leftists were
-    detained", "two men were shot dead" (not "are often arrested", a habit)."""
+    resolver need not know: "two men were shot dead", "dozens were wounded"
+    (not "are often beaten", a habit)."""
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if any(p.lower_ in ("nobody", "none", "nothing") or any(d.lower_ == "no" for d in p.children) for p in patients):
-        return False   # "no one was detained": nothing happened to anyone
+        return False   # "no one was injured": nothing happened to anyone
     return (verb.tag_ == "VBN" and verb.dep_ != "relcl" and bool(patients)
             and any(c.dep_ == "auxpass" and c.lower_ in _PAST_AUXPASS for c in verb.children)
             and modality(verb, cand.code.type) in ("asserted", "reported", "historical"))
