@@ -200,3 +200,13 @@ def test_dictionary_candidates_let_by_allow_are_possibilities(nlp, text, word, e
     from storyline.events.modality import modality
 
     assert modality(_verb(nlp, text, word), "COERCE") == expected
+
+
+@pytest.mark.parametrize("text, word, coded", [
+    ("Rebels besieged the town.", "besieged", True),
+    # a piece of a sentence cut off by a line break: the act belongs to a verb the parse lost
+    ("to besiege the town and cut its roads", "besiege", False),
+])
+def test_dictionary_code_skips_a_main_verb_without_a_subject(nlp, text, word, coded):
+    token = _verb(nlp, text, word)
+    assert (dictionary_code(token, token.lemma_.lower(), known=False) is not None) is coded

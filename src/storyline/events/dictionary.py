@@ -215,13 +215,20 @@ def dictionary_code(token, lemma: str, known: bool) -> Code | None:
     it knows (a light verb of its object rules: "launch", "hold"; "call",
     whose uses it sorts itself) only by a pattern of a material act, since the
     lexicon's silence on such a verb is deliberate."""
-    if lemma in NOT_ACTS:
+    if lemma in NOT_ACTS or _fragment(token):
         return None
     dictionary = load_dictionary()
     match = dictionary.match(token, lemma)
     if match is None or (known and (match.pattern is None or dictionary.takes.get(match.code.cameo[:2]) == "phrase")):
         return None
     return match.code
+
+
+def _fragment(verb) -> bool:
+    """A sentence's main verb with no subject: a piece of a sentence cut by a
+    line break ("to reverse its decision ..."), whose act belongs to a verb the
+    parse no longer sees."""
+    return verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def _modifiers(token) -> frozenset:
