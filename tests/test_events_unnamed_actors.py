@@ -67,6 +67,11 @@ def test_events_unnamed_actors_summary_says_the_doer_is_unknown(nlp):
     assert found and found[0].summary.startswith("Unidentified")
 
 
+def test_events_unnamed_actors_summary_names_the_kind_of_doer_the_act_implies(nlp):
+    found = _unattributed(nlp, "Protests erupted in the capital on Sunday.", "protest")
+    assert found and found[0].summary.startswith("Unidentified protesters"), found
+
+
 def test_events_unnamed_actors_named_doer_still_wins(nlp):
     mentions = _mentions(nlp, "The Syrian army attacked the convoy near the border post.")
     assert [m.type for m in mentions] == ["ASSAULT"]

@@ -23,7 +23,7 @@ from storyline.time import tag
 
 WORDS = load_words()
 #: Lists of PLOVER types and of modalities, not of words.
-TYPE_LISTS = {"cooperative", "material_hostile", "nominal_types", "place_target_types", "clause_place_types"}
+TYPE_LISTS = {"unnamed_doers", "cooperative", "material_hostile", "nominal_types", "place_target_types", "clause_place_types"}
 MODALITY_LISTS = {"restatable"}
 #: Lists whose entries are phrases.
 PHRASE_LISTS = {"historical_cues"}
@@ -121,6 +121,7 @@ EXAMPLES = [
     # summary
     ("dangling", "of", f"Rebels attacked {_LONG}."),
     ("noun_verbs", "invasion", "The Russian invasion of Ukraine killed thousands."),
+    ("unnamed_doers", "PROTEST", "Protests erupted in the capital on Sunday."),
     # coding
     ("cooperative", "CONCEDE", "Israel will release 50 Palestinian prisoners."),
     ("material_hostile", "ASSAULT", "Iran will attack Israel."),

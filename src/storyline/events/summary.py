@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..models import ActorRef
-from .lexicon import word_list, word_map
+from .lexicon import load_lexicon, word_list, word_map
 
 TARGET_PREPS = word_list("target_preps")
 
@@ -33,6 +33,14 @@ _SUMMARY_DEPS = {"dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp"}
 
 #: Verbs for nominal events, so "the Russian invasion" reads "Russia invades".
 NOUN_VERBS = word_map("noun_verbs")
+UNNAMED_DOERS = word_map("unnamed_doers")
+
+
+def _type_of(lemma: str) -> str:
+    """The PLOVER type the lexicon gives a trigger word, or ''."""
+    lexicon = load_lexicon()
+    code = lexicon.nouns.get(lemma) or lexicon.verbs.get(lemma)
+    return code.type if code is not None else ""
 
 
 def _is_plural(sources: Sequence[ActorRef], doc) -> bool:
@@ -51,9 +59,10 @@ def _is_plural(sources: Sequence[ActorRef], doc) -> bool:
     return not source.resolved and last in ("police", "people")
 
 
-def _who(sources: Sequence[ActorRef]) -> str:
+def _who(sources: Sequence[ActorRef], lemma: str = "") -> str:
     if not sources:
-        return "Unidentified attackers"
+        # the doer is unknown; say what kind of doer the act implies, not "attackers" for a protest
+        return "Unidentified " + UNNAMED_DOERS.get(_type_of(lemma), "attackers")
     names = [s.name for s in sources[:3]]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -91,8 +100,8 @@ def summarise(token, sources: Sequence[ActorRef], modality_: str, nominal: bool,
     if partners:   # "spoke by telephone with X": say with whom
         rest = "with " + " and ".join(p.name for p in partners[:3])
     rest = _whole(rest[:120].rsplit(" ", 1)[0] if len(rest) > 120 else rest)
-    who = _who(sources)
     lemma = token.lemma_.lower()
+    who = _who(sources, lemma)
     plural = _is_plural(sources, token.doc)
     if nominal:
         verb = NOUN_VERBS.get(lemma)
