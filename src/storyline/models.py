@@ -44,6 +44,16 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}_{digest.hexdigest()}"
 
 
+def mention_id(article_id: str, trigger_start: int, event_type: str) -> str:
+    """An EventMention's id: its article, where its trigger starts, its type."""
+    return stable_id("em", article_id, trigger_start, event_type)
+
+
+def statement_id(article_id: str, start: int) -> str:
+    """A Statement's id: its article and where its words start."""
+    return stable_id("sm", article_id, start)
+
+
 # --- time -------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from .ingest import read_inputs
 from .iterate import batches, batches_within
 from .link.incremental import relink
 from .models import (
-    Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue, stable_id,
+    Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue, mention_id, statement_id,
 )
 from .settings import Settings
 from .store import Store
@@ -124,16 +124,6 @@ def _analyse_pieces(article: Article, pieces: Pieces, settings: Settings,
             statements.append(dataclasses.replace(moved, id=statement_id(article.id, moved.start),
                                                   about=new_ids.get(statement.about, statement.about)))
     return ArticleAnalysis(article, tuple(timexes), tuple(mentions), tuple(statements))
-
-
-def mention_id(article_id: str, trigger_start: int, event_type: str) -> str:
-    """The id events.mentions gives a mention (see EventMention.id)."""
-    return stable_id("em", article_id, trigger_start, event_type)
-
-
-def statement_id(article_id: str, start: int) -> str:
-    """The id events.statements gives a statement (see Statement.id)."""
-    return stable_id("sm", article_id, start)
 
 
 def _is_offset_field(name: str) -> bool:

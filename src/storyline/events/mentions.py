@@ -16,7 +16,7 @@ from typing import Sequence
 
 from ..actors import ActorResolver, ethnic, load_kb
 from ..annotate import doc_text, token_strings
-from ..models import ActorRef, Article, EventMention, Timex, stable_id
+from ..models import ActorRef, Article, EventMention, Timex, mention_id
 from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon, word_list, word_map)
 from .context import in_context
@@ -954,7 +954,7 @@ def _record(article: Article, sent, cand: Candidate, code: Code, dating, sources
     if particles:
         trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
     return EventMention(
-        id=stable_id("em", article.id, token.idx, code.type),
+        id=mention_id(article.id, token.idx, code.type),
         article_id=article.id,
         type=code.type, cameo=code.cameo, mode=code.mode, modality=mod,
         trigger_start=token.idx, trigger_end=trigger_end,

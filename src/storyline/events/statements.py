@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..annotate import doc_text, token_strings
-from ..models import Article, EventMention, Statement, TimeValue, stable_id
+from ..models import Article, EventMention, Statement, TimeValue, statement_id
 from .lexicon import PERFORMATIVE, SPEECH_VERBS, word_list
 from .when import _open_past
 
@@ -218,7 +218,7 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
         if not cue_words:
             continued = _continued_quote(n, sents, quotes, text, out, cues_in)
             if continued is not None:
-                out[continued.start] = replace(continued, id=stable_id("sm", article.id, continued.start))
+                out[continued.start] = replace(continued, id=statement_id(article.id, continued.start))
             continue
         verbs = [t for t in cue_words if _is_cue(t) and not _inside(t, quotes)]
         for token in cue_words:
@@ -259,7 +259,7 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
                 or any(c.dep_ in ("prep", "npadvmod") and c.idx <= t.start <= c.right_edge.idx for c in token.children)),
                 None)
             out[start] = Statement(
-                id=stable_id("sm", article.id, start), article_id=article.id, speaker=refs[0],
+                id=statement_id(article.id, start), article_id=article.id, speaker=refs[0],
                 words=words, start=start, end=end, kind=kind, cue=cue, time=when, about=about)
     return _dated_from_context(sorted(out.values(), key=lambda s: s.start), mentions, article.published)
 
