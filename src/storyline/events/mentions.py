@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from ..actors import ActorResolver, ethnic, load_kb
+from ..actors import ActorResolver, load_kb
 from ..annotate import doc_text, token_strings
 from ..models import ActorRef, Article, EventMention, Timex, mention_id
 from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
                       NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon, word_list, word_map)
+from .clause_actors import (SUBJECT_DEPS, armed_subject, named_person, noun_sources,
+                            subject_refs)
 from .context import in_context
 from .dictionary import dictionary_code, load_dictionary
 from .location import event_location
@@ -26,17 +28,11 @@ from .model import learned_candidates
 from .modality import PHASE_VERBS, governors, modality
 from .summary import _refused_act, _said_summary, summarise
 from .senses import other_sense, press_idiom
-from .targets import OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS, _targets
+from .targets import _targets
 from .when import date_mention, refine_announced_dates
 
-LIGHT_VERBS = word_list("light_verbs")
-#: Nouns whose complement clause names what their owner does ("the council's decision to end ...").
-INTENT_NOUNS = word_list("intent_nouns")
 #: Adjectives of readiness: "is willing to withdraw" promises the withdrawal.
 WILLING = word_list("willing")
-#: Verbs whose passive subject is the one acting ("guerrillas were demobilized").
-SELF_PASSIVE = word_list("self_passive")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Types whose target, when no actor is named, is the place acted upon
 #: ("lifted a curfew in Montenegro", "suspended aid deliveries in Baghdad").
 PLACE_TARGET_TYPES = word_list("place_target_types")
@@ -47,7 +43,6 @@ CLAUSE_PLACE_TYPES = word_list("clause_place_types")
 GENERIC_GOVERNORS = word_list("generic_governors")
 #: Lemmatiser slips of the small English model that would hide a trigger.
 LEMMA_FIXES = word_map("lemma_fixes")
-RELATIVE = word_list("relative")
 _READER = re.compile(r"\b(?:you|your)\b", re.I)
 #: Nouns of taking part in something: "suspend its participation in the deal" is about the deal.
 PARTAKING = word_list("partaking")
@@ -120,31 +115,6 @@ def _object_lemmas(verb) -> tuple[set[str], str | None]:
     return lemmas, particle
 
 
-def _armed_subject(verb, resolver) -> list[ActorRef] | None:
-    """Who attacks when a weapon or an armed force is the subject of a verb of
-    hitting ("Russian missiles struck the port"): the weapon's owner or the force.
-    None when the subject is neither (a storm hits, prices hit a record)."""
-    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-        heads = [subj, *subj.conjuncts]
-        if all(h.lemma_.lower() in WEAPONS | {"airstrike", "strike", "warship", "fighter"} for h in heads):
-            owners = []
-            for head in heads:
-                for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss")):
-                    iso = resolver.kb.country_of(mod.text)
-                    state = resolver.kb.state(iso) if iso else None
-                    ref = (ActorRef(state.name, mod.text, mod.idx, mod.idx + len(mod), iso, "GOV", "state", True)
-                           if state is not None else resolver.ref(mod) if mod.pos_ in ("PROPN", "NOUN", "PRON") else None)
-                    if ref is not None and all(o.name != ref.name for o in owners):
-                        owners.append(ref)
-            return owners
-        refs = _subject_refs(verb, resolver)
-        # an armed force hitting, or anyone hitting "with precision weapons"
-        armed = any(p.lower_ == "with" and any(o.lemma_.lower() in WEAPONS for o in p.children if o.dep_ == "pobj")
-                    for p in verb.children if p.dep_ == "prep")
-        return refs if refs and (refs[0].sector == "MIL" or armed) else None
-    return None
-
-
 #: Lemmas handled by name in find_candidates, beyond the lexicon's own.
 _SPECIAL_TRIGGERS = {"call", "force", "kick", "throw", "order", "cut", "break", "support", "speak", "talk"}
 
@@ -207,7 +177,7 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
                 found.append(Candidate(token, Code("SUPPORT", "051", None)))
                 continue
             if lemma in HIT_VERBS and resolver is not None and token.pos_ == "VERB":
-                attackers = _armed_subject(token, resolver)
+                attackers = armed_subject(token, resolver)
                 if attackers is not None:
                     found.append(Candidate(token, Code("ASSAULT", "190", None), sources=attackers or None))
                 continue
@@ -385,7 +355,7 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
             if not any(a.lower_ in ("must", "should") for a in comp.children if a.dep_ == "aux"):
                 continue
             subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
-            speaker = _subject_refs(token, resolver)
+            speaker = subject_refs(token, resolver)
             if not subjects or not speaker or not resolver.refs(subjects[0]):
                 continue
             if _own_side(speaker, resolver.refs(subjects[0])):
@@ -394,7 +364,7 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
             out.append(Candidate(comp, Code("REQUEST", "100", None), complements=[],
                                  sources=speaker, targets=resolver.refs(subjects[0]), speech_act=True))
         for comp in (c for c in token.children if c.dep_ == "ccomp" and _hostile_regard(c)):
-            speaker = _subject_refs(token, resolver)
+            speaker = subject_refs(token, resolver)
             if speaker and all(c.token.i != comp.i for c in out):
                 out.append(Candidate(comp, Code("THREATEN", "138", None), complements=[],
                                      sources=speaker, targets=[], speech_act=True))
@@ -402,7 +372,7 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
             said = _said_of_another(comp)
             if said is None:
                 continue
-            speaker = _subject_refs(token, resolver)
+            speaker = subject_refs(token, resolver)
             subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
             # (the one who must face it, or whose act broke the law: "the attack" is Israel's attack if it says so)
             about = resolver.refs(subjects[0]) if subjects else []
@@ -467,190 +437,6 @@ def _hostile_regard(verb) -> bool:
     return False
 
 
-def _subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
-    if depth > 4:
-        return []
-    children = list(verb.children)
-    # the parser sometimes hangs the subject on the auxiliary ("Abbas has ... threatened")
-    children += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
-    for child in children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.pos_ == "VERB":   # "The Red Cross operating in Iraq said ..."
-                child = next((g for g in child.children if g.dep_ == "nsubj"), child)
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return resolver.refs(verb.head)
-            refs = resolver.refs(child)
-            if refs:
-                return refs
-            # "the council's decision ..." as subject: its owner acts (not so for
-            # "Elian's relatives" or "his father": people owned are not their owner)
-            owners = [c for c in child.children if c.dep_ == "poss"]
-            owned_act = child.lemma_.lower() in INTENT_NOUNS or child.lemma_.lower() in load_lexicon().nouns
-            return resolver.refs(owners[0]) if owners and owned_act else []
-        if child.dep_ == "agent":
-            objs = [g for g in child.children if g.dep_ == "pobj"]
-            return resolver.refs(objs[0]) if objs else []
-    head = verb.head
-    predicate_of = _lost_main_verb(verb)
-    if predicate_of is not None:
-        return resolver.refs(predicate_of)
-    if (verb.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-            and any(c.dep_ == "nsubjpass" for c in head.children) and head.dep_ == "ccomp"
-            and head.head.lemma_ in SPEECH_VERBS):
-        # "the ministry said the fleet had been attacked ... and blamed Ukraine": an active
-        # verb joined to a reported passive is the speaker's own act
-        return _subject_refs(head.head, resolver, depth + 1)
-    for child in verb.children:
-        if child.dep_ == "nsubjpass":
-            return resolver.refs(child) if verb.lemma_ in SELF_PASSIVE else []
-    if any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
-        # "only to be jailed", "when asked about ...": the one the clause hangs on suffers the act
-        return []
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
-        # "persuaded Bolivia to withdraw": the one persuaded withdraws
-        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-        if objects:
-            return resolver.refs(objects[0])
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-            return []
-        return _shared_subject(verb, resolver, depth)
-    if verb.dep_ == "relcl":
-        return resolver.refs(verb.head)
-    if verb.pos_ == "ADJ" and verb.head.lemma_ == "be":
-        return _subject_refs(verb.head, resolver, depth + 1)
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("of", "for"):
-        # "accused the capitals of failing to condemn", "condemned North Korea for firing":
-        # the one accused or condemned does it (the object controls the preposition's clause;
-        # not so in time: "hug them before detonating" is the huggers' act)
-        holder = verb.head.head
-        objects = [holder] if holder.dep_ == "dobj" else [c for c in holder.children if c.dep_ == "dobj"
-                                                          and c.i < verb.head.i] if holder.pos_ == "VERB" else []
-        refs = [r for o in objects[:1] for r in resolver.refs(o)]
-        if refs:
-            return refs
-    if verb.dep_ in ("acl", "pcomp") and verb.head.lemma_.lower() in INTENT_NOUNS | {"to", "of"}:
-        noun = verb.head if verb.dep_ == "acl" else verb.head.head
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        if owners:
-            return resolver.refs(owners[0])
-        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_ in LIGHT_VERBS | SPEECH_VERBS:
-            # "announced a plan to", "issued a statement urging": who makes the plan acts; not
-            # so for "protested the decision to send troops" or "welcomed the plan to"
-            return _subject_refs(noun.head, resolver, depth + 1)
-    return []
-
-
-def _passive(verb) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _shared_subject(verb, resolver, depth: int) -> list[ActorRef]:
-    """The subject a verb without one shares with the verb it hangs on: the
-    clause boundary is crossed only where English shares the subject (a
-    conjoined verb, an infinitive or participle complement or adjunct). A
-    verb hung on a noun shares nothing ("sanctions and freezing funds"). After
-    a passive, the shared subject is the passive's subject, not its agent ("was
-    indicted by the court and will resign", "was filmed by the BBC protesting",
-    "was forced to withdraw"), except for a second passive participle ("were
-    arrested and charged") and a purpose clause ("was staged by students to
-    protest"), which go with the agent."""
-    head = verb.head
-    if head.pos_ not in ("VERB", "AUX", "ADJ"):
-        return []
-    if _passive(head) and _about_passive_subject(verb):
-        return [r for c in head.children if c.dep_ == "nsubjpass" for r in resolver.refs(c)]
-    return _subject_refs(head, resolver, depth + 1)
-
-
-def _about_passive_subject(verb) -> bool:
-    """Whether a verb hung on a passive tells what the passive's subject does.
-    Yes for an active conjoined verb ("was indicted and will resign"), the
-    infinitive of a passive control verb ("was forced to withdraw") and a
-    participle right after it ("was filmed protesting"); not the infinitive of
-    a report verb ("is believed to have died": its verb may tell what befell
-    the subject, and was left alone before). No for a second passive participle ("were arrested and
-    charged": a verb with neither auxiliary nor object of its own, as "charged"
-    is often tagged a past tense), a purpose ("was summoned to protest": the
-    summoner's), or a participle set off by a comma, which tells what the
-    event did ("was shattered by an explosion, killing 168")."""
-    head = verb.head
-    if verb.dep_ == "conj":
-        return any(c.dep_ in ("aux", "dobj") for c in verb.children)
-    if verb.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
-        return head.lemma_ in OBJECT_CONTROL
-    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG":
-        return verb.doc[verb.left_edge.i - 1].text != ","
-    return False
-
-
-def _lost_main_verb(verb):
-    """The subject noun of a sentence whose parse lost its main verb: in "The
-    council, which met after the launch, imposed sanctions" the small parser
-    makes "council" the root and joins "imposed" to the verb inside the
-    relative clause. A verb without a subject that follows the comma closing
-    a relative clause of the root noun is that noun's predicate."""
-    root = verb.sent.root
-    if verb.dep_ != "conj" or root.pos_ not in ("NOUN", "PROPN") or verb.i < root.i:
-        return None
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    node = verb
-    while node.dep_ != "relcl" and node.head.i != node.i:
-        node = node.head
-    if node.dep_ != "relcl" or node.head.i != root.i:
-        return None
-    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > root.sent.start else None
-    return root if before is not None and before.text == "," else None
-
-
-#: Buildings and vehicles named before an attack are what was hit ("the embassy bombings").
-FACILITIES = word_list("facilities")
-
-
-def _place_modifier(token) -> bool:
-    """A place name used as a noun modifier names where an event happened ("the
-    Nairobi bombing", "the Kenya bombing"); adjectives ("the Russian invasion")
-    and abbreviations ("U.S. strikes") name who did it."""
-    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC"):
-        return False
-    text = token.doc[token.left_edge.i: token.i + 1].text
-    return not ("." in text or (text.isupper() and len(text) <= 4))
-
-
-def _noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
-    for child in noun.children:
-        if child.dep_ == "poss" and noun.lemma_.lower() not in PATIENT_NOUNS:
-            refs = resolver.refs(child)
-            if refs:
-                return refs
-        if child.dep_ == "prep" and child.lower_ == "by":
-            objs = [g for g in child.children if g.dep_ == "pobj"]
-            if objs and resolver.refs(objs[0]):
-                return resolver.refs(objs[0])
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound"):
-            if _place_modifier(child) or child.lemma_.lower() in FACILITIES:
-                continue   # "the Nairobi bombing", "the Kenya bombing", "the embassy bombings": where, not who
-            iso = None if ethnic(child) else resolver.kb.country_of(child.text)
-            state = resolver.kb.state(iso) if iso else None
-            if state is not None:
-                return [ActorRef(state.name, child.text, child.idx, child.idx + len(child), iso, "GOV", "state", True)]
-            ref = resolver.ref(child) if child.pos_ == "PROPN" else None
-            if ref is not None:
-                return [ref]
-    head = noun.head
-    # "thousands converged for a rally", "youths threw stones during demonstrations":
-    # those present at a protest are the protesters (not so for attacks: victims are present too)
-    if (code_type == "PROTEST" and noun.dep_ == "pobj" and head.lower_ in ("for", "at", "during", "in", "on")
-            and head.head.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in head.head.children)):
-        return _subject_refs(head.head, resolver)
-    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
-            head.lemma_ in LIGHT_VERBS or head.lemma_ in SPEECH_VERBS):
-        return _subject_refs(head, resolver)
-    return []
-
-
 def _unless(token) -> bool:
     for verb in [token, *(c for c in token.children if c.dep_ == "xcomp")]:
         for clause in (c for c in verb.children if c.dep_ == "advcl"):
@@ -676,15 +462,9 @@ def _announced_by_actor(token, sources, resolver) -> bool:
                                                                "had" not in aux) or (token.tag_ in ("VBZ", "VBP") and not aux)
     if not present:
         return False
-    speaker = _subject_refs(token.head, resolver)
+    speaker = subject_refs(token.head, resolver)
     names = {s.name for s in sources} | {s.country for s in sources if s.country}
     return any(r.name in names or (r.country and r.country in names) for r in speaker)
-
-
-def _named_person(ref: ActorRef) -> bool:
-    """"Madeleine Albright", not "a senior official": a proper name."""
-    words = ref.name.split()
-    return ref.kind == "person" and len(words) > 1 and all(w[:1].isupper() for w in words)
 
 
 def _confidence(sources, targets, modality_, cand: Candidate) -> float:
@@ -860,7 +640,7 @@ def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[Actor
     trigger is used in another sense."""
     token = cand.token
     sources = cand.sources if cand.sources is not None else (
-        _noun_sources(token, resolver, cand.code.type) if cand.nominal else _subject_refs(token, resolver))
+        noun_sources(token, resolver, cand.code.type) if cand.nominal else subject_refs(token, resolver))
     code = cand.code
     if any(g.lemma_ in GENERIC_GOVERNORS for g in governors(token)):
         return None   # "forces need to coordinate with Israel" is background, not a happening
@@ -936,9 +716,9 @@ def _placed(article: Article, sent, cand: Candidate, code: Code, sources, target
         # "protesters in Ankara": an unnamed actor takes the country of the place
         # (not so for officials of an international body meeting somewhere)
         # (nor for a named person, whose nationality a visit does not change)
-        sources = [s if s.country or s.resolved or s.sector == "IGO" or _named_person(s)
+        sources = [s if s.country or s.resolved or s.sector == "IGO" or named_person(s)
                    else replace(s, country=where.country) for s in sources]
-        targets = [t if t.country or t.resolved or _named_person(t) else replace(t, country=where.country)
+        targets = [t if t.country or t.resolved or named_person(t) else replace(t, country=where.country)
                    for t in targets]
     return where, sources, targets
 
