@@ -79,9 +79,24 @@ def parse_meantime(content: str, name: str = "") -> TimeMLDocument:
     return TimeMLDocument(name, "".join(parts), dct, (), tuple(unscored))
 
 
+def read_jsonl_documents(path: Path) -> list[TimeMLDocument]:
+    """Articles one a line as ``{"id", "published": "YYYY-MM-DD", "text"}``
+    (the project's own dev set, ``benchmarks/data/dating_news.jsonl``): the
+    text carries no date line, so nothing is hidden."""
+    documents = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            documents.append(TimeMLDocument(row["id"], row["text"], date.fromisoformat(row["published"]), (), ()))
+    return documents
+
+
 def read_dating_documents(path: str | Path) -> list[TimeMLDocument]:
-    """TimeML ``.tml`` files under ``path``, or else MEANTIME ``.xml`` files."""
+    """TimeML ``.tml`` files under ``path``, or else MEANTIME ``.xml`` files;
+    a ``.jsonl`` file of dated articles (``read_jsonl_documents``)."""
     root = Path(path)
+    if root.is_file() and root.suffix == ".jsonl":
+        return read_jsonl_documents(root)
     if root.is_dir() and not any(root.rglob("*.tml")):
         files = sorted(root.rglob("*.xml"))
         documents = [parse_meantime(f.read_text(encoding="utf-8"), f.name) for f in files]
