@@ -33,54 +33,36 @@ the date within a few years; or an abstention. Evidence, by weight:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Sequence
 
 import numpy as np
 
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
+from .dating_corpus import (CORPUS_EVIDENCE, HINT_MAX_SPAN_DAYS, _decide_with_corpus,  # noqa: F401  (re-exported)
+                            hints_agree, is_corpus_inferred)
+from .dating_decide import (BOUNDING_RULES, INTERVAL_EVIDENCE, LOW_CONFIDENCE, _decide,  # noqa: F401
+                            honest_interval, is_low_confidence)
 from .dating_series import series_evidence
+from .dating_years import (_FORECAST_BEFORE, _NAME_BEFORE, _around, _comparison_evidence, _direction,  # noqa: F401
+                           _looks_back, _year_evidence)
 from .dating_offices import age_evidence, elect_matches, former_holder, qualified_holder, term_told_in_time
 from .evidence import (_entity_evidence, _event_evidence, _told_of_that_year, anniversary_of_year_evidence,
                        fresh_together, numbered_evidence)
-from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _day, _ix,
+from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _ix,
                    _range_mask, _sentence_of, _weekday_of_grid)
 from .knowledge import fold, load_entities, load_knowledge, user_roles_paths
-from .normalise import clamp_day
 from .recognise import recognise
 from .vocabulary import MONTHS, WEEKDAYS
 
 #: words before a surname that are not a first name
 _HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady"})
 
-#: below this best score the text says too little to date it
-MIN_SCORE = 1.5
 #: score of the days after an election that news reports as past
 ELECTION_FALLOFF = (3.0, 2.6, 2.3, 2.0, 1.8, 1.6, 1.5)
-#: how much the best year must beat every other year to be answered
-YEAR_MARGIN = 0.5
-#: days within this much of the best score form the answer's interval
-TIE = 0.3
-#: a low-confidence year is guessed only when the best-fitting days span at most this many years
-GUESS_SPAN_YEARS = 3
-#: days within this much of the best score fit "equally" for a guess
-GUESS_TIE = 0.05
-#: the first evidence line of a guessed (low-confidence) date starts with this
-LOW_CONFIDENCE = "low confidence"
 #: days after an officeholder's term ends that news may still name them by the title
 TERM_GRACE_DAYS = 60
-#: the rules whose limits bound the interval; the others ("mentions 1994" with no tense
-#: to read, a year after "due" or "through") only tilt the scores: on TBAQ and MEANTIME
-#: they excluded the true date about one time in four
-BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", "event_in_force",
-                            "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
-                            "numbered", "year_past", "full_date_past", "comparison", "scheduled",
-                            "fiscal_ahead", "former_holder", "office_qualifier", "term_told",
-                            "corpus_named", "corpus_same", "corpus_counted", "series", "age"})
-#: the evidence line that gives the interval of an answer starts with this
-INTERVAL_EVIDENCE = "interval"
 
 
 # --- evidence -----------------------------------------------------------------
@@ -92,23 +74,6 @@ def _sentences(doc, text: str) -> list[tuple[int, int]]:
         except ValueError:
             pass
     return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
-
-
-def _direction(doc, start: int, end: int, text: str | None = None) -> int:
-    from . import tense_direction
-    return tense_direction(doc, start, end, text) if doc is not None and hasattr(doc, "char_span") else 0
-
-
-_AHEAD_CUES = re.compile(
-    r"(?i)(?:\bdue|\bmatur\w*|\bthrough|\buntil|\bby|\bexpir\w*|\bending|\bto|\bbefore|\bin\s+fiscal|\bfiscal|\bnext|\bby\s+the\s+end\s+of)\s*(?:[\w.,]+\s+){0,2}$")
-
-
-def _looks_back(doc, text: str, cand) -> bool:
-    """A date the article reports as past: not under a future verb and not a
-    deadline, maturity or target ("notes due 2009", "by 1995")."""
-    if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
-        return False
-    return _direction(doc, cand.start, cand.end, text) <= 0
 
 
 def _with_grace(mask: np.ndarray, days: int) -> np.ndarray:
@@ -408,419 +373,9 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     return honest_interval(board, answer, today or date.today()) if interval else answer
 
 
-# --- the corpus: dated reports of the same happening -------------------------
-
-#: every evidence line that comes from other articles of the corpus starts with this
-CORPUS_EVIDENCE = "corpus"
-#: hints further apart than this (days) disagree: the article's date is left unknown
-HINT_SPREAD_DAYS = 7
-#: a hint vaguer than this (days) says too little to date an article by
-HINT_MAX_SPAN_DAYS = 31
-#: weight of the days from a happening on: news of it is published that day or the next, then less
-HINT_FALLOFF = (2.0, 2.0, 1.6, 1.4, 1.2, 1.1, 1.0)
-#: weight of the weeks after that (background reports)
-HINT_TAIL = (24, 0.5)
-#: the text's own evidence vetoes the corpus's days when it prefers other days by this much
-TEXT_VETO = 1.0
-
-
-def hints_agree(hints: Sequence[TimeValue]) -> bool:
-    """Dated reports of the happenings an article reports, close enough in
-    time to date it by: all of them precise, none further from another than
-    ``HINT_SPREAD_DAYS``. Recurring acts (a strike a month) linked by mistake
-    to the wrong episode show up here as hints that disagree."""
-    if not hints:
-        return False
-    for h in hints:
-        if h.earliest is None or h.latest is None or (h.latest - h.earliest).days > HINT_MAX_SPAN_DAYS:
-            return False
-    return (max(h.earliest for h in hints) - min(h.latest for h in hints)).days <= HINT_SPREAD_DAYS
-
-
-def is_corpus_inferred(value: TimeValue | None) -> bool:
-    """A publication date found from other articles of the corpus (never a
-    source of hints for others, so the corpus's dates do not depend on the
-    order articles arrive in)."""
-    return bool(value is not None and value.basis == "inferred"
-                and any(line.startswith(CORPUS_EVIDENCE) for line in value.evidence))
-
-
-def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -> TimeValue | None:
-    """The text's own answer when it gives a confident one; else the days
-    the corpus's dated reports of the same happenings point to, unless the
-    hints disagree or the text's evidence prefers other days."""
-    own = _decide(board, guess)
-    if own is not None and not is_low_confidence(own):
-        return own
-    named = [h for h in hints if h.mod == "AFTER"]
-    counted = [h for h in hints if h.mod == "APPROX"]
-    hints = [h for h in hints if h.mod not in ("AFTER", "APPROX")]
-    used = bool(named) and _named_after(board, named)
-    used = (bool(counted) and _counted_from(board, counted)) or used
-    if used:
-        if not hints:
-            found = _decide(board, guess)
-            return found if found is not None and is_corpus_inferred(found) else own
-    if not hints_agree(hints):
-        return own
-    text_score = board.score.copy()
-    near = np.zeros(N_DAYS, dtype=bool)
-    for h in sorted(hints, key=lambda h: (h.earliest, h.latest, h.value)):
-        weights = np.zeros(N_DAYS)
-        first, last = _ix(h.earliest), _ix(h.latest)
-        weights[first:last + 1] = HINT_FALLOFF[0]
-        for k, w in enumerate(HINT_FALLOFF[1:], start=1):
-            if last + k < N_DAYS:
-                weights[last + k] = w
-        tail_days, tail_weight = HINT_TAIL
-        start = last + len(HINT_FALLOFF)
-        weights[start:start + tail_days] = tail_weight
-        near |= weights >= HINT_FALLOFF[-1]
-        what = h.evidence[0] if h.evidence else f"another article of the corpus reports {h.value}"
-        board.add_weights(weights, f"{CORPUS_EVIDENCE}: {what}")
-        # news of a happening is published from that day on, and weeks later at most as news
-        board.bound(h.earliest, h.latest + timedelta(days=len(HINT_FALLOFF) + HINT_TAIL[0]),
-                    f"{CORPUS_EVIDENCE}: {what}", "corpus_same")
-    if text_score[near].max() < text_score.max() - TEXT_VETO:
-        return own  # the text itself points elsewhere: a link to the wrong happening
-    board.strong = True
-    found = _decide(board, False)
-    if found is None or not is_corpus_inferred(found):
-        return own
-    return found
-
-
-#: days after a happening the article names by its month and day alone ("the seizure on
-#: March 12") it may be from: news names a date without its year within the year (short
-#: of the next March 12, which the same words would name)
-NAMED_DAY_SPAN = 360
-
-
-def _named_after(board: Board, named: Sequence[TimeValue]) -> bool:
-    """Hints that the article names a happening the corpus dates ("the
-    seizure on March 12" and a dated report of it): the article is after
-    the latest such day and within a year of the earliest. Days more than a
-    year apart disagree and date nothing. True when used."""
-    first, last = min(h.earliest for h in named), max(h.earliest for h in named)
-    if (last - first).days > NAMED_DAY_SPAN:
-        return False
-    end = first + timedelta(days=NAMED_DAY_SPAN)
-    reason = f"{CORPUS_EVIDENCE}: " + "; ".join(h.evidence[0] if h.evidence else h.value for h in named)
-    board.add(_range_mask(last, end), 1.0, reason)
-    board.bound(last, end, reason, "corpus_named")
-    board.strong = True
-    return True
-
-
-def _counted_from(board: Board, counted: Sequence[TimeValue]) -> bool:
-    """Hints that the article counts back to a happening the corpus dates
-    ("seized the tanker two weeks ago"): the article is in the days they
-    give. Hints that do not overlap disagree and date nothing. True when used."""
-    first, last = max(h.earliest for h in counted), min(h.latest for h in counted)
-    if first > last:
-        return False
-    reason = f"{CORPUS_EVIDENCE}: " + "; ".join(h.evidence[0] if h.evidence else h.value for h in counted)
-    board.add(_range_mask(first, last), 2.0, reason)
-    board.bound(first, last, reason, "corpus_counted")
-    board.strong = True
-    return True
-
-
-def _year_evidence(board: Board, doc, text: str, candidates, years: np.ndarray) -> None:
-    """Years the article writes out, by the tense they are cited in. A year
-    told in the past ("sales fell in 1988") bounds the article from below,
-    and news writes out last year's and this year's most; a year looked
-    ahead to ("expects losses through 1990", "fiscal 1990") bounds it from
-    above. A year with no tense to read is a weaker lower bound: deadlines
-    and forecasts hide among them."""
-    past, unknown, ahead = [], [], []
-    tense_ahead, cue_ahead = [], []
-    #: past years not told as a forecast ("analysts were predicting 1990 earnings"): bounds
-    past_bounding: list[int] = []
-    scheduled: list[tuple[int, str]] = []
-    fiscal_ahead = None
-    for cand in candidates:
-        if cand.kind not in ("year", "mdy", "dmy", "month", "iso") or not cand.group("year"):
-            continue
-        y = int(cand.group("year"))
-        if not 1950 <= y <= 2035:
-            continue
-        if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
-            ahead.append(y)
-            cue_ahead.append(y)
-            continue
-        if cand.kind == "year" and _MODEL_YEAR.match(text, cand.end):
-            continue  # "released the 2011 version": model years are sold the year before
-        direction = _direction(doc, cand.start, cand.end, text)
-        (past if direction < 0 else ahead if direction > 0 else unknown).append(y)
-        if direction < 0 and not _FORECAST_BEFORE.search(_around(text, cand.start, cand.end)):
-            past_bounding.append(y)
-        if direction > 0:
-            tense_ahead.append(y)
-        if direction > 0 and cand.kind == "year" and _SCHEDULED.match(text, cand.end):
-            scheduled.append((y, " ".join(text[cand.start:_SCHEDULED.match(text, cand.end).end()].split())))
-        if direction >= 0 and cand.group("fiscal") and "fiscal" in cand.group("fiscal").lower():
-            fiscal_ahead = y if fiscal_ahead is None else min(fiscal_ahead, y)
-    if fiscal_ahead is not None and not past:
-        # A fiscal year spoken of as running or to come ("expects fiscal 1990
-        # profit to fall"): companies' fiscal years end mid-year or in the
-        # autumn, so the article is in that year's run-up or in it.
-        board.add(_range_mask(date(fiscal_ahead - 1, 1, 1), date(fiscal_ahead, 9, 30)), 1.0,
-                  f"looks ahead to fiscal {fiscal_ahead}: from the year before it until it ends")
-        board.bound(None, date(fiscal_ahead, 12, 31), f"looks ahead to fiscal {fiscal_ahead}", "fiscal_ahead")
-    if scheduled:
-        # "will run in the 1996 election": a vote, games or summit of a
-        # named year is looked ahead to in the few years before it, unlike
-        # a bond "due 2010".
-        y, phrase = min(scheduled)
-        board.add(_range_mask(date(y - SCHEDULED_LEAD_YEARS, 1, 1), date(y, 12, 31)), 1.0,
-                  f"looks ahead to '{phrase}': within {SCHEDULED_LEAD_YEARS} years before it")
-        board.bound(date(y - SCHEDULED_LEAD_YEARS, 1, 1), date(y, 12, 31),
-                    f"looks ahead to '{phrase}'", "scheduled")
-    if past:
-        latest = max(past)
-        board.add(years >= latest, 1.0, f"tells of {latest} in the past tense (the latest such year)")
-        for k, w in enumerate((0.3, 0.5, 0.2)):
-            board.add(years == latest + k, w, "news writes out this year and last year most")
-    if past_bounding:
-        bounding = max(past_bounding)
-        board.bound(date(bounding, 1, 1), None, f"tells of {bounding} in the past tense", "year_past")
-    if unknown and (not past or max(unknown) > max(past)):
-        latest = max(unknown)
-        board.add(years >= latest, 0.5, f"mentions {latest}")
-        board.bound(date(latest, 1, 1), None, f"mentions {latest}", "year_unknown")
-    if ahead and past and min(ahead) >= max(past):
-        # Alone, a year looked ahead to says little (bonds "due 2010" are
-        # sold decades ahead); with a past year it closes the interval.
-        earliest = min(ahead)
-        board.add(years <= earliest, 0.5, f"looks ahead to {earliest}")
-    if tense_ahead:
-        board.bound(None, date(min(tense_ahead), 12, 31), f"looks ahead to {min(tense_ahead)}", "year_ahead")
-    if cue_ahead:
-        board.bound(None, date(min(cue_ahead), 12, 31), f"looks ahead to {min(cue_ahead)}", "year_ahead_cue")
-
-
-#: a capitalised word right before a month name that is no preposition or time word: the
-#: month name is then a surname ("Prime Minister Theresa May")
-_NAME_BEFORE = re.compile(r"\b(?!(?:In|By|Since|Until|Till|Last|Next|This|Early|Late|Mid|From|Through|On|Of|And|Or|"
-                          r"Before|After|During|Since|For|Each|Every|Until|Not|Only|Since)\b)[A-Z][a-z]+\s+$")
-#: words around a date in its sentence that make a past verb tell of a forecast, a plan or
-#: an option ("analysts were predicting 1990 earnings", "trimmed his 1990 projection",
-#: "has an option to buy after Jan. 1, 1990"): such a year is no lower bound
-_FORECAST_BEFORE = re.compile(r"(?i)\b(?:predict\w*|forecast\w*|project\w*|estimat\w*|expect\w*|outlook|target\w*"
-                              r"|budget\w*|would|will|could|might|plan\w*|option\w*|scheduled|due|should)\b")
-
-
-def _around(text: str, start: int, end: int) -> str:
-    """The words of the sentence before a date (at most 120 characters) and
-    the few after it ("his 1990 earnings projection")."""
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 120)
-    b = min(x for x in (text.find(". ", end), text.find("\n", end), end + 40) if x >= 0)
-    return text[a + 1:start] + " " + text[end:b]
-
-
-#: a year that names a model, version or season, which come out before the year ("the 2011 version")
-_MODEL_YEAR = re.compile(r"(?i)(?:\s+[\w-]+){0,2}?\s+(?:models?|versions?|editions?|seasons?|lineups?|model-year)\b")
-#: a scheduled happening named by its year ("the 1996 election", "the 2000 Olympics")
-_SCHEDULED = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:elections?|Olympics|Olympic Games|Games|World Cup|summit"
-                        r"|census|(?:presidential|general|mayoral|parliamentary) (?:race|campaign|vote)|primar(?:y|ies))\b")
-#: how many years before a scheduled happening news looks ahead to it by its year
-SCHEDULED_LEAD_YEARS = 4
-
-
-_COMPARED = re.compile(r"(?i)(?:compared\s+with|compared\s+to|from|against|versus|than|over|with)\s+"
-                       r"(?:[$\w.,-]+\s+){0,8}(?:in|for)?\s*$")
-
-
-def _comparison_evidence(board: Board, text: str, candidates, years: np.ndarray) -> None:
-    """Results news compares the latest period with "the 1988 period" or
-    "the 1988 third quarter": the article reports the next year's."""
-    for c in candidates:
-        if c.kind != "year_quarter" or not c.group("year"):
-            continue
-        if not _COMPARED.search(text[max(0, c.start - 80):c.start]):
-            continue
-        year = int(c.group("year")) + 1
-        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4}.get((c.group("ord") or "").lower())
-        if n and c.group("unit").lower() == "quarter":
-            end = clamp_day(year, 3 * n, 31)
-            board.add(_range_mask(end, end + timedelta(days=75)), 1.5,
-                      f"compares with '{c.match.group(0)}': reports that quarter of {year}")
-        else:
-            board.add(years == year, 1.5, f"compares with '{c.match.group(0)}': reports a period of {year}")
-        board.bound(date(year, 1, 1), None, f"compares with '{c.match.group(0)}'", "comparison")
-        board.strong = True
-        return
-
-
 def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.ndarray:
     """Weights for the days after each year's month/day that fell on
     ``weekday``."""
     hit = np.flatnonzero((months == month) & (mdays == day) & (weekday_grid == weekday))
     # Weighted by recency: the article is usually days, not months, after it.
     return _closeness_to(hit, -1)
-
-
-def _decide(board: Board, guess: bool = False) -> TimeValue | None:
-    """The best day when a compact stretch wins; otherwise the best year
-    when it clearly beats every other year; otherwise a low-confidence
-    guess at the year when the evidence narrows it to a few years; otherwise
-    abstain."""
-    score = board.score
-    best = float(score.max())
-    if best <= 0:
-        return None  # nothing in the text speaks of its date
-    best_ix = int(np.flatnonzero(score == best)[0])
-    years, _, _ = _dates_of_grid()
-    best_year = _day(best_ix).year
-    others = score[years != best_year]
-    runner_up = float(others.max()) if len(others) else 0.0
-    if best < MIN_SCORE or not board.strong or best - runner_up < YEAR_MARGIN:
-        return _guess(board) if guess else None
-    top = np.flatnonzero(score >= best - TIE)
-    if top[-1] - top[0] <= 3:
-        return _result(_day(best_ix).isoformat(), _day(top[0]), _day(top[-1]), "day", board, best_ix)
-    in_year = np.flatnonzero((years == best_year) & (score >= best - TIE))
-    if in_year[-1] - in_year[0] <= 3:
-        return _result(_day(best_ix).isoformat(), _day(in_year[0]), _day(in_year[-1]), "day", board, best_ix)
-    first, last = _day(in_year[0]), _day(in_year[-1])
-    if (last - first).days <= 31:
-        # A stretch of some days: the month of the best day, with the stretch.
-        best_day = _day(best_ix)
-        return _result(f"{best_day.year}-{best_day.month:02d}", first, last, "month", board, best_ix)
-    return _result(str(best_year), date(best_year, 1, 1), date(best_year, 12, 31), "year", board, best_ix)
-
-
-def _guess(board: Board) -> TimeValue | None:
-    """A year stated with low confidence, when the evidence is weak (years
-    cited, a term of office) but keeps the date within ``GUESS_SPAN_YEARS``.
-    Days that fit equally well are a plateau (two officeholders' common
-    years, say); its middle day is the guess that is wrong by the least on
-    average. Only a year is given, so nothing is anchored on a guessed day."""
-    score = board.score
-    best = float(score.max())
-    tied = np.flatnonzero(score >= best - GUESS_TIE)
-    first, last = _day(tied[0]), _day(tied[-1])
-    if (last - first).days > 366 * GUESS_SPAN_YEARS:
-        return None  # the text fits too many years: a guess would be noise
-    middle = int(tied[len(tied) // 2])
-    year = _day(middle).year
-    span = (f"the evidence fits {first} to {last} about equally; {year} is the middle of that span"
-            if first.year != last.year else f"the evidence points to {year}, but weakly")
-    value = _result(str(year), date(year, 1, 1), date(year, 12, 31), "year", board, middle)
-    return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence)
-
-
-def _feasible_days(board: Board, today: date) -> np.ndarray | None:
-    """The days that satisfy the most bounds (all of them, unless some
-    disagree), up to ``today``; None without bounds."""
-    bounds = [b for b in board.bounds if b[3] in BOUNDING_RULES]
-    masks = [m for m, _, kind in board.mask_bounds if kind in BOUNDING_RULES]
-    if not bounds and not masks:
-        return None
-    steps = np.zeros(N_DAYS + 1, dtype=np.int32)
-    for lo, hi, _, _ in bounds:
-        a, b = (_ix(lo) if lo else 0), (_ix(hi) if hi else N_DAYS - 1)
-        if a <= b:
-            steps[a] += 1
-            steps[b + 1] -= 1
-    met = np.cumsum(steps[:-1])
-    for mask in masks:
-        met = met + mask
-    met[_ix(today) + 1:] = -1   # an article is not from the future
-    return met == met.max()
-
-
-def _all_bounds_met(board: Board, feasible: np.ndarray) -> bool:
-    """Whether the feasible days meet every bound (no evidence disputes them)."""
-    first = int(np.flatnonzero(feasible)[0])
-    day = _day(first)
-    return (all((lo is None or lo <= day) and (hi is None or day <= hi)
-                for lo, hi, _, kind in board.bounds if kind in BOUNDING_RULES)
-            and all(mask[first] for mask, _, kind in board.mask_bounds if kind in BOUNDING_RULES))
-
-
-def honest_interval(board: Board, answer: TimeValue | None, today: date) -> TimeValue | None:
-    """``answer`` with the interval the bounds allow. A confident answer
-    keeps its value and gets the days of its year that the bounds allow
-    (it is confident of the year, not of the day); one the bounds rule out
-    is no longer confident. Otherwise the best-scoring day that the bounds
-    allow gives the year, answered with low confidence, and the interval
-    is every day from the first to the last the bounds allow, however
-    wide. Without bounds, a confident ``answer`` is returned as it is and
-    a guess is withdrawn (None)."""
-    feasible = _feasible_days(board, today)
-    if feasible is None:
-        # nothing bounds the date: a guess from tilts alone ("tells of 1994", read as a
-        # forecast) has no interval it is sure of, so only a confident answer stands
-        return answer if answer is not None and not is_low_confidence(answer) else None
-    days = np.flatnonzero(feasible)
-    first, last = _day(days[0]), _day(days[-1])
-    limits = _limit_reasons(board, first, last)
-    if answer is not None and not is_low_confidence(answer):
-        best = _best_day_of(answer)
-        if best is not None and feasible[_ix(best)]:
-            start = min(max(first, date(best.year, 1, 1)), best)
-            end = max(min(last, date(best.year, 12, 31)), best)
-            line = f"{INTERVAL_EVIDENCE}: {start} to {end}, the days of {best.year} that the evidence allows"
-            return replace(answer, earliest=start, latest=end, evidence=answer.evidence + (line,) + limits)
-    score = np.where(feasible, board.score, -np.inf)
-    best_ix = int(np.argmax(score))
-    year = _day(best_ix).year
-    value = _result(str(year), first, last, "year", board, best_ix)
-    if first.year == last.year and _all_bounds_met(board, feasible):
-        # the bounds themselves, none of them disputed, keep the date within one year:
-        # that year is no guess
-        line = f"{INTERVAL_EVIDENCE}: {first} to {last}, the days the evidence allows"
-        return replace(value, evidence=value.evidence + (line,) + limits)
-    span = f"the evidence allows {first} to {last}; {year} fits it best"
-    return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence
-                   + (f"{INTERVAL_EVIDENCE}: {first} to {last}",) + limits)
-
-
-def _best_day_of(value: TimeValue) -> date | None:
-    """The day a value names, or the middle of the month or year it names."""
-    try:
-        if len(value.value) == 10:
-            return date.fromisoformat(value.value)
-        if len(value.value) == 7:
-            return date(int(value.value[:4]), int(value.value[5:7]), 15)
-        return date(int(value.value[:4]), 7, 1)
-    except ValueError:
-        return value.earliest
-
-
-def _limit_reasons(board: Board, first: date, last: date) -> tuple[str, ...]:
-    """The bounds that set the interval's ends, as evidence lines."""
-    lines = []
-    a, b = _ix(first), _ix(last)
-    for mask, reason, kind in board.mask_bounds:
-        if kind not in BOUNDING_RULES:
-            continue
-        if mask[a] and (a == 0 or not mask[a - 1]):
-            lines.append(f"{INTERVAL_EVIDENCE}: not before {first}: {reason}")
-        if mask[b] and (b == N_DAYS - 1 or not mask[b + 1]):
-            lines.append(f"{INTERVAL_EVIDENCE}: not after {last}: {reason}")
-    for lo, hi, reason, kind in board.bounds:
-        if kind not in BOUNDING_RULES:
-            continue
-        if lo is not None and lo == first:
-            lines.append(f"{INTERVAL_EVIDENCE}: not before {lo}: {reason}")
-        if hi is not None and hi == last:
-            lines.append(f"{INTERVAL_EVIDENCE}: not after {hi}: {reason}")
-    return tuple(dict.fromkeys(lines))
-
-
-def is_low_confidence(value: TimeValue | None) -> bool:
-    """An inferred date given as a guess (``storyline date`` shows why)."""
-    return bool(value is not None and value.evidence and value.evidence[0].startswith(LOW_CONFIDENCE))
-
-
-def _result(value: str, start: date, end: date, precision: str, board: Board, best_ix: int) -> TimeValue:
-    reasons = []
-    for reason, mask in board.reasons:
-        if mask[best_ix] and reason not in reasons:
-            reasons.append(reason)
-    return TimeValue(value=value, earliest=start, latest=end, precision=precision, basis="inferred",
-                     evidence=tuple(reasons))
