@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from click.testing import CliRunner
 
 from storyline.cli import cli
@@ -175,3 +176,28 @@ def test_evaluation_events_command_failures_go_to_stderr(tmp_path):
     assert "calm: missed ASSAULT 'weather'@4" in result.stderr
     assert "calm: quad material_conflict, coded neutral (no event)" in result.stderr
     assert "detect_recall  0.0" in result.stdout
+
+
+# ConfliBERT's cameo_class labels are CAMEO classes in the Phoenix pipeline's five-class table:
+# roots 01-02 neutral, 03-05 verbal cooperation, 06-08 material cooperation, 09-13 and 16 verbal
+# conflict, 14-15 and 17-20 material conflict. A mention's own CAMEO code decides its class.
+QUAD_TEXT = "Officials urged talks. Workers went on strike. The ministry cut ties. Rebels shelled the town."
+
+
+@pytest.mark.parametrize("word, kind, cameo, modality, expected", [
+    ("urged", "REQUEST", "020", "asserted", "neutral"),                   # an appeal is CAMEO 02
+    ("urged", "REQUEST", None, "asserted", "verbal_conflict"),            # no code: PLOVER's quads
+    ("strike", "PROTEST", "143", "asserted", "material_conflict"),        # protest, root 14
+    ("cut", "SANCTION", "161", "asserted", "verbal_conflict"),            # reduce relations, root 16
+    ("shelled", "ASSAULT", "190", "hypothetical", "neutral"),             # considered or conditional: 014 / none
+    ("shelled", "ASSAULT", "190", "negated", "neutral"),                  # a denied attack: 016
+    ("shelled", "ASSAULT", "190", "threatened", "verbal_conflict"),       # a threat: 13
+    ("cut", "AID", "070", "planned", "verbal_cooperation"),               # an intention to help: 03
+])
+def test_evaluation_events_quad_of_a_mention_follows_its_cameo_code(word, kind, cameo, modality, expected):
+    from dataclasses import replace
+
+    from storyline.evaluation.events import quad_of
+
+    coded = replace(mention(QUAD_TEXT, word, kind, modality=modality), cameo=cameo)
+    assert quad_of(coded) == expected

@@ -16,7 +16,22 @@ it codes is scored:
 - ``precision``: on exhaustive records only, the share of storyline events
   in a sentence holding some gold event (of any type, null included);
 - ``quad_accuracy``, ``quad_macro_f1``: records with a ``quad`` label,
-  against the most severe quad class of the record's events (none: neutral);
+  against the most severe quad class of the record's events (none: neutral).
+  The labels are ConfliBERT's ``cameo_class`` (0-4), classes of CAMEO codes
+  in the five-class scheme of the Phoenix pipeline (openeventdata
+  ``phoenix_pipeline``, ``postprocess.process_cameo``): roots 01-02
+  (statements, appeals) 0 = neutral, 03-05 verbal cooperation, 06-08
+  material cooperation, 09-13 and 16 verbal conflict, 14-15 and 17-20
+  material conflict. So an event's class is that of its own CAMEO code
+  (``quad_of``), as the labels were made; its PLOVER type decides only when
+  it has no code. An act the sentence does not report as done is coded as
+  CAMEO codes the sentence: a considered, recommended or conditional act
+  (modality ``hypothetical``) is a statement or appeal (014, 02: neutral), a
+  denied hostile act (``negated``) a denial (016: neutral); an intention or
+  threat takes PLOVER's convention (``plover_type``: AGREE, THREATEN, REJECT),
+  which is CAMEO's (03, 13, 12). A mention flagged as a reference back to a
+  happening reported elsewhere (``reference``: "claimed responsibility for
+  the attack") is not its sentence's act and does not decide its class;
 - ``source_match``, ``target_match``: gold events with source (target)
   spans whose answering events have an actor whose mention overlaps one of
   them, or whose resolved name is the words of one.
@@ -39,8 +54,17 @@ import click
 from ..errors import EvaluationDataError
 from ..models import PLOVER_TYPES, Article, EventMention, TimeValue
 
-#: The quad classes, least severe first; an event's class is that of its PLOVER type.
+#: The quad classes, least severe first (ConfliBERT's cameo_class 0-4).
 QUAD_ORDER = ("neutral", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+#: CAMEO root -> class, the Phoenix pipeline's five-class table (its quad_class 0-4).
+QUAD_OF_ROOT = {
+    **dict.fromkeys(("01", "02"), "neutral"),
+    **dict.fromkeys(("03", "04", "05"), "verbal_cooperation"),
+    **dict.fromkeys(("06", "07", "08"), "material_cooperation"),
+    **dict.fromkeys(("09", "10", "11", "12", "13", "16"), "verbal_conflict"),
+    **dict.fromkeys(("14", "15", "17", "18", "19", "20"), "material_conflict"),
+}
+#: PLOVER type -> class, for a mention without a CAMEO code (PLOVER's own quads).
 QUAD_OF_TYPE = {
     **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_cooperation"),
     **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_cooperation"),
@@ -233,6 +257,26 @@ def _answering(event: GoldEvent, mentions: Sequence[EventMention]) -> list[Event
     return [m for m in mentions if event.trigger.overlaps(m.trigger_start, m.trigger_end)]
 
 
+def quad_of(mention: EventMention) -> str:
+    """The class of one mention in the labels' scheme: its own CAMEO code's,
+    as CAMEO would code the sentence (see the module docstring)."""
+    from ..events import plover_type
+
+    if getattr(mention, "reference", False):
+        return "neutral"
+    if mention.modality == "hypothetical":
+        return "neutral"
+    kind = plover_type(mention)
+    if kind != mention.type:             # an intention, threat or refusal: CAMEO 03, 13, 12
+        return QUAD_OF_TYPE.get(kind, "neutral")
+    if mention.modality == "negated":    # a hostile act denied: CAMEO 016
+        return "neutral"
+    root = (mention.cameo or "")[:2]
+    if root in QUAD_OF_ROOT:
+        return QUAD_OF_ROOT[root]
+    return QUAD_OF_TYPE.get(kind, "neutral")
+
+
 def _actor_matches(spans: Sequence[Span], refs) -> bool:
     from ..actors import normalise
 
@@ -291,7 +335,7 @@ def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]
                     failures.append(f"{record.id}: false alarm {_describe(m)}@{m.trigger_start} in "
                                     f"{m.sentence.strip()[:100]!r}")
         if record.quad is not None:
-            classes = [QUAD_OF_TYPE.get(plover_type(m), "neutral") for m in mentions]
+            classes = [quad_of(m) for m in mentions]
             predicted = max(classes, key=QUAD_ORDER.index, default="neutral")
             counts.quads.append((record.quad, predicted))
             if predicted != record.quad:
