@@ -201,3 +201,44 @@ def test_evaluation_events_quad_of_a_mention_follows_its_cameo_code(word, kind, 
 
     coded = replace(mention(QUAD_TEXT, word, kind, modality=modality), cameo=cameo)
     assert quad_of(coded) == expected
+
+
+def _statement(text: str, speaker_words: str, name: str | None = None):
+    from storyline.models import Statement
+
+    start = text.index(speaker_words)
+    return Statement(id="sm", article_id="a", speaker=ref(text, speaker_words, name), words="it is wary",
+                     start=start, end=len(text))
+
+
+def test_evaluation_events_statement_speaker_answers_a_gold_event_without_trigger():
+    # CAMEO's root 01 is the statement: the speaker is the source of the sentence's event
+    text = "The Kenyan Treasury said it is wary of the new levy on fuel imports."
+    gold = GoldRecord("s1", text, events=(GoldEvent(None, None, (span(text, "The Kenyan Treasury"),),
+                                                    (span(text, "the new levy"),)),))
+    said = {"s1": [_statement(text, "Kenyan Treasury")]}
+    result, _ = score([gold], {"s1": []}, said)
+    assert (result["source_match"], result["target_match"]) == (1.0, 0.0)   # a statement has no addressee
+    result, _ = score([gold], {"s1": []})                                    # without statements: no source
+    assert result["source_match"] == 0.0
+
+
+def test_evaluation_events_statement_never_answers_a_gold_event_with_trigger():
+    text = "Rebels shelled the town, the army said."
+    gold = GoldRecord("s2", text, events=(GoldEvent("ASSAULT", span(text, "shelled"), (span(text, "the army"),)),))
+    result, _ = score([gold], {"s2": []}, {"s2": [_statement(text, "the army")]})
+    assert result["source_match"] == 0.0
+
+
+@pytest.mark.parametrize("words, name, matches", [
+    ("him", "Recep Tayyip Erdogan", True),     # a pronoun stands for the person the gold names with a title
+    ("him", "Erdogan Kaya", False),            # not that person
+    ("Turkey", "Turkey", False),               # a name elsewhere in the gold phrase is no pronoun's antecedent
+])
+def test_evaluation_events_pronoun_matches_the_gold_phrase_naming_its_antecedent(words, name, matches):
+    text = "Trump called President Recep Tayyip Erdogan of Turkey and urged him to wait. Turkey agreed."
+    gold = GoldRecord("p1", text, events=(GoldEvent(None, None, (), (span(text, "President Recep Tayyip Erdogan of Turkey"),)),))
+    start = text.rindex(words)
+    target = ActorRef(name=name, text=words, start=start, end=start + len(words))
+    result, _ = score([gold], {"p1": [mention(text, "urged", "REQUEST", targets=(target,))]})
+    assert result["target_match"] == (1.0 if matches else 0.0)

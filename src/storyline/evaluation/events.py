@@ -34,7 +34,17 @@ it codes is scored:
   the attack") is not its sentence's act and does not decide its class;
 - ``source_match``, ``target_match``: gold events with source (target)
   spans whose answering events have an actor whose mention overlaps one of
-  them, or whose resolved name is the words of one.
+  them, or whose resolved name is the words of one, or (a pronoun) whose
+  resolved name stands whole inside one ("him" resolved to Recep Tayyip
+  Erdogan for "President Recep Tayyip Erdogan of Turkey", as ``eval
+  plover`` matches). A gold event without a trigger is the CAMEO event of
+  its sentence, and CAMEO's root 01 is the statement: storyline codes a
+  statement as a ``Statement`` record, not an event mention, so for such a
+  gold event a statement of the record answers too, its speaker as source
+  (a statement has no addressee, so never a target). ConfliBERT's
+  ``cameo_ner`` S tags mark the speaker of its many 01 sentences ("X said it
+  is skeptical of Y", "X claimed responsibility for", "X expressed
+  condolences to Y").
 
 ``gold_events`` counts the gold events with a PLOVER type (the recall
 denominator). A measure with nothing to score is null. A malformed line is
@@ -52,7 +62,7 @@ from typing import Callable, Sequence
 import click
 
 from ..errors import EvaluationDataError
-from ..models import PLOVER_TYPES, Article, EventMention, TimeValue
+from ..models import PLOVER_TYPES, Article, EventMention, Statement, TimeValue
 
 #: The quad classes, least severe first (ConfliBERT's cameo_class 0-4).
 QUAD_ORDER = ("neutral", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -201,10 +211,12 @@ def read_records(path: str | Path, on_malformed: Callable[[str], None] = lambda 
 
 
 def code_records(records: Sequence[GoldRecord], settings=None,
-                 on_failure: Callable[[str], None] = lambda message: None) -> dict[str, list[EventMention]]:
+                 on_failure: Callable[[str], None] = lambda message: None,
+                 statements: dict[str, list[Statement]] | None = None) -> dict[str, list[EventMention]]:
     """Record id -> the event mentions the build's analysis codes in its
-    text. A record the analysis fails on is told to ``on_failure`` and
-    codes nothing."""
+    text (and, into ``statements`` when given, record id -> its statements).
+    A record the analysis fails on is told to ``on_failure`` and codes
+    nothing."""
     from ..pipeline import analyse_stream
     from ..settings import Settings
 
@@ -214,6 +226,8 @@ def code_records(records: Sequence[GoldRecord], settings=None,
     coded: dict[str, list[EventMention]] = {r.id: [] for r in records}
     for analysis in analyse_stream(articles, settings, lambda f: on_failure(f"{f.source}: {f.stage}: {f.reason}")):
         coded[analysis.article.source] = list(analysis.mentions)
+        if statements is not None:
+            statements[analysis.article.source] = list(analysis.statements)
     return coded
 
 
@@ -282,10 +296,24 @@ def _actor_matches(spans: Sequence[Span], refs) -> bool:
 
     for ref in refs:
         name = normalise(ref.name)
+        pronoun = ref.text.lower() in PRONOUNS and len(name) > 3
         for span in spans:
-            if span.overlaps(ref.start, ref.end) or (name and name == normalise(span.text)):
+            gold = normalise(span.text)
+            if span.overlaps(ref.start, ref.end) or (name and name == gold):
+                return True
+            if pronoun and _within(name.split(), gold.split()):
                 return True
     return False
+
+
+#: Words that stand for an actor named elsewhere; their actor is the one they resolve to.
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "we", "us", "our"})
+
+
+def _within(words: list[str], phrase: list[str]) -> bool:
+    """``words`` occur together, whole, in ``phrase``."""
+    n = len(words)
+    return any(phrase[i:i + n] == words for i in range(len(phrase) - n + 1))
 
 
 def _describe(m: EventMention) -> str:
@@ -294,8 +322,11 @@ def _describe(m: EventMention) -> str:
     return f"{plover_type(m)} {m.trigger!r}"
 
 
-def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]]) -> tuple[dict, list[str]]:
-    """The scores of KEYS, and one line per miss (for ``--failures``)."""
+def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]],
+          statements: dict[str, Sequence[Statement]] | None = None) -> tuple[dict, list[str]]:
+    """The scores of KEYS, and one line per miss (for ``--failures``).
+    ``statements`` (record id -> its statements) answer gold events without
+    a trigger with their speakers as sources."""
     from ..events import plover_type
 
     counts, failures = _Counts(), []
@@ -320,6 +351,8 @@ def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]
                 if not spans:
                     continue
                 refs = [ref for m in answers for ref in (m.sources if role == "source" else m.targets)]
+                if role == "source" and event.trigger is None and statements:
+                    refs += [st.speaker for st in statements.get(record.id, ())]
                 hit = _actor_matches(spans, refs)
                 counts.roles[role][0] += hit
                 counts.roles[role][1] += 1
@@ -366,8 +399,9 @@ def evaluate_file(path: str | Path, limit: int | None = None, settings=None,
         warn(f"malformed: {message}")
     if malformed:
         warn(f"{len(malformed)} malformed line(s) skipped in {path}")
-    coded = code_records(records, settings, lambda message: warn(f"not analysed: {message}"))
-    return score(records, coded)
+    said: dict[str, list[Statement]] = {}
+    coded = code_records(records, settings, lambda message: warn(f"not analysed: {message}"), said)
+    return score(records, coded, said)
 
 
 def _stderr(message: str) -> None:

@@ -26,6 +26,18 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE.finditer(text)]
 
 
+#: Nouns of a written statement whose "saying ..." is its issuer's words ("X issued a statement saying ...").
+STATEMENT_NOUNS = frozenset({"statement", "message", "letter", "communique", "communiqué", "release", "note"})
+#: Verbs that voice an attitude through their object: "expressed condolences", "voiced concern".
+ATTITUDE_VERBS = frozenset({"express", "voice", "offer", "send", "extend", "convey"})
+#: The attitudes such a verb voices: each makes the phrase a statement (CAMEO 01: 012, 013, 018).
+ATTITUDE_NOUNS = frozenset({
+    "condolence", "condolences", "sympathy", "sympathies", "concern", "concerns", "hope", "hopes",
+    "optimism", "pessimism", "surprise", "regret", "sorrow", "grief", "gratitude", "satisfaction",
+    "disappointment", "dismay", "skepticism", "scepticism", "doubt", "doubts", "reservations",
+    "confidence", "frustration", "solidarity", "appreciation", "alarm", "shock"})
+
+
 def _speaker_token(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -34,7 +46,28 @@ def _speaker_token(verb):
             return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _speaker_token(verb.head)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS and verb.head.head is not verb.head:
+        # "X issued a statement saying ...": the statement's issuer speaks
+        return _speaker_token(verb.head.head) if verb.head.dep_ in ("dobj", "pobj") else None
     return None
+
+
+def _attitude(token) -> bool:
+    """A verb voicing an attitude through its object ("expressed his deep condolences",
+    "sent a condolence message"): a statement of its subject, not a speech verb."""
+    if token.lemma_ not in ATTITUDE_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "dobj" and (c.lower_ in ATTITUDE_NOUNS or c.lemma_ in ATTITUDE_NOUNS or any(
+        g.dep_ == "compound" and g.lower_ in ATTITUDE_NOUNS for g in c.children)) for c in token.children)
+
+
+def _attitude_words(verb, text) -> tuple[str, int, int, str] | None:
+    """The attitude and what it is about: the verb's phrase without its subject."""
+    tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc", "conj",
+                                                          "advmod", "npadvmod")
+              for t in c.subtree if t.i > verb.i] or [verb]
+    start, end = verb.idx, max(t.idx + len(t) for t in tokens)
+    return text[start:end].strip(" ,."), start, end, "paraphrase"
 
 
 def _is_cue(token) -> bool:
@@ -211,7 +244,7 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
     def cues_in(sent):
         # speech verbs and "according" only: the common token is neither, and is passed over once
         return [doc[i] for i in range(sent.start, sent.end)
-                if strings.lemma[i] in SPEECH_VERBS or strings.lower[i] == "according"]
+                if strings.lemma[i] in SPEECH_VERBS or strings.lower[i] == "according" or strings.lemma[i] in ATTITUDE_VERBS]
 
     for n, sent in enumerate(sents):
         cue_words = cues_in(sent)
@@ -225,7 +258,8 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
             speaker_tok, cue = None, ""
             if _inside(token, quotes):
                 continue   # "the leadership stressed ..." inside a quote is the quoted words
-            if _is_cue(token):
+            attitude = not _is_cue(token) and _attitude(token)
+            if _is_cue(token) or attitude:
                 speaker_tok, cue = _speaker_token(token), token.lemma_
                 quoted = next((a for a in token.ancestors if a.lemma_ == "quote"), None)
                 if quoted is not None:   # "X was quoted as having told ..."
@@ -246,6 +280,8 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
                 got = _words(verb, sent, spoken, text, verbs) if verb is not token else None
                 if got is None:
                     got = (sent.text.strip(), sent.start_char, sent.end_char, "paraphrase")
+            elif attitude:
+                got = _attitude_words(token, text)
             else:
                 got = _words(token, sent, spoken, text, verbs)
             if got is None:
