@@ -123,7 +123,9 @@ def measure(n_articles: int, seed: int, repeat: int, span_days: int = SPAN_DAYS)
     seconds, cpu = min(runs)
     return {"articles": n_articles, "span_days": span_days, "mentions": len(mentions), "events": len(result.events),
             "storylines": len(result.storylines), "contradictions": len(result.contradictions),
-            "digest": digest(result), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+            "stories": result.extra.get("stories"), "largest_story": result.extra.get("largest_story"),
+            "largest_story_share": round((result.extra.get("largest_story") or 0) / n_articles, 4),
+            "digest": digest(result), "storyline_digest": storyline_digest(result), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
 
 
 def digest(result) -> str:
@@ -136,6 +138,16 @@ def digest(result) -> str:
         h.update(repr((s.id, s.label, s.event_ids, s.episodes)).encode())
     for c in result.contradictions:
         h.update(repr((c.id, c.first, c.second, c.why)).encode())
+    return h.hexdigest()[:16]
+
+
+def storyline_digest(result) -> str:
+    """A short hash of the storylines alone (their members and episodes), so a
+    change that moves events between storylines shows apart from one that
+    changes the events themselves."""
+    h = hashlib.sha256()
+    for s in result.storylines:
+        h.update(repr((s.id, s.event_ids, s.episodes)).encode())
     return h.hexdigest()[:16]
 
 

@@ -108,7 +108,7 @@ CREATE TABLE IF NOT EXISTS events (
     record        VARCHAR,
     story_id      VARCHAR,       -- the story (group of articles) it was linked in
     story_root    VARCHAR,       -- smallest event of its story it shares an actor with
-    episode       VARCHAR        -- JSON: what recurrence compares (NULL: cannot recur)
+    episode       VARCHAR        -- JSON: anchors and what recurrence compares (link/incremental.py)
 );
 
 CREATE TABLE IF NOT EXISTS storylines (
@@ -139,6 +139,22 @@ CREATE TABLE IF NOT EXISTS story_keys (
     key        VARCHAR,
     article_id VARCHAR,
     PRIMARY KEY (key, article_id)
+);
+
+-- Since issue 14 a story is a set of mentions (one happening or a tight
+-- sequence of them): the story of each linked mention, and the story that
+-- holds each story key (stories are the components of shared keys, so a key
+-- belongs to one story). article_stories then only marks an article linked
+-- (story_id NULL); a row with a story_id is from before, and relinks once.
+CREATE TABLE IF NOT EXISTS mention_stories (
+    mention_id VARCHAR PRIMARY KEY,
+    story_id   VARCHAR,
+    article_id VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS story_key_owners (
+    key      VARCHAR PRIMARY KEY,
+    story_id VARCHAR
 );
 
 -- Files made before per-story linking gain the columns (and relink once).

@@ -194,11 +194,15 @@ class Store:
             return
         with self.transaction():
             stories = [r[0] for r in self._in(
-                "SELECT DISTINCT story_id FROM article_stories WHERE article_id IN (SELECT id FROM _ids)", ids)]
-            members = sorted(set(ids) | {aid for aids in self.story_members(stories).values() for aid in aids})
+                "SELECT DISTINCT story_id FROM mention_stories WHERE article_id IN (SELECT id FROM _ids)", ids)]
+            in_stories = self.story_mentions(stories)
+            members = sorted(set(ids) | {aid for pairs in in_stories.values() for _, aid in pairs})
             self._in("DELETE FROM events WHERE story_id IN (SELECT id FROM _ids)", stories)
             self._in("DELETE FROM contradictions WHERE story_id IN (SELECT id FROM _ids)", stories)
-            self._in("UPDATE mentions SET event_id = NULL WHERE article_id IN (SELECT id FROM _ids)", members)
+            self._in("DELETE FROM mention_stories WHERE story_id IN (SELECT id FROM _ids)", stories)
+            self._in("DELETE FROM story_key_owners WHERE story_id IN (SELECT id FROM _ids)", stories)
+            self._in("UPDATE mentions SET event_id = NULL WHERE id IN (SELECT id FROM _ids)",
+                     [mid for pairs in in_stories.values() for mid, _ in pairs])
             self._in("DELETE FROM article_stories WHERE article_id IN (SELECT id FROM _ids)", members)
             for table in ("story_keys", "removed_spans", "timexes", "mentions", "statements"):
                 self._in(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _ids)", ids)
@@ -326,10 +330,27 @@ class Store:
                                 [sorted(set(ids))]).fetchall()
 
     def needs_linking(self) -> bool:
-        if self.links_dirty():
+        if self.links_dirty() or self.links_outdated():
             return True
         # a file linked before stories existed: events without a story
         return self.con.execute("SELECT 1 FROM events WHERE story_id IS NULL LIMIT 1").fetchone() is not None
+
+    def links_outdated(self) -> bool:
+        """Linked when stories were sets of articles (article_stories rows
+        with a story): such a file relinks once, fully."""
+        return self.con.execute(
+            "SELECT 1 FROM article_stories WHERE story_id IS NOT NULL LIMIT 1").fetchone() is not None
+
+    def clear_links(self) -> None:
+        """Forget every link (events, storylines, contradictions, stories), so
+        the next relink links every article. One transaction: killed, it
+        leaves the links as they were."""
+        with self.transaction():
+            for table in ("events", "storylines", "contradictions", "article_stories", "story_keys",
+                          "mention_stories", "story_key_owners"):
+                self.con.execute(f"DELETE FROM {table}")
+            self.con.execute("UPDATE mentions SET event_id = NULL")
+            self._set_links_dirty(True)
 
     def unlinked_article_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute(
@@ -337,21 +358,25 @@ class Store:
             "ORDER BY id").fetchall()]
 
     def stories_with_keys(self, keys: Sequence[str]) -> list[tuple[str, str]]:
-        """(key, story id) for every linked article holding one of ``keys``."""
+        """(key, story id) for each of ``keys`` a stored story holds."""
         if not keys:
             return []
-        return self._in(
-            "SELECT DISTINCT k.key, s.story_id FROM story_keys k JOIN article_stories s USING (article_id) "
-            "WHERE k.key IN (SELECT id FROM _ids) ORDER BY 1, 2", keys)
+        return self._in("SELECT key, story_id FROM story_key_owners WHERE key IN (SELECT id FROM _ids) "
+                        "ORDER BY 1, 2", keys)
 
-    def story_members(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
+    def story_mentions(self, story_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+        """Story id -> its (mention id, article id) pairs, by mention id."""
+        out: dict[str, list[tuple[str, str]]] = {}
         if story_ids:
-            for aid, sid in self._in(
-                    "SELECT article_id, story_id FROM article_stories WHERE story_id IN (SELECT id FROM _ids) "
-                    "ORDER BY article_id", story_ids):
-                out.setdefault(sid, []).append(aid)
+            for mid, aid, sid in self._in(
+                    "SELECT mention_id, article_id, story_id FROM mention_stories "
+                    "WHERE story_id IN (SELECT id FROM _ids) ORDER BY mention_id", story_ids):
+                out.setdefault(sid, []).append((mid, aid))
         return out
+
+    def mentions_by_ids(self, ids: Sequence[str]) -> list[EventMention]:
+        rows = self._in("SELECT record FROM mentions WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
+        return [loads(EventMention, r[0]) for r in rows]
 
     def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
         rows = self._in("SELECT record FROM articles WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
@@ -392,7 +417,8 @@ class Store:
         link in memory). It records no stories, so the next build relinks
         every article story by story."""
         with self.transaction():
-            for table in ("events", "storylines", "contradictions", "article_stories", "story_keys"):
+            for table in ("events", "storylines", "contradictions", "article_stories", "story_keys",
+                          "mention_stories", "story_key_owners"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("UPDATE mentions SET event_id = NULL")
             self._bulk_insert("events", [_event_row(e) for e in result.events])
@@ -407,10 +433,10 @@ class Store:
         """Swap in the links of the stories a build touched, in one transaction."""
         with self.transaction():
             old = list(update.old_stories)
-            members = [aid for aids in update.members.values() for aid in aids]
+            members = [mid for pairs in update.members.values() for mid, _ in pairs]
             self._in("DELETE FROM events WHERE story_id IS NULL OR story_id IN (SELECT id FROM _ids)", old)
             self._in("DELETE FROM contradictions WHERE story_id IS NULL OR story_id IN (SELECT id FROM _ids)", old)
-            self._in("UPDATE mentions SET event_id = NULL WHERE article_id IN (SELECT id FROM _ids)", members)
+            self._in("UPDATE mentions SET event_id = NULL WHERE id IN (SELECT id FROM _ids)", members)
             self._bulk_insert("events", [
                 _event_row(e) | {"story_id": update.story_of_event[e.id], "story_root": update.roots[e.id],
                                  "episode": json.dumps(update.items[e.id]) if e.id in update.items else None}
@@ -425,10 +451,12 @@ class Store:
             self._bulk_insert("contradictions", [
                 {"id": c.id, "first": c.first, "second": c.second, "why": c.why, "story_id": sid}
                 for sid, c in update.contradictions])
-            self._in("DELETE FROM article_stories WHERE story_id IN (SELECT id FROM _ids)", old)
-            self._bulk_insert("article_stories", [{"article_id": aid, "story_id": sid}
-                                                  for sid, aids in update.members.items() for aid in aids])
-            self._bulk_insert("story_keys", [{"key": k, "article_id": aid} for aid, k in update.keys])
+            self._in("DELETE FROM mention_stories WHERE story_id IN (SELECT id FROM _ids)", old)
+            self._in("DELETE FROM story_key_owners WHERE story_id IN (SELECT id FROM _ids)", old)
+            self._bulk_insert("mention_stories", [{"mention_id": mid, "story_id": sid, "article_id": aid}
+                                                  for sid, pairs in update.members.items() for mid, aid in pairs])
+            self._bulk_insert("story_key_owners", [{"key": k, "story_id": sid} for sid, k in update.keys])
+            self._bulk_insert("article_stories", [{"article_id": aid, "story_id": None} for aid in update.linked])
             self._set_links_dirty(False)
 
     def events(self) -> list[Event]:
@@ -482,13 +510,14 @@ class StoryUpdate:
     storylines added and gone; kept events whose storyline changed."""
 
     old_stories: Sequence[str] = ()
-    members: dict = field(default_factory=dict)          # new story id -> article ids
+    members: dict = field(default_factory=dict)          # new story id -> (mention id, article id) pairs
     events: Sequence[Event] = ()
     story_of_event: dict = field(default_factory=dict)
     roots: dict = field(default_factory=dict)
-    items: dict = field(default_factory=dict)            # event id -> episode item
+    items: dict = field(default_factory=dict)            # event id -> its episode column (JSON)
     contradictions: Sequence[tuple[str, Contradiction]] = ()
-    keys: Sequence[tuple[str, str]] = ()                 # (article id, story key)
+    keys: Sequence[tuple[str, str]] = ()                 # (story id, story key)
+    linked: Sequence[str] = ()                           # articles linked for the first time
     moved: Sequence[Event] = ()
     storylines_new: Sequence[Storyline] = ()
     storylines_gone: Sequence[str] = ()

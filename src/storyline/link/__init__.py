@@ -1,12 +1,15 @@
 """The link stage: from per-sentence mentions to events, storylines,
 recurring episodes and contradictions across a whole corpus.
 
-Linking runs story by story (``stories.story_keys``): events, the
+Linking runs story by story (``stories.mention_keys``): a story is a set
+of mentions (one happening or a tight sequence of them) with the articles
+they come from, and the statements of those articles. Events, the
 storyline groups inside a story and contradictions depend only on the
-story's own articles, mentions and statements, so a build that adds
-articles relinks only the stories they join. Recurring episodes span
-stories (the 2015 and 2020 declarations are years apart); they are found
-corpus-wide over small per-event records (``episode_item``), never the text.
+story's own records, so a build that adds articles relinks only the
+stories their mentions join. Recurring episodes span stories (the 2015 and
+2020 declarations are years apart) and so do articles (one article reports
+events of several stories); both are joined corpus-wide over small
+per-event records (``episode_item``, ``event_anchors``), never the text.
 
 ``link`` is deterministic and independent of input order: every id is a
 ``stable_id`` over sorted member ids, so re-building the same corpus
@@ -23,28 +26,30 @@ from ..models import Article, Contradiction, Event, EventMention, LinkResult, St
 from .contradictions import find_contradictions
 from .coref import cluster_mentions
 from .events import build_event
-from .stories import cluster_articles, group_stories, story_keys
+from .stories import cluster_articles, group_stories, mention_keys, story_keys
 from .storylines import (
-    build_storylines, date_key, episode_item, episodes_from_items, find_episodes, local_roots, make_storyline,
-    storyline_groups,
+    build_storylines, date_key, episode_item, episodes_from_items, event_anchors, find_episodes, local_roots,
+    make_storyline, storyline_groups,
 )
 
-__all__ = ["link", "link_story", "StoryLinks", "assemble", "cluster_articles", "cluster_mentions",
+__all__ = ["link", "link_story", "story_members", "StoryLinks", "assemble", "cluster_articles", "cluster_mentions",
            "build_event", "find_episodes", "build_storylines", "find_contradictions", "story_keys",
-           "group_stories"]
+           "mention_keys", "group_stories"]
 
 
 @dataclass(frozen=True)
 class StoryLinks:
     """What linking one story yields. ``roots`` maps each event to the
     smallest event of the story it is grouped with (a shared actor);
-    ``items`` holds the ``episode_item`` of the events that can recur."""
+    ``items`` holds the ``episode_item`` of the events that can recur;
+    ``anchors`` each event's ``event_anchors``."""
 
     story: str
     events: tuple[Event, ...]
     roots: Mapping[str, str]
     items: tuple[dict, ...]
     contradictions: tuple[Contradiction, ...]
+    anchors: Mapping[str, tuple[str, ...]] = None
 
 
 def link(articles: Sequence[Article], mentions: Sequence[EventMention], statements: Sequence[Statement],
@@ -71,33 +76,44 @@ def _link(articles: Sequence[Article], mentions: Sequence[EventMention], stateme
           threshold: float) -> LinkResult:
     by_article = {a.id: a for a in articles}
     by_mention = {m.id: m for m in mentions}
-    of_article: dict[str, list[EventMention]] = {}
-    for m in by_mention.values():
-        of_article.setdefault(m.article_id, []).append(m)
-    ids = sorted(set(by_article) | set(of_article))
-    story = group_stories({a: story_keys(by_article[a].published if a in by_article else None,
-                                         of_article.get(a, ())) for a in ids})
-    members: dict[str, list[str]] = {}
-    for aid in ids:
-        members.setdefault(story[aid], []).append(aid)
+    members = story_members({m.id: mention_keys(_published(by_article.get(m.article_id)), m)
+                             for m in by_mention.values()})
     said: dict[str, list[Statement]] = {}
     for s in statements:
-        said.setdefault(story.get(s.article_id, s.article_id), []).append(s)
+        said.setdefault(s.article_id, []).append(s)
     parts = []
+    largest = 0
     for sid in sorted(members):
-        aids = members[sid]
+        ids = members[sid]
+        aids = sorted({by_mention[i].article_id for i in ids})
+        largest = max(largest, len(aids))
         parts.append(link_story(sid, [by_article[a] for a in aids if a in by_article],
-                                [m for a in aids for m in of_article.get(a, ())], said.get(sid, ()),
+                                [by_mention[i] for i in ids], [s for a in aids for s in said.get(a, ())],
                                 threshold))
     result = assemble(parts, [])
     return replace(result, extra={"mentions": len(by_mention), "episodes": result.extra["episodes"],
-                                  "stories": len(members)})
+                                  "stories": len(members), "largest_story": largest})
+
+
+def _published(article: Article | None):
+    return article.published if article is not None else None
+
+
+def story_members(keys: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Story id -> its mention ids (sorted), from each mention's keys."""
+    members: dict[str, list[str]] = {}
+    for mid, sid in sorted(group_stories(keys).items()):
+        members.setdefault(sid, []).append(mid)
+    return members
 
 
 def link_story(story: str, articles: Sequence[Article], mentions: Sequence[EventMention],
                statements: Sequence[Statement], threshold: float = 0.5) -> StoryLinks:
     """Events, storyline groups and contradictions of one story, from its
-    own records only (the IDF of sentence vectors is the story's too)."""
+    own records only (the IDF of sentence vectors is the story's too).
+    ``statements`` are those of the story's articles: a statement of an
+    article in several stories is read in each, and a contradiction found
+    belongs to the story of its event or mentions, so none is found twice."""
     by_article = {a.id: a for a in articles}
     by_mention = {m.id: m for m in mentions}
     groups = cluster_mentions(list(by_mention.values()), threshold=threshold)
@@ -106,29 +122,34 @@ def link_story(story: str, articles: Sequence[Article], mentions: Sequence[Event
                         {m.article_id: story for m in by_mention.values()})
     items = tuple(i for i in (episode_item(e, by_mention) for e in events) if i is not None)
     contradictions = find_contradictions(events, by_mention, statements, by_article)
-    return StoryLinks(story, tuple(events), roots, items, tuple(contradictions))
+    anchors = {e.id: event_anchors(e, by_mention) for e in events}
+    return StoryLinks(story, tuple(events), roots, items, tuple(contradictions), anchors)
 
 
-def assemble(parts: Sequence[StoryLinks], others: Sequence[tuple[str, str, str, dict | None]]) -> LinkResult:
+def assemble(parts: Sequence[StoryLinks],
+             others: Sequence[tuple[str, str, str, dict | None, Sequence[str]]]) -> LinkResult:
     """Join stories into one result: episodes across all of them, then
     storylines. ``others`` describes events linked earlier and kept (the
     stories a build did not touch) as (event id, root, date key, episode
-    item); their storylines are included in the result's, their events not."""
+    item, anchors); their storylines are included in the result's, their
+    events not."""
     roots: dict[str, str] = {}
     dates: dict[str, str] = {}
+    anchors: dict[str, Sequence[str]] = {}
     items: list[dict] = []
-    for event_id, root, day, item in others:
-        roots[event_id], dates[event_id] = root, day
+    for event_id, root, day, item, anchored in others:
+        roots[event_id], dates[event_id], anchors[event_id] = root, day, anchored
         if item is not None:
             items.append(item)
     events = [e for part in parts for e in part.events]
     for part in parts:
         roots.update(part.roots)
+        anchors.update(part.anchors or {})
         items.extend(part.items)
     for e in events:
         dates[e.id] = date_key(e)
     episodes = episodes_from_items(items)
-    groups = storyline_groups(roots, dates, episodes)
+    groups = storyline_groups(roots, dates, episodes, anchors)
     story_of = {event_id: group for group in groups for event_id in group}
     by_id = {e.id: e for e in events}
     storyline_id = {group: stable_id("st", *sorted(group)) for group in groups}

@@ -1,15 +1,22 @@
 """Linking a database, story by story: what a build runs after writing.
 
-Only the articles not linked yet are looked at first. Their story keys
-(``stories.story_keys``) find the stored stories they share a key with;
-each such group of stories plus new articles becomes one story, linked
-from its own records (``link_story``). Episodes and storylines are then
-worked out corpus-wide from a few short columns per event. The result is
-the one a single build of the whole corpus gives (see ``storyline.link``).
+A story is a set of mentions (``stories.py``). Only the articles not linked
+yet are looked at first: their mentions' story keys find the stored stories
+holding one of those keys (a key belongs to one story); each group of
+stored stories plus new mentions joined by shared keys becomes one story,
+linked from its own records (``link_story``): its mentions, the articles
+they come from and those articles' statements. Episodes and storylines are
+then worked out corpus-wide from a few short columns per event. The result
+is the one a single build of the whole corpus gives (see ``storyline.link``).
 
 Memory stays bounded by the chunk sizes below, not by the corpus: keys are
 worked out from publication dates and mentions a chunk of articles at a
-time, and stories are linked a chunk of articles at a time.
+time, and stories are linked a chunk of mentions at a time.
+
+Everything a relink changes is written in one transaction
+(``Store.replace_story_links``), with the rows that mark its articles
+linked: a build killed before that commit leaves them unlinked, and the
+next build links them.
 """
 
 from __future__ import annotations
@@ -23,31 +30,38 @@ from ..settings import Settings
 from ..store import Store, StoryUpdate
 from . import assemble, link_story
 from .cluster import UnionFind
-from .stories import story_id, story_keys
+from .stories import mention_keys, story_id
 from .storylines import make_storyline
 
-#: Articles whose records a relink holds at once (whole stories, so more when one story is bigger).
-LINK_CHUNK = 2000
+#: Mentions whose records (with their articles and statements) a relink
+#: holds at once (whole stories, so more when one story is bigger).
+LINK_CHUNK = 6000
 
 #: New articles whose mentions are read at once to work out their story keys.
 KEY_CHUNK = 2000
 
 
 def relink(store: Store, settings: Settings) -> int:
-    """Link the articles not linked yet, relinking only the stories they
-    join. Returns the number of stories (re)linked."""
+    """Link the articles not linked yet, relinking only the stories their
+    mentions join. Returns the number of stories (re)linked."""
     if not store.needs_linking():
         return 0
+    if store.links_outdated():
+        store.clear_links()
     pending = store.unlinked_article_ids()
-    keys = _pending_keys(store, pending)
-    members, old_stories = _stories_touched(store, pending, keys)
+    keys, of_mention = _pending_keys(store, pending)
+    members, old_stories = _stories_touched(store, keys, of_mention)
 
-    parts = []
+    parts, story_keys = [], []
     for chunk in _story_chunks(members, LINK_CHUNK):
-        parts += _link_stories(store, chunk, members, settings.link_threshold)
+        linked, chunk_keys = _link_stories(store, chunk, members, settings.link_threshold)
+        parts += linked
+        story_keys += chunk_keys
 
     kept = store.kept_events(old_stories)
-    result = assemble(parts, [(i, root, day, item) for i, root, day, item, _ in kept])
+    others = [(i, root, day, (column or {}).get("item"), (column or {}).get("anchors", ()))
+              for i, root, day, column, _ in kept]
+    result = assemble(parts, others)
     storyline_of = {event_id: result.extra["storyline_of"][group]
                     for group in result.extra["groups"] for event_id in group}
     existing = store.storyline_ids()
@@ -60,15 +74,19 @@ def relink(store: Store, settings: Settings) -> int:
         sorted({i for g in fresh_groups for i in g if i not in new_events}))}
     moved_ids = [i for i, _, _, _, sl in kept if storyline_of[i] != sl]
     moved_records = {e.id: e for e in store.events_by_ids(sorted(set(moved_ids) - set(loaded)))} | loaded
+    items = {item["id"]: item for part in parts for item in part.items}
     store.replace_story_links(StoryUpdate(
         old_stories=old_stories,
         members=members,
         events=result.events,
         story_of_event={e.id: part.story for part in parts for e in part.events},
         roots={i: r for part in parts for i, r in part.roots.items()},
-        items={item["id"]: item for part in parts for item in part.items},
+        # the episode column keeps what the corpus-wide steps need of an event
+        items={e.id: {"anchors": list(part.anchors[e.id]), "item": items.get(e.id)}
+               for part in parts for e in part.events},
         contradictions=[(part.story, c) for part in parts for c in part.contradictions],
-        keys=[(aid, k) for aid in pending for k in sorted(keys[aid])],
+        keys=story_keys,
+        linked=pending,
         moved=[dataclasses.replace(moved_records[i], storyline=storyline_of[i]) for i in moved_ids],
         storylines_new=[make_storyline([new_events.get(i) or loaded[i] for i in g], result.extra["episode_list"])
                         for g in fresh_groups],
@@ -77,47 +95,52 @@ def relink(store: Store, settings: Settings) -> int:
     return len(members)
 
 
-def _pending_keys(store: Store, pending: Sequence[str]) -> dict[str, set[str]]:
-    """Story keys of the new articles. Keys need only each article's
-    publication date and its mentions, so no article record (or text) is
-    loaded, and mentions are read a chunk of articles at a time."""
-    keys: dict[str, set[str]] = {}
+def _pending_keys(store: Store, pending: Sequence[str]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Story keys of the new articles' mentions, and each mention's article.
+    Keys need only each article's publication date and its mentions, so no
+    article record (or text) is loaded, and mentions are read a chunk of
+    articles at a time."""
+    keys: dict[str, list[str]] = {}
+    of_mention: dict[str, str] = {}
     for chunk in batches(pending, KEY_CHUNK):
         published = store.published_of(chunk)
-        mentions: dict[str, list[EventMention]] = {}
         for m in store.records_of_articles(EventMention, "mentions", chunk):
-            mentions.setdefault(m.article_id, []).append(m)
-        for aid in chunk:
-            keys[aid] = story_keys(published.get(aid), mentions.get(aid, ()))
-    return keys
+            keys[m.id] = mention_keys(published.get(m.article_id), m)
+            of_mention[m.id] = m.article_id
+    return keys, of_mention
 
 
-def _stories_touched(store: Store, pending: Sequence[str],
-                     keys: dict[str, set[str]]) -> tuple[dict[str, list[str]], list[str]]:
-    """New articles and the stored stories they reach, joined through
-    shared keys: the members of each story to (re)link, and the stored
-    stories those replace."""
-    sets = UnionFind(("article", aid) for aid in pending)
+def _stories_touched(store: Store, keys: dict[str, list[str]], of_mention: dict[str, str]
+                     ) -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
+    """New mentions and the stored stories they reach, joined through shared
+    keys: the (mention id, article id) members of each story to (re)link,
+    and the stored stories those replace."""
+    sets = UnionFind(("mention", mid) for mid in keys)
     owner: dict[str, tuple] = {}
-    for aid in pending:
-        for key in sorted(keys[aid]):
+    for mid in sorted(keys):
+        for key in keys[mid]:
             if key in owner:
-                sets.union(owner[key], ("article", aid))
+                sets.union(owner[key], ("mention", mid))
             else:
-                owner[key] = ("article", aid)
+                owner[key] = ("mention", mid)
     for key, sid in store.stories_with_keys(sorted(owner)):
         sets.union(owner[key], ("story", sid))
-    groups = [g for g in sets.groups() if any(kind == "article" for kind, _ in g)]
-    old_stories = sorted({sid for g in groups for kind, sid in g if kind == "story"})
-    old_members = store.story_members(old_stories)
-    members: dict[str, list[str]] = {}
+    groups = sets.groups()
+    old_stories = sorted({x for g in groups for kind, x in g if kind == "story"})
+    old_members = store.story_mentions(old_stories)
+    members: dict[str, list[tuple[str, str]]] = {}
     for group in groups:
-        aids = sorted({aid for kind, x in group for aid in ([x] if kind == "article" else old_members.get(x, []))})
-        members[story_id(aids)] = aids
+        # a new article's mention can already be in a stored story (its
+        # article was taken apart by a re-analysis of another): one entry each
+        pairs = {mid: of_mention[mid] for kind, mid in group if kind == "mention"}
+        for kind, sid in group:
+            if kind == "story":
+                pairs.update(old_members.get(sid, ()))
+        members[story_id(sorted(pairs))] = sorted(pairs.items())
     return members, old_stories
 
 
-def _story_chunks(members: dict[str, list[str]], size: int) -> Iterator[list[str]]:
+def _story_chunks(members: dict[str, list[tuple[str, str]]], size: int) -> Iterator[list[str]]:
     chunk: list[str] = []
     count = 0
     for sid in sorted(members):
@@ -130,18 +153,27 @@ def _story_chunks(members: dict[str, list[str]], size: int) -> Iterator[list[str
         yield chunk
 
 
-def _link_stories(store: Store, chunk: Sequence[str], members: dict[str, list[str]], threshold: float) -> list:
-    """Link a chunk of stories from their records: a full relink of a big
-    corpus holds the text of a few thousand articles, not all of them."""
-    everyone = sorted(aid for sid in chunk for aid in members[sid])
+def _link_stories(store: Store, chunk: Sequence[str], members: dict[str, list[tuple[str, str]]],
+                  threshold: float) -> tuple[list, list[tuple[str, str]]]:
+    """Link a chunk of stories from their records (a full relink of a big
+    corpus holds the text of a few thousand articles, not all of them), and
+    the (story id, key) rows of their keys."""
+    mention_ids = sorted(mid for sid in chunk for mid, _ in members[sid])
+    everyone = sorted({aid for sid in chunk for _, aid in members[sid]})
     articles = {a.id: a for a in store.articles_by_ids(everyone)}
-    mentions: dict[str, list[EventMention]] = {}
-    for m in store.records_of_articles(EventMention, "mentions", everyone):
-        mentions.setdefault(m.article_id, []).append(m)
+    mentions = {m.id: m for m in store.mentions_by_ids(mention_ids)}
     statements: dict[str, list[Statement]] = {}
     for st in store.records_of_articles(Statement, "statements", everyone):
         statements.setdefault(st.article_id, []).append(st)
-    return [link_story(sid, [articles[a] for a in members[sid] if a in articles],
-                       [m for a in members[sid] for m in mentions.get(a, ())],
-                       [st for a in members[sid] for st in statements.get(a, ())], threshold)
-            for sid in chunk]
+    parts, keys = [], []
+    for sid in chunk:
+        own = [mentions[mid] for mid, _ in members[sid] if mid in mentions]
+        aids = sorted({aid for _, aid in members[sid]})
+        parts.append(link_story(sid, [articles[a] for a in aids if a in articles], own,
+                                [st for a in aids for st in statements.get(a, ())], threshold))
+        found = set()
+        for m in own:
+            article = articles.get(m.article_id)
+            found.update(mention_keys(article.published if article is not None else None, m))
+        keys += [(sid, k) for k in sorted(found)]
+    return parts, keys

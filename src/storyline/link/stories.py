@@ -1,7 +1,8 @@
 """Stories: which articles tell the same story.
 
-``story_keys``/``group_stories`` decide the stories linking runs in (see
-below); ``cluster_articles`` groups articles from their words alone (no
+``mention_keys``/``group_stories`` decide the stories linking runs in (see
+below): sets of mentions, one happening or a tight sequence of them, with
+their articles. ``cluster_articles`` groups articles from their words alone (no
 topics given), for evaluation and exploration.
 
 Articles are compared only when they share one of their most distinctive
@@ -94,19 +95,29 @@ def cluster_articles(articles: Sequence[Article], threshold: float = 0.3) -> dic
 
 # -- stories for linking -------------------------------------------------------
 #
-# Linking runs story by story, so that new articles relink only the stories
-# they join. For that to give the same result however the corpus arrived
-# (all at once, or a few articles at a time), membership must not depend on
-# corpus-wide statistics or on neighbour windows, as ``cluster_articles``
-# does: two articles share a story when they share a *story key*, and
-# stories are the connected components of that relation. Adding an article
-# can then only merge stories, never split one, and the components found
-# incrementally are the components of the whole corpus.
+# A story is a set of *mentions* that may report one happening or a tight
+# sequence of happenings; its articles are the articles those mentions come
+# from, so an article reporting three unrelated happenings is in three
+# stories. (Grouping whole articles chains: articles that each report a few
+# happenings join every story they touch, and on the synthetic corpus of
+# benchmarks/link_scaling.py 9,833 of 10,000 articles ended in one story.)
 #
-# The keys are the ways two mentions can be reports of one happening, as
-# event coreference blocks them: the same act (type) by or against the
-# same party in the same month (a year for year-only dates), or the same
-# sentence about the same kind of act (a reprint).
+# Linking runs story by story, so that new articles relink only the stories
+# they join. For that to give the same result however the corpus arrived,
+# membership must not depend on corpus-wide statistics or on neighbour
+# windows: two mentions share a story when they share a *story key*, and
+# stories are the connected components of that relation. A key is read off
+# one mention (and its article's date) alone, so adding an article can only
+# merge stories, never split one, and the stories found a few articles at a
+# time are those of the whole corpus.
+#
+# The keys are the ways two mentions can be reports of one happening: the
+# same act (PLOVER type) by or against the same party in the same month (a
+# year for year-only dates), or the same sentence about the same kind of act
+# (a reprint). A key never spans more than a month of one kind of act, so a
+# busy party ("the United States accuses ...") makes one story a month per
+# kind of act, not one story of every month; storylines and recurring
+# episodes (``storylines.py``) relate stories across time.
 
 #: Dates vaguer than this (in days) give no month key; vaguer than a year, none at all.
 _MONTH_SPAN = 31
@@ -124,40 +135,45 @@ def _time_bucket(value: TimeValue | None) -> str | None:
     return None
 
 
-def story_keys(published: TimeValue | None, mentions: Sequence[EventMention]) -> set[str]:
-    """The keys that tie an article's mentions to other articles' mentions.
-    ``published`` (the article's date) stands in for mentions without one."""
-    keys: set[str] = set()
-    for m in mentions:
-        group = lemma_group(m.lemma or m.trigger)
-        keys.add(stable_id("sk", "sentence", sentence_key(m), group))
-        bucket = _time_bucket(m.time) if m.time is not None and m.time.is_known else None
-        bucket = bucket or _time_bucket(published)
-        if bucket is None:
-            continue
-        for side, actors in (("source", m.sources), ("target", m.targets)):
+def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str]:
+    """The keys that tie one mention to other reports of its happening.
+    ``published`` (its article's date) stands in when the mention has none.
+    A mention with no date at all (nor its article) has only its reprint key:
+    without a time, a shared party would tie it to every year of that party."""
+    group = lemma_group(mention.lemma or mention.trigger)
+    keys = {stable_id("sk", "sentence", sentence_key(mention), group)}
+    time = mention.time if mention.time is not None and mention.time.is_known else None
+    bucket = _time_bucket(time) or _time_bucket(published)
+    if bucket is not None:
+        for side, actors in (("source", mention.sources), ("target", mention.targets)):
             for party in sorted(actor_keys(actors)):
-                keys.add(stable_id("sk", "act", m.type, side, party, bucket))
-    return keys
+                keys.add(stable_id("sk", "act", mention.type, side, party, bucket))
+    return sorted(keys)
 
 
-def story_id(article_ids: Sequence[str]) -> str:
-    return stable_id("sy", *sorted(article_ids))
+def story_keys(published: TimeValue | None, mentions: Sequence[EventMention]) -> set[str]:
+    """The keys of several mentions of one article (all their ``mention_keys``)."""
+    return {k for m in mentions for k in mention_keys(published, m)}
 
 
-def group_stories(keys: Mapping[str, set[str]]) -> dict[str, str]:
-    """Article id -> story id: connected components over shared keys."""
+def story_id(mention_ids: Sequence[str]) -> str:
+    return stable_id("sy", *sorted(mention_ids))
+
+
+def group_stories(keys: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Mention id -> story id: connected components over shared keys.
+    (Any ids work: the components do not depend on what the items are.)"""
     sets = UnionFind(sorted(keys))
     owner: dict[str, str] = {}
-    for aid in sorted(keys):
-        for key in sorted(keys[aid]):
+    for item in sorted(keys):
+        for key in keys[item]:
             if key in owner:
-                sets.union(owner[key], aid)
+                sets.union(owner[key], item)
             else:
-                owner[key] = aid
+                owner[key] = item
     story = {}
     for group in sets.groups():
         sid = story_id(group)
-        for aid in group:
-            story[aid] = sid
+        for item in group:
+            story[item] = sid
     return story

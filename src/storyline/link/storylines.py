@@ -7,9 +7,12 @@ events, because each has its own date and sources, and are linked through
 ``Storyline.episodes``.
 
 Two events join a storyline when they are episodes of one recurring act,
-or when one article reports both and they share an actor. Linking on a
-shared actor alone would pour half of a Middle East corpus into one
-"Israel" storyline, so an article (or a recurring act) must vouch for it.
+or when one article (or one story) reports both and they share an actor.
+Linking on a shared actor alone would pour half of a Middle East corpus
+into one "Israel" storyline, so an article, a story or a recurring act must
+vouch for it. Stories are sets of mentions (``stories.py``), so one article
+can report events of several stories: the shared-article rule works
+corpus-wide over short *anchors* (article id and actor name) per event.
 """
 
 from __future__ import annotations
@@ -111,7 +114,8 @@ def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMentio
     widens "reported in one article" to "reported in one story"."""
     by_id = {e.id: e for e in events}
     roots = local_roots(events, mentions, article_story)
-    groups = storyline_groups(roots, {e.id: date_key(e) for e in events}, episodes)
+    groups = storyline_groups(roots, {e.id: date_key(e) for e in events}, episodes,
+                              {e.id: event_anchors(e, mentions) for e in events})
     return sorted((make_storyline([by_id[i] for i in group], episodes) for group in groups),
                   key=lambda s: s.id)
 
@@ -140,13 +144,31 @@ def local_roots(events: Sequence[Event], mentions: Mapping[str, EventMention],
     return {e.id: sets.find(e.id) for e in events}
 
 
+def event_anchors(event: Event, mentions: Mapping[str, EventMention]) -> tuple[str, ...]:
+    """"article id|actor name" for each article reporting the event and each
+    actor of the event: two events sharing an anchor are reported by one
+    article and share an actor, whatever stories they were linked in."""
+    articles = sorted({mentions[i].article_id for i in event.mention_ids if i in mentions})
+    names = sorted({normalise_name(a.name) for a in (*event.sources, *event.targets)} - {""})
+    return tuple(f"{article}|{name}" for article in articles for name in names)
+
+
 def storyline_groups(roots: Mapping[str, str], dates: Mapping[str, str],
-                     episodes: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+                     episodes: Sequence[tuple[str, ...]],
+                     anchors: Mapping[str, Sequence[str]] | None = None) -> list[tuple[str, ...]]:
     """Storylines as tuples of event ids in date order: the per-story groups
-    of ``local_roots`` joined through recurring episodes."""
+    of ``local_roots`` joined through shared anchors (``event_anchors``)
+    and recurring episodes."""
     sets = UnionFind(sorted(roots))
     for event_id, root in roots.items():
         sets.union(event_id, root)
+    owner: dict[str, str] = {}
+    for event_id in sorted(anchors or {}):
+        for anchor in anchors[event_id]:
+            if anchor in owner:
+                sets.union(owner[anchor], event_id)
+            else:
+                owner[anchor] = event_id
     for group in episodes:
         for other in group[1:]:
             sets.union(group[0], other)
