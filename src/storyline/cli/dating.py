@@ -123,7 +123,12 @@ def _print_date(article, published, as_json: bool, many: bool) -> None:
             }
             if published.basis == "inferred":
                 from ..time.dating import is_low_confidence
+                from ..time.dating_prior import interval_basis, interval_coverage
                 record["confidence"] = "low" if is_low_confidence(published) else "high"
+                # "statistical": a learned bound narrowed the interval; it holds for
+                # `interval_coverage` of held-out news, not for certain
+                record["interval_basis"] = interval_basis(published)
+                record["interval_coverage"] = interval_coverage(published)
         if many:
             record["source"] = article.source
         click.echo(json.dumps(record, ensure_ascii=False))
@@ -134,7 +139,10 @@ def _print_date(article, published, as_json: bool, many: bool) -> None:
         return
     span = ""
     if published.earliest and published.latest and published.earliest != published.latest:
-        span = f" (between {published.earliest} and {published.latest})"
+        from ..time.dating_prior import interval_basis, interval_coverage
+        kind = (f", a statistical interval: {interval_coverage(published):.0%} of held-out news"
+                if interval_basis(published) == "statistical" else "")
+        span = f" (between {published.earliest} and {published.latest}{kind})"
     click.echo(f"{name}{published.value}{span} [{published.basis}]")
     for reason in published.evidence:
         click.echo(f"  - {reason}")

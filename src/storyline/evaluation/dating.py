@@ -119,10 +119,14 @@ class DatingCounts:
     covered: int = 0
     #: widths in days (latest - earliest + 1) of the intervals that contain the truth
     covered_widths: list = field(default_factory=list)
+    #: answers whose interval a statistical bound narrowed, and how many of them hold the truth
+    statistical: int = 0
+    statistical_covered: int = 0
     rows: list = field(default_factory=list)
 
     def add(self, name: str, gold: date, value) -> None:
         from ..time.dating import is_low_confidence
+        from ..time.dating_prior import interval_basis
 
         self.documents += 1
         if value is None:
@@ -130,8 +134,11 @@ class DatingCounts:
             self.rows.append((name, gold, None, False))
             return
         guessed = is_low_confidence(value)
+        statistical = interval_basis(value) == "statistical"
+        self.statistical += statistical
         if (value.earliest is None or value.earliest <= gold) and (value.latest is None or gold <= value.latest):
             self.covered += 1
+            self.statistical_covered += statistical
             first, last = value.earliest or GRID_START, value.latest or GRID_END
             self.covered_widths.append((last - first).days + 1)
         self.rows.append((name, gold, value.value, guessed))
@@ -165,6 +172,8 @@ class DatingCounts:
             "confident_wrong_year": self.confident_wrong_year,
             "covered": self.covered / n,
             "median_width_days": float(median(self.covered_widths)) if self.covered_widths else None,
+            "statistical_intervals": self.statistical,
+            "statistical_covered": self.statistical_covered,
         }
 
 
@@ -237,7 +246,10 @@ def command(gold_dir: str, as_json: bool, no_guess: bool, use_corpus: bool) -> N
     GOLD_DIR may also hold MEANTIME .xml documents (the date line under
     the title is hidden). `covered` is the share of documents whose true
     date lies in the answer's interval, `median_width_days` the median
-    width of those intervals.
+    width of those intervals; `statistical_intervals` counts the answers
+    whose interval a learned statistical bound narrowed (it holds for a
+    share of news, not for certain), `statistical_covered` those holding
+    the truth.
 
     \b
     Example:

@@ -44,6 +44,7 @@ from .dating_corpus import (CORPUS_EVIDENCE, HINT_MAX_SPAN_DAYS, _decide_with_co
                             hints_agree, is_corpus_inferred)
 from .dating_decide import (BOUNDING_RULES, INTERVAL_EVIDENCE, LOW_CONFIDENCE, _decide,  # noqa: F401
                             honest_interval, is_low_confidence)
+from .dating_prior import latest_named_year, load_prior
 from .dating_series import series_evidence
 from .dating_years import (_FORECAST_BEFORE, _NAME_BEFORE, _around, _comparison_evidence, _direction,  # noqa: F401
                            _looks_back, _year_evidence)
@@ -370,7 +371,19 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
                       f"reports '{c.match.group(0)}' in the past: the article is that day or soon after")
 
     answer = _decide(board, guess or interval) if not hints else _decide_with_corpus(board, hints, guess or interval)
-    return honest_interval(board, answer, today or date.today()) if interval else answer
+    if not interval:
+        return answer
+    return honest_interval(board, answer, today or date.today(), _statistical_bound(doc, text, candidates))
+
+
+def _statistical_bound(doc, text: str, candidates) -> tuple[date, date, str] | None:
+    """The learned bound around the latest year the text names (``dating_prior``), if any."""
+    prior = load_prior()
+    year = latest_named_year(doc, text, candidates) if prior is not None else None
+    if year is None:
+        return None
+    first, last = prior.interval(year)
+    return first, last, prior.describe(year)
 
 
 def _fit_mask(month, day, weekday, years, months, mdays, weekday_grid) -> np.ndarray:

@@ -10,7 +10,7 @@ from datetime import date
 import numpy as np
 
 from ..models import TimeValue
-from .grid import N_DAYS, Board, _dates_of_grid, _day, _ix
+from .grid import GRID_END, GRID_START, N_DAYS, Board, _dates_of_grid, _day, _ix
 
 #: below this best score the text says too little to date it
 MIN_SCORE = 1.5
@@ -115,7 +115,8 @@ def _all_bounds_met(board: Board, feasible: np.ndarray) -> bool:
             and all(mask[first] for mask, _, kind in board.mask_bounds if kind in BOUNDING_RULES))
 
 
-def honest_interval(board: Board, answer: TimeValue | None, today: date) -> TimeValue | None:
+def honest_interval(board: Board, answer: TimeValue | None, today: date,
+                    statistical: tuple[date, date, str] | None = None) -> TimeValue | None:
     """``answer`` with the interval the bounds allow. A confident answer
     keeps its value and gets the days of its year that the bounds allow
     (it is confident of the year, not of the day); one the bounds rule out
@@ -123,15 +124,28 @@ def honest_interval(board: Board, answer: TimeValue | None, today: date) -> Time
     allow gives the year, answered with low confidence, and the interval
     is every day from the first to the last the bounds allow, however
     wide. Without bounds, a confident ``answer`` is returned as it is and
-    a guess is withdrawn (None)."""
+    a guess is withdrawn (None).
+
+    ``statistical`` (first day, last day, the reason) is a learned bound
+    (``dating_prior``) that holds for a share of news, not for certain: it
+    narrows the interval of an answer that is not confident (or gives one
+    where nothing else bounds the date) when it leaves some of the
+    evidence's days, and the interval then says it is statistical."""
     feasible = _feasible_days(board, today)
+    narrowed = None
+    if statistical is not None and (answer is None or is_low_confidence(answer)):
+        window = np.zeros(N_DAYS, dtype=bool)
+        window[_ix(max(statistical[0], GRID_START)):_ix(min(statistical[1], today, GRID_END)) + 1] = True
+        within = window if feasible is None else feasible & window
+        if within.any() and (feasible is None or not np.array_equal(within, feasible)):
+            feasible, narrowed = within, statistical[2]
     if feasible is None:
         # nothing bounds the date: a guess from tilts alone ("tells of 1994", read as a
         # forecast) has no interval it is sure of, so only a confident answer stands
         return answer if answer is not None and not is_low_confidence(answer) else None
     days = np.flatnonzero(feasible)
     first, last = _day(days[0]), _day(days[-1])
-    limits = _limit_reasons(board, first, last)
+    limits = _limit_reasons(board, first, last) + ((narrowed,) if narrowed else ())
     if answer is not None and not is_low_confidence(answer):
         best = _best_day_of(answer)
         if best is not None and feasible[_ix(best)]:
@@ -143,12 +157,13 @@ def honest_interval(board: Board, answer: TimeValue | None, today: date) -> Time
     best_ix = int(np.argmax(score))
     year = _day(best_ix).year
     value = _result(str(year), first, last, "year", board, best_ix)
-    if first.year == last.year and _all_bounds_met(board, feasible):
+    if first.year == last.year and not narrowed and _all_bounds_met(board, feasible):
         # the bounds themselves, none of them disputed, keep the date within one year:
         # that year is no guess
         line = f"{INTERVAL_EVIDENCE}: {first} to {last}, the days the evidence allows"
         return replace(value, evidence=value.evidence + (line,) + limits)
-    span = f"the evidence allows {first} to {last}; {year} fits it best"
+    allows = "the evidence with a statistical bound allows" if narrowed else "the evidence allows"
+    span = f"{allows} {first} to {last}; {year} fits it best"
     return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence
                    + (f"{INTERVAL_EVIDENCE}: {first} to {last}",) + limits)
 
