@@ -291,28 +291,6 @@ def _random_mentions(seed: int, count: int) -> list[EventMention]:
     return out
 
 
-def test_link_coref_fast_pair_loop_scores_what_the_public_rules_score():
-    from storyline.link.coref import MentionInfo, _date_order, _scored_pairs, compatible, pair_score
-    from storyline.link.features import SentenceVectors
-
-    for seed in range(5):
-        many = _random_mentions(seed, 120)
-        ordered = sorted({m.id: m for m in many}.values(), key=lambda m: m.id)
-        infos = [MentionInfo.of(m) for m in ordered]
-        vectors = SentenceVectors(ordered)
-        position = {m.id: i for i, m in enumerate(ordered)}
-        expected = set()
-        for first, second in candidate_pairs(ordered, window=5):
-            a, b = infos[position[first]], infos[position[second]]
-            if compatible(a, b) and pair_score(a, b, vectors, floor=0.5) >= 0.5:
-                expected.add((position[first], position[second]))
-        keys = _scored_pairs(infos, [vectors.vectors[m.id] for m in ordered], _date_order(ordered), 0.5, 5)
-        size = len(ordered)
-        found = [(key // size % size, key % size) for key in keys]
-        assert len(found) == len(set(found))
-        assert set(found) == expected
-
-
 def test_link_coref_candidate_pairs_are_the_union_of_block_neighbours_each_once():
     from storyline.link.coref import MentionInfo, _sort_key, block_keys
 
@@ -328,17 +306,28 @@ def test_link_coref_candidate_pairs_are_the_union_of_block_neighbours_each_once(
     assert set(pairs) == expected
 
 
-def test_link_coref_pair_keys_sort_as_score_then_positions():
-    from storyline.link.coref import _pair_key
+def test_link_coref_average_linkage_keeps_one_strong_pair_from_chaining_two_clusters():
+    from storyline.link.coref import MentionInfo, _average_link
 
-    rng = random.Random(3)
-    size = 40000
-    items = []
-    for _ in range(3000):
-        score = rng.choice([rng.random(), round(rng.random(), 3), 0.5, 1.0, 0.5 + 1e-10, 0.7250000004999])
-        i = rng.randrange(size - 1)
-        items.append((score, i, rng.randrange(i + 1, size)))
-    by_tuple = [(i, j) for _, i, j in sorted((-round(s, 9), i, j) for s, i, j in items)]
-    keys = sorted(_pair_key(s, i, j, size) for s, i, j in items)
-    by_key = [(k // size % size, k % size) for k in keys]
-    assert by_key == by_tuple
+    pieces = [mention(article(f"c{k}"), 10, "end", None, f"Sentence {k}.") for k in range(4)]
+    infos = [MentionInfo.of(m) for m in pieces]
+    # 0-1 and 2-3 are sure pairs; one strong pair 1-2 between the two clusters
+    # is not enough: the average over the four cross pairs is 0.9 / 4
+    scored = [(0, 1, 0.95, 0.0), (2, 3, 0.95, 0.0), (1, 2, 0.9, 0.0)]
+    parent = _average_link(infos, scored, 0.5, set())
+    assert parent[0] == parent[1] == 0 and parent[2] == parent[3] == 2
+    # with every cross pair likely, the two clusters are one
+    scored += [(0, 2, 0.8, 0.0), (0, 3, 0.8, 0.0), (1, 3, 0.8, 0.0)]
+    assert set(_average_link(infos, scored, 0.5, set())) == {0}
+
+
+def test_link_coref_explains_each_merged_event_with_its_strongest_pairs():
+    result = link([A2020, B2020], abbas_2020(), [])
+    (event,) = result.events
+    assert event.links, "a merged event says which pair joined it"
+    top = event.links[0]
+    assert {top.first, top.second} == set(event.mention_ids)
+    assert 0.5 <= top.score <= 1.0
+    assert top.reasons and all(value > 0 for _, value in top.reasons)
+    single = link([A2020], abbas_2020()[:1], [])
+    assert single.events[0].links == ()

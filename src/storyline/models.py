@@ -133,6 +133,10 @@ class Article:
     published: TimeValue | None = None
     removed: tuple[RemovedSpan, ...] = ()
     warnings: tuple[str, ...] = ()   # built, but something was repaired on the way (one line each)
+    #: an undated article's estimated date (inferred, low confidence): a best day, the interval
+    #: the evidence allows (its evidence says when a statistical bound narrowed it); shown,
+    #: never used as the article's date (``published`` stays None and anchors nothing)
+    published_estimate: TimeValue | None = None
 
     @staticmethod
     def make_id(cleaned_text: str) -> str:
@@ -197,6 +201,25 @@ class Place:
 # --- events -------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
+class LinkFeatures:
+    """What the learned pair model of linking reads of one mention, taken
+    from the parse when the mention is found (``link.pair_model.describe``):
+    a stored mention carries it, so linking never re-parses its sentence."""
+
+    head: str                        # the word that names the happening (a light verb's object)
+    pos: str                         # its part of speech
+    words: str                       # the mention's own lemmas
+    governor: str = ""               # lemma of the word the head hangs from ("" at the root)
+    context: tuple[str, ...] = ()    # content lemmas of the sentence outside the mention
+    args: tuple[str, ...] = ()       # names and numbers of the sentence
+    roles: tuple[str, ...] = ()      # lemmas of the head's own arguments (who, whom, where)
+    entities: tuple[str, ...] = ()   # "LABEL lemma" of the sentence's named entities
+    times: tuple[str, ...] = ()      # the sentence's date and time expressions
+    vector: str = ""                 # the parser's contextual vector of the head (int8, base64)
+    sentence_vector: str = ""        # ... averaged over the sentence
+
+
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One event as one sentence reports it."""
 
@@ -219,6 +242,7 @@ class EventMention:
     time: TimeValue | None = None
     confidence: float = 0.5
     summary: str = ""                # "Mahmoud Abbas declares an end to security coordination with Israel"
+    features: LinkFeatures | None = None   # for the pair model of linking (None: read from the fields above)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +288,21 @@ class Event:
     mention_ids: tuple[str, ...]
     source_count: int                # distinct publishers/articles reporting it
     storyline: str | None = None
+    #: why its mentions were merged: the strongest pair links of the
+    #: clustering (``storyline show`` lists them)
+    links: tuple[PairLink, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PairLink:
+    """One pair of an event's mentions the linker scored: the learned
+    probability that they report one happening, and the features that
+    pushed it most (name, contribution to the logit)."""
+
+    first: str                       # mention id
+    second: str
+    score: float
+    reasons: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

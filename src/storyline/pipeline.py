@@ -71,6 +71,7 @@ def analyse(
     the ``Pieces`` of a long one (see ``annotate``).
     """
     from . import events, time
+    from .link.pair_model import with_features
 
     if isinstance(doc, Pieces):
         return _analyse_pieces(article, doc, settings, corpus_hints, infer_date)
@@ -87,6 +88,8 @@ def analyse(
                 timexes = time.tag(doc, anchor)
     mentions, statements = events.extract(article, doc, timexes, actors_path=settings.actors_path,
                                           lexicon_path=settings.lexicon_path)
+    # what the linker's pair model reads of each mention, while the parse is at hand
+    mentions = with_features(mentions, doc)
     if settings.min_confidence > 0:
         mentions = [m for m in mentions if m.confidence >= settings.min_confidence]
         kept = {m.id for m in mentions}

@@ -24,7 +24,7 @@ from typing import Mapping, Sequence
 
 from ..models import Article, Contradiction, Event, EventMention, LinkResult, Statement, stable_id
 from .contradictions import find_contradictions
-from .coref import cluster_mentions
+from .coref import cluster_mentions, link_mentions
 from .events import build_event
 from .stories import cluster_articles, group_stories, mention_keys, story_keys
 from .storylines import (
@@ -53,7 +53,7 @@ class StoryLinks:
 
 
 def link(articles: Sequence[Article], mentions: Sequence[EventMention], statements: Sequence[Statement],
-         threshold: float = 0.5) -> LinkResult:
+         threshold: float | None = None) -> LinkResult:
     """Merge mentions of one happening into events, group events into
     storylines with their recurring episodes, and flag contradictions.
 
@@ -73,7 +73,7 @@ def link(articles: Sequence[Article], mentions: Sequence[EventMention], statemen
 
 
 def _link(articles: Sequence[Article], mentions: Sequence[EventMention], statements: Sequence[Statement],
-          threshold: float) -> LinkResult:
+          threshold: float | None) -> LinkResult:
     by_article = {a.id: a for a in articles}
     by_mention = {m.id: m for m in mentions}
     members = story_members({m.id: mention_keys(_published(by_article.get(m.article_id)), m)
@@ -108,7 +108,7 @@ def story_members(keys: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
 
 
 def link_story(story: str, articles: Sequence[Article], mentions: Sequence[EventMention],
-               statements: Sequence[Statement], threshold: float = 0.5) -> StoryLinks:
+               statements: Sequence[Statement], threshold: float | None = None) -> StoryLinks:
     """Events, storyline groups and contradictions of one story, from its
     own records only (the IDF of sentence vectors is the story's too).
     ``statements`` are those of the story's articles: a statement of an
@@ -116,8 +116,9 @@ def link_story(story: str, articles: Sequence[Article], mentions: Sequence[Event
     belongs to the story of its event or mentions, so none is found twice."""
     by_article = {a.id: a for a in articles}
     by_mention = {m.id: m for m in mentions}
-    groups = cluster_mentions(list(by_mention.values()), threshold=threshold)
-    events = sorted((build_event(group, by_article) for group in groups), key=lambda e: e.id)
+    groups, why = link_mentions(list(by_mention.values()), threshold=threshold, articles=by_article)
+    events = sorted((build_event(group, by_article, why.get(group[0].id, ())) for group in groups),
+                    key=lambda e: e.id)
     roots = local_roots(events, by_mention, {aid: story for aid in by_article} |
                         {m.article_id: story for m in by_mention.values()})
     items = tuple(i for i in (episode_item(e, by_mention) for e in events) if i is not None)

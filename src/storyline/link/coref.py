@@ -16,11 +16,14 @@ plan against a fact of another time, a denial against an assertion).
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
-from ..models import EventMention
+import numpy as np
+
+from ..models import Article, EventMention, PairLink
 from .features import (
     FACTUAL,
     IRREALIS,
@@ -32,6 +35,7 @@ from .features import (
     sentence_key,
 )
 from .lexicon import lemma_similarity
+from .pair_model import Story, load_model, reasons, score_pairs
 
 #: Neighbours each mention is compared with inside a block.
 WINDOW = 30
@@ -269,122 +273,186 @@ def _score_without_sentence(a: MentionInfo, b: MentionInfo) -> float | None:
     return score + WEIGHTS["time"] * (1.0 if _overlap(a, b) else 0.5)
 
 
-def _scored_pairs(infos: Sequence[MentionInfo], vectors: Sequence[dict[str, float]], date_order: Sequence[int],
-                  threshold: float, window: int) -> list[int]:
-    """One sort key (see ``_pair_key``) for each candidate pair that may be
-    one happening and scores at least ``threshold``; ``vectors`` are the
-    sentence vectors by position.
-
-    A block of one act holds every party's reports of it, so most of its
-    neighbour pairs name different parties and score 0; in a corpus denser
-    in time, more of them also have dates that agree. They are dropped on
-    precomputed fields before any other work, so the cost of a pair that
-    cannot link stays a few field reads."""
-    size = len(infos)
-    types = [info.type for info in infos]
-    articles = [info.article for info in infos]
-    parties = [info.parties for info in infos]
-    # reprint candidates (same type, trigger group, sentence and modality) share a class
-    reprint: dict[tuple, int] = {}
-    copies = [reprint.setdefault((info.type, info.group, info.sentence, info.modality), len(reprint))
-              for info in infos]
-    drop_unshared = threshold > 0
-    sentence_weight = WEIGHTS["sentence"]
-    scored: list[int] = []
-    for kind, members, earlier in _neighbours(_blocks(infos, date_order), size):
-        # only a sentence block mixes types; an actors block holds one set of
-        # parties, so its pairs always share one
-        mixed, check_parties = kind == 2, drop_unshared and kind != 1
-        for k, i in enumerate(members):
-            kind_i, party, copy, article = types[i], parties[i], copies[i], articles[i]
-            for j in members[k + 1:k + 1 + window]:
-                if mixed and types[j] != kind_i:
-                    continue
-                duplicate = copy == copies[j] and articles[j] != article
-                if check_parties and not duplicate and (party or parties[j]) and party.isdisjoint(parties[j]):
-                    continue
-                if earlier and _seen_before(i, j, earlier, window):
-                    continue
-                a, b = infos[i], infos[j]
-                if not _compatible(a, b, duplicate):
-                    continue
-                # ``pair_score``, with the sentence vectors found by position
-                if duplicate:
-                    score = 1.0
-                else:
-                    partial = _score_without_sentence(a, b)
-                    score = 0.0 if partial is None else partial
-                    if partial is not None and not partial + sentence_weight < threshold:
-                        score = partial + sentence_weight * cosine_of(vectors[i], vectors[j])
-                if score >= threshold:
-                    scored.append(_pair_key(score, i, j, size) if i < j else _pair_key(score, j, i, size))
-    return scored
+def rule_score(a: MentionInfo, b: MentionInfo, va: dict[str, float], vb: dict[str, float]) -> float:
+    """``pair_score`` of two mentions of one type that are no reprint of
+    each other, given their sentence vectors: one feature of the pair model."""
+    partial = _score_without_sentence(a, b)
+    return 0.0 if partial is None else partial + WEIGHTS["sentence"] * cosine_of(va, vb)
 
 
-def _pair_key(score: float, i: int, j: int, size: int) -> int:
-    """One int that sorts as (-score to 9 decimals, i, j) does: a large
-    story keeps one such pair per two or three of its mentions' neighbours,
-    and as tuples of a float and two ints they were the largest thing in
-    memory after the sentence vectors and slower to sort. The score to 9
-    decimals is a whole number of billionths, so nothing is lost."""
-    return (-round(round(score, 9) * 1e9) * size + i) * size + j
+def _has_evidence(a: MentionInfo, b: MentionInfo) -> bool:
+    """Whether the rules' parts for parties and dates have anything to read."""
+    return bool((a.parties and b.parties) or (a.bounded and b.bounded))
 
 
-def cluster_mentions(mentions: Sequence[EventMention], threshold: float = 0.5,
-                     window: int = WINDOW) -> list[list[EventMention]]:
+def _rule_pairs(infos: Sequence[MentionInfo], candidates: Iterable[tuple[int, int]]
+                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The candidate pairs (positions, i < j) the rules allow, split into
+    reprints (one sentence about one act in two articles: one happening
+    whatever the model says) and pairs for the model."""
+    copies, others = [], []
+    for i, j in sorted(candidates):
+        a, b = infos[i], infos[j]
+        if a.type != b.type:
+            continue
+        duplicate = _duplicate(a, b)
+        # two reports that name their parties and share none are about
+        # different happenings, however alike their words and dates
+        if not duplicate and a.parties and b.parties and a.parties.isdisjoint(b.parties):
+            continue
+        if not _compatible(a, b, duplicate):
+            continue
+        (copies if duplicate else others).append((i, j))
+    return copies, others
+
+
+#: The average pair score at which two clusters merge (the build's
+#: ``link_threshold``; see ``pair_model.LOGIT_SHIFT``).
+DEFAULT_THRESHOLD = 0.5
+
+#: Pair probabilities below this are left out of average linkage (they
+#: would add almost nothing to a cluster's average, and most pairs of a
+#: story are far below it).
+_FLOOR = 0.02
+
+
+def cluster_mentions(mentions: Sequence[EventMention], threshold: float | None = None, window: int = WINDOW,
+                     articles: Mapping[str, Article] | None = None) -> list[list[EventMention]]:
     """Groups of mentions of one happening, each sorted by id, the groups
     sorted by their first id (independent of input order)."""
+    return link_mentions(mentions, threshold, window, articles)[0]
+
+
+def link_mentions(mentions: Sequence[EventMention], threshold: float | None = None, window: int = WINDOW,
+                  articles: Mapping[str, Article] | None = None, explain: int = 3
+                  ) -> tuple[list[list[EventMention]], dict[str, tuple[PairLink, ...]]]:
+    """``cluster_mentions``, and for each group of two or more (by its
+    first id) its ``explain`` strongest pairs with their reasons.
+
+    Candidate pairs: mentions of one article or of two similar articles of
+    the story (``Story.neighbour_pairs``), and neighbours in the blocks of
+    one act, one set of parties or one sentence (``candidate_pairs``). The
+    rules drop what cannot be one happening (other type, dates apart, a
+    plan against a fact of another time, a denial against an assertion,
+    parties named on both sides and none shared); the learned pair model
+    scores the rest, and clusters grow by average linkage over its
+    probabilities (a pair not scored counts 0), a merge refused when the
+    two clusters together break a rule."""
     by_id = {m.id: m for m in mentions}
-    # positions in id order stand for the mentions from here on: a tie on
-    # score falls to the smaller position as it fell to the smaller id
+    # positions in id order stand for the mentions from here on
     ordered = [by_id[i] for i in sorted(by_id)]
     size = len(ordered)
-    date_order = _date_order(ordered)
-    # what the pair loop reads is made in date order, so that neighbours in
-    # a block (close in date) lie close in memory
+    if size == 0:
+        return [], {}
+    model = load_model()
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     shared: dict = {}
-    infos: list = [None] * size
-    for i in date_order:
-        infos[i] = MentionInfo.of(ordered[i], shared)
-    sentence_vectors = SentenceVectors([ordered[i] for i in date_order], [infos[i].sentence for i in date_order])
-    vectors = [sentence_vectors.vectors[m.id] for m in ordered]
-    # best score first, then by position: a record object per pair and a
-    # key function made this sort a quarter of linking a large story
-    scored = _scored_pairs(infos, vectors, date_order, threshold, window)
-    scored.sort()
-    # union-find over positions, each set named by its smallest (the first
-    # id of the cluster); ``summaries`` holds the sets of two or more
-    parent = list(range(size))
-    summaries: dict[int, _Summary] = {}
-
-    def find(item: int) -> int:
-        root = item
-        while parent[root] != root:
-            root = parent[root]
-        while parent[item] != root:   # path compression keeps finds cheap
-            parent[item], item = root, parent[item]
-        return root
-
-    for key in scored:
-        first, second = key // size % size, key % size
-        ra, rb = find(first), find(second)
-        if ra == rb:
-            continue
-        sa = summaries.get(ra) or _Summary.of(infos[ra])
-        sb = summaries.get(rb) or _Summary.of(infos[rb])
-        merged = sa.merge(sb, _duplicate(infos[first], infos[second]))
-        if merged is None:
-            continue
-        root, other = (ra, rb) if ra < rb else (rb, ra)
-        parent[other] = root
-        summaries.pop(other, None)
-        summaries[root] = merged
+    infos = [MentionInfo.of(m, shared) for m in ordered]
+    story = Story(ordered, articles)
+    candidates = story.neighbour_pairs()
+    date_order = _date_order(ordered)
+    for _, members, earlier in _neighbours(_blocks(infos, date_order), size):
+        for k, i in enumerate(members):
+            for j in members[k + 1:k + 1 + window]:
+                if not _seen_before(i, j, earlier, window):
+                    candidates.add((i, j) if i < j else (j, i))
+    copies, others = _rule_pairs(infos, candidates)
+    first = np.array([i for i, _ in others], dtype=np.int64)
+    second = np.array([j for _, j in others], dtype=np.int64)
+    prob, hops = score_pairs(story, first, second, model)
+    # the rules' own agreement (trigger words, parties, dates, sentence words)
+    # speaks where the model, learned on ECB+ without parties or dates, is silent
+    # (only between reports that name parties or dates, which ECB+ never does)
+    evidence = np.array([_has_evidence(infos[i], infos[j]) for i, j in others], dtype=bool)
+    if evidence.any():
+        prob = prob.copy()
+        prob[evidence] = np.maximum(prob[evidence], story.rule_scores(first[evidence], second[evidence]))
+    scored = [(i, j, 1.0, 0.0) for i, j in copies]
+    scored += [(i, j, p, h) for i, j, p, h in zip(first.tolist(), second.tolist(), prob.tolist(), hops.tolist())
+               if p >= _FLOOR]
+    parent = _average_link(infos, scored, threshold, {(i, j) for i, j in copies})
     groups: dict[int, list[EventMention]] = {}
     for i in range(size):
-        # positions rise, so each group is in id order and the groups are
-        # made in the order of their first ids
-        groups.setdefault(find(i), []).append(ordered[i])
-    return list(groups.values())
+        groups.setdefault(parent[i], []).append(ordered[i])
+    why: dict[str, tuple[PairLink, ...]] = {}
+    if explain:
+        best: dict[int, list[tuple[float, int, int, float]]] = {}
+        for i, j, p, h in scored:
+            if parent[i] == parent[j]:
+                best.setdefault(parent[i], []).append((-p, i, j, h))
+        for root, pairs in best.items():
+            pairs.sort()
+            why[ordered[root].id] = tuple(
+                PairLink(ordered[i].id, ordered[j].id, round(-neg, 4),
+                         (("reprint", 1.0),) if (i, j) in set(copies) else reasons(story, i, j, h, model))
+                for neg, i, j, h in pairs[:explain])
+    return list(groups.values()), why
+
+
+def _average_link(infos: Sequence[MentionInfo], scored: Sequence[tuple[int, int, float, float]],
+                  threshold: float, copies: set[tuple[int, int]]) -> list[int]:
+    """Average linkage over the scored pairs (positions): the root (smallest
+    position) of each mention's cluster. Two clusters merge while the mean
+    probability over all their cross pairs (unscored ones count 0) is at
+    least ``threshold``, best first; ties fall to the smaller positions."""
+    size = len(infos)
+    sums: list[dict[int, float] | None] = [{} for _ in range(size)]
+    copy_of: list[set[int]] = [set() for _ in range(size)]
+    for i, j, p, _ in scored:
+        sums[i][j] = sums[i].get(j, 0.0) + p
+        sums[j][i] = sums[j].get(i, 0.0) + p
+    for i, j in copies:
+        copy_of[i].add(j)
+        copy_of[j].add(i)
+    count = [1] * size
+    summary: dict[int, _Summary] = {}
+    refused: list[set[int]] = [set() for _ in range(size)]
+    heap = [(-p / 1.0, i, j) for i in range(size) for j, p in sums[i].items() if i < j]
+    heapq.heapify(heap)
+    parent = list(range(size))
+    members: list[list[int]] = [[k] for k in range(size)]
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if sums[a] is None or sums[b] is None or b not in sums[a] or b in refused[a]:
+            continue
+        average = sums[a][b] / (count[a] * count[b])
+        if average != -neg:
+            continue        # stale: one side grew since this entry was pushed
+        if average < threshold:
+            break
+        sa = summary.get(a) or _Summary.of(infos[a])
+        sb = summary.get(b) or _Summary.of(infos[b])
+        merged = sa.merge(sb, bool(copy_of[a]) and not copy_of[a].isdisjoint(members[b]))
+        if merged is None:
+            refused[a].add(b)
+            refused[b].add(a)
+            continue
+        root, other = (a, b) if a < b else (b, a)
+        for k, v in sums[other].items():
+            if k == root:
+                continue
+            sums[root][k] = sums[root].get(k, 0.0) + v
+            sums[k][root] = sums[root][k]
+            del sums[k][other]
+        del sums[root][other]
+        sums[other] = None
+        for k in refused[other]:
+            refused[k].discard(other)
+            refused[k].add(root)
+        refused[root] |= refused[other]
+        refused[root].discard(root)
+        copy_of[root] |= copy_of[other]
+        count[root] += count[other]
+        summary.pop(other, None)
+        summary[root] = merged
+        for k in members[other]:
+            parent[k] = root
+        members[root] += members[other]
+        members[other] = []
+        for k, v in sums[root].items():
+            if k not in refused[root]:
+                heapq.heappush(heap, (-(v / (count[root] * count[k])), min(root, k), max(root, k)))
+    return parent
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Mapping, Sequence
 
-from ..models import ActorRef, Article, Event, EventMention, TimeValue, stable_id
+from ..models import ActorRef, Article, Event, EventMention, PairLink, TimeValue, stable_id
 from ..serialize import dumps
 from .cluster import UnionFind
 from .features import FACTUAL, normalise_name, object_words, precision_rank, sentence_key, times_overlap
@@ -86,7 +86,10 @@ def source_count(mentions: Sequence[EventMention], articles: Mapping[str, Articl
     return len(publishers) + len(unknown.groups())
 
 
-def build_event(mentions: Sequence[EventMention], articles: Mapping[str, Article]) -> Event:
+def build_event(mentions: Sequence[EventMention], articles: Mapping[str, Article],
+                links: Sequence[PairLink] = ()) -> Event:
+    """One Event of coreferent mentions; ``links`` are the pair scores that
+    joined them (kept so ``storyline show`` can say why)."""
     mentions = sorted(mentions, key=lambda m: m.id)
     best = best_mention(mentions)
     # sources/targets of a fact, not of the plans and denials merged into it
@@ -105,4 +108,5 @@ def build_event(mentions: Sequence[EventMention], articles: Mapping[str, Article
         summary=summarise(best),
         mention_ids=tuple(m.id for m in mentions),
         source_count=source_count(mentions, articles),
+        links=tuple(links),
     )

@@ -1,0 +1,509 @@
+"""The learned pair model of event coreference: how likely two mentions of
+one story report the same happening.
+
+One model for the build and for its measurement: ``storyline build`` links
+with it (``coref.cluster_mentions``), and ``storyline eval ecbplus`` turns
+the ECB+ gold mentions into the same EventMention records and calls the
+same linker. Its weights are learned on the ECB+ *train* split only by
+``scripts/train_ecbplus.py`` (``data/pair_model.json``).
+
+What it reads of a mention is taken from the parse when the mention is
+found (``describe``: the word that names the happening, the sentence's
+other content words, names, dates, the head's own arguments, the parser's
+contextual vectors) and carried on the mention as ``LinkFeatures``. What it
+reads of a story (IDF of words, how often a word is used, the articles'
+vocabulary) is computed from the story's own records at link time, so a
+story links to the same events whatever else the corpus holds.
+
+Two logistic models in a row: the first scores a pair from its own
+features; the second adds the best two-step path through the first's
+probabilities (two mentions that each surely match a third are likelier
+one happening than their own words show).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from ..models import Article, EventMention, LinkFeatures
+from .lexicon import lemma_pairs, pair_key, synonym_group
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_ARG_POS = {"PROPN", "NUM"}
+_TIME_LABELS = {"DATE", "TIME"}
+#: Derivational and inflectional endings spaCy's lemmatiser leaves on event
+#: nouns and on words it does not know (nominee, nomination, areste).
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ment", "ed", "es", "ee", "er", "s")
+#: Verbs that lend their grammar to an event named by their object ("opened
+#: fire", "made an offer", "held talks"): the object says what happened.
+LIGHT_VERBS = frozenset({"be", "carry", "conduct", "deliver", "do", "get", "give", "have", "hold", "launch",
+                         "make", "open", "pay", "perform", "put", "stage", "take"})
+
+FEATURES = ("bias", "same_head", "same_words", "same_stem", "same_root", "synonyms", "pair_logodds",
+            "pair_seen", "context_cos", "args_jaccard", "roles_jaccard", "entities_jaccard", "times_jaccard",
+            "doc_cos", "names_cos", "same_doc", "same_sentence", "same_pos", "head_vec_cos", "sent_vec_cos",
+            "salience_min", "complementary", "complementary_cover", "lemma_vec_cos", "lemma_roles_cos",
+            # the same evidence means different things for same-word pairs
+            "same_head*context", "same_head*names", "same_head*logodds", "same_head*roles",
+            "same_head*same_doc", "same_head*salience", "same_head*head_vec_cos", "same_head*doc_cos",
+            # within one article a shared context means less than across two
+            "other_doc*context", "other_doc*args")
+#: The second model reads the first one's features and these.
+HOP_FEATURES = ("hop_max", "hop_max_sq")
+
+#: Each article's mentions are compared with those of its most similar
+#: articles of the story (and its own): the cost of a story grows with its
+#: articles times this, not with their square.
+NEIGHBOUR_ARTICLES = 40
+#: First-model probabilities below this take no part in two-step paths.
+HOP_FLOOR = 0.05
+
+
+# --- what a mention carries ----------------------------------------------------
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def event_lemma(head) -> str:
+    """The word that names the happening: the head's lemma, or for a light
+    verb the lemma of its noun object (direct, or of a preposition: "took
+    into custody")."""
+    lemma = _lemma(head)
+    if lemma not in LIGHT_VERBS:
+        return lemma
+    objects = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    if not objects:
+        objects = [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return _lemma(objects[0]) if objects and objects[0].pos_ == "NOUN" else lemma
+
+
+def _pack(vector: np.ndarray) -> str:
+    """A unit vector as int8 steps of 1/127, base64: 96 numbers in 128
+    characters, exact to about 0.4 % in a cosine."""
+    norm = float(np.linalg.norm(vector))
+    if not norm:
+        return ""
+    steps = np.clip(np.rint(vector / norm * 127), -127, 127).astype(np.int8)
+    return base64.b64encode(steps.tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> np.ndarray | None:
+    if not text:
+        return None
+    vector = np.frombuffer(base64.b64decode(text), dtype=np.int8).astype(np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else None
+
+
+def describe(doc, tokens: Sequence[int], sentence=None) -> LinkFeatures:
+    """``LinkFeatures`` of the mention at token positions ``tokens`` of a
+    parsed ``doc``; ``sentence`` (a span) is the sentence it is read in
+    (default: the sentence of its first token)."""
+    inside = set(tokens)
+    span = [doc[t] for t in sorted(inside) if t < len(doc)]
+    if sentence is None:
+        sentence = span[0].sent
+    # the head is the mention token whose syntactic head lies outside it
+    head = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[0])
+    context = tuple(_lemma(t) for t in sentence if t.i not in inside
+                    and t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha)
+    args = tuple(sorted({_lemma(t) for t in sentence if t.i not in inside and (t.pos_ in _ARG_POS or t.ent_type_)}))
+    roles = set()
+    for child in head.children:
+        if child.i in inside or child.dep_ in ("det", "punct", "aux", "auxpass", "neg", "cc"):
+            continue
+        # a preposition's object carries the meaning ("in Rome" -> "rome")
+        targets = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+        roles.update(_lemma(g) for g in targets if g.is_alpha or g.like_num)
+    ents = [e for e in doc.ents if e.start >= sentence.start and e.end <= sentence.end]
+    governor = head.head
+    tensor = getattr(doc, "tensor", None)
+    has_vectors = tensor is not None and len(tensor.shape) == 2 and tensor.shape[0] == len(doc) and tensor.shape[1]
+    return LinkFeatures(
+        head=event_lemma(head), pos=head.pos_, words=" ".join(_lemma(t) for t in span),
+        governor="" if governor.i == head.i or governor.i in inside else _lemma(governor),
+        context=context, args=args, roles=tuple(sorted(roles)),
+        entities=tuple(sorted({f"{e.label_} {e.lemma_.lower()}" for e in ents})),
+        times=tuple(sorted({e.text.lower() for e in ents if e.label_ in _TIME_LABELS})),
+        vector=_pack(tensor[head.i]) if has_vectors else "",
+        sentence_vector=_pack(tensor[sentence.start:sentence.end].mean(axis=0)) if has_vectors else "")
+
+
+def with_features(mentions: Sequence[EventMention], doc) -> list[EventMention]:
+    """The mentions of one parsed article, each with its ``LinkFeatures``
+    (a mention whose trigger the parse cannot place is left as it is)."""
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        sentence = doc.char_span(m.sentence_start, m.sentence_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            out.append(m)
+            continue
+        if sentence is None or not (sentence.start <= span.start and span.end <= sentence.end):
+            sentence = span[0].sent
+        out.append(replace(m, features=describe(doc, range(span.start, span.end), sentence)))
+    return out
+
+
+_WORD_CHARS = str.maketrans({c: " " for c in ".,;:!?\"'()[]{}"})
+
+
+def features_of(m: EventMention) -> LinkFeatures:
+    """The mention's ``LinkFeatures``, or what its own fields say when it
+    was made without a parse (hand-built records, older stores)."""
+    if m.features is not None:
+        return m.features
+    head = (m.lemma or m.trigger).lower().strip()
+    trigger = set((m.trigger or "").lower().split())
+    context = tuple(w for w in m.sentence.lower().translate(_WORD_CHARS).split()
+                    if w.isalpha() and len(w) > 2 and w not in trigger)
+    names = {w for a in (*m.sources, *m.targets) for w in a.name.lower().split()}
+    return LinkFeatures(head=head, pos="", words=head, context=context, args=tuple(sorted(names)),
+                        roles=tuple(sorted(names)))
+
+
+# --- the model -----------------------------------------------------------------
+
+#: Added to the second model's logit before average linkage, so that the
+#: build's ``link_threshold`` (0.5) is the point tuned on the ECB+ *dev*
+#: split (the weights never see dev; this one number does).
+LOGIT_SHIFT = 1.5
+
+
+@dataclass(frozen=True)
+class PairModel:
+    weights: np.ndarray         # first model, over FEATURES
+    hop_weights: np.ndarray     # second model, over FEATURES + HOP_FEATURES
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> PairModel:
+    text = resources.files("storyline.link").joinpath("data/pair_model.json").read_text("utf-8")
+    data = json.loads(text)
+    if tuple(data["features"]) != FEATURES or tuple(data["hop_features"]) != FEATURES + HOP_FEATURES:
+        raise ValueError("link/data/pair_model.json was trained on other features; "
+                         "re-create it with scripts/train_ecbplus.py")
+    return PairModel(np.asarray(data["weights"], dtype=np.float64),
+                     np.asarray(data["hop_weights"], dtype=np.float64))
+
+
+def _stem(lemma: str) -> str:
+    # a 4-letter prefix joins arrest/arrested/areste, shoot/shooting, kill/killing
+    return lemma[:4] if len(lemma) >= 4 else lemma
+
+
+def _root(lemma: str) -> str:
+    """The lemma without punctuation and one common ending (nominee and
+    nomination -> nomin, #oscar and oscars -> oscar)."""
+    word = "".join(c for c in lemma.lower() if c.isalpha())
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+def _codes(values: Sequence) -> np.ndarray:
+    index: dict = {}
+    return np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+
+
+def _binary(sets: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for r, items in enumerate(sets):
+        for item in set(items):
+            rows.append(r)
+            cols.append(vocab.setdefault(item, len(vocab)))
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
+
+
+def _tfidf(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows, the IDF over ``docs`` alone (the story's)."""
+    df: Counter = Counter()
+    for terms in docs:
+        df.update(set(terms))
+    vocab = {t: k for k, t in enumerate(sorted(df))}
+    n = len(docs)
+    rows, cols, vals = [], [], []
+    for r, terms in enumerate(docs):
+        for term, count in Counter(terms).items():
+            rows.append(r)
+            cols.append(vocab[term])
+            vals.append((1.0 + math.log(count)) * (math.log((1 + n) / (1 + df[term])) + 1.0))
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+def _row_dots(matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    if not len(i):
+        return np.zeros(0)
+    if sparse.issparse(matrix):
+        return np.asarray(matrix[i].multiply(matrix[j]).sum(axis=1)).ravel()
+    return np.einsum("ij,ij->i", matrix[i], matrix[j])
+
+
+def _jaccard(binary: sparse.csr_matrix, sizes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    shared = _row_dots(binary, i, j)
+    union = sizes[i] + sizes[j] - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
+def _article_words(article: Article | None, sentences: Sequence[str]) -> list[str]:
+    from .features import words
+    text = article.text if article is not None and article.text else " ".join(sentences)
+    return words(text)
+
+
+class Story:
+    """One story's mentions (in the order given) described for the pair model."""
+
+    def __init__(self, mentions: Sequence[EventMention], articles: Mapping[str, Article] | None = None,
+                 pairs: Mapping[str, float] | None = None):
+        articles = articles or {}
+        self.mentions = list(mentions)
+        feats = [features_of(m) for m in self.mentions]
+        self.features = feats
+        n = self.n = len(feats)
+        self.pairs = lemma_pairs() if pairs is None else pairs
+        self.heads = [f.head for f in feats]
+        self.head_code = _codes(self.heads)
+        self.words_code = _codes([f.words for f in feats])
+        self.stem_code = _codes([_stem(h) for h in self.heads])
+        self.root_code = _codes([_root(h) for h in self.heads])
+        self.syn_code = np.array([g if (g := synonym_group(h)) is not None else -1 - k
+                                  for k, h in enumerate(self.heads)], dtype=np.int64)
+        self.pos_code = _codes([f.pos or f"?{k}" for k, f in enumerate(feats)])
+        article_ids = sorted({m.article_id for m in self.mentions})
+        self.article_ids = article_ids
+        where = {a: k for k, a in enumerate(article_ids)}
+        self.doc = np.array([where[m.article_id] for m in self.mentions], dtype=np.int64)
+        self.sentence_code = _codes([(m.article_id, m.sentence_start) for m in self.mentions])
+        self.context = _tfidf([f.context for f in feats])
+        self.sets = {}
+        for name in ("args", "roles", "entities", "times"):
+            binary = _binary([getattr(f, name) for f in feats])
+            self.sets[name] = (binary, np.asarray(binary.sum(axis=1)).ravel())
+        # articles: their words (the text when the story has it) and the
+        # names their mentions' sentences hold, IDF over the story's articles
+        sentences: dict[str, dict[int, str]] = {a: {} for a in article_ids}
+        names: dict[str, dict[int, tuple]] = {a: {} for a in article_ids}
+        for m, f in zip(self.mentions, feats):
+            sentences[m.article_id].setdefault(m.sentence_start, m.sentence)
+            names[m.article_id].setdefault(m.sentence_start, f.args)
+        self.doc_words = _tfidf([_article_words(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])])
+                                 for a in article_ids])
+        self.doc_names = _tfidf([[w for k in sorted(names[a]) for w in names[a][k]] for a in article_ids])
+        # the seminal event of a story is what most of each article's
+        # mentions are about, and the likeliest to be shared across articles
+        per_doc: dict[int, Counter] = {}
+        for d, h in zip(self.doc, self.heads):
+            per_doc.setdefault(int(d), Counter())[h] += 1
+        self.salience = np.array([per_doc[int(d)][h] / sum(per_doc[int(d)].values())
+                                  for d, h in zip(self.doc, self.heads)])
+        dim = max((len(_unpack(f.vector)) for f in feats if f.vector), default=0)
+        self.head_vec = np.zeros((n, dim), dtype=np.float32)
+        self.sent_vec = np.zeros((n, dim), dtype=np.float32)
+        for k, f in enumerate(feats):
+            for target, text in ((self.head_vec, f.vector), (self.sent_vec, f.sentence_vector)):
+                v = _unpack(text)
+                if v is not None and len(v) == dim:
+                    target[k] = v
+        # one word's vectors averaged over its uses in the story sketch what
+        # it means beyond one sentence; and what it is done by and to, and
+        # what it hangs from: two words for one kind of happening take the
+        # same arguments under the same words ("an attempt to hijack", "the
+        # bid to seize"; marked, so a governor "attack" is no argument)
+        lemma_of = sparse.csr_matrix((np.ones(n), (self.head_code, np.arange(n))),
+                                     shape=(int(self.head_code.max(initial=-1)) + 1, n))
+        self.lemma_vec = _unit_rows(np.asarray(lemma_of @ self.head_vec)) if n else self.head_vec
+        roles = _tfidf([list(f.roles) + (["^" + f.governor] if f.governor else []) for f in feats])
+        profiles = sparse.csr_matrix(lemma_of @ roles)
+        norms = np.sqrt(np.asarray(profiles.multiply(profiles).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        self.lemma_roles = sparse.csr_matrix(sparse.diags(1.0 / norms) @ profiles) if n else profiles
+        uses: dict[int, set[int]] = {}
+        for h, d in zip(self.head_code, self.doc):
+            uses.setdefault(int(h), set()).add(int(d))
+        self.uses = uses
+
+    # -- candidate pairs --------------------------------------------------------
+
+    def neighbour_pairs(self, limit: int = NEIGHBOUR_ARTICLES) -> set[tuple[int, int]]:
+        """Pairs (i < j) of mentions in one article or in two articles of
+        which one is among the other's ``limit`` most similar."""
+        docs = len(self.article_ids)
+        of_doc: dict[int, list[int]] = {}
+        for k, d in enumerate(self.doc):
+            of_doc.setdefault(int(d), []).append(k)
+        linked: set[tuple[int, int]] = {(d, d) for d in range(docs)}
+        step = 512
+        for start in range(0, docs, step):
+            block = (self.doc_words[start:start + step] @ self.doc_words.T).toarray()
+            for r in range(block.shape[0]):
+                row = block[r]
+                row[start + r] = -1.0
+                if docs - 1 <= limit:
+                    near = [c for c in range(docs) if c != start + r]
+                else:
+                    # ties fall to the lower article number: the same set whatever the input order
+                    near = np.lexsort((np.arange(docs), -row))[:limit].tolist()
+                for c in near:
+                    a, b = start + r, c
+                    linked.add((a, b) if a < b else (b, a))
+        out: set[tuple[int, int]] = set()
+        for a, b in linked:
+            first, second = of_doc[a], of_doc[b]
+            for i in first:
+                for j in second:
+                    if i < j:
+                        out.add((i, j))
+                    elif j < i and a != b:
+                        out.add((j, i))
+        return out
+
+    # -- features -----------------------------------------------------------------
+
+    def features_matrix(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Feature rows [pair, FEATURES] of the pairs (i[k], j[k])."""
+        f = {name: k for k, name in enumerate(FEATURES)}
+        x = np.zeros((len(i), len(FEATURES)))
+        x[:, f["bias"]] = 1.0
+        same_head = self.head_code[i] == self.head_code[j]
+        x[:, f["same_head"]] = same_head
+        x[:, f["same_words"]] = self.words_code[i] == self.words_code[j]
+        x[:, f["same_stem"]] = (self.stem_code[i] == self.stem_code[j]) & ~same_head
+        x[:, f["same_root"]] = (self.root_code[i] == self.root_code[j]) & ~same_head
+        x[:, f["synonyms"]] = self.syn_code[i] == self.syn_code[j]
+        lookup: dict[tuple[int, int], float | None] = {}
+        for k, (a, b) in enumerate(zip(self.head_code[i].tolist(), self.head_code[j].tolist())):
+            key = (a, b) if a <= b else (b, a)
+            if key not in lookup:
+                lookup[key] = self.pairs.get(pair_key(self.heads[i[k]], self.heads[j[k]]))
+            score = lookup[key]
+            if score is not None:
+                x[k, f["pair_logodds"]] = score
+                x[k, f["pair_seen"]] = 1.0
+        x[:, f["context_cos"]] = _row_dots(self.context, i, j)
+        for name in ("args", "roles", "entities", "times"):
+            x[:, f[name + "_jaccard"]] = _jaccard(*self.sets[name], i, j)
+        di, dj = self.doc[i], self.doc[j]
+        x[:, f["doc_cos"]] = _row_dots(self.doc_words, di, dj)
+        x[:, f["names_cos"]] = _row_dots(self.doc_names, di, dj)
+        same_doc = di == dj
+        x[:, f["same_doc"]] = same_doc
+        x[:, f["same_sentence"]] = self.sentence_code[i] == self.sentence_code[j]
+        x[:, f["same_pos"]] = self.pos_code[i] == self.pos_code[j]
+        x[:, f["head_vec_cos"]] = _row_dots(self.head_vec, i, j)
+        x[:, f["sent_vec_cos"]] = _row_dots(self.sent_vec, i, j)
+        x[:, f["salience_min"]] = np.minimum(self.salience[i], self.salience[j])
+        documents = max(len(self.article_ids), 1)
+        hi, hj = self.head_code[i], self.head_code[j]
+        for k in np.flatnonzero(~same_doc & ~same_head):
+            x_uses, y_uses = self.uses[int(hi[k])], self.uses[int(hj[k])]
+            if x_uses.isdisjoint(y_uses):
+                # two words no article of the story uses both of, which together
+                # run through much of it: reporters' choices of word for its
+                # main happening (foil/thwart)
+                x[k, f["complementary"]] = 1.0
+                x[k, f["complementary_cover"]] = len(x_uses | y_uses) / documents
+        x[:, f["lemma_vec_cos"]] = _row_dots(self.lemma_vec, hi, hj) * ~same_head
+        x[:, f["lemma_roles_cos"]] = _row_dots(self.lemma_roles, hi, hj) * ~same_head
+        for base, name in (("context_cos", "context"), ("names_cos", "names"), ("pair_logodds", "logodds"),
+                           ("roles_jaccard", "roles"), ("same_doc", "same_doc"), ("salience_min", "salience"),
+                           ("head_vec_cos", "head_vec_cos"), ("doc_cos", "doc_cos")):
+            x[:, f["same_head*" + name]] = same_head * x[:, f[base]]
+        other_doc = 1.0 - x[:, f["same_doc"]]
+        x[:, f["other_doc*context"]] = other_doc * x[:, f["context_cos"]]
+        x[:, f["other_doc*args"]] = other_doc * x[:, f["args_jaccard"]]
+        return x
+
+    def rule_scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        from .coref import MentionInfo, rule_score
+        from .features import SentenceVectors
+
+        if not hasattr(self, "_infos"):
+            self._infos = [MentionInfo.of(m) for m in self.mentions]
+            vectors = SentenceVectors(self.mentions)
+            self._vectors = [vectors.vectors[m.id] for m in self.mentions]
+        infos, vectors = self._infos, self._vectors
+        return np.array([rule_score(infos[a], infos[b], vectors[a], vectors[b])
+                         for a, b in zip(i.tolist(), j.tolist())])
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+def hop_paths(n: int, i: np.ndarray, j: np.ndarray, prob: np.ndarray, floor: float = HOP_FLOOR) -> np.ndarray:
+    """For each pair (i[k], j[k]): the best two-step path through a third
+    mention, max over m of min(p_im, p_mj), over the pairs scored (a pair
+    not scored counts 0) with probability at least ``floor``. Walked from
+    the middle mention, so the cost is the sum of squared degrees of the
+    graph of likely pairs, not pairs times degrees."""
+    near: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for a, b, p in zip(i.tolist(), j.tolist(), prob.tolist()):
+        if p >= floor:
+            near[a].append((b, p))
+            near[b].append((a, p))
+    best: dict[tuple[int, int], float] = {}
+    for around in near:
+        around.sort()
+        for x in range(len(around)):
+            a, p = around[x]
+            for y in range(x + 1, len(around)):
+                b, q = around[y]
+                value = p if p < q else q
+                if value > best.get((a, b), 0.0):
+                    best[(a, b)] = value
+    return np.array([best.get((a, b) if a < b else (b, a), 0.0) for a, b in zip(i.tolist(), j.tolist())])
+
+
+def with_hops(x: np.ndarray, hops: np.ndarray) -> np.ndarray:
+    return np.concatenate([x, hops[:, None], (hops ** 2)[:, None]], axis=1)
+
+
+def score_pairs(story: Story, i: np.ndarray, j: np.ndarray, model: PairModel | None = None,
+                chunk: int = 200_000, shift: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The second model's probability for each pair, and the hop feature
+    (kept to explain a link). Features are made ``chunk`` pairs at a time,
+    so a large story never holds them all."""
+    model = model or load_model()
+    shift = LOGIT_SHIFT if shift is None else shift
+    first = np.concatenate([_sigmoid(story.features_matrix(i[s:s + chunk], j[s:s + chunk]) @ model.weights)
+                            for s in range(0, len(i), chunk)] or [np.zeros(0)])
+    hops = hop_paths(story.n, i, j, first)
+    second = np.concatenate([
+        _sigmoid(with_hops(story.features_matrix(i[s:s + chunk], j[s:s + chunk]), hops[s:s + chunk])
+                 @ model.hop_weights + shift)
+        for s in range(0, len(i), chunk)] or [np.zeros(0)])
+    return second, hops
+
+
+def reasons(story: Story, a: int, b: int, hop: float, model: PairModel | None = None,
+            top: int = 3) -> tuple[tuple[str, float], ...]:
+    """The features that added most to the pair's logit (name, amount)."""
+    model = model or load_model()
+    x = with_hops(story.features_matrix(np.array([a]), np.array([b])), np.array([hop]))[0]
+    parts = [(name, float(w * v)) for name, w, v in zip(FEATURES + HOP_FEATURES, model.hop_weights, x)
+             if name != "bias" and v]
+    parts.sort(key=lambda kv: (-kv[1], kv[0]))
+    return tuple((name, round(value, 3)) for name, value in parts[:top] if value > 0)
