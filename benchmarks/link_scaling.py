@@ -170,9 +170,11 @@ def measure_incremental(n_articles: int, seed: int, added: int = 10) -> dict:
         began = time.perf_counter()
         touched = _relink(store, Settings())
         incremental = time.perf_counter() - began
+        # stories are sets of mentions: the articles with a mention in a story the added articles joined
         members = store.con.execute(
-            "SELECT count(*) FROM article_stories WHERE story_id IN (SELECT story_id FROM article_stories "
-            "JOIN articles ON articles.id = article_id WHERE articles.source IN (SELECT unnest(?)))",
+            "SELECT count(DISTINCT article_id) FROM mention_stories WHERE story_id IN (SELECT story_id "
+            "FROM mention_stories JOIN articles ON articles.id = article_id "
+            "WHERE articles.source IN (SELECT unnest(?)))",
             [[a.source for a in articles[n_articles:]]]).fetchone()[0]
     return {"articles": n_articles, "stories": stories, "full_link_seconds": round(full, 3),
             "added": added, "stories_relinked": touched, "articles_in_relinked_stories": members,

@@ -80,7 +80,11 @@ def analyse(
     if infer_date and (article.published is None or not article.published.is_known):
         # the build's own setting, empty or not: None would make dating look
         # the user's settings up again for every undated article
-        inferred = time.infer_publication_date(doc, timexes, corpus_hints, roles_path=settings.roles_path)
+        # the date it is confident of anchors the article; else an estimate (an interval and a
+        # best day, low confidence) is kept for display only
+        inferred, estimate = time.date_article(doc, corpus_hints, roles_path=settings.roles_path)
+        if estimate is not None:
+            article = dataclasses.replace(article, published_estimate=estimate)
         if inferred is not None:
             article = dataclasses.replace(article, published=inferred)
             anchor = day_anchor(inferred)
@@ -113,7 +117,8 @@ def _analyse_pieces(article: Article, pieces: Pieces, settings: Settings,
         part = analyse(piece, doc, settings, corpus_hints, infer_date)
         if offset == 0:
             # later pieces take the lead's answer, found or not
-            article = dataclasses.replace(article, published=part.article.published)
+            article = dataclasses.replace(article, published=part.article.published,
+                                          published_estimate=part.article.published_estimate)
             corpus_hints, infer_date = (), False
         timexes += (shifted(t, offset) for t in part.timexes)
         new_ids = {}

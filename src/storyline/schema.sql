@@ -142,10 +142,11 @@ CREATE TABLE IF NOT EXISTS story_keys (
 );
 
 -- Since issue 14 a story is a set of mentions (one happening or a tight
--- sequence of them): the story of each linked mention, and the story that
--- holds each story key (stories are the components of shared keys, so a key
--- belongs to one story). article_stories then only marks an article linked
--- (story_id NULL); a row with a story_id is from before, and relinks once.
+-- sequence of them): the story of each linked mention, and the stories that
+-- hold each story key (stories are the components of shared keys, so a plain
+-- key belongs to one story; a seeking key '~...' may be held by several).
+-- article_stories then only marks an article linked (story_id NULL); a row
+-- with a story_id is from before, and relinks once.
 CREATE TABLE IF NOT EXISTS mention_stories (
     mention_id VARCHAR PRIMARY KEY,
     story_id   VARCHAR,
@@ -153,8 +154,9 @@ CREATE TABLE IF NOT EXISTS mention_stories (
 );
 
 CREATE TABLE IF NOT EXISTS story_key_owners (
-    key      VARCHAR PRIMARY KEY,
-    story_id VARCHAR
+    key      VARCHAR,
+    story_id VARCHAR,
+    PRIMARY KEY (key, story_id)
 );
 
 -- Files made before per-story linking gain the columns (and relink once).

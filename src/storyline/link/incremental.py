@@ -30,7 +30,7 @@ from ..settings import Settings
 from ..store import Store, StoryUpdate
 from . import assemble, link_story
 from .cluster import UnionFind
-from .stories import mention_keys, story_id
+from .stories import SEEKING, join_keys, mention_keys, story_id
 from .storylines import make_storyline
 
 #: Mentions whose records (with their articles and statements) a relink
@@ -116,15 +116,17 @@ def _stories_touched(store: Store, keys: dict[str, list[str]], of_mention: dict[
     keys: the (mention id, article id) members of each story to (re)link,
     and the stored stories those replace."""
     sets = UnionFind(("mention", mid) for mid in keys)
-    owner: dict[str, tuple] = {}
-    for mid in sorted(keys):
-        for key in keys[mid]:
-            if key in owner:
-                sets.union(owner[key], ("mention", mid))
-            else:
-                owner[key] = ("mention", mid)
-    for key, sid in store.stories_with_keys(sorted(owner)):
-        sets.union(owner[key], ("story", sid))
+    owner, seekers = join_keys(sets, {("mention", mid): k for mid, k in keys.items()})
+    # a plain key meets the stored holders of it and of its seeking form; a
+    # seeking key only the stored holders of the plain one
+    wanted = set(owner) | {SEEKING + k for k in owner} | set(seekers)
+    for key, sid in store.stories_with_keys(sorted(wanted)):
+        plain = key[len(SEEKING):] if key.startswith(SEEKING) else key
+        if plain in owner:
+            sets.union(owner[plain], ("story", sid))
+        if not key.startswith(SEEKING):
+            for node in seekers.get(key, ()):
+                sets.union(node, ("story", sid))
     groups = sets.groups()
     old_stories = sorted({x for g in groups for kind, x in g if kind == "story"})
     old_members = store.story_mentions(old_stories)

@@ -135,11 +135,23 @@ def _time_bucket(value: TimeValue | None) -> str | None:
     return None
 
 
+#: Marks a *seeking* key (see ``mention_keys``): it ties its mention to the
+#: holders of the plain key only, never to other holders of itself.
+SEEKING = "~"
+
+
 def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str]:
     """The keys that tie one mention to other reports of its happening.
     ``published`` (its article's date) stands in when the mention has none.
-    A mention with no date at all (nor its article) has only its reprint key:
-    without a time, a shared party would tie it to every year of that party."""
+
+    A mention with no date at all (nor its article) cannot take a month: a
+    shared party alone would tie it to every year of that party. It joins
+    the reports of the same act by and against the same *named* parties
+    (both sides named, neither only a country's sector such as USA/GOV):
+    it holds that pair's key, and each dated report of the pair holds the
+    seeking form (``SEEKING`` + key), which joins the undated report but
+    not the other dated ones, so two years of one pair join only through a
+    report that cannot be placed in either."""
     group = lemma_group(mention.lemma or mention.trigger)
     keys = {stable_id("sk", "sentence", sentence_key(mention), group)}
     time = mention.time if mention.time is not None and mention.time.is_known else None
@@ -148,6 +160,10 @@ def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str
         for side, actors in (("source", mention.sources), ("target", mention.targets)):
             for party in sorted(actor_keys(actors)):
                 keys.add(stable_id("sk", "act", mention.type, side, party, bucket))
+    sources, targets = actor_keys(mention.sources), actor_keys(mention.targets)
+    if sources and targets and not any("/" in k for k in sources | targets):
+        pair = stable_id("sk", "pair", mention.type, *sorted(sources), "->", *sorted(targets))
+        keys.add(pair if bucket is None else SEEKING + pair)
     return sorted(keys)
 
 
@@ -160,17 +176,33 @@ def story_id(mention_ids: Sequence[str]) -> str:
     return stable_id("sy", *sorted(mention_ids))
 
 
+def join_keys(sets: UnionFind, keys: Mapping) -> tuple[dict, dict]:
+    """Join the items of ``keys`` (item -> its keys) in ``sets``: the holders
+    of one plain key together, and each holder of a seeking key with the
+    holders of its plain key. Returns (plain key -> one holder, plain key ->
+    holders of its seeking form) for look-ups elsewhere (the stored stories)."""
+    owner: dict = {}
+    seekers: dict = {}
+    for item in sorted(keys):
+        for key in keys[item]:
+            if key.startswith(SEEKING):
+                seekers.setdefault(key[len(SEEKING):], []).append(item)
+            elif key in owner:
+                sets.union(owner[key], item)
+            else:
+                owner[key] = item
+    for key in sorted(seekers):
+        if key in owner:
+            for item in seekers[key]:
+                sets.union(owner[key], item)
+    return owner, seekers
+
+
 def group_stories(keys: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """Mention id -> story id: connected components over shared keys.
     (Any ids work: the components do not depend on what the items are.)"""
     sets = UnionFind(sorted(keys))
-    owner: dict[str, str] = {}
-    for item in sorted(keys):
-        for key in keys[item]:
-            if key in owner:
-                sets.union(owner[key], item)
-            else:
-                owner[key] = item
+    join_keys(sets, keys)
     story = {}
     for group in sets.groups():
         sid = story_id(group)

@@ -257,3 +257,10 @@ def infer_publication_date(doc, timexes: Sequence[Timex], hints: Sequence[TimeVa
     from .dating import infer_publication_date as _infer
 
     return _infer(doc, timexes, hints, roles_path=roles_path, guess=guess, interval=interval)
+
+
+def date_article(doc, hints: Sequence[TimeValue] = (), roles_path: str | None = None):
+    """An undated article's (confident date, estimate): see ``dating.date_article``."""
+    from .dating import date_article as _date_article
+
+    return _date_article(doc, hints, roles_path=roles_path)

@@ -152,6 +152,31 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     answer's own day or year, and weak evidence that bounds the date at
     all is answered with low confidence (the best-fitting year) instead of
     None: see ``honest_interval``."""
+    board, text, candidates = _evidence_board(doc, roles_path)
+    answer = _decide(board, guess or interval) if not hints else _decide_with_corpus(board, hints, guess or interval)
+    if not interval:
+        return answer
+    return honest_interval(board, answer, today or date.today(), _statistical_bound(doc, text, candidates))
+
+
+def date_article(doc, hints: Sequence[TimeValue] = (), roles_path: str | None = None,
+                 today: date | None = None) -> tuple[TimeValue | None, TimeValue | None]:
+    """What a build stores for an undated article, from one reading of the
+    evidence: the date it is confident of (``infer_publication_date``
+    without ``guess``, which anchors the article's relative times), and,
+    when there is none, the estimate (the interval the evidence allows, a
+    best day, low confidence; ``honest_interval``), which anchors nothing
+    and is shown as "undated, estimated ...". One of them is None."""
+    board, text, candidates = _evidence_board(doc, roles_path)
+    answer = _decide(board, False) if not hints else _decide_with_corpus(board, hints, False)
+    if answer is not None:
+        return answer, None
+    guessed = _decide(board, True)
+    return None, honest_interval(board, guessed, today or date.today(), _statistical_bound(doc, text, candidates))
+
+
+def _evidence_board(doc, roles_path: str | None):
+    """Every piece of evidence the text gives, on a board; with the text and its date candidates."""
     # ``Doc.text`` is rebuilt from the tokens on each access: ``doc_text``
     # keeps the one tagging already built.
     try:
@@ -370,10 +395,7 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
             board.add(weekday_grid == (weekday - 1 + offset) % 7 + 1, w,
                       f"reports '{c.match.group(0)}' in the past: the article is that day or soon after")
 
-    answer = _decide(board, guess or interval) if not hints else _decide_with_corpus(board, hints, guess or interval)
-    if not interval:
-        return answer
-    return honest_interval(board, answer, today or date.today(), _statistical_bound(doc, text, candidates))
+    return board, text, candidates
 
 
 def _statistical_bound(doc, text: str, candidates) -> tuple[date, date, str] | None:

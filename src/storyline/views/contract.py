@@ -66,6 +66,8 @@ def event_json(event: Event, mentions: dict[str, EventMention]) -> dict:
 
 
 def article_json(a: Article) -> dict:
+    from ..time.dating_estimate import estimate_json
+
     published = a.published
     return {
         "id": a.id,
@@ -81,6 +83,8 @@ def article_json(a: Article) -> dict:
             "earliest": published.earliest.isoformat() if published and published.earliest else None,
             "latest": published.latest.isoformat() if published and published.latest else None,
         },
+        # an undated article's estimate (best day, interval, how sure, evidence or statistical)
+        "published_estimate": estimate_json(a.published_estimate),
         "removed": [{"start": r.start, "end": r.end, "reason": r.reason, "text": r.text}
                     for r in a.removed],
         "warnings": list(a.warnings),   # built, but repaired on the way (bad bytes replaced)

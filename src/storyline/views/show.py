@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import NotFoundError
 from ..models import Event, Statement
 from ..serialize import loads
+from ..time.dating_estimate import estimate_json, estimate_label
 from .contract import date_json, event_json, statement_json
 from .timeline import names
 
@@ -27,6 +28,7 @@ def event_detail(store, event: Event) -> dict:
         item["article_title"] = article.title
         item["article_path"] = article.source
         item["published"] = date_json(article.published)
+        item["published_estimate"] = estimate_json(article.published_estimate)
     return detail
 
 
@@ -43,13 +45,23 @@ def statement_detail(store, statement: Statement) -> dict:
     detail = statement_json(statement)
     article = store.article(statement.article_id)
     detail.update(article_title=article.title, article_path=article.source,
-                  published=date_json(article.published))
+                  published=date_json(article.published),
+                  published_estimate=estimate_json(article.published_estimate))
     return detail
+
+
+def _published_label(detail: dict) -> str:
+    """The article's date, or "undated, estimated Mar–Jun 2013" when only an estimate is known."""
+    value = (detail.get("published") or {}).get("value")
+    if value:
+        return value
+    estimate = estimate_label(detail.get("published_estimate"))
+    return f"undated, {estimate}" if estimate else "undated"
 
 
 def render_statement(detail: dict) -> str:
     date = (detail["date"] or {}).get("value") or "undated"
-    published = (detail.get("published") or {}).get("value") or "undated"
+    published = _published_label(detail)
     words = " ".join(detail["words"].split())
     return "\n".join([
         f"{detail['id']}  {detail['kind']} ({detail['cue'] or '-'})",
@@ -74,7 +86,7 @@ def render_event(detail: dict) -> str:
         "  evidence:",
     ]
     for m in detail["mentions"]:
-        published = (m.get("published") or {}).get("value") or "undated"
+        published = _published_label(m)
         lines.append(f"  - {m['article_title'] or m['article_path']} ({published}) [{m['article']} {m['start']}-{m['end']}]")
         lines.append(f"      \"{_mark(m)}\"")
     return "\n".join(lines) + "\n"
