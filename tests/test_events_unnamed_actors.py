@@ -3,9 +3,10 @@
 A material event (an attack, an arrest, a protest) that the sentence tells
 as one concrete happening stays an event with no source, even when nobody
 is named as doing it: it did something to someone, happened at a place or
-time its own phrase names, or someone suffered it. Generic mentions, kinds,
-references to an event as the object of another act, and planned, negated
-or hypothetical ones do not.
+time its own phrase names, or someone suffered it. A particular happening the
+sentence only refers to ("the attack", "Saturday's attack", "the 2015 embargo")
+stays too, marked ``reference`` for linking to merge into the event it names.
+Generic mentions, kinds, and planned, negated or hypothetical ones do not.
 """
 
 from __future__ import annotations
@@ -42,11 +43,23 @@ DROPPED = [
     ("The homicide rate fell in the cities last year.", "homicide"),
     ("Attacks like this are becoming more common.", "attacks"),
     ("Violence is rising across the region.", "violence"),
-    ("The minister offered condolences over the attack on the mosque.", "attack"),
     ("No explosion was reported in the capital.", "explosion"),
     ("An attack could kill many people in the city.", "attack"),
     ("Police said the march was peaceful and no one was injured.", "injured"),
     ("Students are often beaten in the capital.", "beaten"),
+    ("Any attack on the embassy would be answered.", "attack"),
+    ("The threat of further attacks remains high.", "attacks"),
+    ("Talks will continue unless the embargo is lifted.", "embargo"),
+    ("Attack helicopters flew over the capital.", "attack"),
+]
+
+# (sentence, trigger word, PLOVER type): a particular happening the sentence only refers to
+REFERENCES = [
+    ("The minister offered condolences over the attack on the mosque.", "attack", "ASSAULT"),
+    ("The ringleader of Saturday's attack was known to the police.", "attack", "ASSAULT"),
+    ("Thousands fled the city after the bombing.", "bombing", "ASSAULT"),
+    ("The 2015 embargo hurt farmers in the region.", "embargo", "SANCTION"),
+    ("Survivors of the massacre gave evidence to the court.", "massacre", "ASSAULT"),
 ]
 
 
@@ -55,6 +68,14 @@ def test_events_unnamed_actors_concrete_happening_is_kept_without_source(nlp, te
     found = _unattributed(nlp, text, trigger)
     assert [m.type for m in found] == [plover], [(m.type, m.trigger) for m in _mentions(nlp, text)]
     assert found[0].modality in ("asserted", "reported", "historical")
+    assert not found[0].reference   # its own clause tells it
+
+
+@pytest.mark.parametrize("text,trigger,plover", REFERENCES, ids=[t for _, t, _ in REFERENCES])
+def test_events_unnamed_actors_particular_happening_is_kept_as_reference(nlp, text, trigger, plover):
+    found = _unattributed(nlp, text, trigger)
+    assert [(m.type, m.reference) for m in found] == [(plover, True)], [
+        (m.type, m.trigger, m.reference) for m in _mentions(nlp, text)]
 
 
 @pytest.mark.parametrize("text,trigger", DROPPED, ids=[t for _, t in DROPPED])

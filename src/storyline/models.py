@@ -243,6 +243,9 @@ class EventMention:
     confidence: float = 0.5
     summary: str = ""                # "Mahmoud Abbas declares an end to security coordination with Israel"
     features: LinkFeatures | None = None   # for the pair model of linking (None: read from the fields above)
+    #: the sentence only refers back to a happening ("claimed responsibility for the attack",
+    #: "after the explosion"): linking merges it into the event it refers to
+    reference: bool = False
 
 
 @dataclass(frozen=True, slots=True)

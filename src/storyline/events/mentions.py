@@ -25,7 +25,7 @@ from .context import in_context
 from .dictionary import dictionary_code, load_dictionary
 from .location import event_location
 from .model import learned_candidates
-from .modality import PHASE_VERBS, governors, modality
+from .modality import PHASE_VERBS, in_condition, governors, modality
 from .summary import _refused_act, _said_summary, summarise
 from .senses import other_sense, press_idiom
 from .targets import _targets
@@ -69,6 +69,7 @@ class Candidate:
     targets: list | None = None
     willing: bool = False            # "is ready to": a readiness, coded as a plan
     speech_act: bool = False         # the event is the saying itself: dated when said
+    reference: bool = False          # named as a particular happening its sentence only refers to
 
 
 #: Participles that say what a vehicle or a team brings: "aircraft carrying food".
@@ -251,10 +252,15 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         lemma = cand.token.lemma_.lower()
         if not cand.nominal:
-            # a nominal event as the object of an event verb is part of it ("violated a ban")
+            # a nominal event as the object of an event verb is part of it ("violated a ban"),
+            # and so is one named by the object's "of" ("imposed a new round of sanctions")
             for child in cand.token.children:
-                if child.dep_ in ("dobj", "attr") and child.i in by_token and by_token[child.i].nominal:
-                    absorbed.add(child.i)
+                if child.dep_ not in ("dobj", "attr"):
+                    continue
+                for part in (child, *(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for g in p.children if g.dep_ == "pobj")):
+                    if part.i in by_token and by_token[part.i].nominal:
+                        absorbed.add(part.i)
         comps = [c for c in cand.token.children if c.dep_ in ("xcomp", "ccomp", "acl") or (
             c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))]
         if cand.code.type == "PROTEST" and lemma not in ABSORBING:
@@ -539,6 +545,39 @@ def _anchored_happening(token, cand: Candidate) -> bool:
     return False
 
 
+#: Types of which a particular happening named without its doer is kept as a reference
+#: ("the embargo", "Saturday's attack"); a sanction is one too once it is a particular one.
+REFERENCE_TYPES = UNATTRIBUTED_TYPES | {"SANCTION"}
+#: Determiners that pick out one happening the reader knows of, and those that pick none.
+_SPECIFIC_DETS = ("the", "this", "that", "these", "those")
+_GENERIC_DETS = ("any", "no", "every", "each", "such", "all", "another", "whatever")
+#: Modifiers of a happening that has not (yet) happened or is a kind: "further attacks".
+UNREAL_MODIFIERS = word_list("unreal_modifiers")
+
+
+def _specific_reference(token, cand: Candidate) -> bool:
+    """A nominal material event named as one particular happening, though its
+    clause does not report it: definite ("the massacre"), possessed ("Russia's
+    war", "Saturday's attack"), dated, counted or placed ("the 2015 embargo",
+    "two attacks", "attacks in Paris") or named by a proper modifier ("IS
+    attacks", "the Bloody Friday bombings"). Not a kind ("the homicide rate",
+    "war is hell"), not "any/no/such attack", not "further attacks"."""
+    if cand.code.type not in REFERENCE_TYPES or not cand.nominal or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "compound":
+        return False   # "the homicide rate", "attack helicopters": a kind naming another thing
+    verb = next((g for g in token.ancestors if g.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and in_condition(verb):
+        return False   # "unless the restrictions are lifted": a condition, no happening named
+    children = list(token.children)
+    if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in children) or any(
+            c.dep_ in ("amod", "advmod", "compound") and c.lemma_.lower() in UNREAL_MODIFIERS for c in children):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _SPECIFIC_DETS) for c in children):
+        return True
+    return _placed_or_dated(token) or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in children)
+
+
 def _suffered_in_the_past(verb, cand: Candidate) -> bool:
     """A material act told in the past passive of those it was done to, whom the
     resolver need not know: "two men were shot dead", "dozens were wounded"
@@ -646,13 +685,16 @@ def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[Actor
         return None   # "forces need to coordinate with Israel" is background, not a happening
     # a concrete happening told without its doer stays, with no source ("Unidentified ...")
     anchored = not sources and _anchored_happening(token, cand)
-    if not sources and not anchored and not _unattributed_happening(token, cand):
+    # "the massacre", "Saturday's attack", "the 2015 embargo": a particular happening the
+    # sentence refers to without telling it; kept, marked, for linking to merge
+    referred = not sources and not anchored and _specific_reference(token, cand)
+    if not sources and not anchored and not referred and not _unattributed_happening(token, cand):
         return None
     targets = cand.targets if cand.targets is not None else _targets(
         token, resolver, sources, cand.complements, plover=code.type)
     if code.type in ("SUPPORT", "COOPERATE") and not targets and len(sources) < 2 and not cand.by_rule:
         return None
-    if not sources and not targets and not anchored:
+    if not sources and not targets and not anchored and not referred:
         return None
     if not sources and modality(token, code.type, nominal=cand.nominal) == "negated":
         return None   # "no attacks on Israel": nothing happened, by nobody
@@ -668,6 +710,7 @@ def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[Actor
             p.dep_ == "prep" and p.lower_ == "for" and any(g.dep_ in ("pcomp", "pobj") for g in p.children)
             for p in token.children):
         code = Code("ACCUSE", "111", "criticize")   # "attacked him for failing to ...": words, not arms
+    cand.reference = referred
     return code, sources, targets
 
 
@@ -752,6 +795,7 @@ def _record(article: Article, sent, cand: Candidate, code: Code, dating, sources
                  summarise(_refused_act(token) if refused == "unless" else token, sources,
                            {True: "refused", "unless": "threatens-not"}.get(refused, mod), cand.nominal,
                            targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
+        reference=cand.reference,
     )
 
 

@@ -95,7 +95,8 @@ def _conditional_child(token) -> bool:
     return False
 
 
-def _in_condition(token) -> bool:
+def in_condition(token) -> bool:
+    """Whether the clause of ``token`` (or one it is part of) is a condition: "if", "unless"."""
     node = token
     for _ in range(4):
         if any(m.lower_ in ("if", "unless") for m in node.children if m.dep_ == "mark"):
@@ -195,7 +196,7 @@ def modality(token, plover_type: str, *, nominal: bool = False, demand: bool = F
         return "hypothetical"   # "Abbas must issue an order to halt contacts": the halt is advised, not done
     if _decision_content(chain):
         return "planned"
-    if _in_condition(token) or aux & MODAL_POSSIBLE or _purpose(token):
+    if in_condition(token) or aux & MODAL_POSSIBLE or _purpose(token):
         return "hypothetical"
     for gov in chain:
         if gov.pos_ == "NOUN" and gov.lemma_ not in HYPOTHETICAL_GOVERNORS:
