@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..actors import ethnic
 from ..models import ActorRef
 from .lexicon import SPEECH_VERBS, load_lexicon, word_list
-from .targets import OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS
+from .targets import LOCATIVE, OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS
 
 #: Verbs whose object names the act ("held talks", "issued a statement"): their subject owns it.
 LIGHT_VERBS = word_list("light_verbs")
@@ -86,7 +86,9 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
         return subject_refs(head.head, resolver, depth + 1)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            return resolver.refs(child) if verb.lemma_ in SELF_PASSIVE else []
+            if verb.lemma_ in SELF_PASSIVE:
+                return resolver.refs(child)
+            return _displaced_agent(verb, resolver)
     if any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
         # "only to be jailed", "when asked about ...": the one the clause hangs on suffers the act
         return []
@@ -122,6 +124,29 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
             # "announced a plan to", "issued a statement urging": who makes the plan acts; not
             # so for "protested the decision to send troops" or "welcomed the plan to"
             return subject_refs(noun.head, resolver, depth + 1)
+    return []
+
+
+#: Kinds of actor that can do a deed (a place named after "by" is where: "a village by the river").
+DOERS = ("person", "organisation", "group", "state")
+
+
+def _displaced_agent(verb, resolver) -> list[ActorRef]:
+    """The agent of a passive that the parser hung on a phrase of the verb instead
+    of the verb: in "were shot dead in their home by special forces" the "by"
+    phrase hangs on "home". Only through the verb's own phrase of place (never
+    another clause, a time or a deed: "attacked after a speech by X"), and only
+    an actor that can act."""
+    nouns = load_lexicon().nouns
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.lower_ != "by"):
+        # where it happened ("in their home"), never a deed or speech ("after a speech by X")
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in nouns):
+            for by in (g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "by"):
+                for agent in (g for g in by.children if g.dep_ == "pobj"):
+                    refs = [r for r in resolver.refs(agent) if r.kind in DOERS and (
+                        r.resolved or agent.ent_type_ not in ("GPE", "LOC", "FAC"))]
+                    if refs:
+                        return refs
     return []
 
 

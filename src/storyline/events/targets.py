@@ -76,6 +76,22 @@ def _same_clause(tok, verb) -> bool:
     return node.i == verb.i
 
 
+def _deed_doers(verb, resolver, names) -> list[ActorRef]:
+    """The doers of a deed the verb's object names ("condemned the attack by X",
+    "denounced the killings carried out by X"): the "by" phrase of an event noun."""
+    nouns = load_lexicon().nouns
+    out: list[ActorRef] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns):
+        agents = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+        agents += [g for acl in obj.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
+                   for g in a.children if g.dep_ == "pobj"]
+        for agent in agents:
+            for ref in resolver.refs(agent):
+                if ref.name not in names and all(r.name != ref.name for r in out):
+                    out.append(ref)
+    return out
+
+
 def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
     names = {s.name for s in sources}
     out: list[ActorRef] = []
@@ -192,6 +208,12 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
         # "summoned Niger's ambassador to complain": the one summoned hears the complaint
         for obj in (c for c in token.head.children if c.dep_ == "dobj"):
             add(obj)
+    if plover in ("ACCUSE", "REJECT") and token.pos_ == "VERB":
+        # "condemned the attack by Houthi rebels on the airport": who is condemned is the
+        # deed's doer, not those the deed was done to
+        doers = _deed_doers(token, resolver, names)
+        if doers:
+            return doers
     # "sent troops to Mali": the troops are the sender's own, Mali is the target
     placed = [r for r in out if r.country or r.resolved]
     if not placed and plover not in ("ASSAULT", "COERCE"):

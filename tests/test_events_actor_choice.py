@@ -1,0 +1,46 @@
+"""Actor choice from the trigger's own clause, second round (issue 16 item 4): the agent of a
+passive that the parser hung on the verb's own phrase, and the doer of a condemned deed as the
+one accused. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import extract, plover_type
+from storyline.models import Article
+
+
+def _coded(nlp, text, word):
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    (m,) = [m for m in mentions if m.trigger.split()[0] == word]
+    return m
+
+
+@pytest.mark.parametrize("text, word, source", [
+    ("The villagers were shot dead in their home by Azerbaijani special forces.", "shot", "Azerbaijani special forces"),
+    ("Four farmers were shot dead on their land by Colombian soldiers on Tuesday.", "shot", "Colombian soldiers"),
+])
+def test_events_actor_choice_passive_agent_hung_on_the_verbs_own_phrase(nlp, text, word, source):
+    m = _coded(nlp, text, word)
+    assert [s.text for s in m.sources] == [source]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The bridge was destroyed near a village by the river.", "destroyed"),        # a place beside, not a doer
+    ("The envoy was attacked after a speech by the president of Kenya.", "attacked"),  # the speech's speaker
+])
+def test_events_actor_choice_no_agent_from_another_phrase(nlp, text, word):
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    assert all(not m.sources for m in mentions if m.trigger.split()[0] == word)
+
+
+@pytest.mark.parametrize("text, word, target", [
+    ("The UN Security Council condemned the attack by Houthi rebels on the Saudi airport.", "condemned", "Houthi rebels"),
+    ("The Kenyan ministry criticized the arrest of the journalist by Egyptian police.", "criticized", "Egyptian police"),
+])
+def test_events_actor_choice_condemned_deed_accuses_its_doer(nlp, text, word, target):
+    m = _coded(nlp, text, word)
+    assert plover_type(m) == "ACCUSE"
+    assert [t.text for t in m.targets] == [target]
