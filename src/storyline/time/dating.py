@@ -46,6 +46,7 @@ from .dating_decide import (BOUNDING_RULES, INTERVAL_EVIDENCE, LOW_CONFIDENCE, _
                             honest_interval, is_low_confidence)
 from .dating_prior import latest_named_year, load_prior
 from .dating_series import series_evidence
+from .dating_tenure import tenure_evidence
 from .dating_years import (_FORECAST_BEFORE, _NAME_BEFORE, _around, _comparison_evidence, _direction,  # noqa: F401
                            _looks_back, _year_evidence)
 from .dating_offices import age_evidence, elect_matches, former_holder, qualified_holder, term_told_in_time
@@ -197,7 +198,8 @@ def _evidence_board(doc, roles_path: str | None):
     # evidence for the union of their terms, not twice for their overlap.
     folded = fold(text)
     by_phrase: dict[str, tuple[np.ndarray, list[str]]] = {}
-    for h in _holders_named_in(holders, folded):
+    named = _holders_named_in(holders, folded)
+    for h in named:
         matches = list(h.title_re.finditer(text))
         if h.apposition_re is not None:
             matches += h.apposition_re.finditer(text)
@@ -236,6 +238,8 @@ def _evidence_board(doc, roles_path: str | None):
         # weeks after each: news still names someone by the title just after they go
         # ("Chancellor Nigel Lawson resigned last week")
         board.bound_mask(_with_grace(mask, TERM_GRACE_DAYS), reason, "officeholder")
+
+    tenure_evidence(board, named, text, sents)
 
     candidates = recognise(text)
 

@@ -31,7 +31,8 @@ BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", 
                             "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
                             "numbered", "year_past", "full_date_past", "comparison", "scheduled",
                             "fiscal_ahead", "former_holder", "office_qualifier", "term_told",
-                            "corpus_named", "corpus_same", "corpus_counted", "series", "age"})
+                            "corpus_named", "corpus_same", "corpus_counted", "series", "age",
+                            "term_news", "tenure_years", "nth_term"})
 #: the evidence line that gives the interval of an answer starts with this
 INTERVAL_EVIDENCE = "interval"
 

@@ -1,0 +1,163 @@
+"""A term of office told as the news, or counted, the way a reader reads it.
+
+* The lead reports a term beginning or ending ("X was sworn in as
+  president on Wednesday", "X was elected chancellor by parliament",
+  "Charles became king", "Pope X died on Monday", "ending X's sixteen
+  years in office"): the article is in the days after that start or end
+  of X's term, which the knowledge gives. Only the lead's sentences that
+  name no year are read (background says "X, who took office in 2017"),
+  and "died" only of a holder named with the title and not as former
+  (a former president's death is no end of a term).
+* "X's sixteen years in office", "her seventy years on the throne":
+  the article is that many years after a start of X's term.
+* "his second term", "X's first term": the article is in that term, when
+  the knowledge lists the terms apart.
+
+Each is a score and a bound on the board, as the other readings of an
+officeholder (``dating_offices.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .dating_offices import _span_bound, _title_alternatives, _years_after
+from .grid import Board
+from .knowledge import Holder, _loose
+
+#: the sentences of the lead: the news an article reports first
+LEAD_SENTENCES = 3
+#: days after a term's start or end that the lead still reports it as news
+NEWS_DAYS = 30
+#: "sworn in", "took the oath", "was elected chancellor", "became king", "succeeded"
+_BEGAN_NEWS = (r"(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:sworn\s+in|took\s+the\s+oath|took\s+office"
+               r"|(?:was\s+)?inaugurated|(?:was\s+)?(?:elected|appointed|named|installed|chosen|crowned|proclaimed)"
+               r"|became|succeeded|took\s+over|assumed\s+(?:office|power|the\s+post))")
+#: verbs that need the title after them to be of this office ("elected to parliament" is not)
+_NEEDS_TITLE = re.compile(r"(?i)elected|appointed|named|installed|chosen|crowned|proclaimed|became|took\s+over")
+_ENDED_NEWS = r"(?:died|resigned|stepped\s+down|left\s+office|(?:was\s+)?(?:ousted|toppled|overthrown|deposed))"
+_ENDING = r"(?:ending|ended|closing|closed)"
+_TENURE = r"(?:years?\s+in\s+(?:office|power)|years?\s+on\s+the\s+throne|years?\s+at\s+the\s+helm|years?\s+as\s+\w+)"
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_NUMBER = (r"(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
+           r"|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+           r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+#: a sentence that dates what it tells (a year, a month, "two weeks ago", "last month") tells
+#: background, not the article's news ("On August 24, Jobs resigned")
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d|"
+                    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                    r"|\bago\b|\b(?:last|earlier\s+this|previous)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b")
+_ORDINAL_TERM = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def number_of(word: str) -> int | None:
+    """1-99 written as digits or words ("sixteen", "seventy-two")."""
+    word = word.lower().replace("-", " ")
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    parts = word.split()
+    if parts and parts[0] in _TENS:
+        return _TENS[parts[0]] + (_NUMBER_WORDS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None
+
+
+def tenure_evidence(board: Board, holders: list[Holder], text: str, sents: list[tuple[int, int]]) -> None:
+    """Every reading of this module for the holders the text names (by surname)."""
+    lead = [text[a:b] for a, b in sents[:LEAD_SENTENCES + 1]]   # a headline line counts as one
+    for h in holders:
+        if not h.surname:
+            continue
+        name = _loose(h.surname)
+        if not re.search(rf"\b{name}\b", text):
+            continue
+        _term_news(board, h, name, lead, text)
+        _years_in_office(board, h, name, text)
+        _nth_term(board, h, name, text)
+
+
+def _titled(holder: Holder, text: str) -> bool:
+    return re.search(rf"(?i)\b(?:{_title_alternatives(holder)})\b", text) is not None
+
+
+def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -> None:
+    starts = [a for a, _ in h.terms]
+    ends = [b for _, b in h.terms if b is not None]
+    for sentence in lead:
+        # abbreviations keep their words in one clause ("Joseph R. Biden Jr. took the oath")
+        sentence = re.sub(r"\b(Jr|Sr|Mr|Mrs|Ms|Dr|St|[A-Z])\.", r"\1", sentence)
+        if _DATED.search(sentence) or not re.search(rf"\b{name}\b", sentence):
+            continue
+        m = re.search(rf"\b{name}\b(?:'s)?[^.;]{{0,80}}?\b(?P<verb>{_BEGAN_NEWS})\b(?P<after>[^.;]{{0,60}})", sentence)
+        if m and starts:
+            verb = " ".join(m.group("verb").split())
+            if _NEEDS_TITLE.search(verb) and not _titled(h, m.group("after")[:40]):
+                m = None   # "elected to parliament", "became a lawyer": another office
+            elif re.match(r"(?i)\s+as\s+", m.group("after")) and not _titled(h, m.group("after")[:40]):
+                m = None   # "sworn in as senator": another office
+            if m is not None:
+                _news(board, h, starts, " ".join(m.group(0).split()), "began")
+                return
+        m = (re.search(rf"\b{_ENDING}\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}'s\s+[^.;]{{0,40}}?\b(?:years?|decades?|rule|reign"
+                       rf"|tenure|term|time)\b", sentence)
+             or re.search(rf"\b{name}\b[^.;]{{0,80}}?\b{_ENDED_NEWS}\b", sentence))
+        if m and ends:
+            told = " ".join(m.group(0).split())
+            before = sentence[max(0, m.start() - 60):m.start()]
+            if "died" in told and (re.search(r"(?i)(?:\bformer|\bex-|\bthe\s+late)\b", before + told)
+                                   or not _titled(h, text)):
+                continue   # a former holder's death, or a name alone: no term's end
+            _news(board, h, ends, told, "ended")
+            return
+
+
+def _news(board: Board, h: Holder, edges: list[date], told: str, what: str) -> None:
+    spans = [(e, e + timedelta(days=NEWS_DAYS)) for e in edges]
+    reason = (f"'{told}' reported as news: the term of {h.name} {what} on "
+              f"{' or '.join(str(e) for e in edges)}")
+    _span_bound(board, spans, 3.0, reason, "term_news")
+
+
+def _years_in_office(board: Board, h: Holder, name: str, text: str) -> None:
+    m = re.search(rf"\b{name}'s\s+(?:[a-z]+\s+)?{_NUMBER}\s+{_TENURE}", text)
+    if m is None:
+        # "her seventy years on the throne" in a sentence that names the holder
+        for sm in re.finditer(rf"\b(?:his|her)\s+(?:[a-z]+\s+)?{_NUMBER}\s+{_TENURE}", text):
+            sentence_start = max(text.rfind(". ", 0, sm.start()), text.rfind("\n", 0, sm.start()))
+            if re.search(rf"\b{name}\b", text[max(0, sentence_start - 300):sm.start()]):
+                m = sm
+                break
+    if m is None:
+        return
+    n = number_of(m.group("n"))
+    if n is None or n == 0:
+        return
+    spans = [(_years_after(a, n) - timedelta(days=183), _years_after(a, n + 1)) for a, b in h.terms
+             if b is None or _years_after(a, n) - timedelta(days=183) <= b + timedelta(days=366)]
+    if not spans:
+        return
+    told = " ".join(m.group(0).split())
+    _span_bound(board, spans, 2.5, f"'{told}': {n} years after {h.name}'s term began "
+                                   f"({', '.join(str(a) for a, _ in h.terms)})", "tenure_years")
+
+
+def _nth_term(board: Board, h: Holder, name: str, text: str) -> None:
+    if len(h.terms) < 2:
+        return   # the record does not tell the terms apart
+    m = re.search(rf"\b(?i:in|during|of|into)\s+(?:{name}'s|his|her)\s+(?P<nth>first|second|third|fourth)\s+term\b",
+                  text)
+    if m is None or not re.search(rf"\b{name}\b", text[:m.start()]):
+        return
+    k = _ORDINAL_TERM[m.group("nth")]
+    if k >= len(h.terms):
+        return
+    a, b = h.terms[k]
+    _span_bound(board, [(a, (b or date.today()) + timedelta(days=60))], 2.0,
+                f"'{' '.join(m.group(0).split())}': {h.name}'s {m.group('nth')} term, {a}..{b or 'now'}",
+                "nth_term")

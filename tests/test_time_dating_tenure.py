@@ -1,0 +1,79 @@
+"""Dating: a term of office told as the news ("X was sworn in as chancellor
+on Wednesday", "Pope X died on Monday", "ending X's sixteen years in
+office") or counted ("his second term"). Invented officeholders, so the
+tests do not depend on the packaged knowledge."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.time.dating import infer_publication_date
+from storyline.time.dating_tenure import number_of
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.fixture()
+def roles(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "roles:\n"
+        "  - titles: [Chancellor]\n"
+        "    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2003-02-10, 2019-03-04]]}\n"
+        "      - {name: Bruno Ferreira, terms: [[2019-03-04, 2024-05-01]]}\n"
+        "  - titles: [Grand Abbot]\n"
+        "    holders:\n"
+        "      - {name: Cyril Ostrander, terms: [[2008-06-01, 2017-09-12]]}\n"
+        "  - titles: [Governor]\n"
+        "    holders:\n"
+        "      - {name: Dana Whitlock, terms: [[2001-01-08, 2005-01-10], [2005-01-10, 2009-01-12]]}\n",
+        encoding="utf-8")
+    return str(path)
+
+
+def date_of(text: str, roles: str):
+    return infer_publication_date(text, (), roles_path=roles, interval=True, today=TODAY)
+
+
+def test_dating_tenure_sworn_in_as_the_news_dates_the_start(roles):
+    value = date_of("Bruno Ferreira was sworn in as chancellor on Wednesday and named his cabinet.", roles)
+    assert value is not None and value.earliest == date(2019, 3, 4) and value.latest <= date(2019, 4, 3)
+
+
+def test_dating_tenure_elected_to_another_office_says_nothing_of_this_one(roles):
+    value = date_of("Bruno Ferreira was elected to the city council on Wednesday.", roles)
+    assert value is None or value.earliest != date(2019, 3, 4)
+
+
+def test_dating_tenure_death_of_a_titled_holder_dates_the_end(roles):
+    value = date_of("Grand Abbot Cyril Ostrander died on Monday at the monastery, his order said.", roles)
+    assert value is not None and value.earliest == date(2017, 9, 12) and value.latest <= date(2017, 10, 12)
+
+
+def test_dating_tenure_death_of_a_former_holder_is_no_end_of_term(roles):
+    value = date_of("Former Grand Abbot Cyril Ostrander died on Monday, his order said.", roles)
+    assert value is None or value.latest is None or value.latest > date(2017, 10, 12)
+
+
+def test_dating_tenure_a_dated_sentence_is_background(roles):
+    value = date_of("Grand Abbot Cyril Ostrander died on September 12. The order chose a successor today.", roles)
+    assert value is None or value.latest is None or value.latest > date(2017, 10, 12)
+
+
+def test_dating_tenure_years_in_office_count_from_the_start(roles):
+    value = date_of("Parliament elected a successor, ending Ada Quintavalle's sixteen years in office.", roles)
+    assert value is not None
+    assert value.earliest >= date(2018, 8, 1) and value.latest <= date(2020, 2, 10)
+
+
+def test_dating_tenure_second_term_is_the_second_listed_term(roles):
+    value = date_of("Governor Dana Whitlock spoke on Tuesday. In his second term Whitlock has cut taxes.", roles)
+    assert value is not None and value.earliest >= date(2005, 1, 10) and value.latest <= date(2009, 3, 13)
+
+
+def test_dating_tenure_number_words():
+    assert number_of("sixteen") == 16 and number_of("seventy-two") == 72 and number_of("12") == 12
+    assert number_of("many") is None
