@@ -44,3 +44,29 @@ def test_events_actor_choice_condemned_deed_accuses_its_doer(nlp, text, word, ta
     m = _coded(nlp, text, word)
     assert plover_type(m) == "ACCUSE"
     assert [t.text for t in m.targets] == [target]
+
+
+@pytest.mark.parametrize("text, word, role, actor", [
+    ("Two journalists were abducted near Mosul by Islamic State fighters.", "abducted", "targets", "Two journalists"),
+    ("In 2011 the senator sued the company behind the vodka brand.", "sued", "targets", "company"),
+])
+def test_events_actor_choice_media_business_heads_are_actors_without_a_country(nlp, text, word, role, actor):
+    m = _coded(nlp, text, word)
+    assert [r.text for r in getattr(m, role)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The channel was closed to shipping after the storm, the radio said.",   # a waterway, a broadcaster: no actors
+])
+def test_events_actor_choice_ambiguous_media_heads_stay_no_actor(nlp, text):
+    from storyline.actors import ActorResolver, load_kb
+
+    doc = nlp(text)
+    resolver = ActorResolver(doc, load_kb())
+    assert resolver.ref(next(t for t in doc if t.lower_ == "channel")) is None
+
+
+def test_events_actor_choice_a_deed_nouns_own_agent_is_its_source(nlp):
+    text = "The company denied the accusations made by the dockworkers union."
+    m = _coded(nlp, text, "accusations")
+    assert [s.text for s in m.sources] == ["dockworkers union"]

@@ -46,6 +46,11 @@ NOT_ACTORS = {"report", "statement", "interview", "speech", "decision", "move", 
               "pressure", "threat", "interest", "control", "effort", "step", "measure"}
 
 
+#: Heads of the media, business and charity sectors that name actors without a country
+#: ("two journalists were abducted", "the company denied"); the sector's other heads
+#: ("channel", "paper", "news", "radio", "bank", "agency") name things too often.
+BARE_ACTORS = {"journalist", "reporter", "businessman", "company", "firm", "corporation", "charity",
+               "association", "federation", "union", "watchdog", "newspaper"}
 #: Heads that name one person ("the president", "a senior official"), so "he" or "she" can refer to them.
 PERSON_HEADS = {"president", "minister", "premier", "chancellor", "official", "spokesman", "spokeswoman",
                 "spokesperson", "diplomat", "ambassador", "envoy", "negotiator", "lawmaker", "senator",
@@ -249,7 +254,8 @@ class ActorResolver:
                 country = self._country_from_apposition(token)
             return self._make(name, span, country, sector or ("GOV" if kind == "person" and country else None),
                               kind, False, token)
-        if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")):
+        if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")
+                       or sector in ("MED", "NGO", "BUS") and token.lemma_.lower() in BARE_ACTORS):
             singular_person = token.lemma_.lower() in PERSON_HEADS and token.tag_ == "NN"
             kind = "person" if singular_person else _kind_for_sector(sector)
             return self._make(self._clean(span.text), span, country, sector, kind, False, token)

@@ -237,6 +237,11 @@ def noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs and resolver.refs(objs[0]):
                 return resolver.refs(objs[0])
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # "the accusations made by the union", "the attack carried out by X": the deed's own agent
+            agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if agents and resolver.refs(agents[0]):
+                return resolver.refs(agents[0])
     for child in noun.children:
         if child.dep_ in ("amod", "compound"):
             if _place_modifier(child) or child.lemma_.lower() in FACILITIES:
