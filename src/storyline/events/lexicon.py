@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import resources
@@ -39,11 +40,51 @@ class ObjectRule:
     particle: str | None = None
 
 
+#: Where a multi-word entry splits into the parser's tokens: spaces, and hyphens kept as tokens ("sit-in").
+_PHRASE_SPLIT = re.compile(r"\s+|(-)")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict
     nouns: dict
     object_rules: tuple
+
+    @functools.cached_property
+    def phrases(self) -> dict:
+        """The entries of more than one word ("martial law", "sit-in", "state of
+        emergency"), verbs and nouns: words (the last one a lemma) -> Code."""
+        out = {}
+        for table in (self.verbs, self.nouns):
+            for entry, code in table.items():
+                words = tuple(w for w in _PHRASE_SPLIT.split(entry) if w and not w.isspace())
+                if len(words) > 1:
+                    out[words] = code
+        return out
+
+    def phrase_matches(self, doc) -> dict:
+        """Token index of each match's head -> (Code, start, end token index) for the
+        multi-word entries found in ``doc`` (spaCy's Matcher: every word but the
+        last by its lower case, the last by its lemma). Run once per document."""
+        last = self.__dict__.get("_last_phrases")
+        if last is not None and last[0] is doc:
+            return last[1]
+        found: dict = {}
+        if self.phrases:
+            matcher = self.__dict__.get("_matcher")
+            if matcher is None or matcher.vocab is not doc.vocab:
+                from spacy.matcher import Matcher
+
+                matcher = Matcher(doc.vocab)
+                for n, words in enumerate(self.phrases):
+                    matcher.add(str(n), [[*({"LOWER": w} for w in words[:-1]), {"LEMMA": {"IN": [words[-1], words[-1].title()]}}]])
+                self.__dict__["_matcher"] = matcher
+            codes = list(self.phrases.values())
+            for key, start, end in matcher(doc):
+                head = doc[start:end].root
+                found[head.i] = (codes[int(doc.vocab.strings[key])], start, end)
+        self.__dict__["_last_phrases"] = (doc, found)
+        return found
 
     def object_rule(self, verb_lemma: str, object_lemmas: set, particle: str | None = None) -> Code | None:
         for rule in self.object_rules:

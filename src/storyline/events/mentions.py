@@ -70,6 +70,7 @@ class Candidate:
     willing: bool = False            # "is ready to": a readiness, coded as a plan
     speech_act: bool = False         # the event is the saying itself: dated when said
     reference: bool = False          # named as a particular happening its sentence only refers to
+    words: tuple[int, int] | None = None   # token span of an entry of several words ("martial law")
 
 
 #: Participles that say what a vehicle or a team brings: "aircraft carrying food".
@@ -140,10 +141,16 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
     dictionary_verbs = load_dictionary().lemmas
     # the words as plain strings: most tokens are no trigger and never become Token objects
     doc, words = sent.doc, token_strings(sent.doc)
+    phrases = lexicon.phrase_matches(doc)   # "martial law", "sit-in": entries of several words
     for i in range(sent.start, sent.end):
         lemma = words.lemma[i].lower()
         lemma = LEMMA_FIXES.get(lemma, lemma)
         pos = words.pos[i]
+        if i in phrases:
+            code, start, end = phrases[i]
+            if start >= sent.start and end <= sent.end and code.type in NOMINAL_TYPES and pos in ("NOUN", "PROPN"):
+                found.append(Candidate(doc[i], code, nominal=True, words=(start, end)))
+            continue
         if not ((pos in ("VERB", "AUX") and (lemma in verb_lemmas or lemma in dictionary_verbs))
                 or (pos == "NOUN" and lemma in noun_lemmas)
                 or (pos == "ADJ" and lemma in WILLING)):
@@ -772,16 +779,19 @@ def _record(article: Article, sent, cand: Candidate, code: Code, dating, sources
     sentence, actors, place, date, confidence and one-line summary."""
     token = cand.token
     mod, when = dating.modality, dating.time
-    trigger_end = token.idx + len(token)
+    trigger_start, trigger_end = token.idx, token.idx + len(token)
     particles = [c for c in token.children if c.dep_ == "prt"]
     if particles:
         trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
+    if cand.words is not None:   # the words of an entry of several: "martial law", "sit-in"
+        words = token.doc[cand.words[0]:cand.words[1]]
+        trigger_start, trigger_end = words.start_char, max(trigger_end, words.end_char)
     return EventMention(
         id=mention_id(article.id, token.idx, code.type),
         article_id=article.id,
         type=code.type, cameo=code.cameo, mode=code.mode, modality=mod,
-        trigger_start=token.idx, trigger_end=trigger_end,
-        trigger=article.text[token.idx:trigger_end] if article.text else token.text,
+        trigger_start=trigger_start, trigger_end=trigger_end,
+        trigger=article.text[trigger_start:trigger_end] if article.text else token.text,
         lemma=token.lemma_.lower(),
         # the sentence without the blank lines spaCy keeps after it,
         # so its span ends at its last character, as a reader marks it
