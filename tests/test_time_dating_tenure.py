@@ -5,7 +5,7 @@ tests do not depend on the packaged knowledge."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -77,3 +77,17 @@ def test_dating_tenure_second_term_is_the_second_listed_term(roles):
 def test_dating_tenure_number_words():
     assert number_of("sixteen") == 16 and number_of("seventy-two") == 72 and number_of("12") == 12
     assert number_of("many") is None
+
+
+def test_dating_tenure_a_first_name_that_is_a_holders_surname_is_not_the_holder(tmp_path):
+    roles = tmp_path / "roles.yaml"
+    roles.write_text("roles:\n  - titles: [Senator]\n    holders:\n"
+                     "      - {name: John James, terms: [[2019-01-03, 2021-01-03]]}\n", encoding="utf-8")
+    value = date_of("James McAlpine, the company's chief executive, resigned on Friday.", str(roles))
+    assert value is None or value.earliest != date(2021, 1, 3) - timedelta(days=75)
+
+
+def test_dating_tenure_a_resignation_is_news_before_the_term_ends(roles):
+    # the prime minister resigns, and leaves office when the successor is chosen
+    value = date_of("Chancellor Bruno Ferreira resigned on Thursday after a revolt in his party.", roles)
+    assert value is not None and value.earliest <= date(2024, 3, 1) and value.latest <= date(2024, 5, 31)

@@ -30,6 +30,12 @@ from .knowledge import Holder, _loose
 LEAD_SENTENCES = 3
 #: days after a term's start or end that the lead still reports it as news
 NEWS_DAYS = 30
+#: days before a term's start that news reports the holder elected, appointed or chosen
+CHOSEN_BEFORE_DAYS = 90
+#: days before a term's end that news reports the holder resigning (the successor is chosen
+#: first: a prime minister resigns as party leader and leaves office weeks later)
+ANNOUNCED_BEFORE_DAYS = 75
+_CHOSEN = re.compile(r"(?i)elected|appointed|named|chosen|proclaimed")
 #: "sworn in", "took the oath", "was elected chancellor", "became king", "succeeded"
 _BEGAN_NEWS = (r"(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:sworn\s+in|took\s+the\s+oath|took\s+office"
                r"|(?:was\s+)?inaugurated|(?:was\s+)?(?:elected|appointed|named|installed|chosen|crowned|proclaimed)"
@@ -87,8 +93,12 @@ def _titled(holder: Holder, text: str) -> bool:
 
 
 def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -> None:
-    starts = [a for a, _ in h.terms]
-    ends = [b for _, b in h.terms if b is not None]
+    if not _named_as_person(h, name, text):
+        return   # a surname alone is anybody's ("James McAlpine resigned" is no John James)
+    today = date.today()
+    starts = [a for a, _ in h.terms if a <= today]
+    ends = [b for _, b in h.terms if b is not None and b <= today]   # a scheduled end is no news yet
+    name = rf"{name}(?!\s+[A-Z])"   # the surname, not a first name before another
     for sentence in lead:
         # abbreviations keep their words in one clause ("Joseph R. Biden Jr. took the oath")
         sentence = re.sub(r"\b(Jr|Sr|Mr|Mrs|Ms|Dr|St|[A-Z])\.", r"\1", sentence)
@@ -102,7 +112,10 @@ def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -
             elif re.match(r"(?i)\s+as\s+", m.group("after")) and not _titled(h, m.group("after")[:40]):
                 m = None   # "sworn in as senator": another office
             if m is not None:
-                _news(board, h, starts, " ".join(m.group(0).split()), "began")
+                # a vote or an appointment comes before the term does (a US president is
+                # elected in November and sworn in in January); an oath is its first day
+                before = CHOSEN_BEFORE_DAYS if _CHOSEN.search(verb) else 0
+                _news(board, h, starts, " ".join(m.group(0).split()), "began", before)
                 return
         m = (re.search(rf"\b{_ENDING}\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}'s\s+[^.;]{{0,40}}?\b(?:years?|decades?|rule|reign"
                        rf"|tenure|term|time)\b", sentence)
@@ -111,14 +124,31 @@ def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -
             told = " ".join(m.group(0).split())
             before = sentence[max(0, m.start() - 60):m.start()]
             if "died" in told and (re.search(r"(?i)(?:\bformer|\bex-|\bthe\s+late)\b", before + told)
-                                   or not _titled(h, text)):
-                continue   # a former holder's death, or a name alone: no term's end
-            _news(board, h, ends, told, "ended")
+                                   or not _named_with_title(h, text)):
+                continue   # a former holder's death, or a name without the title: no term's end
+            # a resignation is announced before the term ends (the successor is chosen first)
+            _news(board, h, ends, told, "ended", 0 if "died" in told else ANNOUNCED_BEFORE_DAYS)
             return
 
 
-def _news(board: Board, h: Holder, edges: list[date], told: str, what: str) -> None:
-    spans = [(e, e + timedelta(days=NEWS_DAYS)) for e in edges]
+def _named_as_person(h: Holder, name: str, text: str) -> bool:
+    """The text names the holder as a person, not only a word that is their
+    surname: with a title, with "Mr."/"Ms.", or with a first name that
+    begins as theirs ("Joseph R. Biden Jr." for Joe Biden)."""
+    if _named_with_title(h, text) or re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{name}\b", text):
+        return True
+    given = h.name.split()[0] if len(h.name.split()) > 1 else ""
+    return bool(given) and re.search(rf"\b{re.escape(given[:2])}[\w.]*\s+(?:[A-Z][\w.]*\s+){{0,2}}{name}\b",
+                                     text) is not None
+
+
+def _named_with_title(h: Holder, text: str) -> bool:
+    """The text names the holder with one of the titles, before or after the name."""
+    return bool(h.title_re.search(text) or (h.apposition_re is not None and h.apposition_re.search(text)))
+
+
+def _news(board: Board, h: Holder, edges: list[date], told: str, what: str, before_days: int) -> None:
+    spans = [(e - timedelta(days=before_days), e + timedelta(days=NEWS_DAYS)) for e in edges]
     reason = (f"'{told}' reported as news: the term of {h.name} {what} on "
               f"{' or '.join(str(e) for e in edges)}")
     _span_bound(board, spans, 3.0, reason, "term_news")
