@@ -36,6 +36,9 @@ KEPT = [
     ("Two policemen died in the ambush outside the town.", "ambush", "ASSAULT"),
     ("There was an explosion near the embassy on Monday.", "explosion", "ASSAULT"),
     ("Dozens of students were beaten in the capital.", "beaten", "ASSAULT"),
+    ("Twin bombs exploded near the finish line on Monday.", "exploded", "ASSAULT"),
+    ("Some 21 bombs had gone off in Belfast by the evening.", "gone off", "ASSAULT"),
+    ("The device was left at the entrance and exploded at noon.", "exploded", "ASSAULT"),
 ]
 
 # (sentence, trigger word): generic, a kind, background to another act, or not a fact
@@ -51,6 +54,9 @@ DROPPED = [
     ("The threat of further attacks remains high.", "attacks"),
     ("Talks will continue unless the embargo is lifted.", "embargo"),
     ("Attack helicopters flew over the capital.", "attack"),
+    ("Prices exploded in the capital last year.", "exploded"),
+    ("No bomb exploded in the capital.", "exploded"),
+    ("A bomb could explode at any time.", "explode"),
 ]
 
 # (sentence, trigger word, PLOVER type): a particular happening the sentence only refers to

@@ -27,7 +27,7 @@ WORDS = load_words()
 TYPE_LISTS = {"unnamed_doers", "cooperative", "material_hostile", "nominal_types", "place_target_types", "clause_place_types"}
 MODALITY_LISTS = {"restatable"}
 #: Lists whose entries are phrases.
-PHRASE_LISTS = {"historical_cues"}
+PHRASE_LISTS = {"historical_cues", "detonation_verbs"}   # ("go off": a verb and its particle)
 #: Pairs of lists whose meanings exclude each other: no word may be in both.
 CONFLICTS = [
     ("future_aux", "modal_possible"), ("future_aux", "deontic"), ("modal_possible", "deontic"),
@@ -59,6 +59,8 @@ EXAMPLES = [
     ("ending_nouns", "halt", "The Palestinian Authority announced a halt to security coordination with Israel."),
     ("figurative", "diplomatic", "Russia's diplomatic offensive in Africa alarmed Ukraine."),
     ("unreal_modifiers", "further", "The ringleader of further attacks on the embassy is unknown."),
+    ("detonation_verbs", "explode", "Two bombs exploded near the station in Kyiv on Friday."),
+    ("explosive_devices", "bomb", "Two bombs exploded near the station in Kyiv on Friday."),
     ("lemma_fixes", "stag", "Protesters staged a march in Lagos."),
     ("carrying", "carry", "Turkey sent trucks carrying medicine to Sudan."),
     ("partaking", "role", "Russia ended its role in the grain deal."),

@@ -50,6 +50,10 @@ PARTAKING = word_list("partaking")
 PROLONG = word_list("prolong")
 #: Verbs of hitting that are attacks when a weapon or an armed force does the hitting.
 HIT_VERBS = word_list("hit_verbs")
+#: Verbs of a charge going off ("go off": the verb and its particle), and the devices
+#: whose going off is an attack whoever set them.
+DETONATION_VERBS = word_list("detonation_verbs")
+EXPLOSIVE_DEVICES = word_list("explosive_devices")
 #: Judgements that make "called the move X" a condemnation.
 DISAPPROVING = word_list("disapproving")
 #: Verbs of regret: regretting another's act is disapproving of it.
@@ -71,6 +75,7 @@ class Candidate:
     speech_act: bool = False         # the event is the saying itself: dated when said
     reference: bool = False          # named as a particular happening its sentence only refers to
     words: tuple[int, int] | None = None   # token span of an entry of several words ("martial law")
+    device: bool = False             # a device went off ("a bomb exploded"): an attack by nobody named
 
 
 #: Participles that say what a vehicle or a team brings: "aircraft carrying food".
@@ -126,7 +131,7 @@ def trigger_lemmas(lexicon) -> tuple[frozenset, frozenset]:
     that cannot are passed over before their children are looked at."""
     cached = getattr(lexicon, "_triggers", None)
     if cached is None:
-        verbs = set(lexicon.verbs) | _SPECIAL_TRIGGERS | HIT_VERBS | REGRET
+        verbs = set(lexicon.verbs) | _SPECIAL_TRIGGERS | HIT_VERBS | REGRET | {v.split()[0] for v in DETONATION_VERBS}
         for rule in lexicon.object_rules:
             verbs |= rule.verbs
         nouns = set(lexicon.nouns) | ENDING_NOUNS
@@ -184,6 +189,9 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             if lemma == "support" and token.pos_ == "VERB":
                 found.append(Candidate(token, Code("SUPPORT", "051", None)))
                 continue
+            if _device_went_off(token, lemma, particle):
+                found.append(Candidate(token, Code("ASSAULT", "183", "explosives"), device=True))
+                continue
             if lemma in HIT_VERBS and resolver is not None and token.pos_ == "VERB":
                 attackers = armed_subject(token, resolver)
                 if attackers is not None:
@@ -237,6 +245,21 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             if code.type in NOMINAL_TYPES or (clausal and code.type in ("REQUEST", "THREATEN", "ACCUSE")):
                 found.append(Candidate(token, code, nominal=True))
     return found
+
+
+def _device_went_off(verb, lemma: str, particle: str | None) -> bool:
+    """An explosive device as the subject of a verb of going off: "a bomb exploded",
+    "two devices went off", "the charge was detonated" (not "prices exploded")."""
+    if lemma not in DETONATION_VERBS and f"{lemma} {particle}" not in DETONATION_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("xcomp", "conj"):   # "the bombs began to explode", "was placed ... and exploded"
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":   # "a device that exploded"
+        subjects = [verb.head]
+    if any(d.dep_ == "det" and d.lower_ == "no" for subj in subjects for d in subj.children):
+        return False   # "no bomb exploded": nothing happened
+    return any(s.lemma_.lower() in EXPLOSIVE_DEVICES for subj in subjects for s in (subj, *subj.conjuncts))
 
 
 def _interlocutors(verb, resolver) -> list[ActorRef]:
@@ -529,6 +552,8 @@ def _anchored_happening(token, cand: Candidate) -> bool:
     rate", "attacks like this", "violence is rising") report nothing."""
     if cand.code.type not in UNATTRIBUTED_TYPES:
         return False
+    if cand.device:   # "a bomb exploded near the station on Friday"
+        return modality(token, cand.code.type) in ("asserted", "reported", "historical")
     if not cand.nominal:
         return cand.code.type in VERBAL_UNATTRIBUTED and _suffered_in_the_past(token, cand)
     if token.pos_ != "NOUN":
