@@ -19,6 +19,8 @@ Output (``src/storyline/actors/data/generated/`` by default):
 * ``holders.jsonl``: ``[name, titles, full_name, terms]``, officeholders that
   date an article when named with one of their titles;
 * ``agents.tsv``: role noun (lower case) -> CAMEO agent code -> sector;
+* ``births.tsv``: name -> day of birth of the US presidents, vice presidents
+  and members of Congress (dating reads ages: "Smith, 62," "He was 88.");
 * ``LICENSE-*.txt`` and ``NOTICE.md``: the sources' licences and what was done.
 
 The output depends only on the sources and this script (sorted, no time
@@ -398,10 +400,23 @@ def congress_actors(knowledge: Path) -> list[dict]:
                             " ".join(dict.fromkeys([n["first"], *([n["nickname"]] if n.get("nickname") else []),
                                                     last]))])
         executive = any(r[0] in ("President", "Vice President") for r in merged_roles)
+        born = str((person.get("bio") or {}).get("birthday") or "")
         actors.append({"name": name, "kind": "person", "country": "USA", "sector": "GOV" if executive else "LEG",
                        "aliases": sorted(variants), "roles": merged_roles, "holders": holders,
-                       "congress": True})
+                       "congress": True, "born": born if re.fullmatch(r"\d{4}-\d\d-\d\d", born) else None})
     return actors
+
+
+def birth_rows(actors: list[dict]) -> list[tuple[str, str]]:
+    """(name, day of birth) for every converted person whose birthday the
+    sources give, under each of their names; a name two people share with
+    different birthdays is left out (which one would "Smith, 62" be?)."""
+    days: dict[str, set[str]] = defaultdict(set)
+    for actor in actors:
+        if actor.get("born"):
+            for name in {actor["name"], *actor["aliases"]}:
+                days[name].add(actor["born"])
+    return sorted((name, next(iter(d))) for name, d in days.items() if len(d) == 1)
 
 
 def _iso_codes() -> set[str]:
@@ -485,13 +500,17 @@ def convert(knowledge: Path, out: Path) -> dict:
     (out / "holders.jsonl").write_text(
         "".join(json.dumps(h, ensure_ascii=False, separators=(",", ":")) + "\n" for h in holder_rows),
         encoding="utf-8")
+    births = birth_rows(actors)
+    (out / "births.tsv").write_text(
+        "# name\tborn  (US presidents, vice presidents and members of Congress; CC0, see NOTICE.md)\n"
+        + "".join(f"{n}\t{d}\n" for n, d in births), encoding="utf-8")
     agents = read_agents(knowledge / "petrarch2" / "Phoenix.agents.txt")
     (out / "agents.tsv").write_text(
         "# phrase\tcameo_code\tsector  (from Phoenix.agents.txt, MIT; see NOTICE.md)\n"
         + "".join(f"{p}\t{c}\t{s}\n" for p, c, s in agents), encoding="utf-8")
     _write_notices(knowledge, out)
     return {"actors": len(rows), "persons": sum(r[1] == "person" for r in rows),
-            "holders": len(holder_rows), "aliases": len(alias_rows),
+            "holders": len(holder_rows), "aliases": len(alias_rows), "births": len(births),
             "agents": len(agents), "ambiguous_aliases_dropped": len(ambiguous), "name_clashes_dropped": len(clashes)}
 
 
@@ -501,6 +520,7 @@ def _merge(into: dict, other: dict) -> None:
     roles = {tuple(r) for r in into["roles"] + other["roles"]}
     into["roles"] = [list(r) for r in sorted(roles, key=lambda r: (r[2] or date.min, r[3] or date.max, r[0], r[1]))]
     into["country"] = into["country"] or other["country"]
+    into["born"] = into.get("born") or other.get("born")
     if other.get("congress") and not into.get("congress"):
         # the congress data's terms are an office's own; Phoenix's say only "government"
         into["holders"], into["name"], into["congress"] = other["holders"], other["name"], True
@@ -566,9 +586,9 @@ files in `actors/data` and `time/data`, which win over these).
   Copyright (c) 2014 Open Event Data (Alliance), MIT licence:
   `LICENSE-petrarch2.txt`.
 - US presidents, vice presidents and members of Congress with their terms in
-  them are converted from unitedstates/congress-legislators
-  (`executive.yaml`, `legislators-current.yaml`), CC0 1.0:
-  `LICENSE-us_congress_legislators.txt`.
+  them, and their days of birth (`births.tsv`), are converted from
+  unitedstates/congress-legislators (`executive.yaml`,
+  `legislators-current.yaml`), CC0 1.0: `LICENSE-us_congress_legislators.txt`.
 
 The conversion keeps persons, organisations and armed groups (not states or
 places), maps CAMEO country codes to ISO 3166 alpha-3, drops aliases that are

@@ -211,6 +211,7 @@ def _evidence_board(doc, roles_path: str | None):
             if m.group("former"):
                 if re.match(r"(?i)\s*(?:former|ex-|late)\b", m.group("former")) and _given_fits(h, m):
                     former_holder(board, h, " ".join(m.group(0).split()))
+                    age_evidence(board, h, text)   # an age is the person's, in office or not
                     term_told_in_time(board, h, text[slice(*_sentence_of(sents, m.start()))],
                                       " ".join(m.group(0).split()))
                 continue

@@ -12,8 +12,10 @@ A title and a name place an article inside a term of office
 * "X, who took office last May", "X was sworn in three weeks ago", "X
   resigned two months ago": the article is that long after the term's
   start or end;
-* "X, 72,", "the 72-year-old X", "X, aged 72": when the knowledge gives X's
-  day of birth (``born:``), the article is in that year of X's life.
+* "X, 72,", "the 72-year-old X", "X, aged 72", "X died at 72", "X died on
+  Monday. He was 72.": when the knowledge gives X's day of birth (``born:``
+  in a roles file, or the US data's ``births.tsv``), the article is in that
+  year of X's life.
 
 Each reading is a bound on the board (the interval) and a score (the best
 day). Only the holders the text names with a title are read: a surname
@@ -175,7 +177,12 @@ def _age_patterns(surname: str) -> tuple[re.Pattern, ...]:
     name = _loose(surname)
     return (re.compile(rf"\b{name},\s+(?:who\s+is\s+|now\s+|aged\s+)?(?P<age>\d{{2,3}})\b"
                        rf"(?!\s*(?:%|percent|per\s+cent|years?\s+ago))"),
-            re.compile(rf"\b(?P<age>\d{{2,3}})-year-old\s+(?:[A-Z][\w.'-]*\s+){{0,5}}{name}\b"))
+            re.compile(rf"\b(?P<age>\d{{2,3}})-year-old\s+(?:[A-Z][\w.'-]*\s+){{0,5}}{name}\b"),
+            # "X died on Monday at the age of 88", "X ... died aged 96"
+            re.compile(rf"\b{name}\b[^.;]{{0,200}}?\b(?:died|dies)\b[^.;]{{0,80}}?\b(?:at|aged)\s+"
+                       rf"(?:the\s+age\s+of\s+)?(?P<age>\d{{2,3}})\b(?!\s*(?:%|percent|years?\s+ago))"),
+            # "... X died on Monday. He was 88.": the sentence right after one naming X
+            re.compile(rf"\b{name}\b[^.!?]*[.!?]\s+(?:He|She)\s+(?:was|is|turned)\s+(?P<age>\d{{2,3}})\s*\."))
 
 
 def age_evidence(board: Board, holder: Holder, text: str) -> None:

@@ -168,7 +168,27 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
     for spec in elections.values():
         spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
     holders += _converted_holders(holders)
-    return tuple(holders), elections, tuple(events)
+    return tuple(_with_births(holders)), elections, tuple(events)
+
+
+def _with_births(holders: list[Holder]) -> list[Holder]:
+    """Holders with the day of birth the converted data gives (``births.tsv``:
+    US presidents, vice presidents and members of Congress) where their own
+    file gives none, matched by the full name."""
+    from dataclasses import replace
+
+    from ..actors.generated import DATA_DIR as GENERATED
+
+    path = GENERATED / "births.tsv"
+    if not path.is_file():
+        return holders
+    births = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, day = line.split("\t")
+            births[fold(name).lower()] = day
+    return [replace(h, born=date.fromisoformat(births[key])) if h.born is None and (key := fold(h.name).lower()) in births
+            else h for h in holders]
 
 
 def _converted_holders(written: Sequence[Holder]) -> list[Holder]:
