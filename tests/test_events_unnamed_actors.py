@@ -55,6 +55,9 @@ DROPPED = [
     ("Talks will continue unless the embargo is lifted.", "embargo"),
     ("Attack helicopters flew over the capital.", "attack"),
     ("Prices exploded in the capital last year.", "exploded"),
+    ("That was rocket fuel on the fire.", "fire"),
+    ("Related coverage: the 2016 Kabul bombing; the 2017 Kabul bombing", "bombing"),
+    ("A fire at the market killed twelve people on Tuesday.", "fire"),
     ("No bomb exploded in the capital.", "exploded"),
     ("A bomb could explode at any time.", "explode"),
 ]

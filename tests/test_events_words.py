@@ -60,6 +60,7 @@ EXAMPLES = [
     ("figurative", "diplomatic", "Russia's diplomatic offensive in Africa alarmed Ukraine."),
     ("unreal_modifiers", "further", "The ringleader of further attacks on the embassy is unknown."),
     ("detonation_verbs", "explode", "Two bombs exploded near the station in Kyiv on Friday."),
+    ("doerless_other_sense", "fire", "The fire at the embassy in Kyiv spread fast."),
     ("explosive_devices", "bomb", "Two bombs exploded near the station in Kyiv on Friday."),
     ("lemma_fixes", "stag", "Protesters staged a march in Lagos."),
     ("carrying", "carry", "Turkey sent trucks carrying medicine to Sudan."),

@@ -550,8 +550,8 @@ def _anchored_happening(token, cand: Candidate) -> bool:
     act ("condolences over an attack", "claimed responsibility for the attack",
     "denied charges") is that act's background, and generic uses ("the homicide
     rate", "attacks like this", "violence is rising") report nothing."""
-    if cand.code.type not in UNATTRIBUTED_TYPES:
-        return False
+    if cand.code.type not in UNATTRIBUTED_TYPES or token.lemma_.lower() in DOERLESS_OTHER_SENSE:
+        return False   # ("a fire at the market killed 12": flames, no attack, unless someone set it)
     if cand.device:   # "a bomb exploded near the station on Friday"
         return modality(token, cand.code.type) in ("asserted", "reported", "historical")
     if not cand.nominal:
@@ -585,6 +585,8 @@ _SPECIFIC_DETS = ("the", "this", "that", "these", "those")
 _GENERIC_DETS = ("any", "no", "every", "each", "such", "all", "another", "whatever")
 #: Modifiers of a happening that has not (yet) happened or is a kind: "further attacks".
 UNREAL_MODIFIERS = word_list("unreal_modifiers")
+#: Event nouns whose everyday sense is no event ("the fire"): no happening without a doer.
+DOERLESS_OTHER_SENSE = word_list("doerless_other_sense")
 
 
 def _specific_reference(token, cand: Candidate) -> bool:
@@ -598,6 +600,10 @@ def _specific_reference(token, cand: Candidate) -> bool:
         return False
     if token.dep_ == "compound":
         return False   # "the homicide rate", "attack helicopters": a kind naming another thing
+    if token.lemma_.lower() in DOERLESS_OTHER_SENSE:
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in token.sent):
+        return False   # a list or a caption ("See also: * 2016 Bagram Airfield bombing") tells nothing
     verb = next((g for g in token.ancestors if g.pos_ in ("VERB", "AUX")), None)
     if verb is not None and in_condition(verb):
         return False   # "unless the restrictions are lifted": a condition, no happening named
