@@ -255,7 +255,9 @@ class ActorResolver:
             return self._make(name, span, country, sector or ("GOV" if kind == "person" and country else None),
                               kind, False, token)
         if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")
-                       or sector in ("MED", "NGO", "BUS") and token.lemma_.lower() in BARE_ACTORS):
+                       or sector in ("MED", "NGO", "BUS") and token.lemma_.lower() in BARE_ACTORS and not any(
+                           c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)):
+            # (not "the opposition newspaper El Faro": the name beside the head is the actor)
             singular_person = token.lemma_.lower() in PERSON_HEADS and token.tag_ == "NN"
             kind = "person" if singular_person else _kind_for_sector(sector)
             return self._make(self._clean(span.text), span, country, sector, kind, False, token)
