@@ -49,3 +49,18 @@ def test_events_statements_issued_statement_saying_gives_the_issuer(nlp):
     (st,) = _statements(nlp, text)
     assert st.speaker.name == "David Otieno"
     assert st.words.startswith("the envoy of Uganda had been summoned")
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("Nadia Rahimi, a spokeswoman for the Afghan interior ministry, declined to comment on the raid.",
+     "Nadia Rahimi", "declined to comment on the raid"),
+    ("The Chilean navy refused to comment.", "Chilean navy", "refused to comment"),
+])
+def test_events_statements_declining_to_comment_is_a_statement(nlp, text, speaker, words):
+    # CAMEO 011 "decline comment" is a statement of root 01
+    (st,) = _statements(nlp, text)
+    assert speaker in st.speaker.text and st.words == words
+
+
+def test_events_statements_declining_to_do_something_else_is_no_statement(nlp):
+    assert _statements(nlp, "The Chilean navy declined to join the exercise off Peru.") == []

@@ -37,6 +37,9 @@ ATTITUDE_NOUNS = frozenset({
     "disappointment", "dismay", "skepticism", "scepticism", "doubt", "doubts", "reservations",
     "confidence", "frustration", "solidarity", "appreciation", "alarm", "shock"})
 
+#: Verbs of declining whose "to comment" is a statement that one will say nothing.
+REFUSALS = frozenset({"decline", "refuse"})
+
 
 def _speaker_token(verb):
     for child in verb.children:
@@ -54,7 +57,10 @@ def _speaker_token(verb):
 
 def _attitude(token) -> bool:
     """A verb voicing an attitude through its object ("expressed his deep condolences",
-    "sent a condolence message"): a statement of its subject, not a speech verb."""
+    "sent a condolence message"), or declining to comment (CAMEO 011): a statement
+    of its subject, not a speech verb."""
+    if token.lemma_ in REFUSALS and token.pos_ == "VERB":
+        return any(c.dep_ == "xcomp" and c.lemma_ == "comment" for c in token.children)
     if token.lemma_ not in ATTITUDE_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
     return any(c.dep_ == "dobj" and (c.lower_ in ATTITUDE_NOUNS or c.lemma_ in ATTITUDE_NOUNS or any(
@@ -244,7 +250,8 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
     def cues_in(sent):
         # speech verbs and "according" only: the common token is neither, and is passed over once
         return [doc[i] for i in range(sent.start, sent.end)
-                if strings.lemma[i] in SPEECH_VERBS or strings.lower[i] == "according" or strings.lemma[i] in ATTITUDE_VERBS]
+                if strings.lemma[i] in SPEECH_VERBS or strings.lower[i] == "according" or strings.lemma[i] in ATTITUDE_VERBS
+                or strings.lemma[i] in REFUSALS]
 
     for n, sent in enumerate(sents):
         cue_words = cues_in(sent)
