@@ -31,7 +31,7 @@ def model_files(split_dir: str, nlp=None) -> dict[str, str]:
     corpus_path, mentions_path = ecbplus.split_files(Path(split_dir), "train")
     corpus, gold = ecbplus.read_corpus(corpus_path), ecbplus.read_mentions(mentions_path)
     articles, mentions = ecbplus_features.records(corpus, gold, nlp)
-    weights, hop_weights, table = ecbplus_features.fit_pair_model(articles, mentions, gold)
+    weights, hop_weights, doc_weights, table = ecbplus_features.fit_pair_model(articles, mentions, gold)
     model = {
         "source": "ECB+ train split (Cybulska & Vossen); logistic regression over the event-mention pairs "
                   "the linker proposes, the train topics in two halves each linked as one story; "
@@ -40,6 +40,8 @@ def model_files(split_dir: str, nlp=None) -> dict[str, str]:
         "weights": list(weights),
         "hop_features": list(pair_model.FEATURES + pair_model.HOP_FEATURES),
         "hop_weights": list(hop_weights),
+        "doc_features": list(pair_model.DOC_FEATURES),
+        "doc_weights": list(doc_weights),
     }
     pairs = {
         "min_count": MIN_PAIR_COUNT,
@@ -56,8 +58,9 @@ def main(split_dir: str) -> None:
     for name, text in model_files(split_dir).items():
         (DATA / name).write_text(text, encoding="utf-8")
     model = json.loads((DATA / "pair_model.json").read_text(encoding="utf-8"))
-    for name, value in zip(model["hop_features"], model["hop_weights"]):
-        print(f"{name:24} {value:8.3f}")
+    for kind in ("doc", "hop"):
+        for name, value in zip(model[f"{kind}_features"], model[f"{kind}_weights"]):
+            print(f"{kind}: {name:24} {value:8.3f}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..link.lexicon import build_pair_table
-from ..link.pair_model import FEATURES, HOP_FEATURES, Story, describe, hop_paths, with_hops
+from ..link.pair_model import DOC_FEATURES, FEATURES, HOP_FEATURES, Story, describe, hop_paths, with_hops
 from ..models import Article, EventMention, stable_id
 
 if TYPE_CHECKING:
@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 #: ECB+ mentions have no PLOVER type: all take this one, so that only the
 #: pair model and the time/modality rules decide (none of which ECB+ sets).
 ECB_TYPE = "OCCUR"
+
+#: L2 penalty of the two pair models (Newton steps on several hundred
+#: thousand pairs: light) and of the document model.
+PAIR_L2 = 1e-3
+DOC_L2 = 1e-2
 
 
 def parse_sentences(corpus: dict[str, dict[int, list[str]]], nlp) -> dict[tuple[str, int], object]:
@@ -114,39 +119,57 @@ def _logistic(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 100) ->
     return w
 
 
+def _sub_topic(doc_id: str) -> str:
+    """Training only: the gold sub-topic (topic number and ecb/ecbplus half)."""
+    return _topic(doc_id) + ("+" if doc_id.endswith("plus") else "")
+
+
 def training_blocks(articles: Sequence[Article], ems: Sequence[EventMention], gold: Sequence[GoldMention]):
     """(story, first, second, labels) for each half of the train topics:
     the pairs the linker proposes in a story holding that half's
     documents, scored with the lemma-pair table of the other half (so the
-    weights do not over-trust a table that has seen the very pairs)."""
+    weights do not over-trust a table that has seen the very pairs).
+    The document model is fitted first, on the article pairs the linker
+    compares, labelled by the gold sub-topics, and set on each story."""
     topics = sorted({_topic(g.doc_id) for g in gold})
     halves = [set(topics[0::2]), set(topics[1::2])]
     tables = [build_lemma_pair_table(gold, ems, halves[1]), build_lemma_pair_table(gold, ems, halves[0])]
     by_article = {a.id: a for a in articles}
-    blocks = []
+    stories, doc_x, doc_y = [], [], []
     for half, table in zip(halves, tables):
         chosen = sorted((m.id, m, g.chain) for m, g in zip(ems, gold) if _topic(g.doc_id) in half)
-        mentions = [m for _, m, _ in chosen]
-        chains = np.array([c for _, _, c in chosen], dtype=object)
-        story = Story(mentions, by_article, table)
+        story = Story([m for _, m, _ in chosen], by_article, table, doc_weights=np.zeros(len(DOC_FEATURES)))
+        stories.append((story, np.array([c for _, _, c in chosen], dtype=object)))
+        pairs = sorted((a, b) for a, b in story.neighbour_articles() if a != b)
+        a = np.array([p for p, _ in pairs], dtype=np.int64)
+        b = np.array([q for _, q in pairs], dtype=np.int64)
+        sub = [_sub_topic(by_article[aid].source) for aid in story.article_ids]
+        doc_x.append(story.doc_features(a, b))
+        doc_y.append(np.array([sub[p] == sub[q] for p, q in pairs], dtype=float))
+    doc_weights = np.array([round(float(v), 3) for v in _logistic(np.vstack(doc_x), np.concatenate(doc_y), l2=DOC_L2)])
+    blocks = []
+    for story, chains in stories:
+        story.doc_weights = doc_weights
         pairs = sorted(story.neighbour_pairs())
         first = np.array([i for i, _ in pairs], dtype=np.int64)
         second = np.array([j for _, j in pairs], dtype=np.int64)
         blocks.append((story, first, second, (chains[first] == chains[second]).astype(float)))
-    return blocks
+    return blocks, tuple(float(v) for v in doc_weights)
 
 
 def fit_pair_model(articles: Sequence[Article], ems: Sequence[EventMention], gold: Sequence[GoldMention],
-                   iterations: int = 100) -> tuple[tuple[float, ...], tuple[float, ...], dict[str, float]]:
-    """The first model's weights, the second's, and the full-train lemma-pair table."""
-    blocks = training_blocks(articles, ems, gold)
+                   iterations: int = 100) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...],
+                                                   dict[str, float]]:
+    """The first model's weights, the second's, the document model's, and
+    the full-train lemma-pair table."""
+    blocks, doc_weights = training_blocks(articles, ems, gold)
     xs = [story.features_matrix(i, j) for story, i, j, _ in blocks]
     y = np.concatenate([labels for *_, labels in blocks])
-    w = tuple(round(float(v), 3) for v in _logistic(np.vstack(xs), y, l2=1e-3, iterations=iterations))
+    w = tuple(round(float(v), 3) for v in _logistic(np.vstack(xs), y, l2=PAIR_L2, iterations=iterations))
     second = []
     for x, (story, i, j, _) in zip(xs, blocks):
         first = 1.0 / (1.0 + np.exp(-(x @ np.asarray(w))))
         second.append(with_hops(x, hop_paths(story.n, i, j, first)))
-    w2 = tuple(round(float(v), 3) for v in _logistic(np.vstack(second), y, l2=1e-3, iterations=iterations))
+    w2 = tuple(round(float(v), 3) for v in _logistic(np.vstack(second), y, l2=PAIR_L2, iterations=iterations))
     assert len(w) == len(FEATURES) and len(w2) == len(FEATURES) + len(HOP_FEATURES)
-    return w, w2, build_lemma_pair_table(gold, ems)
+    return w, w2, doc_weights, build_lemma_pair_table(gold, ems)

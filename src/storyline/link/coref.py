@@ -1,17 +1,21 @@
 """Event coreference: which mentions, within and across articles, report
 the same happening.
 
-Cost stays near-linear: mentions are only compared inside blocks (same
-PLOVER type plus the same trigger-word group, or the same actors, or the
-same sentence), and inside a block only with their ``WINDOW`` nearest
-neighbours in date order (the sorted-neighbourhood method), so a block of
-10,000 Israel/Palestine mentions costs 10,000 × WINDOW comparisons, not
-50 million.
-
-Clusters grow best-first: candidate pairs are merged from the highest
-score down, and a merge is refused when any two members of the two
-clusters may not be one happening (different types, disjoint dates, a
-plan against a fact of another time, a denial against an assertion).
+A story's mentions are compared in pairs the linker proposes: mentions of
+one article or of two articles the document model puts in one *thread*
+(``pair_model.Story.threads``), and, across threads, neighbours in the
+blocks of one act, one set of parties or one sentence (same PLOVER type
+plus the same trigger-word group, or the same actors, or the same
+sentence; inside a block only the ``WINDOW`` nearest in date order, the
+sorted-neighbourhood method) when the rules can read their parties or
+dates. The rules drop what cannot be one happening (different types,
+disjoint dates, a plan against a fact of another time, a denial against an
+assertion, parties named on both sides and none shared); the learned pair
+model (:mod:`storyline.link.pair_model`, the one ``storyline eval ecbplus``
+measures) scores the rest, the rules' own agreement score speaking too
+where parties or dates are known. Clusters grow by average linkage over
+those scores, and a merge is refused when any two members of the two
+clusters may not be one happening.
 """
 
 from __future__ import annotations
@@ -342,8 +346,8 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
     # positions in id order stand for the mentions from here on
     ordered = [by_id[i] for i in sorted(by_id)]
     size = len(ordered)
-    if size == 0:
-        return [], {}
+    if size < 2:
+        return [ordered] if ordered else [], {}
     model = load_model()
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     shared: dict = {}
@@ -351,11 +355,15 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
     story = Story(ordered, articles)
     candidates = story.neighbour_pairs()
     date_order = _date_order(ordered)
+    # across threads only the rules propose a pair: a reprint, or two
+    # reports whose parties or dates the rules can compare
     for _, members, earlier in _neighbours(_blocks(infos, date_order), size):
         for k, i in enumerate(members):
             for j in members[k + 1:k + 1 + window]:
                 if not _seen_before(i, j, earlier, window):
-                    candidates.add((i, j) if i < j else (j, i))
+                    a, b = infos[i], infos[j]
+                    if _has_evidence(a, b) or _duplicate(a, b):
+                        candidates.add((i, j) if i < j else (j, i))
     copies, others = _rule_pairs(infos, candidates)
     first = np.array([i for i, _ in others], dtype=np.int64)
     second = np.array([j for _, j in others], dtype=np.int64)
@@ -370,7 +378,13 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
     scored = [(i, j, 1.0, 0.0) for i, j in copies]
     scored += [(i, j, p, h) for i, j, p, h in zip(first.tolist(), second.tolist(), prob.tolist(), hops.tolist())
                if p >= _FLOOR]
+    model_prob = {(i, j): p for i, j, p in zip(first.tolist(), second.tolist(), prob.tolist())}
+    attached = _references(ordered, infos, model_prob)
+    tied = {(min(r, k), max(r, k)) for r, k, _ in attached}
+    scored = [item for item in scored if (item[0], item[1]) not in tied]
+    scored += [(min(r, k), max(r, k), 1.0, 0.0) for r, k, _ in attached]
     parent = _average_link(infos, scored, threshold, {(i, j) for i, j in copies})
+    attached = [(r, k, p) for r, k, p in attached if parent[r] == parent[k]]
     groups: dict[int, list[EventMention]] = {}
     for i in range(size):
         groups.setdefault(parent[i], []).append(ordered[i])
@@ -380,13 +394,60 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
         for i, j, p, h in scored:
             if parent[i] == parent[j]:
                 best.setdefault(parent[i], []).append((-p, i, j, h))
-        for root, pairs in best.items():
-            pairs.sort()
-            why[ordered[root].id] = tuple(
-                PairLink(ordered[i].id, ordered[j].id, round(-neg, 4),
-                         (("reprint", 1.0),) if (i, j) in set(copies) else reasons(story, i, j, h, model))
-                for neg, i, j, h in pairs[:explain])
+        chosen = [(root, item) for root in sorted(best) for item in sorted(best[root])[:explain]]
+        copy_set = set(copies)
+        asked = [item for _, item in chosen if (item[1], item[2]) not in copy_set]
+        told = dict(zip([(i, j) for _, i, j, _ in asked],
+                        reasons(story, [i for _, i, _, _ in asked], [j for _, _, j, _ in asked],
+                                [h for *_, h in asked], model)))
+        for root, (neg, i, j, _) in chosen:
+            link = PairLink(ordered[i].id, ordered[j].id, round(-neg, 4), told.get((i, j), (("reprint", 1.0),)))
+            why[ordered[root].id] = why.get(ordered[root].id, ()) + (link,)
+        for i, j, p in attached:
+            link = PairLink(ordered[i].id, ordered[j].id, round(p, 4), (("refers back in its article", 1.0),))
+            root = ordered[parent[i]].id
+            pair = {link.first, link.second}
+            why[root] = (link,) + tuple(x for x in why.get(root, ()) if {x.first, x.second} != pair)
     return list(groups.values()), why
+
+
+def _references(ordered: Sequence[EventMention], infos: Sequence[MentionInfo],
+                prob: Mapping[tuple[int, int], float]) -> list[tuple[int, int, float]]:
+    """A happening its sentence only refers to, with no doer ("the shelling
+    of the town", "after the bombing": ``EventMention.reference``), is the
+    event of its type its article reports elsewhere, when there is one: it
+    is tied to the report of its article of that type the model scores
+    closest (ties to the smaller position) before clustering, which the
+    rules may still refuse. A mention with no doer and no date of its own
+    that names a target is taken so too, by a report naming that target.
+    Returns (reference, report, model score) pairs."""
+    by_place: dict[tuple[str, str], list[int]] = {}
+    for k, (m, info) in enumerate(zip(ordered, infos)):
+        if not _refers_back(m, info):
+            by_place.setdefault((info.article, info.type), []).append(k)
+    ties = []
+    for r, (m, info) in enumerate(zip(ordered, infos)):
+        if not _refers_back(m, info):
+            continue
+        best = None
+        for k in by_place.get((info.article, info.type), ()):
+            if not m.reference and info.targets.isdisjoint(infos[k].targets):
+                continue
+            if not _compatible(info, infos[k], False):
+                continue
+            score = prob.get((r, k) if r < k else (k, r), 0.0)
+            if best is None or score > best[0]:
+                best = (score, k)
+        if best is not None:
+            ties.append((r, best[1], best[0]))
+    return ties
+
+
+def _refers_back(mention: EventMention, info: MentionInfo) -> bool:
+    """Told as a happening known from elsewhere in its article: marked so by
+    the extractor, or with no doer and no date of its own but a target
+    (then only a report naming that target may take it)."""
+    return mention.reference or (not info.sources and info.lo is None and bool(info.targets))
 
 
 def _average_link(infos: Sequence[MentionInfo], scored: Sequence[tuple[int, int, float, float]],

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import heapq
 import json
 import math
 from collections import Counter
@@ -57,7 +58,28 @@ FEATURES = ("bias", "same_head", "same_words", "same_stem", "same_root", "synony
             "same_head*context", "same_head*names", "same_head*logodds", "same_head*roles",
             "same_head*same_doc", "same_head*salience", "same_head*head_vec_cos", "same_head*doc_cos",
             # within one article a shared context means less than across two
-            "other_doc*context", "other_doc*args")
+            "other_doc*context", "other_doc*args",
+            # the document model's belief that the two articles tell one story
+            "story_prob", "same_head*story_prob")
+#: Entity labels grouped by what tells two stories of one kind apart.
+_ENTITY_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org",
+                 "DATE": "date", "TIME": "date", "CARDINAL": "number", "QUANTITY": "number",
+                 "MONEY": "number", "ORDINAL": "number", "PERCENT": "number", "NORP": "group",
+                 "LANGUAGE": "group", "EVENT": "event", "WORK_OF_ART": "event", "PRODUCT": "event",
+                 "LAW": "event"}
+_KINDS = ("person", "place", "org", "date", "number", "group", "event")
+#: Function words spaCy puts inside entity spans ("the Gulf of Aden").
+_NAME_STOP = frozenset({"the", "of", "a", "an", "'s", "and", "in", "on", "at", "to", "for"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+#: The document model: whether two articles of a story tell one happening
+#: (two climbers' falls, two players' arrests share most words and differ
+#: in a few names, numbers and days).
+DOC_FEATURES = (("bias", "words_cos", "names_cos", "triggers_cos")
+                + tuple(f"{kind}_{what}" for kind in _KINDS for what in ("jaccard", "disjoint"))
+                + ("years_disjoint", "years_shared", "weekdays_disjoint", "weekdays_shared",
+                   "numbers_disjoint", "numbers_shared"))
+
 #: The second model reads the first one's features and these.
 HOP_FEATURES = ("hop_max", "hop_max_sq")
 
@@ -65,6 +87,11 @@ HOP_FEATURES = ("hop_max", "hop_max_sq")
 #: articles of the story (and its own): the cost of a story grows with its
 #: articles times this, not with their square.
 NEIGHBOUR_ARTICLES = 40
+#: Threads of a story (see ``Story.threads``), tuned on ECB+ dev with the
+#: document model learned on train.
+THREAD_THRESHOLD = 0.5
+SMALL_THREAD = 3
+THREAD_JOIN = 0.1
 #: First-model probabilities below this take no part in two-step paths.
 HOP_FLOOR = 0.05
 
@@ -178,24 +205,27 @@ def features_of(m: EventMention) -> LinkFeatures:
 #: Added to the second model's logit before average linkage, so that the
 #: build's ``link_threshold`` (0.5) is the point tuned on the ECB+ *dev*
 #: split (the weights never see dev; this one number does).
-LOGIT_SHIFT = 1.5
+LOGIT_SHIFT = 1.0
 
 
 @dataclass(frozen=True)
 class PairModel:
     weights: np.ndarray         # first model, over FEATURES
     hop_weights: np.ndarray     # second model, over FEATURES + HOP_FEATURES
+    doc_weights: np.ndarray     # the document model, over DOC_FEATURES
 
 
 @functools.lru_cache(maxsize=1)
 def load_model() -> PairModel:
     text = resources.files("storyline.link").joinpath("data/pair_model.json").read_text("utf-8")
     data = json.loads(text)
-    if tuple(data["features"]) != FEATURES or tuple(data["hop_features"]) != FEATURES + HOP_FEATURES:
+    if (tuple(data["features"]) != FEATURES or tuple(data["hop_features"]) != FEATURES + HOP_FEATURES
+            or tuple(data["doc_features"]) != DOC_FEATURES):
         raise ValueError("link/data/pair_model.json was trained on other features; "
                          "re-create it with scripts/train_ecbplus.py")
     return PairModel(np.asarray(data["weights"], dtype=np.float64),
-                     np.asarray(data["hop_weights"], dtype=np.float64))
+                     np.asarray(data["hop_weights"], dtype=np.float64),
+                     np.asarray(data["doc_weights"], dtype=np.float64))
 
 
 def _stem(lemma: str) -> str:
@@ -218,31 +248,56 @@ def _codes(values: Sequence) -> np.ndarray:
     return np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
 
 
-def _binary(sets: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+#: A story's matrices at most this many cells are kept dense: most stories
+#: are a dozen mentions, and picking rows of a small sparse matrix costs
+#: far more than the arithmetic on it.
+DENSE_CELLS = 1_000_000
+
+
+def _dense(matrix) -> np.ndarray:
+    return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix)
+
+
+def _row_sums(matrix) -> np.ndarray:
+    return np.asarray(matrix.sum(axis=1)).ravel()
+
+
+def _binary(sets: Sequence[Sequence[str]]):
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for r, items in enumerate(sets):
         for item in set(items):
             rows.append(r)
             cols.append(vocab.setdefault(item, len(vocab)))
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
+    shape = (len(sets), max(len(vocab), 1))
+    if shape[0] * shape[1] <= DENSE_CELLS:
+        out = np.zeros(shape)
+        out[rows, cols] = 1.0
+        return out
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
 
-def _tfidf(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+def _tfidf(docs: Sequence[Sequence[str]]):
     """L2-normalised TF-IDF rows, the IDF over ``docs`` alone (the story's)."""
     df: Counter = Counter()
-    for terms in docs:
-        df.update(set(terms))
+    counts = [Counter(terms) for terms in docs]
+    for c in counts:
+        df.update(c.keys())
     vocab = {t: k for k, t in enumerate(sorted(df))}
     n = len(docs)
     rows, cols, vals = [], [], []
-    for r, terms in enumerate(docs):
-        for term, count in Counter(terms).items():
+    for r, c in enumerate(counts):
+        for term, count in c.items():
             rows.append(r)
             cols.append(vocab[term])
             vals.append((1.0 + math.log(count)) * (math.log((1 + n) / (1 + df[term])) + 1.0))
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    shape = (n, max(len(vocab), 1))
+    if shape[0] * shape[1] <= DENSE_CELLS:
+        matrix = np.zeros(shape)
+        matrix[rows, cols] = vals
+        return _unit_rows(matrix)
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=shape)
+    norms = np.sqrt(_row_sums(matrix.multiply(matrix)))
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
@@ -255,7 +310,7 @@ def _row_dots(matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.einsum("ij,ij->i", matrix[i], matrix[j])
 
 
-def _jaccard(binary: sparse.csr_matrix, sizes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _jaccard(binary, sizes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     shared = _row_dots(binary, i, j)
     union = sizes[i] + sizes[j] - shared
     return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
@@ -277,8 +332,9 @@ class Story:
     """One story's mentions (in the order given) described for the pair model."""
 
     def __init__(self, mentions: Sequence[EventMention], articles: Mapping[str, Article] | None = None,
-                 pairs: Mapping[str, float] | None = None):
+                 pairs: Mapping[str, float] | None = None, doc_weights: np.ndarray | None = None):
         articles = articles or {}
+        self.doc_weights = load_model().doc_weights if doc_weights is None else doc_weights
         self.mentions = list(mentions)
         feats = [features_of(m) for m in self.mentions]
         self.features = feats
@@ -301,7 +357,7 @@ class Story:
         self.sets = {}
         for name in ("args", "roles", "entities", "times"):
             binary = _binary([getattr(f, name) for f in feats])
-            self.sets[name] = (binary, np.asarray(binary.sum(axis=1)).ravel())
+            self.sets[name] = (binary, _row_sums(binary))
         # articles: their words (the text when the story has it) and the
         # names their mentions' sentences hold, IDF over the story's articles
         sentences: dict[str, dict[int, str]] = {a: {} for a in article_ids}
@@ -312,6 +368,25 @@ class Story:
         self.doc_words = _tfidf([_article_words(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])])
                                  for a in article_ids])
         self.doc_names = _tfidf([[w for k in sorted(names[a]) for w in names[a][k]] for a in article_ids])
+        heads_of: dict[str, list[str]] = {a: [] for a in article_ids}
+        entities_of: dict[str, dict[str, set[str]]] = {a: {kind: set() for kind in _KINDS} for a in article_ids}
+        for m, f in zip(self.mentions, feats):
+            heads_of[m.article_id].append(f.head)
+            for entity in f.entities:
+                label, _, text = entity.partition(" ")
+                kind = _ENTITY_KINDS.get(label)
+                if kind is not None:
+                    entities_of[m.article_id][kind].update(
+                        w for w in text.split() if w not in _NAME_STOP and any(c.isalnum() for c in w))
+        self.doc_triggers = _tfidf([sorted(heads_of[a]) for a in article_ids])
+        self.doc_sets = {kind: _binary([sorted(entities_of[a][kind]) for a in article_ids]) for kind in _KINDS}
+        tokens = [set(self._article_tokens(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])]))
+                  for a in article_ids]
+        years = [{w for w in t if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")} for t in tokens]
+        self.doc_sets["years"] = _binary([sorted(y) for y in years])
+        self.doc_sets["weekdays"] = _binary([sorted(t & _WEEKDAYS) for t in tokens])
+        self.doc_sets["numbers"] = _binary([sorted(w for w in t if w.isdigit() and w not in y)
+                                            for t, y in zip(tokens, years)])
         # the seminal event of a story is what most of each article's
         # mentions are about, and the likeliest to be shared across articles
         per_doc: dict[int, Counter] = {}
@@ -336,28 +411,25 @@ class Story:
                                      shape=(int(self.head_code.max(initial=-1)) + 1, n))
         self.lemma_vec = _unit_rows(np.asarray(lemma_of @ self.head_vec)) if n else self.head_vec
         roles = _tfidf([list(f.roles) + (["^" + f.governor] if f.governor else []) for f in feats])
-        profiles = sparse.csr_matrix(lemma_of @ roles)
-        norms = np.sqrt(np.asarray(profiles.multiply(profiles).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        self.lemma_roles = sparse.csr_matrix(sparse.diags(1.0 / norms) @ profiles) if n else profiles
-        uses: dict[int, set[int]] = {}
-        for h, d in zip(self.head_code, self.doc):
-            uses.setdefault(int(h), set()).add(int(d))
-        self.uses = uses
+        if sparse.issparse(roles):
+            profiles = sparse.csr_matrix(lemma_of @ roles)
+            norms = np.sqrt(_row_sums(profiles.multiply(profiles)))
+            norms[norms == 0] = 1.0
+            self.lemma_roles = sparse.csr_matrix(sparse.diags(1.0 / norms) @ profiles)
+        else:
+            self.lemma_roles = _unit_rows(np.asarray(lemma_of @ roles))
+        self._threads = None
 
     # -- candidate pairs --------------------------------------------------------
 
-    def neighbour_pairs(self, limit: int = NEIGHBOUR_ARTICLES) -> set[tuple[int, int]]:
-        """Pairs (i < j) of mentions in one article or in two articles of
-        which one is among the other's ``limit`` most similar."""
+    def neighbour_articles(self, limit: int = NEIGHBOUR_ARTICLES) -> set[tuple[int, int]]:
+        """Article pairs (a <= b, by number): each article with itself and
+        with its ``limit`` most similar articles of the story."""
         docs = len(self.article_ids)
-        of_doc: dict[int, list[int]] = {}
-        for k, d in enumerate(self.doc):
-            of_doc.setdefault(int(d), []).append(k)
         linked: set[tuple[int, int]] = {(d, d) for d in range(docs)}
         step = 512
         for start in range(0, docs, step):
-            block = (self.doc_words[start:start + step] @ self.doc_words.T).toarray()
+            block = _dense(self.doc_words[start:start + step] @ self.doc_words.T)
             for r in range(block.shape[0]):
                 row = block[r]
                 row[start + r] = -1.0
@@ -369,18 +441,117 @@ class Story:
                 for c in near:
                     a, b = start + r, c
                     linked.add((a, b) if a < b else (b, a))
-        out: set[tuple[int, int]] = set()
-        for a, b in linked:
-            first, second = of_doc[a], of_doc[b]
-            for i in first:
-                for j in second:
-                    if i < j:
-                        out.add((i, j))
-                    elif j < i and a != b:
-                        out.add((j, i))
-        return out
+        return linked
+
+    @property
+    def threads(self) -> np.ndarray:
+        """A thread number per article: the story's articles grouped by the
+        document model (average linkage over its probabilities for each
+        article and its most similar ones, at ``THREAD_THRESHOLD``; a thread
+        of up to ``SMALL_THREAD`` articles joins the one it is likeliest to
+        share, if that is at least ``THREAD_JOIN``). Mentions are compared
+        inside a thread (and across threads only in the rules' blocks)."""
+        if getattr(self, "_threads", None) is None:
+            self._threads = self._group_articles()
+        return self._threads
+
+    def _group_articles(self) -> np.ndarray:
+        docs = len(self.article_ids)
+        linked = sorted((a, b) for a, b in self.neighbour_articles() if a != b)
+        a = np.array([p for p, _ in linked], dtype=np.int64)
+        b = np.array([q for _, q in linked], dtype=np.int64)
+        prob = self.doc_prob(a, b) if linked else np.zeros(0)
+        labels = sparse_average_link(docs, a, b, prob, THREAD_THRESHOLD)
+        # small threads: one or two short articles rarely carry the names and
+        # dates that tell threads apart
+        members: dict[int, list[int]] = {}
+        for d, label in enumerate(labels):
+            members.setdefault(label, []).append(d)
+        between: dict[tuple[int, int], float] = {}
+        for p, q, v in zip(a.tolist(), b.tolist(), prob.tolist()):
+            x, y = labels[p], labels[q]
+            if x != y:
+                between[(x, y)] = between.get((x, y), 0.0) + v
+                between[(y, x)] = between.get((y, x), 0.0) + v
+        for label in sorted(members, key=lambda k: (len(members[k]), k)):
+            if not members[label] or len(members[label]) > SMALL_THREAD:
+                continue
+            best = None
+            for (x, y), total in between.items():
+                if x == label and members[y]:
+                    score = total / (len(members[x]) * len(members[y]))
+                    if best is None or (score, -y) > (best[0], -best[1]):
+                        best = (score, y)
+            if best is None or best[0] < THREAD_JOIN:
+                continue
+            target = best[1]
+            for (x, y), total in list(between.items()):
+                if x == label and y != target:
+                    between[(target, y)] = between.get((target, y), 0.0) + total
+                    between[(y, target)] = between.get((y, target), 0.0) + total
+            for key in [k for k in between if label in k]:
+                del between[key]
+            for d in members[label]:
+                labels[d] = target
+            members[target] += members[label]
+            members[label] = []
+        return np.array(labels, dtype=np.int64)
+
+    def neighbour_pairs(self) -> set[tuple[int, int]]:
+        """Pairs (i < j) of mentions whose articles are in one thread."""
+        of_thread: dict[int, list[int]] = {}
+        threads = self.threads
+        for k, d in enumerate(self.doc):
+            of_thread.setdefault(int(threads[d]), []).append(k)
+        return {(i, j) for members in of_thread.values() for x, i in enumerate(members) for j in members[x + 1:]}
 
     # -- features -----------------------------------------------------------------
+
+    @staticmethod
+    def _article_tokens(article: Article | None, sentences: Sequence[str]) -> list[str]:
+        text = article.text if article is not None and article.text else " ".join(sentences)
+        return text.lower().translate(_WORD_CHARS).split()
+
+    def doc_features(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Feature rows [pair, DOC_FEATURES] of the article pairs (a[k], b[k])."""
+        x = np.zeros((len(a), len(DOC_FEATURES)))
+        x[:, 0] = 1.0
+        x[:, 1] = _row_dots(self.doc_words, a, b)
+        x[:, 2] = _row_dots(self.doc_names, a, b)
+        x[:, 3] = _row_dots(self.doc_triggers, a, b)
+        column = 4
+        for kind in _KINDS:
+            matrix = self.doc_sets[kind]
+            sizes = _row_sums(matrix)
+            x[:, column] = _jaccard(matrix, sizes, a, b)
+            shared = _row_dots(matrix, a, b)
+            x[:, column + 1] = (sizes[a] > 0) & (sizes[b] > 0) & (shared == 0)
+            column += 2
+        for kind in ("years", "weekdays", "numbers"):
+            matrix = self.doc_sets[kind]
+            sizes = _row_sums(matrix)
+            shared = _row_dots(matrix, a, b)
+            x[:, column] = (sizes[a] > 0) & (sizes[b] > 0) & (shared == 0)
+            x[:, column + 1] = shared > 0
+            column += 2
+        return x
+
+    def _thread_uses(self) -> tuple[dict[tuple[int, int], set[int]], dict[int, int]]:
+        """(thread, head) -> the articles using the word, and articles per thread."""
+        threads = self.threads
+        uses: dict[tuple[int, int], set[int]] = {}
+        for h, d in zip(self.head_code.tolist(), self.doc.tolist()):
+            uses.setdefault((int(threads[d]), h), set()).add(d)
+        return uses, Counter(threads.tolist())
+
+    def doc_prob(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The document model's probability that articles a[k] and b[k]
+        tell one story (1 for an article with itself)."""
+        out = np.ones(len(a))
+        other = a != b
+        if other.any() and len(self.doc_weights):
+            out[other] = _sigmoid(self.doc_features(a[other], b[other]) @ self.doc_weights)
+        return out
 
     def features_matrix(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Feature rows [pair, FEATURES] of the pairs (i[k], j[k])."""
@@ -415,22 +586,26 @@ class Story:
         x[:, f["head_vec_cos"]] = _row_dots(self.head_vec, i, j)
         x[:, f["sent_vec_cos"]] = _row_dots(self.sent_vec, i, j)
         x[:, f["salience_min"]] = np.minimum(self.salience[i], self.salience[j])
-        documents = max(len(self.article_ids), 1)
         hi, hj = self.head_code[i], self.head_code[j]
-        for k in np.flatnonzero(~same_doc & ~same_head):
-            x_uses, y_uses = self.uses[int(hi[k])], self.uses[int(hj[k])]
+        threads = self.threads
+        uses, documents = self._thread_uses()
+        for k in np.flatnonzero(~same_doc & ~same_head & (threads[di] == threads[dj])):
+            thread = int(threads[di[k]])
+            x_uses, y_uses = uses[(thread, int(hi[k]))], uses[(thread, int(hj[k]))]
             if x_uses.isdisjoint(y_uses):
                 # two words no article of the story uses both of, which together
                 # run through much of it: reporters' choices of word for its
                 # main happening (foil/thwart)
                 x[k, f["complementary"]] = 1.0
-                x[k, f["complementary_cover"]] = len(x_uses | y_uses) / documents
+                x[k, f["complementary_cover"]] = len(x_uses | y_uses) / documents[thread]
         x[:, f["lemma_vec_cos"]] = _row_dots(self.lemma_vec, hi, hj) * ~same_head
         x[:, f["lemma_roles_cos"]] = _row_dots(self.lemma_roles, hi, hj) * ~same_head
         for base, name in (("context_cos", "context"), ("names_cos", "names"), ("pair_logodds", "logodds"),
                            ("roles_jaccard", "roles"), ("same_doc", "same_doc"), ("salience_min", "salience"),
                            ("head_vec_cos", "head_vec_cos"), ("doc_cos", "doc_cos")):
             x[:, f["same_head*" + name]] = same_head * x[:, f[base]]
+        x[:, f["story_prob"]] = self.doc_prob(di, dj)
+        x[:, f["same_head*story_prob"]] = same_head * x[:, f["story_prob"]]
         other_doc = 1.0 - x[:, f["same_doc"]]
         x[:, f["other_doc*context"]] = other_doc * x[:, f["context_cos"]]
         x[:, f["other_doc*args"]] = other_doc * x[:, f["args_jaccard"]]
@@ -447,6 +622,46 @@ class Story:
         infos, vectors = self._infos, self._vectors
         return np.array([rule_score(infos[a], infos[b], vectors[a], vectors[b])
                          for a, b in zip(i.tolist(), j.tolist())])
+
+
+def sparse_average_link(n: int, i: np.ndarray, j: np.ndarray, prob: np.ndarray, threshold: float) -> list[int]:
+    """Average linkage of ``n`` items over the scored pairs (unscored pairs
+    count 0): a label per item, the smallest member of its group."""
+    sums: list[dict[int, float]] = [{} for _ in range(n)]
+    for a, b, p in zip(i.tolist(), j.tolist(), prob.tolist()):
+        if a != b and p > 0:
+            sums[a][b] = sums[a].get(b, 0.0) + p
+            sums[b][a] = sums[b].get(a, 0.0) + p
+    count = [1] * n
+    members = [[k] for k in range(n)]
+    heap = [(-p, a, b) for a in range(n) for b, p in sums[a].items() if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if not members[a] or not members[b] or b not in sums[a]:
+            continue
+        average = sums[a][b] / (count[a] * count[b])
+        if average != -neg:
+            continue
+        if average < threshold:
+            break
+        for k, v in sums[b].items():
+            if k != a:
+                sums[a][k] = sums[a].get(k, 0.0) + v
+                sums[k][a] = sums[a][k]
+                del sums[k][b]
+        del sums[a][b]
+        sums[b] = {}
+        count[a] += count[b]
+        members[a] += members[b]
+        members[b] = []
+        for k, v in sums[a].items():
+            heapq.heappush(heap, (-(v / (count[a] * count[k])), min(a, k), max(a, k)))
+    labels = [0] * n
+    for root, group in enumerate(members):
+        for k in group:
+            labels[k] = root
+    return labels
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -498,12 +713,19 @@ def score_pairs(story: Story, i: np.ndarray, j: np.ndarray, model: PairModel | N
     return second, hops
 
 
-def reasons(story: Story, a: int, b: int, hop: float, model: PairModel | None = None,
-            top: int = 3) -> tuple[tuple[str, float], ...]:
-    """The features that added most to the pair's logit (name, amount)."""
+def reasons(story: Story, first: Sequence[int], second: Sequence[int], hops: Sequence[float],
+            model: PairModel | None = None, top: int = 3) -> list[tuple[tuple[str, float], ...]]:
+    """For each pair (first[k], second[k]): the features that added most to
+    its logit in the second model (name, amount), strongest first."""
     model = model or load_model()
-    x = with_hops(story.features_matrix(np.array([a]), np.array([b])), np.array([hop]))[0]
-    parts = [(name, float(w * v)) for name, w, v in zip(FEATURES + HOP_FEATURES, model.hop_weights, x)
-             if name != "bias" and v]
-    parts.sort(key=lambda kv: (-kv[1], kv[0]))
-    return tuple((name, round(value, 3)) for name, value in parts[:top] if value > 0)
+    if not len(first):
+        return []
+    x = with_hops(story.features_matrix(np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)),
+                  np.asarray(hops, dtype=np.float64))
+    names = FEATURES + HOP_FEATURES
+    out = []
+    for row in x * model.hop_weights:
+        parts = sorted(((float(v), names[k]) for k, v in enumerate(row) if names[k] != "bias" and v > 0),
+                       key=lambda vn: (-vn[0], vn[1]))
+        out.append(tuple((name, round(value, 3)) for value, name in parts[:top]))
+    return out

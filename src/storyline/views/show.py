@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import NotFoundError
-from ..models import Event, Statement
+from ..models import Event, Statement, Storyline
 from ..serialize import loads
 from ..time.dating_estimate import estimate_json, estimate_label
 from .contract import date_json, event_json, statement_json
@@ -29,7 +29,33 @@ def event_detail(store, event: Event) -> dict:
         item["article_path"] = article.source
         item["published"] = date_json(article.published)
         item["published_estimate"] = estimate_json(article.published_estimate)
+    detail["why_merged"] = why_merged(event)
+    detail["storyline_detail"] = storyline_detail(store, event)
     return detail
+
+
+def why_merged(event: Event) -> list[dict]:
+    """The strongest pairs of the event's mentions the linker scored, with
+    the features that pushed each most (their share of the logit)."""
+    return [{"mentions": [link.first, link.second], "score": link.score,
+             "reasons": [{"feature": name, "weight": value} for name, value in link.reasons]}
+            for link in event.links]
+
+
+def storyline_detail(store, event: Event) -> dict | None:
+    """The storyline the event joined, and the series of recurring episodes
+    it is one of (each episode's event id and date)."""
+    if event.storyline is None:
+        return None
+    rows = list(store.iter_rows("SELECT record FROM storylines WHERE id = ?", [event.storyline]))
+    if not rows:
+        return None
+    storyline = loads(Storyline, rows[0][0])
+    series = [list(episode) for episode in storyline.episodes if event.id in episode]
+    dated = {e.id: e for e in store.events_by_ids(sorted({i for s in series for i in s}))}
+    return {"id": storyline.id, "label": storyline.label, "events": len(storyline.event_ids),
+            "episodes": [[{"event": i, "date": (dated[i].time.value if i in dated and dated[i].time else None)}
+                          for i in episode] for episode in series]}
 
 
 def find_statement(store, statement_id: str) -> Statement:
@@ -89,7 +115,29 @@ def render_event(detail: dict) -> str:
         published = _published_label(m)
         lines.append(f"  - {m['article_title'] or m['article_path']} ({published}) [{m['article']} {m['start']}-{m['end']}]")
         lines.append(f"      \"{_mark(m)}\"")
+    lines += _why_lines(detail)
     return "\n".join(lines) + "\n"
+
+
+def _why_lines(detail: dict) -> list[str]:
+    """Why the mentions are one event, and where the event belongs."""
+    lines = ["  why one event:"]
+    why = detail.get("why_merged") or []
+    if len(detail["mentions"]) < 2:
+        lines.append("    one mention")
+    elif not why:
+        lines.append("    not recorded (linked before links were explained; rebuild to see why)")
+    for pair in why:
+        reasons = ", ".join(f"{r['feature']} +{r['weight']:.2f}" for r in pair["reasons"]) or "-"
+        first, second = pair["mentions"]
+        lines.append(f"    {pair['score']:.2f}  {first} ~ {second}: {reasons}")
+    story = detail.get("storyline_detail")
+    if story is not None:
+        lines.append(f"  storyline: {story['id']}  {story['label']} ({story['events']} events)")
+        for episode in story["episodes"]:
+            dates = " -> ".join(e["date"] or "undated" for e in episode)
+            lines.append(f"  episodes:  {dates}  ({len(episode)} recurrences of one act)")
+    return lines
 
 
 def names_of(actors: list[dict]) -> str:
