@@ -114,6 +114,38 @@ def test_link_stories_undated_report_joins_its_named_pair_without_chaining_years
     assert len(set(_stories([dated, vague]).values())) == 2
 
 
+def _year(text: str) -> TimeValue:
+    return TimeValue(text, date(int(text), 1, 1), date(int(text), 12, 31), "year", "explicit")
+
+
+def test_link_stories_report_dated_by_its_year_joins_that_years_reports_of_its_pair():
+    march = _article("v", [("ASSAULT", "shell", A, B, "2021-03-02")])
+    september = _article("w", [("ASSAULT", "shell", A, B, "2021-09-14")])
+    vague = _article("k", [("ASSAULT", "shell", A, B, None)], "2023-05-01")
+    from dataclasses import replace
+    vague = ArticleAnalysis(vague.article, (), (replace(vague.mentions[0], time=_year("2021")),), ())
+    assert len(set(_stories([march, september]).values())) == 2
+    assert len(set(_stories([march, vague]).values())) == 1
+    # the year-dated report may be either; the two dated ones join only through it
+    assert len(set(_stories([march, september, vague]).values())) == 1
+    other_year = ArticleAnalysis(vague.article, (), (replace(vague.mentions[0], time=_year("2020")),), ())
+    assert len(set(_stories([march, other_year]).values())) == 2
+
+
+def test_link_stories_reference_joins_its_kind_of_act_in_its_own_article():
+    from dataclasses import replace
+    story_article = _article("f", [STRIKE_1, ("ASSAULT", "bombing", _named("x"), _named("y"), None)])
+    strike, ref = story_article.mentions
+    ref = replace(ref, sources=(), targets=(), reference=True)
+    elsewhere = _article("g", [("ASSAULT", "attack", C, D, "2021-03-02")])
+    corpus = [ArticleAnalysis(story_article.article, (), (strike, ref), ()), elsewhere]
+    story = _stories(corpus)
+    assert story[ref.id] == story[strike.id]
+    assert story[elsewhere.mentions[0].id] != story[strike.id]
+    alone = _stories([ArticleAnalysis(story_article.article, (), (strike, replace(ref, reference=False)), ())])
+    assert len(set(alone.values())) == 2
+
+
 def test_link_stories_result_does_not_depend_on_input_order():
     corpus = [_article("x", [STRIKE_1, TALKS_2]), _article("y", [TALKS_2, PROTEST_3]),
               _article("u", [("ASSAULT", "strike", A, B, None)]), _article("z", [PROTEST_3, STRIKE_1])]

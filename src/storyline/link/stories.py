@@ -144,6 +144,12 @@ def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str
     """The keys that tie one mention to other reports of its happening.
     ``published`` (its article's date) stands in when the mention has none.
 
+    Two more seeking keys join a vague report to precise ones without
+    joining the precise ones to each other: a report dated only by its year
+    joins that year's reports by and against the same parties, and a
+    reference back to a happening (``EventMention.reference``) joins the
+    reports of its type in its own article.
+
     A mention with no date at all (nor its article) cannot take a month: a
     shared party alone would tie it to every year of that party. It joins
     the reports of the same act by and against the same *named* parties
@@ -161,9 +167,21 @@ def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str
             for party in sorted(actor_keys(actors)):
                 keys.add(stable_id("sk", "act", mention.type, side, party, bucket))
     sources, targets = actor_keys(mention.sources), actor_keys(mention.targets)
-    if sources and targets and not any("/" in k for k in sources | targets):
-        pair = stable_id("sk", "pair", mention.type, *sorted(sources), "->", *sorted(targets))
-        keys.add(pair if bucket is None else SEEKING + pair)
+    if sources and targets:
+        pair = (mention.type, *sorted(sources), "->", *sorted(targets))
+        if not any("/" in k for k in sources | targets):
+            named = stable_id("sk", "pair", *pair)
+            keys.add(named if bucket is None else SEEKING + named)
+        # a report dated only by its year ("in 2021 the army shelled Karsk")
+        # joins the reports of that year dated to the day or month by the same
+        # parties on both sides; they seek it, and do not join each other
+        if bucket is not None:
+            year = stable_id("sk", "year", *pair, bucket[:4])
+            keys.add(year if len(bucket) == 4 else SEEKING + year)
+    # a reference back to a happening ("after the bombing", often without doer
+    # or date) joins the reports of its kind of act in its own article
+    same_article = stable_id("sk", "reference", mention.article_id, mention.type)
+    keys.add(same_article if mention.reference else SEEKING + same_article)
     return sorted(keys)
 
 
