@@ -49,3 +49,13 @@ def test_events_nominal_happening_is_coded(nlp, text, trigger, plover):
 def test_events_nominal_kind_is_not_coded(nlp, text, trigger):
     found = [(m.type, m.trigger) for m in _mentions(nlp, text)]
     assert not [f for f in found if f[1].lower().startswith(trigger)], found
+
+
+@pytest.mark.parametrize("text", [
+    "Iran denied the accusation by the United States.",
+    "China denied the accusation by Japan.",
+])
+def test_events_nominal_denied_accusation_is_only_referred_to(nlp, text):
+    # the accusation denied was made before: the sentence refers to it, linking merges it
+    accusations = [m for m in _mentions(nlp, text) if m.trigger.startswith("accusation")]
+    assert accusations and all(m.reference for m in accusations), accusations

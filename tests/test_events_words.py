@@ -61,6 +61,7 @@ EXAMPLES = [
     ("unreal_modifiers", "further", "The ringleader of further attacks on the embassy is unknown."),
     ("detonation_verbs", "explode", "Two bombs exploded near the station in Kyiv on Friday."),
     ("doerless_other_sense", "fire", "The fire at the embassy in Kyiv spread fast."),
+    ("denial_verbs", "deny", "Iran denied the accusation by the United States."),
     ("explosive_devices", "bomb", "Two bombs exploded near the station in Kyiv on Friday."),
     ("lemma_fixes", "stag", "Protesters staged a march in Lagos."),
     ("carrying", "carry", "Turkey sent trucks carrying medicine to Sudan."),
@@ -150,7 +151,8 @@ def _coded(nlp, text: str) -> list[str]:
                       published=TimeValue(DAY.isoformat(), DAY, DAY, "day", "metadata"))
     mentions, statements = extract(article, doc, tag(doc, DAY))
     out = [f"{plover_type(m)} {m.type}/{m.modality} {[(s.name, s.country) for s in m.sources]} > "
-           f"{[(t.name, t.country) for t in m.targets]} @{m.time} in {m.location} | {m.summary}" for m in mentions]
+           f"{[(t.name, t.country) for t in m.targets]} @{m.time} in {m.location} | {m.summary}"
+           + (" (reference)" if m.reference else "") for m in mentions]
     return out + [f"said {s.speaker.name} @{s.time}: {s.words}" for s in statements]
 
 

@@ -587,6 +587,8 @@ _GENERIC_DETS = ("any", "no", "every", "each", "such", "all", "another", "whatev
 UNREAL_MODIFIERS = word_list("unreal_modifiers")
 #: Event nouns whose everyday sense is no event ("the fire"): no happening without a doer.
 DOERLESS_OTHER_SENSE = word_list("doerless_other_sense")
+#: Verbs of denying a charge, whose object accusation is one made before.
+DENIAL_VERBS = word_list("denial_verbs")
 
 
 def _specific_reference(token, cand: Candidate) -> bool:
@@ -748,7 +750,9 @@ def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[Actor
             p.dep_ == "prep" and p.lower_ == "for" and any(g.dep_ in ("pcomp", "pobj") for g in p.children)
             for p in token.children):
         code = Code("ACCUSE", "111", "criticize")   # "attacked him for failing to ...": words, not arms
-    cand.reference = referred
+    # "denied charges by the government that ...": the accusation denied was made before
+    cand.reference = referred or (cand.nominal and code.type == "ACCUSE" and token.dep_ == "dobj"
+                                  and token.head.lemma_.lower() in DENIAL_VERBS)
     return code, sources, targets
 
 
