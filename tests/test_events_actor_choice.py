@@ -70,3 +70,39 @@ def test_events_actor_choice_a_deed_nouns_own_agent_is_its_source(nlp):
     text = "The company denied the accusations made by the dockworkers union."
     m = _coded(nlp, text, "accusations")
     assert [s.text for s in m.sources] == ["dockworkers union"]
+
+
+@pytest.mark.parametrize("text, word, source", [
+    ("More than two dozen Syrian soldiers were killed in Russian airstrikes in Idlib.", "killed", "Russian"),
+    ("Five villagers were killed in the attack by Boko Haram gunmen.", "killed", "Boko Haram gunmen"),
+])
+def test_events_actor_choice_harmed_in_an_attack_by_its_doer(nlp, text, word, source):
+    m = _coded(nlp, text, word)
+    assert [s.text for s in m.sources] == [source]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Three students were arrested during a protest by opposition supporters.", "arrested"),  # not the protesters' arrest
+    ("A farmer was killed in a battle between Malian troops and Tuareg rebels.", "killed"),   # either side
+])
+def test_events_actor_choice_no_doer_from_a_deed_of_another_kind_or_side(nlp, text, word):
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    assert all(not m.sources for m in mentions if m.trigger.split()[0] == word)
+
+
+@pytest.mark.parametrize("text, word, source, target", [
+    ("A farmer was killed in a battle between Malian troops and Tuareg rebels.", "battle", "Malian troops", "Tuareg rebels"),
+    ("Heavy fighting between Syrian government forces and Kurdish fighters erupted in Hasakah.", "fighting",
+     "Syrian government forces", "Kurdish fighters"),
+])
+def test_events_actor_choice_fight_between_two_sides(nlp, text, word, source, target):
+    m = _coded(nlp, text, word)
+    assert ([s.text for s in m.sources], [t.text for t in m.targets]) == ([source], [target])
+
+
+def test_events_actor_choice_a_battle_between_candidates_has_no_sides(nlp):
+    text = "A battle between an African American and a Latina could draw in outside groups."
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    assert all(not m.sources for m in mentions)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..actors import ethnic
 from ..models import ActorRef
 from .lexicon import SPEECH_VERBS, load_lexicon, word_list
-from .targets import LOCATIVE, OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS
+from .targets import DOERS, LOCATIVE, OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS, fight_sides
 
 #: Verbs whose object names the act ("held talks", "issued a statement"): their subject owns it.
 LIGHT_VERBS = word_list("light_verbs")
@@ -127,17 +127,26 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     return []
 
 
-#: Kinds of actor that can do a deed (a place named after "by" is where: "a village by the river").
-DOERS = ("person", "organisation", "group", "state")
-
-
 def _displaced_agent(verb, resolver) -> list[ActorRef]:
     """The agent of a passive that the parser hung on a phrase of the verb instead
     of the verb: in "were shot dead in their home by special forces" the "by"
     phrase hangs on "home". Only through the verb's own phrase of place (never
     another clause, a time or a deed: "attacked after a speech by X"), and only
     an actor that can act."""
-    nouns = load_lexicon().nouns
+    lexicon = load_lexicon()
+    nouns = lexicon.nouns
+    hurt = getattr(lexicon.verbs.get(verb.lemma_.lower()), "type", None) in ("ASSAULT", "COERCE")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by") and hurt):
+        # "were killed in Russian airstrikes", "wounded during an Israeli raid": the deed's doer
+        # (for a verb of harm only: "involved in Syria's civil war" is no one's attack)
+        for deed in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in nouns
+                     and nouns[g.lemma_.lower()].type == "ASSAULT"):
+            # (an attack only: "arrested during a protest by X" is not X's arrest)
+            if fight_sides(deed, resolver):
+                return []   # "killed in a battle between X and Y": either side may have done it
+            refs = [r for r in noun_sources(deed, resolver) if r.kind in DOERS]
+            if refs:
+                return refs
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.lower_ != "by"):
         # where it happened ("in their home"), never a deed or speech ("after a speech by X")
         for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in nouns):
@@ -228,6 +237,9 @@ def _place_modifier(token) -> bool:
 
 
 def noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
+    first = fight_sides(noun, resolver)[:1] if code_type == "ASSAULT" else []
+    if first:
+        return first   # "a battle between Malian troops and Tuareg rebels": the first side
     for child in noun.children:
         if child.dep_ == "poss" and noun.lemma_.lower() not in PATIENT_NOUNS:
             refs = resolver.refs(child)

@@ -76,6 +76,27 @@ def _same_clause(tok, verb) -> bool:
     return node.i == verb.i
 
 
+#: Kinds of actor that can do a deed (a place named after "by" is where: "a village by the river").
+DOERS = ("person", "organisation", "group", "state")
+
+
+def fight_sides(noun, resolver) -> list[ActorRef]:
+    """The sides of a fight told as "between X and Y" ("a battle between Malian troops and
+    Tuareg rebels", "fighting between ..."): X acts, Y is acted on. Only for event nouns,
+    and only when both sides are actors."""
+    if noun.lemma_.lower() not in load_lexicon().nouns:
+        return []
+    sides: list[ActorRef] = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for ref in resolver.refs(pobj):
+                if ref.kind in DOERS and all(r.name != ref.name for r in sides):
+                    sides.append(ref)
+    # (armed or governing sides: "a battle between an African American and a Latina" is an election)
+    armed = any(r.sector in ("MIL", "REB", "COP", "GOV") or r.kind == "state" for r in sides)
+    return sides if len(sides) > 1 and armed else []
+
+
 def _deed_doers(verb, resolver, names) -> list[ActorRef]:
     """The doers of a deed the verb's object names ("condemned the attack by X",
     "denounced the killings carried out by X"): the "by" phrase of an event noun."""
@@ -187,6 +208,10 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
     if token.pos_ == "NOUN" and token.lemma_.lower() in PATIENT_NOUNS:
         for owner in (c for c in token.children if c.dep_ == "poss"):
             add(owner)   # "the bombers' arrest", "Gonzalez's return"
+    if plover == "ASSAULT" and token.pos_ == "NOUN":
+        for side in fight_sides(token, resolver)[1:]:
+            if side.name not in names and all(r.name != side.name for r in out):
+                out.append(side)   # "a battle between X and Y": Y
     if plover == "THREATEN":
         for subj in _condition_subjects(token, complements):
             add(subj)
