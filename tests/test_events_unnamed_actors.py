@@ -37,6 +37,8 @@ KEPT = [
     ("There was an explosion near the embassy on Monday.", "explosion", "ASSAULT"),
     ("Dozens of students were beaten in the capital.", "beaten", "ASSAULT"),
     ("Twin bombs exploded near the finish line on Monday.", "exploded", "ASSAULT"),
+    ("He was found guilty of murder on Monday.", "found", "SANCTION"),
+    ("The former mayor was sentenced to ten years in prison.", "sentenced", "SANCTION"),
     ("Some 21 bombs had gone off in Belfast by the evening.", "gone off", "ASSAULT"),
     ("The device was left at the entrance and exploded at noon.", "exploded", "ASSAULT"),
 ]
@@ -59,6 +61,7 @@ DROPPED = [
     ("Related coverage: the 2016 Kabul bombing; the 2017 Kabul bombing", "bombing"),
     ("A fire at the market killed twelve people on Tuesday.", "fire"),
     ("No bomb exploded in the capital.", "exploded"),
+    ("Those who are convicted face prison.", "convicted"),
     ("A bomb could explode at any time.", "explode"),
 ]
 

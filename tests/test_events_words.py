@@ -290,7 +290,8 @@ _VERB_SENTENCES = {
     "prepare": "Russia is preparing to attack Ukraine.",
 }
 #: Object rules whose first verb and object need another frame than "Russia will V the O with Ukraine".
-_RULE_SENTENCES = {("exchange", "data"): "Russia and Ukraine will exchange intelligence data."}
+_RULE_SENTENCES = {("exchange", "data"): "Russia and Ukraine will exchange intelligence data.",
+                   ("find", "guilty"): "A court in Moscow found the Ukrainian pilot guilty of murder."}
 #: Nominal events that need another frame than "The Russian N against Ukraine began on Monday".
 _NOUN_SENTENCES = {
     "shelling": "The Russian shelling of Kharkiv killed ten people.",

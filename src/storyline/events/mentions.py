@@ -89,6 +89,8 @@ def _object_lemmas(verb) -> tuple[set[str], str | None]:
     for child in verb.children:
         if child.dep_ == "prt":
             particle = child.lower_
+        if child.dep_ == "ccomp" and child.pos_ == "ADJ":
+            lemmas.add(child.lemma_.lower())   # "found the pilot guilty": the parser makes the verdict a clause
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             for tok in [child, *child.conjuncts]:
                 lemmas.add(tok.lemma_.lower())
@@ -520,6 +522,9 @@ UNATTRIBUTED_TYPES = MATERIAL_HOSTILE - {"SANCTION"}
 #: "for collaborating" is coded as the accusation it carries (PLOVER dev), so a doerless
 #: "was arrested" is left to the doer's clause; an attack is an attack whoever did it.
 VERBAL_UNATTRIBUTED = ("ASSAULT",)
+#: Codes whose doer goes without saying when told in the past passive: a court convicts and
+#: sentences ("he was convicted of fraud", "was found guilty", "was sentenced to ten years").
+VERBAL_UNATTRIBUTED_CODES = ("116",)
 #: What an event is anchored to when its clause places or dates it.
 _ANCHOR_ENTITIES = ("GPE", "LOC", "FAC", "DATE", "TIME")
 #: Prepositions that place or aim a happening: "an explosion at the market", "the attack on the embassy".
@@ -536,7 +541,8 @@ def _unattributed_happening(token, cand: Candidate) -> bool:
     # reported killing ("three civilians were killed in a bombing"), not a generic noun
     # (its victims, the targets, are required later)
     # ("students are often beaten" is a habit: a passive is a happening when told in the past)
-    return (cand.code.type in VERBAL_UNATTRIBUTED and not cand.nominal and token.tag_ in ("VBD", "VBN")
+    return ((cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES)
+            and not cand.nominal and token.tag_ in ("VBD", "VBN")
             and token.dep_ != "relcl" and not any(c.dep_ == "auxpass" and c.lower_ not in _PAST_AUXPASS
                                                   for c in token.children))
 
@@ -550,12 +556,14 @@ def _anchored_happening(token, cand: Candidate) -> bool:
     act ("condolences over an attack", "claimed responsibility for the attack",
     "denied charges") is that act's background, and generic uses ("the homicide
     rate", "attacks like this", "violence is rising") report nothing."""
-    if cand.code.type not in UNATTRIBUTED_TYPES or token.lemma_.lower() in DOERLESS_OTHER_SENSE:
+    if (cand.code.type not in UNATTRIBUTED_TYPES and cand.code.cameo not in VERBAL_UNATTRIBUTED_CODES) or (
+            token.lemma_.lower() in DOERLESS_OTHER_SENSE):
         return False   # ("a fire at the market killed 12": flames, no attack, unless someone set it)
     if cand.device:   # "a bomb exploded near the station on Friday"
         return modality(token, cand.code.type) in ("asserted", "reported", "historical")
     if not cand.nominal:
-        return cand.code.type in VERBAL_UNATTRIBUTED and _suffered_in_the_past(token, cand)
+        return (cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES) and (
+            _suffered_in_the_past(token, cand))
     if token.pos_ != "NOUN":
         return False
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each", "such") for c in token.children):
