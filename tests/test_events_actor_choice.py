@@ -106,3 +106,15 @@ def test_events_actor_choice_a_battle_between_candidates_has_no_sides(nlp):
     article = Article(id=Article.make_id(text), source="t", text=text)
     mentions, _ = extract(article, nlp(text), ())
     assert all(not m.sources for m in mentions)
+
+
+@pytest.mark.parametrize("text, word, doer", [
+    # a caption word before the sentence: the parser makes "Video" a second subject
+    ("Video In recent days, Russian and Syrian aircraft have carried out raids, mainly in Homs, using cluster bombs.",
+     "carried", "aircraft"),
+    ("The latest act of terror, in which gunman Ahmed Qasim killed nine worshippers in Quetta, shocked Pakistan.",
+     "killed", "Ahmed Qasim"),
+])
+def test_events_actor_choice_second_subject_the_parser_gave_names_the_doer(nlp, text, word, doer):
+    m = _coded(nlp, text, word)
+    assert any(doer in s.text for s in m.sources)

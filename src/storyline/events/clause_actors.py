@@ -70,7 +70,13 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
             # "Elian's relatives" or "his father": people owned are not their owner)
             owners = [c for c in child.children if c.dep_ == "poss"]
             owned_act = child.lemma_.lower() in INTENT_NOUNS or child.lemma_.lower() in load_lexicon().nouns
-            return resolver.refs(owners[0]) if owners and owned_act else []
+            if owners and owned_act:
+                return resolver.refs(owners[0])
+            if any(c.dep_ == "nsubj" and c.i > child.i for c in children):
+                # two subjects: the parser took a fronted phrase for one ("The act of war, in
+                # which jihadi Omar Mateen slaughtered 49 people"): the other may name the doer
+                continue
+            return []
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             return resolver.refs(objs[0]) if objs else []
