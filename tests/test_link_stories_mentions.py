@@ -130,20 +130,17 @@ def test_link_stories_report_dated_by_its_year_joins_that_years_reports_of_its_p
     assert len(set(_stories([march, september, vague]).values())) == 1
     other_year = ArticleAnalysis(vague.article, (), (replace(vague.mentions[0], time=_year("2020")),), ())
     assert len(set(_stories([march, other_year]).values())) == 2
-
-
-def test_link_stories_reference_joins_its_kind_of_act_in_its_own_article():
-    from dataclasses import replace
-    story_article = _article("f", [STRIKE_1, ("ASSAULT", "bombing", _named("x"), _named("y"), None)])
-    strike, ref = story_article.mentions
-    ref = replace(ref, sources=(), targets=(), reference=True)
-    elsewhere = _article("g", [("ASSAULT", "attack", C, D, "2021-03-02")])
-    corpus = [ArticleAnalysis(story_article.article, (), (strike, ref), ()), elsewhere]
-    story = _stories(corpus)
-    assert story[ref.id] == story[strike.id]
-    assert story[elsewhere.mentions[0].id] != story[strike.id]
-    alone = _stories([ArticleAnalysis(story_article.article, (), (strike, replace(ref, reference=False)), ())])
-    assert len(set(alone.values())) == 2
+    # two governments: a year of their acts does not become one story through
+    # another article's report of the year, only the reports of its own article
+    usa, chn = _state("Washington", "USA"), _state("Beijing", "CHN")
+    accused = _article("ac", [("ACCUSE", "accuse", usa, chn, "2021-03-02")])
+    history = _article("hi", [("ACCUSE", "accuse", usa, chn, "2022-02-01"), ("ACCUSE", "accuse", usa, chn, None)])
+    precise, yearly = history.mentions
+    history = ArticleAnalysis(history.article, (), (precise, replace(yearly, time=_year("2021"))), ())
+    assert len(set(_stories([accused, history]).values())) == 3
+    same_article = ArticleAnalysis(history.article, (), (replace(precise, time=_day("2021-06-01")),
+                                                          replace(yearly, time=_year("2021"))), ())
+    assert len(set(_stories([same_article]).values())) == 1
 
 
 def test_link_stories_result_does_not_depend_on_input_order():

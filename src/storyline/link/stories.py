@@ -144,11 +144,14 @@ def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str
     """The keys that tie one mention to other reports of its happening.
     ``published`` (its article's date) stands in when the mention has none.
 
-    Two more seeking keys join a vague report to precise ones without
-    joining the precise ones to each other: a report dated only by its year
-    joins that year's reports by and against the same parties, and a
-    reference back to a happening (``EventMention.reference``) joins the
-    reports of its type in its own article.
+    A seeking key joins a vague report to precise ones without joining the
+    precise ones to each other: a report dated only by its year joins that
+    year's reports by and against the same parties (named ones across
+    articles, any in its own article). (A reference back to a happening,
+    ``EventMention.reference``, gets no key of its own: one that joined the
+    reports of its type in its article joined the 2015, 2020 and 2023
+    declarations of a seed article into one story, and the seeds lost their
+    storyline; tests/test_link_seeds.py.)
 
     A mention with no date at all (nor its article) cannot take a month: a
     shared party alone would tie it to every year of that party. It joins
@@ -169,19 +172,19 @@ def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str
     sources, targets = actor_keys(mention.sources), actor_keys(mention.targets)
     if sources and targets:
         pair = (mention.type, *sorted(sources), "->", *sorted(targets))
-        if not any("/" in k for k in sources | targets):
-            named = stable_id("sk", "pair", *pair)
-            keys.add(named if bucket is None else SEEKING + named)
+        named = not any("/" in k for k in sources | targets)
+        if named:
+            key = stable_id("sk", "pair", *pair)
+            keys.add(key if bucket is None else SEEKING + key)
         # a report dated only by its year ("in 2021 the army shelled Karsk")
         # joins the reports of that year dated to the day or month by the same
-        # parties on both sides; they seek it, and do not join each other
+        # parties on both sides (they seek it, and do not join each other): in
+        # its own article whoever the parties are, across articles only for
+        # named ones, as a year of one government's acts must not become one story
         if bucket is not None:
-            year = stable_id("sk", "year", *pair, bucket[:4])
-            keys.add(year if len(bucket) == 4 else SEEKING + year)
-    # a reference back to a happening ("after the bombing", often without doer
-    # or date) joins the reports of its kind of act in its own article
-    same_article = stable_id("sk", "reference", mention.article_id, mention.type)
-    keys.add(same_article if mention.reference else SEEKING + same_article)
+            for key in ([stable_id("sk", "year", *pair, bucket[:4])] if named else []) + \
+                       [stable_id("sk", "year", mention.article_id, *pair, bucket[:4])]:
+                keys.add(key if len(bucket) == 4 else SEEKING + key)
     return sorted(keys)
 
 
