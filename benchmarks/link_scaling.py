@@ -13,6 +13,7 @@ speed must leave both digests as they were.
     python benchmarks/link_scaling.py [--sizes 1000 10000] [--seed 1] [--repeat 3]
     python benchmarks/link_scaling.py --incremental [--sizes 1000 10000]
     python benchmarks/link_scaling.py --span-grows
+    python benchmarks/link_scaling.py --ecbplus ../shared/data/ecbplus/split
 
 ``--span-grows`` is a second configuration, reported beside the standard
 one and never instead of it: a real archive ten times larger often covers
@@ -182,6 +183,41 @@ def measure_incremental(n_articles: int, seed: int, added: int = 10) -> dict:
             "incremental_share": round(incremental / max(full, 1e-9), 4)}
 
 
+def ecbplus_stories(split_dir: str, split: str = "dev") -> dict:
+    """How the build's stories (``stories.mention_keys``) group the ECB+
+    gold mentions, as the evaluation turns them into records, against the
+    gold sub-topics (the topic number and ECB or ECB+ half of each document
+    name): B-cubed over mentions. ``storyline eval ecbplus`` itself links
+    the whole split as one story."""
+    from collections import Counter
+    from pathlib import Path
+
+    from storyline.evaluation.ecbplus import read_corpus, read_mentions, split_files
+    from storyline.evaluation.ecbplus_features import records
+    from storyline.link import story_members
+    from storyline.link.stories import mention_keys
+
+    corpus_path, mentions_path = split_files(Path(split_dir), split)
+    corpus, gold = read_corpus(corpus_path), read_mentions(mentions_path)
+    articles, mentions = records(corpus, gold)
+    published = {a.id: a.published for a in articles}
+    members = story_members({m.id: mention_keys(published.get(m.article_id), m) for m in mentions})
+    story = {mid: sid for sid, ids in members.items() for mid in ids}
+
+    def subtopic(doc_id: str) -> str:
+        topic, rest = doc_id.split("_", 1)
+        return topic + ("+" if "plus" in rest else "")
+
+    truth = [subtopic(g.doc_id) for g in gold]
+    found = [story[m.id] for m in mentions]
+    both, of_truth, of_found = Counter(zip(truth, found)), Counter(truth), Counter(found)
+    precision = sum(c * c / of_found[f] for (_, f), c in both.items()) / len(truth)
+    recall = sum(c * c / of_truth[t] for (t, _), c in both.items()) / len(truth)
+    return {"split": split, "mentions": len(truth), "gold_subtopics": len(of_truth), "stories": len(of_found),
+            "largest_story_mentions": max(of_found.values()), "b3_precision": round(precision, 4),
+            "b3_recall": round(recall, 4), "b3_f1": round(2 * precision * recall / (precision + recall), 4)}
+
+
 def _grouped(articles, mentions, statements):
     from storyline.models import ArticleAnalysis
 
@@ -202,7 +238,12 @@ def main() -> None:
     parser.add_argument("--incremental", action="store_true", help="time database linking, full vs ten added")
     parser.add_argument("--span-grows", action="store_true",
                         help="second configuration: the smaller corpus covers a proportional part of the 14 years")
+    parser.add_argument("--ecbplus", metavar="SPLIT_DIR",
+                        help="instead: the build's stories on the ECB+ dev gold mentions against gold sub-topics")
     args = parser.parse_args()
+    if args.ecbplus:
+        print(json.dumps(ecbplus_stories(args.ecbplus)))
+        return
     if args.incremental:
         for n in args.sizes:
             print(json.dumps(measure_incremental(n, args.seed)), flush=True)
