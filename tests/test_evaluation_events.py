@@ -242,3 +242,14 @@ def test_evaluation_events_pronoun_matches_the_gold_phrase_naming_its_antecedent
     target = ActorRef(name=name, text=words, start=start, end=start + len(words))
     result, _ = score([gold], {"p1": [mention(text, "urged", "REQUEST", targets=(target,))]})
     assert result["target_match"] == (1.0 if matches else 0.0)
+
+
+def test_evaluation_events_quad_a_reference_back_never_decides():
+    # "claimed responsibility for the attack": the attack is reported elsewhere; the sentence is 015
+    from dataclasses import replace
+
+    from storyline.evaluation.events import quad_of
+
+    attack = replace(mention(QUAD_TEXT, "shelled", "ASSAULT"), cameo="190")
+    assert quad_of(attack) == "material_conflict"
+    assert quad_of(replace(attack, reference=True)) == "neutral"
