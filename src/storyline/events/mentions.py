@@ -293,6 +293,10 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
                                       for g in p.children if g.dep_ == "pobj")):
                     if part.i in by_token and by_token[part.i].nominal:
                         absorbed.add(part.i)
+                        if by_token[part.i].code.type == cand.code.type and 0 < part.i - cand.token.i <= _SPAN_REACH:
+                            # "carried out airstrikes", "launched a series of attacks": one event, told by
+                            # both words; the trigger spans them, so the noun is part of the evidence
+                            cand.words = (cand.token.i, part.i + 1)
         comps = [c for c in cand.token.children if c.dep_ in ("xcomp", "ccomp", "acl") or (
             c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))]
         if cand.code.type == "PROTEST" and lemma not in ABSORBING:
@@ -345,6 +349,10 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
         cand.complements = comps
         absorbed.update(c.i for c in comps if c.i in by_token)
     return [c for c in candidates if c.token.i not in absorbed]
+
+
+#: How many words a light verb's trigger may reach forward to the event noun it carries.
+_SPAN_REACH = 8
 
 
 #: Auxiliaries of a clause that tells of something to come, which a warning can threaten.
@@ -783,6 +791,8 @@ def _modality(cand: Candidate, code: Code, sources, resolver) -> tuple[Code, str
             code, mod, refused = Code("REJECT", "120", None), "announced", True
     if cand.speech_act and code.type == "THREATEN":
         mod = "threatened"
+    elif cand.nominal and code.type == "THREATEN" and mod in ("asserted", "reported"):
+        mod = "threatened"   # "Israel's threats": a threat is never coded as the deed
     if cand.willing and mod != "negated":
         mod = "planned"
     said_when = False
