@@ -91,3 +91,23 @@ def test_dating_tenure_a_resignation_is_news_before_the_term_ends(roles):
     # the prime minister resigns, and leaves office when the successor is chosen
     value = date_of("Chancellor Bruno Ferreira resigned on Thursday after a revolt in his party.", roles)
     assert value is not None and value.earliest <= date(2024, 3, 1) and value.latest <= date(2024, 5, 31)
+
+
+def test_dating_tenure_resigned_as_another_title_is_not_this_term(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text("roles:\n"
+                    "  - titles: [President]\n    holders:\n"
+                    "      - {name: Ada Quintavalle, terms: [[2003-02-10, 2019-03-04]]}\n"
+                    "  - titles: [Prime Minister]\n    holders:\n"
+                    "      - {name: Ada Quintavalle, terms: [[1990-02-10, 2003-02-10]]}\n", encoding="utf-8")
+    value = date_of("Ada Quintavalle resigned as president on Tuesday, hours before a vote to impeach her.", str(path))
+    assert value is not None and value.earliest >= date(2018, 12, 1) and value.latest <= date(2019, 4, 3)
+
+
+def test_dating_tenure_years_ago_next_to_a_dated_happening(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text("events:\n  - {name: the closing of the Vell canal, date: 2005-06-01, "
+                    "all: ['Vell canal', 'closed|closing']}\n", encoding="utf-8")
+    value = date_of("Barges returned for the first time since the Vell canal was closed nine years ago.", str(path))
+    # nine years after 2005-06-01, give or take two sevenths of it
+    assert value is not None and date(2011, 6, 1) <= value.earliest <= date(2014, 5, 30) <= value.latest <= date(2017, 6, 1)

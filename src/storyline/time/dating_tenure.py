@@ -120,6 +120,9 @@ def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -
         m = (re.search(rf"\b{_ENDING}\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}'s\s+[^.;]{{0,40}}?\b(?:years?|decades?|rule|reign"
                        rf"|tenure|term|time)\b", sentence)
              or re.search(rf"\b{name}\b[^.;]{{0,80}}?\b{_ENDED_NEWS}\b", sentence))
+        if m and ends and re.match(r"(?i)\s+as\s+", sentence[m.end():]) \
+                and not _titled(h, sentence[m.end():m.end() + 50]):
+            m = None   # "resigned as president" is no end of a term as prime minister
         if m and ends:
             told = " ".join(m.group(0).split())
             before = sentence[max(0, m.start() - 60):m.start()]
@@ -137,6 +140,8 @@ def _named_as_person(h: Holder, name: str, text: str) -> bool:
     begins as theirs ("Joseph R. Biden Jr." for Joe Biden)."""
     if _named_with_title(h, text) or re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{name}\b", text):
         return True
+    if len(h.name.split()) == 1:
+        return True   # "Naruhito", "Akihito": the one name is the whole name
     given = h.name.split()[0] if len(h.name.split()) > 1 else ""
     return bool(given) and re.search(rf"\b{re.escape(given[:2])}[\w.]*\s+(?:[A-Z][\w.]*\s+){{0,2}}{name}\b",
                                      text) is not None

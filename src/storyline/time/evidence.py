@@ -124,7 +124,12 @@ def _ordinal(word: str | None) -> int | None:
 _ELAPSED = re.compile(r"(?i)\b(?:since|anniversary|ago|years? after|months after)\b")
 _DAYS_AFTER = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
                          r"(day|week|month)s?\s+(?:after|since|ago)\b")
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+#: "retired nine years ago", "a decade ago": as for days, the news is that long after, give or take a
+#: seventh; only "ago" (in "a year after the Games were postponed because of the pandemic" the
+#: year counts from another happening than the one the sentence names)
+_YEARS_AGO = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
+                        r"(year|decade)s?\s+ago\b")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 
 
 def _count(word: str) -> int | None:
@@ -211,7 +216,8 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         board.bound(ev["date"], ev["until"], f"speaks of {ev['name']} as still in force", "event_in_force")
         board.strong = True
     for sentence in said:
-        if (m := _DAYS_AFTER.search(sentence)) and (n := _count(m.group(1))) is not None:
+        m = _DAYS_AFTER.search(sentence) or (None if ev.get("lasting") else _YEARS_AGO.search(sentence))
+        if m and (n := _count(m.group(1))) is not None:
             # "two days after Moscow refused to renew", "whose rescue two
             # months ago": the news is that long after the event, give or
             # take a seventh of it.
