@@ -112,7 +112,7 @@ def test_ecbplus_missing_split_files_say_what_is_needed(tmp_path):
 
 
 #: Minimum dev CoNLL F1 reached so far; only ever raise it.
-DEV_CONLL_MINIMUM = 0.75
+DEV_CONLL_MINIMUM = 0.795
 
 
 def test_ecbplus_dev_gate(data_dir):

@@ -216,7 +216,6 @@ class LinkFeatures:
     entities: tuple[str, ...] = ()   # "LABEL lemma" of the sentence's named entities
     times: tuple[str, ...] = ()      # the sentence's date and time expressions
     vector: str = ""                 # the parser's contextual vector of the head (int8, base64)
-    sentence_vector: str = ""        # ... averaged over the sentence
 
 
 @dataclass(frozen=True, slots=True)

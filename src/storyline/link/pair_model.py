@@ -52,7 +52,7 @@ LIGHT_VERBS = frozenset({"be", "carry", "conduct", "deliver", "do", "get", "give
 
 FEATURES = ("bias", "same_head", "same_words", "same_stem", "same_root", "synonyms", "pair_logodds",
             "pair_seen", "context_cos", "args_jaccard", "roles_jaccard", "entities_jaccard", "times_jaccard",
-            "doc_cos", "names_cos", "same_doc", "same_sentence", "same_pos", "head_vec_cos", "sent_vec_cos",
+            "doc_cos", "names_cos", "same_doc", "same_sentence", "same_pos", "head_vec_cos",
             "salience_min", "complementary", "complementary_cover", "lemma_vec_cos", "lemma_roles_cos",
             # the same evidence means different things for same-word pairs
             "same_head*context", "same_head*names", "same_head*logodds", "same_head*roles",
@@ -163,8 +163,10 @@ def describe(doc, tokens: Sequence[int], sentence=None) -> LinkFeatures:
         context=context, args=args, roles=tuple(sorted(roles)),
         entities=tuple(sorted({f"{e.label_} {e.lemma_.lower()}" for e in ents})),
         times=tuple(sorted({e.text.lower() for e in ents if e.label_ in _TIME_LABELS})),
-        vector=_pack(tensor[head.i]) if has_vectors else "",
-        sentence_vector=_pack(tensor[sentence.start:sentence.end].mean(axis=0)) if has_vectors else "")
+        # the head's vector only: a sentence's mean vector drifts when a long
+        # article is parsed in pieces (its first words see less context) and
+        # added nothing on ECB+ dev (docs/benchmarks.md)
+        vector=_pack(tensor[head.i]) if has_vectors else "")
 
 
 def with_features(mentions: Sequence[EventMention], doc) -> list[EventMention]:
@@ -396,12 +398,10 @@ class Story:
                                   for d, h in zip(self.doc, self.heads)])
         dim = max((len(_unpack(f.vector)) for f in feats if f.vector), default=0)
         self.head_vec = np.zeros((n, dim), dtype=np.float32)
-        self.sent_vec = np.zeros((n, dim), dtype=np.float32)
         for k, f in enumerate(feats):
-            for target, text in ((self.head_vec, f.vector), (self.sent_vec, f.sentence_vector)):
-                v = _unpack(text)
-                if v is not None and len(v) == dim:
-                    target[k] = v
+            v = _unpack(f.vector)
+            if v is not None and len(v) == dim:
+                self.head_vec[k] = v
         # one word's vectors averaged over its uses in the story sketch what
         # it means beyond one sentence; and what it is done by and to, and
         # what it hangs from: two words for one kind of happening take the
@@ -584,7 +584,6 @@ class Story:
         x[:, f["same_sentence"]] = self.sentence_code[i] == self.sentence_code[j]
         x[:, f["same_pos"]] = self.pos_code[i] == self.pos_code[j]
         x[:, f["head_vec_cos"]] = _row_dots(self.head_vec, i, j)
-        x[:, f["sent_vec_cos"]] = _row_dots(self.sent_vec, i, j)
         x[:, f["salience_min"]] = np.minimum(self.salience[i], self.salience[j])
         hi, hj = self.head_code[i], self.head_code[j]
         threads = self.threads
