@@ -58,6 +58,8 @@ DROPPED = [
     ("Attack helicopters flew over the capital.", "attack"),
     ("Prices exploded in the capital last year.", "exploded"),
     ("That was rocket fuel on the fire.", "fire"),
+    ("The rent was 3,300 dollars a month, according to the complaint.", "complaint"),
+    ("The prosecution has called for a nine-year sentence.", "prosecution"),
     ("Related coverage: the 2016 Kabul bombing; the 2017 Kabul bombing", "bombing"),
     ("A fire at the market killed twelve people on Tuesday.", "fire"),
     ("No bomb exploded in the capital.", "exploded"),
@@ -72,6 +74,8 @@ REFERENCES = [
     ("Thousands fled the city after the bombing.", "bombing", "ASSAULT"),
     ("The 2015 embargo hurt farmers in the region.", "embargo", "SANCTION"),
     ("Survivors of the massacre gave evidence to the court.", "massacre", "ASSAULT"),
+    ("Her son was refused entry to her trial on Monday.", "trial", "ACCUSE"),
+    ("The talks came to nothing and the ceasefire collapsed.", "talks", "CONSULT"),
 ]
 
 

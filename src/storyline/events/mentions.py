@@ -595,7 +595,7 @@ def _anchored_happening(token, cand: Candidate) -> bool:
 
 #: Types of which a particular happening named without its doer is kept as a reference
 #: ("the embargo", "Saturday's attack"); a sanction is one too once it is a particular one.
-REFERENCE_TYPES = UNATTRIBUTED_TYPES | {"SANCTION"}
+REFERENCE_TYPES = UNATTRIBUTED_TYPES | {"SANCTION", "ACCUSE", "CONSULT"}
 #: Determiners that pick out one happening the reader knows of, and those that pick none.
 _SPECIFIC_DETS = ("the", "this", "that", "these", "those")
 _GENERIC_DETS = ("any", "no", "every", "each", "such", "all", "another", "whatever")
