@@ -64,3 +64,15 @@ def test_events_statements_declining_to_comment_is_a_statement(nlp, text, speake
 
 def test_events_statements_declining_to_do_something_else_is_no_statement(nlp):
     assert _statements(nlp, "The Chilean navy declined to join the exercise off Peru.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government voiced deep concern about the fighting near the border on Sunday.",
+    "Norway's foreign minister expressed concern over the arrests of the opposition leaders in Minsk.",
+])
+def test_events_statements_attitude_concern_is_a_statement_not_an_accusation(nlp, text):
+    # CAMEO's own dictionary: EXPRESS/VOICE * CONCERN is 012 (a pessimistic comment, root 01), not 111
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, statements = extract(article, nlp(text), ())
+    assert [m for m in mentions if m.type == "ACCUSE"] == []
+    assert [s.cue for s in statements] in (["voice"], ["express"])
