@@ -4,14 +4,14 @@ borrows the dates other articles of the build give the same happenings
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Sequence
 
 import numpy as np
 
 from ..models import TimeValue
-from .dating_decide import _decide, is_low_confidence
-from .grid import N_DAYS, Board, _ix, _range_mask
+from .dating_decide import _decide, _feasible_days, is_low_confidence
+from .grid import N_DAYS, Board, _day, _ix, _range_mask
 
 
 # --- the corpus: dated reports of the same happening -------------------------
@@ -69,6 +69,7 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
             return found if found is not None and is_corpus_inferred(found) else own
     if not hints_agree(hints):
         return own
+    text_days = _feasible_days(board, date.today())   # what the text's own bounds allow
     text_score = board.score.copy()
     near = np.zeros(N_DAYS, dtype=bool)
     for h in sorted(hints, key=lambda h: (h.earliest, h.latest, h.value)):
@@ -88,12 +89,27 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
         board.bound(h.earliest, h.latest + timedelta(days=len(HINT_FALLOFF) + HINT_TAIL[0]),
                     f"{CORPUS_EVIDENCE}: {what}", "corpus_same")
     if text_score[near].max() < text_score.max() - TEXT_VETO:
-        return own  # the text itself points elsewhere: a link to the wrong happening
+        # the text itself points elsewhere: a link to the wrong happening, whose days bound nothing
+        board.bounds[:] = [b for b in board.bounds if b[3] != "corpus_same"]
+        return own
+    if text_days is not None and _years_of(text_days) - {str(h.earliest.year) for h in hints}:
+        # The text's own bounds allow other years (an officeholder's term): a report of the
+        # same kind of act by the same parties in another article is then as likely another
+        # episode within them ('offers a reward' in 1998 and again in 1999) as this one. The
+        # report's days stay the likeliest (the scores), not a bound: the interval is the text's.
+        board.bounds[:] = [b for b in board.bounds if b[3] != "corpus_same"]
+        return own
     board.strong = True
     found = _decide(board, False)
     if found is None or not is_corpus_inferred(found):
         return own
     return found
+
+
+def _years_of(days: np.ndarray) -> set[str]:
+    """The years (as text) of the days marked in ``days``."""
+    marked = np.flatnonzero(days)
+    return {str(y) for y in range(_day(int(marked[0])).year, _day(int(marked[-1])).year + 1)} if len(marked) else set()
 
 
 #: days after a happening the article names by its month and day alone ("the seizure on
