@@ -41,7 +41,11 @@ def date_command(file: str, as_json: bool, settings, corpus_db: str | None = Non
     in some years, years and recent dates mentioned. The answer is a best
     date and the interval the evidence allows (a term of office, a year told
     in the past); thin evidence gives a wide interval and a year marked low
-    confidence (`--json`: "confidence"). Prints "unknown" when nothing in
+    confidence (`--json`: "confidence"). An interval narrowed by the learned
+    statistical bound (publication lies within -5..+39 years of the latest
+    year the text names, for 89 % of held-out news) says so (`--json`:
+    "interval_basis": "statistical", "interval_coverage"); an interval of
+    evidence is "interval_basis": "evidence". Prints "unknown" when nothing in
     the text bounds the date. Exit status: 0 every article
     dated, 3 some answered "unknown" or could not be read, 1 none could be
     read, 2 misuse. FILE may be - (standard
