@@ -118,3 +118,19 @@ def test_events_actor_choice_a_battle_between_candidates_has_no_sides(nlp):
 def test_events_actor_choice_second_subject_the_parser_gave_names_the_doer(nlp, text, word, doer):
     m = _coded(nlp, text, word)
     assert any(doer in s.text for s in m.sources)
+
+
+def test_events_actor_choice_a_denied_accusation_is_not_the_deniers(nlp):
+    text = "Venezuela denied the accusation by the United States."
+    m = _coded(nlp, text, "accusation")
+    assert [s.text for s in m.sources] == ["United States"]
+
+
+@pytest.mark.parametrize("text, word, role, actor", [
+    ("Rival fans skirmish ahead of the match in the port city of Marseille on Saturday.", "skirmish", "sources", "fans"),
+    ("Later, a man was shot dead at his door in the Old Park district of Belfast.", "shot", "targets", "man"),
+    ("Police arrested twelve people, seven women and five men, after the attack in Lyon.", "arrested", "targets", "women"),
+])
+def test_events_actor_choice_people_named_by_a_common_noun_are_actors(nlp, text, word, role, actor):
+    m = _coded(nlp, text, word)
+    assert any(actor in r.text for r in getattr(m, role))

@@ -24,6 +24,8 @@ SELF_PASSIVE = word_list("self_passive")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Relative pronouns: "forces that attacked" are the forces.
 RELATIVE = word_list("relative")
+#: Verbs of denial: what they deny was said by someone else.
+DENIAL_VERBS = word_list("denial_verbs")
 
 
 def armed_subject(verb, resolver) -> list[ActorRef] | None:
@@ -277,6 +279,12 @@ def noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     if (code_type == "PROTEST" and noun.dep_ == "pobj" and head.lower_ in ("for", "at", "during", "in", "on")
             and head.head.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in head.head.children)):
         return subject_refs(head.head, resolver)
+    if noun.dep_ == "dobj" and head.lemma_ in DENIAL_VERBS:
+        # "Iran denied the accusation by the United States": the accusation is not the denier's;
+        # the parser may hang its "by" on the verb
+        agents = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children
+                  if g.dep_ == "pobj"]
+        return resolver.refs(agents[0]) if agents else []
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
             head.lemma_ in LIGHT_VERBS or head.lemma_ in SPEECH_VERBS):
         return subject_refs(head, resolver)
