@@ -113,3 +113,12 @@ def test_events_unnamed_actors_named_doer_still_wins(nlp):
     mentions = _mentions(nlp, "The Syrian army attacked the convoy near the border post.")
     assert [m.type for m in mentions] == ["ASSAULT"]
     assert mentions[0].sources and "army" in mentions[0].sources[0].text.lower()
+
+
+def test_events_unnamed_actors_reference_is_in_the_json_contract(nlp):
+    from storyline.views.contract import mention_json
+
+    mentions = _mentions(nlp, "The ringleader of Saturday's attack was known to the police.")
+    assert [mention_json(m)["reference"] for m in mentions if m.trigger == "attack"] == [True]
+    kept = _mentions(nlp, "The attack wounded three soldiers near the border post.")
+    assert [mention_json(m)["reference"] for m in kept] == [False]

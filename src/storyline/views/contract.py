@@ -44,6 +44,7 @@ def mention_json(m: EventMention) -> dict:
         "start": m.sentence_start, "end": m.sentence_end,
         "trigger": m.trigger, "trigger_start": m.trigger_start, "trigger_end": m.trigger_end,
         "modality": m.modality, "date": date_json(m.time),
+        "reference": m.reference,   # only names a happening told elsewhere (events.mentions)
     }
 
 
