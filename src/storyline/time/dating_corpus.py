@@ -11,7 +11,7 @@ import numpy as np
 
 from ..models import TimeValue
 from .dating_decide import _decide, _feasible_days, is_low_confidence
-from .grid import N_DAYS, Board, _day, _ix, _range_mask
+from .grid import N_DAYS, Board, _dates_of_grid, _ix, _range_mask
 
 
 # --- the corpus: dated reports of the same happening -------------------------
@@ -92,11 +92,11 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
         # the text itself points elsewhere: a link to the wrong happening, whose days bound nothing
         board.bounds[:] = [b for b in board.bounds if b[3] != "corpus_same"]
         return own
-    if text_days is not None and _years_of(text_days) - {str(h.earliest.year) for h in hints}:
-        # The text's own bounds allow other years (an officeholder's term): a report of the
-        # same kind of act by the same parties in another article is then as likely another
-        # episode within them ('offers a reward' in 1998 and again in 1999) as this one. The
-        # report's days stay the likeliest (the scores), not a bound: the interval is the text's.
+    if text_days is not None and _text_leans_elsewhere(text_score, text_days, hints):
+        # The text's own bounds allow other years (an officeholder's term) and its own
+        # evidence fits another of them better: a report of the same kind of act by the same
+        # parties in another article is then likely another episode ('offers a reward' in
+        # 1998 and again in 1999). The report's days tilt the scores but bound nothing.
         board.bounds[:] = [b for b in board.bounds if b[3] != "corpus_same"]
         return own
     board.strong = True
@@ -106,10 +106,20 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
     return found
 
 
-def _years_of(days: np.ndarray) -> set[str]:
-    """The years (as text) of the days marked in ``days``."""
-    marked = np.flatnonzero(days)
-    return {str(y) for y in range(_day(int(marked[0])).year, _day(int(marked[-1])).year + 1)} if len(marked) else set()
+#: how much better another year must fit the text's own evidence for a hint to be another episode
+LEAN_MARGIN = 0.1
+
+
+def _text_leans_elsewhere(text_score: np.ndarray, text_days: np.ndarray, hints: Sequence[TimeValue]) -> bool:
+    """Among the days the text's own bounds allow, the text's own scores fit
+    a year the hints do not name better than every year they name."""
+    years, _, _ = _dates_of_grid()
+    allowed = np.where(text_days, text_score, -np.inf)
+    hinted = np.isin(years, sorted({h.earliest.year for h in hints}))
+    if not (text_days & ~hinted).any():
+        return False   # the text's bounds keep the date within the hints' years
+    best_hinted = allowed[hinted].max() if (text_days & hinted).any() else -np.inf
+    return bool(allowed[~hinted].max() > best_hinted + LEAN_MARGIN)
 
 
 #: days after a happening the article names by its month and day alone ("the seizure on
