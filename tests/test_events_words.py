@@ -137,7 +137,7 @@ EXAMPLES = [
     ("restatable", "announced", "On Monday Abbas announced the Palestinian Authority was ending security "
                                 "coordination with Israel. Israel criticised Abbas's decision to end the coordination."),
 ]
-_MODULES = ("lexicon", "clause_actors", "context", "location", "mentions", "modality", "senses", "statements", "summary",
+_MODULES = ("lexicon", "clause_actors", "context", "doerless", "location", "mentions", "modality", "senses", "statements", "summary",
             "targets", "when")
 #: Lists built from others in code: taking a word out of the list takes it out of these too.
 _DERIVED = {"agreements": [("senses", "SIGNED")], "signed": [("senses", "SIGNED")],

@@ -1,0 +1,157 @@
+"""Happenings told without their doer (issue 16): which event candidates with
+no named source are still events, and which are references to a happening
+the article tells elsewhere.
+
+A concrete material happening that its own clause tells stays without a
+source ("an explosion at the market killed twelve", "two men were shot
+dead", "a bomb exploded near the station"); a particular happening only
+named ("the attack on the mosque", "Saturday's attack", "the 2015 embargo")
+stays as a reference (``EventMention.reference``), for linking to merge into
+the event it names. Kinds, generic and unreal mentions stay out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import MATERIAL_HOSTILE, word_list
+from .modality import in_condition, modality
+
+if TYPE_CHECKING:
+    from .mentions import Candidate
+
+
+#: Material happenings that are news even when nobody is named as doing them ("an explosion
+#: killed 12", "arrests of activists in Caracas", "protests erupted"); a sanction without an imposer is a policy.
+UNATTRIBUTED_TYPES = MATERIAL_HOSTILE - {"SANCTION"}
+#: Of them, the ones whose verb alone, told without its doer, still codes as that type: an arrest
+#: "for collaborating" is coded as the accusation it carries (PLOVER dev), so a doerless
+#: "was arrested" is left to the doer's clause; an attack is an attack whoever did it.
+VERBAL_UNATTRIBUTED = ("ASSAULT",)
+#: Codes whose doer goes without saying when told in the past passive: a court convicts and
+#: sentences ("he was convicted of fraud", "was found guilty", "was sentenced to ten years").
+VERBAL_UNATTRIBUTED_CODES = ("116",)
+#: What an event is anchored to when its clause places or dates it.
+_ANCHOR_ENTITIES = ("GPE", "LOC", "FAC", "DATE", "TIME")
+#: Prepositions that place or aim a happening: "an explosion at the market", "the attack on the embassy".
+_ANCHOR_PREPS = ("in", "at", "on", "near", "outside", "inside", "against", "across", "from")
+#: Passive auxiliaries of a past happening ("was shot", "have been wounded"), not of a habit ("are").
+_PAST_AUXPASS = ("was", "were", "been")
+#: Prepositions under which a noun is a setting of a suffered past verb ("killed in the blast").
+_SETTING_PREPS = ("in", "during", "by", "from", "after", "since")
+
+
+def unattributed_happening(token, cand: Candidate) -> bool:
+    """True for a candidate with no named source that is still a happening."""
+    # an attack with victims but no named attacker is still an attack, if it is a
+    # reported killing ("three civilians were killed in a bombing"), not a generic noun
+    # (its victims, the targets, are required later)
+    # ("students are often beaten" is a habit: a passive is a happening when told in the past)
+    return ((cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES)
+            and not cand.nominal and token.tag_ in ("VBD", "VBN")
+            and token.dep_ != "relcl" and not any(c.dep_ == "auxpass" and c.lower_ not in _PAST_AUXPASS
+                                                  for c in token.children))
+
+
+def anchored_happening(token, cand: Candidate) -> bool:
+    """A nominal material event that its own clause reports as one concrete
+    happening, with nobody named as its doer: it did something ("an explosion
+    at the market killed 12", "the attack wounded three soldiers", "protests
+    erupted in the capital") or someone suffered it ("were killed in IS attacks",
+    "died in the blast"). A happening only referred to as the object of another
+    act ("condolences over an attack", "claimed responsibility for the attack",
+    "denied charges") is that act's background, and generic uses ("the homicide
+    rate", "attacks like this", "violence is rising") report nothing."""
+    if (cand.code.type not in UNATTRIBUTED_TYPES and cand.code.cameo not in VERBAL_UNATTRIBUTED_CODES) or (
+            token.lemma_.lower() in DOERLESS_OTHER_SENSE):
+        return False   # ("a fire at the market killed 12": flames, no attack, unless someone set it)
+    if cand.device:   # "a bomb exploded near the station on Friday"
+        return modality(token, cand.code.type) in ("asserted", "reported", "historical")
+    if not cand.nominal:
+        return (cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES) and (
+            _suffered_in_the_past(token, cand))
+    if token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each", "such") for c in token.children):
+        return False
+    if modality(token, cand.code.type, nominal=True) not in ("asserted", "reported", "historical"):
+        return False
+    head = token.head
+    if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and any(
+            c.dep_ == "expl" for c in head.children):
+        return True    # "there was an explosion", "there were clashes in the north"
+    if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN"):
+        # it did something to someone, or happened somewhere or at some time
+        return any(c.dep_ == "dobj" for c in head.children) or _placed_or_dated(head) or _placed_or_dated(token)
+    if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS:
+        verb = head.head
+        # someone suffered it: "were killed in IS attacks", "died in the blast"
+        return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and (
+            any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ == "die")
+    return False
+
+
+#: Types of which a particular happening named without its doer is kept as a reference
+#: ("the embargo", "Saturday's attack"); a sanction is one too once it is a particular one.
+REFERENCE_TYPES = UNATTRIBUTED_TYPES | {"SANCTION", "ACCUSE", "CONSULT"}
+#: Determiners that pick out one happening the reader knows of, and those that pick none.
+_SPECIFIC_DETS = ("the", "this", "that", "these", "those")
+_GENERIC_DETS = ("any", "no", "every", "each", "such", "all", "another", "whatever")
+#: Modifiers of a happening that has not (yet) happened or is a kind: "further attacks".
+UNREAL_MODIFIERS = word_list("unreal_modifiers")
+#: Event nouns whose everyday sense is no event ("the fire"): no happening without a doer.
+DOERLESS_OTHER_SENSE = word_list("doerless_other_sense")
+#: Verbs of denying a charge, whose object accusation is one made before.
+DENIAL_VERBS = word_list("denial_verbs")
+
+
+def specific_reference(token, cand: Candidate) -> bool:
+    """A nominal material event named as one particular happening, though its
+    clause does not report it: definite ("the massacre"), possessed ("Russia's
+    war", "Saturday's attack"), dated, counted or placed ("the 2015 embargo",
+    "two attacks", "attacks in Paris") or named by a proper modifier ("IS
+    attacks", "the Bloody Friday bombings"). Not a kind ("the homicide rate",
+    "war is hell"), not "any/no/such attack", not "further attacks"."""
+    if cand.code.type not in REFERENCE_TYPES or not cand.nominal or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "compound":
+        return False   # "the homicide rate", "attack helicopters": a kind naming another thing
+    if token.lemma_.lower() in DOERLESS_OTHER_SENSE:
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in token.sent):
+        return False   # a list or a caption ("See also: * 2016 Bagram Airfield bombing") tells nothing
+    verb = next((g for g in token.ancestors if g.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and in_condition(verb):
+        return False   # "unless the restrictions are lifted": a condition, no happening named
+    children = list(token.children)
+    if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in children) or any(
+            c.dep_ in ("amod", "advmod", "compound") and c.lemma_.lower() in UNREAL_MODIFIERS for c in children):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _SPECIFIC_DETS) for c in children):
+        return True
+    return _placed_or_dated(token) or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in children)
+
+
+def _suffered_in_the_past(verb, cand: Candidate) -> bool:
+    """A material act told in the past passive of those it was done to, whom the
+    resolver need not know: "two men were shot dead", "dozens were wounded"
+    (not "are often beaten", a habit)."""
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if any(p.lower_ in ("nobody", "none", "nothing") or any(d.lower_ == "no" for d in p.children) for p in patients):
+        return False   # "no one was injured": nothing happened to anyone
+    return (verb.tag_ == "VBN" and verb.dep_ != "relcl" and bool(patients)
+            and any(c.dep_ == "auxpass" and c.lower_ in _PAST_AUXPASS for c in verb.children)
+            and modality(verb, cand.code.type) in ("asserted", "reported", "historical"))
+
+
+def _placed_or_dated(word) -> bool:
+    """The word's own phrase places, dates or counts it: "two explosions", "the Friday
+    blast", "erupted in the capital", "on Friday", "the attack on the embassy"."""
+    if any(c.dep_ in ("nummod", "npadvmod") or (c.dep_ in ("compound", "amod", "nmod", "poss")
+                                                and c.ent_type_ in _ANCHOR_ENTITIES) for c in word.children):
+        return True
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _ANCHOR_PREPS):
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            if place.ent_type_ in _ANCHOR_ENTITIES or any(d.dep_ in ("det", "poss") for d in place.children):
+                return True
+    return False
