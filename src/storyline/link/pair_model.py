@@ -287,12 +287,15 @@ def _tfidf(docs: Sequence[Sequence[str]]):
         df.update(c.keys())
     vocab = {t: k for k, t in enumerate(sorted(df))}
     n = len(docs)
+    # each term's IDF once, not once per document holding it (the same
+    # floats: one expression, evaluated fewer times; a count of 1 has TF 1.0)
+    idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
     rows, cols, vals = [], [], []
     for r, c in enumerate(counts):
         for term, count in c.items():
             rows.append(r)
             cols.append(vocab[term])
-            vals.append((1.0 + math.log(count)) * (math.log((1 + n) / (1 + df[term])) + 1.0))
+            vals.append(idf[term] if count == 1 else (1.0 + math.log(count)) * idf[term])
     shape = (n, max(len(vocab), 1))
     if shape[0] * shape[1] <= DENSE_CELLS:
         matrix = np.zeros(shape)
@@ -324,10 +327,23 @@ def _unit_rows(matrix: np.ndarray) -> np.ndarray:
     return matrix / norms
 
 
-def _article_words(article: Article | None, sentences: Sequence[str]) -> list[str]:
-    from .features import words
+def _article_words(article: Article | None, sentences: Sequence[str]) -> tuple[str, ...]:
     text = article.text if article is not None and article.text else " ".join(sentences)
-    return words(text)
+    return _text_words(text)
+
+
+# An article is read by every story it has mentions in (three on average in
+# the throughput corpus), so its words are kept for the next story: reading
+# them again was a third of the linking time.
+@functools.lru_cache(maxsize=2048)
+def _text_words(text: str) -> tuple[str, ...]:
+    from .features import words
+    return tuple(words(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _text_tokens(text: str) -> frozenset[str]:
+    return frozenset(text.lower().translate(_WORD_CHARS).split())
 
 
 class Story:
@@ -508,9 +524,9 @@ class Story:
     # -- features -----------------------------------------------------------------
 
     @staticmethod
-    def _article_tokens(article: Article | None, sentences: Sequence[str]) -> list[str]:
+    def _article_tokens(article: Article | None, sentences: Sequence[str]) -> frozenset[str]:
         text = article.text if article is not None and article.text else " ".join(sentences)
-        return text.lower().translate(_WORD_CHARS).split()
+        return _text_tokens(text)
 
     def doc_features(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Feature rows [pair, DOC_FEATURES] of the article pairs (a[k], b[k])."""
