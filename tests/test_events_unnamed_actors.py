@@ -122,3 +122,12 @@ def test_events_unnamed_actors_reference_is_in_the_json_contract(nlp):
     assert [mention_json(m)["reference"] for m in mentions if m.trigger == "attack"] == [True]
     kept = _mentions(nlp, "The attack wounded three soldiers near the border post.")
     assert [mention_json(m)["reference"] for m in kept if m.trigger == "attack"] == [False]
+
+
+@pytest.mark.parametrize("text,trigger,doers", [
+    ("The talks came to nothing and the ceasefire collapsed.", "talks", "Unidentified parties"),
+    ("The 2015 embargo hurt farmers in the region.", "embargo", "Unidentified authorities"),
+])
+def test_events_unnamed_actors_summary_of_a_reference_names_its_kind_of_doer(nlp, text, trigger, doers):
+    found = _unattributed(nlp, text, trigger)
+    assert found and found[0].summary.startswith(doers), found   # never "Unidentified attackers" for talks
