@@ -133,19 +133,32 @@ def _unpack(text: str) -> np.ndarray | None:
     return vector / norm if norm else None
 
 
-def describe(doc, tokens: Sequence[int], sentence=None) -> LinkFeatures:
+def _sentence_words(sentence) -> list[tuple[int, str, bool, bool]]:
+    """(index, lemma, a context word, an argument word) of each token of ``sentence``."""
+    return [(t.i, _lemma(t), t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha,
+             t.pos_ in _ARG_POS or bool(t.ent_type_)) for t in sentence]
+
+
+def describe(doc, tokens: Sequence[int], sentence=None, _read=None) -> LinkFeatures:
     """``LinkFeatures`` of the mention at token positions ``tokens`` of a
     parsed ``doc``; ``sentence`` (a span) is the sentence it is read in
-    (default: the sentence of its first token)."""
+    (default: the sentence of its first token). ``_read`` is
+    ``with_features``' memo of what one article's sentences and entities
+    hold, shared by the article's mentions."""
     inside = set(tokens)
     span = [doc[t] for t in sorted(inside) if t < len(doc)]
     if sentence is None:
         sentence = span[0].sent
     # the head is the mention token whose syntactic head lies outside it
     head = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[0])
-    context = tuple(_lemma(t) for t in sentence if t.i not in inside
-                    and t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha)
-    args = tuple(sorted({_lemma(t) for t in sentence if t.i not in inside and (t.pos_ in _ARG_POS or t.ent_type_)}))
+    if _read is None:
+        _read = {}
+    key = (sentence.start, sentence.end)
+    words = _read.get(key)
+    if words is None:
+        words = _read[key] = _sentence_words(sentence)
+    context = tuple(lemma for i, lemma, content, _ in words if content and i not in inside)
+    args = tuple(sorted({lemma for i, lemma, _, arg in words if arg and i not in inside}))
     roles = set()
     for child in head.children:
         if child.i in inside or child.dep_ in ("det", "punct", "aux", "auxpass", "neg", "cc"):
@@ -153,7 +166,9 @@ def describe(doc, tokens: Sequence[int], sentence=None) -> LinkFeatures:
         # a preposition's object carries the meaning ("in Rome" -> "rome")
         targets = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
         roles.update(_lemma(g) for g in targets if g.is_alpha or g.like_num)
-    ents = [e for e in doc.ents if e.start >= sentence.start and e.end <= sentence.end]
+    if "ents" not in _read:   # Doc.ents makes a new Span per entity on every access
+        _read["ents"] = doc.ents
+    ents = [e for e in _read["ents"] if e.start >= sentence.start and e.end <= sentence.end]
     governor = head.head
     tensor = getattr(doc, "tensor", None)
     has_vectors = tensor is not None and len(tensor.shape) == 2 and tensor.shape[0] == len(doc) and tensor.shape[1]
@@ -172,7 +187,7 @@ def describe(doc, tokens: Sequence[int], sentence=None) -> LinkFeatures:
 def with_features(mentions: Sequence[EventMention], doc) -> list[EventMention]:
     """The mentions of one parsed article, each with its ``LinkFeatures``
     (a mention whose trigger the parse cannot place is left as it is)."""
-    out = []
+    out, read = [], {}
     for m in mentions:
         span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
         sentence = doc.char_span(m.sentence_start, m.sentence_end, alignment_mode="expand")
@@ -181,7 +196,7 @@ def with_features(mentions: Sequence[EventMention], doc) -> list[EventMention]:
             continue
         if sentence is None or not (sentence.start <= span.start and span.end <= sentence.end):
             sentence = span[0].sent
-        out.append(replace(m, features=describe(doc, range(span.start, span.end), sentence)))
+        out.append(replace(m, features=describe(doc, range(span.start, span.end), sentence, read)))
     return out
 
 
