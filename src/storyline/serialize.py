@@ -65,6 +65,8 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
         args = typing.get_args(kind)
         item = _decoder(args[0] if args else Any)
         make = tuple if origin is tuple else list
+        if item is _keep:   # strings, numbers: taken as they are, without a call per item
+            return lambda data: None if data is None else make(data)
         return lambda data: None if data is None else make([item(v) for v in data])
     if kind is date:
         return lambda data: date.fromisoformat(data) if isinstance(data, str) else data

@@ -29,6 +29,7 @@ import heapq
 import json
 import math
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Mapping, Sequence
@@ -300,17 +301,20 @@ def _tfidf(docs: Sequence[Sequence[str]]):
     counts = [Counter(terms) for terms in docs]
     for c in counts:
         df.update(c.keys())
-    vocab = {t: k for k, t in enumerate(sorted(df))}
+    terms = sorted(df)
+    vocab = {t: k for k, t in enumerate(terms)}
     n = len(docs)
-    # each term's IDF once, not once per document holding it (the same
-    # floats: one expression, evaluated fewer times; a count of 1 has TF 1.0)
-    idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
-    rows, cols, vals = [], [], []
-    for r, c in enumerate(counts):
-        for term, count in c.items():
-            rows.append(r)
-            cols.append(vocab[term])
-            vals.append(idf[term] if count == 1 else (1.0 + math.log(count)) * idf[term])
+    # the cells as arrays, each term's IDF and each count's TF computed once
+    # (with math.log, as before: the same floats, multiplied cell by cell)
+    idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms])
+    rows = np.repeat(np.arange(n), np.array([len(c) for c in counts], dtype=np.int64))
+    cols = np.array(list(map(vocab.__getitem__, chain.from_iterable(counts))), dtype=np.int64)
+    tally = np.array(list(chain.from_iterable(c.values() for c in counts)), dtype=np.int64)
+    tf = np.ones(int(tally.max(initial=1)) + 1)
+    for count in np.unique(tally).tolist():
+        if count != 1:
+            tf[count] = 1.0 + math.log(count)
+    vals = tf[tally] * idf[cols] if len(cols) else np.zeros(0)
     shape = (n, max(len(vocab), 1))
     if shape[0] * shape[1] <= DENSE_CELLS:
         matrix = np.zeros(shape)
