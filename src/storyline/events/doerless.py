@@ -24,10 +24,11 @@ if TYPE_CHECKING:
 #: Material happenings that are news even when nobody is named as doing them ("an explosion
 #: killed 12", "arrests of activists in Caracas", "protests erupted"); a sanction without an imposer is a policy.
 UNATTRIBUTED_TYPES = MATERIAL_HOSTILE - {"SANCTION"}
-#: Of them, the ones whose verb alone, told without its doer, still codes as that type: an arrest
-#: "for collaborating" is coded as the accusation it carries (PLOVER dev), so a doerless
-#: "was arrested" is left to the doer's clause; an attack is an attack whoever did it.
-VERBAL_UNATTRIBUTED = ("ASSAULT",)
+#: Of them, the ones whose verb alone, told in the past passive without its doer, still codes as
+#: that type: an attack is an attack whoever did it, an arrest an arrest ("thousands were
+#: arrested"; PLOVER dev's "missionary was arrested in Lebanon for collaborating" is gold ACCUSE,
+#: the accusation the arrest carries: its one loss, macro-F1 0.9135 -> 0.9106).
+VERBAL_UNATTRIBUTED = ("ASSAULT", "COERCE")
 #: Codes whose doer goes without saying when told in the past passive: a court convicts and
 #: sentences ("he was convicted of fraud", "was found guilty", "was sentenced to ten years").
 VERBAL_UNATTRIBUTED_CODES = ("116",)
