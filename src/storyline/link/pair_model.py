@@ -361,8 +361,12 @@ def _text_words(text: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=2048)
-def _text_tokens(text: str) -> frozenset[str]:
-    return frozenset(text.lower().translate(_WORD_CHARS).split())
+def _text_tokens(text: str) -> tuple[list[str], list[str], list[str]]:
+    """The years (1900-2099), weekdays and other numbers a text names, each sorted."""
+    tokens = set(text.lower().translate(_WORD_CHARS).split())
+    years = {w for w in tokens if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")}
+    return (sorted(years), sorted(tokens & _WEEKDAYS),
+            sorted(w for w in tokens if w.isdigit() and w not in years))
 
 
 class Story:
@@ -417,13 +421,11 @@ class Story:
                         w for w in text.split() if w not in _NAME_STOP and any(c.isalnum() for c in w))
         self.doc_triggers = _tfidf([sorted(heads_of[a]) for a in article_ids])
         self.doc_sets = {kind: _binary([sorted(entities_of[a][kind]) for a in article_ids]) for kind in _KINDS}
-        tokens = [set(self._article_tokens(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])]))
-                  for a in article_ids]
-        years = [{w for w in t if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")} for t in tokens]
-        self.doc_sets["years"] = _binary([sorted(y) for y in years])
-        self.doc_sets["weekdays"] = _binary([sorted(t & _WEEKDAYS) for t in tokens])
-        self.doc_sets["numbers"] = _binary([sorted(w for w in t if w.isdigit() and w not in y)
-                                            for t, y in zip(tokens, years)])
+        told = [self._article_tokens(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])])
+                for a in article_ids]
+        self.doc_sets["years"] = _binary([years for years, _, _ in told])
+        self.doc_sets["weekdays"] = _binary([weekdays for _, weekdays, _ in told])
+        self.doc_sets["numbers"] = _binary([numbers for _, _, numbers in told])
         # the seminal event of a story is what most of each article's
         # mentions are about, and the likeliest to be shared across articles
         per_doc: dict[int, Counter] = {}
@@ -543,7 +545,7 @@ class Story:
     # -- features -----------------------------------------------------------------
 
     @staticmethod
-    def _article_tokens(article: Article | None, sentences: Sequence[str]) -> frozenset[str]:
+    def _article_tokens(article: Article | None, sentences: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
         text = article.text if article is not None and article.text else " ".join(sentences)
         return _text_tokens(text)
 
