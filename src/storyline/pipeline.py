@@ -188,8 +188,9 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
         # an article never dated: its stored mentions are those of its undated
         # text, so one without hints needs no parse; a corpus-dated one is
         # parsed again undated (its stored mentions hang on the old date)
-        todo = [aid for aid in chunk if aid in corpus_dated
-                or corpus_hints(mentions.get(aid, ()), reports, settings.link_threshold)]
+        stored_hints = {aid: corpus_hints(mentions.get(aid, ()), reports, settings.link_threshold)
+                        for aid in chunk if aid not in corpus_dated}
+        todo = [aid for aid in chunk if aid in corpus_dated or stored_hints[aid]]
         if not todo:
             continue
         nlp = nlp or load_pipeline(settings.model)
@@ -198,7 +199,7 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
         for article, doc in annotate((_without_corpus_date(stored[aid]) for aid in todo), nlp,
                                      batch_size=settings.batch_size):
             try:
-                analysis = _analyse_with_corpus(article, doc, settings, reports)
+                analysis = _analyse_with_corpus(article, doc, settings, reports, stored_hints.get(article.id))
             except StorylineError:
                 raise
             except Exception as exc:  # a bug on one article keeps it as it was; it must not stop the build
@@ -217,12 +218,17 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
 CORPUS_CHUNK = 500
 
 
-def _analyse_with_corpus(article: Article, doc, settings: Settings, reports) -> ArticleAnalysis:
+def _analyse_with_corpus(article: Article, doc, settings: Settings, reports, hints=None) -> ArticleAnalysis:
     """``analyse`` an undated article, with the hints the corpus's dated
     reports (``link.corpus_dating.DatedReports``) of the happenings its own
-    analysis finds give it."""
+    analysis finds give it. ``hints``, when given, are those of the
+    article's stored mentions: an article never dated was stored with the
+    analysis of its undated text, so analysing it plain again would only
+    find the same mentions, and the same hints, a second time."""
     from .link.corpus_dating import corpus_hints
 
+    if hints:
+        return analyse(article, doc, settings, corpus_hints=hints)
     plain = analyse(article, doc, settings)
     if plain.article.published is not None and plain.article.published.is_known:
         return plain
