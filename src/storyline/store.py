@@ -306,10 +306,8 @@ class Store:
     def _records(self, kind, table: str, ids: Sequence[str] | None):
         if ids is None:
             rows = self.con.execute(f"SELECT record FROM {table} ORDER BY id").fetchall()
-        else:
-            rows = self.con.execute(
-                f"SELECT record FROM {table} WHERE list_contains(?, id) ORDER BY id", [list(ids)]
-            ).fetchall()
+        else:   # a hash join: list_contains scanned the whole list for every row
+            rows = self._in(f"SELECT record FROM {table} WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
         return [loads(kind, r[0]) for r in rows]
 
     # -- linking, story by story -------------------------------------------------
