@@ -124,3 +124,28 @@ def test_link_same_happening_reference_takes_the_report_of_its_type_in_its_own_a
     joined = _event_of(result, report)
     assert set(joined.mention_ids) == {report.id, reference.id}
     assert joined.links[0].reasons == (("refers back in its article", 1.0),)
+
+
+STRIKE = ("Russian cruise missiles struck the grain terminal of Korvath on Saturday, a day after the port reopened. "
+          "Two days earlier, Russian artillery had shelled a village near the border. "
+          "The mayor of Korvath said the attack was an insult to the farmers who rely on the port.")
+
+
+def test_link_same_happening_reference_without_parties_meets_its_report_through_link(nlp):
+    # through link(), whose stories come from keys: the doerless reference "the attack" has no party
+    # and would be a story (and a row) of its own; it joins the article's first report of its type
+    articles, mentions = _analysed(nlp, (STRIKE, "2023-07-16"))
+    attack = _mention(mentions, "attack", articles[0])
+    struck = _mention(mentions, "struck", articles[0])
+    assert attack.reference and not attack.sources
+    result = link(articles, mentions, ())
+    assert attack.id in _event_of(result, struck).mention_ids
+
+
+def test_link_same_happening_reference_does_not_split_the_reports_of_a_copied_article(nlp):
+    # the same article twice, one copy re-wrapped: the references join their reports after the
+    # reports are clustered, so they cannot pull two copies of one report apart
+    copy = STRIKE.replace(". ", ".\n")
+    articles, mentions = _analysed(nlp, (STRIKE, "2023-07-16"), (copy, "2023-07-16"))
+    single_articles, single_mentions = _analysed(nlp, (STRIKE, "2023-07-16"))
+    assert len(link(articles, mentions, ()).events) == len(link(single_articles, single_mentions, ()).events)

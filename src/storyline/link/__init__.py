@@ -26,7 +26,7 @@ from ..models import Article, Contradiction, Event, EventMention, LinkResult, St
 from .contradictions import find_contradictions
 from .coref import cluster_mentions, link_mentions
 from .events import build_event
-from .stories import cluster_articles, group_stories, mention_keys, story_keys
+from .stories import cluster_articles, group_stories, mention_keys, reference_keys, story_keys
 from .storylines import (
     build_storylines, date_key, episode_item, episodes_from_items, event_anchors, find_episodes, local_roots,
     make_storyline, storyline_groups,
@@ -76,8 +76,9 @@ def _link(articles: Sequence[Article], mentions: Sequence[EventMention], stateme
           threshold: float | None) -> LinkResult:
     by_article = {a.id: a for a in articles}
     by_mention = {m.id: m for m in mentions}
+    refers = reference_keys(list(by_mention.values()))
     members = story_members({m.id: mention_keys(_published(by_article.get(m.article_id)), m)
-                             for m in by_mention.values()})
+                             + ([refers[m.id]] if m.id in refers else []) for m in by_mention.values()})
     said: dict[str, list[Statement]] = {}
     for s in statements:
         said.setdefault(s.article_id, []).append(s)

@@ -380,11 +380,22 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
                if p >= _FLOOR]
     model_prob = {(i, j): p for i, j, p in zip(first.tolist(), second.tolist(), prob.tolist())}
     attached = _references(ordered, infos, model_prob)
+    # a reference joins its report's cluster after the reports are clustered:
+    # a word that only names the happening must not weigh in the average
+    # that decides which reports are one happening (with two copies of an
+    # article, its low scores against the other reports split them)
+    referring = {r for r, _, _ in attached}
+    reports = [item for item in scored if item[0] not in referring and item[1] not in referring]
+    parent = _average_link(infos, reports, threshold, {(i, j) for i, j in copies})
+    for r, k, _ in attached:
+        parent[r] = parent[k]
+    smallest: dict[int, int] = {}
+    for i, root in enumerate(parent):   # a cluster's root is its smallest position
+        smallest.setdefault(root, i)
+    parent = [smallest[root] for root in parent]
     tied = {(min(r, k), max(r, k)) for r, k, _ in attached}
     scored = [item for item in scored if (item[0], item[1]) not in tied]
     scored += [(min(r, k), max(r, k), 1.0, 0.0) for r, k, _ in attached]
-    parent = _average_link(infos, scored, threshold, {(i, j) for i, j in copies})
-    attached = [(r, k, p) for r, k, p in attached if parent[r] == parent[k]]
     groups: dict[int, list[EventMention]] = {}
     for i in range(size):
         groups.setdefault(parent[i], []).append(ordered[i])

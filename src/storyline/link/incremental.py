@@ -30,7 +30,7 @@ from ..settings import Settings
 from ..store import Store, StoryUpdate
 from . import assemble, link_story
 from .cluster import UnionFind
-from .stories import SEEKING, join_keys, mention_keys, story_id
+from .stories import SEEKING, join_keys, mention_keys, reference_keys, story_id
 from .storylines import make_storyline
 
 #: Mentions whose records (with their articles and statements) a relink
@@ -104,8 +104,11 @@ def _pending_keys(store: Store, pending: Sequence[str]) -> tuple[dict[str, list[
     of_mention: dict[str, str] = {}
     for chunk in batches(pending, KEY_CHUNK):
         published = store.published_of(chunk)
-        for m in store.records_of_articles(EventMention, "mentions", chunk):
-            keys[m.id] = mention_keys(published.get(m.article_id), m)
+        mentions = store.records_of_articles(EventMention, "mentions", chunk)
+        # the articles of a chunk come whole, so each reference meets its report here
+        refers = reference_keys(mentions)
+        for m in mentions:
+            keys[m.id] = mention_keys(published.get(m.article_id), m) + ([refers[m.id]] if m.id in refers else [])
             of_mention[m.id] = m.article_id
     return keys, of_mention
 

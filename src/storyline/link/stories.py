@@ -188,6 +188,33 @@ def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str
     return sorted(keys)
 
 
+def reference_keys(mentions: Sequence[EventMention]) -> dict[str, str]:
+    """Mention id -> the key that ties a reference back to a happening
+    (``EventMention.reference``: "the attack was condemned") to the one
+    report of its type its article tells first, preferring one told as news
+    over a historical one (news leads with the happening it later names).
+
+    Only that one report holds the key beside the references, so the
+    article's other reports of the type (the 2015, 2020 and 2023
+    declarations of one seed article) are not joined through it. The key
+    depends on one article's mentions alone, all of which are keyed in the
+    same pass, so stories stay independent of input order; the linker's
+    rules may still refuse the tie (``coref._references``)."""
+    by_place: dict[tuple[str, str], list[EventMention]] = {}
+    for m in mentions:
+        by_place.setdefault((m.article_id, m.type), []).append(m)
+    out: dict[str, str] = {}
+    for (article, kind), same in sorted(by_place.items()):
+        refs = [m for m in same if m.reference]
+        reports = sorted((m for m in same if not m.reference),
+                         key=lambda m: (m.modality == "historical", m.trigger_start, m.id))
+        if refs and reports:
+            key = stable_id("sk", "refers", article, kind)
+            for m in (reports[0], *refs):
+                out[m.id] = key
+    return out
+
+
 def story_keys(published: TimeValue | None, mentions: Sequence[EventMention]) -> set[str]:
     """The keys of several mentions of one article (all their ``mention_keys``)."""
     return {k for m in mentions for k in mention_keys(published, m)}

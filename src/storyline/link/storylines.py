@@ -100,7 +100,11 @@ def episodes_from_items(items: Sequence[dict]) -> list[tuple[str, ...]]:
 
 
 def _event_lemma(event: Event, mentions: Mapping[str, EventMention]) -> str:
-    lemmas = sorted(mentions[i].lemma.lower() for i in event.mention_ids if i in mentions)
+    own = [mentions[i] for i in event.mention_ids if i in mentions]
+    # the reports speak for the event, not a word that only refers back to it
+    # ("the cessation" of a declared end is still the declaration's episode)
+    reports = [m for m in own if not m.reference] or own
+    lemmas = sorted(m.lemma.lower() for m in reports)
     if not lemmas:
         return ""
     # the most frequent trigger lemma speaks for the event
