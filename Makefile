@@ -39,6 +39,7 @@ BROWSER_TESTS := $(if $(filter 1,$(SKIP_BROWSER)),-m "not browser",)
 test: install
 	@SKIP_BROWSER=$(SKIP_BROWSER) sh scripts/install_chromium.sh
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/python -m pytest -q $(BROWSER_TESTS)
 
 bench: install

@@ -88,28 +88,41 @@ def main() -> None:
 
     nlp = load_pipeline()
     by_corpus = {name: gaps(path, nlp) for name, path in CORPORA.items()}
-    report = {"coverage_asked": args.coverage, "documents_with_a_year": {k: len(v) for k, v in by_corpus.items()},
-              "held_out": {}}
+    report = {
+        "coverage_asked": args.coverage,
+        "documents_with_a_year": {k: len(v) for k, v in by_corpus.items()},
+        "held_out": {},
+    }
     for name in by_corpus:
         train = [g for other, vals in by_corpus.items() if other != name for g in vals]
         bound = fit(train, args.coverage)
-        report["held_out"][name] = {"fitted_on": sorted(set(by_corpus) - {name}), "years": list(bound),
-                                    "coverage_held_out": round(held(by_corpus[name], bound), 3),
-                                    "documents": len(by_corpus[name])}
+        report["held_out"][name] = {
+            "fitted_on": sorted(set(by_corpus) - {name}),
+            "years": list(bound),
+            "coverage_held_out": round(held(by_corpus[name], bound), 3),
+            "documents": len(by_corpus[name]),
+        }
     everything = [g for vals in by_corpus.values() for g in vals]
     bound = fit(everything, args.coverage)
     inside = sum(round(r["coverage_held_out"] * r["documents"]) for r in report["held_out"].values())
     stated = round(inside / len(everything), 3)
-    report["final"] = {"years": list(bound), "coverage_on_fit": round(held(everything, bound), 3),
-                       "coverage_stated": stated}
+    report["final"] = {
+        "years": list(bound),
+        "coverage_on_fit": round(held(everything, bound), 3),
+        "coverage_stated": stated,
+    }
     if args.json:
         print(json.dumps(report))
     else:
         for name, r in report["held_out"].items():
-            print(f"held out {name:9s} ({r['documents']:3d} docs): fitted on {'+'.join(r['fitted_on'])} "
-                  f"{r['years'][0]:+d}..{r['years'][1]:+d} years, holds {r['coverage_held_out']:.3f}")
-        print(f"final: {bound[0]:+d}..{bound[1]:+d} years on all {len(everything)} documents "
-              f"(holds {report['final']['coverage_on_fit']:.3f} of them); stated coverage {stated:.3f}")
+            print(
+                f"held out {name:9s} ({r['documents']:3d} docs): fitted on {'+'.join(r['fitted_on'])} "
+                f"{r['years'][0]:+d}..{r['years'][1]:+d} years, holds {r['coverage_held_out']:.3f}"
+            )
+        print(
+            f"final: {bound[0]:+d}..{bound[1]:+d} years on all {len(everything)} documents "
+            f"(holds {report['final']['coverage_on_fit']:.3f} of them); stated coverage {stated:.3f}"
+        )
     if args.write:
         out = ROOT / "src" / "storyline" / "time" / "data" / "dating_prior.yaml"
         lines = [
@@ -125,8 +138,10 @@ def main() -> None:
             "held_out:",
         ]
         for name, r in report["held_out"].items():
-            lines.append(f"  {name}: {{documents: {r['documents']}, years: [{r['years'][0]}, {r['years'][1]}], "
-                         f"coverage: {r['coverage_held_out']}}}")
+            lines.append(
+                f"  {name}: {{documents: {r['documents']}, years: [{r['years'][0]}, {r['years'][1]}], "
+                f"coverage: {r['coverage_held_out']}}}"
+            )
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -46,7 +46,7 @@ def main() -> int:
 
     documents = sorted(read_dating_documents(args.gold_dir), key=lambda d: d.name)
     if args.limit:
-        documents = documents[:args.limit]
+        documents = documents[: args.limit]
     seconds, dating = [], []
     for d in documents:
         start = time.perf_counter()
@@ -56,11 +56,15 @@ def main() -> int:
         seconds.append(time.perf_counter() - start)
         dating.append(time.perf_counter() - parsed)
     result = {"documents": len(seconds), "knowledge_load_s": round(knowledge_s, 3)}
-    for name, values in (("", seconds), ("dating_", dating)):   # all of it, then tagging and dating alone
+    for name, values in (("", seconds), ("dating_", dating)):  # all of it, then tagging and dating alone
         values.sort()
-        result.update({f"{name}median_s": round(values[len(values) // 2], 4),
-                       f"{name}p95_s": round(values[min(len(values) - 1, int(0.95 * len(values)))], 4),
-                       f"{name}max_s": round(values[-1], 4)})
+        result.update(
+            {
+                f"{name}median_s": round(values[len(values) // 2], 4),
+                f"{name}p95_s": round(values[min(len(values) - 1, int(0.95 * len(values)))], 4),
+                f"{name}max_s": round(values[-1], 4),
+            }
+        )
     if args.json:
         print(json.dumps(result))
     else:

@@ -49,14 +49,19 @@ def main(argv: list[str] | None = None) -> int:
                 extract(article, doc, ())
         return time.process_time() - started
 
-    run(None)   # loads the lexicon, actors and dictionaries once, outside the timing
+    run(None)  # loads the lexicon, actors and dictionaries once, outside the timing
     without, with_model = [], []
     for _ in range(args.repeat):
         without.append(run(None))
         with_model.append(run(model))
-    result = {"articles": len(articles), "model": model is not None, "parse_cpu_s": round(parse, 3),
-              "events_cpu_s_without_model": round(min(without), 3), "events_cpu_s_with_model": round(min(with_model), 3),
-              "added_share_of_parse": round((min(with_model) - min(without)) / parse, 4)}
+    result = {
+        "articles": len(articles),
+        "model": model is not None,
+        "parse_cpu_s": round(parse, 3),
+        "events_cpu_s_without_model": round(min(without), 3),
+        "events_cpu_s_with_model": round(min(with_model), 3),
+        "added_share_of_parse": round((min(with_model) - min(without)) / parse, 4),
+    }
     print(json.dumps(result) if args.json else "\n".join(f"{k:28} {v}" for k, v in result.items()))
     return 0
 

@@ -30,19 +30,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "tests"))   # golden_events: the golden tests' own scoring
+sys.path.insert(0, str(ROOT / "tests"))  # golden_events: the golden tests' own scoring
 
-EVENT_FILES = {name: SHARED / "data" / "events" / f"{name}.jsonl"
-               for name in ("rams_dev", "wikievents_dev", "conflibert_train")}
+EVENT_FILES = {
+    name: SHARED / "data" / "events" / f"{name}.jsonl" for name in ("rams_dev", "wikievents_dev", "conflibert_train")
+}
 PLOVER_DEV = SHARED / "data" / "plover_gsr_dev.json"
-GOLDENS = {"unseen_news": (ROOT / "tests" / "fixtures" / "unseen_news", ROOT / "tests" / "golden" / "unseen_news_events.yaml"),
-           "examples": (ROOT / "examples", ROOT / "tests" / "golden" / "examples_events.yaml")}
+GOLDENS = {
+    "unseen_news": (ROOT / "tests" / "fixtures" / "unseen_news", ROOT / "tests" / "golden" / "unseen_news_events.yaml"),
+    "examples": (ROOT / "examples", ROOT / "tests" / "golden" / "examples_events.yaml"),
+}
 SETS = (*EVENT_FILES, "plover_dev", *GOLDENS)
 
 #: Table rows, in order; a set shows "-" for a measure it does not have.
-MEASURES = ("records", "gold_events", "detect_recall", "typed_recall", "type_accuracy", "precision", "recall",
-            "dated_recall", "accuracy", "macro_f1", "coded", "quad_accuracy", "quad_macro_f1",
-            "source_match", "target_match", "seconds")
+MEASURES = (
+    "records",
+    "gold_events",
+    "detect_recall",
+    "typed_recall",
+    "type_accuracy",
+    "precision",
+    "recall",
+    "dated_recall",
+    "accuracy",
+    "macro_f1",
+    "coded",
+    "quad_accuracy",
+    "quad_macro_f1",
+    "source_match",
+    "target_match",
+    "seconds",
+)
 
 
 def events_file(path: Path, limit: int | None) -> dict:
@@ -68,8 +86,12 @@ def golden(folder: Path, gold_file: Path) -> dict:
     expected = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
     coded = {name: a.mentions for name, a in analyse_folder(folder).items()}
     precision, recall, dated, *_ = scores(coded, expected)
-    return {"records": len(expected), "precision": round(precision, 4), "recall": round(recall, 4),
-            "dated_recall": round(dated, 4)}
+    return {
+        "records": len(expected),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "dated_recall": round(dated, 4),
+    }
 
 
 def run_set(name: str, limit: int | None) -> dict | None:
@@ -98,8 +120,9 @@ def table(results: dict[str, dict]) -> str:
         cells = []
         for n in names:
             value = results[n].get(measure)
-            cells.append(("-" if value is None else f"{value:.4g}" if isinstance(value, float) else str(value))
-                         .rjust(width + 2))
+            cells.append(
+                ("-" if value is None else f"{value:.4g}" if isinstance(value, float) else str(value)).rjust(width + 2)
+            )
         lines.append(measure.ljust(14) + "".join(cells))
     return "\n".join(lines)
 
@@ -108,10 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, of {', '.join(SETS)}")
-    parser.add_argument("--limit", type=int, default=None,
-                        help="score only the first N records of each file (golden sets are always whole)")
-    parser.add_argument("--without-model", action="store_true",
-                        help="code without the learned event decider (events/model.py): the rules and dictionaries alone")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="score only the first N records of each file (golden sets are always whole)",
+    )
+    parser.add_argument(
+        "--without-model",
+        action="store_true",
+        help="code without the learned event decider (events/model.py): the rules and dictionaries alone",
+    )
     args = parser.parse_args(argv)
     if args.without_model:
         from storyline.events.model import using

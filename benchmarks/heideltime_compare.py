@@ -108,14 +108,16 @@ def run_storyline(documents, batch_size: int = 32, repeats: int = 3) -> dict:
     for doc, timexes in zip(documents, tags):
         score_document(doc.text, doc.timexes, timexes, counts, doc.unscored)
     n = len(documents)
-    return {"scores": counts.scores(),
-            "seconds_per_doc": selective_seconds / n,
-            "cpu_seconds_per_doc": selective_cpu / n,
-            "full_parse_seconds_per_doc": (parse_seconds + tag_seconds) / n,
-            "full_parse_cpu_seconds_per_doc": (parse_cpu + tag_cpu) / n,
-            "seconds_per_doc_with_ner": (with_ner + tag_seconds) / n,
-            "tag_seconds_per_doc": tag_seconds / n,
-            "paths_differ": sum(a != b for a, b in zip(tags, full_tags))}
+    return {
+        "scores": counts.scores(),
+        "seconds_per_doc": selective_seconds / n,
+        "cpu_seconds_per_doc": selective_cpu / n,
+        "full_parse_seconds_per_doc": (parse_seconds + tag_seconds) / n,
+        "full_parse_cpu_seconds_per_doc": (parse_cpu + tag_cpu) / n,
+        "seconds_per_doc_with_ner": (with_ner + tag_seconds) / n,
+        "tag_seconds_per_doc": tag_seconds / n,
+        "paths_differ": sum(a != b for a, b in zip(tags, full_tags)),
+    }
 
 
 def heideltime_problem() -> str | None:
@@ -137,8 +139,7 @@ def _align(text: str, found: list[dict]) -> list[SystemTimex]:
         for candidate in (surface, surface.replace("&amp;", "&")):
             at = text.find(candidate, pos)
             if at >= 0:
-                out.append(SystemTimex(at, at + len(candidate), candidate, item.get("type", ""),
-                                       item.get("value", "")))
+                out.append(SystemTimex(at, at + len(candidate), candidate, item.get("type", ""), item.get("value", "")))
                 pos = at + len(candidate)
                 break
     return out
@@ -172,8 +173,9 @@ def main(argv=None) -> int:
     parser.add_argument("--limit", type=int, default=20, help="documents to compare (0 = all)")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each storyline timing; the best counts")
-    parser.add_argument("--skip-heideltime", action="store_true",
-                        help="time storyline only (HeidelTime takes seconds a document)")
+    parser.add_argument(
+        "--skip-heideltime", action="store_true", help="time storyline only (HeidelTime takes seconds a document)"
+    )
     args = parser.parse_args(argv)
 
     from storyline.evaluation.tempeval import read_timeml_dir
@@ -185,12 +187,19 @@ def main(argv=None) -> int:
     keys = ("strict_f1", "relaxed_f1", "value_f1", "type_f1")
 
     ours = run_storyline(documents, repeats=args.repeats)
-    per_doc, full_per_doc, with_ner = (ours["seconds_per_doc"], ours["full_parse_seconds_per_doc"],
-                                       ours["seconds_per_doc_with_ner"])
-    result = {"documents": len(documents),
-              "storyline": {**{k: round(ours["scores"][k], 4) for k in keys},
-                            **{k: round(v, 5) for k, v in ours.items() if "_per_doc" in k},
-                            "paths_differ": ours["paths_differ"]}}
+    per_doc, full_per_doc, with_ner = (
+        ours["seconds_per_doc"],
+        ours["full_parse_seconds_per_doc"],
+        ours["seconds_per_doc_with_ner"],
+    )
+    result = {
+        "documents": len(documents),
+        "storyline": {
+            **{k: round(ours["scores"][k], 4) for k in keys},
+            **{k: round(v, 5) for k, v in ours.items() if "_per_doc" in k},
+            "paths_differ": ours["paths_differ"],
+        },
+    }
     problem = "skipped (--skip-heideltime)" if args.skip_heideltime else heideltime_problem()
     if problem is None:
         try:
@@ -198,8 +207,7 @@ def main(argv=None) -> int:
         except Exception as exc:  # a broken Java or TreeTagger install: report, do not die
             problem = f"HeidelTime failed to run: {exc}"
         else:
-            result["heideltime"] = {**{k: round(h_scores[k], 4) for k in keys},
-                                    "seconds_per_doc": round(h_per_doc, 4)}
+            result["heideltime"] = {**{k: round(h_scores[k], 4) for k in keys}, "seconds_per_doc": round(h_per_doc, 4)}
             result["speedup"] = round(h_per_doc / per_doc, 1)
             result["speedup_full_parse"] = round(h_per_doc / full_per_doc, 1)
             result["speedup_with_ner"] = round(h_per_doc / with_ner, 1)
@@ -215,18 +223,24 @@ def main(argv=None) -> int:
         if "error" in row:
             print(f"{name:10s} not run: {row['error']}")
             continue
-        print(f"{name:10s} value F1 {row['value_f1']:.3f}  relaxed F1 {row['relaxed_f1']:.3f}  "
-              f"strict F1 {row['strict_f1']:.3f}  type F1 {row['type_f1']:.3f}  "
-              f"{row['seconds_per_doc']:.4f} s/doc")
+        print(
+            f"{name:10s} value F1 {row['value_f1']:.3f}  relaxed F1 {row['relaxed_f1']:.3f}  "
+            f"strict F1 {row['strict_f1']:.3f}  type F1 {row['type_f1']:.3f}  "
+            f"{row['seconds_per_doc']:.4f} s/doc"
+        )
     row = result["storyline"]
-    print(f"storyline dates-only path {row['cpu_seconds_per_doc']:.4f} s/doc CPU; parsing whole documents "
-          f"{row['full_parse_seconds_per_doc']:.4f} s/doc ({row['full_parse_cpu_seconds_per_doc']:.4f} CPU), "
-          f"{row['seconds_per_doc_with_ner']:.4f} with the entity recogniser; tagging alone "
-          f"{row['tag_seconds_per_doc']:.4f}; {row['paths_differ']} documents tagged differently by the two")
+    print(
+        f"storyline dates-only path {row['cpu_seconds_per_doc']:.4f} s/doc CPU; parsing whole documents "
+        f"{row['full_parse_seconds_per_doc']:.4f} s/doc ({row['full_parse_cpu_seconds_per_doc']:.4f} CPU), "
+        f"{row['seconds_per_doc_with_ner']:.4f} with the entity recogniser; tagging alone "
+        f"{row['tag_seconds_per_doc']:.4f}; {row['paths_differ']} documents tagged differently by the two"
+    )
     if "speedup" in result:
-        print(f"storyline is {result['speedup']}x faster per document (its parse included), "
-              f"{result['speedup_full_parse']}x parsing whole documents, "
-              f"{result['speedup_with_ner']}x with the entity recogniser it does not need")
+        print(
+            f"storyline is {result['speedup']}x faster per document (its parse included), "
+            f"{result['speedup_full_parse']}x parsing whole documents, "
+            f"{result['speedup_with_ner']}x with the entity recogniser it does not need"
+        )
     return 0
 
 

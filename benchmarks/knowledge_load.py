@@ -47,9 +47,14 @@ def main() -> None:
         out = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, check=True)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     walls, cpus = [r["wall"] for r in runs], [r["cpu"] for r in runs]
-    result = {"runs": len(runs), "best_wall_s": round(min(walls), 3), "median_wall_s": round(statistics.median(walls), 3),
-              "best_cpu_s": round(min(cpus), 3), "median_cpu_s": round(statistics.median(cpus), 3),
-              **{k: runs[0][k] for k in ("actors", "aliases", "agents", "holders", "events", "entities")}}
+    result = {
+        "runs": len(runs),
+        "best_wall_s": round(min(walls), 3),
+        "median_wall_s": round(statistics.median(walls), 3),
+        "best_cpu_s": round(min(cpus), 3),
+        "median_cpu_s": round(statistics.median(cpus), 3),
+        **{k: runs[0][k] for k in ("actors", "aliases", "agents", "holders", "events", "entities")},
+    }
     if args.json:
         print(json.dumps(result))
         return

@@ -42,12 +42,31 @@ from storyline.models import ActorRef, Article, EventMention, Statement, TimeVal
 COUNTRIES = ["ISR", "PSE", "EGY", "JOR", "LBN", "SYR", "IRN", "USA", "TUR", "SAU", "IRQ", "QAT"]
 SECTORS = ["GOV", "MIL", "REB", "CVL"]
 TYPES = {
-    "SANCTION": ["end", "halt", "suspend", "cut"], "CONSULT": ["meet", "talk"],
-    "ASSAULT": ["attack", "strike", "raid"], "PROTEST": ["protest", "rally", "march"],
-    "ACCUSE": ["accuse", "blame"], "AGREE": ["agree", "sign"],
+    "SANCTION": ["end", "halt", "suspend", "cut"],
+    "CONSULT": ["meet", "talk"],
+    "ASSAULT": ["attack", "strike", "raid"],
+    "PROTEST": ["protest", "rally", "march"],
+    "ACCUSE": ["accuse", "blame"],
+    "AGREE": ["agree", "sign"],
 }
-NOUNS = ["coordination", "talks", "aid", "border", "ceasefire", "election", "prisoners", "water", "trade",
-         "embassy", "village", "checkpoint", "convoy", "parliament", "negotiations", "funding"]
+NOUNS = [
+    "coordination",
+    "talks",
+    "aid",
+    "border",
+    "ceasefire",
+    "election",
+    "prisoners",
+    "water",
+    "trade",
+    "embassy",
+    "village",
+    "checkpoint",
+    "convoy",
+    "parliament",
+    "negotiations",
+    "funding",
+]
 
 
 #: The time span of the synthetic corpus, whatever its size (the standard configuration).
@@ -60,7 +79,7 @@ def synthetic(n_articles: int, seed: int, span_days: int = SPAN_DAYS) -> tuple[l
     # named actors (ministers, groups, towns) grow with the corpus roughly as
     # the square root of its size (Heaps' law), as in real news collections;
     # countries and sectors stay fixed
-    names = [f"Actor{i}" for i in range(int(8 * n_articles ** 0.5))]
+    names = [f"Actor{i}" for i in range(int(8 * n_articles**0.5))]
     happenings = []
     for k in range(max(1, n_articles // 4)):
         kind = rng.choice(sorted(TYPES))
@@ -74,8 +93,10 @@ def synthetic(n_articles: int, seed: int, span_days: int = SPAN_DAYS) -> tuple[l
         picked = []
         for k, kind, src, tgt, when, topic in rng.sample(happenings, min(3, len(happenings))):
             lemma = rng.choice(TYPES[kind])
-            sentence = (f"{src[1]} of {src[0]} said they would {lemma} the {topic[0]} with {tgt[0]} "
-                        f"over the {topic[1]} dispute, report {a}.")
+            sentence = (
+                f"{src[1]} of {src[0]} said they would {lemma} the {topic[0]} with {tgt[0]} "
+                f"over the {topic[1]} dispute, report {a}."
+            )
             picked.append((kind, src, tgt, when, lemma, sentence))
         # the article's text is its sentences, so story clustering has words to work on
         text = " ".join(p[-1] for p in picked)
@@ -96,20 +117,43 @@ def synthetic(n_articles: int, seed: int, span_days: int = SPAN_DAYS) -> tuple[l
             source = ActorRef(name=f"{src[1]} of {src[0]}", text=src[1], start=0, end=3, country=src[0])
             target = ActorRef(name=f"{tgt[1]} of {tgt[0]}", text=tgt[1], start=0, end=3, country=tgt[0])
             trigger = text.index(f" {lemma} ", offset) + 1
-            mentions.append(EventMention(
-                id=stable_id("em", art.id, trigger, kind), article_id=art.id, type=kind, cameo=None, mode=None,
-                modality=rng.choice(["asserted", "asserted", "reported", "announced"]),
-                trigger_start=trigger, trigger_end=trigger + len(lemma), trigger=lemma, lemma=lemma,
-                sentence_start=offset, sentence_end=offset + len(sentence), sentence=sentence,
-                sources=(source,), targets=(target,), time=tv, confidence=0.7))
+            mentions.append(
+                EventMention(
+                    id=stable_id("em", art.id, trigger, kind),
+                    article_id=art.id,
+                    type=kind,
+                    cameo=None,
+                    mode=None,
+                    modality=rng.choice(["asserted", "asserted", "reported", "announced"]),
+                    trigger_start=trigger,
+                    trigger_end=trigger + len(lemma),
+                    trigger=lemma,
+                    lemma=lemma,
+                    sentence_start=offset,
+                    sentence_end=offset + len(sentence),
+                    sentence=sentence,
+                    sources=(source,),
+                    targets=(target,),
+                    time=tv,
+                    confidence=0.7,
+                )
+            )
             offset += len(sentence) + 1
         # one attributed claim per article, so the contradiction search is timed too
         kind, src, tgt, when, lemma, sentence = picked[0]
         words = f"the {rng.choice(NOUNS)} with {tgt[0]} will continue as before"
         speaker = ActorRef(name=f"{src[1]} of {src[0]}", text=src[1], start=0, end=3, country=src[0])
-        statements.append(Statement(id=stable_id("sm", art.id, 0), article_id=art.id, speaker=speaker,
-                                    words=words, start=0, end=len(words),
-                                    time=TimeValue(when.isoformat(), when, when, "day", "explicit")))
+        statements.append(
+            Statement(
+                id=stable_id("sm", art.id, 0),
+                article_id=art.id,
+                speaker=speaker,
+                words=words,
+                start=0,
+                end=len(words),
+                time=TimeValue(when.isoformat(), when, when, "day", "explicit"),
+            )
+        )
     return articles, mentions, statements
 
 
@@ -122,11 +166,21 @@ def measure(n_articles: int, seed: int, repeat: int, span_days: int = SPAN_DAYS)
         runs.append((time.perf_counter() - began, time.process_time() - began_cpu))
     # the best of several runs is the least disturbed by other processes
     seconds, cpu = min(runs)
-    return {"articles": n_articles, "span_days": span_days, "mentions": len(mentions), "events": len(result.events),
-            "storylines": len(result.storylines), "contradictions": len(result.contradictions),
-            "stories": result.extra.get("stories"), "largest_story": result.extra.get("largest_story"),
-            "largest_story_share": round((result.extra.get("largest_story") or 0) / n_articles, 4),
-            "digest": digest(result), "storyline_digest": storyline_digest(result), "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+    return {
+        "articles": n_articles,
+        "span_days": span_days,
+        "mentions": len(mentions),
+        "events": len(result.events),
+        "storylines": len(result.storylines),
+        "contradictions": len(result.contradictions),
+        "stories": result.extra.get("stories"),
+        "largest_story": result.extra.get("largest_story"),
+        "largest_story_share": round((result.extra.get("largest_story") or 0) / n_articles, 4),
+        "digest": digest(result),
+        "storyline_digest": storyline_digest(result),
+        "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),
+    }
 
 
 def digest(result) -> str:
@@ -176,11 +230,18 @@ def measure_incremental(n_articles: int, seed: int, added: int = 10) -> dict:
             "SELECT count(DISTINCT article_id) FROM mention_stories WHERE story_id IN (SELECT story_id "
             "FROM mention_stories JOIN articles ON articles.id = article_id "
             "WHERE articles.source IN (SELECT unnest(?)))",
-            [[a.source for a in articles[n_articles:]]]).fetchone()[0]
-    return {"articles": n_articles, "stories": stories, "full_link_seconds": round(full, 3),
-            "added": added, "stories_relinked": touched, "articles_in_relinked_stories": members,
-            "incremental_link_seconds": round(incremental, 3),
-            "incremental_share": round(incremental / max(full, 1e-9), 4)}
+            [[a.source for a in articles[n_articles:]]],
+        ).fetchone()[0]
+    return {
+        "articles": n_articles,
+        "stories": stories,
+        "full_link_seconds": round(full, 3),
+        "added": added,
+        "stories_relinked": touched,
+        "articles_in_relinked_stories": members,
+        "incremental_link_seconds": round(incremental, 3),
+        "incremental_share": round(incremental / max(full, 1e-9), 4),
+    }
 
 
 def ecbplus_stories(split_dir: str, split: str = "dev") -> dict:
@@ -213,9 +274,16 @@ def ecbplus_stories(split_dir: str, split: str = "dev") -> dict:
     both, of_truth, of_found = Counter(zip(truth, found)), Counter(truth), Counter(found)
     precision = sum(c * c / of_found[f] for (_, f), c in both.items()) / len(truth)
     recall = sum(c * c / of_truth[t] for (t, _), c in both.items()) / len(truth)
-    return {"split": split, "mentions": len(truth), "gold_subtopics": len(of_truth), "stories": len(of_found),
-            "largest_story_mentions": max(of_found.values()), "b3_precision": round(precision, 4),
-            "b3_recall": round(recall, 4), "b3_f1": round(2 * precision * recall / (precision + recall), 4)}
+    return {
+        "split": split,
+        "mentions": len(truth),
+        "gold_subtopics": len(of_truth),
+        "stories": len(of_found),
+        "largest_story_mentions": max(of_found.values()),
+        "b3_precision": round(precision, 4),
+        "b3_recall": round(recall, 4),
+        "b3_f1": round(2 * precision * recall / (precision + recall), 4),
+    }
 
 
 def _grouped(articles, mentions, statements):
@@ -236,10 +304,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--incremental", action="store_true", help="time database linking, full vs ten added")
-    parser.add_argument("--span-grows", action="store_true",
-                        help="second configuration: the smaller corpus covers a proportional part of the 14 years")
-    parser.add_argument("--ecbplus", metavar="SPLIT_DIR",
-                        help="instead: the build's stories on the ECB+ dev gold mentions against gold sub-topics")
+    parser.add_argument(
+        "--span-grows",
+        action="store_true",
+        help="second configuration: the smaller corpus covers a proportional part of the 14 years",
+    )
+    parser.add_argument(
+        "--ecbplus",
+        metavar="SPLIT_DIR",
+        help="instead: the build's stories on the ECB+ dev gold mentions against gold sub-topics",
+    )
     args = parser.parse_args()
     if args.ecbplus:
         print(json.dumps(ecbplus_stories(args.ecbplus)))
@@ -250,12 +324,19 @@ def main() -> None:
         return
     spans = [SPAN_DAYS * n // max(args.sizes) if args.span_grows else SPAN_DAYS for n in args.sizes]
     small, large = (measure(n, args.seed, args.repeat, span) for n, span in zip(args.sizes, spans))
-    print(json.dumps({"configuration": "span grows with the corpus" if args.span_grows else "standard (14 years)",
-                      "small": small, "large": large,
-                      "size_ratio": round(large["articles"] / small["articles"], 2),
-                      "time_ratio": round(large["seconds"] / max(small["seconds"], 1e-9), 2),
-                      # CPU time is the fairer ratio on a shared, busy machine
-                      "cpu_ratio": round(large["cpu_seconds"] / max(small["cpu_seconds"], 1e-9), 2)}))
+    print(
+        json.dumps(
+            {
+                "configuration": "span grows with the corpus" if args.span_grows else "standard (14 years)",
+                "small": small,
+                "large": large,
+                "size_ratio": round(large["articles"] / small["articles"], 2),
+                "time_ratio": round(large["seconds"] / max(small["seconds"], 1e-9), 2),
+                # CPU time is the fairer ratio on a shared, busy machine
+                "cpu_ratio": round(large["cpu_seconds"] / max(small["cpu_seconds"], 1e-9), 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -75,14 +75,25 @@ def child(corpus: str, db: str) -> dict:
     with Store(db, read_only=True) as store:
         chars = sum(len(a.text) for a in store.articles())
         mentions = len(store.mentions())
-    return {"articles": report.articles_new, "failures": len(report.failures), "chars": chars,
-            "mentions": mentions, "events": report.events, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
-            "cpu_us_per_char": round(cpu / max(chars, 1) * 1e6, 2)}
+    return {
+        "articles": report.articles_new,
+        "failures": len(report.failures),
+        "chars": chars,
+        "mentions": mentions,
+        "events": report.events,
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "cpu_us_per_char": round(cpu / max(chars, 1) * 1e6, 2),
+    }
 
 
 def run_child(corpus: Path, db: Path) -> dict:
-    proc = subprocess.Popen([sys.executable, __file__, "--child", str(corpus), str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", str(corpus), str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     if status != 0:
@@ -94,8 +105,7 @@ def run_child(corpus: Path, db: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000000,4999000",
-                        help="long article sizes in UTF-8 bytes, comma-separated")
+    parser.add_argument("--sizes", default="1000000,4999000", help="long article sizes in UTF-8 bytes, comma-separated")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -119,8 +129,11 @@ def main() -> None:
             print(json.dumps(result), flush=True)
     base = results[0]["cpu_us_per_char"]
     for result in results[1:]:
-        print(f"{result['config']}: {result['cpu_us_per_char'] / base:.2f}x the CPU per character of normal "
-              f"articles, peak RSS {result['peak_rss_mb']} MB", flush=True)
+        print(
+            f"{result['config']}: {result['cpu_us_per_char'] / base:.2f}x the CPU per character of normal "
+            f"articles, peak RSS {result['peak_rss_mb']} MB",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

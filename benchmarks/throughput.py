@@ -121,10 +121,14 @@ def run(size: int, settings: Settings) -> dict:
 #: links the whole corpus again, the cost "add_10" would have without
 #: incremental linking.
 CONFIGS = {
-    "spacy_1": ("spacy", 1), "spacy_2": ("spacy", 2),
-    "local_1": ("local", 1), "local_2": ("local", 2),
-    "ray_2": ("ray", 2), "rebuild": ("rebuild", 1),
-    "add_10": ("add", 1), "relink_all": ("relink", 1),
+    "spacy_1": ("spacy", 1),
+    "spacy_2": ("spacy", 2),
+    "local_1": ("local", 1),
+    "local_2": ("local", 2),
+    "ray_2": ("ray", 2),
+    "rebuild": ("rebuild", 1),
+    "add_10": ("add", 1),
+    "relink_all": ("relink", 1),
 }
 
 
@@ -147,8 +151,11 @@ def child(kind: str, n_process: int, corpus: str, db: str) -> dict:
         started, cpu = time.perf_counter(), cpu_seconds()
         for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process):
             pass
-        return {"seconds": time.perf_counter() - started, "cpu_seconds": round(cpu_seconds() - cpu, 2),
-                "articles": len(texts)}
+        return {
+            "seconds": time.perf_counter() - started,
+            "cpu_seconds": round(cpu_seconds() - cpu, 2),
+            "articles": len(texts),
+        }
     startup = 0.0
     if kind in ("local", "add", "relink"):
         # the bare spaCy run is timed from a loaded, warmed-up model; so is
@@ -168,8 +175,9 @@ def child(kind: str, n_process: int, corpus: str, db: str) -> dict:
         extra.mkdir(exist_ok=True)
         sources = source_articles()
         for i in range(10):
-            (extra / f"extra_{i:03d}.txt").write_text(varied(sources[i % len(sources)], 10_000_000 + i),
-                                                       encoding="utf-8")
+            (extra / f"extra_{i:03d}.txt").write_text(
+                varied(sources[i % len(sources)], 10_000_000 + i), encoding="utf-8"
+            )
         corpus = str(extra)
     if kind == "ray":
         import ray
@@ -181,30 +189,53 @@ def child(kind: str, n_process: int, corpus: str, db: str) -> dict:
     started, cpu = time.perf_counter(), cpu_seconds()
     report = build([corpus], db, settings, engine="ray" if kind == "ray" else "local")
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "articles": report.articles_new + report.articles_seen,
-            # Ray's workers are not reaped by the run, so their CPU is missing there
-            "cpu_seconds": round(cpu_seconds() - cpu, 2),
-            "articles_new": report.articles_new, "events": report.events,
-            "startup_seconds": round(startup, 2), "stories_relinked": report.stories_relinked,
-            "link_seconds": round(report.link_seconds, 3),
-            # the spaCy workers (n_process > 1) are this process's children
-            "workers_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+    return {
+        "seconds": seconds,
+        "articles": report.articles_new + report.articles_seen,
+        # Ray's workers are not reaped by the run, so their CPU is missing there
+        "cpu_seconds": round(cpu_seconds() - cpu, 2),
+        "articles_new": report.articles_new,
+        "events": report.events,
+        "startup_seconds": round(startup, 2),
+        "stories_relinked": report.stories_relinked,
+        "link_seconds": round(report.link_seconds, 3),
+        # the spaCy workers (n_process > 1) are this process's children
+        "workers_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+    }
 
 
 def run_child(config: str, corpus: Path, db: Path) -> dict:
     kind, n_process = CONFIGS[config]
-    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, "--n-process", str(n_process),
-                             "--corpus", str(corpus), "--db", str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            kind,
+            "--n-process",
+            str(n_process),
+            "--corpus",
+            str(corpus),
+            "--db",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         return {"config": config, "error": f"exit {proc.returncode}"}
     result = json.loads(out.strip().splitlines()[-1])
-    result.update(config=config, n_process=n_process, peak_rss_mb=round(usage.ru_maxrss / 1024, 1),
-                  articles_per_s=round(result["articles"] / result["seconds"], 2),
-                  seconds=round(result["seconds"], 2))
+    result.update(
+        config=config,
+        n_process=n_process,
+        peak_rss_mb=round(usage.ru_maxrss / 1024, 1),
+        articles_per_s=round(result["articles"] / result["seconds"], 2),
+        seconds=round(result["seconds"], 2),
+    )
     return result
 
 
@@ -223,15 +254,17 @@ def scale(sizes: list[int], configs: list[str], out: Path | None, workdir: Path)
         summary = {"size": size, "summary": True}
         for n in (1, 2):
             if f"local_{n}" in by and f"spacy_{n}" in by:
-                summary[f"ratio_local_{n}"] = round(by[f"local_{n}"]["articles_per_s"]
-                                                    / by[f"spacy_{n}"]["articles_per_s"], 3)
+                summary[f"ratio_local_{n}"] = round(
+                    by[f"local_{n}"]["articles_per_s"] / by[f"spacy_{n}"]["articles_per_s"], 3
+                )
         if "ray_2" in by and "spacy_2" in by:
             summary["ratio_ray_2"] = round(by["ray_2"]["articles_per_s"] / by["spacy_2"]["articles_per_s"], 3)
         if "rebuild" in by and "local_1" in by:
             summary["rebuild_share"] = round(by["rebuild"]["seconds"] / by["local_1"]["seconds"], 4)
         if "add_10" in by and "relink_all" in by:
             summary["add_10_link_vs_relink_all"] = round(
-                by["add_10"]["link_seconds"] / max(by["relink_all"]["link_seconds"], 1e-9), 3)
+                by["add_10"]["link_seconds"] / max(by["relink_all"]["link_seconds"], 1e-9), 3
+            )
         _emit(summary, out)
     # cost growth: time ratio for each 10x step, per configuration
     growth = {"growth": True}
@@ -242,7 +275,8 @@ def scale(sizes: list[int], configs: list[str], out: Path | None, workdir: Path)
                 growth[f"{config}_{small}_to_{large}"] = {
                     "size_ratio": large / small,
                     "time_ratio": round(done[large]["seconds"] / done[small]["seconds"], 2),
-                    "cpu_ratio": round(done[large]["cpu_seconds"] / max(done[small]["cpu_seconds"], 1e-9), 2)}
+                    "cpu_ratio": round(done[large]["cpu_seconds"] / max(done[small]["cpu_seconds"], 1e-9), 2),
+                }
     _emit(growth, out)
     return rows
 
@@ -261,8 +295,9 @@ def main() -> None:
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--sizes", help="comma-separated corpus sizes, e.g. 100,1000,10000")
-    parser.add_argument("--configs", default=",".join(CONFIGS),
-                        help=f"which of {', '.join(CONFIGS)} to run with --sizes")
+    parser.add_argument(
+        "--configs", default=",".join(CONFIGS), help=f"which of {', '.join(CONFIGS)} to run with --sizes"
+    )
     parser.add_argument("--out", type=Path, help="append each result to this JSONL file")
     parser.add_argument("--workdir", type=Path, help="keep corpora and databases here (default: a temp dir)")
     parser.add_argument("--child", help=argparse.SUPPRESS)

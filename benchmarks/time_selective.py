@@ -69,8 +69,11 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args(argv)
     if not Path(args.gold_dir).exists():
-        print(f"error: {args.gold_dir} does not exist; pass the TBAQ-cleaned folder "
-              "(see data/README.md in the shared data)", file=sys.stderr)
+        print(
+            f"error: {args.gold_dir} does not exist; pass the TBAQ-cleaned folder "
+            "(see data/README.md in the shared data)",
+            file=sys.stderr,
+        )
         return 1
 
     from storyline.annotate import load_pipeline
@@ -80,7 +83,7 @@ def main(argv=None) -> int:
     texts, anchors = [d.text for d in documents], [d.dct for d in documents]
     nlp = load_pipeline()
     with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):
-        full_path(nlp, texts[:8], anchors[:8])          # warm both paths' caches before timing
+        full_path(nlp, texts[:8], anchors[:8])  # warm both paths' caches before timing
         selective_path(nlp, texts[:8], anchors[:8])
         full, full_cpu = timed(lambda: full_path(nlp, texts, anchors), args.repeats)
         sel, sel_cpu = timed(lambda: selective_path(nlp, texts, anchors), args.repeats)
@@ -90,18 +93,28 @@ def main(argv=None) -> int:
         counts = Counts()
         for doc, timexes in zip(documents, tags):
             score_document(doc.text, doc.timexes, timexes, counts, doc.unscored)
-        scores[name] = {k: round(v, 4) for k, v in counts.scores().items()
-                        if k in ("strict_f1", "relaxed_f1", "value_f1", "type_f1")}
+        scores[name] = {
+            k: round(v, 4)
+            for k, v in counts.scores().items()
+            if k in ("strict_f1", "relaxed_f1", "value_f1", "type_f1")
+        }
     for doc, a, b in zip(documents, full, sel):
         if _key(a) != _key(b):
-            differ.append({"document": doc.name,
-                           "full_only": sorted(set(_key(a)) - set(_key(b))),
-                           "selective_only": sorted(set(_key(b)) - set(_key(a)))})
+            differ.append(
+                {
+                    "document": doc.name,
+                    "full_only": sorted(set(_key(a)) - set(_key(b))),
+                    "selective_only": sorted(set(_key(b)) - set(_key(a))),
+                }
+            )
     n = len(documents)
-    result = {"documents": n, "differ": len(differ),
-              "full": {**scores["full"], "cpu_seconds_per_doc": round(full_cpu / n, 5)},
-              "selective": {**scores["selective"], "cpu_seconds_per_doc": round(sel_cpu / n, 5)},
-              "speedup": round(full_cpu / sel_cpu, 2) if sel_cpu else None}
+    result = {
+        "documents": n,
+        "differ": len(differ),
+        "full": {**scores["full"], "cpu_seconds_per_doc": round(full_cpu / n, 5)},
+        "selective": {**scores["selective"], "cpu_seconds_per_doc": round(sel_cpu / n, 5)},
+        "speedup": round(full_cpu / sel_cpu, 2) if sel_cpu else None,
+    }
     if args.json:
         print(json.dumps({**result, "differences": differ}))
     else:
@@ -110,9 +123,11 @@ def main(argv=None) -> int:
             print(f"  {row['document']}: full only {row['full_only']}, selective only {row['selective_only']}")
         for name in ("full", "selective"):
             row = result[name]
-            print(f"{name:10s} value F1 {row['value_f1']:.4f}  relaxed F1 {row['relaxed_f1']:.4f}  "
-                  f"strict F1 {row['strict_f1']:.4f}  type F1 {row['type_f1']:.4f}  "
-                  f"{row['cpu_seconds_per_doc']:.4f} s/doc CPU")
+            print(
+                f"{name:10s} value F1 {row['value_f1']:.4f}  relaxed F1 {row['relaxed_f1']:.4f}  "
+                f"strict F1 {row['strict_f1']:.4f}  type F1 {row['type_f1']:.4f}  "
+                f"{row['cpu_seconds_per_doc']:.4f} s/doc CPU"
+            )
         print(f"the selective path takes {1 / result['speedup']:.2f} of the full path's CPU time")
     return 1 if differ else 0
 

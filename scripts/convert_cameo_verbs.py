@@ -39,11 +39,48 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "storyline" / "events" / "d
 SOURCE = "CAMEO.2.0.txt"
 SOURCE_NAME = "PETRARCH2 CAMEO.2.0.txt (openeventdata/petrarch2 @676801cd, last update 2015-04-30; MIT)"
 #: Bare words after the verb that are particles, not nouns ("SET OUT VIEWS").
-PARTICLES = {"OUT", "OFF", "UP", "DOWN", "BACK", "AWAY", "FORWARD", "ASIDE", "OVER", "AROUND",
-             "TOGETHER", "THROUGH", "APART", "AHEAD", "IN", "ON"}
+PARTICLES = {
+    "OUT",
+    "OFF",
+    "UP",
+    "DOWN",
+    "BACK",
+    "AWAY",
+    "FORWARD",
+    "ASIDE",
+    "OVER",
+    "AROUND",
+    "TOGETHER",
+    "THROUGH",
+    "APART",
+    "AHEAD",
+    "IN",
+    "ON",
+}
 #: Words of a multi-word verb that are prepositions ("ASK_FOR", "SCOFF_AT").
-PREPOSITIONS = {"FOR", "AT", "TO", "WITH", "FROM", "INTO", "AGAINST", "OF", "BY", "ABOUT", "ON", "IN",
-                "UPON", "ONTO", "UNDER", "BEFORE", "AFTER", "BEHIND", "OVER", "TOWARD", "TOWARDS"}
+PREPOSITIONS = {
+    "FOR",
+    "AT",
+    "TO",
+    "WITH",
+    "FROM",
+    "INTO",
+    "AGAINST",
+    "OF",
+    "BY",
+    "ABOUT",
+    "ON",
+    "IN",
+    "UPON",
+    "ONTO",
+    "UNDER",
+    "BEFORE",
+    "AFTER",
+    "BEHIND",
+    "OVER",
+    "TOWARD",
+    "TOWARDS",
+}
 ACTOR_MARKS = {"$", "+", "%", "^"}
 TOKEN = re.compile(r"\(|\)|\{|\}|[^\s(){}]+")
 CODE = re.compile(r"\[([^\]]*)\]")
@@ -95,9 +132,13 @@ class Lemmatiser:
         or a regular form of the base ("lambasted" -> "lambast", "staged" -> "stag")."""
         lemmas = [base] if base else []
         for form in [*forms, *(_regular_forms(base) if base else ())]:
-            morph = ("VerbForm=Part|Tense=Pres" if form.endswith("ing") else
-                     "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin" if form.endswith("s") else
-                     "Tense=Past|VerbForm=Fin")
+            morph = (
+                "VerbForm=Part|Tense=Pres"
+                if form.endswith("ing")
+                else "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+                if form.endswith("s")
+                else "Tense=Past|VerbForm=Fin"
+            )
             doc = self.Doc(self.nlp.vocab, words=[form], pos=["VERB"], morphs=[morph])
             lemma = self.lemmatizer.rule_lemmatize(doc[0])[0].lower()
             if lemma not in lemmas and lemma != form:
@@ -145,7 +186,7 @@ def read_dictionary(text: str):
             section = "transformations"
             continue
         if not raw.strip():
-            current_set = None   # a blank line ends a synonym set; a comment line does not
+            current_set = None  # a blank line ends a synonym set; a comment line does not
             continue
         if not line.strip() or section == "transformations":
             continue
@@ -160,10 +201,11 @@ def read_dictionary(text: str):
             continue
         if line.startswith("---"):
             match = re.match(r"---\s+(\S+)\s+\[([^\]]*)\]", line)
-            blocks.append({"name": match.group(1), "code": _clean_code(match.group(2)) or "---",
-                           "verbs": [], "patterns": []})
+            blocks.append(
+                {"name": match.group(1), "code": _clean_code(match.group(2)) or "---", "verbs": [], "patterns": []}
+            )
         elif line.startswith("-"):
-            blocks[-1]["patterns"].append(raw.strip()[1:].strip())   # the comment names the verb
+            blocks[-1]["patterns"].append(raw.strip()[1:].strip())  # the comment names the verb
         elif blocks:
             blocks[-1]["verbs"].append(line.strip())
     return synsets, blocks
@@ -179,9 +221,9 @@ def _parse_verb_line(line: str):
     words = [w for w in body.split("_") if w]
     head_at = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
     head = words[head_at].lstrip("+")
-    rest = [w.lstrip("+") for w in words[head_at + 1:]]
+    rest = [w.lstrip("+") for w in words[head_at + 1 :]]
     irregular = []
-    for form in (forms[0].split() if forms else []):
+    for form in forms[0].split() if forms else []:
         parts = [w for w in form.split("_") if w]
         marked = next((p for p in parts if p.startswith("+")), parts[0] if parts else "")
         if marked:
@@ -206,7 +248,7 @@ def parse_pattern(body: str):
     code = _clean_code(code_match.group(1))
     if code is None:
         return None
-    body = body[:code_match.start()]
+    body = body[: code_match.start()]
     if "*" not in body:
         return None
     before, after = body.split("*", 1)
@@ -219,7 +261,7 @@ def parse_pattern(body: str):
         tok = tokens[i]
         if tok == "(":
             end = tokens.index(")", i)
-            inner = [t for t in tokens[i + 1:end] if t not in "{}"]
+            inner = [t for t in tokens[i + 1 : end] if t not in "{}"]
             if inner:
                 for prep in inner[0].split("/"):
                     preps.append((prep, _phrase(inner[1:])))
@@ -227,7 +269,7 @@ def parse_pattern(body: str):
             continue
         if tok == "{":
             end = tokens.index("}", i)
-            objects.append(tokens[i + 1:end])
+            objects.append(tokens[i + 1 : end])
             i = end + 1
             continue
         if tok in ACTOR_MARKS or tok in "()}":
@@ -237,7 +279,7 @@ def parse_pattern(body: str):
             particle = tok
         elif tok in PREPOSITIONS and tok not in PARTICLES and i + 1 < len(tokens):
             # "FIRST VISIT TO ^ +": an unbracketed prepositional phrase
-            rest = [t for t in tokens[i + 1:] if t not in "(){}"]
+            rest = [t for t in tokens[i + 1 :] if t not in "(){}"]
             preps.append((tok, _phrase(rest[:1]) if rest and rest[0] not in ACTOR_MARKS else None))
             break
         else:
@@ -287,7 +329,7 @@ def convert(source_dir: Path, out_dir: Path) -> list[str]:
         seen_verbs = set()
         for head, rest, forms, code in verbs:
             base = head.lower()
-            if rest and base.endswith("ed"):   # "+ANGERED_BY": the inflected word is written inflected
+            if rest and base.endswith("ed"):  # "+ANGERED_BY": the inflected word is written inflected
                 base = lem.verb_forms("", [base])[-1]
             lemmas = lem.verb_forms(base, forms)
             if rest:
@@ -298,8 +340,16 @@ def convert(source_dir: Path, out_dir: Path) -> list[str]:
                 if not particle and not prep and len(words) == 1 and words[0] in PREPOSITIONS | PARTICLES:
                     particle, words = words[0], []
                 obj_words = [w for w in words if w not in PREPOSITIONS]
-                row = ("pattern", name, code or block["code"], base, "", particle.lower(),
-                       noun_field(" ".join(obj_words)), f"{prep.lower()}:" if prep else "")
+                row = (
+                    "pattern",
+                    name,
+                    code or block["code"],
+                    base,
+                    "",
+                    particle.lower(),
+                    noun_field(" ".join(obj_words)),
+                    f"{prep.lower()}:" if prep else "",
+                )
                 rows.append("\t".join(row))
                 continue
             for lemma in lemmas:
@@ -314,8 +364,20 @@ def convert(source_dir: Path, out_dir: Path) -> list[str]:
             comment = raw.split("#", 1)[1].strip() if "#" in raw else ""
             origin = comment.split()[0].lower() if comment else origin
             prep_field = ";".join(f"{p.lower()}:{noun_field(ph)}" for p, ph in preps)
-            rows.append("\t".join(("pattern", name, code, origin or "", noun_field(subject),
-                                   (particle or "").lower(), noun_field(obj), prep_field)))
+            rows.append(
+                "\t".join(
+                    (
+                        "pattern",
+                        name,
+                        code,
+                        origin or "",
+                        noun_field(subject),
+                        (particle or "").lower(),
+                        noun_field(obj),
+                        prep_field,
+                    )
+                )
+            )
     header = [
         f"# storyline CAMEO verb dictionary, converted from {SOURCE_NAME}",
         "# by scripts/convert_cameo_verbs.py; do not edit, rerun the script. Licence: PETRARCH2_LICENSE.txt.",
@@ -334,7 +396,8 @@ def convert(source_dir: Path, out_dir: Path) -> list[str]:
     (out_dir / "PETRARCH2_LICENSE.txt").write_text(
         f"{notice}\n\n---\ncameo_verbs.tsv is converted from PETRARCH2's {SOURCE}, whose header carries the same\n"
         f"MIT licence with the line: {own[0] if own else 'Copyright (c) 2015 Open Event Data Alliance'}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return rows
 
 

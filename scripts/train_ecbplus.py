@@ -34,8 +34,8 @@ def model_files(split_dir: str, nlp=None) -> dict[str, str]:
     weights, hop_weights, doc_weights, table = ecbplus_features.fit_pair_model(articles, mentions, gold)
     model = {
         "source": "ECB+ train split (Cybulska & Vossen); logistic regression over the event-mention pairs "
-                  "the linker proposes, the train topics in two halves each linked as one story; "
-                  "trained by scripts/train_ecbplus.py",
+        "the linker proposes, the train topics in two halves each linked as one story; "
+        "trained by scripts/train_ecbplus.py",
         "features": list(pair_model.FEATURES),
         "weights": list(weights),
         "hop_features": list(pair_model.FEATURES + pair_model.HOP_FEATURES),
@@ -47,11 +47,13 @@ def model_files(split_dir: str, nlp=None) -> dict[str, str]:
         "min_count": MIN_PAIR_COUNT,
         "pairs": table,
         "source": "ECB+ train split (Cybulska & Vossen), gold sub-topics; log-odds that two event mentions "
-                  "with these head lemmas in one story corefer; counted by "
-                  "storyline.evaluation.ecbplus_features.build_lemma_pair_table",
+        "with these head lemmas in one story corefer; counted by "
+        "storyline.evaluation.ecbplus_features.build_lemma_pair_table",
     }
-    return {"pair_model.json": json.dumps(model, indent=1) + "\n",
-            "lemma_pairs.json": json.dumps(pairs, separators=(",", ":"), sort_keys=True)}
+    return {
+        "pair_model.json": json.dumps(model, indent=1) + "\n",
+        "lemma_pairs.json": json.dumps(pairs, separators=(",", ":"), sort_keys=True),
+    }
 
 
 def main(split_dir: str) -> None:

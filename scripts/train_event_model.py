@@ -44,7 +44,14 @@ SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.events.model import (  # noqa: E402
-    DENSE_DIMS, GATE_POS, MODEL_FILE, NONE, EventModel, dense_features, token_features, using,
+    DENSE_DIMS,
+    GATE_POS,
+    MODEL_FILE,
+    NONE,
+    EventModel,
+    dense_features,
+    token_features,
+    using,
 )
 
 DATA = ROOT / "src" / "storyline" / "events" / "data"
@@ -91,8 +98,17 @@ def examples_of(name: str, nlp) -> list[dict]:
             if label is None:
                 continue
             token = doc[i]
-            out.append({"file": name, "id": record.id, "i": i, "lemma": token.lemma_.lower(), "label": label,
-                        "features": token_features(token), "dense": vectors[row]})
+            out.append(
+                {
+                    "file": name,
+                    "id": record.id,
+                    "i": i,
+                    "lemma": token.lemma_.lower(),
+                    "label": label,
+                    "features": token_features(token),
+                    "dense": vectors[row],
+                }
+            )
     return out
 
 
@@ -117,7 +133,7 @@ def fit(examples: list[dict]) -> EventModel:
     onehot = np.zeros((len(y), k))
     onehot[np.arange(len(y)), y] = 1.0
     penalty = np.ones((d, 1))
-    penalty[-1] = 0.0                      # the bias is not shrunk
+    penalty[-1] = 0.0  # the bias is not shrunk
 
     def loss(flat):
         w = flat.reshape(d, k)
@@ -128,12 +144,11 @@ def fit(examples: list[dict]) -> EventModel:
         grad = x.T @ (np.exp(logp) - onehot) + L2 * penalty * w
         return value, np.asarray(grad).ravel()
 
-    result = optimize.minimize(loss, np.zeros(d * k), jac=True, method="L-BFGS-B",
-                               options={"maxiter": 500})
+    result = optimize.minimize(loss, np.zeros(d * k), jac=True, method="L-BFGS-B", options={"maxiter": 500})
     # rounded, so that the last bits of the optimiser's arithmetic never reach the file
     w = np.round(result.x.reshape(d, k), 4).astype(np.float32)
     n = len(names)
-    return EventModel(classes, lemmas, index, w[:n], w[n:n + DENSE_DIMS], w[-1], THRESHOLD)
+    return EventModel(classes, lemmas, index, w[:n], w[n : n + DENSE_DIMS], w[-1], THRESHOLD)
 
 
 def _design(examples: list[dict], index: dict) -> sparse.csr_matrix:
@@ -153,8 +168,11 @@ def word_scores(model: EventModel, examples: list[dict], known: tuple[frozenset,
     held-out examples, among the words extraction would ask it about (its
     lemmas, not the lexicon's); recall is over every typed word."""
     verbs, nouns = known
-    looked = [e for e in examples if e["lemma"] in model.lemmas
-              and e["lemma"] not in (verbs if "p=VERB" in e["features"] else nouns)]
+    looked = [
+        e
+        for e in examples
+        if e["lemma"] in model.lemmas and e["lemma"] not in (verbs if "p=VERB" in e["features"] else nouns)
+    ]
     proposed = correct = 0
     if looked:
         x = _design(looked, model.features)
@@ -168,9 +186,13 @@ def word_scores(model: EventModel, examples: list[dict], known: tuple[frozenset,
                 proposed += 1
                 correct += model.classes[best] == e["label"]
     typed = sum(e["label"] != NONE for e in examples)
-    return {"typed_words": typed, "looked_at": len(looked), "proposed": proposed,
-            "precision": round(correct / proposed, 4) if proposed else None,
-            "recall": round(correct / typed, 4) if typed else None}
+    return {
+        "typed_words": typed,
+        "looked_at": len(looked),
+        "proposed": proposed,
+        "precision": round(correct / proposed, 4) if proposed else None,
+        "recall": round(correct / typed, 4) if typed else None,
+    }
 
 
 def extraction_scores(model: EventModel | None, name: str) -> dict:
@@ -201,17 +223,25 @@ def build(evaluate: bool = True) -> tuple[str, str]:
                 "extraction_with_model": extraction_scores(model, held_out),
             }
     final = fit([e for rows in examples.values() for e in rows])
-    meta = {"trained_on": list(FILES), "examples": {n: len(rows) for n, rows in examples.items()},
-            "classes": list(final.classes), "lemmas": len(final.lemmas), "features": len(final.features),
-            "l2": L2, "threshold": THRESHOLD, "min_trigger_records": MIN_TRIGGER_RECORDS,
-            "leave_one_file_out": folds}
+    meta = {
+        "trained_on": list(FILES),
+        "examples": {n: len(rows) for n, rows in examples.items()},
+        "classes": list(final.classes),
+        "lemmas": len(final.lemmas),
+        "features": len(final.features),
+        "l2": L2,
+        "threshold": THRESHOLD,
+        "min_trigger_records": MIN_TRIGGER_RECORDS,
+        "leave_one_file_out": folds,
+    }
     return final.to_json(), json.dumps(meta, indent=1, sort_keys=True) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="rebuild and compare with the committed files; write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="rebuild and compare with the committed files; write nothing"
+    )
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (model file only)")
     args = parser.parse_args(argv)
     missing = [str(p) for p in FILES.values() if not p.is_file()]

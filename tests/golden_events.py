@@ -61,8 +61,10 @@ def exactly_dated(gold: dict, mention) -> bool:
 
 def describe(m) -> str:
     when = m.time.value if m.time else "undated"
-    return (f"{m.type}/{m.modality} {[s.name for s in m.sources]} -> {[t.name for t in m.targets]} @{when}: "
-            f"{m.sentence.strip()[:90]!r}")
+    return (
+        f"{m.type}/{m.modality} {[s.name for s in m.sources]} -> {[t.name for t in m.targets]} @{when}: "
+        f"{m.sentence.strip()[:90]!r}"
+    )
 
 
 def scores(coded: dict, golden: dict):
@@ -76,7 +78,7 @@ def scores(coded: dict, golden: dict):
         allowed = expected.get("required", []) + expected.get("acceptable", [])
         for m in mentions:
             if m.reference:
-                continue   # names a happening reported elsewhere, for linking to merge: no event of its own
+                continue  # names a happening reported elsewhere, for linking to merge: no event of its own
             system += 1
             if not any(matches(g, m) for g in allowed):
                 false_alarms.append(f"{name}: {describe(m)}")

@@ -23,7 +23,7 @@ def test_actors_gazetteer_index_is_cached_and_read_back(fresh_index):
     gazetteer._index.cache_clear()
     assert gazetteer._index() == built
     assert gazetteer.lookup_place("Odesa").country == "UKR"
-    assert gazetteer.lookup_place("Jenin").country == "PSE"   # from the package's supplement
+    assert gazetteer.lookup_place("Jenin").country == "PSE"  # from the package's supplement
     assert cached.exists()
 
 
@@ -53,7 +53,7 @@ def test_actors_gazetteer_names_without_accents_are_the_same_town():
     assert gazetteer.lookup_place("Sao Paulo").country == "BRA"
     assert gazetteer.lookup_place("Zurich").country == "CHE"
     assert gazetteer.lookup_place("Bogota").country == "COL"
-    assert gazetteer.lookup_place("Zurich", alternates=False).country == "CHE"   # a primary name, folded
+    assert gazetteer.lookup_place("Zurich", alternates=False).country == "CHE"  # a primary name, folded
 
 
 def test_actors_gazetteer_older_and_english_names_only_where_a_place_is_known():

@@ -48,7 +48,7 @@ def test_actors_kb_user_yaml_and_csv_extend_the_base(tmp_path):
     kb = load_kb(f"{yml}{os.pathsep}{csv}")
     assert kb.lookup("the Guard").country == "RUR"
     assert kb.lookup("Minister Roe").name == "Jane Roe"
-    assert load_kb().lookup("the Guard") is None   # the shipped base is unchanged
+    assert load_kb().lookup("the Guard") is None  # the shipped base is unchanged
 
 
 def test_actors_kb_bad_user_file_says_how_to_fix(tmp_path):

@@ -12,6 +12,7 @@ def resolve(nlp):
     def run(text):
         doc = nlp(text)
         return doc, ActorResolver(doc)
+
     return run
 
 
@@ -27,8 +28,9 @@ def test_actors_resolve_unknown_actor_gets_country_and_sector_from_context(resol
 
 
 def test_actors_resolve_she_points_to_the_woman_named_before(resolve):
-    doc, r = resolve("Mike Pompeo spoke first. Barbara Leaf later spoke to reporters. "
-                     "\u201cWe are worried,\u201d she said.")
+    doc, r = resolve(
+        "Mike Pompeo spoke first. Barbara Leaf later spoke to reporters. \u201cWe are worried,\u201d she said."
+    )
     assert _ref(doc, r, "she").name == "Barbara Leaf"
 
 
@@ -76,7 +78,7 @@ def test_actors_resolve_office_title_names_the_holder_of_the_day(nlp):
     assert _ref(doc, r2020, "Secretary").name == "Mike Pompeo"
     assert _ref(doc, r2020, "minister").name == "Benjamin Netanyahu"
     assert _ref(doc, ActorResolver(doc, on=date(2023, 1, 30)), "Secretary").name == "Antony Blinken"
-    assert not _ref(doc, ActorResolver(doc), "Secretary").resolved   # no date, no guess
+    assert not _ref(doc, ActorResolver(doc), "Secretary").resolved  # no date, no guess
 
 
 def test_actors_resolve_possessive_before_the_subject_points_forward(resolve):
@@ -116,15 +118,20 @@ def test_actors_resolve_conjoined_nationalities_are_one_group_each(resolve):
 
 
 def test_actors_resolve_the_government_is_the_one_that_acted_not_an_owner_named_since(resolve):
-    doc, r = resolve("The Cuban government urged its people to march. Exiles could force the reversal of "
-                     "the U.S. government's decision. For weeks the communist government has held rallies.")
+    doc, r = resolve(
+        "The Cuban government urged its people to march. Exiles could force the reversal of "
+        "the U.S. government's decision. For weeks the communist government has held rallies."
+    )
     assert _ref(doc, r, "government", 2).country == "CUB"
 
 
-@pytest.mark.parametrize("text, word", [
-    ("Russia's defence ministry said the drones were shot down.", "ministry"),
-    ("The Russian defence ministry said the drones were shot down.", "ministry"),
-])
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Russia's defence ministry said the drones were shot down.", "ministry"),
+        ("The Russian defence ministry said the drones were shot down.", "ministry"),
+    ],
+)
 def test_actors_resolve_a_states_body_has_one_name_however_its_owner_is_written(resolve, text, word):
     doc, r = resolve(text)
     ref = _ref(doc, r, word)

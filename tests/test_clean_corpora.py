@@ -50,8 +50,8 @@ def test_clean_corpora_news_is_not_taken_for_boilerplate(corpus):
         for span in clean(RawDocument(source=name, text=text, format="text")).removed:
             removed[span.reason] += 1
             if span.reason not in TOLERATED and not any(
-                    (name, span.reason) == (doc, reason) and span.text.startswith(words)
-                    for doc, reason, words in REVIEWED):
+                (name, span.reason) == (doc, reason) and span.text.startswith(words) for doc, reason, words in REVIEWED
+            ):
                 wrongly_removed.append(f"{name}: {span.reason}: {span.text[:80]}")
     if not paragraphs:
         pytest.skip("corpus not found under ../shared/data")

@@ -53,7 +53,7 @@ def _check_spans(text: str, article) -> None:
     previous_end = 0
     for span in article.removed:
         assert 0 <= span.start < span.end <= len(text)
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
         assert span.text == span.text.strip()  # exactly the removed words, no surrounding space
         assert span.start >= previous_end
         previous_end = span.end

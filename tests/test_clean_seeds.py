@@ -39,7 +39,7 @@ def test_clean_seeds_date_header_and_titles(seeds):
 
 def test_clean_seeds_standfirst_stays_in_the_body(seeds):
     raw = seeds["002"]
-    body = raw.text[body_start(raw.text, raw.title):]
+    body = raw.text[body_start(raw.text, raw.title) :]
     standfirst = next(line for line in body.splitlines() if line.strip())
     assert clean(raw).text.startswith(standfirst.strip())
 
@@ -53,10 +53,10 @@ def test_clean_seeds_whole_appeal_and_staff_credit_are_removed(seeds):
     assert removed[0].reason == "staff credit" and removed[0].start <= credit_start < removed[0].end
     tail = removed[1:]
     assert tail[0].start == appeal_start
-    assert raw.text[tail[-1].end:].strip() == ""
+    assert raw.text[tail[-1].end :].strip() == ""
     assert tail[-1].end == len(raw.text.rstrip())  # offsets are into the file as it is
     for before, after in zip(tail, tail[1:]):
-        assert raw.text[before.end:after.start].strip() == ""
+        assert raw.text[before.end : after.start].strip() == ""
     for phrase in ("Thank you,", "Founding Editor", "Community."):
         assert phrase not in article.text.split("\n\n")[-1]
     assert not any(word in article.text for word in ("Supporting The Times", "paywall", "Thank you,"))
@@ -77,4 +77,4 @@ def test_clean_seeds_no_news_paragraph_is_removed(seeds):
 def test_clean_seeds_offsets_point_into_the_raw_text(seeds):
     for raw in seeds.values():
         for span in clean(raw).removed:
-            assert raw.text[span.start:span.end] == span.text
+            assert raw.text[span.start : span.end] == span.text

@@ -17,8 +17,7 @@ def test_cli_missing_database_is_one_clear_line(tmp_path):
     result = run("timeline", "--db", str(db))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"error: database {db} does not exist; create it with "
-        f"`storyline build PATH --db {db}` [E301]\n"
+        f"error: database {db} does not exist; create it with `storyline build PATH --db {db}` [E301]\n"
     )
 
 
@@ -47,8 +46,7 @@ def test_cli_unknown_event_id(tmp_path):
     result = run("show", "ev_nope", "--db", str(db))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"error: no event with id ev_nope in {db}; list ids with "
-        "`storyline timeline --format json` [E301]\n"
+        f"error: no event with id ev_nope in {db}; list ids with `storyline timeline --format json` [E301]\n"
     )
 
 
@@ -66,8 +64,7 @@ def test_cli_build_missing_path_is_misuse_and_creates_nothing(tmp_path):
     db = tmp_path / "x.duckdb"
     result = run("build", str(tmp_path / "nonexistent"), "--db", str(db))
     assert result.exit_code == 2
-    assert result.stderr == (f"error: no such file or folder: {tmp_path / 'nonexistent'}; "
-                             "check the path [E001]\n")
+    assert result.stderr == (f"error: no such file or folder: {tmp_path / 'nonexistent'}; check the path [E001]\n")
     assert not db.exists() and not (tmp_path / "x.duckdb.wal").exists()
     # one missing path among good ones is the same mistake: nothing is built
     good = tmp_path / "a.txt"

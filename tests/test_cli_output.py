@@ -19,14 +19,19 @@ def db(tmp_path_factory):
     return str(build_db(tmp_path_factory.mktemp("cli_output") / "s.duckdb"))
 
 
-@pytest.mark.parametrize("args,message", [
-    (["export", "--format", "xml"],
-     "error: Invalid value for '--format': 'xml' is not one of 'csv', 'gdelt', 'gdelt-csv', 'json', "
-     "'parquet', 'plover', 'timelinejs'; see `storyline export --help` [E001]\n"),
-    (["show"], "error: Missing argument 'ID'; see `storyline show --help` [E001]\n"),
-    (["shwo"], None),
-    (["--bogus"], None),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (
+            ["export", "--format", "xml"],
+            "error: Invalid value for '--format': 'xml' is not one of 'csv', 'gdelt', 'gdelt-csv', 'json', "
+            "'parquet', 'plover', 'timelinejs'; see `storyline export --help` [E001]\n",
+        ),
+        (["show"], "error: Missing argument 'ID'; see `storyline show --help` [E001]\n"),
+        (["shwo"], None),
+        (["--bogus"], None),
+    ],
+)
 def test_cli_misuse_is_one_line_with_exit_2(args, message):
     result = run(*args)
     assert result.exit_code == 2
@@ -44,8 +49,10 @@ def test_cli_output_in_a_missing_folder_is_one_line(db, tmp_path, command):
     target = tmp_path / "no" / "such" / "out.file"
     result = run(*command, "--db", db, "-o", str(target))
     assert result.exit_code == 1
-    assert result.stderr == (f"error: cannot write {target}: No such file or directory; check that its "
-                             "folder exists and is writable, or give another path with -o [E302]\n")
+    assert result.stderr == (
+        f"error: cannot write {target}: No such file or directory; check that its "
+        "folder exists and is writable, or give another path with -o [E302]\n"
+    )
 
 
 def test_cli_failed_export_keeps_the_earlier_file(db, tmp_path, monkeypatch):
@@ -59,7 +66,7 @@ def test_cli_failed_export_keeps_the_earlier_file(db, tmp_path, monkeypatch):
     result = run("export", "--db", db, "--format", "csv", "-o", str(target))
     assert result.exit_code == 2 and result.stderr.startswith("error: Parquet export needs pyarrow")
     assert target.read_text(encoding="utf-8") == "yesterday's export\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["story.csv"]   # no partial file left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["story.csv"]  # no partial file left behind
 
 
 def test_cli_export_file_is_complete_and_readable_by_others(db, tmp_path):
@@ -67,7 +74,7 @@ def test_cli_export_file_is_complete_and_readable_by_others(db, tmp_path):
     result = run("export", "--db", db, "-o", str(target))
     assert result.exit_code == 0 and result.stderr == f"wrote {target}\n"
     assert target.read_text(encoding="utf-8").startswith('{\n  "articles"')
-    assert target.stat().st_mode & 0o044   # not the private mode of a temporary file
+    assert target.stat().st_mode & 0o044  # not the private mode of a temporary file
 
 
 def test_cli_export_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(db, tmp_path):

@@ -19,6 +19,8 @@ def test_cli_serve_on_a_taken_port_is_one_line_exit_1(tmp_path):
     # uvicorn used to print "storyline serving ..." and then its own ERROR
     # line, and exit with 3, which storyline uses for "some inputs failed".
     assert result.exit_code == 1
-    assert result.stderr == (f"error: cannot listen on 127.0.0.1:{port}: Address already in use; "
-                             "stop the other server or choose another --port [E303]\n")
+    assert result.stderr == (
+        f"error: cannot listen on 127.0.0.1:{port}: Address already in use; "
+        "stop the other server or choose another --port [E303]\n"
+    )
     assert result.stdout == ""

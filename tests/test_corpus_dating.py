@@ -86,8 +86,10 @@ def test_corpus_dating_undated_report_of_a_dated_happening_is_dated(tmp_path):
     c = dates["c_undated.txt"]
     assert c is not None and c.basis == "inferred" and is_corpus_inferred(c)
     assert c.earliest == date(2024, 3, 13) and c.value == "2024-03-13"
-    assert any("same happening" in line and "b_dated" not in line and "Greek operator loses contact" in line
-               for line in c.evidence), c.evidence
+    assert any(
+        "same happening" in line and "b_dated" not in line and "Greek operator loses contact" in line
+        for line in c.evidence
+    ), c.evidence
     assert report.dated_from_corpus == 1
     with Store(db, read_only=True) as store:
         # re-analysed at its date and linked with the dated report of the happening
@@ -109,8 +111,8 @@ def test_corpus_dating_a_shared_actor_and_verb_alone_date_nothing(tmp_path):
     db = tmp_path / "s.duckdb"
     build([str(write(tmp_path / "in"))], str(db))
     dates = published(db)
-    assert dates["d_actor_only.txt"] is None        # Iran, another act
-    assert dates["e_other_seizure.txt"] is None     # Iran seized, other boats elsewhere
+    assert dates["d_actor_only.txt"] is None  # Iran, another act
+    assert dates["e_other_seizure.txt"] is None  # Iran seized, other boats elsewhere
 
 
 def test_corpus_dating_disagreeing_reports_leave_the_article_undated(tmp_path):
@@ -126,8 +128,14 @@ def _snapshot(db: Path, root: Path) -> str:
     relative (the same files live in different folders here)."""
     with Store(db, read_only=True) as store:
         rows = {
-            "articles": sorted((Path(a.source).name, a.id, json.dumps(dataclasses.asdict(a.published), default=str)
-                                if a.published else None) for a in store.articles()),
+            "articles": sorted(
+                (
+                    Path(a.source).name,
+                    a.id,
+                    json.dumps(dataclasses.asdict(a.published), default=str) if a.published else None,
+                )
+                for a in store.articles()
+            ),
             "events": sorted((e.id, e.time.value if e.time else None, e.mention_ids) for e in store.events()),
             "mentions": sorted((m.id, m.time.value if m.time else None) for m in store.mentions()),
             "storylines": sorted((s.id, s.event_ids) for s in store.storylines()),
@@ -144,7 +152,7 @@ def test_corpus_dating_file_order_and_increments_do_not_matter(tmp_path):
     dated = write(tmp_path / "dated", names={"a_dated.txt", "b_dated.txt"})
     build([str(undated)], str(undated_first))
     assert published(undated_first)["c_undated.txt"] is None
-    build([str(dated)], str(undated_first))          # the dated reports arrive later
+    build([str(dated)], str(undated_first))  # the dated reports arrive later
     build([str(dated)], str(dated_first))
     build([str(undated)], str(dated_first))
     assert _snapshot(undated_first, tmp_path) == expected
@@ -171,7 +179,7 @@ def test_corpus_dating_a_build_killed_after_redating_is_relinked_next_time(tmp_p
 
     def killed_on_second_relink(store, settings):
         calls.append(1)
-        if len(calls) == 2:                 # the relink after the corpus pass re-dated an article
+        if len(calls) == 2:  # the relink after the corpus pass re-dated an article
             raise KeyboardInterrupt
         return real(store, settings)
 
@@ -182,7 +190,7 @@ def test_corpus_dating_a_build_killed_after_redating_is_relinked_next_time(tmp_p
     monkeypatch.setattr(pipeline, "relink", real)
     with Store(db, read_only=True) as store:
         assert store.links_dirty() and store.dating_dirty()
-    build([str(dated)], str(db))            # nothing new: the links and the pass are finished
+    build([str(dated)], str(db))  # nothing new: the links and the pass are finished
     assert _snapshot(db, tmp_path) == _snapshot(whole, tmp_path)
 
 
@@ -252,13 +260,13 @@ def test_corpus_dating_a_file_made_before_the_pass_is_dated_on_its_next_build(tm
     import storyline.pipeline as pipeline
 
     db = tmp_path / "s.duckdb"
-    monkeypatch.setattr(pipeline, "date_from_corpus", lambda *args: 0)    # an older storyline
+    monkeypatch.setattr(pipeline, "date_from_corpus", lambda *args: 0)  # an older storyline
     build([str(write(tmp_path / "in"))], str(db))
     monkeypatch.undo()
-    with Store(db) as store:                                               # which knew no such flag
+    with Store(db) as store:  # which knew no such flag
         store.con.execute("DELETE FROM meta WHERE key = 'dating_dirty'")
     assert published(db)["c_undated.txt"] is None
-    report = build([str(tmp_path / "in")], str(db))                        # nothing new, yet dated now
+    report = build([str(tmp_path / "in")], str(db))  # nothing new, yet dated now
     assert report.articles_new == 0 and report.dated_from_corpus == 1
     assert published(db)["c_undated.txt"].value == "2024-03-13"
     with Store(db, read_only=True) as store:
@@ -291,11 +299,14 @@ Iran seizes oil tanker in the Strait of Hormuz
 
 Iran's Revolutionary Guards seized an oil tanker carrying crude to Rotterdam in the Strait of Hormuz on March 12, the ship's Greek operator said on Wednesday.
 """
-NAMED_UNDATED = ("Greek sailors return home\n\nTwenty-one Greek sailors flew home to Athens, their families said, "
-                 "ending weeks of uncertainty. "
-                 + "Shipping insurers in London said premiums for the route would rise again this month. " * 7
-                 + "\n\nIran's Revolutionary Guards seized the oil tanker bound for Rotterdam in the Strait of "
-                   "Hormuz on March 12, the ship's Greek operator said.\n")
+NAMED_UNDATED = (
+    "Greek sailors return home\n\nTwenty-one Greek sailors flew home to Athens, their families said, "
+    "ending weeks of uncertainty. "
+    + "Shipping insurers in London said premiums for the route would rise again this month. "
+    * 7
+    + "\n\nIran's Revolutionary Guards seized the oil tanker bound for Rotterdam in the Strait of "
+    "Hormuz on March 12, the ship's Greek operator said.\n"
+)
 
 
 def test_corpus_dating_a_happening_named_by_its_month_and_day_dates_the_article_after_it(tmp_path):

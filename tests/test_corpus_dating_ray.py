@@ -19,8 +19,7 @@ def test_corpus_dating_ray_engine_matches_local_engine(tmp_path):
     local = build([str(corpus)], str(tmp_path / "local.duckdb"), Settings(batch_size=2))
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
     try:
-        remote = build([str(corpus)], str(tmp_path / "ray.duckdb"), Settings(n_process=2, batch_size=2),
-                       engine="ray")
+        remote = build([str(corpus)], str(tmp_path / "ray.duckdb"), Settings(n_process=2, batch_size=2), engine="ray")
     finally:
         ray.shutdown()
     assert remote.dated_from_corpus == local.dated_from_corpus == 1

@@ -14,8 +14,7 @@ SCRIPT = ROOT / "scripts" / "screenshot_report.sh"
 def test_docs_screenshot_is_made_by_a_script_from_the_demo():
     script = SCRIPT.read_text(encoding="utf-8")
     assert "make --no-print-directory demo" in script and "--db demo.duckdb" in script
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--screenshot="):
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--screenshot="):
         assert flag in script, flag
     assert "scripts/screenshot_report.sh" in (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -17,7 +17,7 @@ TML = (
     '20230204</TIMEX3></DCT><TEXT><TIMEX3 tid="t9" type="DATE" value="2023-02-04" '
     'functionInDocument="CREATION_TIME">February 4, 2023</TIMEX3>\n'
     'Secretary of State Antony Blinken met officials on <TIMEX3 tid="t1" type="DATE" value="2023-02-02">'
-    'Thursday, February 2</TIMEX3>, the ministry said.</TEXT></TimeML>'
+    "Thursday, February 2</TIMEX3>, the ministry said.</TEXT></TimeML>"
 )
 
 
@@ -28,24 +28,57 @@ def test_evaluation_dating_counts_fractions():
     c.add("b", gold, TimeValue("2023-02-09", date(2023, 2, 9), date(2023, 2, 9), "day", "inferred"))
     c.add("c", gold, TimeValue("2023", date(2023, 1, 1), date(2023, 12, 31), "year", "inferred"))
     c.add("d", gold, None)
-    c.add("e", gold, TimeValue("2022", date(2022, 1, 1), date(2022, 12, 31), "year", "inferred",
-                               evidence=("low confidence: the evidence points to 2022, but weakly",)))
-    c.add("f", gold, TimeValue("2023", date(2023, 1, 1), date(2023, 12, 31), "year", "inferred",
-                               evidence=("low confidence: the evidence points to 2023, but weakly",)))
+    c.add(
+        "e",
+        gold,
+        TimeValue(
+            "2022",
+            date(2022, 1, 1),
+            date(2022, 12, 31),
+            "year",
+            "inferred",
+            evidence=("low confidence: the evidence points to 2022, but weakly",),
+        ),
+    )
+    c.add(
+        "f",
+        gold,
+        TimeValue(
+            "2023",
+            date(2023, 1, 1),
+            date(2023, 12, 31),
+            "year",
+            "inferred",
+            evidence=("low confidence: the evidence points to 2023, but weakly",),
+        ),
+    )
     s = c.scores()
-    assert s == {"exact": 1 / 6, "within_7_days": 2 / 6, "same_month": 2 / 6, "same_year": 4 / 6,
-                 "abstained": 1 / 6, "documents": 6, "low_confidence": 2,
-                 "low_confidence_wrong_year": 1, "confident_wrong_year": 0,
-                 "covered": 3 / 6, "median_width_days": 365.0,
-                 "statistical_intervals": 0, "statistical_covered": 0}
+    assert s == {
+        "exact": 1 / 6,
+        "within_7_days": 2 / 6,
+        "same_month": 2 / 6,
+        "same_year": 4 / 6,
+        "abstained": 1 / 6,
+        "documents": 6,
+        "low_confidence": 2,
+        "low_confidence_wrong_year": 1,
+        "confident_wrong_year": 0,
+        "covered": 3 / 6,
+        "median_width_days": 365.0,
+        "statistical_intervals": 0,
+        "statistical_covered": 0,
+    }
 
 
 def test_evaluation_dating_covered_counts_intervals_holding_the_truth():
     c = DatingCounts()
     gold = date(1989, 10, 30)
     # a best day that misses, inside an interval that holds the truth: covered, 365 days wide
-    c.add("a", gold, TimeValue("1989", date(1989, 6, 1), date(1990, 5, 31), "year", "inferred",
-                               evidence=("low confidence: weak",)))
+    c.add(
+        "a",
+        gold,
+        TimeValue("1989", date(1989, 6, 1), date(1990, 5, 31), "year", "inferred", evidence=("low confidence: weak",)),
+    )
     # an interval of ten days that misses the truth: not covered
     c.add("b", gold, TimeValue("1989-11-05", date(1989, 11, 1), date(1989, 11, 10), "day", "inferred"))
     # open below: counted from the calendar's first day
@@ -60,12 +93,28 @@ def test_evaluation_dating_covered_counts_intervals_holding_the_truth():
 def test_evaluation_dating_reads_meantime_and_hides_its_date_line():
     from storyline.evaluation.dating import parse_meantime
 
-    tokens = [("0", "Rain"), ("0", "falls"), ("1", "March"), ("1", "6"), ("1", ","), ("1", "2008"),
-              ("2", "It"), ("2", "rained"), ("2", "("), ("2", "again"), ("2", ")"), ("2", ".")]
+    tokens = [
+        ("0", "Rain"),
+        ("0", "falls"),
+        ("1", "March"),
+        ("1", "6"),
+        ("1", ","),
+        ("1", "2008"),
+        ("2", "It"),
+        ("2", "rained"),
+        ("2", "("),
+        ("2", "again"),
+        ("2", ")"),
+        ("2", "."),
+    ]
     xml = "<Document>" + "".join(
-        f'<token number="{i}" sentence="{s}" t_id="{i + 1}">{w}</token>' for i, (s, w) in enumerate(tokens))
-    xml += ('<Markables><TIMEX3 functionInDocument="CREATION_TIME" m_id="9" type="DATE" value="2008-03-06">'
-            + "".join(f'<token_anchor t_id="{t}"/>' for t in (3, 4, 5, 6)) + "</TIMEX3></Markables></Document>")
+        f'<token number="{i}" sentence="{s}" t_id="{i + 1}">{w}</token>' for i, (s, w) in enumerate(tokens)
+    )
+    xml += (
+        '<Markables><TIMEX3 functionInDocument="CREATION_TIME" m_id="9" type="DATE" value="2008-03-06">'
+        + "".join(f'<token_anchor t_id="{t}"/>' for t in (3, 4, 5, 6))
+        + "</TIMEX3></Markables></Document>"
+    )
     doc = parse_meantime(xml, "x.xml")
     assert doc.text == "Rain falls\nMarch 6, 2008\nIt rained (again)."
     assert doc.dct == date(2008, 3, 6)
@@ -84,8 +133,16 @@ def test_evaluation_dating_command_json_keys(tmp_path, nlp):
     result = CliRunner().invoke(command, [str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) >= {"exact", "within_7_days", "same_month", "same_year", "abstained",
-                         "covered", "median_width_days", "confident_wrong_year"}
+    assert set(data) >= {
+        "exact",
+        "within_7_days",
+        "same_month",
+        "same_year",
+        "abstained",
+        "covered",
+        "median_width_days",
+        "confident_wrong_year",
+    }
     assert data["same_year"] == 1.0
 
 
@@ -116,8 +173,11 @@ def test_evaluation_dating_tbaq_gate_and_no_confident_wrong_year(data_dir, nlp):
         assert scores[key] >= minimum, f"{key} fell to {scores[key]:.3f} (gate {minimum})"
     # Abstaining or guessing was always possible, so a confident answer in
     # the wrong year is a failure; guesses say so and are bounded.
-    wrong = [(name, gold, value) for name, gold, value, guessed in counts.rows
-             if value is not None and not guessed and value[:4] != str(gold.year)]
+    wrong = [
+        (name, gold, value)
+        for name, gold, value, guessed in counts.rows
+        if value is not None and not guessed and value[:4] != str(gold.year)
+    ]
     assert wrong == []
     answered = scores["documents"] - round(scores["abstained"] * scores["documents"])
     statistical_misses = counts.statistical - counts.statistical_covered
@@ -126,18 +186,29 @@ def test_evaluation_dating_tbaq_gate_and_no_confident_wrong_year(data_dir, nlp):
 
 
 def _tml(dct: str, text: str) -> str:
-    return (f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">'
-            f'{dct.replace("-", "")}</TIMEX3></DCT><TEXT>{text}</TEXT></TimeML>')
+    return (
+        f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">'
+        f"{dct.replace('-', '')}</TIMEX3></DCT><TEXT>{text}</TEXT></TimeML>"
+    )
 
 
 #: three reports of one (invented) seizure, written for this test; none dates itself
 SEIZURE = {
-    "a.tml": ("2024-03-12", "Iran seized an oil tanker bound for Rotterdam in the Strait of Hormuz, "
-                            "the ship's Greek operator said.\nThe crew of twenty-one sailors was safe."),
-    "b.tml": ("2024-03-13", "Iran seized a Greek-operated oil tanker bound for Rotterdam in the Strait of "
-                            "Hormuz, its operator said.\nShipping insurers said premiums would rise."),
-    "c.tml": ("2024-03-13", "Iran seized an oil tanker bound for Rotterdam in the Strait of Hormuz, the "
-                            "Greek operator of the ship said.\nIts crew was unharmed."),
+    "a.tml": (
+        "2024-03-12",
+        "Iran seized an oil tanker bound for Rotterdam in the Strait of Hormuz, "
+        "the ship's Greek operator said.\nThe crew of twenty-one sailors was safe.",
+    ),
+    "b.tml": (
+        "2024-03-13",
+        "Iran seized a Greek-operated oil tanker bound for Rotterdam in the Strait of "
+        "Hormuz, its operator said.\nShipping insurers said premiums would rise.",
+    ),
+    "c.tml": (
+        "2024-03-13",
+        "Iran seized an oil tanker bound for Rotterdam in the Strait of Hormuz, the "
+        "Greek operator of the ship said.\nIts crew was unharmed.",
+    ),
 }
 
 

@@ -79,13 +79,30 @@ def _tiny_split(tmp_path: Path) -> Path:
         lines.append("")
     (tmp_path / "ECB_Dev_corpus.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     mentions = [
-        ("1_1ecb", 0, [1], "arrested", "A1"), ("1_1ecb", 1, [1], "arrest", "A1"),
-        ("1_2ecb", 0, [4], "arrested", "A1"), ("2_1ecb", 0, [2], "flooded", "F1"),
+        ("1_1ecb", 0, [1], "arrested", "A1"),
+        ("1_1ecb", 1, [1], "arrest", "A1"),
+        ("1_2ecb", 0, [4], "arrested", "A1"),
+        ("2_1ecb", 0, [2], "flooded", "F1"),
     ]
-    (tmp_path / "ECB_Dev_Event_gold_mentions.json").write_text(json.dumps([
-        {"doc_id": d, "sent_id": s, "tokens_number": t, "tokens_str": w, "coref_chain": c,
-         "is_continuous": True, "is_singleton": False, "mention_type": "ACT", "score": -1.0}
-        for d, s, t, w, c in mentions]), encoding="utf-8")
+    (tmp_path / "ECB_Dev_Event_gold_mentions.json").write_text(
+        json.dumps(
+            [
+                {
+                    "doc_id": d,
+                    "sent_id": s,
+                    "tokens_number": t,
+                    "tokens_str": w,
+                    "coref_chain": c,
+                    "is_continuous": True,
+                    "is_singleton": False,
+                    "mention_type": "ACT",
+                    "score": -1.0,
+                }
+                for d, s, t, w, c in mentions
+            ]
+        ),
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -97,8 +114,12 @@ def test_ecbplus_command_json_and_key_file(tmp_path):
     scores = json.loads(result.output)
     assert {"muc_f1", "b3_f1", "ceafe_f1", "conll_f1"} <= scores.keys()
     rows = [line.split("\t") for line in key.read_text().splitlines()]
-    assert [r[:4] for r in rows] == [["ECB", "0", "0", "1_1ecb_0_1"], ["ECB", "0", "1", "1_1ecb_1_1"],
-                                     ["ECB", "0", "2", "1_2ecb_0_4"], ["ECB", "0", "3", "2_1ecb_0_2"]]
+    assert [r[:4] for r in rows] == [
+        ["ECB", "0", "0", "1_1ecb_0_1"],
+        ["ECB", "0", "1", "1_1ecb_1_1"],
+        ["ECB", "0", "2", "1_2ecb_0_4"],
+        ["ECB", "0", "3", "2_1ecb_0_2"],
+    ]
     assert all(r[4].startswith("(") and r[4].endswith(")") for r in rows)
     # the three arrest mentions are one happening, the flood another
     labels = [r[4] for r in rows]
@@ -132,6 +153,7 @@ def test_ecbplus_light_verb_is_named_by_its_object(nlp):
     def head_of(words: str, index: int) -> str:
         doc = nlp(Doc(nlp.vocab, words=words.split()))
         return event_lemma(doc[index])
+
     # "opened fire" is a shooting, not an opening; "held talks" a meeting
     assert head_of("Two gunmen opened fire on the market crowd .", 2) == "fire"
     assert head_of("The ministers held talks in Geneva on Friday .", 2) == "talk"
@@ -144,13 +166,28 @@ def test_ecbplus_complementary_words_are_told_apart_from_cooccurring_ones():
     from storyline.models import EventMention, LinkFeatures
 
     def mention(doc: int, lemma: str, start: int = 0) -> EventMention:
-        return EventMention(id=f"em_{doc}_{start}", article_id=f"ar_{doc}", type="OCCUR", cameo=None, mode=None,
-                            modality="asserted", trigger_start=start, trigger_end=start + 4, trigger=lemma,
-                            lemma=lemma, sentence_start=0, sentence_end=40, sentence=f"{lemma} happened",
-                            features=LinkFeatures(head=lemma, pos="VERB", words=lemma))
+        return EventMention(
+            id=f"em_{doc}_{start}",
+            article_id=f"ar_{doc}",
+            type="OCCUR",
+            cameo=None,
+            mode=None,
+            modality="asserted",
+            trigger_start=start,
+            trigger_end=start + 4,
+            trigger=lemma,
+            lemma=lemma,
+            sentence_start=0,
+            sentence_end=40,
+            sentence=f"{lemma} happened",
+            features=LinkFeatures(head=lemma, pos="VERB", words=lemma),
+        )
+
     # four reports: two say "foil", one "thwart"; one says "foil" and "attack"
-    story = Story([mention(0, "foil"), mention(1, "thwart"), mention(2, "foil"), mention(2, "attack", 9),
-                   mention(3, "say")], pairs={})
+    story = Story(
+        [mention(0, "foil"), mention(1, "thwart"), mention(2, "foil"), mention(2, "attack", 9), mention(3, "say")],
+        pairs={},
+    )
     f = {name: k for k, name in enumerate(FEATURES)}
     x = story.features_matrix(np.array([0, 0, 0, 2, 1]), np.array([1, 3, 2, 3, 4]))
     # foil and thwart never meet in one report and together run through 3 of 4
@@ -168,8 +205,8 @@ def test_ecbplus_two_step_path_through_a_third_mention():
     j = np.array([1, 2, 3, 2, 3, 3])
     prob = np.array([0.2, 0.9, 0.1, 0.8, 0.1, 0.1])
     hop = dict(zip(zip(i.tolist(), j.tolist()), hop_paths(4, i, j, prob).tolist()))
-    assert hop[(0, 1)] == 0.8                   # min(0.9, 0.8) through mention 2
-    assert hop[(0, 3)] == 0.1 and hop[(2, 3)] == 0.1   # weak paths stay weak
+    assert hop[(0, 1)] == 0.8  # min(0.9, 0.8) through mention 2
+    assert hop[(0, 3)] == 0.1 and hop[(2, 3)] == 0.1  # weak paths stay weak
     assert hop_paths(2, i[:1], j[:1], prob[:1]).max() == 0.0  # no third mention
 
 
@@ -183,8 +220,8 @@ def test_ecbplus_gold_mentions_become_the_records_a_build_links(tmp_path, nlp):
     for m in mentions:
         text = by_id[m.article_id].text
         # offsets point into the article's text, as a build's do
-        assert text[m.trigger_start:m.trigger_end] == m.trigger
-        assert text[m.sentence_start:m.sentence_end] == m.sentence
+        assert text[m.trigger_start : m.trigger_end] == m.trigger
+        assert text[m.sentence_start : m.sentence_end] == m.sentence
         assert m.features is not None and m.features.head == m.lemma
     assert [m.lemma for m in mentions] == ["arrest", "arrest", "arrest", "flood"]
     # the document names (which hold the gold topics) are not in the ids

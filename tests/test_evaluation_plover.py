@@ -16,14 +16,23 @@ DEV = Path(__file__).parents[1].parent / "shared/data/plover_gsr_dev.json"
 
 def test_evaluation_plover_maps_old_names_and_skips_documents(tmp_path):
     gold = tmp_path / "g.json"
-    gold.write_text(json.dumps([
-        {"id": "d", "event": "DOCUMENT", "eventText": "notes"},
-        {"id": "1", "event": "DEMAND", "text": "Chile demanded that Peru leave.",
-         "source": [{"actorText": "Chile", "code": "CHL"}], "target": [{"actorText": "Peru", "code": "PER"}]},
-        {"id": "2", "event": "FIGHT", "text": "Rebels shelled the town.", "source": [], "target": ""},
-        {"id": "3", "event": "YIELD", "text": "The army withdrew."},
-        {"id": "4", "event": "DISAPPROVE", "text": "Kenya accused Uganda of spying."},
-    ]))
+    gold.write_text(
+        json.dumps(
+            [
+                {"id": "d", "event": "DOCUMENT", "eventText": "notes"},
+                {
+                    "id": "1",
+                    "event": "DEMAND",
+                    "text": "Chile demanded that Peru leave.",
+                    "source": [{"actorText": "Chile", "code": "CHL"}],
+                    "target": [{"actorText": "Peru", "code": "PER"}],
+                },
+                {"id": "2", "event": "FIGHT", "text": "Rebels shelled the town.", "source": [], "target": ""},
+                {"id": "3", "event": "YIELD", "text": "The army withdrew."},
+                {"id": "4", "event": "DISAPPROVE", "text": "Kenya accused Uganda of spying."},
+            ]
+        )
+    )
     records = read_gold(gold)
     assert [r.types for r in records] == [("REQUEST",), ("ASSAULT",), ("CONCEDE", "RETREAT"), ("ACCUSE",)]
     assert records[0].sources == (("Chile", "CHL"),)
@@ -31,10 +40,12 @@ def test_evaluation_plover_maps_old_names_and_skips_documents(tmp_path):
 
 def test_evaluation_plover_csv_and_command_json_keys(tmp_path, nlp):
     gold = tmp_path / "g.csv"
-    gold.write_text("text,label,source,target\n"
-                    "Chile demanded that Peru withdraw its troops.,DEMAND,CHL,PER\n"
-                    "Kenyan police arrested dozens of protesters.,COERCE,KEN,\n"
-                    "The weather was fine.,PROTEST,,\n")
+    gold.write_text(
+        "text,label,source,target\n"
+        "Chile demanded that Peru withdraw its troops.,DEMAND,CHL,PER\n"
+        "Kenyan police arrested dozens of protesters.,COERCE,KEN,\n"
+        "The weather was fine.,PROTEST,,\n"
+    )
     result = CliRunner().invoke(command, [str(gold), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -46,8 +57,7 @@ def test_evaluation_plover_csv_and_command_json_keys(tmp_path, nlp):
 
 def test_evaluation_plover_failures_list_missed_targets(tmp_path, nlp):
     gold = tmp_path / "g.csv"
-    gold.write_text("text,label,source,target\n"
-                    "Chile demanded that Peru withdraw its troops.,DEMAND,CHL,BOL\n")
+    gold.write_text("text,label,source,target\nChile demanded that Peru withdraw its troops.,DEMAND,CHL,BOL\n")
     result = CliRunner().invoke(command, [str(gold), "--failures"])
     assert result.exit_code == 0, result.output
     assert "row1: target missed: gold BOL, predicted Peru" in result.output
@@ -60,7 +70,7 @@ def test_evaluation_plover_canonical_name_inside_the_gold_phrase_matches():
 
     he = ActorRef("Tomas Arroyo", "he", 0, 2, None, "GOV", "person", False)
     assert _matches([he], (("President Tomas Arroyo", "XXX"),))
-    assert not _matches([he], (("President Tomas Arroyos", "XXX"),))   # whole words only
+    assert not _matches([he], (("President Tomas Arroyos", "XXX"),))  # whole words only
 
 
 def test_evaluation_plover_bad_file_is_a_clear_error(tmp_path):

@@ -8,7 +8,12 @@ from datetime import date
 import pytest
 
 from storyline.evaluation.tempeval import (
-    Counts, parse_timeml, read_timeml_dir, score_document, to_token_range, token_spans,
+    Counts,
+    parse_timeml,
+    read_timeml_dir,
+    score_document,
+    to_token_range,
+    token_spans,
 )
 
 
@@ -70,8 +75,12 @@ def test_evaluation_tempeval_earliest_system_start_wins():
 
 def test_evaluation_tempeval_dct_is_not_scored():
     text = "19980807 The vote was Friday."
-    c = score(text, [T(22, 28, "DATE", "1998-08-07")],
-              [T(0, 8, "DATE", "1998-08-07"), T(22, 28, "DATE", "1998-08-07")], unscored=[(0, 8)])
+    c = score(
+        text,
+        [T(22, 28, "DATE", "1998-08-07")],
+        [T(0, 8, "DATE", "1998-08-07"), T(22, 28, "DATE", "1998-08-07")],
+        unscored=[(0, 8)],
+    )
     assert (c.gold, c.system, c.relaxed) == (1, 1, 1)
 
 
@@ -89,19 +98,23 @@ def test_evaluation_tempeval_parses_timeml():
         '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">'
         '19980807</TIMEX3></DCT><TEXT>Prices &amp; rents rose <TIMEX3 tid="t1" type="DATE" value="1998-08-06">'
         'Thursday</TIMEX3>, <EVENT eid="e1">said</EVENT> <TIMEX3 tid="t2" type="DURATION" value="P3D">'
-        'three days</TIMEX3> later.</TEXT></TimeML>'
+        "three days</TIMEX3> later.</TEXT></TimeML>"
     )
     doc = parse_timeml(content, "x.tml")
     assert doc.dct == date(1998, 8, 7)
     assert doc.text == "Prices & rents rose Thursday, said three days later."
-    assert [(doc.text[t.start:t.end], t.type, t.value) for t in doc.timexes] == [
-        ("Thursday", "DATE", "1998-08-06"), ("three days", "DURATION", "P3D")]
+    assert [(doc.text[t.start : t.end], t.type, t.value) for t in doc.timexes] == [
+        ("Thursday", "DATE", "1998-08-06"),
+        ("three days", "DURATION", "P3D"),
+    ]
 
 
 def test_evaluation_tempeval_identical_copies_count_once(tmp_path):
-    content = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2001-05-02" functionInDocument="CREATION_TIME">'
-               '20010502</TIMEX3></DCT><TEXT>The vote came <TIMEX3 tid="t1" type="DATE" value="2001-05-01">'
-               'Tuesday</TIMEX3>.</TEXT></TimeML>')
+    content = (
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2001-05-02" functionInDocument="CREATION_TIME">'
+        '20010502</TIMEX3></DCT><TEXT>The vote came <TIMEX3 tid="t1" type="DATE" value="2001-05-01">'
+        "Tuesday</TIMEX3>.</TEXT></TimeML>"
+    )
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "vote.tml").write_text(content, encoding="utf-8")
@@ -129,10 +142,20 @@ def test_evaluation_tempeval_command_path_tags_as_the_full_parse(nlp):
     from storyline.evaluation.tempeval import TimeMLDocument, storyline_tagger, storyline_tags
 
     documents = [
-        TimeMLDocument("a.tml", "The ministers met on March 3. They will meet again Thursday, an aide said.\n\n"
-                                "Talks resume in May, a week after the vote.", date(2004, 3, 8), ()),
-        TimeMLDocument("b.tml", "Profit rose in the third quarter from a year earlier. The firm was set up in "
-                                "1990 and expects to list its shares next spring.", date(1991, 10, 30), ()),
+        TimeMLDocument(
+            "a.tml",
+            "The ministers met on March 3. They will meet again Thursday, an aide said.\n\n"
+            "Talks resume in May, a week after the vote.",
+            date(2004, 3, 8),
+            (),
+        ),
+        TimeMLDocument(
+            "b.tml",
+            "Profit rose in the third quarter from a year earlier. The firm was set up in "
+            "1990 and expects to list its shares next spring.",
+            date(1991, 10, 30),
+            (),
+        ),
         TimeMLDocument("c.tml", "No time is named here.", None, ()),
     ]
     full = storyline_tagger(nlp)
@@ -154,7 +177,7 @@ def test_evaluation_tempeval_tbaq_gate(data_dir, nlp):
     if not gold_dir.exists():
         pytest.skip(f"{gold_dir} is absent: TBAQ is needed for the TempEval gate")
     documents = sorted(read_timeml_dir(gold_dir), key=lambda d: d.name)[::4]
-    tags = {id(d): t for d, t in zip(documents, storyline_tags(documents, nlp))}   # as the command tags
+    tags = {id(d): t for d, t in zip(documents, storyline_tags(documents, nlp))}  # as the command tags
     scores = evaluate(documents, lambda d: tags[id(d)]).scores()
     for key, minimum in GATE.items():
         assert scores[key] >= minimum, f"{key} fell to {scores[key]:.3f} (gate {minimum})"

@@ -30,8 +30,11 @@ def _by_trigger(mentions, trigger):
 # (sentence, trigger, a word of the expected source): the boundary crossed where the subject is shared
 SHARED = [
     # a conjoined verb after a passive shares the passive's subject, not its agent
-    ("Montenegro's prime minister has been indicted by the war crimes court and will resign.", "resign",
-     "prime minister"),
+    (
+        "Montenegro's prime minister has been indicted by the war crimes court and will resign.",
+        "resign",
+        "prime minister",
+    ),
     # ... unless it is a second passive participle ("arrested and charged"), which keeps the agent
     ("Protesters were arrested by police and charged with rioting.", "charged", "police"),
     # an infinitive after a passive: the one the passive is about does it
@@ -45,8 +48,11 @@ SHARED = [
     ("The council condemned North Korea for firing missiles over Japan.", "firing", "North Korea"),
     ("The rebels who attacked the convoy on Sunday fled into the hills.", "attacked", "rebels"),
     # the parser lost the main verb: "council" is the root, "imposed" joined inside the relative clause
-    ("The Security Council, which met on Monday after North Korea fired missiles, imposed sanctions.", "imposed",
-     "Security Council"),
+    (
+        "The Security Council, which met on Monday after North Korea fired missiles, imposed sanctions.",
+        "imposed",
+        "Security Council",
+    ),
 ]
 
 
@@ -54,14 +60,18 @@ SHARED = [
 def test_events_actors_clause_subject_shared_across_the_boundary(nlp, text, trigger, source):
     found = _by_trigger(_mentions(nlp, text), trigger)
     assert found, f"no {trigger!r} event"
-    assert any(source.lower() in s.text.lower() or source.lower() in s.name.lower() for s in found[0].sources), \
-        [(s.text, s.name) for s in found[0].sources]
+    assert any(source.lower() in s.text.lower() or source.lower() in s.name.lower() for s in found[0].sources), [
+        (s.text, s.name) for s in found[0].sources
+    ]
 
 
 # (sentence, trigger, a word that must not be its source): the subject of another clause is not the actor
 NOT_SHARED = [
-    ("The Security Council, which met on Monday after North Korea fired missiles, imposed sanctions.", "imposed",
-     "North Korea"),
+    (
+        "The Security Council, which met on Monday after North Korea fired missiles, imposed sanctions.",
+        "imposed",
+        "North Korea",
+    ),
     ("Montenegro's prime minister has been indicted by the war crimes court and will resign.", "resign", "court"),
     # the one who protests a decision did not take it
     ("Students protested the decision of sending troops to Iraq.", "sending", "Students"),
@@ -79,16 +89,24 @@ NOT_SHARED = [
 @pytest.mark.parametrize("text, trigger, wrong", NOT_SHARED)
 def test_events_actors_clause_subject_of_another_clause_is_not_the_source(nlp, text, trigger, wrong):
     for mention in _by_trigger(_mentions(nlp, text), trigger):
-        assert not any(wrong.lower() in f"{s.text} {s.name}".lower() for s in mention.sources), \
-            [(s.text, s.name) for s in mention.sources]
+        assert not any(wrong.lower() in f"{s.text} {s.name}".lower() for s in mention.sources), [
+            (s.text, s.name) for s in mention.sources
+        ]
 
 
 # (sentence, trigger, a word that must not be its target): the agent of a clause on another noun
 NOT_TARGETS = [
-    ("Argentina apologized to Brazil for one of its gunboats intercepting a ship in the channel, disputed by "
-     "Argentina and Chile.", "apologized", "Chile"),
-    ("The Moroccan diplomats held a meeting with President Obama at a lunch hosted by the ambassador of Morocco.",
-     "held", "ambassador"),
+    (
+        "Argentina apologized to Brazil for one of its gunboats intercepting a ship in the channel, disputed by "
+        "Argentina and Chile.",
+        "apologized",
+        "Chile",
+    ),
+    (
+        "The Moroccan diplomats held a meeting with President Obama at a lunch hosted by the ambassador of Morocco.",
+        "held",
+        "ambassador",
+    ),
 ]
 
 
@@ -97,8 +115,9 @@ def test_events_actors_clause_agent_of_another_clause_is_not_the_target(nlp, tex
     found = _by_trigger(_mentions(nlp, text), trigger)
     assert found, f"no {trigger!r} event"
     for mention in found:
-        assert not any(wrong.lower() in f"{t.text} {t.name}".lower() for t in mention.targets), \
-            [(t.text, t.name) for t in mention.targets]
+        assert not any(wrong.lower() in f"{t.text} {t.name}".lower() for t in mention.targets), [
+            (t.text, t.name) for t in mention.targets
+        ]
 
 
 def test_events_actors_clause_agent_of_the_event_acted_upon_stays_the_target(nlp):
@@ -106,11 +125,14 @@ def test_events_actors_clause_agent_of_the_event_acted_upon_stays_the_target(nlp
     assert [t.text for t in mention.targets] == ["students"]
 
 
-@pytest.mark.parametrize("text", [
-    # a possessive pronoun owns the noun here: the owner another sentence names is not the target
-    "The minister's email server was kept at her home. A hacker said he had repeatedly hacked her email server.",
-    "The Security Council met on Monday. North Korea fired two missiles on Tuesday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possessive pronoun owns the noun here: the owner another sentence names is not the target
+        "The minister's email server was kept at her home. A hacker said he had repeatedly hacked her email server.",
+        "The Security Council met on Monday. North Korea fired two missiles on Tuesday.",
+    ],
+)
 def test_events_actors_clause_actors_come_from_the_sentence_of_the_trigger(nlp, text):
     mentions = _mentions(nlp, text)
     assert mentions

@@ -12,21 +12,47 @@ from storyline.evaluation.plover import main_mention
 from storyline.events import extract, plover_type
 from storyline.models import Article, TimeValue
 
-PUBLISHED = date(2021, 3, 10)   # a Wednesday
+PUBLISHED = date(2021, 3, 10)  # a Wednesday
 
 CASES = [
-    ("Venezuela said on Tuesday that it was suspending its participation in the oil agreement.",
-     "SANCTION", "announced", "VEN", "2021-03-09"),
-    ("Mexico on Monday refused to extend the water treaty with the United States.",
-     "SANCTION", "asserted", "MEX", "2021-03-08"),
-    ("Canada pulled out of the fisheries agreement with Norway on Monday.", "SANCTION", "asserted", "CAN", "2021-03-08"),
+    (
+        "Venezuela said on Tuesday that it was suspending its participation in the oil agreement.",
+        "SANCTION",
+        "announced",
+        "VEN",
+        "2021-03-09",
+    ),
+    (
+        "Mexico on Monday refused to extend the water treaty with the United States.",
+        "SANCTION",
+        "asserted",
+        "MEX",
+        "2021-03-08",
+    ),
+    (
+        "Canada pulled out of the fisheries agreement with Norway on Monday.",
+        "SANCTION",
+        "asserted",
+        "CAN",
+        "2021-03-08",
+    ),
     ("Iranian drones struck the port of Basra on Sunday.", "ASSAULT", "asserted", "IRN", "2021-03-07"),
-    ("Brazil will not agree to renew the trade pact unless tariffs are lifted, its foreign minister said.",
-     "THREATEN", "threatened", "BRA", None),
+    (
+        "Brazil will not agree to renew the trade pact unless tariffs are lifted, its foreign minister said.",
+        "THREATEN",
+        "threatened",
+        "BRA",
+        None,
+    ),
     ("The Indian foreign minister called the Pakistani move unacceptable.", "ACCUSE", "asserted", "IND", None),
     ("Kenya said it deeply regretted Ethiopia's decision.", "ACCUSE", "asserted", "KEN", None),
-    ("Japan's defence ministry said on Tuesday that it would treat all foreign submarines in its waters as hostile targets.",
-     "THREATEN", "threatened", "JPN", "2021-03-09"),
+    (
+        "Japan's defence ministry said on Tuesday that it would treat all foreign submarines in its waters as hostile targets.",
+        "THREATEN",
+        "threatened",
+        "JPN",
+        "2021-03-09",
+    ),
     ("Zambia said it was ready to reopen the border with Malawi.", "AGREE", "planned", "ZMB", None),
 ]
 
@@ -55,7 +81,9 @@ def test_events_announcements_future_is_planned_and_not_dated_when_said(nlp):
 
 
 def test_events_announcements_a_third_party_claim_is_not_an_announcement(nlp):
-    _, mentions = _main(nlp, "Colombia said on Tuesday that Venezuela was suspending its participation in the oil agreement.")
+    _, mentions = _main(
+        nlp, "Colombia said on Tuesday that Venezuela was suspending its participation in the oil agreement."
+    )
     assert all(m.modality != "announced" for m in mentions)
 
 

@@ -12,8 +12,9 @@ from storyline.models import Article, TimeValue
 
 def _code(nlp, text, published="2024-05-10"):
     day = date.fromisoformat(published)
-    article = Article(id=Article.make_id(text), source="t", text=text,
-                      published=TimeValue(published, day, day, "day", "header"))
+    article = Article(
+        id=Article.make_id(text), source="t", text=text, published=TimeValue(published, day, day, "day", "header")
+    )
     doc = nlp(text)
     mentions, _ = extract(article, doc, time.tag(doc, day))
     return mentions
@@ -82,8 +83,10 @@ def test_events_context_present_act_in_a_past_report_is_past(nlp):
 
 
 def test_events_context_restated_decision_takes_the_announced_act(nlp):
-    text = ("Spain's government has rejected calls to reverse its decision to suspend trade, officials said. "
-            "Spain announced on May 2 it was suspending trade with Portugal.")
+    text = (
+        "Spain's government has rejected calls to reverse its decision to suspend trade, officials said. "
+        "Spain announced on May 2 it was suspending trade with Portugal."
+    )
     mentions = _code(nlp, text)
     announced = next(m for m in mentions if m.trigger == "suspending")
     restated = next(m for m in mentions if m.trigger == "suspend")
@@ -93,9 +96,11 @@ def test_events_context_restated_decision_takes_the_announced_act(nlp):
 
 
 def test_events_context_declaration_restates_its_owner_act(nlp):
-    text = ("On Monday the Spanish prime minister declared he was ending all agreements with Portugal. "
-            "On Tuesday Madrid told its ministers that Spain was ending ties with Portugal. "
-            "Analysts doubted the prime minister's declaration that Spain was ending all agreements.")
+    text = (
+        "On Monday the Spanish prime minister declared he was ending all agreements with Portugal. "
+        "On Tuesday Madrid told its ministers that Spain was ending ties with Portugal. "
+        "Analysts doubted the prime minister's declaration that Spain was ending all agreements."
+    )
     mentions = [m for m in _code(nlp, text) if m.type == "SANCTION"]
     first, restated = mentions[0], mentions[-1]
     assert first.time.value == "2024-05-06"
@@ -103,29 +108,34 @@ def test_events_context_declaration_restates_its_owner_act(nlp):
 
 
 def test_events_context_noun_without_actor_takes_it_from_the_article(nlp):
-    text = ("Portugal has rejected pressure to reverse its decision. "
-            "Officials said the pressure from the European Union would not change anything.")
+    text = (
+        "Portugal has rejected pressure to reverse its decision. "
+        "Officials said the pressure from the European Union would not change anything."
+    )
     rejected = _one(_code(nlp, text), "reject")
     assert [t.name for t in rejected.targets] == ["European Union"]
 
 
 def test_events_context_new_noun_is_not_bridged(nlp):
-    text = ("Portugal filed a complaint over a raid. "
-            "The Spanish army's raid in Elvas killed two people.")
+    text = "Portugal filed a complaint over a raid. The Spanish army's raid in Elvas killed two people."
     filed = _one(_code(nlp, text), "file")
     assert not filed.targets
 
 
 def test_events_context_act_takes_the_day_the_article_gives_its_noun(nlp):
-    text = ("The Portuguese cabinet held a meeting in Porto to discuss the border. "
-            "Officials said the decisions of Tuesday's meeting remain in place.")
+    text = (
+        "The Portuguese cabinet held a meeting in Porto to discuss the border. "
+        "Officials said the decisions of Tuesday's meeting remain in place."
+    )
     held = _one(_code(nlp, text), "hold")
     assert held.time.value == "2024-05-07"
 
 
 def test_events_context_two_dated_nouns_leave_the_act_undated(nlp):
-    text = ("The Portuguese cabinet held a meeting in Porto to discuss the border. "
-            "Tuesday's meeting and Wednesday's meeting were short.")
+    text = (
+        "The Portuguese cabinet held a meeting in Porto to discuss the border. "
+        "Tuesday's meeting and Wednesday's meeting were short."
+    )
     held = _one(_code(nlp, text), "hold")
     assert held.time.value == "PAST_REF"
 
@@ -159,21 +169,27 @@ def test_events_context_less_than_a_day_after_bounds_both_ways(nlp):
 
 
 def test_events_context_act_told_as_under_way_days_later_is_the_announced_act(nlp):
-    text = ("On Monday the Spanish prime minister declared he was ending all agreements with Portugal. "
-            "On Wednesday the Spanish foreign minister told parliament that Spain was ending ties with Portugal.")
+    text = (
+        "On Monday the Spanish prime minister declared he was ending all agreements with Portugal. "
+        "On Wednesday the Spanish foreign minister told parliament that Spain was ending ties with Portugal."
+    )
     first, later = [m for m in _code(nlp, text) if m.type == "SANCTION"]
     assert first.time.value == "2024-05-06" and later.time == first.time
 
 
 def test_events_context_a_new_act_weeks_later_keeps_its_own_day(nlp):
-    text = ("On April 1 the Spanish prime minister declared he was ending all agreements with Portugal. "
-            "On Wednesday the Spanish foreign minister told parliament that Spain was ending ties with Portugal.")
+    text = (
+        "On April 1 the Spanish prime minister declared he was ending all agreements with Portugal. "
+        "On Wednesday the Spanish foreign minister told parliament that Spain was ending ties with Portugal."
+    )
     first, later = [m for m in _code(nlp, text) if m.type == "SANCTION"]
     assert later.time.value == "2024-05-08"
 
 
 def test_events_context_a_pronoun_owner_elsewhere_is_not_bridged(nlp):
-    text = ("Thousands of Portuguese demonstrated against the high level of unemployment. "
-            "Lisbon said joblessness was at its highest level since the war.")
+    text = (
+        "Thousands of Portuguese demonstrated against the high level of unemployment. "
+        "Lisbon said joblessness was at its highest level since the war."
+    )
     demonstrated = _one(_code(nlp, text), "demonstrate")
     assert not demonstrated.targets

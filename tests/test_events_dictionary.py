@@ -33,8 +33,11 @@ def _verb(nlp, text: str, word: str):
 # --- conversion ------------------------------------------------------------------
 @pytest.mark.skipif(not (PETRARCH / "CAMEO.2.0.txt").is_file(), reason="../shared/data/knowledge/petrarch2 is absent")
 def test_dictionary_converter_reproduces_the_data_files_byte_for_byte(tmp_path):
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "convert_cameo_verbs.py"), str(PETRARCH), str(tmp_path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "convert_cameo_verbs.py"), str(PETRARCH), str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
     for name in ("cameo_verbs.tsv", "PETRARCH2_LICENSE.txt"):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
 
@@ -47,31 +50,37 @@ def test_dictionary_data_names_its_source_script_and_licence():
 
 
 # --- lemmas as spaCy gives them -------------------------------------------------------
-@pytest.mark.parametrize("text, word, lemma_in_dictionary", [
-    ("The minister lambasted the decision.", "lambasted", True),    # spaCy: 'lambast'
-    ("Warplanes staged raids on the capital.", "staged", True),      # spaCy: 'stag'
-    ("Rebels besieged the town.", "besieged", True),
-    ("Troops sped to the border.", "sped", True),                     # irregular form of 'speed'
-])
+@pytest.mark.parametrize(
+    "text, word, lemma_in_dictionary",
+    [
+        ("The minister lambasted the decision.", "lambasted", True),  # spaCy: 'lambast'
+        ("Warplanes staged raids on the capital.", "staged", True),  # spaCy: 'stag'
+        ("Rebels besieged the town.", "besieged", True),
+        ("Troops sped to the border.", "sped", True),  # irregular form of 'speed'
+    ],
+)
 def test_dictionary_finds_verbs_by_the_lemma_spacy_gives_them(nlp, text, word, lemma_in_dictionary):
     token = _verb(nlp, text, word)
     assert (token.lemma_.lower() in load_dictionary().lemmas) is lemma_in_dictionary
 
 
 # --- the CAMEO -> PLOVER table ------------------------------------------------------------
-@pytest.mark.parametrize("cameo, plover", [
-    ("010", None),            # public statements are not events
-    ("0231", "REQUEST"),      # appeals are requests
-    ("057", "AGREE"),         # signing an agreement is agreeing
-    ("0841", "RETREAT"),      # releasing people
-    ("085", "CONCEDE"),       # easing sanctions
-    ("116", "SANCTION"),      # a court's verdict (the PLOVER manual's convict mode)
-    ("163", "SANCTION"),      # imposing sanctions (the manual's discontinue mode)
-    ("1712", "COERCE"),
-    ("192", "ASSAULT"),
-    ("2042", "ASSAULT"),      # by the root
-    ("---", None),
-])
+@pytest.mark.parametrize(
+    "cameo, plover",
+    [
+        ("010", None),  # public statements are not events
+        ("0231", "REQUEST"),  # appeals are requests
+        ("057", "AGREE"),  # signing an agreement is agreeing
+        ("0841", "RETREAT"),  # releasing people
+        ("085", "CONCEDE"),  # easing sanctions
+        ("116", "SANCTION"),  # a court's verdict (the PLOVER manual's convict mode)
+        ("163", "SANCTION"),  # imposing sanctions (the manual's discontinue mode)
+        ("1712", "COERCE"),
+        ("192", "ASSAULT"),
+        ("2042", "ASSAULT"),  # by the root
+        ("---", None),
+    ],
+)
 def test_dictionary_maps_cameo_codes_to_plover_types(cameo, plover):
     code = load_dictionary().to_plover(cameo)
     assert (code.type if code else None) == plover
@@ -81,7 +90,8 @@ def test_dictionary_maps_cameo_codes_to_plover_types(cameo, plover):
 OWN_CHOICES = {
     "057": "signing a formal agreement is AGREE (CAMEO2PLOVER: SUPPORT)",
     "085": "easing economic sanctions is a concession, as the lexicon codes lifting them",
-    "0813": "easing a curfew: CONCEDE, as above", "0814": "easing martial law: CONCEDE, as above",
+    "0813": "easing a curfew: CONCEDE, as above",
+    "0814": "easing martial law: CONCEDE, as above",
     "116": "a court's verdict: the PLOVER manual's SANCTION convict",
     "163": "sanctions and embargoes: the PLOVER manual's SANCTION discontinue",
     "1712": "destroying property stays COERCE, as the lexicon codes demolitions",
@@ -108,31 +118,34 @@ def test_dictionary_plover_table_differs_from_cameo2plover_only_where_documented
 
 
 # --- pattern families -----------------------------------------------------------------------
-@pytest.mark.parametrize("family, text, word, plover", [
-    # verb + object noun
-    ("object", "The government imposed sanctions on Iran.", "imposed", "SANCTION"),
-    ("object", "Soldiers opened fire on the crowd.", "opened", "ASSAULT"),
-    # verb + object with a modifier: the modified phrase wins over the plain noun
-    ("object modifier", "Russia pledged humanitarian aid to Syria.", "pledged", "AGREE"),
-    # verb + preposition + its object
-    ("preposition", "The mayor pleaded for financial aid.", "pleaded", "REQUEST"),
-    # a verbal root needs two parts: "called for elections" alone is not enough, a modifier is
-    ("preposition", "The opposition called for elections.", "called", None),
-    # verb + particle + object
-    ("particle", "Police broke up the demonstration.", "broke", "COERCE"),
-    ("particle", "Troops put down the riot.", "put", "COERCE"),
-    # subject constraint: aircraft staging raids is an air raid
-    ("subject", "Warplanes staged raids on the capital.", "staged", "ASSAULT"),
-    # a bare verb of a root where the verb alone names the act
-    ("bare verb", "Rebels besieged the town.", "besieged", "COERCE"),
-    ("bare verb", "The minister lambasted the decision.", "lambasted", "ACCUSE"),
-    # a bare verb of a root that needs a pattern codes nothing
-    ("bare verb, pattern needed", "The delegation went to Paris.", "went", None),
-    ("bare verb, pattern needed", "The president wants a new constitution.", "wants", None),
-    # a neutral verb of a bare root codes nothing
-    ("neutral verb", "Manchester United defeated Chelsea.", "defeated", None),
-    ("neutral verb", "Thousands of people died in the floods.", "died", None),
-])
+@pytest.mark.parametrize(
+    "family, text, word, plover",
+    [
+        # verb + object noun
+        ("object", "The government imposed sanctions on Iran.", "imposed", "SANCTION"),
+        ("object", "Soldiers opened fire on the crowd.", "opened", "ASSAULT"),
+        # verb + object with a modifier: the modified phrase wins over the plain noun
+        ("object modifier", "Russia pledged humanitarian aid to Syria.", "pledged", "AGREE"),
+        # verb + preposition + its object
+        ("preposition", "The mayor pleaded for financial aid.", "pleaded", "REQUEST"),
+        # a verbal root needs two parts: "called for elections" alone is not enough, a modifier is
+        ("preposition", "The opposition called for elections.", "called", None),
+        # verb + particle + object
+        ("particle", "Police broke up the demonstration.", "broke", "COERCE"),
+        ("particle", "Troops put down the riot.", "put", "COERCE"),
+        # subject constraint: aircraft staging raids is an air raid
+        ("subject", "Warplanes staged raids on the capital.", "staged", "ASSAULT"),
+        # a bare verb of a root where the verb alone names the act
+        ("bare verb", "Rebels besieged the town.", "besieged", "COERCE"),
+        ("bare verb", "The minister lambasted the decision.", "lambasted", "ACCUSE"),
+        # a bare verb of a root that needs a pattern codes nothing
+        ("bare verb, pattern needed", "The delegation went to Paris.", "went", None),
+        ("bare verb, pattern needed", "The president wants a new constitution.", "wants", None),
+        # a neutral verb of a bare root codes nothing
+        ("neutral verb", "Manchester United defeated Chelsea.", "defeated", None),
+        ("neutral verb", "Thousands of people died in the floods.", "died", None),
+    ],
+)
 def test_dictionary_pattern_families_code_their_examples(nlp, family, text, word, plover):
     match = load_dictionary().match(_verb(nlp, text, word))
     assert (match.code.type if match else None) == plover, family
@@ -166,18 +179,21 @@ def _candidates(nlp, text):
     return [(c.token.text, c.code.type) for sent in doc.sents for c in find_candidates(sent, load_lexicon())]
 
 
-@pytest.mark.parametrize("text, expected", [
-    # the lexicon is silent on the verb: the dictionary offers the candidate
-    ("Rebels besieged the town.", [("besieged", "COERCE")]),
-    ("The minister lambasted the decision.", [("lambasted", "ACCUSE")]),
-    # both speak: the lexicon's code stands ("attack" is ASSAULT 190 in both; "withdraw" RETREAT in the lexicon)
-    ("The army attacked the village.", [("attacked", "ASSAULT")]),
-    ("The army withdrew its troops.", [("withdrew", "RETREAT")]),
-    # speech and plan verbs never become events through the dictionary
-    # ("talks" is the lexicon's nominal candidate; "said" gives none)
-    ("The minister said the talks were over.", [("talks", "CONSULT")]),
-    ("The ministry intends to review the law.", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the lexicon is silent on the verb: the dictionary offers the candidate
+        ("Rebels besieged the town.", [("besieged", "COERCE")]),
+        ("The minister lambasted the decision.", [("lambasted", "ACCUSE")]),
+        # both speak: the lexicon's code stands ("attack" is ASSAULT 190 in both; "withdraw" RETREAT in the lexicon)
+        ("The army attacked the village.", [("attacked", "ASSAULT")]),
+        ("The army withdrew its troops.", [("withdrew", "RETREAT")]),
+        # speech and plan verbs never become events through the dictionary
+        # ("talks" is the lexicon's nominal candidate; "said" gives none)
+        ("The minister said the talks were over.", [("talks", "CONSULT")]),
+        ("The ministry intends to review the law.", []),
+    ],
+)
 def test_dictionary_candidates_fill_in_where_the_lexicon_is_silent(nlp, text, expected):
     assert _candidates(nlp, text) == expected
 
@@ -190,24 +206,30 @@ def test_dictionary_code_needs_a_pattern_for_a_verb_the_lexicon_knows(nlp):
     assert dictionary_code(mission, "launch", known=True).type == "AID"
 
 
-@pytest.mark.parametrize("text, word, expected", [
-    # a verb that lets someone act makes the act a possibility, not a deed
-    ("The agreement allows Israel to annex parts of the West Bank.", "annex", "hypothetical"),
-    ("The deal permits the army to seize the port.", "seize", "hypothetical"),
-    ("The new law enables the government to ban protests.", "ban", "hypothetical"),
-    ("Israel annexed parts of the West Bank.", "annexed", "asserted"),
-])
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a verb that lets someone act makes the act a possibility, not a deed
+        ("The agreement allows Israel to annex parts of the West Bank.", "annex", "hypothetical"),
+        ("The deal permits the army to seize the port.", "seize", "hypothetical"),
+        ("The new law enables the government to ban protests.", "ban", "hypothetical"),
+        ("Israel annexed parts of the West Bank.", "annexed", "asserted"),
+    ],
+)
 def test_dictionary_candidates_let_by_allow_are_possibilities(nlp, text, word, expected):
     from storyline.events.modality import modality
 
     assert modality(_verb(nlp, text, word), "COERCE") == expected
 
 
-@pytest.mark.parametrize("text, word, coded", [
-    ("Rebels besieged the town.", "besieged", True),
-    # a piece of a sentence cut off by a line break: the act belongs to a verb the parse lost
-    ("to besiege the town and cut its roads", "besiege", False),
-])
+@pytest.mark.parametrize(
+    "text, word, coded",
+    [
+        ("Rebels besieged the town.", "besieged", True),
+        # a piece of a sentence cut off by a line break: the act belongs to a verb the parse lost
+        ("to besiege the town and cut its roads", "besiege", False),
+    ],
+)
 def test_dictionary_code_skips_a_main_verb_without_a_subject(nlp, text, word, coded):
     token = _verb(nlp, text, word)
     assert (dictionary_code(token, token.lemma_.lower(), known=False) is not None) is coded

@@ -55,7 +55,12 @@ def test_events_examples_golden_precision_and_recall(coded, golden):
 def test_events_examples_golden_one_type_for_ending_the_deal(coded):
     """The 2022 suspension and the 2023 exit are episodes of one recurring event,
     so every paraphrase of leaving the agreement gets the same type."""
-    endings = [m for name in ("03_russia_suspends.txt", "07_russia_ends_deal.txt", "08_reaction_with_appeal.txt")
-               for m in coded[name] if m.sources and m.sources[0].country == "RUS"
-               and any(w in m.sentence for w in ("suspending", "refused to extend", "pull out"))]
+    endings = [
+        m
+        for name in ("03_russia_suspends.txt", "07_russia_ends_deal.txt", "08_reaction_with_appeal.txt")
+        for m in coded[name]
+        if m.sources
+        and m.sources[0].country == "RUS"
+        and any(w in m.sentence for w in ("suspending", "refused to extend", "pull out"))
+    ]
     assert len(endings) >= 3 and {m.type for m in endings} == {"SANCTION"}

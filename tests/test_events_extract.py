@@ -7,8 +7,10 @@ from datetime import date
 from storyline.events import extract
 from storyline.models import Article, TimeValue, Timex, stable_id
 
-TEXT = ("Kenya announced on Friday that it was suspending security cooperation with Somalia "
-        "after the militants' raid in Mombasa.")
+TEXT = (
+    "Kenya announced on Friday that it was suspending security cooperation with Somalia "
+    "after the militants' raid in Mombasa."
+)
 
 
 def _article(text, published=None):
@@ -20,7 +22,7 @@ def test_events_extract_ids_spans_and_summary(nlp):
     mentions, _ = extract(article, nlp(TEXT), ())
     sanction = next(m for m in mentions if m.type == "SANCTION")
     assert sanction.id == stable_id("em", article.id, sanction.trigger_start, "SANCTION")
-    assert TEXT[sanction.trigger_start:sanction.trigger_end] == "suspending"
+    assert TEXT[sanction.trigger_start : sanction.trigger_end] == "suspending"
     assert sanction.lemma == "suspend"
     assert sanction.sentence == TEXT
     assert [s.country for s in sanction.sources] == ["KEN"]
@@ -34,7 +36,7 @@ def test_events_extract_sentence_span_ends_at_its_last_character(nlp):
     mentions, _ = extract(_article(text), nlp(text), ())
     sanction = next(m for m in mentions if m.type == "SANCTION")
     assert sanction.sentence == TEXT
-    assert text[sanction.sentence_start:sanction.sentence_end] == TEXT
+    assert text[sanction.sentence_start : sanction.sentence_end] == TEXT
 
 
 def test_events_extract_time_comes_from_the_clause_timex(nlp):
@@ -83,12 +85,16 @@ def test_events_extract_paraphrase_of_ending_cooperation(nlp):
 
 
 def test_events_extract_vague_announcement_takes_the_day_of_the_same_act(nlp):
-    text = ("Earlier this week Kenya's president declared he was suspending all trade with Uganda. "
-            "In his Tuesday speech, the president also criticised Kampala.")
+    text = (
+        "Earlier this week Kenya's president declared he was suspending all trade with Uganda. "
+        "In his Tuesday speech, the president also criticised Kampala."
+    )
     week = TimeValue("2024-W10", date(2024, 3, 4), date(2024, 3, 10), "week", "relative")
     tuesday = TimeValue("2024-03-05", date(2024, 3, 5), date(2024, 3, 5), "day", "relative")
-    timexes = [Timex(0, 17, "Earlier this week", "DATE", week),
-               Timex(text.index("Tuesday"), text.index("Tuesday") + 7, "Tuesday", "DATE", tuesday)]
+    timexes = [
+        Timex(0, 17, "Earlier this week", "DATE", week),
+        Timex(text.index("Tuesday"), text.index("Tuesday") + 7, "Tuesday", "DATE", tuesday),
+    ]
     mentions, _ = extract(_article(text), nlp(text), timexes)
     sanction = next(m for m in mentions if m.type == "SANCTION")
     assert sanction.modality == "announced" and sanction.time == tuesday

@@ -15,12 +15,28 @@ GOLDEN = [
     ("Egyptian troops shelled rebel positions near the border on Monday.", "ASSAULT", "asserted", "EGY", None),
     ("The Kenyan government expelled two Somali diplomats on Friday.", "SANCTION", "asserted", "KEN", "SOM"),
     ("Jordan suspended security cooperation with Syria after the shooting.", "SANCTION", "asserted", "JOR", "SYR"),
-    ("Brazil's foreign minister will meet his Argentine counterpart in Buenos Aires next week.",
-     "AGREE", "planned", "BRA", "ARG"),
+    (
+        "Brazil's foreign minister will meet his Argentine counterpart in Buenos Aires next week.",
+        "AGREE",
+        "planned",
+        "BRA",
+        "ARG",
+    ),
     ("Turkish police arrested dozens of protesters in Ankara.", "COERCE", "asserted", "TUR", "TUR"),
-    ("Iran threatened to close the Strait of Hormuz if sanctions were tightened.", "THREATEN", "threatened", "IRN", None),
-    ("Thousands of Chilean students marched through Santiago to protest tuition fees.",
-     "PROTEST", "asserted", "CHL", None),
+    (
+        "Iran threatened to close the Strait of Hormuz if sanctions were tightened.",
+        "THREATEN",
+        "threatened",
+        "IRN",
+        None,
+    ),
+    (
+        "Thousands of Chilean students marched through Santiago to protest tuition fees.",
+        "PROTEST",
+        "asserted",
+        "CHL",
+        None,
+    ),
     ("Japan pledged to send medical aid to Nepal after the earthquake.", "AGREE", "asserted", "JPN", "NPL"),
     ("The United Nations accused Myanmar of blocking aid deliveries.", "ACCUSE", "asserted", None, "MMR"),
     ("Pakistan rejected an Indian proposal for talks on the dispute.", "REJECT", "asserted", "PAK", "IND"),
@@ -58,8 +74,12 @@ def test_events_golden_main_event(nlp, text, kind, modality, source, target):
     doc, mentions = _code(nlp, text)
     main = main_mention(doc, mentions)
     assert main is not None, f"nothing coded from {text!r}"
-    got = (plover_type(main), main.modality, main.sources[0].country if main.sources else None,
-           main.targets[0].country if main.targets else None)
+    got = (
+        plover_type(main),
+        main.modality,
+        main.sources[0].country if main.sources else None,
+        main.targets[0].country if main.targets else None,
+    )
     assert got == (kind, modality, source, target)
     assert main.summary and 0 <= main.confidence <= 1
 

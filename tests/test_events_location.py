@@ -22,28 +22,32 @@ def test_actors_gazetteer_landmarks_and_institutions_are_not_towns():
     for name in ("Downing Street", "the Foreign Office", "Tahrir Square", "Parliament", "Kremlin"):
         assert is_landmark_name(name) and match_place(name) is None, name
     assert not is_landmark_name("Casablanca") and lookup_place("Casablanca").country == "MAR"
-    assert lookup_place("West Bank").country == "PSE"   # listed places keep their coordinates
+    assert lookup_place("West Bank").country == "PSE"  # listed places keep their coordinates
 
 
 def test_events_location_white_house_is_not_casablanca(nlp):
-    for text in ("Biden met Zelensky at the White House on Thursday.",
-                 "Trump signed the order at the White House on Friday."):
-        assert locations(nlp, text) == [], text   # was Casablanca, MAR
+    for text in (
+        "Biden met Zelensky at the White House on Thursday.",
+        "Trump signed the order at the White House on Friday.",
+    ):
+        assert locations(nlp, text) == [], text  # was Casablanca, MAR
 
 
 def test_events_location_small_town_needs_its_country_in_the_text(nlp):
     # Whitehall and Westminster are also towns in Ohio and Colorado.
     london = "Thousands of protesters marched in Whitehall on Saturday against the new law."
     assert locations(nlp, london) == []
-    ohio = ("Thousands of protesters marched in Whitehall on Saturday against the new law, "
-            "the largest rally in the United States this year.")
+    ohio = (
+        "Thousands of protesters marched in Whitehall on Saturday against the new law, "
+        "the largest rally in the United States this year."
+    )
     assert locations(nlp, ohio) == [("Whitehall", "USA")]
 
 
 def test_events_location_known_city_and_country_stand_alone(nlp):
     assert ("Istanbul", "TUR") in locations(nlp, "Delegations met in Istanbul on Friday to discuss grain exports.")
     assert ("Odesa", "UKR") in locations(nlp, "Unidentified gunmen attacked a checkpoint in Odesa on Sunday.")
-    assert locations(nlp, "Police arrested two men in Jenin on Monday.") == [("Jenin", "PSE")]   # listed
+    assert locations(nlp, "Police arrested two men in Jenin on Monday.") == [("Jenin", "PSE")]  # listed
 
 
 def test_events_location_among_towns_of_one_name_the_text_chooses(nlp):

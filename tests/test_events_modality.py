@@ -13,7 +13,11 @@ CASES = [
     ("Turkey threatened to cut diplomatic ties with Austria.", "threatened", "threatened"),
     ("If Kenya expelled the envoys, trade would suffer.", "expelled", "hypothetical"),
     ("Kenya would expel the envoys unless the talks resumed.", "expel", "threatened"),
-    ("The council's decision to end security cooperation with Jordan was a recommendation only.", "end", "hypothetical"),
+    (
+        "The council's decision to end security cooperation with Jordan was a recommendation only.",
+        "end",
+        "hypothetical",
+    ),
     ("Syria did not attack the convoy.", "attack", "negated"),
     ("Hamas has on dozens of occasions threatened to attack Israel.", "threatened", "historical"),
     ("The army raided the camp on Monday, according to a report.", "raided", "reported"),

@@ -17,7 +17,15 @@ import pytest
 from storyline.annotate import token_strings
 from storyline.events import extract
 from storyline.events.model import (
-    DENSE_DIMS, MODEL_FILE, NONE, EventModel, gate, learned_candidates, load_model, token_features, using,
+    DENSE_DIMS,
+    MODEL_FILE,
+    NONE,
+    EventModel,
+    gate,
+    learned_candidates,
+    load_model,
+    token_features,
+    using,
 )
 from storyline.models import Article
 
@@ -47,9 +55,15 @@ def code(nlp, text: str):
 
 def test_events_model_file_round_trips_to_the_same_bytes():
     rng = np.random.default_rng(7)
-    model = EventModel((NONE, "ASSAULT", "CONSULT"), frozenset({"blork", "snarf"}), {"l=blork": 0, "d=ROOT": 1},
-                       rng.normal(size=(2, 3)).astype(np.float32), rng.normal(size=(DENSE_DIMS, 3)).astype(np.float32),
-                       np.array([0.5, -0.25, 0.0], dtype=np.float32), 0.6)
+    model = EventModel(
+        (NONE, "ASSAULT", "CONSULT"),
+        frozenset({"blork", "snarf"}),
+        {"l=blork": 0, "d=ROOT": 1},
+        rng.normal(size=(2, 3)).astype(np.float32),
+        rng.normal(size=(DENSE_DIMS, 3)).astype(np.float32),
+        np.array([0.5, -0.25, 0.0], dtype=np.float32),
+        0.6,
+    )
     text = model.to_json({"note": "hand-built"})
     again = EventModel.from_json(text)
     assert again.to_json({"note": "hand-built"}) == text
@@ -79,15 +93,24 @@ def test_events_model_features_name_the_word_its_governor_and_children(nlp):
     doc = nlp("Rebels blorked the convoy with rockets.")
     verb = next(t for t in doc if t.text == "blorked")
     feats = token_features(verb)
-    assert {f"l={verb.lemma_.lower()}", "p=VERB", "d=ROOT", "c=nsubj:rebel", "c=dobj:convoy", "po=with:rocket"} <= set(feats)
+    assert {f"l={verb.lemma_.lower()}", "p=VERB", "d=ROOT", "c=nsubj:rebel", "c=dobj:convoy", "po=with:rocket"} <= set(
+        feats
+    )
 
 
 def test_events_model_gate_skips_claimed_lexicon_and_unknown_words(nlp):
     doc = nlp("Soldiers blorked villagers and attacked the town.")
     words = token_strings(doc)
     blork, attack = (next(t.i for t in doc if t.text == w) for w in ("blorked", "attacked"))
-    model = EventModel((NONE, "ASSAULT"), frozenset({doc[blork].lemma_.lower(), "attack"}), {},
-                       np.zeros((0, 2), np.float32), np.zeros((DENSE_DIMS, 2), np.float32), np.zeros(2, np.float32), 0.5)
+    model = EventModel(
+        (NONE, "ASSAULT"),
+        frozenset({doc[blork].lemma_.lower(), "attack"}),
+        {},
+        np.zeros((0, 2), np.float32),
+        np.zeros((DENSE_DIMS, 2), np.float32),
+        np.zeros(2, np.float32),
+        0.5,
+    )
     assert gate(doc, 0, len(doc), set(), model, words) == [blork, attack]
     assert gate(doc, 0, len(doc), {blork}, model, words) == [attack]
     assert gate(doc, 0, len(doc), set(), model, words, (frozenset({"attack"}), frozenset())) == [blork]
@@ -113,8 +136,9 @@ def test_events_model_nouns_only_for_types_coded_as_nouns(nlp):
     no_lexicon = (frozenset(), frozenset())
     with using(hand_model(noun, "ASSAULT")):
         assert [(t.text, c.type, nominal) for t, c, nominal in learned_candidates(sent, [], no_lexicon)] == [
-            ("blorkage", "ASSAULT", True)]
-    with using(hand_model(noun, "AID")):   # a gift named by a noun is not coded from the noun
+            ("blorkage", "ASSAULT", True)
+        ]
+    with using(hand_model(noun, "AID")):  # a gift named by a noun is not coded from the noun
         assert learned_candidates(sent, [], no_lexicon) == []
 
 
@@ -126,17 +150,26 @@ def _training_script():
 
 
 def _example(lemma: str, label: str, dep: str, record: int = 0) -> dict:
-    vector = np.zeros(DENSE_DIMS, dtype=np.float32)   # the context vector is left out here
-    return {"file": "hand", "id": f"r{record}", "lemma": lemma, "label": label, "features": [f"l={lemma}", "p=VERB", f"d={dep}"], "dense": vector}
+    vector = np.zeros(DENSE_DIMS, dtype=np.float32)  # the context vector is left out here
+    return {
+        "file": "hand",
+        "id": f"r{record}",
+        "lemma": lemma,
+        "label": label,
+        "features": [f"l={lemma}", "p=VERB", f"d={dep}"],
+        "dense": vector,
+    }
 
 
 def test_events_model_training_fit_learns_and_is_reproducible():
     script = _training_script()
-    examples = ([_example("blork", "ASSAULT", "ROOT", n) for n in range(6)]
-                + [_example("blork", NONE, "amod", n) for n in range(6)]
-                + [_example("snarf", "CONSULT", "ROOT", n) for n in range(4)]
-                + [_example("glim", NONE, "ROOT", n) for n in range(4)]
-                + [_example("plonk", "ASSAULT", "ROOT", 0)] * 3)
+    examples = (
+        [_example("blork", "ASSAULT", "ROOT", n) for n in range(6)]
+        + [_example("blork", NONE, "amod", n) for n in range(6)]
+        + [_example("snarf", "CONSULT", "ROOT", n) for n in range(4)]
+        + [_example("glim", NONE, "ROOT", n) for n in range(4)]
+        + [_example("plonk", "ASSAULT", "ROOT", 0)] * 3
+    )
     model = script.fit(examples)
     # never a typed trigger (glim), or one in a single record (plonk): not looked at
     assert model.lemmas == {"blork", "snarf"}

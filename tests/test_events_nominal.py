@@ -51,21 +51,27 @@ def test_events_nominal_kind_is_not_coded(nlp, text, trigger):
     assert not [f for f in found if f[1].lower().startswith(trigger)], found
 
 
-@pytest.mark.parametrize("text", [
-    "Iran denied the accusation by the United States.",
-    "China denied the accusation by Japan.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran denied the accusation by the United States.",
+        "China denied the accusation by Japan.",
+    ],
+)
 def test_events_nominal_denied_accusation_is_only_referred_to(nlp, text):
     # the accusation denied was made before: the sentence refers to it, linking merges it
     accusations = [m for m in _mentions(nlp, text) if m.trigger.startswith("accusation")]
     assert accusations and all(m.reference for m in accusations), accusations
 
 
-@pytest.mark.parametrize("text,trigger", [
-    ("Russian warplanes carried out air strikes on a market town near Homs on Monday.", "carried out air strikes"),
-    ("The rebels launched a series of attacks on the city.", "launched a series of attacks"),
-    ("The Kremlin launched its air strikes in September.", "launched its air strikes"),
-])
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("Russian warplanes carried out air strikes on a market town near Homs on Monday.", "carried out air strikes"),
+        ("The rebels launched a series of attacks on the city.", "launched a series of attacks"),
+        ("The Kremlin launched its air strikes in September.", "launched its air strikes"),
+    ],
+)
 def test_events_nominal_light_verb_trigger_spans_the_event_noun(nlp, text, trigger):
     # one event told by a verb that carries it and the noun that names it: the evidence is both
     assert [m.trigger for m in _mentions(nlp, text) if m.type == "ASSAULT"] == [trigger]
@@ -78,5 +84,7 @@ def test_events_nominal_other_act_on_an_event_keeps_its_own_trigger(nlp):
 
 
 def test_events_nominal_threat_is_kept_as_a_threat_not_a_deed(nlp):
-    threats = [m for m in _mentions(nlp, "Israel's threats against Gaza alarmed Egypt on Monday.") if m.type == "THREATEN"]
+    threats = [
+        m for m in _mentions(nlp, "Israel's threats against Gaza alarmed Egypt on Monday.") if m.type == "THREATEN"
+    ]
     assert threats and all(m.modality == "threatened" for m in threats), threats

@@ -29,6 +29,6 @@ def test_events_robust_odd_input(nlp, text):
         assert m.type in PLOVER_TYPES and m.modality in MODALITIES
         assert 0 <= m.trigger_start < m.trigger_end <= len(text)
         assert 0 <= m.confidence <= 1 and m.summary
-        assert text[m.sentence_start:m.sentence_end] == m.sentence
+        assert text[m.sentence_start : m.sentence_end] == m.sentence
     for s in statements:
         assert 0 <= s.start < s.end <= len(text) and s.words

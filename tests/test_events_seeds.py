@@ -33,8 +33,14 @@ def seeds(nlp):
 
 
 def _sanctions(mentions):
-    return [m for m in mentions if m.type == "SANCTION" and m.sources and m.sources[0].country == "PSE"
-            and any(t.country == "ISR" for t in m.targets)]
+    return [
+        m
+        for m in mentions
+        if m.type == "SANCTION"
+        and m.sources
+        and m.sources[0].country == "PSE"
+        and any(t.country == "ISR" for t in m.targets)
+    ]
 
 
 def test_events_seeds_2020_abbas_declaration(seeds):
@@ -69,8 +75,13 @@ def test_events_seeds_statements_are_attributed(seeds):
     speakers = {s.speaker.name for _, statements in seeds.values() for s in statements}
     assert {"Mike Pompeo", "Barbara Leaf", "Nabil Abu Rudeineh", "Wasel Abu Yusef", "Bassam al-Salhi"} <= speakers
     _, statements = seeds["003"]
-    assert any(s.speaker.name == "Barbara Leaf" and s.cue == "say" and s.kind == "quote"
-               and s.words.startswith("\u201cObviously") for s in statements)
+    assert any(
+        s.speaker.name == "Barbara Leaf"
+        and s.cue == "say"
+        and s.kind == "quote"
+        and s.words.startswith("\u201cObviously")
+        for s in statements
+    )
     assert any(s.speaker.name == "Bassam al-Salhi" and s.cue == "tell" for s in statements)
 
 
@@ -84,7 +95,7 @@ def test_events_seeds_nothing_from_the_donation_appeal(seeds):
 def test_events_seeds_every_event_has_an_actor_and_no_plan_is_asserted(seeds):
     for mentions, _ in seeds.values():
         for m in mentions:
-            assert m.sources or m.targets or m.reference   # (a reference names a happening told elsewhere)
+            assert m.sources or m.targets or m.reference  # (a reference names a happening told elsewhere)
             assert not (m.modality == "asserted" and m.type == "THREATEN")
 
 

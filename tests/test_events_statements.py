@@ -32,8 +32,10 @@ def test_events_statements_told_and_surname(nlp):
 
 
 def test_events_statements_quote_spanning_sentences_goes_to_she(nlp):
-    text = ("Maria Costa, the EU envoy, arrived on Monday. \u201cWe are worried. "
-            "We want both sides to talk,\u201d she said.")
+    text = (
+        "Maria Costa, the EU envoy, arrived on Monday. \u201cWe are worried. "
+        "We want both sides to talk,\u201d she said."
+    )
     _, _, statements = _statements(nlp, text)
     (st,) = [s for s in statements if s.kind == "quote"]
     assert st.speaker.name == "Maria Costa"
@@ -63,24 +65,29 @@ def _dated(nlp, text):
     from storyline.models import TimeValue
 
     day = date(2024, 5, 10)
-    article = Article(id=Article.make_id(text), source="t", text=text,
-                      published=TimeValue("2024-05-10", day, day, "day", "header"))
+    article = Article(
+        id=Article.make_id(text), source="t", text=text, published=TimeValue("2024-05-10", day, day, "day", "header")
+    )
     doc = nlp(text)
     return extract(article, doc, time.tag(doc, day))[1]
 
 
 def test_events_statements_same_speaker_next_sentences_share_the_day(nlp):
-    text = ("On Wednesday the Kenyan foreign minister Amina Otieno said the border would stay closed. "
-            "\u201cWe will not reopen it this month,\u201d Otieno said. "
-            "She added that trade would suffer.")
+    text = (
+        "On Wednesday the Kenyan foreign minister Amina Otieno said the border would stay closed. "
+        "\u201cWe will not reopen it this month,\u201d Otieno said. "
+        "She added that trade would suffer."
+    )
     statements = _dated(nlp, text)
     assert len(statements) == 3
     assert {s.time.value for s in statements} == {"2024-05-08"}
 
 
 def test_events_statements_other_speaker_does_not_share_the_day(nlp):
-    text = ("On Wednesday the Kenyan foreign minister Amina Otieno said the border would stay closed. "
-            "Tanzanian President Samia Suluhu Hassan said that trade would suffer badly.")
+    text = (
+        "On Wednesday the Kenyan foreign minister Amina Otieno said the border would stay closed. "
+        "Tanzanian President Samia Suluhu Hassan said that trade would suffer badly."
+    )
     first, second = _dated(nlp, text)
     assert first.time.value == "2024-05-08"
     # not Wednesday: only "by the day the article was published"
@@ -97,24 +104,49 @@ def test_events_statements_a_declaration_is_dated_with_the_act_it_is(nlp):
 
 ATTRIBUTION = [
     # a pronoun speaker stands for the subject named before, not the one met or called
-    ("Maria Costa met her successor Laura Kim on Monday. \u201cKeep the board united,\u201d she told her.",
-     "Keep the board", "Maria Costa"),
-    ("President David Ross called Prime Minister Anna Schmidt on Tuesday. "
-     "\u201cThe test is a grave threat,\u201d he said.", "grave threat", "David Ross"),
+    (
+        "Maria Costa met her successor Laura Kim on Monday. \u201cKeep the board united,\u201d she told her.",
+        "Keep the board",
+        "Maria Costa",
+    ),
+    (
+        "President David Ross called Prime Minister Anna Schmidt on Tuesday. "
+        "\u201cThe test is a grave threat,\u201d he said.",
+        "grave threat",
+        "David Ross",
+    ),
     # ... and a chain of pronouns keeps to the same person
-    ("John Miller met Peter Novak in Oslo. He said the talks were useful. \u201cWe need unity,\u201d he added.",
-     "We need unity", "John Miller"),
+    (
+        "John Miller met Peter Novak in Oslo. He said the talks were useful. \u201cWe need unity,\u201d he added.",
+        "We need unity",
+        "John Miller",
+    ),
     # the nearest subject who speaks wins over an earlier one
-    ("John Miller spoke with Peter Novak by phone. Peter Novak said the talks went well. "
-     "\u201cWe agree on much,\u201d he added.", "agree on much", "Peter Novak"),
+    (
+        "John Miller spoke with Peter Novak by phone. Peter Novak said the talks went well. "
+        "\u201cWe agree on much,\u201d he added.",
+        "agree on much",
+        "Peter Novak",
+    ),
     # a bare title stands for the person named with it before
-    ("President David Ross spoke with Prime Minister Anna Schmidt. "
-     "\u201cThe test is a grave threat,\u201d the president said.", "grave threat", "David Ross"),
+    (
+        "President David Ross spoke with Prime Minister Anna Schmidt. "
+        "\u201cThe test is a grave threat,\u201d the president said.",
+        "grave threat",
+        "David Ross",
+    ),
     # a quote sentence with no frame of its own continues the speaker before it
-    ("\u201cThe council must act now,\u201d Maria Costa said. \u201cWe cannot wait.\u201d", "cannot wait", "Maria Costa"),
+    (
+        "\u201cThe council must act now,\u201d Maria Costa said. \u201cWe cannot wait.\u201d",
+        "cannot wait",
+        "Maria Costa",
+    ),
     # "according to" an office with its holder's name: the holder
-    ("\u201cUnacceptable\u201d was how the minister described the test, according to his spokesman Peter Novak.",
-     "Unacceptable", "Peter Novak"),
+    (
+        "\u201cUnacceptable\u201d was how the minister described the test, according to his spokesman Peter Novak.",
+        "Unacceptable",
+        "Peter Novak",
+    ),
 ]
 
 
@@ -127,10 +159,15 @@ def test_events_statements_speaker_from_the_quote_frame(nlp, text, words, speake
 
 
 def test_events_statements_quote_closed_by_its_own_frame_is_not_continued(nlp):
-    text = ("\u201cWe will respond firmly,\u201d said Maria Costa. "
-            "\u201cThe missile fell in our waters,\u201d Defence Minister Peter Novak said.")
+    text = (
+        "\u201cWe will respond firmly,\u201d said Maria Costa. "
+        "\u201cThe missile fell in our waters,\u201d Defence Minister Peter Novak said."
+    )
     _, _, statements = _statements(nlp, text)
-    assert [(s.speaker.name, "missile" in s.words) for s in statements] == [("Maria Costa", False), ("Peter Novak", True)]
+    assert [(s.speaker.name, "missile" in s.words) for s in statements] == [
+        ("Maria Costa", False),
+        ("Peter Novak", True),
+    ]
 
 
 def test_events_statements_quote_after_an_unquoted_sentence_is_not_continued(nlp):
@@ -139,13 +176,16 @@ def test_events_statements_quote_after_an_unquoted_sentence_is_not_continued(nlp
     assert not [s for s in statements if "cannot wait" in s.words]
 
 
-@pytest.mark.parametrize("text", [
-    "Pyongyang\u2019s \u201cKorean Central News Agency\u201d said the launch was a success.",
-    "Tehran\u2019s \u201cIslamic Republic News Agency\u201d said the launch was a success.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang\u2019s \u201cKorean Central News Agency\u201d said the launch was a success.",
+        "Tehran\u2019s \u201cIslamic Republic News Agency\u201d said the launch was a success.",
+    ],
+)
 def test_events_statements_speaker_name_has_no_quote_mark(nlp, text):
     _, _, statements = _statements(nlp, text)
     assert statements, "the radio's words are a statement"
     for st in statements:
-        assert not set("\u201c\u201d\"") & set(st.speaker.name + st.speaker.text)
+        assert not set('\u201c\u201d"') & set(st.speaker.name + st.speaker.text)
         assert st.words == "the launch was a success"

@@ -16,37 +16,43 @@ def _main(nlp, text, lemma):
     return found[0]
 
 
-@pytest.mark.parametrize("text, lemma, country", [
-    # a threat is aimed at whoever must comply for it to be called off
-    ("Chile threatened to close its ports unless Peru withdrew the new tariffs.", "threaten", "PER"),
-    ("Chile has threatened to halt gas sales if Argentina raises its border fees.", "threaten", "ARG"),
-    # a refusal or a protest made in the face of someone names that someone
-    ("The Kenyan minister refused to resign despite mounting pressure by Tanzania.", "refuse", "TZA"),
-    ("Thousands of students blocked roads in Lima in defiance of Chilean authorities.", "block", "CHL"),
-    ("The activist began a hunger strike in protest against abuses by Peruvian police.", "begin", "PER"),
-    # the agent of the deed an investigation is about is the one investigated
-    ("Chile is investigating alleged abuses by Bolivian extremists against farmers.", "investigate", "BOL"),
-    # a threatened or refused act aimed at a place
-    ("Chile threatened to ban fishing in Bolivia.", "threaten", "BOL"),
-    ("Kenya refused to deploy soldiers in Somalia.", "refuse", "SOM"),
-    ("Colombian farmers sought refuge in Ecuador.", "seek", "ECU"),
-    ("Serbia eased restrictions on Monday in Montenegro province.", "ease", "MNE"),
-    # "summoned X to complain": X hears the complaint
-    ("The Chilean foreign minister summoned Peru's ambassador to complain about the fees.", "complain", "PER"),
-    # the parser's slips: an object taken from its preposition, a phrase hung on a particle
-    ("Peru has granted asylum to four Bolivian army officers holed up in an embassy.", "grant", "BOL"),
-    ("Guerrillas have kidnapped up to 12 Chilean engineers from a mine.", "kidnap", "CHL"),
-    # the agent of a deed acted upon
-    ("Police prevented the march staged by Bolivian students in La Paz.", "prevent", "BOL"),
-    # a go-between acts on both parties
-    ("Ecuador launched a mediation effort on Saturday between Peru and Chile.", "launch", "CHL"),
-    # a grievance shown in a protest's purpose, the other side of the talks before a concession
-    ("Demonstrators in Lima blocked a road to show their disapproval of Chile's trade policies.", "block", "CHL"),
-    ("The Peruvian teachers' union called off its strike after deliberations with the Chilean government.",
-     "call", "CHL"),
-    # the nationality of a territory acted upon names its owner, unlike a border one stands on
-    ("Peru withdrew its troops from Chilean territory.", "withdraw", "CHL"),
-])
+@pytest.mark.parametrize(
+    "text, lemma, country",
+    [
+        # a threat is aimed at whoever must comply for it to be called off
+        ("Chile threatened to close its ports unless Peru withdrew the new tariffs.", "threaten", "PER"),
+        ("Chile has threatened to halt gas sales if Argentina raises its border fees.", "threaten", "ARG"),
+        # a refusal or a protest made in the face of someone names that someone
+        ("The Kenyan minister refused to resign despite mounting pressure by Tanzania.", "refuse", "TZA"),
+        ("Thousands of students blocked roads in Lima in defiance of Chilean authorities.", "block", "CHL"),
+        ("The activist began a hunger strike in protest against abuses by Peruvian police.", "begin", "PER"),
+        # the agent of the deed an investigation is about is the one investigated
+        ("Chile is investigating alleged abuses by Bolivian extremists against farmers.", "investigate", "BOL"),
+        # a threatened or refused act aimed at a place
+        ("Chile threatened to ban fishing in Bolivia.", "threaten", "BOL"),
+        ("Kenya refused to deploy soldiers in Somalia.", "refuse", "SOM"),
+        ("Colombian farmers sought refuge in Ecuador.", "seek", "ECU"),
+        ("Serbia eased restrictions on Monday in Montenegro province.", "ease", "MNE"),
+        # "summoned X to complain": X hears the complaint
+        ("The Chilean foreign minister summoned Peru's ambassador to complain about the fees.", "complain", "PER"),
+        # the parser's slips: an object taken from its preposition, a phrase hung on a particle
+        ("Peru has granted asylum to four Bolivian army officers holed up in an embassy.", "grant", "BOL"),
+        ("Guerrillas have kidnapped up to 12 Chilean engineers from a mine.", "kidnap", "CHL"),
+        # the agent of a deed acted upon
+        ("Police prevented the march staged by Bolivian students in La Paz.", "prevent", "BOL"),
+        # a go-between acts on both parties
+        ("Ecuador launched a mediation effort on Saturday between Peru and Chile.", "launch", "CHL"),
+        # a grievance shown in a protest's purpose, the other side of the talks before a concession
+        ("Demonstrators in Lima blocked a road to show their disapproval of Chile's trade policies.", "block", "CHL"),
+        (
+            "The Peruvian teachers' union called off its strike after deliberations with the Chilean government.",
+            "call",
+            "CHL",
+        ),
+        # the nationality of a territory acted upon names its owner, unlike a border one stands on
+        ("Peru withdrew its troops from Chilean territory.", "withdraw", "CHL"),
+    ],
+)
 def test_events_targets_found(nlp, text, lemma, country):
     mention = _main(nlp, text, lemma)
     assert country in {t.country for t in mention.targets}, mention.targets
@@ -73,7 +79,7 @@ def test_events_targets_demand_noun_takes_its_detached_clause(nlp):
     text = "The ILO reiterated its demand today that Chile ease restrictions on migrant workers."
     article = Article(id=Article.make_id(text), source="t", text=text)
     mentions, _ = extract(article, nlp(text), ())
-    assert [m.type for m in mentions] == ["REQUEST"]   # Chile eases nothing yet
+    assert [m.type for m in mentions] == ["REQUEST"]  # Chile eases nothing yet
     assert {t.country for t in mentions[0].targets} == {"CHL"}
 
 
@@ -81,7 +87,7 @@ def test_events_targets_owner_of_an_arrest_is_arrested_not_arresting(nlp):
     text = "Kenya offered a reward for information leading to the smugglers' arrest."
     article = Article(id=Article.make_id(text), source="t", text=text)
     mentions, _ = extract(article, nlp(text), ())
-    assert not [m for m in mentions if m.lemma == "arrest" and m.sources]   # nobody named arrests anyone
+    assert not [m for m in mentions if m.lemma == "arrest" and m.sources]  # nobody named arrests anyone
     text = "The Kenyan activists' arrest by Tanzanian police came after a long chase."
     mentions, _ = extract(Article(id=Article.make_id(text), source="t", text=text), nlp(text), ())
     (arrest,) = [m for m in mentions if m.lemma == "arrest"]

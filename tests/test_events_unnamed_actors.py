@@ -88,14 +88,15 @@ def test_events_unnamed_actors_concrete_happening_is_kept_without_source(nlp, te
     found = _unattributed(nlp, text, trigger)
     assert [m.type for m in found] == [plover], [(m.type, m.trigger) for m in _mentions(nlp, text)]
     assert found[0].modality in ("asserted", "reported", "historical")
-    assert not found[0].reference   # its own clause tells it
+    assert not found[0].reference  # its own clause tells it
 
 
 @pytest.mark.parametrize("text,trigger,plover", REFERENCES, ids=[t for _, t, _ in REFERENCES])
 def test_events_unnamed_actors_particular_happening_is_kept_as_reference(nlp, text, trigger, plover):
     found = _unattributed(nlp, text, trigger)
     assert [(m.type, m.reference) for m in found] == [(plover, True)], [
-        (m.type, m.trigger, m.reference) for m in _mentions(nlp, text)]
+        (m.type, m.trigger, m.reference) for m in _mentions(nlp, text)
+    ]
 
 
 @pytest.mark.parametrize("text,trigger", DROPPED, ids=[t for _, t in DROPPED])
@@ -128,10 +129,13 @@ def test_events_unnamed_actors_reference_is_in_the_json_contract(nlp):
     assert [mention_json(m)["reference"] for m in kept if m.trigger == "attack"] == [False]
 
 
-@pytest.mark.parametrize("text,trigger,doers", [
-    ("The talks came to nothing and the ceasefire collapsed.", "talks", "Unidentified parties"),
-    ("The 2015 embargo hurt farmers in the region.", "embargo", "Unidentified authorities"),
-])
+@pytest.mark.parametrize(
+    "text,trigger,doers",
+    [
+        ("The talks came to nothing and the ceasefire collapsed.", "talks", "Unidentified parties"),
+        ("The 2015 embargo hurt farmers in the region.", "embargo", "Unidentified authorities"),
+    ],
+)
 def test_events_unnamed_actors_summary_of_a_reference_names_its_kind_of_doer(nlp, text, trigger, doers):
     found = _unattributed(nlp, text, trigger)
-    assert found and found[0].summary.startswith(doers), found   # never "Unidentified attackers" for talks
+    assert found and found[0].summary.startswith(doers), found  # never "Unidentified attackers" for talks

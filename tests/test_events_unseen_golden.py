@@ -46,8 +46,36 @@ MIN_DATED_RECALL = 1.0
 MIN_SPEAKER_COUNTRIES = 1.0
 
 #: Words a readable clause never ends on.
-DANGLING = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "near", "into", "onto",
-            "over", "about", "against", "and", "or", "but", "its", "their", "his", "her", "as", "than", "that"}
+DANGLING = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "near",
+    "into",
+    "onto",
+    "over",
+    "about",
+    "against",
+    "and",
+    "or",
+    "but",
+    "its",
+    "their",
+    "his",
+    "her",
+    "as",
+    "than",
+    "that",
+}
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +93,9 @@ def test_events_unseen_golden_covers_every_article(golden):
 
 
 def test_events_unseen_golden_precision_and_recall(analysed, golden):
-    precision, recall, dated, false_alarms, misses, undated = scores({name: a.mentions for name, a in analysed.items()}, golden)
+    precision, recall, dated, false_alarms, misses, undated = scores(
+        {name: a.mentions for name, a in analysed.items()}, golden
+    )
     print(f"precision {precision:.3f}  recall {recall:.3f}  dated recall {dated:.3f}")
     assert precision >= MIN_PRECISION, "events no coder would accept:\n" + "\n".join(false_alarms)
     assert recall >= MIN_RECALL, "required events missed:\n" + "\n".join(misses)
@@ -73,8 +103,12 @@ def test_events_unseen_golden_precision_and_recall(analysed, golden):
 
 
 def test_events_unseen_golden_summaries_are_clauses(analysed):
-    cut = [f"{name}: {m.summary!r}" for name, a in analysed.items() for m in a.mentions
-           if m.summary and m.summary.split()[-1].lower().strip(".,;:") in DANGLING]
+    cut = [
+        f"{name}: {m.summary!r}"
+        for name, a in analysed.items()
+        for m in a.mentions
+        if m.summary and m.summary.split()[-1].lower().strip(".,;:") in DANGLING
+    ]
     assert not cut, "summaries cut mid-phrase:\n" + "\n".join(cut)
 
 
@@ -95,19 +129,22 @@ def test_events_unseen_golden_officials_get_their_country(analysed, golden):
 
 # --- the general causes, one sentence each (not from the articles above) ---
 
+
 def _mentions(nlp, text):
     article = Article(id=Article.make_id(text), source="t", text=text)
     return extract(article, nlp(text), ())
 
 
 def test_events_unseen_rescuers_and_relief_are_aid_not_an_inquiry(nlp):
-    for text in ("Norway dispatched a medical team and two cargo planes loaded with tents to Nepal.",
-                 "Japan sent search crews to the flooded province.",
-                 "The World Bank released 50 million dollars in emergency loans."):
+    for text in (
+        "Norway dispatched a medical team and two cargo planes loaded with tents to Nepal.",
+        "Japan sent search crews to the flooded province.",
+        "The World Bank released 50 million dollars in emergency loans.",
+    ):
         mentions, _ = _mentions(nlp, text)
         assert [m.type for m in mentions] == ["AID"], (text, [(m.type, m.cameo) for m in mentions])
     mentions, _ = _mentions(nlp, "The United Nations sent a fact-finding team to the border.")
-    assert [m.type for m in mentions] == ["ACCUSE"]   # a team that is said to investigate still does
+    assert [m.type for m in mentions] == ["ACCUSE"]  # a team that is said to investigate still does
 
 
 def test_events_unseen_going_on_strike_is_a_protest(nlp):
@@ -119,9 +156,11 @@ def test_events_unseen_going_on_strike_is_a_protest(nlp):
 
 
 def test_events_unseen_nature_attacks_nobody(nlp):
-    for text in ("Heavy floods killed 40 people in Bangladesh on Monday.",
-                 "At least 12 villagers were killed in the earthquake.",
-                 "A landslide that destroyed 30 homes buried the road."):
+    for text in (
+        "Heavy floods killed 40 people in Bangladesh on Monday.",
+        "At least 12 villagers were killed in the earthquake.",
+        "A landslide that destroyed 30 homes buried the road.",
+    ):
         mentions, _ = _mentions(nlp, text)
         assert [m for m in mentions if m.type == "ASSAULT"] == [], text
     mentions, _ = _mentions(nlp, "Gunmen killed 40 people in northern Nigeria on Monday.")
@@ -139,7 +178,7 @@ def test_events_unseen_a_warning_of_facts_threatens_nothing(nlp):
 
 def test_events_unseen_advice_to_ones_own_leader_is_no_request(nlp):
     mentions, _ = _mentions(nlp, "A senior Israeli official said Netanyahu must order an end to the operation.")
-    assert mentions and all(m.modality == "hypothetical" for m in mentions)   # what should be done, not done
+    assert mentions and all(m.modality == "hypothetical" for m in mentions)  # what should be done, not done
     mentions, _ = _mentions(nlp, "France said Israel must end the operation.")
     assert [m.type for m in mentions] == ["REQUEST"]
 
@@ -154,10 +193,13 @@ def test_events_unseen_said_of_another_is_a_threat_or_a_charge(nlp):
 
 
 def test_events_unseen_summaries_drop_dates_without_dangling(nlp):
-    for text in ("Hundreds of supporters of the opposition rallied in Tbilisi on Wednesday evening.",
-                 "Protesters rallied outside the parliament in Tbilisi on Wednesday evening after the vote.",
-                 "Russian jets bombed a hospital near Homs on the morning of March 3, killing four."):
+    for text in (
+        "Hundreds of supporters of the opposition rallied in Tbilisi on Wednesday evening.",
+        "Protesters rallied outside the parliament in Tbilisi on Wednesday evening after the vote.",
+        "Russian jets bombed a hospital near Homs on the morning of March 3, killing four.",
+    ):
         mentions, _ = _mentions(nlp, text)
         # (these read "... rally on evening" and "... near Homs on the morning of" before)
-        assert mentions and all(m.summary.split()[-1].lower() not in DANGLING | {"evening", "morning"}
-                                for m in mentions), [m.summary for m in mentions]
+        assert mentions and all(
+            m.summary.split()[-1].lower() not in DANGLING | {"evening", "morning"} for m in mentions
+        ), [m.summary for m in mentions]

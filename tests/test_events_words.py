@@ -24,32 +24,57 @@ from storyline.time import tag
 
 WORDS = load_words()
 #: Lists of PLOVER types and of modalities, not of words.
-TYPE_LISTS = {"unnamed_doers", "cooperative", "material_hostile", "nominal_types", "place_target_types", "clause_place_types"}
+TYPE_LISTS = {
+    "unnamed_doers",
+    "cooperative",
+    "material_hostile",
+    "nominal_types",
+    "place_target_types",
+    "clause_place_types",
+}
 MODALITY_LISTS = {"restatable"}
 #: Lists whose entries are phrases.
-PHRASE_LISTS = {"historical_cues", "detonation_verbs"}   # ("go off": a verb and its particle)
+PHRASE_LISTS = {"historical_cues", "detonation_verbs"}  # ("go off": a verb and its particle)
 #: Pairs of lists whose meanings exclude each other: no word may be in both.
 CONFLICTS = [
-    ("future_aux", "modal_possible"), ("future_aux", "deontic"), ("modal_possible", "deontic"),
-    ("present_aux", "future_aux"), ("perfect_aux", "future_aux"),
-    ("plan_verbs", "hypothetical_governors"), ("generic_governors", "plan_verbs"),
-    ("not_statement", "performative"), ("cooperative", "material_hostile"),
-    ("captives", "weapons"), ("captives", "hazards"), ("captives", "said_things"), ("captives", "chances"),
-    ("captives", "hostile_roles"), ("hazards", "weapons"), ("wars", "said_things"),
-    ("disapproving", "willing"), ("agreements", "ending_nouns"), ("tasks", "press_idioms"),
+    ("future_aux", "modal_possible"),
+    ("future_aux", "deontic"),
+    ("modal_possible", "deontic"),
+    ("present_aux", "future_aux"),
+    ("perfect_aux", "future_aux"),
+    ("plan_verbs", "hypothetical_governors"),
+    ("generic_governors", "plan_verbs"),
+    ("not_statement", "performative"),
+    ("cooperative", "material_hostile"),
+    ("captives", "weapons"),
+    ("captives", "hazards"),
+    ("captives", "said_things"),
+    ("captives", "chances"),
+    ("captives", "hostile_roles"),
+    ("hazards", "weapons"),
+    ("wars", "said_things"),
+    ("disapproving", "willing"),
+    ("agreements", "ending_nouns"),
+    ("tasks", "press_idioms"),
 ]
 
 DAY = date(2024, 3, 15)
-_LONG = ("the headquarters of the governor of the province of the north of the country near the border "
-         "of the republic of the mountains")
+_LONG = (
+    "the headquarters of the governor of the province of the north of the country near the border "
+    "of the republic of the mountains"
+)
 #: (list, word, sentence): the sentence's coding depends on the word being in the list.
 EXAMPLES = [
     # speech
     ("speech_verbs", "say", "Russia's foreign minister said the talks with Ukraine had failed completely."),
     ("performative", "declare", "Abbas declared he was terminating all agreements with Israel on Monday."),
     ("not_statement", "believe", "The Kenyan minister believes the ceasefire in Sudan will hold for weeks."),
-    ("nominalisations", "declare", "Abbas declared earlier this week that he was ending security coordination "
-                                   "with Israel. Abbas's Tuesday declaration drew criticism from Israel."),
+    (
+        "nominalisations",
+        "declare",
+        "Abbas declared earlier this week that he was ending security coordination "
+        "with Israel. Abbas's Tuesday declaration drew criticism from Israel.",
+    ),
     # triggers
     ("light_verbs", "continue", "Israel continued the raid on Jenin."),
     ("willing", "ready", "Israel is ready to withdraw its troops from Gaza."),
@@ -110,19 +135,31 @@ EXAMPLES = [
     ("stance", "retaliation", "Hezbollah fired rockets in retaliation for Israel's raid."),
     ("object_control", "persuade", "Qatar persuaded Hamas to release the hostages."),
     ("patient_nouns", "arrest", "Kenya announced the bombers' arrest."),
-    ("grievances", "disapproval", "Farmers blocked a road in Paris to show their disapproval of the government's policies."),
+    (
+        "grievances",
+        "disapproval",
+        "Farmers blocked a road in Paris to show their disapproval of the government's policies.",
+    ),
     ("talks", "talk", "The army lifted the curfew after talks with the opposition."),
     ("borders", "border", "Cambodian troops shelled villages on the Thai border."),
     ("despite", "despite", "Israel declined to halt the offensive despite pressure by the United States."),
     ("locative", "on", "Cambodian troops shelled villages on the Thai border."),
     ("target_preps", "against", "The European Union imposed sanctions against Iran."),
-    ("elsewhere", "foreign", "Police in Nairobi and Mombasa arrested protesters. Foreign officials condemned the arrests."),
+    (
+        "elsewhere",
+        "foreign",
+        "Police in Nairobi and Mombasa arrested protesters. Foreign officials condemned the arrests.",
+    ),
     # places
     ("place_preps", "near", "Rebels attacked a convoy near Kharkiv."),
     ("place_nouns", "city", "Protesters clashed with police in the city of Odesa. Officials condemned the violence."),
     # context
-    ("referring_nouns", "decision", "On Monday Abbas announced the Palestinian Authority was ending security "
-                                    "coordination with Israel. Israel criticised Abbas's decision to end the coordination."),
+    (
+        "referring_nouns",
+        "decision",
+        "On Monday Abbas announced the Palestinian Authority was ending security "
+        "coordination with Israel. Israel criticised Abbas's decision to end the coordination.",
+    ),
     ("about", "over", "Jordan lodged a complaint over the raid. The Israeli army's raid killed three people."),
     # summary
     ("dangling", "of", f"Rebels attacked {_LONG}."),
@@ -134,25 +171,51 @@ EXAMPLES = [
     ("nominal_types", "ASSAULT", "The Israeli raid on Jenin killed three people."),
     ("place_target_types", "COERCE", "Iraq imposed a curfew in Baghdad."),
     ("clause_place_types", "THREATEN", "Israel threatened to ban voting in East Jerusalem."),
-    ("restatable", "announced", "On Monday Abbas announced the Palestinian Authority was ending security "
-                                "coordination with Israel. Israel criticised Abbas's decision to end the coordination."),
+    (
+        "restatable",
+        "announced",
+        "On Monday Abbas announced the Palestinian Authority was ending security "
+        "coordination with Israel. Israel criticised Abbas's decision to end the coordination.",
+    ),
 ]
-_MODULES = ("lexicon", "clause_actors", "context", "doerless", "location", "mentions", "modality", "senses", "statements", "summary",
-            "targets", "when")
+_MODULES = (
+    "lexicon",
+    "clause_actors",
+    "context",
+    "doerless",
+    "location",
+    "mentions",
+    "modality",
+    "senses",
+    "statements",
+    "summary",
+    "targets",
+    "when",
+)
 #: Lists built from others in code: taking a word out of the list takes it out of these too.
-_DERIVED = {"agreements": [("senses", "SIGNED")], "signed": [("senses", "SIGNED")],
-            "place_preps": [("context", "SCENE_PREPS")]}
+_DERIVED = {
+    "agreements": [("senses", "SIGNED")],
+    "signed": [("senses", "SIGNED")],
+    "place_preps": [("context", "SCENE_PREPS")],
+}
 
 
 def _coded(nlp, text: str) -> list[str]:
     """What extraction makes of ``text`` (published on DAY), one line a mention or statement."""
     doc = nlp(text)
-    article = Article(id=Article.make_id(text), source="t", text=text,
-                      published=TimeValue(DAY.isoformat(), DAY, DAY, "day", "metadata"))
+    article = Article(
+        id=Article.make_id(text),
+        source="t",
+        text=text,
+        published=TimeValue(DAY.isoformat(), DAY, DAY, "day", "metadata"),
+    )
     mentions, statements = extract(article, doc, tag(doc, DAY))
-    out = [f"{plover_type(m)} {m.type}/{m.modality} {[(s.name, s.country) for s in m.sources]} > "
-           f"{[(t.name, t.country) for t in m.targets]} @{m.time} in {m.location} | {m.summary}"
-           + (" (reference)" if m.reference else "") for m in mentions]
+    out = [
+        f"{plover_type(m)} {m.type}/{m.modality} {[(s.name, s.country) for s in m.sources]} > "
+        f"{[(t.name, t.country) for t in m.targets]} @{m.time} in {m.location} | {m.summary}"
+        + (" (reference)" if m.reference else "")
+        for m in mentions
+    ]
     return out + [f"said {s.speaker.name} @{s.time}: {s.words}" for s in statements]
 
 
@@ -181,8 +244,11 @@ def _without(monkeypatch, name: str, word: str) -> int:
 def test_events_words_list_loads_clean(name):
     value = WORDS[name]
     assert value, f"{name} is empty"
-    entries = list(value) + ([] if not isinstance(value, dict) else
-                             [v for vs in value.values() for v in (vs if isinstance(vs, tuple) else (vs,))])
+    entries = list(value) + (
+        []
+        if not isinstance(value, dict)
+        else [v for vs in value.values() for v in (vs if isinstance(vs, tuple) else (vs,))]
+    )
     assert all(isinstance(e, str) and e == e.strip() and e for e in entries), name
     if name in TYPE_LISTS:
         assert set(value) <= set(PLOVER_TYPES), f"{name} names no PLOVER type: {set(value) - set(PLOVER_TYPES)}"
@@ -231,7 +297,8 @@ def test_events_words_historical_cue_marks_a_clause_as_history(cue):
 
 def test_events_words_historical_cue_makes_a_mention_historical(nlp):
     assert [line.split()[1] for line in _coded(nlp, "In the past, Russia repeatedly shelled Kharkiv.")] == [
-        "ASSAULT/historical"]
+        "ASSAULT/historical"
+    ]
 
 
 def test_events_words_lemma_fix_leads_to_a_trigger():
@@ -254,16 +321,19 @@ def test_events_words_user_lexicon_adds_and_removes_entries(nlp, tmp_path):
     mentions, _ = extract(article, nlp(text), (), lexicon_path=mine)
     assert [(m.type, m.cameo, m.lemma) for m in mentions] == [("ASSAULT", "190", "torpedo")]
     assert "meet" not in load_lexicon(mine).verbs and "meet" in load_lexicon("").verbs
-    assert extract(article, nlp(text), ())[0] == []   # the user's lexicon is the build's, for that call only
+    assert extract(article, nlp(text), ())[0] == []  # the user's lexicon is the build's, for that call only
 
 
-@pytest.mark.parametrize("text,says", [
-    ("verbs:\n  ATTACK:\n    torpedo: '190'\n", "not a PLOVER type"),
-    ("verbs: [torpedo]\n", "expected PLOVER types"),
-    ("actors:\n  - x\n", "expected only the keys"),
-    ("objects:\n  - {verbs: [stage], type: PROTEST}\n", "each rule needs"),
-    ("verbs: {ASSAULT: {torpedo: '190'\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text,says",
+    [
+        ("verbs:\n  ATTACK:\n    torpedo: '190'\n", "not a PLOVER type"),
+        ("verbs: [torpedo]\n", "expected PLOVER types"),
+        ("actors:\n  - x\n", "expected only the keys"),
+        ("objects:\n  - {verbs: [stage], type: PROTEST}\n", "each rule needs"),
+        ("verbs: {ASSAULT: {torpedo: '190'\n", "not valid YAML"),
+    ],
+)
 def test_events_words_bad_user_lexicon_is_one_clear_error(tmp_path, text, says):
     mine = _user_lexicon(tmp_path, text)
     with pytest.raises(SettingsError, match=says) as error:
@@ -290,8 +360,10 @@ _VERB_SENTENCES = {
     "prepare": "Russia is preparing to attack Ukraine.",
 }
 #: Object rules whose first verb and object need another frame than "Russia will V the O with Ukraine".
-_RULE_SENTENCES = {("exchange", "data"): "Russia and Ukraine will exchange intelligence data.",
-                   ("find", "guilty"): "A court in Moscow found the Ukrainian pilot guilty of murder."}
+_RULE_SENTENCES = {
+    ("exchange", "data"): "Russia and Ukraine will exchange intelligence data.",
+    ("find", "guilty"): "A court in Moscow found the Ukrainian pilot guilty of murder.",
+}
 #: Nominal events that need another frame than "The Russian N against Ukraine began on Monday".
 _NOUN_SENTENCES = {
     "shelling": "The Russian shelling of Kharkiv killed ten people.",
@@ -338,43 +410,58 @@ def test_events_words_lexicon_noun_codes_only_as_a_happening(nlp, lemma):
         text = f"Russia repeated its {lemma} that Ukraine must leave Crimea."
     else:
         text = f"Russia's {lemma} with Ukraine began on Monday."
-    head = re.split(r"[\s-]+", lemma)   # an entry of several words is coded on one of its words
+    head = re.split(r"[\s-]+", lemma)  # an entry of several words is coded on one of its words
     coded = any(t == code.type and word in head for t, word in _coded_types(nlp, text))
     expected = lemma not in _NOUNS_NOT_CODED and (
-        code.type in NOMINAL_TYPES or code.type in ("REQUEST", "THREATEN", "ACCUSE"))
+        code.type in NOMINAL_TYPES or code.type in ("REQUEST", "THREATEN", "ACCUSE")
+    )
     assert coded == expected, text
 
 
 # --- the regular expressions of the events stage, one sentence each ---
 
+
 def _analysed(nlp, text: str):
     doc = nlp(text)
-    article = Article(id=Article.make_id(text), source="t", text=text,
-                      published=TimeValue(DAY.isoformat(), DAY, DAY, "day", "metadata"))
+    article = Article(
+        id=Article.make_id(text),
+        source="t",
+        text=text,
+        published=TimeValue(DAY.isoformat(), DAY, DAY, "day", "metadata"),
+    )
     return extract(article, doc, tag(doc, DAY))
 
 
-@pytest.mark.parametrize("text,events", [
-    ("You can help Ukraine: Russia attacked Kharkiv on Monday.", 0),   # an appeal to the reader (mentions._READER)
-    ("Russia attacked Kharkiv on Monday.", 1),
-])
+@pytest.mark.parametrize(
+    "text,events",
+    [
+        ("You can help Ukraine: Russia attacked Kharkiv on Monday.", 0),  # an appeal to the reader (mentions._READER)
+        ("Russia attacked Kharkiv on Monday.", 1),
+    ],
+)
 def test_events_words_pattern_reader_appeal_is_no_news(nlp, text, events):
     assert len(_analysed(nlp, text)[0]) == events
 
 
-@pytest.mark.parametrize("text,kind", [
-    ('"We will never surrender," the Ukrainian president said.', "quote"),   # statements.QUOTE
-    ("The Ukrainian president said they will never surrender.", "paraphrase"),
-])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ('"We will never surrender," the Ukrainian president said.', "quote"),  # statements.QUOTE
+        ("The Ukrainian president said they will never surrender.", "paraphrase"),
+    ],
+)
 def test_events_words_pattern_quote_marks_make_a_quote(nlp, text, kind):
     assert [s.kind for s in _analysed(nlp, text)[1]] == [kind]
 
 
-@pytest.mark.parametrize("text,day", [
-    # when._DURATION: "two days after" an act on Monday (11 March) lies two days before it
-    ("Ships left Odesa on Monday, two days after Russia said it was suspending the grain deal.", date(2024, 3, 9)),
-    ("Ships left Odesa on Monday, after Russia said it was suspending the grain deal.", None),
-])
+@pytest.mark.parametrize(
+    "text,day",
+    [
+        # when._DURATION: "two days after" an act on Monday (11 March) lies two days before it
+        ("Ships left Odesa on Monday, two days after Russia said it was suspending the grain deal.", date(2024, 3, 9)),
+        ("Ships left Odesa on Monday, after Russia said it was suspending the grain deal.", None),
+    ],
+)
 def test_events_words_pattern_span_after_dates_the_earlier_act(nlp, text, day):
     (suspension,) = [m for m in _analysed(nlp, text)[0] if m.type == "SANCTION"]
     assert (suspension.time.earliest if suspension.time.earliest == suspension.time.latest else None) == day

@@ -14,9 +14,19 @@ from storyline.ingest.dates import date_from_url, parse_publication_date
 @pytest.mark.parametrize(
     "text",
     [
-        "2020-05-21", "2020-05-21T10:00:00Z", "2020-05-21T10:00:00.123+03:00", "2020-05-21 10:00",
-        "20200521", "2020/05/21", "21 May 2020", "May 21, 2020", "Thu, 21 May 2020 10:00:00 GMT",
-        "Thursday, May 21st, 2020", "21.05.2020", "May 21, 2020 at 3:45 p.m. EDT", "  2020-05-21  ",
+        "2020-05-21",
+        "2020-05-21T10:00:00Z",
+        "2020-05-21T10:00:00.123+03:00",
+        "2020-05-21 10:00",
+        "20200521",
+        "2020/05/21",
+        "21 May 2020",
+        "May 21, 2020",
+        "Thu, 21 May 2020 10:00:00 GMT",
+        "Thursday, May 21st, 2020",
+        "21.05.2020",
+        "May 21, 2020 at 3:45 p.m. EDT",
+        "  2020-05-21  ",
     ],
 )
 def test_ingest_dates_day_forms(text):
@@ -40,8 +50,17 @@ def test_ingest_dates_coarser_forms_cover_their_range(text, value, earliest, lat
 
 @pytest.mark.parametrize(
     "text",
-    ["05/06/2020", "2020-13-01", "2020-02-30", "yesterday", "", None, "2020-05-21 The council met.",
-     "May 21, 2020 was a Thursday", "12345"],
+    [
+        "05/06/2020",
+        "2020-13-01",
+        "2020-02-30",
+        "yesterday",
+        "",
+        None,
+        "2020-05-21 The council met.",
+        "May 21, 2020 was a Thursday",
+        "12345",
+    ],
 )
 def test_ingest_dates_refuses_ambiguous_or_invalid(text):
     assert parse_publication_date(text) is None
@@ -96,8 +115,12 @@ def test_ingest_dates_timestamp_lines(line, kind, value):
 
 @pytest.mark.parametrize(
     "line",
-    ["Published figures show a rise", "Posted in Politics", "PUBLISHED ON 12 MARCH 2021 THE REPORT SHOWS",
-     "Updated guidance was issued on May 3, 2013 by the ministry"],
+    [
+        "Published figures show a rise",
+        "Posted in Politics",
+        "PUBLISHED ON 12 MARCH 2021 THE REPORT SHOWS",
+        "Updated guidance was issued on May 3, 2013 by the ministry",
+    ],
 )
 def test_ingest_dates_sentences_are_not_timestamp_lines(line):
     from storyline.ingest.dates import parse_timestamp_line
@@ -113,4 +136,4 @@ def test_ingest_dates_unix_time_from_feeds_is_a_day():
     assert parse_publication_date("1583145120").value == "2020-03-02"
     assert parse_publication_date("1583145120123").value == "2020-03-02"
     assert parse_publication_date("1583145120.5").value == "2020-03-02"
-    assert parse_publication_date("202003021") is None    # nine digits: a typo, not a time
+    assert parse_publication_date("202003021") is None  # nine digits: a typo, not a time

@@ -43,8 +43,10 @@ def test_ingest_decode_unicode_encodings(encoded):
 
 
 def test_ingest_decode_cp1252_file(tmp_path):
-    text = ("Le maire a déclaré lundi que la crèche serait rénovée – “une priorité” – "
-            "avant l’été, après des mois de débats au conseil municipal.\n")
+    text = (
+        "Le maire a déclaré lundi que la crèche serait rénovée – “une priorité” – "
+        "avant l’été, après des mois de débats au conseil municipal.\n"
+    )
     doc = _read(tmp_path, "legacy.txt", text.encode("cp1252"))
     assert isinstance(doc, RawDocument)
     assert doc.text == text
@@ -137,8 +139,10 @@ def test_ingest_decode_cyrillic_legacy_text_is_not_forced_to_cp1252():
 
 
 # Bytes FF FE C3 28 were once "detected" as cp1251 and stored as "яюГ(".
-DAMAGED = ("“Talks will go on,” the minister said on Monday – after a week’s pause. ".encode("utf-8")
-           + b"Officials said on Monday \xff\xfe\xc3( that talks had resumed in Geneva.\n")
+DAMAGED = (
+    "“Talks will go on,” the minister said on Monday – after a week’s pause. ".encode("utf-8")
+    + b"Officials said on Monday \xff\xfe\xc3( that talks had resumed in Geneva.\n"
+)
 
 
 def test_ingest_decode_mostly_utf8_keeps_utf8_and_warns(tmp_path):

@@ -12,9 +12,29 @@ from storyline.ingest import FORMATS, read_bytes
 from storyline.models import Failure, RawDocument
 
 _PIECES = [
-    b"WARC/1.0\r\n", b"<html>", b"<p>", b"</p>", b"<!doctype html>", b'{"text": "', b'"}', b"\n",
-    b"text,title\n", b'"', b",", b"date 2020-05-21 ", b"\xef\xbb\xbf", b"\xff\xfe", b"\x00", b"\x1f\x8b",
-    b"The council met on Tuesday.", b"Share this article", b"Thank you,", b"\xe9", b"\r\n", b"[", b"]",
+    b"WARC/1.0\r\n",
+    b"<html>",
+    b"<p>",
+    b"</p>",
+    b"<!doctype html>",
+    b'{"text": "',
+    b'"}',
+    b"\n",
+    b"text,title\n",
+    b'"',
+    b",",
+    b"date 2020-05-21 ",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\x00",
+    b"\x1f\x8b",
+    b"The council met on Tuesday.",
+    b"Share this article",
+    b"Thank you,",
+    b"\xe9",
+    b"\r\n",
+    b"[",
+    b"]",
 ]
 _inputs = st.one_of(
     st.binary(max_size=300),

@@ -22,8 +22,10 @@ PARAGRAPHS = (
 
 
 def _page(head: str = "") -> str:
-    return (f"<!DOCTYPE html><html><head><title>Reservoir hits record low</title>{head}</head>"
-            f"<body><article><h1>Reservoir hits record low</h1>{PARAGRAPHS}</article></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>Reservoir hits record low</title>{head}</head>"
+        f"<body><article><h1>Reservoir hits record low</h1>{PARAGRAPHS}</article></body></html>"
+    )
 
 
 def test_ingest_html_fixture_has_text_title_publisher_and_metadata_date():

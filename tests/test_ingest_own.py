@@ -29,7 +29,7 @@ def outputs(tmp_path_factory):
         (folder / "report.html").write_text(render_report(store)[0], encoding="utf-8")
         for fmt, (write, binary) in EXPORTERS.items():
             if fmt == "parquet":
-                continue   # binary: refused as such already
+                continue  # binary: refused as such already
             out = io.StringIO()
             write(store, out)
             (folder / f"export.{fmt}").write_text(out.getvalue(), encoding="utf-8")
@@ -56,12 +56,15 @@ def test_ingest_own_outputs_named_alone_are_refused_in_one_line(outputs):
         assert failure.reason.endswith(", not an article; build from the articles it was made from")
 
 
-@pytest.mark.parametrize("text", [
-    '{"articles": [{"title": "A user\'s own feed", "text": "The port reopened."}]}',
-    "id,date,text\n1,2021-01-01,The port reopened.\n",
-    '<html><head><meta name="generator" content="WordPress 6.4"></head><body><p>Text</p></body></html>',
-    '{"id": "a1", "text": "The port reopened."}\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"articles": [{"title": "A user\'s own feed", "text": "The port reopened."}]}',
+        "id,date,text\n1,2021-01-01,The port reopened.\n",
+        '<html><head><meta name="generator" content="WordPress 6.4"></head><body><p>Text</p></body></html>',
+        '{"id": "a1", "text": "The port reopened."}\n',
+    ],
+)
 def test_ingest_own_outputs_are_not_confused_with_articles(text):
     assert own_output_kind(text.encode("utf-8")) is None
 
@@ -71,7 +74,7 @@ def test_ingest_csv_without_text_column_names_the_file_once(tmp_path):
     path.write_text("headline,when\nPort reopens,2021-01-01\n", encoding="utf-8")
     [failure] = read_inputs([str(path)])
     assert failure.source == str(path)
-    assert failure.reason.startswith("CSV has no text column; ")   # was "<path>: CSV has no ..."
+    assert failure.reason.startswith("CSV has no text column; ")  # was "<path>: CSV has no ..."
 
 
 def test_ingest_build_of_a_folder_holding_its_report_counts_no_extra_source(tmp_path):

@@ -101,8 +101,14 @@ def test_ingest_sniffs_format_from_content(tmp_path, name, content, expected):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("a.TXT", "text"), ("a.htm", "html"), ("a.ndjson", "jsonl"), ("a.tsv", "csv"),
-     ("a.warc.gz", "warc"), ("a.unknown", None)],
+    [
+        ("a.TXT", "text"),
+        ("a.htm", "html"),
+        ("a.ndjson", "jsonl"),
+        ("a.tsv", "csv"),
+        ("a.warc.gz", "warc"),
+        ("a.unknown", None),
+    ],
 )
 def test_ingest_sniffs_format_from_extension(name, expected):
     from storyline.ingest.sniff import format_from_name
@@ -196,7 +202,7 @@ def test_ingest_folder_walks_past_the_database_being_built(tmp_path):
     import duckdb
 
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    con = duckdb.connect(str(tmp_path / "story.duckdb"))   # as `storyline build . --db story.duckdb`
+    con = duckdb.connect(str(tmp_path / "story.duckdb"))  # as `storyline build . --db story.duckdb`
     try:
         con.execute("CREATE TABLE t (a INTEGER)")
         con.execute("INSERT INTO t VALUES (1)")
@@ -215,5 +221,6 @@ def test_ingest_folder_of_only_skipped_files_says_what_was_skipped(tmp_path):
     (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "export.csv").write_text("id,date,date_earliest,date_latest,type\n", encoding="utf-8")
     [failure] = read_inputs([str(tmp_path)])
-    assert failure.reason == ("folder holds no articles (hidden files, databases and storyline's own "
-                              "report and exports are skipped)")
+    assert failure.reason == (
+        "folder holds no articles (hidden files, databases and storyline's own report and exports are skipped)"
+    )

@@ -33,6 +33,6 @@ def test_ingest_ci_builds_every_format_from_a_plain_install():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci and "scripts/check_plain_install.sh" in ci
     script = (ROOT / "scripts" / "check_plain_install.sh").read_text(encoding="utf-8")
-    assert re.search(r'pip install --quiet "\$WORK/source" \|\|', script)   # the package alone, no [extras]
+    assert re.search(r'pip install --quiet "\$WORK/source" \|\|', script)  # the package alone, no [extras]
     for name in ("article.txt", "article.html", "articles.jsonl", "articles.csv", "pages.warc.gz"):
         assert name in script.split("for input in", 1)[1].split("\n", 1)[0], name

@@ -22,8 +22,12 @@ def test_ingest_jsonl_fixture_reads_good_rows_and_fails_bad_ones():
     assert first == RawDocument(
         source=f"{path}:1",
         text="The city council voted on Monday to extend the night bus service for another year.",
-        format="jsonl", title="Night buses stay", published="2021-02-01", published_basis="metadata",
-        publisher="Example Gazette", url="https://example.org/news/night-buses",
+        format="jsonl",
+        title="Night buses stay",
+        published="2021-02-01",
+        published_basis="metadata",
+        publisher="Example Gazette",
+        url="https://example.org/news/night-buses",
     )
     assert second.publisher == "Town Courier" and second.published == "2021-03-12T18:00:00Z"
     assert all(isinstance(failure, Failure) for failure in bad)
@@ -33,8 +37,10 @@ def test_ingest_jsonl_fixture_reads_good_rows_and_fails_bad_ones():
 
 
 def test_ingest_jsonl_html_field_is_extracted():
-    page = ("<html><body><article><p>The bridge closed on Sunday for repairs that will last "
-            "until the end of the month, the transport office said.</p></article></body></html>")
+    page = (
+        "<html><body><article><p>The bridge closed on Sunday for repairs that will last "
+        "until the end of the month, the transport office said.</p></article></body></html>"
+    )
     line = json.dumps({"html": page, "url": "https://example.org/2023/01/08/bridge"}).encode()
     [doc] = read_bytes(line, "crawl.jsonl")
     assert doc.text.startswith("The bridge closed") and doc.published == "2023-01-08"
@@ -54,9 +60,9 @@ def test_ingest_jsonl_oversized_line_is_a_row_failure():
 
 
 # Control characters are left out: a field made of them is a binary file.
-_field_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200
-).filter(str.strip)
+_field_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200).filter(
+    str.strip
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -82,15 +88,17 @@ def test_ingest_csv_without_text_column_names_expected_columns_once(tmp_path):
     path.write_text("headline,when\nA,2020-01-01\n", encoding="utf-8")
     [failure] = read_inputs([str(path)])
     assert isinstance(failure, Failure) and failure.source == str(path)
-    assert str(path) not in failure.reason   # every caller prints the source before the reason
+    assert str(path) not in failure.reason  # every caller prints the source before the reason
     assert "text" in failure.reason and "body" in failure.reason
     assert "found: headline, when" in failure.reason
 
 
 def test_ingest_csv_bad_row_fails_alone(tmp_path):
     path = tmp_path / "rows.csv"
-    path.write_text('text,title\n"First story.",One\n"Second, story.",Two,extra\n'
-                    '"Third story\nover two lines.",Three\n,Empty\n', encoding="utf-8")
+    path.write_text(
+        'text,title\n"First story.",One\n"Second, story.",Two,extra\n"Third story\nover two lines.",Three\n,Empty\n',
+        encoding="utf-8",
+    )
     results = list(read_inputs([str(path)]))
     assert [type(result).__name__ for result in results] == ["RawDocument", "Failure", "RawDocument", "Failure"]
     assert results[1].source == f"{path}:3" and "3 fields" in results[1].reason
@@ -110,7 +118,7 @@ def test_ingest_tsv_and_semicolon_csv(tmp_path):
 def test_ingest_csv_in_cp1252(tmp_path):
     path = tmp_path / "rows.csv"
     text = "Le préfet a annoncé mercredi la réouverture du marché – “enfin”, a-t-il dit."
-    path.write_bytes(("title,text\nMarché,\"" + text + "\"\n").encode("cp1252"))
+    path.write_bytes(('title,text\nMarché,"' + text + '"\n').encode("cp1252"))
     [doc] = read_inputs([str(path)])
     assert doc.text == text
 
@@ -132,8 +140,9 @@ def test_ingest_csv_round_trips_quoted_text(texts):
 
 def test_ingest_json_array_file_gives_one_document_per_object(tmp_path):
     path = tmp_path / "export.json"
-    path.write_text(json.dumps([{"text": "First story."}, "oops", {"body": "Second story."}], indent=2),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps([{"text": "First story."}, "oops", {"body": "Second story."}], indent=2), encoding="utf-8"
+    )
     first, bad, second = read_inputs([str(path)])
     assert (first.source, first.text) == (f"{path}#1", "First story.")
     assert isinstance(bad, Failure) and bad.source == f"{path}#2"
@@ -142,8 +151,12 @@ def test_ingest_json_array_file_gives_one_document_per_object(tmp_path):
 
 def test_ingest_json_object_with_articles_list_is_read(tmp_path):
     path = tmp_path / "response.dat"
-    payload = {"status": "ok", "articles": [{"title": "T", "content": "A story.", "publishedAt": "2023-04-05T06:07:08Z",
-                                             "source": {"name": "Wire"}}]}
+    payload = {
+        "status": "ok",
+        "articles": [
+            {"title": "T", "content": "A story.", "publishedAt": "2023-04-05T06:07:08Z", "source": {"name": "Wire"}}
+        ],
+    }
     path.write_text(json.dumps(payload, indent=1), encoding="utf-8")
     [doc] = read_inputs([str(path)])
     assert doc.format == "jsonl" and doc.text == "A story." and doc.publisher == "Wire"
@@ -185,13 +198,17 @@ def test_ingest_csv_unclosed_quote_fails_its_rows_instead_of_swallowing_them(tmp
         'A,"Kenya deported two journalists on Friday."\n'
         'B,"This quote is never closed.\n'
         'C,"Ghana signed a deal with Togo on Monday."\n'
-        'D,"Mali expelled an envoy on Tuesday."\n', encoding="utf-8")
+        'D,"Mali expelled an envoy on Tuesday."\n',
+        encoding="utf-8",
+    )
     results = list(read_inputs([str(path)]))
     # The lenient reader made one article of B and C ("...never closed.\nC,Ghana ...") and said nothing.
     assert [(r.source, getattr(r, "title", None)) for r in results] == [
-        (f"{path}:2", "A"), (f"{path}:3", None), (f"{path}:5", "D")]
-    assert results[1].reason == ("malformed CSV: rows 3-4 are not valid (',' expected after '\"'); "
-                                 "check the quoting")
+        (f"{path}:2", "A"),
+        (f"{path}:3", None),
+        (f"{path}:5", "D"),
+    ]
+    assert results[1].reason == ("malformed CSV: rows 3-4 are not valid (',' expected after '\"'); check the quoting")
 
 
 def test_ingest_csv_cut_short_inside_a_quote_fails_the_last_row(tmp_path):
@@ -206,11 +223,16 @@ def test_ingest_excel_unicode_text_export_named_txt_is_read_as_rows(tmp_path):
     # Excel's "Unicode Text" export: UTF-16, tab-separated, named .txt. It was
     # read as one article holding the whole table.
     path = tmp_path / "sheet.txt"
-    path.write_text("title\ttext\tdate\r\nA\tKenya deported two journalists on Friday.\t2021-01-01\r\n"
-                    "B\tGhana signed a deal with Togo on Monday.\t2021-01-04\r\n", encoding="utf-16")
+    path.write_text(
+        "title\ttext\tdate\r\nA\tKenya deported two journalists on Friday.\t2021-01-01\r\n"
+        "B\tGhana signed a deal with Togo on Monday.\t2021-01-04\r\n",
+        encoding="utf-16",
+    )
     rows = list(read_inputs([str(path)]))
     assert [(r.source, r.format, r.title, r.published) for r in rows] == [
-        (f"{path}:2", "csv", "A", "2021-01-01"), (f"{path}:3", "csv", "B", "2021-01-04")]
+        (f"{path}:2", "csv", "A", "2021-01-01"),
+        (f"{path}:3", "csv", "B", "2021-01-04"),
+    ]
 
 
 def test_ingest_text_file_whose_headline_names_a_column_stays_one_article(tmp_path):
@@ -223,13 +245,19 @@ def test_ingest_text_file_whose_headline_names_a_column_stays_one_article(tmp_pa
 def test_ingest_jsonl_text_field_holding_html_is_read_as_paragraphs():
     from storyline.clean import clean
 
-    line = json.dumps({"text": "<p>Kenya deported two journalists on Friday, the ministry&#39;s spokesman "
-                               "said.</p><p>Somalia protested<br>on Saturday.<figure><figcaption>Photo: "
-                               "AP</figcaption></figure></p>", "date": "2024-02-02"}).encode()
+    line = json.dumps(
+        {
+            "text": "<p>Kenya deported two journalists on Friday, the ministry&#39;s spokesman "
+            "said.</p><p>Somalia protested<br>on Saturday.<figure><figcaption>Photo: "
+            "AP</figcaption></figure></p>",
+            "date": "2024-02-02",
+        }
+    ).encode()
     [doc] = read_bytes(line, "feed.jsonl")
     # The tags were words of the article and its paragraphs ran together.
-    assert clean(doc).text == ("Kenya deported two journalists on Friday, the ministry's spokesman said."
-                               "\n\nSomalia protested on Saturday.")
+    assert clean(doc).text == (
+        "Kenya deported two journalists on Friday, the ministry's spokesman said.\n\nSomalia protested on Saturday."
+    )
 
 
 def test_ingest_text_field_with_a_less_than_sign_is_no_markup():

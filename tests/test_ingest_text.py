@@ -7,12 +7,11 @@ import pytest
 from storyline.clean import clean
 from storyline.ingest.text import body_start, looks_like_title, read_text, split_title
 
-BODY = ("The council met on Tuesday to discuss the budget, officials said.\n"
-        "A vote is expected next week.\n")
+BODY = "The council met on Tuesday to discuss the budget, officials said.\nA vote is expected next week.\n"
 
 
 def _body(doc) -> str:
-    return doc.text[body_start(doc.text, doc.title):]
+    return doc.text[body_start(doc.text, doc.title) :]
 
 
 def test_ingest_text_keeps_the_whole_file_so_offsets_match_it():
@@ -51,8 +50,9 @@ def test_ingest_text_word_date_in_prose_is_not_a_header():
 
 
 def test_ingest_text_title_line_is_kept_out_of_the_body_and_standfirst_stays():
-    text = ("Council backs budget after long night\n"
-            "Opposition walks out before the final vote on spending cuts\n\n" + BODY)
+    text = (
+        "Council backs budget after long night\nOpposition walks out before the final vote on spending cuts\n\n" + BODY
+    )
     doc = read_text(text, "a.txt")
     assert doc.title == "Council backs budget after long night"
     assert _body(doc).startswith("Opposition walks out")
@@ -79,7 +79,7 @@ def test_ingest_text_a_lone_short_line_is_body_not_title():
         ("What next for the grain corridor?", True),
         ("Why did the council, after months of debate and two failed votes, finally agree to the plan?", False),
         ("The council met on Tuesday.", False),
-        ("He said \"no.\"", False),
+        ('He said "no."', False),
         ("LONDON (Wire) —", False),
         ("NAIROBI, Kenya (Wire) _", False),
         ("lowercase start of a line", False),
@@ -96,8 +96,16 @@ from hypothesis import strategies as st  # noqa: E402
 
 _lines = st.lists(
     st.one_of(
-        st.sampled_from(["", "date 2020-05-21", " date 2021-01-02 The mayor spoke.", "Short headline here",
-                         "A sentence that ends.", "Standfirst without a full stop"]),
+        st.sampled_from(
+            [
+                "",
+                "date 2020-05-21",
+                " date 2021-01-02 The mayor spoke.",
+                "Short headline here",
+                "A sentence that ends.",
+                "Standfirst without a full stop",
+            ]
+        ),
         st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40),
     ),
     max_size=6,
@@ -120,7 +128,7 @@ def test_ingest_text_never_loses_body_text(lines, newline):
 
 def test_ingest_text_body_start_skips_only_a_matching_title_line():
     text = "\n  Council  backs budget \nThe council met.\n"
-    assert text[body_start(text, "Council backs budget"):] == "The council met.\n"
+    assert text[body_start(text, "Council backs budget") :] == "The council met.\n"
     assert body_start(text, "Another title") == 0
     assert body_start(text, None) == 0
 
@@ -144,12 +152,19 @@ def test_ingest_text_markdown_heading_is_the_title():
 
 
 def test_ingest_text_field_block_gives_the_metadata_and_is_no_body():
-    text = ("Title: Council backs budget\nDate: 2020-05-21\nSource: Example Wire\n"
-            "URL: https://example.org/budget\nAuthor: A. Writer\n\n" + BODY)
+    text = (
+        "Title: Council backs budget\nDate: 2020-05-21\nSource: Example Wire\n"
+        "URL: https://example.org/budget\nAuthor: A. Writer\n\n" + BODY
+    )
     doc = read_text(text, "a.txt")
     # The block was body text: "Title:" began the title, the date was lost.
     assert (doc.title, doc.published, doc.published_basis, doc.publisher, doc.url) == (
-        "Council backs budget", "2020-05-21", "header", "Example Wire", "https://example.org/budget")
+        "Council backs budget",
+        "2020-05-21",
+        "header",
+        "Example Wire",
+        "https://example.org/budget",
+    )
     assert _body(doc) == "\n" + BODY
 
 
@@ -160,8 +175,9 @@ def test_ingest_text_date_line_under_the_title_is_the_date():
     assert _body(doc) == "\n" + BODY
 
 
-@pytest.mark.parametrize("text", ["Update: talks resumed on Monday.\nThe ministry said more.\n",
-                                  "Source: a ministry official.\n" + BODY])
+@pytest.mark.parametrize(
+    "text", ["Update: talks resumed on Monday.\nThe ministry said more.\n", "Source: a ministry official.\n" + BODY]
+)
 def test_ingest_text_a_sentence_with_a_colon_is_no_field_block(text):
     doc = read_text(text, "a.txt")
     assert doc.publisher is None and _body(doc).startswith(text.split("\n")[0])

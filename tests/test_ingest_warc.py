@@ -33,11 +33,15 @@ def _warc(path, records, gzip: bool) -> None:
 @pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip"])
 def test_ingest_warc_reads_html_responses_with_url_dates(tmp_path, gzip):
     path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
-    _warc(path, [
-        ("https://city.example/2024/03/09/tram", "text/html; charset=utf-8", ARTICLE_HTML.encode(), "200 OK"),
-        ("https://city.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n", "200 OK"),
-        ("https://city.example/old", "text/html", b"<html></html>", "301 Moved Permanently"),
-    ], gzip=gzip)
+    _warc(
+        path,
+        [
+            ("https://city.example/2024/03/09/tram", "text/html; charset=utf-8", ARTICLE_HTML.encode(), "200 OK"),
+            ("https://city.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n", "200 OK"),
+            ("https://city.example/old", "text/html", b"<html></html>", "301 Moved Permanently"),
+        ],
+        gzip=gzip,
+    )
     [doc] = read_inputs([str(path)])
     assert isinstance(doc, RawDocument) and doc.format == "warc"
     assert doc.source == doc.url == "https://city.example/2024/03/09/tram"
@@ -62,10 +66,14 @@ def test_ingest_warc_legacy_charset_from_http_header(tmp_path):
 
 def test_ingest_warc_page_without_text_fails_alone(tmp_path):
     path = tmp_path / "crawl.warc"
-    _warc(path, [
-        ("https://city.example/empty", "text/html", b"<html><body></body></html>", "200 OK"),
-        ("https://city.example/tram", "text/html", ARTICLE_HTML.encode(), "200 OK"),
-    ], gzip=False)
+    _warc(
+        path,
+        [
+            ("https://city.example/empty", "text/html", b"<html><body></body></html>", "200 OK"),
+            ("https://city.example/tram", "text/html", ARTICLE_HTML.encode(), "200 OK"),
+        ],
+        gzip=False,
+    )
     failure, doc = read_inputs([str(path)])
     assert isinstance(failure, Failure) and failure.source == "https://city.example/empty"
     assert isinstance(doc, RawDocument)
@@ -87,15 +95,20 @@ def test_ingest_invalid_warc_is_a_failure(tmp_path):
 
 
 SECOND_HTML = ARTICLE_HTML.replace("Tram line opens", "Bridge closes").replace(
-    "The new tram line opened on Saturday", "The old bridge closed on Sunday")
+    "The new tram line opened on Saturday", "The old bridge closed on Sunday"
+)
 
 
 def _two_pages(tmp_path):
     plain = tmp_path / "two.warc"
-    _warc(plain, [
-        ("https://city.example/2024/03/09/tram", "text/html", ARTICLE_HTML.encode(), "200 OK"),
-        ("https://city.example/2024/03/10/bridge", "text/html", SECOND_HTML.encode(), "200 OK"),
-    ], gzip=False)
+    _warc(
+        plain,
+        [
+            ("https://city.example/2024/03/09/tram", "text/html", ARTICLE_HTML.encode(), "200 OK"),
+            ("https://city.example/2024/03/10/bridge", "text/html", SECOND_HTML.encode(), "200 OK"),
+        ],
+        gzip=False,
+    )
     return plain.read_bytes()
 
 

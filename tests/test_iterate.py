@@ -32,7 +32,7 @@ def test_iterate_batches_within_end_when_time_runs_out():
     def slow_stream():
         for i in range(6):
             yield i
-            clock.now += 2.0   # each item takes two seconds to arrive
+            clock.now += 2.0  # each item takes two seconds to arrive
 
     # a batch holds at most 100 items but ends once 5 s have passed since its
     # first: items 0, 1, 2 arrive at 0, 2 and 4 s, item 3 at 6 s closes it

@@ -18,7 +18,7 @@ def test_cluster_union_find_groups_do_not_depend_on_union_order():
 
 
 def test_cluster_average_link_stops_at_threshold():
-    sim = np.array([[1, .9, .1, .0], [.9, 1, .2, .0], [.1, .2, 1, .8], [.0, .0, .8, 1]], dtype=float)
+    sim = np.array([[1, 0.9, 0.1, 0.0], [0.9, 1, 0.2, 0.0], [0.1, 0.2, 1, 0.8], [0.0, 0.0, 0.8, 1]], dtype=float)
     assert average_link(sim, 0.5) == [0, 0, 1, 1]
     assert average_link(sim, 0.85) == [0, 0, 1, 2]
     # everything joins once the bar is below the average cross similarity (0.075)
@@ -39,8 +39,7 @@ def test_cluster_tfidf_rows_are_unit_length_and_rank_overlap():
 
 
 def test_lexicon_pair_table_and_similarity():
-    table = build_pair_table([[("arrest", "c1"), ("capture", "c1"), ("say", "c2"), ("say", "c3")]] * 3,
-                             min_count=3)
+    table = build_pair_table([[("arrest", "c1"), ("capture", "c1"), ("say", "c2"), ("say", "c3")]] * 3, min_count=3)
     assert table[pair_key("arrest", "capture")] > 0 > table[pair_key("say", "say")]
     assert lemma_similarity("halt", "terminate") == 1.0
     assert lemma_similarity("end", "end") == 1.0

@@ -21,8 +21,9 @@ def _db(tmp_path):
     result = link(articles, mentions, [])
     path = tmp_path / "explain.duckdb"
     with Store(path) as store:
-        store.write_analyses([ArticleAnalysis(a, (), tuple(m for m in mentions if m.article_id == a.id))
-                              for a in articles])
+        store.write_analyses(
+            [ArticleAnalysis(a, (), tuple(m for m in mentions if m.article_id == a.id)) for a in articles]
+        )
         store.replace_links(result)
     return str(path), result
 

@@ -34,10 +34,21 @@ def test_link_pair_model_features_are_found_for_a_built_mention_and_stored(nlp):
     text = "Police arrested the mayor on Monday. The arrest shocked the town."
     doc = nlp(text)
     start = text.index("arrested")
-    mention = EventMention(id="em_1", article_id="ar_1", type="COERCE", cameo="173", mode=None,
-                           modality="asserted", trigger_start=start, trigger_end=start + len("arrested"),
-                           trigger="arrested", lemma="arrest", sentence_start=0, sentence_end=text.index(".") + 1,
-                           sentence=text[:text.index(".") + 1])
+    mention = EventMention(
+        id="em_1",
+        article_id="ar_1",
+        type="COERCE",
+        cameo="173",
+        mode=None,
+        modality="asserted",
+        trigger_start=start,
+        trigger_end=start + len("arrested"),
+        trigger="arrested",
+        lemma="arrest",
+        sentence_start=0,
+        sentence_end=text.index(".") + 1,
+        sentence=text[: text.index(".") + 1],
+    )
     (described,) = pair_model.with_features([mention], doc)
     assert described.features.head == "arrest"
     # its own sentence only: the next one's words are not its context
@@ -55,9 +66,21 @@ def test_link_pair_model_vectors_pack_to_int8_and_keep_their_cosine():
 
 
 def test_link_pair_model_without_a_parse_reads_the_mentions_own_fields():
-    mention = EventMention(id="em_2", article_id="ar_2", type="SANCTION", cameo=None, mode=None,
-                           modality="announced", trigger_start=0, trigger_end=3, trigger="end", lemma="end",
-                           sentence_start=0, sentence_end=40, sentence="Abbas declared an end to coordination.")
+    mention = EventMention(
+        id="em_2",
+        article_id="ar_2",
+        type="SANCTION",
+        cameo=None,
+        mode=None,
+        modality="announced",
+        trigger_start=0,
+        trigger_end=3,
+        trigger="end",
+        lemma="end",
+        sentence_start=0,
+        sentence_end=40,
+        sentence="Abbas declared an end to coordination.",
+    )
     features = pair_model.features_of(mention)
     assert isinstance(features, LinkFeatures) and features.head == "end"
     assert "coordination" in features.context and "end" not in features.context

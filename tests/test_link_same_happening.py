@@ -20,19 +20,26 @@ from storyline.models import Article, EventMention, TimeValue, stable_id
 
 pytestmark = pytest.mark.slow
 
-SHELLING = ("Syrian government forces shelled the town of Maarat al-Numan on Tuesday, killing four civilians. "
-            "The shelling of Maarat al-Numan drew protests from the United Nations.")
-HISTORY = ("In 2021, Syrian government forces shelled the town of Maarat al-Numan, killing four civilians. "
-           "On Monday, the government and the rebels signed a ceasefire agreement.")
-SANCTIONS = ("The European Union imposed sanctions on Belarus on Friday over the forced landing of a passenger jet. "
-             "The sanctions on Belarus were criticised by Moscow.")
+SHELLING = (
+    "Syrian government forces shelled the town of Maarat al-Numan on Tuesday, killing four civilians. "
+    "The shelling of Maarat al-Numan drew protests from the United Nations."
+)
+HISTORY = (
+    "In 2021, Syrian government forces shelled the town of Maarat al-Numan, killing four civilians. "
+    "On Monday, the government and the rebels signed a ceasefire agreement."
+)
+SANCTIONS = (
+    "The European Union imposed sanctions on Belarus on Friday over the forced landing of a passenger jet. "
+    "The sanctions on Belarus were criticised by Moscow."
+)
 SANCTIONS_AGAIN = "The European Union imposed sanctions on Belarus over the forced landing of a passenger jet."
 
 
 def _article(text: str, day: str) -> Article:
     d = date.fromisoformat(day)
-    return Article(id=Article.make_id(text), source=f"{day}.txt", text=text,
-                   published=TimeValue(day, d, d, "day", "header"))
+    return Article(
+        id=Article.make_id(text), source=f"{day}.txt", text=text, published=TimeValue(day, d, d, "day", "header")
+    )
 
 
 def _analysed(nlp, *texts: tuple[str, str]):
@@ -92,17 +99,33 @@ def test_link_same_happening_reference_without_doer_joins_its_articles_report(nl
     assert len(sanctions) == 1 and len(sanctions[0].mention_ids) == 3
     assert sanctions[0].time.value == "2021-06-25"
     # Moscow's criticism of the sanctions is not the sanctions
-    assert all(e.type != "SANCTION" or m.type == "SANCTION"
-               for e in result.events for m in mentions if m.id in e.mention_ids)
+    assert all(
+        e.type != "SANCTION" or m.type == "SANCTION" for e in result.events for m in mentions if m.id in e.mention_ids
+    )
 
 
-def _hand(article: Article, start: int, trigger: str, *, reference: bool = False, targets=(), when=None,
-          sources=()) -> EventMention:
-    return EventMention(id=stable_id("em", article.id, start), article_id=article.id, type="ASSAULT", cameo="190",
-                        mode=None, modality="asserted", trigger_start=start, trigger_end=start + len(trigger),
-                        trigger=trigger, lemma=trigger, sentence_start=start, sentence_end=start + 40,
-                        sentence=f"Words around the {trigger} number {start}.", sources=tuple(sources),
-                        targets=tuple(targets), time=when, reference=reference)
+def _hand(
+    article: Article, start: int, trigger: str, *, reference: bool = False, targets=(), when=None, sources=()
+) -> EventMention:
+    return EventMention(
+        id=stable_id("em", article.id, start),
+        article_id=article.id,
+        type="ASSAULT",
+        cameo="190",
+        mode=None,
+        modality="asserted",
+        trigger_start=start,
+        trigger_end=start + len(trigger),
+        trigger=trigger,
+        lemma=trigger,
+        sentence_start=start,
+        sentence_end=start + 40,
+        sentence=f"Words around the {trigger} number {start}.",
+        sources=tuple(sources),
+        targets=tuple(targets),
+        time=when,
+        reference=reference,
+    )
 
 
 def test_link_same_happening_reference_takes_the_report_of_its_type_in_its_own_article():
@@ -126,9 +149,11 @@ def test_link_same_happening_reference_takes_the_report_of_its_type_in_its_own_a
     assert joined.links[0].reasons == (("refers back in its article", 1.0),)
 
 
-STRIKE = ("Russian cruise missiles struck the grain terminal of Korvath on Saturday, a day after the port reopened. "
-          "Two days earlier, Russian artillery had shelled a village near the border. "
-          "The mayor of Korvath said the attack was an insult to the farmers who rely on the port.")
+STRIKE = (
+    "Russian cruise missiles struck the grain terminal of Korvath on Saturday, a day after the port reopened. "
+    "Two days earlier, Russian artillery had shelled a village near the border. "
+    "The mayor of Korvath said the attack was an insult to the farmers who rely on the port."
+)
 
 
 def test_link_same_happening_reference_without_parties_meets_its_report_through_link(nlp):

@@ -26,8 +26,11 @@ def _analyse(paths: list[str], nlp):
 
     articles = list(pipeline.cleaned_articles(read_inputs(paths), lambda failure: None))
     analyses = [pipeline.analyse(article, doc) for article, doc in annotate(articles, nlp)]
-    return ([a.article for a in analyses], [m for a in analyses for m in a.mentions],
-            [s for a in analyses for s in a.statements])
+    return (
+        [a.article for a in analyses],
+        [m for a in analyses for m in a.mentions],
+        [s for a in analyses for s in a.statements],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +40,7 @@ def seeds_linked(seeds_dir, nlp):
 
 
 def _declarations(result):
-    return [e for e in result.events
-            if e.type == "SANCTION" and e.mode == "discontinue" and e.time is not None]
+    return [e for e in result.events if e.type == "SANCTION" and e.mode == "discontinue" and e.time is not None]
 
 
 def test_seeds_declarations_are_episodes_of_one_storyline(seeds_linked):

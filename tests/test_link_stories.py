@@ -11,16 +11,26 @@ def make(text: str, title: str = "") -> Article:
 
 
 def test_stories_group_articles_by_their_distinctive_words():
-    quake = [make("A strong earthquake struck the coastal province of Meridia, toppling buildings in Portvale. "
-                  "Rescuers searched the rubble in Portvale after the earthquake."),
-             make("Rescue teams in Portvale pulled survivors from the rubble after the Meridia earthquake, "
-                  "officials in the province said."),
-             make("The death toll from the earthquake in Meridia rose as rescuers in Portvale kept digging.")]
-    vote = [make("Voters in Larkland elected a new parliament on Sunday; the Larkland election turnout was high."),
-            make("The Larkland election count showed the opposition winning most parliament seats.")]
+    quake = [
+        make(
+            "A strong earthquake struck the coastal province of Meridia, toppling buildings in Portvale. "
+            "Rescuers searched the rubble in Portvale after the earthquake."
+        ),
+        make(
+            "Rescue teams in Portvale pulled survivors from the rubble after the Meridia earthquake, "
+            "officials in the province said."
+        ),
+        make("The death toll from the earthquake in Meridia rose as rescuers in Portvale kept digging."),
+    ]
+    vote = [
+        make("Voters in Larkland elected a new parliament on Sunday; the Larkland election turnout was high."),
+        make("The Larkland election count showed the opposition winning most parliament seats."),
+    ]
     # other news makes the story words rare, as they are in a real corpus
-    other = [make(f"Item {i}: the {w} market reported {w} prices; traders in {w} expect change.")
-             for i, w in enumerate(["copper", "wheat", "cotton", "coffee", "timber", "salt"])]
+    other = [
+        make(f"Item {i}: the {w} market reported {w} prices; traders in {w} expect change.")
+        for i, w in enumerate(["copper", "wheat", "cotton", "coffee", "timber", "salt"])
+    ]
     story = cluster_articles(quake + vote + other, threshold=0.1)
     assert len({story[a.id] for a in quake}) == 1
     assert len({story[a.id] for a in vote}) == 1

@@ -31,30 +31,60 @@ def _named(name: str) -> ActorRef:
 
 
 def _state(name: str, country: str) -> ActorRef:
-    return ActorRef(name=name, text=name, start=0, end=len(name), country=country, sector="GOV",
-                    kind="organisation", resolved=True)
+    return ActorRef(
+        name=name, text=name, start=0, end=len(name), country=country, sector="GOV", kind="organisation", resolved=True
+    )
 
 
 def _article(tag: str, reports: list[tuple], published: str | None = None) -> ArticleAnalysis:
     """An article whose sentences each report one happening, given as
     (type, lemma, source, target, date text or None)."""
-    sentences = [f"{src.name} {lemma} {tgt.name} over matter {tag}{k}." for k, (_, lemma, src, tgt, _) in
-                 enumerate(reports)]
+    sentences = [
+        f"{src.name} {lemma} {tgt.name} over matter {tag}{k}." for k, (_, lemma, src, tgt, _) in enumerate(reports)
+    ]
     text = " ".join(sentences)
-    article = Article(id=Article.make_id(text), source=f"{tag}.txt", text=text, title=tag,
-                      published=_day(published) if published else None)
+    article = Article(
+        id=Article.make_id(text),
+        source=f"{tag}.txt",
+        text=text,
+        title=tag,
+        published=_day(published) if published else None,
+    )
     mentions, offset = [], 0
     for k, ((kind, lemma, src, tgt, when), sentence) in enumerate(zip(reports, sentences)):
         trigger = offset + len(src.name) + 1
-        mentions.append(EventMention(
-            id=stable_id("em", article.id, k), article_id=article.id, type=kind, cameo=None, mode=None,
-            modality="asserted", trigger_start=trigger, trigger_end=trigger + len(lemma), trigger=lemma,
-            lemma=lemma, sentence_start=offset, sentence_end=offset + len(sentence), sentence=sentence,
-            sources=(src,), targets=(tgt,), time=_day(when) if when else None, confidence=0.8,
-            summary=f"{src.name} {lemma}s {tgt.name}"))
+        mentions.append(
+            EventMention(
+                id=stable_id("em", article.id, k),
+                article_id=article.id,
+                type=kind,
+                cameo=None,
+                mode=None,
+                modality="asserted",
+                trigger_start=trigger,
+                trigger_end=trigger + len(lemma),
+                trigger=lemma,
+                lemma=lemma,
+                sentence_start=offset,
+                sentence_end=offset + len(sentence),
+                sentence=sentence,
+                sources=(src,),
+                targets=(tgt,),
+                time=_day(when) if when else None,
+                confidence=0.8,
+                summary=f"{src.name} {lemma}s {tgt.name}",
+            )
+        )
         offset += len(sentence) + 1
-    statement = Statement(id=stable_id("sm", article.id, 0), article_id=article.id, speaker=src,
-                          words="it will go on", start=0, end=5, time=None)
+    statement = Statement(
+        id=stable_id("sm", article.id, 0),
+        article_id=article.id,
+        speaker=src,
+        words="it will go on",
+        start=0,
+        end=5,
+        time=None,
+    )
     return ArticleAnalysis(article, (), tuple(mentions), (statement,))
 
 
@@ -69,15 +99,21 @@ def _stories(analyses: list[ArticleAnalysis]) -> dict[str, str]:
 
 
 def _link(analyses: list[ArticleAnalysis]):
-    return link([a.article for a in analyses], [m for a in analyses for m in a.mentions],
-                [s for a in analyses for s in a.statements])
+    return link(
+        [a.article for a in analyses],
+        [m for a in analyses for m in a.mentions],
+        [s for a in analyses for s in a.statements],
+    )
 
 
 def test_link_stories_articles_of_unrelated_happenings_do_not_chain():
     # each article reports two of three unrelated happenings: as articles
     # they would form one story; as mentions they form three
-    corpus = [_article("x", [STRIKE_1, TALKS_2]), _article("y", [TALKS_2, PROTEST_3]),
-              _article("z", [PROTEST_3, STRIKE_1])]
+    corpus = [
+        _article("x", [STRIKE_1, TALKS_2]),
+        _article("y", [TALKS_2, PROTEST_3]),
+        _article("z", [PROTEST_3, STRIKE_1]),
+    ]
     story = _stories(corpus)
     assert len(set(story.values())) == 3
     for happening in (STRIKE_1, TALKS_2, PROTEST_3):
@@ -90,13 +126,14 @@ def test_link_stories_articles_of_unrelated_happenings_do_not_chain():
 
 def test_link_stories_same_party_and_act_join_only_within_a_month():
     march = _article("m", [("ACCUSE", "accuse", _state("Washington", "USA"), _state("Beijing", "CHN"), "2024-03-04")])
-    march_again = _article("n", [("ACCUSE", "blame", _state("Washington", "USA"), _state("Moscow", "RUS"),
-                                  "2024-03-20")])
+    march_again = _article(
+        "n", [("ACCUSE", "blame", _state("Washington", "USA"), _state("Moscow", "RUS"), "2024-03-20")]
+    )
     april = _article("o", [("ACCUSE", "accuse", _state("Washington", "USA"), _state("Beijing", "CHN"), "2024-04-02")])
     story = _stories([march, march_again, april])
     (m,), (n,), (o,) = march.mentions, march_again.mentions, april.mentions
-    assert story[m.id] == story[n.id]          # same act, same accuser, same month
-    assert story[o.id] != story[m.id]          # a month later: another story
+    assert story[m.id] == story[n.id]  # same act, same accuser, same month
+    assert story[o.id] != story[m.id]  # a month later: another story
 
 
 def test_link_stories_undated_report_joins_its_named_pair_without_chaining_years():
@@ -123,6 +160,7 @@ def test_link_stories_report_dated_by_its_year_joins_that_years_reports_of_its_p
     september = _article("w", [("ASSAULT", "shell", A, B, "2021-09-14")])
     vague = _article("k", [("ASSAULT", "shell", A, B, None)], "2023-05-01")
     from dataclasses import replace
+
     vague = ArticleAnalysis(vague.article, (), (replace(vague.mentions[0], time=_year("2021")),), ())
     assert len(set(_stories([march, september]).values())) == 2
     assert len(set(_stories([march, vague]).values())) == 1
@@ -138,20 +176,24 @@ def test_link_stories_report_dated_by_its_year_joins_that_years_reports_of_its_p
     precise, yearly = history.mentions
     history = ArticleAnalysis(history.article, (), (precise, replace(yearly, time=_year("2021"))), ())
     assert len(set(_stories([accused, history]).values())) == 3
-    same_article = ArticleAnalysis(history.article, (), (replace(precise, time=_day("2021-06-01")),
-                                                          replace(yearly, time=_year("2021"))), ())
+    same_article = ArticleAnalysis(
+        history.article, (), (replace(precise, time=_day("2021-06-01")), replace(yearly, time=_year("2021"))), ()
+    )
     assert len(set(_stories([same_article]).values())) == 1
 
 
 def test_link_stories_result_does_not_depend_on_input_order():
-    corpus = [_article("x", [STRIKE_1, TALKS_2]), _article("y", [TALKS_2, PROTEST_3]),
-              _article("u", [("ASSAULT", "strike", A, B, None)]), _article("z", [PROTEST_3, STRIKE_1])]
+    corpus = [
+        _article("x", [STRIKE_1, TALKS_2]),
+        _article("y", [TALKS_2, PROTEST_3]),
+        _article("u", [("ASSAULT", "strike", A, B, None)]),
+        _article("z", [PROTEST_3, STRIKE_1]),
+    ]
     once = _link(corpus)
     shuffled = corpus[:]
     random.Random(7).shuffle(shuffled)
     again = _link([ArticleAnalysis(a.article, (), tuple(reversed(a.mentions)), a.statements) for a in shuffled])
-    assert (once.events, once.storylines, once.contradictions) == (again.events, again.storylines,
-                                                                     again.contradictions)
+    assert (once.events, once.storylines, once.contradictions) == (again.events, again.storylines, again.contradictions)
 
 
 def _export(db) -> dict:
@@ -160,8 +202,11 @@ def _export(db) -> dict:
 
 
 def test_link_stories_incremental_equals_whole_and_relinks_only_touched(tmp_path):
-    corpus = [_article("x", [STRIKE_1, TALKS_2], "2021-03-03"), _article("y", [TALKS_2, PROTEST_3], "2018-07-11"),
-              _article("z", [PROTEST_3], "2012-11-21")]
+    corpus = [
+        _article("x", [STRIKE_1, TALKS_2], "2021-03-03"),
+        _article("y", [TALKS_2, PROTEST_3], "2018-07-11"),
+        _article("z", [PROTEST_3], "2012-11-21"),
+    ]
     undated = _article("u", [("ASSAULT", "strike", A, B, None)])
     whole, parts = tmp_path / "whole.duckdb", tmp_path / "parts.duckdb"
     with Store(whole) as store:

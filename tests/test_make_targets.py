@@ -48,8 +48,8 @@ def fake_system(tmp_path: Path, plan: str) -> tuple[dict, Path]:
     log = tmp_path / "apt.log"
     (tmp_path / "plan.txt").write_text(plan)
     (bin_dir / "apt-get").write_text(
-        f'#!/bin/sh\necho "$*" >> {log}\n'
-        f'case "$*" in *--simulate*) cat {tmp_path / "plan.txt"};; esac\n')
+        f'#!/bin/sh\necho "$*" >> {log}\ncase "$*" in *--simulate*) cat {tmp_path / "plan.txt"};; esac\n'
+    )
     (bin_dir / "id").write_text("#!/bin/sh\necho 0\n")
     for name in ("apt-get", "id"):
         (bin_dir / name).chmod(0o755)
@@ -57,12 +57,15 @@ def fake_system(tmp_path: Path, plan: str) -> tuple[dict, Path]:
 
 
 def run_install(env: dict, **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([shutil.which("sh"), str(INSTALL)], env={**env, **extra},
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [shutil.which("sh"), str(INSTALL)], env={**env, **extra}, capture_output=True, text=True, timeout=60
+    )
 
 
-NEW_ONLY = ("Inst chromium-common (120.0-1 Debian:12 [amd64])\n"
-            "Inst chromium (120.0-1 Debian:12 [amd64])\nConf chromium-common\nConf chromium\n")
+NEW_ONLY = (
+    "Inst chromium-common (120.0-1 Debian:12 [amd64])\n"
+    "Inst chromium (120.0-1 Debian:12 [amd64])\nConf chromium-common\nConf chromium\n"
+)
 
 
 def test_make_install_chromium_says_what_it_installs_first(tmp_path):

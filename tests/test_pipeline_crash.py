@@ -25,8 +25,7 @@ def make_corpus(folder: Path, copies: int) -> int:
         for src in sources:
             # The varying line opens the body: at the end it would be cleaned
             # away with a trailing appeal and the copies would de-duplicate.
-            text = src.read_text(encoding="utf-8").replace(
-                "\n\n", f"\n\nThis is edition {i} of the report.\n\n", 1)
+            text = src.read_text(encoding="utf-8").replace("\n\n", f"\n\nThis is edition {i} of the report.\n\n", 1)
             (folder / f"{i:03d}_{src.name}").write_text(text, encoding="utf-8")
     return copies * len(sources)
 
@@ -36,8 +35,19 @@ def test_pipeline_crash_kill_9_mid_build_then_rebuild(tmp_path):
     corpus.mkdir()
     expected = make_corpus(corpus, 8)
     db = tmp_path / "crash.duckdb"
-    command = [sys.executable, "-m", "storyline", "build", str(corpus), "--db", str(db),
-               "--set", "batch_size=4", "--set", "write_batch_size=4"]
+    command = [
+        sys.executable,
+        "-m",
+        "storyline",
+        "build",
+        str(corpus),
+        "--db",
+        str(db),
+        "--set",
+        "batch_size=4",
+        "--set",
+        "write_batch_size=4",
+    ]
     # stderr on a pseudo-terminal, so the build prints its progress line;
     # kill it once some batches are committed and others are not.
     master, slave = pty.openpty()
@@ -57,7 +67,7 @@ def test_pipeline_crash_kill_9_mid_build_then_rebuild(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     os.close(master)
-    with Store(db, read_only=True) as store:     # the file opens after the crash
+    with Store(db, read_only=True) as store:  # the file opens after the crash
         partial = store.counts()["articles"]
     assert 12 <= partial < expected
 

@@ -37,12 +37,17 @@ def test_pipeline_dedup_stored_and_repeated_articles_are_seen_not_new(monkeypatc
     monkeypatch.setattr(pipeline, "LOOKUP_CHUNK", 2)
     store, report = FakeStore(stored={"old"}), BuildReport()
     gate = NewArticles(store, report)
-    stream = [article("a", "1.txt"), article("old", "2.txt"), article("a", "3.txt"),
-              article("b", "4.txt"), article("b", "5.txt")]
+    stream = [
+        article("a", "1.txt"),
+        article("old", "2.txt"),
+        article("a", "3.txt"),
+        article("b", "4.txt"),
+        article("b", "5.txt"),
+    ]
     admitted = [a.source for a in gate.admit(stream)]
     assert admitted == ["1.txt", "4.txt"]
     assert report.articles_seen == 3
-    assert store.lookups == 3                  # one per chunk of two, not one per article
+    assert store.lookups == 3  # one per chunk of two, not one per article
     assert store.cleared == ["1.txt", "4.txt"]  # an input built now has no failure left
 
 
@@ -65,9 +70,9 @@ def test_pipeline_dedup_one_at_a_time_for_remote_results():
     store, report = FakeStore(stored={"old"}), BuildReport()
     gate = NewArticles(store, report)
     assert gate.admit_one(article("a", "1.txt"))
-    assert not gate.admit_one(article("a", "2.txt"))     # in flight
-    assert not gate.admit_one(article("old", "3.txt"))   # stored
+    assert not gate.admit_one(article("a", "2.txt"))  # in flight
+    assert not gate.admit_one(article("old", "3.txt"))  # stored
     gate.wrote(["a"])
     store.stored.add("a")
-    assert not gate.admit_one(article("a", "4.txt"))     # written: the store answers
+    assert not gate.admit_one(article("a", "4.txt"))  # written: the store answers
     assert report.articles_seen == 3

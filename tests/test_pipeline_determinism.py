@@ -16,10 +16,8 @@ def export_after_build(tmp_path, seed: str) -> bytes:
     db = tmp_path / f"h{seed}.duckdb"
     env = {**os.environ, "PYTHONHASHSEED": seed}
     storyline = [sys.executable, "-m", "storyline"]
-    subprocess.run(storyline + ["build", str(EXAMPLES), "--db", str(db)], env=env, check=True,
-                   capture_output=True)
-    return subprocess.run(storyline + ["export", "--db", str(db)], env=env, check=True,
-                          capture_output=True).stdout
+    subprocess.run(storyline + ["build", str(EXAMPLES), "--db", str(db)], env=env, check=True, capture_output=True)
+    return subprocess.run(storyline + ["export", "--db", str(db)], env=env, check=True, capture_output=True).stdout
 
 
 def test_pipeline_determinism_across_hash_seeds(tmp_path):

@@ -44,7 +44,7 @@ def test_pipeline_incremental_build_in_parts_equals_build_at_once(tmp_path):
     once = build([str(p) for p in parts.values()], str(whole), SETTINGS)
 
     stepwise = tmp_path / "parts.duckdb"
-    for name in ("b", "c", "a"):       # not in path order: order must not matter
+    for name in ("b", "c", "a"):  # not in path order: order must not matter
         report = build([str(parts[name])], str(stepwise), SETTINGS)
         assert report.linked
     assert export(stepwise) == export(whole)
@@ -56,7 +56,8 @@ def test_pipeline_incremental_build_in_parts_equals_build_at_once(tmp_path):
     (extra / "unrelated.txt").write_text(
         "date 2021-02-03\nHarbour board approves budget\n\n"
         "The harbour board of Tallin approved its budget on Tuesday after a long debate.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     before = export(stepwise)
     added = build([str(extra)], str(stepwise), SETTINGS)
     # it reports no event: a story is a set of mentions (issue 14), so it joins
@@ -91,9 +92,12 @@ def _analysis(text: str, when: str, source: str, sentences: tuple[str, ...]):
 
     base = hand_built_analysis(text, when, source)
     template = base.mentions[0]
-    mentions = tuple(dataclasses.replace(template, id=stable_id("em", base.article.id, k), sentence=s,
-                                         trigger_start=k, sources=(), targets=())
-                     for k, s in enumerate(sentences))
+    mentions = tuple(
+        dataclasses.replace(
+            template, id=stable_id("em", base.article.id, k), sentence=s, trigger_start=k, sources=(), targets=()
+        )
+        for k, s in enumerate(sentences)
+    )
     return dataclasses.replace(base, mentions=mentions, statements=())
 
 
@@ -112,8 +116,9 @@ def test_pipeline_incremental_article_in_two_stories_joins_both(tmp_path):
         store.write_analyses([bridge])
         assert _relink(store, SETTINGS) == 2
         assert store.con.execute("SELECT count(*) FROM article_stories").fetchone() == (3,)
-        assert store.con.execute("SELECT count(DISTINCT story_id), count(DISTINCT article_id), count(*) "
-                                 "FROM mention_stories").fetchone() == (2, 3, 4)
+        assert store.con.execute(
+            "SELECT count(DISTINCT story_id), count(DISTINCT article_id), count(*) FROM mention_stories"
+        ).fetchone() == (2, 3, 4)
     with Store(whole) as store:
         store.write_analyses([first, second, bridge])
         assert _relink(store, SETTINGS) == 2

@@ -57,8 +57,11 @@ def test_pipeline_seeds_abbas_declaration_is_an_event_with_evidence(seeds_db):
         events = store.events()
         mentions = {m.id: m for m in store.mentions()}
     declared = [
-        e for e in events
-        if e.time is not None and e.time.value == "2020-05-19" and e.type == "SANCTION"
+        e
+        for e in events
+        if e.time is not None
+        and e.time.value == "2020-05-19"
+        and e.type == "SANCTION"
         and any("Abbas" in a.name for a in e.sources)
     ]
     assert declared, "no SANCTION event by Abbas dated 2020-05-19"

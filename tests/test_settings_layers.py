@@ -8,8 +8,8 @@ def test_settings_later_layers_win(tmp_path):
     config = tmp_path / "s.toml"
     config.write_text('[storyline]\nbatch_size = 8\nmodel = "custom"\n')
     settings = load_settings(config, {"batch_size": "4"}, environ={"STORYLINE_MODEL": "fromenv"})
-    assert settings.batch_size == 4          # --set beats the file
-    assert settings.model == "fromenv"       # the environment beats the file
+    assert settings.batch_size == 4  # --set beats the file
+    assert settings.model == "fromenv"  # the environment beats the file
     assert Settings().batch_size == 32
 
 
@@ -40,6 +40,7 @@ def test_settings_missing_file_is_an_error(tmp_path):
 
 
 def test_settings_environment_only_variables_are_not_settings():
-    settings = load_settings(environ={"STORYLINE_DB": "x.duckdb", "STORYLINE_CACHE_DIR": "",
-                                      "STORYLINE_BATCH_SIZE": "8"})
+    settings = load_settings(
+        environ={"STORYLINE_DB": "x.duckdb", "STORYLINE_CACHE_DIR": "", "STORYLINE_BATCH_SIZE": "8"}
+    )
     assert settings.batch_size == 8

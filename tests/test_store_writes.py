@@ -10,8 +10,10 @@ from conftest import hand_built_analysis, link_all
 
 def test_store_writing_twice_changes_nothing(tmp_path):
     db = tmp_path / "s.duckdb"
-    analyses = [hand_built_analysis("Abbas ended it. More.", "2020-05-19"),
-                hand_built_analysis("The PA halted it. More.", "2023-01-26", "b.txt")]
+    analyses = [
+        hand_built_analysis("Abbas ended it. More.", "2020-05-19"),
+        hand_built_analysis("The PA halted it. More.", "2023-01-26", "b.txt"),
+    ]
     with Store(db) as store:
         assert store.write_analyses(analyses) == 2
         store.replace_links(link_all(analyses))
@@ -86,7 +88,7 @@ def test_store_links_are_dirty_until_replaced(tmp_path):
         assert not store.links_dirty()
         store.write_analyses([analysis])
         assert store.links_dirty()
-        store.write_analyses([analysis])          # nothing new: still dirty, not cleared
+        store.write_analyses([analysis])  # nothing new: still dirty, not cleared
         assert store.links_dirty()
         store.replace_links(link_all([analysis]))
         assert not store.links_dirty()

@@ -27,8 +27,10 @@ def test_time_cli_date_prints_stated_header_date(tmp_path):
 @pytest.mark.slow
 def test_time_cli_date_infers_or_says_unknown(tmp_path):
     dated = tmp_path / "b.txt"
-    dated.write_text("Secretary of State Antony Blinken met the minister on Monday, March 6, "
-                     "officials said on Monday.\n", encoding="utf-8")
+    dated.write_text(
+        "Secretary of State Antony Blinken met the minister on Monday, March 6, officials said on Monday.\n",
+        encoding="utf-8",
+    )
     result = run("date", str(dated))
     assert result.exit_code == 0, result.output
     assert result.output.startswith("2023-03") and "[inferred]" in result.output
@@ -37,7 +39,7 @@ def test_time_cli_date_infers_or_says_unknown(tmp_path):
     vague = tmp_path / "c.txt"
     vague.write_text("Officials met on Thursday to talk about the plan.\n", encoding="utf-8")
     result = run("date", str(vague))
-    assert result.exit_code == 3 and result.output.startswith("unknown")   # not dated: not 0
+    assert result.exit_code == 3 and result.output.startswith("unknown")  # not dated: not 0
 
 
 def test_time_cli_date_missing_file_is_one_line_error(tmp_path):

@@ -25,8 +25,7 @@ def test_dating_abstains_without_evidence():
 
 
 def test_dating_officeholder_and_weekday_date_fix_the_day():
-    text = ("Secretary of State Antony Blinken spoke on Monday, March 6, officials said. "
-            "He returned on Tuesday.")
+    text = "Secretary of State Antony Blinken spoke on Monday, March 6, officials said. He returned on Tuesday."
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.basis == "inferred"
     assert value.earliest.year == 2023 and value.value.startswith("2023-03")
@@ -40,18 +39,22 @@ def test_dating_former_officeholder_is_not_evidence():
 def test_dating_user_roles_file_extends_knowledge(tmp_path):
     extra = tmp_path / "roles.yaml"
     extra.write_text(
-        "roles:\n  - titles: [Mayor]\n    holders:\n"
-        "      - {name: Ada Example, terms: [[2031-01-01, 2031-12-31]]}\n", encoding="utf-8")
+        "roles:\n  - titles: [Mayor]\n    holders:\n      - {name: Ada Example, terms: [[2031-01-01, 2031-12-31]]}\n",
+        encoding="utf-8",
+    )
     text = "Mayor Ada Example opened the bridge on Friday, June 6, the city said."
     value = infer_publication_date(text, (), roles_path=str(extra))
     assert value is not None and value.value.startswith("2031-06")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, earliest, latest", [
-    ("002_d9422bf001f83e04.txt", date(2015, 3, 17), date(2015, 3, 19)),
-    ("003_3f5578225adaf7cc.txt", date(2023, 2, 4), date(2023, 2, 5)),
-])
+@pytest.mark.parametrize(
+    "name, earliest, latest",
+    [
+        ("002_d9422bf001f83e04.txt", date(2015, 3, 17), date(2015, 3, 19)),
+        ("003_3f5578225adaf7cc.txt", date(2023, 2, 4), date(2023, 2, 5)),
+    ],
+)
 def test_dating_seed_articles(seeds_dir, nlp, name, earliest, latest):
     from storyline.time import tag
 
@@ -66,39 +69,49 @@ def test_dating_seed_articles(seeds_dir, nlp, name, earliest, latest):
 
 
 def test_dating_days_after_a_dated_event_fix_the_day():
-    text = ("Russia's defence ministry said on Wednesday it would treat ships bound for Ukraine as "
-            "military targets. The warning came two days after Moscow refused to renew the grain "
-            "agreement. Secretary of State Antony Blinken said the United States was worried.")
+    text = (
+        "Russia's defence ministry said on Wednesday it would treat ships bound for Ukraine as "
+        "military targets. The warning came two days after Moscow refused to renew the grain "
+        "agreement. Secretary of State Antony Blinken said the United States was worried."
+    )
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.earliest <= date(2023, 7, 19) <= value.latest
     assert any("two days after" in reason for reason in value.evidence)
 
 
 def test_dating_event_spoken_of_as_in_force_bounds_the_article():
-    text = ("Russia will not agree to extend the Black Sea grain agreement beyond May 18, "
-            "Foreign Minister Sergei Lavrov said on Friday.")
+    text = (
+        "Russia will not agree to extend the Black Sea grain agreement beyond May 18, "
+        "Foreign Minister Sergei Lavrov said on Friday."
+    )
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.earliest.year == 2023 and value.latest <= date(2023, 7, 17)
 
 
 def test_dating_written_out_year_is_not_the_articles_own():
-    text = ("President Bill Clinton said on Friday that those behind the bombing of the embassy "
-            "in Nairobi on Aug. 7, 1998 would face trial.")
+    text = (
+        "President Bill Clinton said on Friday that those behind the bombing of the embassy "
+        "in Nairobi on Aug. 7, 1998 would face trial."
+    )
     value = infer_publication_date(text, (), roles_path="")
     assert value is None or value.earliest.year != 1998
 
 
 def test_dating_anniversary_of_a_dated_event_places_the_article():
-    text = ("Exiles marked the 39th anniversary of the Bay of Pigs invasion on Monday, "
-            "Secretary of State Madeleine Albright said.")
+    text = (
+        "Exiles marked the 39th anniversary of the Bay of Pigs invasion on Monday, "
+        "Secretary of State Madeleine Albright said."
+    )
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.earliest.year == 2000
     assert any("39th anniversary" in reason for reason in value.evidence)
 
 
 def test_dating_results_compared_with_a_year_ago_period_are_next_years():
-    text = ("Net income rose to $5 million, compared with $3 million in the 1988 period, "
-            "after Hurricane Hugo hit its plants.")
+    text = (
+        "Net income rose to $5 million, compared with $3 million in the 1988 period, "
+        "after Hurricane Hugo hit its plants."
+    )
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.earliest.year == 1989
 
@@ -136,8 +149,9 @@ def test_dating_entity_lifespan_bounds_and_former_is_ignored(nlp):
 
 def test_dating_user_file_adds_entities(tmp_path):
     extra = tmp_path / "mine.yaml"
-    extra.write_text("entities:\n  - {name: the Example Bridge, pattern: 'Example Bridge', from: 2031-05-01}\n",
-                     encoding="utf-8")
+    extra.write_text(
+        "entities:\n  - {name: the Example Bridge, pattern: 'Example Bridge', from: 2031-05-01}\n", encoding="utf-8"
+    )
     text = "Traffic on the Example Bridge doubled, Mayor Ada Example said on Friday, June 6."
     value = infer_publication_date(text, (), roles_path=str(extra))
     assert value is not None and any("Example Bridge" in reason for reason in value.evidence)
@@ -153,17 +167,18 @@ def test_dating_names_match_with_or_without_accents():
 
 
 def test_dating_a_later_weekday_told_in_the_past_pulls_the_date_forward(nlp):
-    doc = nlp("Russia's defence ministry said on Wednesday it would treat ships bound for Ukraine as "
-              "military targets. The warning came two days after Moscow refused to renew the grain "
-              "agreement. Ukraine's defence ministry responded on Thursday in kind. "
-              "Secretary of State Antony Blinken said the United States was worried.")
+    doc = nlp(
+        "Russia's defence ministry said on Wednesday it would treat ships bound for Ukraine as "
+        "military targets. The warning came two days after Moscow refused to renew the grain "
+        "agreement. Ukraine's defence ministry responded on Thursday in kind. "
+        "Secretary of State Antony Blinken said the United States was worried."
+    )
     value = infer_publication_date(doc, (), roles_path="")
     assert value is not None and value.value == "2023-07-20"
 
 
 def test_dating_one_phrase_naming_two_officeholders_counts_once():
-    value = infer_publication_date("King Abdullah met President Barack Obama on Monday, March 5.", (),
-                                   roles_path="")
+    value = infer_publication_date("King Abdullah met President Barack Obama on Monday, March 5.", (), roles_path="")
     assert value is not None and value.value.startswith("2012-03")
     (reason,) = [r for r in value.evidence if "King Abdullah" in r]
     assert " or " in reason  # Jordan's king and Saudi Arabia's, one piece of evidence
@@ -180,11 +195,16 @@ def test_dating_anniversary_of_a_stated_year():
     text = "Thousands marched in Havana on Friday to mark the 40th anniversary of the 1959 revolution."
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.value.startswith("1999")
-    assert infer_publication_date("They hope for a president by the 2000 Olympics and the 100th anniversary "
-                                  "of federation.", (), roles_path="") is None
+    assert (
+        infer_publication_date(
+            "They hope for a president by the 2000 Olympics and the 100th anniversary of federation.", (), roles_path=""
+        )
+        is None
+    )
 
 
 # --- hints from the corpus (dated reports of the same happening in other articles) ---
+
 
 def _hint(day: str, why: str = "reports the same happening as 1 dated article"):
     from storyline.models import TimeValue
@@ -210,8 +230,7 @@ def test_dating_corpus_hints_that_disagree_date_nothing():
 
 
 def test_dating_corpus_hints_never_override_the_texts_own_date():
-    text = ("Secretary of State Antony Blinken spoke on Monday, March 6, officials said. "
-            "He returned on Tuesday.")
+    text = "Secretary of State Antony Blinken spoke on Monday, March 6, officials said. He returned on Tuesday."
     own = infer_publication_date(text, (), roles_path="")
     assert infer_publication_date(text, (), (_hint("2021-05-02"),), roles_path="") == own
 

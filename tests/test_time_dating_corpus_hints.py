@@ -11,8 +11,14 @@ from storyline.models import TimeValue
 from storyline.time.dating_corpus import _decide_with_corpus, is_corpus_inferred
 from storyline.time.grid import Board, _range_mask
 
-HINT = TimeValue("2011-03-12", date(2011, 3, 12), date(2011, 3, 12), "day", "inferred",
-                 evidence=("reports the same happening as 1 dated article",))
+HINT = TimeValue(
+    "2011-03-12",
+    date(2011, 3, 12),
+    date(2011, 3, 12),
+    "day",
+    "inferred",
+    evidence=("reports the same happening as 1 dated article",),
+)
 
 
 def test_dating_corpus_hints_date_a_text_without_bounds():

@@ -41,12 +41,15 @@ def test_dating_estimate_stored_on_an_undated_article_not_as_its_date(nlp, tmp_p
     from storyline.views.contract import article_json
 
     roles = tmp_path / "roles.yaml"
-    roles.write_text("roles:\n  - titles: [Chancellor]\n    holders:\n"
-                     "      - {name: Ada Quintavalle, terms: [[2011-03-14, 2016-09-30]]}\n", encoding="utf-8")
+    roles.write_text(
+        "roles:\n  - titles: [Chancellor]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2011-03-14, 2016-09-30]]}\n",
+        encoding="utf-8",
+    )
     text = "Chancellor Ada Quintavalle opened a bridge over the river, her office said."
     article = Article(id=Article.make_id(text), source="a.txt", text=text)
     analysis = analyse(article, nlp(text), Settings(roles_path=str(roles)))
-    assert analysis.article.published is None   # a guess anchors nothing
+    assert analysis.article.published is None  # a guess anchors nothing
     estimate = analysis.article.published_estimate
     assert estimate is not None and estimate.earliest == date(2011, 3, 14)
     shown = article_json(analysis.article)

@@ -56,8 +56,10 @@ def test_dating_agency_lifespan_and_cabinet_officeholder_intersect():
     # The Resolution Trust Corp. (from August 1989) and Budget Director
     # Richard Darman (1989-1993) leave 1989-1993; a weekday with its date
     # that fits only some of those years settles it.
-    text = ("Budget Director Richard Darman said on Thursday, Oct. 25, that the Resolution Trust Corp. "
-            "will need more money to close failed savings institutions.")
+    text = (
+        "Budget Director Richard Darman said on Thursday, Oct. 25, that the Resolution Trust Corp. "
+        "will need more money to close failed savings institutions."
+    )
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and not is_low_confidence(value)
     assert value.value.startswith("1990-10")
@@ -77,15 +79,16 @@ def test_dating_former_company_name_says_nothing():
 def test_dating_lasting_crisis_bounds_from_below_only():
     # A crisis named without its year is not thereby recent, and "a month
     # after" here dates another happening, not the crisis.
-    text = ("The airline will add flights to India, barely a month after it cut routes "
-            "in the wake of the Asian financial crisis.")
+    text = (
+        "The airline will add flights to India, barely a month after it cut routes "
+        "in the wake of the Asian financial crisis."
+    )
     value = infer_publication_date(text, (), roles_path="", guess=True)
     assert value is None
 
 
 def test_dating_world_event_with_weekday_date():
-    text = ("Rescue teams searched the rubble of the Kobe earthquake on Saturday, Jan. 21, "
-            "as the death toll rose.")
+    text = "Rescue teams searched the rubble of the Kobe earthquake on Saturday, Jan. 21, as the death toll rose."
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and value.value.startswith("1995-01")
 
@@ -119,8 +122,7 @@ def test_dating_governor_counts_only_with_a_first_name():
 
 
 def test_dating_mayor_and_weekday_date():
-    value = infer_publication_date("Mayor David Dinkins spoke on Thursday, Sept. 12, at City Hall.", (),
-                                   roles_path="")
+    value = infer_publication_date("Mayor David Dinkins spoke on Thursday, Sept. 12, at City Hall.", (), roles_path="")
     assert value is not None and value.value.startswith("1991-09")
 
 
@@ -129,20 +131,28 @@ def test_dating_lieutenant_governor_is_not_the_governor():
 
 
 def test_dating_title_after_the_name():
-    value = infer_publication_date("Richard Darman, the budget director, said on Thursday, Oct. 25, that taxes "
-                                   "would rise.", (), roles_path="")
+    value = infer_publication_date(
+        "Richard Darman, the budget director, said on Thursday, Oct. 25, that taxes would rise.", (), roles_path=""
+    )
     assert value is not None and value.value.startswith("1990-10")
-    value = infer_publication_date("Mr. Volcker, the Federal Reserve chairman, spoke on Friday, Oct. 25.", (),
-                                   roles_path="")
+    value = infer_publication_date(
+        "Mr. Volcker, the Federal Reserve chairman, spoke on Friday, Oct. 25.", (), roles_path=""
+    )
     assert value is not None and value.value.startswith("1985-10")
     # a budget director, like a governor, needs the first name: many places have one
-    assert infer_publication_date("Mr. Darman, the White House budget director, spoke on Thursday, Oct. 25.", (),
-                                  roles_path="") is None
+    assert (
+        infer_publication_date(
+            "Mr. Darman, the White House budget director, spoke on Thursday, Oct. 25.", (), roles_path=""
+        )
+        is None
+    )
 
 
 def test_dating_title_after_the_name_in_the_past_says_nothing():
-    for text in ("Colin Powell, the former chairman of the Joint Chiefs of Staff, spoke on Monday, Feb. 25.",
-                 "Colin Powell, who was then chairman of the Joint Chiefs of Staff, spoke on Monday, Feb. 25."):
+    for text in (
+        "Colin Powell, the former chairman of the Joint Chiefs of Staff, spoke on Monday, Feb. 25.",
+        "Colin Powell, who was then chairman of the Joint Chiefs of Staff, spoke on Monday, Feb. 25.",
+    ):
         assert infer_publication_date(text, (), roles_path="") is None, text
 
 
@@ -156,14 +166,21 @@ def test_dating_event_cues_are_plain_words_of_one_pattern():
 
 
 def test_dating_head_of_un_inspections():
-    value = infer_publication_date("Chief U.N. weapons inspector Richard Butler said on Thursday, Nov. 12, that the "
-                                   "inspectors would return.", (), roles_path="")
+    value = infer_publication_date(
+        "Chief U.N. weapons inspector Richard Butler said on Thursday, Nov. 12, that the inspectors would return.",
+        (),
+        roles_path="",
+    )
     assert value is not None and value.value.startswith("1998-11")
 
 
 def test_dating_named_military_operation_bounds_from_below():
-    value = infer_publication_date("U.S. and British planes struck Iraq again in Operation Desert Fox, officials said.",
-                                   (), roles_path="", guess=True)
+    value = infer_publication_date(
+        "U.S. and British planes struck Iraq again in Operation Desert Fox, officials said.",
+        (),
+        roles_path="",
+        guess=True,
+    )
     assert value is not None and value.earliest >= date(1998, 12, 16)
     assert any("Operation Desert Fox" in line for line in value.evidence)
 
@@ -195,11 +212,18 @@ def test_dating_numbered_congress_in_the_past_is_a_lower_bound(nlp):
 
 
 def test_dating_numbered_party_congress():
-    value = infer_publication_date("Delegates to the 15th Party Congress in Beijing elected a new Central Committee "
-                                   "on Friday, Sept. 19.", (), roles_path="")
+    value = infer_publication_date(
+        "Delegates to the 15th Party Congress in Beijing elected a new Central Committee on Friday, Sept. 19.",
+        (),
+        roles_path="",
+    )
     assert value is not None and value.value.startswith("1997-09")
-    value = infer_publication_date("Chinese leaders are preparing for the 15th Party Congress, which will open in "
-                                   "the autumn.", (), roles_path="", guess=True)
+    value = infer_publication_date(
+        "Chinese leaders are preparing for the 15th Party Congress, which will open in the autumn.",
+        (),
+        roles_path="",
+        guess=True,
+    )
     assert value is not None and value.latest <= date(1997, 12, 31)
     assert any("still to come" in line for line in value.evidence)
 
@@ -208,8 +232,10 @@ def test_dating_model_year_is_no_lower_bound(nlp):
     # Models and versions named by a year come out the year before it.
     from storyline.time import tag
 
-    doc = nlp("President Barack Obama praised the company, which released the 2011 version of its software "
-              "on Wednesday, Oct. 20.")
+    doc = nlp(
+        "President Barack Obama praised the company, which released the 2011 version of its software "
+        "on Wednesday, Oct. 20."
+    )
     value = infer_publication_date(doc, tag(doc, None), roles_path="")
     assert value is not None and value.value.startswith("2010-10")
 
@@ -219,14 +245,18 @@ def test_dating_landmark_event_named_in_history_is_no_confident_answer():
     # gives at most a low-confidence guess.
     # (A day in the same sentence still counts as news of it: "..., its
     # curator said on Monday" would be answered.)
-    value = infer_publication_date("The museum recalls the Challenger explosion. Its curator spoke on Monday.", (),
-                                   roles_path="", guess=True)
+    value = infer_publication_date(
+        "The museum recalls the Challenger explosion. Its curator spoke on Monday.", (), roles_path="", guess=True
+    )
     assert value is None or is_low_confidence(value)
 
 
 def test_dating_event_told_with_a_close_day_is_news_of_it():
-    value = infer_publication_date("Rescuers searched the rubble on Saturday after the Oklahoma City bombing "
-                                   "killed scores of people.", (), roles_path="")
+    value = infer_publication_date(
+        "Rescuers searched the rubble on Saturday after the Oklahoma City bombing killed scores of people.",
+        (),
+        roles_path="",
+    )
     assert value is not None and not is_low_confidence(value) and value.value.startswith("1995")
 
 
@@ -255,25 +285,29 @@ def test_dating_officeholder_dated_by_a_year_of_the_term_says_nothing(nlp):
 
 
 def test_dating_event_named_again_and_again_is_the_subject():
-    text = ("Investigators studied the Concorde crash near Paris. The Concorde crash killed everyone aboard. "
-            "Airlines grounded their jets after the Concorde crash.")
+    text = (
+        "Investigators studied the Concorde crash near Paris. The Concorde crash killed everyone aboard. "
+        "Airlines grounded their jets after the Concorde crash."
+    )
     value = infer_publication_date(text, (), roles_path="")
     assert value is not None and not is_low_confidence(value) and value.value.startswith("2000")
 
 
 def test_dating_two_fresh_events_together_are_news_of_their_time():
-    text = ("Insurers said claims from Hurricane Andrew were still arriving. "
-            "The Northridge earthquake added billions more.")
+    text = (
+        "Insurers said claims from Hurricane Andrew were still arriving. The Northridge earthquake added billions more."
+    )
     # Andrew (1992-08-24) and Northridge (1994-01-17) were never fresh together.
     value = infer_publication_date(text, (), roles_path="", guess=True)
     assert value is None or is_low_confidence(value)
-    text = ("Insurers said claims from the Kobe earthquake were still arriving. "
-            "The Oklahoma City bombing added more.")
+    text = "Insurers said claims from the Kobe earthquake were still arriving. The Oklahoma City bombing added more."
     # Kobe (1995-01-17) and Oklahoma City (1995-04-19) were 92 days apart: neither.
     value = infer_publication_date(text, (), roles_path="", guess=True)
     assert value is None or is_low_confidence(value)
-    text = ("Insurers said claims from the Northridge earthquake were still arriving. "
-            "The Kobe earthquake a year later added more.")
+    text = (
+        "Insurers said claims from the Northridge earthquake were still arriving. "
+        "The Kobe earthquake a year later added more."
+    )
     value = infer_publication_date(text, (), roles_path="", guess=True)
     assert value is None or is_low_confidence(value)
 

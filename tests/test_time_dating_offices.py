@@ -30,7 +30,8 @@ def roles(tmp_path):
         "  - titles: [Fleet Admiral]\n"
         "    holders:\n"
         "      - {name: Cy Ormond, terms: [[2008-01-01, 2012-12-31]]}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return str(path)
 
 
@@ -66,9 +67,9 @@ def test_dating_offices_new_is_the_start_of_the_term(roles):
 
 
 def test_dating_offices_new_right_before_the_title_qualifies_but_not_a_place_name(roles):
-    value = date_of("New Chancellor Ada Quintavalle met the unions.", roles)   # a headline: still new
+    value = date_of("New Chancellor Ada Quintavalle met the unions.", roles)  # a headline: still new
     assert value.latest <= START + timedelta(days=400)
-    value = date_of("New Quintavalle Chancellor Ada Quintavalle met the unions.", roles)   # a name first
+    value = date_of("New Quintavalle Chancellor Ada Quintavalle met the unions.", roles)  # a name first
     assert value.latest == END + timedelta(days=60)
 
 
@@ -76,14 +77,14 @@ def test_dating_offices_sworn_in_weeks_ago_fixes_the_year(roles):
     value = date_of("Chancellor Ada Quintavalle, who was sworn in three weeks ago, signed the order.", roles)
     assert value.earliest <= START + timedelta(days=21) <= value.latest
     assert value.latest - value.earliest <= timedelta(days=14)
-    assert not is_low_confidence(value)   # the bounds keep it inside 2011
+    assert not is_low_confidence(value)  # the bounds keep it inside 2011
 
 
 def test_dating_offices_took_office_last_month_needs_the_recorded_month(roles):
     value = date_of("Chancellor Ada Quintavalle, who took office last March, cut taxes.", roles)
     assert value.earliest == START and value.latest <= date(2012, 4, 1)
     other = date_of("Chancellor Ada Quintavalle, who took office last July, cut taxes.", roles)
-    assert other.latest == END + timedelta(days=60)   # July is not when her term began: the term alone
+    assert other.latest == END + timedelta(days=60)  # July is not when her term began: the term alone
 
 
 def test_dating_offices_resigned_months_ago_counts_from_the_end(roles):
@@ -150,7 +151,7 @@ def test_dating_series_last_and_next_years_shift_the_year(roles):
     # the Winter Games of 2010 and 2014: 2011 or 2015, inside her term
     assert (last.earliest, last.latest) == (START, date(2015, 12, 31)) and last.value in ("2011", "2015")
     following = date_of("Chancellor Ada Quintavalle opened a stadium for next year's Summer Olympics.", roles)
-    assert following.earliest.year == 2011 and following.latest.year == 2015   # before 2012 or 2016
+    assert following.earliest.year == 2011 and following.latest.year == 2015  # before 2012 or 2016
 
 
 def test_dating_series_another_sport_of_the_same_name_says_nothing(roles):
@@ -201,8 +202,14 @@ def test_dating_a_guess_nothing_bounds_is_withdrawn():
 
     board = Board()
     board.add(_range_mask(date(1994, 1, 1), date(1996, 12, 31)), 1.0, "a tilt, no bound")
-    guess = TimeValue("1995", date(1995, 1, 1), date(1995, 12, 31), "year", "inferred",
-                      evidence=("low confidence: the evidence points to 1995, but weakly",))
+    guess = TimeValue(
+        "1995",
+        date(1995, 1, 1),
+        date(1995, 12, 31),
+        "year",
+        "inferred",
+        evidence=("low confidence: the evidence points to 1995, but weakly",),
+    )
     assert honest_interval(board, guess, TODAY) is None
     sure = TimeValue("1995-03-02", date(1995, 3, 2), date(1995, 3, 2), "day", "inferred", evidence=("x",))
     assert honest_interval(board, sure, TODAY) == sure

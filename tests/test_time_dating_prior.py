@@ -7,8 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 from storyline.time.dating import infer_publication_date, is_low_confidence
-from storyline.time.dating_prior import (STATISTICAL_EVIDENCE, interval_basis, interval_coverage,
-                                         latest_named_year, load_prior)
+from storyline.time.dating_prior import (
+    STATISTICAL_EVIDENCE,
+    interval_basis,
+    interval_coverage,
+    latest_named_year,
+    load_prior,
+)
 from storyline.time.recognise import recognise
 
 TODAY = date(2026, 12, 7)
@@ -28,8 +33,9 @@ def test_dating_prior_interval_is_marked_statistical():
     prior = load_prior()
     assert prior is not None and 0 < prior.coverage < 1
     # nothing but a year with no tense to read: no bound of evidence, only the statistical one
-    value = infer_publication_date("Quarterly sales are compared with 1993 figures.", (), roles_path="",
-                                   interval=True, today=TODAY)
+    value = infer_publication_date(
+        "Quarterly sales are compared with 1993 figures.", (), roles_path="", interval=True, today=TODAY
+    )
     assert value is not None and is_low_confidence(value)
     assert interval_basis(value) == "statistical"
     assert interval_coverage(value) == prior.coverage
@@ -39,16 +45,28 @@ def test_dating_prior_interval_is_marked_statistical():
 
 
 def test_dating_prior_leaves_a_text_without_years_unanswered():
-    assert infer_publication_date("Norton said net income fell 6% in the third quarter.", (), roles_path="",
-                                  interval=True, today=TODAY) is None
+    assert (
+        infer_publication_date(
+            "Norton said net income fell 6% in the third quarter.", (), roles_path="", interval=True, today=TODAY
+        )
+        is None
+    )
 
 
 def test_dating_prior_does_not_touch_a_confident_answer(tmp_path):
     roles = tmp_path / "roles.yaml"
-    roles.write_text("roles:\n  - titles: [Chancellor]\n    holders:\n"
-                     "      - {name: Ada Quintavalle, terms: [[2011-03-14, 2011-09-30]]}\n", encoding="utf-8")
-    value = infer_publication_date("Chancellor Ada Quintavalle said on Monday, March 21, that sales of 1990 "
-                                   "were the lowest.", (), roles_path=str(roles), interval=True, today=TODAY)
+    roles.write_text(
+        "roles:\n  - titles: [Chancellor]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2011-03-14, 2011-09-30]]}\n",
+        encoding="utf-8",
+    )
+    value = infer_publication_date(
+        "Chancellor Ada Quintavalle said on Monday, March 21, that sales of 1990 were the lowest.",
+        (),
+        roles_path=str(roles),
+        interval=True,
+        today=TODAY,
+    )
     assert value is not None and not is_low_confidence(value)
     assert interval_basis(value) == "evidence"
     assert interval_coverage(value) is None

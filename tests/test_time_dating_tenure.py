@@ -30,7 +30,8 @@ def roles(tmp_path):
         "  - titles: [Governor]\n"
         "    holders:\n"
         "      - {name: Dana Whitlock, terms: [[2001-01-08, 2005-01-10], [2005-01-10, 2009-01-12]]}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return str(path)
 
 
@@ -81,8 +82,10 @@ def test_dating_tenure_number_words():
 
 def test_dating_tenure_a_first_name_that_is_a_holders_surname_is_not_the_holder(tmp_path):
     roles = tmp_path / "roles.yaml"
-    roles.write_text("roles:\n  - titles: [Senator]\n    holders:\n"
-                     "      - {name: John James, terms: [[2019-01-03, 2021-01-03]]}\n", encoding="utf-8")
+    roles.write_text(
+        "roles:\n  - titles: [Senator]\n    holders:\n      - {name: John James, terms: [[2019-01-03, 2021-01-03]]}\n",
+        encoding="utf-8",
+    )
     value = date_of("James McAlpine, the company's chief executive, resigned on Friday.", str(roles))
     assert value is None or value.earliest != date(2021, 1, 3) - timedelta(days=75)
 
@@ -95,19 +98,26 @@ def test_dating_tenure_a_resignation_is_news_before_the_term_ends(roles):
 
 def test_dating_tenure_resigned_as_another_title_is_not_this_term(tmp_path):
     path = tmp_path / "roles.yaml"
-    path.write_text("roles:\n"
-                    "  - titles: [President]\n    holders:\n"
-                    "      - {name: Ada Quintavalle, terms: [[2003-02-10, 2019-03-04]]}\n"
-                    "  - titles: [Prime Minister]\n    holders:\n"
-                    "      - {name: Ada Quintavalle, terms: [[1990-02-10, 2003-02-10]]}\n", encoding="utf-8")
+    path.write_text(
+        "roles:\n"
+        "  - titles: [President]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2003-02-10, 2019-03-04]]}\n"
+        "  - titles: [Prime Minister]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[1990-02-10, 2003-02-10]]}\n",
+        encoding="utf-8",
+    )
     value = date_of("Ada Quintavalle resigned as president on Tuesday, hours before a vote to impeach her.", str(path))
     assert value is not None and value.earliest >= date(2018, 12, 1) and value.latest <= date(2019, 4, 3)
 
 
 def test_dating_tenure_years_ago_next_to_a_dated_happening(tmp_path):
     path = tmp_path / "roles.yaml"
-    path.write_text("events:\n  - {name: the closing of the Vell canal, date: 2005-06-01, "
-                    "all: ['Vell canal', 'closed|closing']}\n", encoding="utf-8")
+    path.write_text(
+        "events:\n  - {name: the closing of the Vell canal, date: 2005-06-01, all: ['Vell canal', 'closed|closing']}\n",
+        encoding="utf-8",
+    )
     value = date_of("Barges returned for the first time since the Vell canal was closed nine years ago.", str(path))
     # nine years after 2005-06-01, give or take two sevenths of it
-    assert value is not None and date(2011, 6, 1) <= value.earliest <= date(2014, 5, 30) <= value.latest <= date(2017, 6, 1)
+    assert value is not None and date(2011, 6, 1) <= value.earliest <= date(2014, 5, 30) <= value.latest <= date(
+        2017, 6, 1
+    )

@@ -40,11 +40,14 @@ def test_token_strings_are_the_tokens_own_strings():
     from storyline.annotate import load_pipeline, token_strings
 
     nlp = load_pipeline()
-    for text in ("Russia said on Monday it would not extend the deal, according to Reuters.\n\nKyiv "
-                 "condemned the strikes.", "", "   "):
+    for text in (
+        "Russia said on Monday it would not extend the deal, according to Reuters.\n\nKyiv condemned the strikes.",
+        "",
+        "   ",
+    ):
         doc = nlp(text)
         words = token_strings(doc)
         assert words.lemma == [t.lemma_ for t in doc]
         assert words.lower == [t.lower_ for t in doc]
         assert words.pos == [t.pos_ for t in doc]
-        assert token_strings(doc) is words   # kept for the same document
+        assert token_strings(doc) is words  # kept for the same document

@@ -15,8 +15,27 @@ Holder = namedtuple("Holder", "surname")
 
 def test_holders_named_are_those_whose_surname_is_a_substring_in_order():
     texts = ["", "ab", "abc", "president obama met putin on tuesday", "xi jinping, li keqiang and o'neill"]
-    words = ["", "a", "ab", "abc", "obama", "putin", "tuesday", "xi", "li", "o'neill", "neill",
-             "keqiang", "jinping,", "bush", "clinton", "ama met", "y", "obama", "abc"]
+    words = [
+        "",
+        "a",
+        "ab",
+        "abc",
+        "obama",
+        "putin",
+        "tuesday",
+        "xi",
+        "li",
+        "o'neill",
+        "neill",
+        "keqiang",
+        "jinping,",
+        "bush",
+        "clinton",
+        "ama met",
+        "y",
+        "obama",
+        "abc",
+    ]
     holders = tuple(Holder(w) for w in words)
     for text in texts:
         assert _holders_named_in(holders, text) == [h for h in holders if h.surname in text], text

@@ -20,19 +20,42 @@ def timexes(nlp, text, anchor=FRIDAY):
     return {t.text: t for t in tag(nlp(text), anchor)}
 
 
-@pytest.mark.parametrize("text, span, value, day", [
-    ("Rebels seized the airport on March 2. Three days later, the army took it back.",
-     "Three days later", "P3D", "2021-03-05"),
-    ("The court ruled on March 8. A day earlier, the ministry had withdrawn its appeal.",
-     "A day earlier", "P1D", "2021-03-07"),
-    ("The talks opened on March 1. Two weeks later, both delegations walked out.",
-     "Two weeks later", "P2W", "2021-W11"),
-    # no comma: "later" is never a preposition, whatever word follows it
-    ("Rebels seized the airport on March 2. Three days later the army took it back.",
-     "Three days later", "P3D", "2021-03-05"),
-    ("The court ruled on March 8. A day earlier the ministry had withdrawn its appeal.",
-     "A day earlier", "P1D", "2021-03-07"),
-])
+@pytest.mark.parametrize(
+    "text, span, value, day",
+    [
+        (
+            "Rebels seized the airport on March 2. Three days later, the army took it back.",
+            "Three days later",
+            "P3D",
+            "2021-03-05",
+        ),
+        (
+            "The court ruled on March 8. A day earlier, the ministry had withdrawn its appeal.",
+            "A day earlier",
+            "P1D",
+            "2021-03-07",
+        ),
+        (
+            "The talks opened on March 1. Two weeks later, both delegations walked out.",
+            "Two weeks later",
+            "P2W",
+            "2021-W11",
+        ),
+        # no comma: "later" is never a preposition, whatever word follows it
+        (
+            "Rebels seized the airport on March 2. Three days later the army took it back.",
+            "Three days later",
+            "P3D",
+            "2021-03-05",
+        ),
+        (
+            "The court ruled on March 8. A day earlier the ministry had withdrawn its appeal.",
+            "A day earlier",
+            "P1D",
+            "2021-03-07",
+        ),
+    ],
+)
 def test_time_narrative_span_is_a_duration_that_lands_on_a_day(nlp, text, span, value, day):
     t = timexes(nlp, text)[span]
     assert (t.type, t.value.value) == ("DURATION", value)
@@ -48,21 +71,27 @@ def test_time_narrative_span_keeps_its_modifier_and_unknown_amount(nlp):
 
 def test_time_narrative_span_still_moves_the_narrative(nlp):
     # "the next day" counts from the day "three days later" lands on
-    t = timexes(nlp, "Rebels seized the airport on March 2. Three days later, the army took it back, "
-                     "and the next day the president visited the town.")
+    t = timexes(
+        nlp,
+        "Rebels seized the airport on March 2. Three days later, the army took it back, "
+        "and the next day the president visited the town.",
+    )
     assert t["the next day"].value.value == "2021-03-06"
 
 
-@pytest.mark.parametrize("text, span, value", [
-    # a figure compared with an earlier time names that time
-    ("Exports were $4.1 billion, up from $3.9 billion a week earlier.", "a week earlier", "2021-W10"),
-    ("Inflation rose to 3.2% from 3.1% a month earlier.", "a month earlier", "2021-02"),
-    # years name the period a results story compares with
-    ("Net income rose to $12 million from $9 million a year earlier.", "a year earlier", "2020"),
-    ("A year earlier, the bank had lost $3 million.", "A year earlier", "2020"),
-    # counted from today, not from the narrative
-    ("The ceasefire was signed two weeks ago.", "two weeks ago", "2021-W09"),
-])
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # a figure compared with an earlier time names that time
+        ("Exports were $4.1 billion, up from $3.9 billion a week earlier.", "a week earlier", "2021-W10"),
+        ("Inflation rose to 3.2% from 3.1% a month earlier.", "a month earlier", "2021-02"),
+        # years name the period a results story compares with
+        ("Net income rose to $12 million from $9 million a year earlier.", "a year earlier", "2020"),
+        ("A year earlier, the bank had lost $3 million.", "A year earlier", "2020"),
+        # counted from today, not from the narrative
+        ("The ceasefire was signed two weeks ago.", "two weeks ago", "2021-W09"),
+    ],
+)
 def test_time_narrative_span_comparisons_and_ago_stay_dates(nlp, text, span, value):
     t = timexes(nlp, text)[span]
     assert (t.type, t.value.value, t.implied) == ("DATE", value, None)
@@ -95,24 +124,30 @@ def test_time_narrative_span_dates_the_event_in_its_clause(nlp):
     assert attack.time is not None and attack.time.value == "2021-03-05"
 
 
-@pytest.mark.parametrize("text, span, value", [
-    ("Farmers in the valley have suffered from floods in recent years.", "recent years", "PXY"),
-    ("In recent months, the two parties have met behind closed doors.", "recent months", "PXM"),
-    ("Prices have been rising steadily in recent weeks.", "recent weeks", "PXW"),
-])
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Farmers in the valley have suffered from floods in recent years.", "recent years", "PXY"),
+        ("In recent months, the two parties have met behind closed doors.", "recent months", "PXM"),
+        ("Prices have been rising steadily in recent weeks.", "recent weeks", "PXW"),
+    ],
+)
 def test_time_recent_units_in_a_present_perfect_are_a_span_up_to_now(nlp, text, span, value):
     t = timexes(nlp, text)[span]
     assert (t.type, t.value.value) == ("DURATION", value)
     assert t.implied is not None and t.implied.value == "PAST_REF"
 
 
-@pytest.mark.parametrize("text, span", [
-    ("The currency soared in recent years, and exporters struggled.", "recent years"),
-    ("Dozens were reported hurt in the clashes in recent days.", "recent days"),
-    ("The mill owes its growth in recent years to cheap power.", "recent years"),
-    # (no one length for two units)
-    ("Many traders in recent weeks and months have been selling bonds.", "recent weeks"),
-])
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The currency soared in recent years, and exporters struggled.", "recent years"),
+        ("Dozens were reported hurt in the clashes in recent days.", "recent days"),
+        ("The mill owes its growth in recent years to cheap power.", "recent years"),
+        # (no one length for two units)
+        ("Many traders in recent weeks and months have been selling bonds.", "recent weeks"),
+    ],
+)
 def test_time_recent_units_told_in_the_past_are_the_recent_past(nlp, text, span):
     t = timexes(nlp, text)[span]
     assert (t.type, t.value.value, t.implied) == ("DATE", "PAST_REF", None)
@@ -124,14 +159,21 @@ def test_time_narrative_after_before_a_noun_phrase_is_a_preposition(nlp):
     assert "Two days" in found and found["Two days"].type == "DURATION"
 
 
-@pytest.mark.parametrize("text, span, day", [
-    # a weekday is the day the narrative is on, as for "the next day"
-    ("The minister resigned on Tuesday. Two days later, the cabinet fell.", "Two days later", "2021-03-18"),
-    ("The minister resigned on Tuesday. An hour later, the cabinet met.", "An hour later", "2021-03-16"),
-    # one span after another moves on from the day the first landed on
-    ("Rebels seized the airport on March 2. Three days later, the army took it back. Two days later, "
-     "the rebels returned.", "Two days later", "2021-03-07"),
-])
+@pytest.mark.parametrize(
+    "text, span, day",
+    [
+        # a weekday is the day the narrative is on, as for "the next day"
+        ("The minister resigned on Tuesday. Two days later, the cabinet fell.", "Two days later", "2021-03-18"),
+        ("The minister resigned on Tuesday. An hour later, the cabinet met.", "An hour later", "2021-03-16"),
+        # one span after another moves on from the day the first landed on
+        (
+            "Rebels seized the airport on March 2. Three days later, the army took it back. Two days later, "
+            "the rebels returned.",
+            "Two days later",
+            "2021-03-07",
+        ),
+    ],
+)
 def test_time_narrative_span_counts_from_the_day_the_narrative_is_on(nlp, text, span, day):
     assert timexes(nlp, text)[span].implied.value == day
 

@@ -7,7 +7,13 @@ from datetime import date
 from hypothesis import given, strategies as st
 
 from storyline.time.normalise import (
-    interval, iso_week_value, make_value, resolve_month, resolve_month_day, resolve_weekday, shift,
+    interval,
+    iso_week_value,
+    make_value,
+    resolve_month,
+    resolve_month_day,
+    resolve_weekday,
+    shift,
 )
 from storyline.time.normalise import easter, holiday_date
 from storyline.time.resolve import duration_value
@@ -63,8 +69,13 @@ def test_normalise_past_month_is_not_after_anchor(anchor, month):
 
 @given(days)
 def test_normalise_resolved_value_lies_in_its_interval(d):
-    for value in (d.isoformat(), f"{d.year}-{d.month:02d}", str(d.year), f"{d.year}-Q{(d.month - 1) // 3 + 1}",
-                  str(d.year)[:3]):
+    for value in (
+        d.isoformat(),
+        f"{d.year}-{d.month:02d}",
+        str(d.year),
+        f"{d.year}-Q{(d.month - 1) // 3 + 1}",
+        str(d.year)[:3],
+    ):
         tv = make_value(value, "explicit", None)
         assert tv.earliest <= d <= tv.latest
 

@@ -17,15 +17,18 @@ def values(text, anchor=ANCHOR, doc=None):
 
 
 def test_recognise_finds_longest_expression():
-    spans = [text for text in ("late last month", "Aug. 7, 1998")
-             for c in recognise(f"It happened {text}.") if c.start == 12]
+    spans = [
+        text for text in ("late last month", "Aug. 7, 1998") for c in recognise(f"It happened {text}.") if c.start == 12
+    ]
     assert spans == ["late last month", "Aug. 7, 1998"]
 
 
 def test_recognise_news_expressions_resolve_against_anchor():
-    v = values("Earlier this week Abbas spoke. Last month he met them, and late last month "
-               "they talked. The PA announced on January 26 a halt. The PLO declared in early March "
-               "that it would act. Under a 1994 agreement, funds flow.")
+    v = values(
+        "Earlier this week Abbas spoke. Last month he met them, and late last month "
+        "they talked. The PA announced on January 26 a halt. The PLO declared in early March "
+        "that it would act. Under a 1994 agreement, funds flow."
+    )
     assert v["Earlier this week"][1] == "2020-W21"
     assert v["Last month"][1] == "2020-04"
     assert v["late last month"][1:] == ("2020-04", "END")
@@ -35,8 +38,10 @@ def test_recognise_news_expressions_resolve_against_anchor():
 
 
 def test_recognise_references_durations_and_sets():
-    v = values("Leaders have threatened this in the past. Now they act. The talks lasted three days. "
-               "Officials meet daily and every Monday.")
+    v = values(
+        "Leaders have threatened this in the past. Now they act. The talks lasted three days. "
+        "Officials meet daily and every Monday."
+    )
     assert v["the past"][1] == "PAST_REF"
     assert v["Now"][1] == "PRESENT_REF"
     assert v["three days"] == ("DURATION", "P3D", None)
@@ -57,36 +62,46 @@ def test_recognise_without_anchor_keeps_unresolved_values():
 
 
 def test_recognise_quarters_and_fiscal_years():
-    v = values("Profit in the third quarter rose, compared with the year-earlier quarter. "
-               "In fiscal 1989 sales rose.", anchor=date(1989, 10, 30))
+    v = values(
+        "Profit in the third quarter rose, compared with the year-earlier quarter. In fiscal 1989 sales rose.",
+        anchor=date(1989, 10, 30),
+    )
     assert v["the third quarter"][1] == "1989-Q3"
     assert v["the year-earlier quarter"][1] == "1988-Q3"
     assert v["fiscal 1989"][1] == "1989"
 
 
 def test_recognise_the_year_is_the_reported_year_or_a_year_long_period():
-    v = values("Sales for the full year rose. For the year ended Sept. 30, it earned $5 million. "
-               "In the year-ago quarter it lost money.", anchor=date(1989, 10, 30))
+    v = values(
+        "Sales for the full year rose. For the year ended Sept. 30, it earned $5 million. "
+        "In the year-ago quarter it lost money.",
+        anchor=date(1989, 10, 30),
+    )
     assert v["the full year"][:2] == ("DATE", "1989")
     assert v["the year"][:2] == ("DURATION", "P1Y")
     assert v["the year-ago quarter"][1] == "1988-Q3"
 
 
 def test_recognise_year_ago_quarter_counts_from_the_reported_quarter_not_an_outlook():
-    v = values("Profit in the third quarter fell. It expects a loss in the first two quarters of 1990. "
-               "In the year-earlier period it earned more. Sales in the quarter a year ago rose.",
-               anchor=date(1989, 10, 26))
+    v = values(
+        "Profit in the third quarter fell. It expects a loss in the first two quarters of 1990. "
+        "In the year-earlier period it earned more. Sales in the quarter a year ago rose.",
+        anchor=date(1989, 10, 26),
+    )
     assert v["the year-earlier period"][1] == "1988-Q3"
     assert v["the quarter a year ago"][1] == "1988-Q3"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The index closed near its record high set on Aug. 6.", "1997-08-06"),
-    ("The issue will dominate a summit set for Washington in April.", "1998-04"),
-    ("The relatives may lose when the case is heard in May.", "1998-05"),
-    ("The bank announced an agreement to acquire the company in January.", "1999-01"),
-    ("The shares are to resume trading Tuesday.", "1998-02-10"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The index closed near its record high set on Aug. 6.", "1997-08-06"),
+        ("The issue will dominate a summit set for Washington in April.", "1998-04"),
+        ("The relatives may lose when the case is heard in May.", "1998-05"),
+        ("The bank announced an agreement to acquire the company in January.", "1999-01"),
+        ("The shares are to resume trading Tuesday.", "1998-02-10"),
+    ],
+)
 def test_time_tense_of_schedules_passives_and_plans(nlp, text, expected):
     timexes = tag(nlp(text), date(1998, 2, 6))
     assert timexes[-1].value.value == expected
@@ -99,23 +114,29 @@ def test_time_future_date_is_not_in_a_past_year_stated_before(nlp):
 
 
 def test_recognise_results_story_keeps_its_reported_quarter():
-    v = values("Third-quarter net rose from a year ago. After a flat second quarter, sales grew. "
-               "In the year-earlier period it earned less. In the quarter ended July 31 it had 5 million shares.",
-               anchor=date(1989, 11, 1))
+    v = values(
+        "Third-quarter net rose from a year ago. After a flat second quarter, sales grew. "
+        "In the year-earlier period it earned less. In the quarter ended July 31 it had 5 million shares.",
+        anchor=date(1989, 11, 1),
+    )
     assert v["the year-earlier period"][1] == "1988-Q3"
     assert v["the quarter"][1] == "1989-Q2"  # most of May to July
 
 
 def test_recognise_months_and_seasons_with_years_in_words():
-    v = values("January nineteen ninety-seven. Prices fell to the level of the winter of nineteen ninety-four.",
-               anchor=date(1998, 2, 27))
+    v = values(
+        "January nineteen ninety-seven. Prices fell to the level of the winter of nineteen ninety-four.",
+        anchor=date(1998, 2, 27),
+    )
     assert v["January nineteen ninety-seven"][1] == "1997-01"
     assert v["the winter of nineteen ninety-four"][1] == "1994-WI"
 
 
 def test_recognise_this_years_quarter_is_what_a_year_earlier_counts_from():
-    v = values("Assets fell on June 30, 1990. In this year's third quarter, net rose from a year earlier.",
-               anchor=date(1989, 10, 26))
+    v = values(
+        "Assets fell on June 30, 1990. In this year's third quarter, net rose from a year earlier.",
+        anchor=date(1989, 10, 26),
+    )
     assert v["a year earlier"][1] == "1988-Q3"
 
 
@@ -125,8 +146,9 @@ def test_recognise_clock_time_takes_the_weekday_after_another_zone():
 
 
 def test_recognise_since_year_end_and_untensed_holiday():
-    v = values("The index is up 5% since year-end. Campaigning runs from now to Election Day.",
-               anchor=date(1989, 10, 26))
+    v = values(
+        "The index is up 5% since year-end. Campaigning runs from now to Election Day.", anchor=date(1989, 10, 26)
+    )
     assert v["year-end"][1] == "1988-12-31"
     assert v["Election Day"][1] == "1989-11-07"
 
@@ -167,17 +189,57 @@ def test_time_tag_as_soon_as_points_ahead_and_offsets_match_text(nlp):
     assert found["July 1"].value.value == "2020-07-01"
     assert found["Thursday morning"].value.value.startswith("2020-05-21")
     for t in timexes:
-        assert doc.text[t.start:t.end] == t.text
+        assert doc.text[t.start : t.end] == t.text
 
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-_WORDS = st.sampled_from([
-    "Monday", "Friday's", "last", "next", "week", "March", "May", "26", "31", "1998", "fiscal",
-    "quarter", "third-quarter", "early", "late", "ago", "two", "years", "a", "day", "after", "noon",
-    "3", "p.m.", "Sept.", "the", "now", "recently", "every", "daily", ",", ".", "in", "on", "-",
-    "2/30/1999", "1999-02-30", "Christmas", "the 1990s", "mid-", "twenty-four", "hours",
-])
+_WORDS = st.sampled_from(
+    [
+        "Monday",
+        "Friday's",
+        "last",
+        "next",
+        "week",
+        "March",
+        "May",
+        "26",
+        "31",
+        "1998",
+        "fiscal",
+        "quarter",
+        "third-quarter",
+        "early",
+        "late",
+        "ago",
+        "two",
+        "years",
+        "a",
+        "day",
+        "after",
+        "noon",
+        "3",
+        "p.m.",
+        "Sept.",
+        "the",
+        "now",
+        "recently",
+        "every",
+        "daily",
+        ",",
+        ".",
+        "in",
+        "on",
+        "-",
+        "2/30/1999",
+        "1999-02-30",
+        "Christmas",
+        "the 1990s",
+        "mid-",
+        "twenty-four",
+        "hours",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -185,7 +247,7 @@ _WORDS = st.sampled_from([
 def test_recognise_never_fails_and_offsets_match(words, anchor):
     text = " ".join(words)
     for t in tag_text(text, anchor):
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         v = t.value
         if v.earliest and v.latest:
@@ -193,10 +255,13 @@ def test_recognise_never_fails_and_offsets_match(words, anchor):
 
 
 def test_recognise_weekday_after_stated_date_follows_the_narrative():
-    v = values("The PA announced on January 26 a halt. It will complain over Thursday morning's raid. "
-               "On Wednesday, the envoy pressed him.", anchor=date(2023, 2, 4))
+    v = values(
+        "The PA announced on January 26 a halt. It will complain over Thursday morning's raid. "
+        "On Wednesday, the envoy pressed him.",
+        anchor=date(2023, 2, 4),
+    )
     assert v["January 26"][1] == "2023-01-26"
-    assert v["Thursday morning"][1] == "2023-01-26"   # January 26, 2023 was a Thursday
+    assert v["Thursday morning"][1] == "2023-01-26"  # January 26, 2023 was a Thursday
     assert v["Wednesday"][1] == "2023-02-01"
 
 
@@ -208,13 +273,16 @@ def test_time_weekday_dating_a_named_act_is_not_pushed_forward_by_a_conditional(
     assert timex.value.value == "2020-05-19"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Until Thursday, they had not called him a suspect.", "2020-05-21"),
-    ("The company extended its offer until Thursday.", "2020-05-28"),
-    ("His relatives could not be located Wednesday in their hometown.", "2020-05-20"),
-    ("The talks could resume Wednesday.", "2020-05-27"),
-    ("On Tuesday, the league plans to hold a news conference.", "2020-05-26"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Until Thursday, they had not called him a suspect.", "2020-05-21"),
+        ("The company extended its offer until Thursday.", "2020-05-28"),
+        ("His relatives could not be located Wednesday in their hometown.", "2020-05-20"),
+        ("The talks could resume Wednesday.", "2020-05-27"),
+        ("On Tuesday, the league plans to hold a news conference.", "2020-05-26"),
+    ],
+)
 def test_time_weekday_direction_from_deadlines_and_negated_modals(nlp, text, expected):
     from storyline.time import tag
 
@@ -229,12 +297,15 @@ def test_time_this_month_name_is_the_current_year():
     assert timex.value.value == "1998-01"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Demand will stay strong well into the summer.", ("the summer", "1989-SU")),
-    ("Orders rose from the low levels of the early summer.", ("the early summer", "1989-SU")),
-    ("The deal should close by year-end.", ("year-end", "1989")),
-    ("Prices rose toward the end of the month.", ("the end of the month", "1989-10")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Demand will stay strong well into the summer.", ("the summer", "1989-SU")),
+        ("Orders rose from the low levels of the early summer.", ("the early summer", "1989-SU")),
+        ("The deal should close by year-end.", ("year-end", "1989")),
+        ("Prices rose toward the end of the month.", ("the end of the month", "1989-10")),
+    ],
+)
 def test_time_bare_seasons_and_period_ends_resolve_to_the_anchor_period(text, expected):
     (timex,) = tag_text(text, date(1989, 10, 26))
     assert (timex.text, timex.value.value) == expected
@@ -244,12 +315,15 @@ def test_time_summer_as_a_modifier_is_not_a_date():
     assert tag_text("The summer camp reopened.", date(1989, 10, 26)) == ()
 
 
-@pytest.mark.parametrize("text, name", [
-    ('The minister, speaking on the network\'s "This Week," said talks would resume.', "This Week"),
-    ("He told CBS's \"60 Minutes\" that the plan had failed.", "60 Minutes"),
-    ("The poster showed the sheriff from the film High Noon.", "Noon"),
-    ("Listeners tuned in to Radio Free Today for the news.", "Today"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('The minister, speaking on the network\'s "This Week," said talks would resume.', "This Week"),
+        ('He told CBS\'s "60 Minutes" that the plan had failed.', "60 Minutes"),
+        ("The poster showed the sheriff from the film High Noon.", "Noon"),
+        ("Listeners tuned in to Radio Free Today for the news.", "Today"),
+    ],
+)
 def test_recognise_capitalised_words_inside_a_sentence_are_a_title_not_a_time(text, name):
     assert not [t for t in tag_text(text, ANCHOR) if name in t.text]
 
@@ -265,12 +339,15 @@ def test_recognise_quarter_to_quarter_is_not_the_quarter():
     assert not tag_text("The quarter-to-quarter comparison was flattered by a one-time gain.", ANCHOR)
 
 
-@pytest.mark.parametrize("text", [
-    "The preferred shares pay a dividend of $2.10 a year.",
-    "Rooms will cost between $40 and $60 a night.",
-    "The airline runs six flights a week to the island.",
-    "The plant makes 20,000 cars a month.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The preferred shares pay a dividend of $2.10 a year.",
+        "Rooms will cost between $40 and $60 a night.",
+        "The airline runs six flights a week to the island.",
+        "The plant makes 20,000 cars a month.",
+    ],
+)
 def test_recognise_rates_of_pay_or_output_are_not_times(text):
     assert not tag_text(text, ANCHOR)
 
@@ -280,11 +357,13 @@ def test_recognise_times_a_unit_is_still_a_set():
 
 
 def test_recognise_day_counted_from_the_narrative_day():
-    v = values("Police arrested him on March 3. Earlier that day, he had called a lawyer. "
-               "The next morning he was released, and the following day he left the country.")
+    v = values(
+        "Police arrested him on March 3. Earlier that day, he had called a lawyer. "
+        "The next morning he was released, and the following day he left the country."
+    )
     assert v["Earlier that day"][1] == "2020-03-03"
     assert v["The next morning"][1] == "2020-03-04"
-    assert v["the following day"][1] == "2020-03-05"   # the narrative had moved on to the 4th
+    assert v["the following day"][1] == "2020-03-05"  # the narrative had moved on to the 4th
 
 
 def test_recognise_narrative_day_needs_a_day_named_before():
@@ -296,8 +375,10 @@ def test_recognise_week_of_a_date_is_that_week():
 
 
 def test_recognise_first_two_quarters_of_a_year_is_its_first_half():
-    assert values("Losses will last through the first two quarters of 2021.")[
-        "the first two quarters of 2021"][1] == "2021-H1"
+    assert (
+        values("Losses will last through the first two quarters of 2021.")["the first two quarters of 2021"][1]
+        == "2021-H1"
+    )
 
 
 def test_recognise_one_day_after_a_modal_is_some_future_day():
@@ -334,11 +415,14 @@ def test_recognise_the_past_decade_is_ten_years_up_to_now():
     assert v["the last decade"][1] == "201"
 
 
-@pytest.mark.parametrize("text", [
-    "WASHINGTON (AP) _ Today the Senate votes on the bill.",
-    "BEIRUT -- Today the cabinet meets again.",
-    "LONDON (Reuters) Today the bank cut its rate.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (AP) _ Today the Senate votes on the bill.",
+        "BEIRUT -- Today the cabinet meets again.",
+        "LONDON (Reuters) Today the bank cut its rate.",
+    ],
+)
 def test_recognise_time_word_after_a_dateline_starts_the_sentence(text):
     assert [t.value.value for t in tag_text(text, ANCHOR)] == ["2020-05-21"]
 

@@ -12,7 +12,11 @@ import pytest
 
 from storyline.time import selective, tag
 from storyline.time.selective import (
-    PartialParse, kinds_reading_tense, pieces_to_parse, sentence_starts, tag_texts,
+    PartialParse,
+    kinds_reading_tense,
+    pieces_to_parse,
+    sentence_starts,
+    tag_texts,
 )
 
 # Own texts, each leaning on something the tagger reads across sentences.
@@ -51,9 +55,19 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def anchors():
-    return [date(2023, 1, 30), date(2020, 3, 12), date(1989, 10, 27), date(1998, 8, 20), date(2019, 5, 6),
-            date(2022, 11, 14), date(1990, 11, 16), date(1999, 1, 1), date(1995, 12, 1), date(2001, 7, 3),
-            None]
+    return [
+        date(2023, 1, 30),
+        date(2020, 3, 12),
+        date(1989, 10, 27),
+        date(1998, 8, 20),
+        date(2019, 5, 6),
+        date(2022, 11, 14),
+        date(1990, 11, 16),
+        date(1999, 1, 1),
+        date(1995, 12, 1),
+        date(2001, 7, 3),
+        None,
+    ]
 
 
 def _full(nlp, texts, anchors):
@@ -91,15 +105,22 @@ def test_time_selective_pieces_parse_as_the_whole_text(nlp):
     whole = nlp(text)
     spans = [(m.start(), m.end()) for m in re.finditer(r"Thursday|September|Friday|noon|Tuesday", text)]
     plan = pieces_to_parse(text, spans)
-    pieces = PartialParse(text, [(start, end, nlp(selective._piece_doc(nlp, text, start, first, end)))
-                                 for start, first, end in plan])
+    pieces = PartialParse(
+        text, [(start, end, nlp(selective._piece_doc(nlp, text, start, first, end))) for start, first, end in plan]
+    )
     checked = 0
     for start, end in spans:
         for other in whole.char_span(start, end).sent:
             token = pieces.char_span(other.idx, other.idx + len(other))[0]
             offset = other.idx - token.idx
             assert (token.text, token.tag_, token.pos_, token.lemma_, token.dep_, token.head.idx + offset) == (
-                other.text, other.tag_, other.pos_, other.lemma_, other.dep_, other.head.idx), other.text
+                other.text,
+                other.tag_,
+                other.pos_,
+                other.lemma_,
+                other.dep_,
+                other.head.idx,
+            ), other.text
             checked += 1
     assert checked > 60
 
@@ -116,8 +137,8 @@ def test_time_selective_tense_free_text_needs_no_parse():
 
 def test_time_selective_kinds_reading_tense_follow_the_handlers():
     reading = kinds_reading_tense()
-    assert {"weekday", "md"} <= reading   # "met Friday" and "will meet Friday" are a week apart
-    assert not {"iso", "deictic"} & reading   # "2021-03-04" and "yesterday" are what they are
+    assert {"weekday", "md"} <= reading  # "met Friday" and "will meet Friday" are a week apart
+    assert not {"iso", "deictic"} & reading  # "2021-03-04" and "yesterday" are what they are
 
 
 def _loads_of_direction(func, position: int | None = 2) -> int | None:
@@ -177,9 +198,11 @@ def test_time_selective_tense_free_kinds_never_read_the_tense():
     assert _loads_of_direction(Resolver.resolve) == 1
     kinds = {kind for kind, _ in RULES}
     assert selective.TENSE_FREE_KINDS <= kinds, selective.TENSE_FREE_KINDS - kinds
-    reading = sorted(kind for kind in selective.TENSE_FREE_KINDS
-                     if not inspect.isfunction(handler := getattr(Resolver, "_" + kind, None))
-                     or _loads_of_direction(handler) != 0)
+    reading = sorted(
+        kind
+        for kind in selective.TENSE_FREE_KINDS
+        if not inspect.isfunction(handler := getattr(Resolver, "_" + kind, None)) or _loads_of_direction(handler) != 0
+    )
     assert reading == [], f"declared tense-free but read the tense: {reading}"
     assert kinds_reading_tense() == frozenset(kinds - selective.TENSE_FREE_KINDS)
 
@@ -187,7 +210,7 @@ def test_time_selective_tense_free_kinds_never_read_the_tense():
 def test_time_selective_sure_sentence_starts():
     text = "He met U.S. officials. Gen. Smith said so. It was Roe vs. Wade. Then they left\nNew line here"
     starts = sentence_starts(text)
-    at = {text[s:s + 4] for s in starts}
+    at = {text[s : s + 4] for s in starts}
     # not after "U.S.", "vs." or "Wade." (a capitalised word may be a title or an abbreviation)
     assert at == {"He m", "Gen.", "It w", "New "}
     assert text.index("New") not in sentence_starts(text, line_breaks=False)
@@ -196,7 +219,7 @@ def test_time_selective_sure_sentence_starts():
 def test_time_selective_pieces_keep_context_and_whitespace():
     text = "One two three four five six seven. The vote is on Friday, they said. Eight nine ten eleven twelve end."
     at = text.index("Friday")
-    (start, first, end), = pieces_to_parse(text, [(at, at + 6)], before=2, after=3)
+    ((start, first, end),) = pieces_to_parse(text, [(at, at + 6)], before=2, after=3)
     assert text[first:].startswith("The vote")
     assert text[start:first] == "six seven. "
     assert text[first:end].endswith("Eight nine ten ")
@@ -224,13 +247,25 @@ class _Pipeline:
 
 
 def test_time_selective_context_follows_the_models_reach(nlp):
-    assert selective.context_words(nlp) == (4, 6)   # en_core_web_sm: four window-1 layers
-    wider = _Pipeline({"tok2vec": {"model": {"@architectures": "spacy.Tok2Vec.v2", "encode": {
-        "@architectures": "spacy.MaxoutWindowEncoder.v2", "depth": 3, "window_size": 2}}},
-        "lemmatizer": {"factory": "lemmatizer", "model": None}})
+    assert selective.context_words(nlp) == (4, 6)  # en_core_web_sm: four window-1 layers
+    wider = _Pipeline(
+        {
+            "tok2vec": {
+                "model": {
+                    "@architectures": "spacy.Tok2Vec.v2",
+                    "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "depth": 3, "window_size": 2},
+                }
+            },
+            "lemmatizer": {"factory": "lemmatizer", "model": None},
+        }
+    )
     assert selective.context_words(wider) == (6, 8)
-    transformer = _Pipeline({"transformer": {"model": {"@architectures": "spacy-transformers.TransformerModel.v3"}},
-                             "ner": {"model": {"@architectures": "spacy.Tok2Vec.v2"}}})
+    transformer = _Pipeline(
+        {
+            "transformer": {"model": {"@architectures": "spacy-transformers.TransformerModel.v3"}},
+            "ner": {"model": {"@architectures": "spacy.Tok2Vec.v2"}},
+        }
+    )
     assert selective.context_words(transformer) is None
     assert selective.context_words(transformer, skip=["transformer"]) == (0, 2)
 

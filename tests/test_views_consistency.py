@@ -16,7 +16,15 @@ from datetime import date
 import pytest
 
 from storyline.models import (
-    ActorRef, Article, ArticleAnalysis, Event, EventMention, LinkResult, Statement, Storyline, TimeValue,
+    ActorRef,
+    Article,
+    ArticleAnalysis,
+    Event,
+    EventMention,
+    LinkResult,
+    Statement,
+    Storyline,
+    TimeValue,
     stable_id,
 )
 from storyline.store import Store
@@ -26,22 +34,32 @@ from storyline.views.report import report_model
 from storyline.views.show import event_detail, render_event
 from storyline.views.timeline import TimelineFilter, render, timeline_rows
 
-TEXT = ("Ghana and the African Union signed a fisheries pact on Monday.\n\n"
-        "Ghana had earlier seized two trawlers.\n\n"
-        "Ghana will review the pact.\n\n"
-        "The minister called the old pact “void” and said Ghana would not pay. "
-        "An aide said “talks go on”.\n\n")
+TEXT = (
+    "Ghana and the African Union signed a fisheries pact on Monday.\n\n"
+    "Ghana had earlier seized two trawlers.\n\n"
+    "Ghana will review the pact.\n\n"
+    "The minister called the old pact “void” and said Ghana would not pay. "
+    "An aide said “talks go on”.\n\n"
+)
 
 
 def _actor(name, country, sector, text=None):
-    return ActorRef(name=name, text=text or name, start=0, end=len(text or name), country=country,
-                    sector=sector, kind="state", resolved=True)
+    return ActorRef(
+        name=name,
+        text=text or name,
+        start=0,
+        end=len(text or name),
+        country=country,
+        sector=sector,
+        kind="state",
+        resolved=True,
+    )
 
 
 GHANA = _actor("Ghana", "GHA", "GOV")
-UNION = _actor("African Union", None, "IGO")   # no country: an organisation of many
+UNION = _actor("African Union", None, "IGO")  # no country: an organisation of many
 TRAWLERS = _actor("trawlers", None, None)
-ACCRA = _actor("Ghana", "GHA", "GOV", text="Accra")   # the government, named by its capital
+ACCRA = _actor("Ghana", "GHA", "GOV", text="Accra")  # the government, named by its capital
 MINISTER = _actor("Fisheries minister", "GHA", "GOV")
 
 
@@ -49,35 +67,87 @@ def _mention(article: Article, trigger: str, type_: str, time, sources, targets)
     at = article.text.index(trigger)
     start = article.text.rfind("\n\n", 0, at)
     start = 0 if start < 0 else start + 2
-    end = article.text.index("\n\n", at) + 2          # the break stays, as spaCy's sentences keep it
+    end = article.text.index("\n\n", at) + 2  # the break stays, as spaCy's sentences keep it
     return EventMention(
-        id=stable_id("em", article.id, at, type_), article_id=article.id, type=type_, cameo=None,
-        mode=None, modality="asserted", trigger_start=at, trigger_end=at + len(trigger), trigger=trigger,
-        lemma=trigger, sentence_start=start, sentence_end=end, sentence=article.text[start:end],
-        sources=tuple(sources), targets=tuple(targets), location=None, time=time, confidence=0.9,
+        id=stable_id("em", article.id, at, type_),
+        article_id=article.id,
+        type=type_,
+        cameo=None,
+        mode=None,
+        modality="asserted",
+        trigger_start=at,
+        trigger_end=at + len(trigger),
+        trigger=trigger,
+        lemma=trigger,
+        sentence_start=start,
+        sentence_end=end,
+        sentence=article.text[start:end],
+        sources=tuple(sources),
+        targets=tuple(targets),
+        location=None,
+        time=time,
+        confidence=0.9,
         summary=f"{sources[0].name} {trigger}",
     )
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    article = Article(id=Article.make_id(TEXT), source="ghana.txt", text=TEXT, title="Fisheries pact",
-                      published=TimeValue("2021-06-09", date(2021, 6, 9), date(2021, 6, 9), "day", "header"))
-    signed = _mention(article, "signed", "AGREE", TimeValue(
-        "2021-06-07", date(2021, 6, 7), date(2021, 6, 7), "day", "relative"), [GHANA, UNION], [])
-    seized = _mention(article, "seized", "COERCE", TimeValue(
-        "PAST_REF", None, date(2021, 6, 9), "unknown", "relative"), [GHANA], [TRAWLERS])
+    article = Article(
+        id=Article.make_id(TEXT),
+        source="ghana.txt",
+        text=TEXT,
+        title="Fisheries pact",
+        published=TimeValue("2021-06-09", date(2021, 6, 9), date(2021, 6, 9), "day", "header"),
+    )
+    signed = _mention(
+        article,
+        "signed",
+        "AGREE",
+        TimeValue("2021-06-07", date(2021, 6, 7), date(2021, 6, 7), "day", "relative"),
+        [GHANA, UNION],
+        [],
+    )
+    seized = _mention(
+        article,
+        "seized",
+        "COERCE",
+        TimeValue("PAST_REF", None, date(2021, 6, 9), "unknown", "relative"),
+        [GHANA],
+        [TRAWLERS],
+    )
     review = _mention(article, "review", "CONSULT", None, [ACCRA], [UNION, GHANA])
 
     def event(eid, m):
-        return Event(id=eid, type=m.type, cameo=None, mode=None, modality=m.modality, time=m.time,
-                     sources=m.sources, targets=m.targets, location=None, summary=m.summary,
-                     mention_ids=(m.id,), source_count=1, storyline="st_fish")
+        return Event(
+            id=eid,
+            type=m.type,
+            cameo=None,
+            mode=None,
+            modality=m.modality,
+            time=m.time,
+            sources=m.sources,
+            targets=m.targets,
+            location=None,
+            summary=m.summary,
+            mention_ids=(m.id,),
+            source_count=1,
+            storyline="st_fish",
+        )
 
     def said(words, kind, time):
         at = TEXT.index(words)
-        return Statement(id=stable_id("sm", article.id, at), article_id=article.id, speaker=MINISTER,
-                         words=words, start=at, end=at + len(words), kind=kind, cue="said", time=time)
+        return Statement(
+            id=stable_id("sm", article.id, at),
+            article_id=article.id,
+            speaker=MINISTER,
+            words=words,
+            start=at,
+            end=at + len(words),
+            kind=kind,
+            cue="said",
+            time=time,
+        )
 
     statements = (
         said("“void”", "quote", None),
@@ -94,7 +164,7 @@ def db(tmp_path_factory):
     return path
 
 
-DATE_ORDER = ["ev_c_seized", "ev_b_signed", "ev_a_undated"]   # by 2021-06-09 at the latest, 06-07, undated
+DATE_ORDER = ["ev_c_seized", "ev_b_signed", "ev_a_undated"]  # by 2021-06-09 at the latest, 06-07, undated
 
 
 def _text(write, store) -> str:
@@ -127,7 +197,7 @@ def test_views_consistency_csv_actor_lists_are_parallel(db):
         rows = {r["id"]: r for r in csv.DictReader(io.StringIO(_text(export_csv, store)))}
     signed = rows["ev_b_signed"]
     assert signed["actors"] == "Ghana; African Union"
-    assert signed["actor_countries"] == "GHA; "           # the Union's unknown country keeps its place
+    assert signed["actor_countries"] == "GHA; "  # the Union's unknown country keeps its place
     assert signed["actor_sectors"] == "GOV; IGO"
     undated = rows["ev_a_undated"]
     assert undated["targets"] == "African Union; Ghana" and undated["target_countries"] == "; GHA"
@@ -185,8 +255,11 @@ def test_views_consistency_statements_quote_only_quotes_and_only_once(db):
     # The article's own quotation marks go (the page sets quotes in <q>); a
     # paraphrase is the reporter's wording and is never dressed as a quote;
     # "≤ 2021-06-09" sorts by that day, before the next day, not after it.
-    assert said == [("talks go on", True, "2021-06-08"), ("Ghana would not pay", False, "≤ 2021-06-09"),
-                    ("void", True, "undated")]
+    assert said == [
+        ("talks go on", True, "2021-06-08"),
+        ("Ghana would not pay", False, "≤ 2021-06-09"),
+        ("void", True, "undated"),
+    ]
     html = TestClient(create_app(str(db))).get("/statements").text
     assert "<q>void</q>" in html and "<q>talks go on</q>" in html
     assert '<span class="paraphrase">Ghana would not pay</span>' in html and "<q>Ghana" not in html
@@ -223,7 +296,7 @@ def test_views_consistency_storylines_are_listed_busiest_first_everywhere(tmp_pa
         model = report_model(store)
     lanes = [lane["id"] for lane in model["timeline"]["lanes"] if lane["id"]]
     assert lanes == [s["id"] for s in model["storylines"]] == [sid for sid, _ in model["options"]["storylines"]]
-    assert lanes == ["st_z_coordination", "st_jenin"]   # 5 events, then 3
+    assert lanes == ["st_z_coordination", "st_jenin"]  # 5 events, then 3
     client = TestClient(create_app(str(db)))
     for path in ("/storylines", "/"):
         page = client.get(path).text
@@ -236,11 +309,29 @@ def test_views_consistency_gdelt_tsv_has_no_quoting(tmp_path):
     text = 'The "Azov" regiment shelled the port on Monday.\n\n'
     article = Article(id=Article.make_id(text), source='feeds/"quoted".txt', text=text, title=None)
     regiment = _actor('the "Azov" regiment', "UKR", "MIL")
-    m = _mention(article, "shelled", "ASSAULT", TimeValue(
-        "2022-05-02", date(2022, 5, 2), date(2022, 5, 2), "day", "relative"), [regiment], [])
-    event = Event(id="ev_q", type="ASSAULT", cameo=None, mode=None, modality="asserted", time=m.time,
-                  sources=m.sources, targets=(), location=None, summary="shelling", mention_ids=(m.id,),
-                  source_count=1, storyline=None)
+    m = _mention(
+        article,
+        "shelled",
+        "ASSAULT",
+        TimeValue("2022-05-02", date(2022, 5, 2), date(2022, 5, 2), "day", "relative"),
+        [regiment],
+        [],
+    )
+    event = Event(
+        id="ev_q",
+        type="ASSAULT",
+        cameo=None,
+        mode=None,
+        modality="asserted",
+        time=m.time,
+        sources=m.sources,
+        targets=(),
+        location=None,
+        summary="shelling",
+        mention_ids=(m.id,),
+        source_count=1,
+        storyline=None,
+    )
     with Store(tmp_path / "q.duckdb") as store:
         store.write_analyses([ArticleAnalysis(article, (), (m,), ())])
         store.replace_links(LinkResult((event,), (), ()))
@@ -256,9 +347,21 @@ def test_views_consistency_report_colours_by_the_exports_quad_class():
     from storyline.views.exports import quad_class
     from storyline.views.report import _event_item
 
-    request = Event(id="ev_r", type="REQUEST", cameo="020", mode=None, modality="asserted", time=None,
-                    sources=(GHANA,), targets=(), location=None, summary="Ghana appeals", mention_ids=(),
-                    source_count=1, storyline=None)
+    request = Event(
+        id="ev_r",
+        type="REQUEST",
+        cameo="020",
+        mode=None,
+        modality="asserted",
+        time=None,
+        sources=(GHANA,),
+        targets=(),
+        location=None,
+        summary="Ghana appeals",
+        mention_ids=(),
+        source_count=1,
+        storyline=None,
+    )
     # CAMEO 02 (appeal) is verbal cooperation in GDELT and in the CSV export;
     # the report coloured and counted it as verbal conflict (PLOVER's REQUEST).
     assert _event_item(request, {}, {}, {})["quad"] == quad_class("REQUEST", "020") == 1

@@ -88,7 +88,8 @@ def test_views_report_evidence_marks_the_trigger(db):
     first = ev["evidence"][0]
     assert first["span"] == "declared an end"
     assert first["before"] + first["span"] + first["after"] == (
-        "Mahmoud Abbas declared an end to security coordination with Israel on Tuesday.")
+        "Mahmoud Abbas declared an end to security coordination with Israel on Tuesday."
+    )
 
 
 def test_views_report_statements_contradictions_and_charts(db):
@@ -144,24 +145,26 @@ def test_views_report_time_axis_labels_short_stories_by_month_or_week():
 
     # A year-long story got the single label "2023"; a fortnight got one month.
     assert labels("2022-07-22", "2023-07-20")[:3] == ["2022-08", "2022-09", "2022-10"]
-    assert labels("2023-01-26", "2023-02-04") == ["2023-01-16", "2023-01-23", "2023-01-30", "2023-02-06",
-                                                  "2023-02-13"]
-    assert labels("2015-03-01", "2023-02-04")[0] == "2015"   # long stories keep year labels
+    assert labels("2023-01-26", "2023-02-04") == ["2023-01-16", "2023-01-23", "2023-01-30", "2023-02-06", "2023-02-13"]
+    assert labels("2015-03-01", "2023-02-04")[0] == "2015"  # long stories keep year labels
 
 
 def test_views_report_lanes_of_the_same_actors_are_told_apart():
     from storyline.models import Storyline
     from storyline.views.report import _timeline
 
-    stories = [Storyline("st_a", "Russia / Ukraine: Russia refuses to extend the grain deal", ("e1", "e2")),
-               Storyline("st_b", "Russia / Ukraine: Russia and Ukraine sign the grain deal", ("e3",)),
-               Storyline("st_c", "Ukraine's air force", ("e4",))]
+    stories = [
+        Storyline("st_a", "Russia / Ukraine: Russia refuses to extend the grain deal", ("e1", "e2")),
+        Storyline("st_b", "Russia / Ukraine: Russia and Ukraine sign the grain deal", ("e3",)),
+        Storyline("st_c", "Ukraine's air force", ("e4",)),
+    ]
     lanes = _timeline([], [], stories)["lanes"]
     # One 25-character line made both lanes read "Russia / Ukraine: Russia…".
     assert [lane["lines"] for lane in lanes] == [
         ["Russia / Ukraine", "Russia refuses to extend the grain deal"],
         ["Russia / Ukraine", "Russia and Ukraine sign the grain deal"],
-        ["Ukraine's air force"]]
+        ["Ukraine's air force"],
+    ]
 
 
 def test_views_report_dates_never_wrap():
@@ -188,4 +191,4 @@ def test_views_report_lists_the_inputs_that_could_not_be_read(tmp_path):
     with Store(db, read_only=True) as store:
         html, _ = render_report(store)
     assert '<a href="#failed">1 input could not be read</a>' in html
-    assert "<td class=\"url\">feed.jsonl:2</td><td>line is not valid JSON &lt;here&gt;</td>" in html
+    assert '<td class="url">feed.jsonl:2</td><td>line is not valid JSON &lt;here&gt;</td>' in html

@@ -11,8 +11,10 @@ from conftest import hand_built_analysis, link_all
 
 @pytest.fixture()
 def linked():
-    analyses = [hand_built_analysis("The PA halted it. More.", "2023-01-26", "b.txt"),
-                hand_built_analysis("Abbas ended it. More.", "2020-05-19")]
+    analyses = [
+        hand_built_analysis("The PA halted it. More.", "2023-01-26", "b.txt"),
+        hand_built_analysis("Abbas ended it. More.", "2020-05-19"),
+    ]
     result = link_all(analyses)
     return list(result.events), list(result.storylines)
 
@@ -72,7 +74,7 @@ def test_views_timeline_inverted_window_is_misuse_not_a_quiet_answer():
 def test_views_timeline_unknown_type_is_misuse_not_an_empty_timeline():
     with pytest.raises(UsageError, match=r"--type 'SANCTIONS' is not a PLOVER type; use one of AGREE, "):
         TimelineFilter(type="SANCTIONS")
-    assert TimelineFilter(type="sanction").type == "sanction"   # case does not matter
+    assert TimelineFilter(type="sanction").type == "sanction"  # case does not matter
 
 
 def test_views_timeline_csv_header_is_the_same_with_no_rows(linked):
@@ -83,6 +85,6 @@ def test_views_timeline_csv_header_is_the_same_with_no_rows(linked):
 
 def test_views_timeline_parse_day_wants_a_four_digit_year():
     with pytest.raises(UsageError, match="--since expects a date like 2020-05-19, 2020-05 or 2020, got '22'"):
-        parse_day("22", "--since")   # was the year 22
+        parse_day("22", "--since")  # was the year 22
     assert parse_day("2022-7", "--until") == date(2022, 7, 31)
     assert parse_day(" 2022-07-02 ", "--since") == date(2022, 7, 2)

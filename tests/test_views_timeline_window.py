@@ -19,8 +19,20 @@ OCTOBER = dict(since=date(2022, 10, 1), until=date(2022, 10, 31))
 
 
 def _event(eid: str, t: TimeValue | None) -> Event:
-    return Event(id=eid, type="CONSULT", cameo="040", mode="meet", modality="asserted", time=t,
-                 sources=(), targets=(), location=None, summary=eid, mention_ids=(), source_count=1)
+    return Event(
+        id=eid,
+        type="CONSULT",
+        cameo="040",
+        mode="meet",
+        modality="asserted",
+        time=t,
+        sources=(),
+        targets=(),
+        location=None,
+        summary=eid,
+        mention_ids=(),
+        source_count=1,
+    )
 
 
 EVENTS = [
@@ -50,8 +62,14 @@ def test_views_timeline_window_keeps_events_dated_inside_it():
 
 def test_views_timeline_overlapping_keeps_events_that_may_fall_inside():
     assert shown(TimelineFilter(**OCTOBER, overlapping=True)) == {
-        "day", "month", "after", "year", "by_2023", "straddles"}
-    assert shown(TimelineFilter(overlapping=True)) == {e.id for e in EVENTS}   # no window: all, undated too
+        "day",
+        "month",
+        "after",
+        "year",
+        "by_2023",
+        "straddles",
+    }
+    assert shown(TimelineFilter(overlapping=True)) == {e.id for e in EVENTS}  # no window: all, undated too
 
 
 @pytest.fixture(scope="module")

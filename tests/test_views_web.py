@@ -24,7 +24,7 @@ def client(tmp_path_factory):
 def test_views_web_home_names_storyline(client):
     r = client.get("/")
     assert r.status_code == 200
-    assert "<h1><a href=\"/\" class=\"home\">storyline</a></h1>" in r.text
+    assert '<h1><a href="/" class="home">storyline</a></h1>' in r.text
     assert "Security coordination with Israel" in r.text
 
 
@@ -87,8 +87,13 @@ def test_views_web_bad_input_is_400(client):
 
 def test_views_web_static_files_only_from_its_folder(client):
     assert client.get("/static/report.css").status_code == 200
-    for path in ("/static/../web.py", "/static/%2e%2e/web.py", "/static/..%2fweb.py",
-                 "/static/%2e%2e/%2e%2e/store.py", "/static//etc/passwd"):
+    for path in (
+        "/static/../web.py",
+        "/static/%2e%2e/web.py",
+        "/static/..%2fweb.py",
+        "/static/%2e%2e/%2e%2e/store.py",
+        "/static//etc/passwd",
+    ):
         r = client.get(path)
         assert r.status_code == 404, path
         assert "import" not in r.text and "root:" not in r.text
@@ -96,16 +101,30 @@ def test_views_web_static_files_only_from_its_folder(client):
 
 def test_views_web_escapes_article_text(client):
     hostile = client.get("/api/articles", params={"q": "hostile"}).json()["items"][0]["id"]
-    for path in (f"/articles/{hostile}", "/events/ev_2020", "/statements", "/articles", "/events?q=blog",
-                 "/storylines", "/report"):
+    for path in (
+        f"/articles/{hostile}",
+        "/events/ev_2020",
+        "/statements",
+        "/articles",
+        "/events?q=blog",
+        "/storylines",
+        "/report",
+    ):
         html = client.get(path).text
         assert SCRIPT not in html and IMG not in html, path
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(f"/articles/{hostile}").text
 
 
 def test_views_web_pages_answer(client):
-    for path in ("/events", "/events?q=abbas&limit=2", "/events/ev_2015", "/statements?q=calm",
-                 "/storylines", "/articles", "/report"):
+    for path in (
+        "/events",
+        "/events?q=abbas&limit=2",
+        "/events/ev_2015",
+        "/statements?q=calm",
+        "/storylines",
+        "/articles",
+        "/report",
+    ):
         assert client.get(path).status_code == 200, path
     assert "Mahmoud Abbas" in client.get("/events/ev_2020").text
 

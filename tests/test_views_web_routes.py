@@ -60,11 +60,16 @@ def test_views_web_every_documented_route_answers(client):
 
 
 def test_views_web_every_route_of_the_app_is_documented(app):
-    served = {bare(r.path) for r in app.routes
-              if "GET" in (getattr(r, "methods", None) or ()) and r.path != "/api/openapi.json"}
+    served = {
+        bare(r.path)
+        for r in app.routes
+        if "GET" in (getattr(r, "methods", None) or ()) and r.path != "/api/openapi.json"
+    }
     documented = {bare(r) for r in documented_routes()}
-    assert served == documented, (f"served but not in docs/cli.md: {sorted(served - documented)}; "
-                                  f"documented but not served: {sorted(documented - served)}")
+    assert served == documented, (
+        f"served but not in docs/cli.md: {sorted(served - documented)}; "
+        f"documented but not served: {sorted(documented - served)}"
+    )
 
 
 def test_views_web_api_index_lists_every_documented_api_route(app, client):

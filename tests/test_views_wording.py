@@ -21,8 +21,10 @@ from views_fixtures import ABBAS, ISRAEL, NETANYAHU, RAMALLAH, _day, _event, _Wr
 
 ROOT = Path(__file__).resolve().parents[1]
 #: "1 events", "1 sources", … or the "(s)" dodge.
-WRONG_NUMBER = re.compile(r"\b1 (events|articles|statements|storylines|contradictions|sources|inputs|"
-                          r"matches|mentions|actors|episodes)\b|\w\(s\)")
+WRONG_NUMBER = re.compile(
+    r"\b1 (events|articles|statements|storylines|contradictions|sources|inputs|"
+    r"matches|mentions|actors|episodes)\b|\w\(s\)"
+)
 
 
 def test_views_words_count_takes_the_number():
@@ -35,14 +37,31 @@ def test_views_words_count_takes_the_number():
 @pytest.fixture(scope="module")
 def one_of_each(tmp_path_factory) -> Path:
     """One article, event, statement, storyline and contradiction."""
-    writer = _Writer("Mahmoud Abbas ended security coordination with Israel on Tuesday. "
-                     "Netanyahu said \"they walked away\".", "one.txt", "One story", "2020-05-21")
-    m = writer.mention("ended", "SANCTION", "1622", "discontinue", "announced", [ABBAS], [ISRAEL],
-                       _day("2020-05-19", "relative"), "Abbas ends coordination", RAMALLAH)
+    writer = _Writer(
+        'Mahmoud Abbas ended security coordination with Israel on Tuesday. Netanyahu said "they walked away".',
+        "one.txt",
+        "One story",
+        "2020-05-21",
+    )
+    m = writer.mention(
+        "ended",
+        "SANCTION",
+        "1622",
+        "discontinue",
+        "announced",
+        [ABBAS],
+        [ISRAEL],
+        _day("2020-05-19", "relative"),
+        "Abbas ends coordination",
+        RAMALLAH,
+    )
     st = writer.statement("they walked away", NETANYAHU, about=m.id)
     event = _event("ev_one", [m], "st_one")
-    links = LinkResult((event,), (Storyline("st_one", "Coordination", ("ev_one",)),),
-                       (Contradiction("cx_one", m.id, st.id, "they disagree"),))
+    links = LinkResult(
+        (event,),
+        (Storyline("st_one", "Coordination", ("ev_one",)),),
+        (Contradiction("cx_one", m.id, st.id, "they disagree"),),
+    )
     db = tmp_path_factory.mktemp("one") / "one.duckdb"
     with Store(db) as store:
         store.write_analyses([writer.analysis()])
@@ -82,8 +101,12 @@ def commands(group: click.Group = cli, prefix: str = "storyline"):
 
 
 def test_cli_every_option_has_help():
-    missing = [(path, p.opts[0]) for path, c in commands() for p in c.params
-               if isinstance(p, click.Option) and not (p.help or "").strip()]
+    missing = [
+        (path, p.opts[0])
+        for path, c in commands()
+        for p in c.params
+        if isinstance(p, click.Option) and not (p.help or "").strip()
+    ]
     assert not missing, f"options without help text: {missing}"
 
 
@@ -94,7 +117,7 @@ def test_cli_db_help_says_what_the_command_does_with_it():
             continue
         if path == "storyline build":
             assert "create or extend" in db.help
-        else:   # every other command only reads the database
+        else:  # every other command only reads the database
             assert "read-only" in db.help and "write" not in db.help, f"{path}: {db.help}"
 
 
@@ -111,4 +134,7 @@ def test_pyproject_licence_is_an_spdx_expression():
     assert project["project"]["license"] == "Apache-2.0"
     # PEP 639 expressions need setuptools 77; older ones reject the string.
     (setuptools,) = [r for r in project["build-system"]["requires"] if r.startswith("setuptools")]
-    assert re.fullmatch(r"setuptools>=(\d+).*", setuptools) and int(re.match(r"setuptools>=(\d+)", setuptools).group(1)) >= 77
+    assert (
+        re.fullmatch(r"setuptools>=(\d+).*", setuptools)
+        and int(re.match(r"setuptools>=(\d+)", setuptools).group(1)) >= 77
+    )

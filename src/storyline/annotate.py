@@ -83,8 +83,7 @@ def annotate(
             text = text_of(item)
             yield ("", (item, text)) if len(text) > limit else (text, (item, None))
 
-    for doc, (item, long_text) in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size,
-                                           n_process=n_process):
+    for doc, (item, long_text) in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield item, (doc if long_text is None else Pieces(nlp, long_text, piece_spans(long_text, limit)))
 
 
@@ -109,8 +108,7 @@ PIECES_PER_BATCH = 2
 
 # Where a piece may end, best first: after a blank line (a paragraph), after
 # a line break, after a sentence's final punctuation, after any space.
-_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"),
-         re.compile(r"[.!?…][\"'”’»)\]]*\s+"), re.compile(r"\s+"))
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?…][\"'”’»)\]]*\s+"), re.compile(r"\s+"))
 
 
 def piece_limit(nlp) -> int:
@@ -175,7 +173,7 @@ class Pieces:
 # held by a weak reference: a new document at a reused address can never be
 # taken for the old one, whose reference is dead by then.
 
-_last_doc: tuple = (None, "")   # (weak reference to the document, its text)
+_last_doc: tuple = (None, "")  # (weak reference to the document, its text)
 
 
 def doc_text(doc) -> str:
@@ -184,7 +182,7 @@ def doc_text(doc) -> str:
     AttributeError as ``doc.text`` would."""
     global _last_doc
     ref, text = _last_doc
-    cached = ref() if ref is not None else None   # None once that document is gone
+    cached = ref() if ref is not None else None  # None once that document is gone
     if cached is not None and cached is doc:
         return text
     try:
@@ -204,7 +202,7 @@ class TokenStrings(NamedTuple):
     pos: list[str]
 
 
-_last_strings: tuple = (None, None)   # (weak reference to the document, its TokenStrings)
+_last_strings: tuple = (None, None)  # (weak reference to the document, its TokenStrings)
 
 
 def token_strings(doc) -> TokenStrings:

@@ -35,9 +35,7 @@ def clean(raw: RawDocument) -> Article:
     text = "\n\n".join(kept)
     if not text:
         what = "only boilerplate" if paragraphs else "no text"
-        raise EmptyInputError(
-            f"nothing left after cleaning: the input holds {what}; check that the file is an article"
-        )
+        raise EmptyInputError(f"nothing left after cleaning: the input holds {what}; check that the file is an article")
     return Article(
         id=Article.make_id(text),
         source=raw.source,
@@ -46,9 +44,11 @@ def clean(raw: RawDocument) -> Article:
         title=normalise_whitespace(raw.title or "") or None,
         publisher=normalise_whitespace(raw.publisher or "") or None,
         url=raw.url,
-        published=(publication_time(raw.published, raw.published_basis)
-                   or _time_from_timestamp_lines(paragraphs, removed_at)
-                   or _time_from_date_line(paragraphs, removed_at)),
+        published=(
+            publication_time(raw.published, raw.published_basis)
+            or _time_from_timestamp_lines(paragraphs, removed_at)
+            or _time_from_date_line(paragraphs, removed_at)
+        ),
         removed=_removed_spans(raw.text, paragraphs, removed_at),
         warnings=raw.warnings,
     )
@@ -77,8 +77,9 @@ def publication_time(published: str | None, basis: str) -> TimeValue | None:
     span = parse_publication_date(published)
     if span is None:
         return None
-    return TimeValue(value=span.value, earliest=span.earliest, latest=span.latest,
-                     precision=span.precision, basis=basis)
+    return TimeValue(
+        value=span.value, earliest=span.earliest, latest=span.latest, precision=span.precision, basis=basis
+    )
 
 
 def _time_from_timestamp_lines(paragraphs: list[Paragraph], removed_at: dict[int, str]) -> TimeValue | None:
@@ -93,8 +94,14 @@ def _time_from_timestamp_lines(paragraphs: list[Paragraph], removed_at: dict[int
     if not stamps:
         return None
     kind, span, line = min(stamps, key=lambda stamp: "updated" in stamp[0])
-    return TimeValue(value=span.value, earliest=span.earliest, latest=span.latest, precision=span.precision,
-                     basis="header", evidence=(f"timestamp line: {line}",))
+    return TimeValue(
+        value=span.value,
+        earliest=span.earliest,
+        latest=span.latest,
+        precision=span.precision,
+        basis="header",
+        evidence=(f"timestamp line: {line}",),
+    )
 
 
 def _time_from_date_line(paragraphs: list[Paragraph], removed_at: dict[int, str]) -> TimeValue | None:
@@ -107,8 +114,14 @@ def _time_from_date_line(paragraphs: list[Paragraph], removed_at: dict[int, str]
     span = parse_date_line(paragraphs[0].text)
     if span is None:
         return None
-    return TimeValue(value=span.value, earliest=span.earliest, latest=span.latest, precision=span.precision,
-                     basis="header", evidence=(f"date line: {paragraphs[0].text}",))
+    return TimeValue(
+        value=span.value,
+        earliest=span.earliest,
+        latest=span.latest,
+        precision=span.precision,
+        basis="header",
+        evidence=(f"date line: {paragraphs[0].text}",),
+    )
 
 
 def _paragraph(text: str, start: int, end: int) -> Paragraph:
@@ -123,7 +136,7 @@ def _paragraph(text: str, start: int, end: int) -> Paragraph:
 def _blank_line_blocks(text: str, lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     blocks = [[lines[0]]]
     for previous, current in zip(lines, lines[1:]):
-        gap = text[previous[1]:current[0]]
+        gap = text[previous[1] : current[0]]
         if len(_LINE_BREAKS.findall(gap)) > 1:
             blocks.append([current])
         else:

@@ -29,9 +29,7 @@ def _import_ray():
         import ray
         import ray.data  # noqa: F401
     except ImportError:
-        raise UsageError(
-            "--engine ray needs Ray Data; install it with `pip install 'storyline[ray]'`"
-        ) from None
+        raise UsageError("--engine ray needs Ray Data; install it with `pip install 'storyline[ray]'`") from None
     return ray
 
 
@@ -92,8 +90,7 @@ def ray_analyses(
     workers = max(1, settings.n_process)
     if not ray.is_initialized():
         init = {"address": address} if address else {"num_cpus": workers}
-        ray.init(include_dashboard=False, ignore_reinit_error=True, log_to_driver=False,
-                 logging_level="ERROR", **init)
+        ray.init(include_dashboard=False, ignore_reinit_error=True, log_to_driver=False, logging_level="ERROR", **init)
     if address:
         workers = max(1, int(ray.cluster_resources().get("CPU", workers)))
     with tempfile.TemporaryDirectory(prefix="storyline-ray-") as out:

@@ -17,8 +17,9 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def batches_within(items: Iterable[T], size: int, seconds: float,
-                   clock: Callable[[], float] = time.monotonic) -> Iterator[list[T]]:
+def batches_within(
+    items: Iterable[T], size: int, seconds: float, clock: Callable[[], float] = time.monotonic
+) -> Iterator[list[T]]:
     """``items`` in lists of at most ``size``, a list also ending once
     ``seconds`` have passed since its first item arrived (checked as items
     arrive). Large lists make each write cheaper per item; the time bound

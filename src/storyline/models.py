@@ -19,21 +19,34 @@ DATE_BASES = ("explicit", "relative", "metadata", "header", "url", "inferred", "
 
 #: What kind of claim an event mention makes. A plan or threat is never a fact.
 MODALITIES = (
-    "asserted",      # reported as having happened
-    "announced",     # a declaration that is itself the act ("declared an end to ...")
-    "planned",       # scheduled or intended ("will meet Thursday")
-    "threatened",    # conditional threat ("threatened to tear up")
+    "asserted",  # reported as having happened
+    "announced",  # a declaration that is itself the act ("declared an end to ...")
+    "planned",  # scheduled or intended ("will meet Thursday")
+    "threatened",  # conditional threat ("threatened to tear up")
     "hypothetical",  # conditional, recommendation, possibility
-    "negated",       # said not to have happened
-    "historical",    # habitual or long past ("has on dozens of occasions")
-    "reported",      # attributed hearsay ("according to a report")
+    "negated",  # said not to have happened
+    "historical",  # habitual or long past ("has on dozens of occasions")
+    "reported",  # attributed hearsay ("according to a report")
 )
 
 #: The 16 PLOVER 2.0 event types.
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-    "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 
 
@@ -56,6 +69,7 @@ def statement_id(article_id: str, start: int) -> str:
 
 # --- time -------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class TimeValue:
     """A TIMEX3-style value and the calendar interval it covers.
@@ -68,10 +82,10 @@ class TimeValue:
     value: str
     earliest: date | None = None
     latest: date | None = None
-    precision: str = "unknown"   # day, week, month, quarter, season, year, decade, century, unknown
-    basis: str = "unknown"       # one of DATE_BASES
-    anchor: date | None = None   # the date a relative value was resolved against
-    mod: str | None = None       # TIMEX3 mod: START, MID, END, BEFORE, AFTER, APPROX, ...
+    precision: str = "unknown"  # day, week, month, quarter, season, year, decade, century, unknown
+    basis: str = "unknown"  # one of DATE_BASES
+    anchor: date | None = None  # the date a relative value was resolved against
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, BEFORE, AFTER, APPROX, ...
     evidence: tuple[str, ...] = ()  # why we believe it (for inferred dates)
 
     @property
@@ -86,7 +100,7 @@ class Timex:
     start: int
     end: int
     text: str
-    type: str          # DATE, TIME, DURATION, SET
+    type: str  # DATE, TIME, DURATION, SET
     value: TimeValue
     #: when what a DURATION's clause tells happened: "three days later" is
     #: P3D in TimeML but lands on a day; "have grown in recent years"
@@ -96,43 +110,44 @@ class Timex:
 
 # --- articles -----------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """What a reader produced, before cleaning. ``text`` is already decoded."""
 
-    source: str                      # path, url, "<stdin>", or "file.jsonl:12"
+    source: str  # path, url, "<stdin>", or "file.jsonl:12"
     text: str
-    format: str                      # text, html, jsonl, csv, warc
+    format: str  # text, html, jsonl, csv, warc
     title: str | None = None
-    published: str | None = None     # as found (ISO date preferred)
-    published_basis: str = "unknown" # metadata, header, url
+    published: str | None = None  # as found (ISO date preferred)
+    published_basis: str = "unknown"  # metadata, header, url
     publisher: str | None = None
     url: str | None = None
-    warnings: tuple[str, ...] = ()   # what reading had to repair (bad bytes replaced)
+    warnings: tuple[str, ...] = ()  # what reading had to repair (bad bytes replaced)
 
 
 @dataclass(frozen=True, slots=True)
 class RemovedSpan:
     """A part of the input that the cleaner removed, and why."""
 
-    start: int       # offsets into the text *before* cleaning
+    start: int  # offsets into the text *before* cleaning
     end: int
-    reason: str      # e.g. "donation appeal", "newsletter prompt", "staff credit"
+    reason: str  # e.g. "donation appeal", "newsletter prompt", "staff credit"
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    id: str                          # stable_id("ar", cleaned text)
-    source: str                      # path or url as given
-    text: str                        # cleaned text; all offsets point into it
+    id: str  # stable_id("ar", cleaned text)
+    source: str  # path or url as given
+    text: str  # cleaned text; all offsets point into it
     format: str = "text"
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
     published: TimeValue | None = None
     removed: tuple[RemovedSpan, ...] = ()
-    warnings: tuple[str, ...] = ()   # built, but something was repaired on the way (one line each)
+    warnings: tuple[str, ...] = ()  # built, but something was repaired on the way (one line each)
     #: an undated article's estimated date (inferred, low confidence): a best day, the interval
     #: the evidence allows (its evidence says when a statistical bound narrowed it); shown,
     #: never used as the article's date (``published`` stays None and anchors nothing)
@@ -148,11 +163,12 @@ class Failure:
     """An input that could not be processed; stored, never fatal to a build."""
 
     source: str
-    stage: str       # ingest, clean, annotate, time, events, ...
-    reason: str      # one line, says how to fix it where possible
+    stage: str  # ingest, clean, annotate, time, events, ...
+    reason: str  # one line, says how to fix it where possible
 
 
 # --- actors -----------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Role:
@@ -166,10 +182,10 @@ class Role:
 class Actor:
     """An entry of the actor knowledge base."""
 
-    name: str                          # canonical
-    kind: str = "unknown"              # person, organisation, state, group, unknown
-    country: str | None = None         # ISO 3166 alpha-3, PSE for Palestine
-    sector: str | None = None          # GOV, MIL, REB, IGO, MED, BUS, CVL, ...
+    name: str  # canonical
+    kind: str = "unknown"  # person, organisation, state, group, unknown
+    country: str | None = None  # ISO 3166 alpha-3, PSE for Palestine
+    sector: str | None = None  # GOV, MIL, REB, IGO, MED, BUS, CVL, ...
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
 
@@ -178,20 +194,20 @@ class Actor:
 class ActorRef:
     """An actor as one text mentions it, resolved as far as the text allows."""
 
-    name: str                          # canonical name if resolved, else the text
-    text: str                          # words in the article
+    name: str  # canonical name if resolved, else the text
+    text: str  # words in the article
     start: int
     end: int
     country: str | None = None
     sector: str | None = None
     kind: str = "unknown"
-    resolved: bool = False             # True when found in the knowledge base
+    resolved: bool = False  # True when found in the knowledge base
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    country: str | None = None         # ISO 3166 alpha-3
+    country: str | None = None  # ISO 3166 alpha-3
     latitude: float | None = None
     longitude: float | None = None
     start: int | None = None
@@ -200,38 +216,39 @@ class Place:
 
 # --- events -------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class LinkFeatures:
     """What the learned pair model of linking reads of one mention, taken
     from the parse when the mention is found (``link.pair_model.describe``):
     a stored mention carries it, so linking never re-parses its sentence."""
 
-    head: str                        # the word that names the happening (a light verb's object)
-    pos: str                         # its part of speech
-    words: str                       # the mention's own lemmas
-    governor: str = ""               # lemma of the word the head hangs from ("" at the root)
-    context: tuple[str, ...] = ()    # content lemmas of the sentence outside the mention
-    args: tuple[str, ...] = ()       # names and numbers of the sentence
-    roles: tuple[str, ...] = ()      # lemmas of the head's own arguments (who, whom, where)
-    entities: tuple[str, ...] = ()   # "LABEL lemma" of the sentence's named entities
-    times: tuple[str, ...] = ()      # the sentence's date and time expressions
-    vector: str = ""                 # the parser's contextual vector of the head (int8, base64)
+    head: str  # the word that names the happening (a light verb's object)
+    pos: str  # its part of speech
+    words: str  # the mention's own lemmas
+    governor: str = ""  # lemma of the word the head hangs from ("" at the root)
+    context: tuple[str, ...] = ()  # content lemmas of the sentence outside the mention
+    args: tuple[str, ...] = ()  # names and numbers of the sentence
+    roles: tuple[str, ...] = ()  # lemmas of the head's own arguments (who, whom, where)
+    entities: tuple[str, ...] = ()  # "LABEL lemma" of the sentence's named entities
+    times: tuple[str, ...] = ()  # the sentence's date and time expressions
+    vector: str = ""  # the parser's contextual vector of the head (int8, base64)
 
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
     """One event as one sentence reports it."""
 
-    id: str                          # stable_id("em", article_id, trigger_start, type)
+    id: str  # stable_id("em", article_id, trigger_start, type)
     article_id: str
-    type: str                        # PLOVER type
+    type: str  # PLOVER type
     cameo: str | None
-    mode: str | None                 # PLOVER mode
-    modality: str                    # one of MODALITIES
+    mode: str | None  # PLOVER mode
+    modality: str  # one of MODALITIES
     trigger_start: int
     trigger_end: int
-    trigger: str                     # trigger words
-    lemma: str                       # trigger lemma, for linking
+    trigger: str  # trigger words
+    lemma: str  # trigger lemma, for linking
     sentence_start: int
     sentence_end: int
     sentence: str
@@ -240,8 +257,8 @@ class EventMention:
     location: Place | None = None
     time: TimeValue | None = None
     confidence: float = 0.5
-    summary: str = ""                # "Mahmoud Abbas declares an end to security coordination with Israel"
-    features: LinkFeatures | None = None   # for the pair model of linking (None: read from the fields above)
+    summary: str = ""  # "Mahmoud Abbas declares an end to security coordination with Israel"
+    features: LinkFeatures | None = None  # for the pair model of linking (None: read from the fields above)
     #: the sentence only refers back to a happening ("claimed responsibility for the attack",
     #: "after the explosion"): linking merges it into the event it refers to
     reference: bool = False
@@ -249,16 +266,16 @@ class EventMention:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    id: str                          # stable_id("sm", article_id, start)
+    id: str  # stable_id("sm", article_id, start)
     article_id: str
     speaker: ActorRef
     words: str
     start: int
     end: int
-    kind: str = "paraphrase"         # quote or paraphrase
-    cue: str = ""                    # said, told, according to, ...
+    kind: str = "paraphrase"  # quote or paraphrase
+    cue: str = ""  # said, told, according to, ...
     time: TimeValue | None = None
-    about: str | None = None         # EventMention id
+    about: str | None = None  # EventMention id
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +289,7 @@ class ArticleAnalysis:
 
 
 # --- corpus-level records -----------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -288,7 +306,7 @@ class Event:
     location: Place | None
     summary: str
     mention_ids: tuple[str, ...]
-    source_count: int                # distinct publishers/articles reporting it
+    source_count: int  # distinct publishers/articles reporting it
     storyline: str | None = None
     #: why its mentions were merged: the strongest pair links of the
     #: clustering (``storyline show`` lists them)
@@ -301,7 +319,7 @@ class PairLink:
     probability that they report one happening, and the features that
     pushed it most (name, contribution to the logit)."""
 
-    first: str                       # mention id
+    first: str  # mention id
     second: str
     score: float
     reasons: tuple[tuple[str, float], ...] = ()
@@ -312,13 +330,13 @@ class Storyline:
     id: str
     label: str
     event_ids: tuple[str, ...]
-    episodes: tuple[tuple[str, ...], ...] = ()   # each: event ids of one recurring event
+    episodes: tuple[tuple[str, ...], ...] = ()  # each: event ids of one recurring event
 
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
     id: str
-    first: str                       # record id (mention, statement or event)
+    first: str  # record id (mention, statement or event)
     second: str
     why: str
 

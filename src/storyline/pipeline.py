@@ -23,7 +23,14 @@ from .ingest import read_inputs
 from .iterate import batches, batches_within
 from .link.incremental import relink
 from .models import (
-    Article, ArticleAnalysis, EventMention, Failure, RawDocument, TimeValue, mention_id, statement_id,
+    Article,
+    ArticleAnalysis,
+    EventMention,
+    Failure,
+    RawDocument,
+    TimeValue,
+    mention_id,
+    statement_id,
 )
 from .settings import Settings
 from .store import Store
@@ -33,13 +40,13 @@ from .store import Store
 class BuildReport:
     run_id: str = ""
     articles_new: int = 0
-    articles_seen: int = 0        # identical cleaned text already stored or repeated in the input
+    articles_seen: int = 0  # identical cleaned text already stored or repeated in the input
     failures: list[Failure] = field(default_factory=list)
     events: int = 0
     linked: bool = False
-    stories_relinked: int = 0     # stories (re)linked by this build; the others were kept
+    stories_relinked: int = 0  # stories (re)linked by this build; the others were kept
     link_seconds: float = 0.0
-    dated_from_corpus: int = 0    # articles whose date (from other articles) changed in this build
+    dated_from_corpus: int = 0  # articles whose date (from other articles) changed in this build
 
     @property
     def exit_code(self) -> int:
@@ -59,7 +66,10 @@ def day_anchor(value: TimeValue | None) -> date | None:
 
 
 def analyse(
-    article: Article, doc, settings: Settings = Settings(), corpus_hints: Sequence[TimeValue] = (),
+    article: Article,
+    doc,
+    settings: Settings = Settings(),
+    corpus_hints: Sequence[TimeValue] = (),
     infer_date: bool = True,
 ) -> ArticleAnalysis:
     """Time and events for one annotated article.
@@ -90,20 +100,23 @@ def analyse(
             anchor = day_anchor(inferred)
             if anchor is not None:
                 timexes = time.tag(doc, anchor)
-    mentions, statements = events.extract(article, doc, timexes, actors_path=settings.actors_path,
-                                          lexicon_path=settings.lexicon_path)
+    mentions, statements = events.extract(
+        article, doc, timexes, actors_path=settings.actors_path, lexicon_path=settings.lexicon_path
+    )
     # what the linker's pair model reads of each mention, while the parse is at hand
     mentions = with_features(mentions, doc)
     if settings.min_confidence > 0:
         mentions = [m for m in mentions if m.confidence >= settings.min_confidence]
         kept = {m.id for m in mentions}
-        statements = [s if s.about in kept or s.about is None else dataclasses.replace(s, about=None)
-                      for s in statements]
+        statements = [
+            s if s.about in kept or s.about is None else dataclasses.replace(s, about=None) for s in statements
+        ]
     return ArticleAnalysis(article, tuple(timexes), tuple(mentions), tuple(statements))
 
 
-def _analyse_pieces(article: Article, pieces: Pieces, settings: Settings,
-                    corpus_hints: Sequence[TimeValue], infer_date: bool) -> ArticleAnalysis:
+def _analyse_pieces(
+    article: Article, pieces: Pieces, settings: Settings, corpus_hints: Sequence[TimeValue], infer_date: bool
+) -> ArticleAnalysis:
     """``analyse`` a long article piece by piece, each piece parsed only when
     its turn comes. The first piece (the lead) dates an undated article, and
     that date anchors every piece after it; each piece's records are moved
@@ -117,8 +130,9 @@ def _analyse_pieces(article: Article, pieces: Pieces, settings: Settings,
         part = analyse(piece, doc, settings, corpus_hints, infer_date)
         if offset == 0:
             # later pieces take the lead's answer, found or not
-            article = dataclasses.replace(article, published=part.article.published,
-                                          published_estimate=part.article.published_estimate)
+            article = dataclasses.replace(
+                article, published=part.article.published, published_estimate=part.article.published_estimate
+            )
             corpus_hints, infer_date = (), False
         timexes += (shifted(t, offset) for t in part.timexes)
         new_ids = {}
@@ -129,8 +143,11 @@ def _analyse_pieces(article: Article, pieces: Pieces, settings: Settings,
             mentions.append(moved)
         for statement in part.statements:
             moved = shifted(statement, offset)
-            statements.append(dataclasses.replace(moved, id=statement_id(article.id, moved.start),
-                                                  about=new_ids.get(statement.about, statement.about)))
+            statements.append(
+                dataclasses.replace(
+                    moved, id=statement_id(article.id, moved.start), about=new_ids.get(statement.about, statement.about)
+                )
+            )
     return ArticleAnalysis(article, tuple(timexes), tuple(mentions), tuple(statements))
 
 
@@ -160,8 +177,9 @@ def shifted(record, offset: int):
     return dataclasses.replace(record, **changes) if changes else record
 
 
-def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | None,
-                     on_failure: Callable[[Failure], None] | None = None) -> int:
+def date_from_corpus(
+    store: Store, settings: Settings, scope: Sequence[str] | None, on_failure: Callable[[Failure], None] | None = None
+) -> int:
     """Date the undated articles that other articles' dated reports of the
     same happenings date, re-analysed at that date; run after linking.
     ``scope`` holds the articles new to this build: the undated ones
@@ -188,24 +206,33 @@ def date_from_corpus(store: Store, settings: Settings, scope: Sequence[str] | No
         # an article never dated: its stored mentions are those of its undated
         # text, so one without hints needs no parse; a corpus-dated one is
         # parsed again undated (its stored mentions hang on the old date)
-        stored_hints = {aid: corpus_hints(mentions.get(aid, ()), reports, settings.link_threshold)
-                        for aid in chunk if aid not in corpus_dated}
+        stored_hints = {
+            aid: corpus_hints(mentions.get(aid, ()), reports, settings.link_threshold)
+            for aid in chunk
+            if aid not in corpus_dated
+        }
         todo = [aid for aid in chunk if aid in corpus_dated or stored_hints[aid]]
         if not todo:
             continue
         nlp = nlp or load_pipeline(settings.model)
         stored = {a.id: a for a in store.articles_by_ids(todo)}
         redone = []
-        for article, doc in annotate((_without_corpus_date(stored[aid]) for aid in todo), nlp,
-                                     batch_size=settings.batch_size):
+        for article, doc in annotate(
+            (_without_corpus_date(stored[aid]) for aid in todo), nlp, batch_size=settings.batch_size
+        ):
             try:
                 analysis = _analyse_with_corpus(article, doc, settings, reports, stored_hints.get(article.id))
             except StorylineError:
                 raise
             except Exception as exc:  # a bug on one article keeps it as it was; it must not stop the build
                 if on_failure:
-                    on_failure(Failure(article.source, "date from corpus",
-                                       f"not dated from the corpus, kept as it was ({type(exc).__name__}: {exc})"))
+                    on_failure(
+                        Failure(
+                            article.source,
+                            "date from corpus",
+                            f"not dated from the corpus, kept as it was ({type(exc).__name__}: {exc})",
+                        )
+                    )
                 continue
             if analysis.article.published != stored[article.id].published:
                 redone.append(analysis)
@@ -260,9 +287,7 @@ def _undated_in_scope(store: Store, scope: Sequence[str] | None) -> list[str]:
     return sorted(chosen)
 
 
-def cleaned_articles(
-    raws: Iterable[RawDocument | Failure], on_failure: Callable[[Failure], None]
-) -> Iterator[Article]:
+def cleaned_articles(raws: Iterable[RawDocument | Failure], on_failure: Callable[[Failure], None]) -> Iterator[Article]:
     for raw in raws:
         if isinstance(raw, Failure):
             on_failure(raw)
@@ -287,8 +312,7 @@ def analyse_stream(
         # would cost more than the whole re-build
         return
     nlp = load_pipeline(settings.model)
-    docs = annotate(chain([first], articles), nlp, batch_size=settings.batch_size,
-                    n_process=settings.n_process)
+    docs = annotate(chain([first], articles), nlp, batch_size=settings.batch_size, n_process=settings.n_process)
     for article, doc in docs:
         try:
             yield analyse(article, doc, settings)
@@ -447,7 +471,7 @@ def _unpack_remote(items, fail, report: BuildReport, is_new) -> Iterator[Article
     for item in items:
         if isinstance(item, Failure):
             fail(item)
-        elif isinstance(item, str):        # id of an article the database already holds
+        elif isinstance(item, str):  # id of an article the database already holds
             report.articles_seen += 1
         elif is_new(item.article):
             yield item

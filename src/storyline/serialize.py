@@ -65,7 +65,7 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
         args = typing.get_args(kind)
         item = _decoder(args[0] if args else Any)
         make = tuple if origin is tuple else list
-        if item is _keep:   # strings, numbers: taken as they are, without a call per item
+        if item is _keep:  # strings, numbers: taken as they are, without a call per item
             return lambda data: None if data is None else make(data)
         return lambda data: None if data is None else make([item(v) for v in data])
     if kind is date:
@@ -78,6 +78,7 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
             if data is None:
                 return None
             return kind(**{name: decode(data[name]) for name, decode in fields if name in data})
+
         return record
     return _keep
 

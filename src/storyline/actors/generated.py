@@ -29,6 +29,7 @@ DATA_DIR = Path(__file__).parent / "data" / "generated"
 @dataclass(frozen=True)
 class GeneratedHolder:
     """An officeholder for dating: ``titles`` before ``name`` dates the text to ``terms``."""
+
     name: str
     titles: tuple[str, ...]
     full_name: bool
@@ -50,7 +51,7 @@ def actor_rows() -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         end = line.find('",', 2)
         name = line[2:end]
-        if "\\" in name:   # an escaped character: let the JSON parser read it
+        if "\\" in name:  # an escaped character: let the JSON parser read it
             name = json.loads(line)[0]
         rows[name] = line
     return rows
@@ -67,19 +68,44 @@ def alias_index() -> dict[str, str]:
 
 def build_actor(line: str) -> Actor:
     name, kind, country, sector, keys, roles = json.loads(line)
-    return Actor(name=name, kind=kind, country=country, sector=sector, aliases=tuple(keys),
-                 roles=tuple(Role(title, organisation, _day(start), _day(end))
-                             for title, organisation, start, end in roles))
+    return Actor(
+        name=name,
+        kind=kind,
+        country=country,
+        sector=sector,
+        aliases=tuple(keys),
+        roles=tuple(Role(title, organisation, _day(start), _day(end)) for title, organisation, start, end in roles),
+    )
 
 
 #: The title a converted role carries for each sector (the CAMEO role code is its organisation).
-SECTOR_LABEL = {"GOV": "government", "MIL": "military", "REB": "rebel", "OPP": "opposition", "PTY": "party",
-                "COP": "police", "JUD": "judiciary", "SPY": "intelligence", "LEG": "legislature",
-                "MED": "media", "BUS": "business", "CVL": "civilian", "REF": "refugee", "ELI": "elite",
-                "IGO": "international organisation", "NGO": "non-governmental organisation",
-                "CRM": "criminal", "EDU": "education", "HLH": "health", "LAB": "labour",
-                "AGR": "agriculture", "REL": "religion", "ENV": "environment", "HRI": "human rights",
-                "DEV": "development"}
+SECTOR_LABEL = {
+    "GOV": "government",
+    "MIL": "military",
+    "REB": "rebel",
+    "OPP": "opposition",
+    "PTY": "party",
+    "COP": "police",
+    "JUD": "judiciary",
+    "SPY": "intelligence",
+    "LEG": "legislature",
+    "MED": "media",
+    "BUS": "business",
+    "CVL": "civilian",
+    "REF": "refugee",
+    "ELI": "elite",
+    "IGO": "international organisation",
+    "NGO": "non-governmental organisation",
+    "CRM": "criminal",
+    "EDU": "education",
+    "HLH": "health",
+    "LAB": "labour",
+    "AGR": "agriculture",
+    "REL": "religion",
+    "ENV": "environment",
+    "HRI": "human rights",
+    "DEV": "development",
+}
 _SECTOR_OF_LABEL = {label: sector for sector, label in SECTOR_LABEL.items()}
 
 
@@ -104,8 +130,7 @@ def generated_holders() -> tuple[GeneratedHolder, ...]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         name, titles, full_name, terms = json.loads(line)
-        out.append(GeneratedHolder(name, tuple(titles), bool(full_name),
-                                   tuple((_day(a), _day(b)) for a, b in terms)))
+        out.append(GeneratedHolder(name, tuple(titles), bool(full_name), tuple((_day(a), _day(b)) for a, b in terms)))
     return tuple(out)
 
 

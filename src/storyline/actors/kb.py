@@ -45,7 +45,7 @@ _PLAIN = re.compile(r"[A-Za-z-]+")
 def normalise(text: str) -> str:
     """The key used for alias look-ups: lower case, straight apostrophes,
     no leading article, no possessive, single spaces."""
-    if _PLAIN.fullmatch(text):   # one plain word: the common case, and the cheap one
+    if _PLAIN.fullmatch(text):  # one plain word: the common case, and the cheap one
         return text.lower()
     return _normalise(text)
 
@@ -62,18 +62,18 @@ def _normalise(text: str) -> str:
 class KnowledgeBase:
     """Alias index over actors; ``adjectives`` map "Syrian" to SYR and so on."""
 
-    actors: dict[str, Actor] = field(default_factory=dict)       # canonical name -> Actor
-    aliases: dict[str, str] = field(default_factory=dict)        # normalised alias -> canonical
-    adjectives: dict[str, str] = field(default_factory=dict)     # normalised adjective -> ISO3
-    capitals: dict[str, str] = field(default_factory=dict)       # normalised capital -> ISO3
+    actors: dict[str, Actor] = field(default_factory=dict)  # canonical name -> Actor
+    aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> canonical
+    adjectives: dict[str, str] = field(default_factory=dict)  # normalised adjective -> ISO3
+    capitals: dict[str, str] = field(default_factory=dict)  # normalised capital -> ISO3
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
-    demonyms: dict[str, str] = field(default_factory=dict)       # ISO3 -> first adjective ("Russian")
-    sectors: dict[str, str] = field(default_factory=dict)        # head lemma -> sector
-    gender: dict[str, str] = field(default_factory=dict)         # canonical -> f/m
-    titles: set[str] = field(default_factory=set)                 # normalised role titles
+    demonyms: dict[str, str] = field(default_factory=dict)  # ISO3 -> first adjective ("Russian")
+    sectors: dict[str, str] = field(default_factory=dict)  # head lemma -> sector
+    gender: dict[str, str] = field(default_factory=dict)  # canonical -> f/m
+    titles: set[str] = field(default_factory=set)  # normalised role titles
     #: converted knowledge (``generated.py``), asked only when the aliases above say nothing
-    generated_aliases: dict[str, str] = field(default_factory=dict)   # alias key -> canonical
-    generated_rows: dict[str, str] = field(default_factory=dict)      # canonical -> its data line
+    generated_aliases: dict[str, str] = field(default_factory=dict)  # alias key -> canonical
+    generated_rows: dict[str, str] = field(default_factory=dict)  # canonical -> its data line
     #: role noun phrases of the Phoenix agents dictionary -> sector ("riot police" -> COP)
     agents: dict[str, str] = field(default_factory=dict)
 
@@ -134,7 +134,7 @@ class KnowledgeBase:
             bare = owner[:-2] if owner.endswith(("'s", "\u2019s")) else owner.rstrip("'\u2019")
             key = normalise(bare)
             if key in self.adjectives or key in self.capitals:
-                return name    # an adjective, or a capital ("Moscow's envoy"): left as written
+                return name  # an adjective, or a capital ("Moscow's envoy"): left as written
             actor = self.lookup(bare)
             if actor is not None and actor.kind == "state" and actor.country == iso3:
                 return " ".join([adjective, *words[n:]])
@@ -194,8 +194,14 @@ def _actor_from_mapping(entry: dict, where: str) -> tuple[Actor, str | None]:
         aliases = tuple(a.strip() for a in aliases.split("|") if a.strip())
     roles = []
     for role in entry.get("roles") or ():
-        roles.append(Role(title=str(role.get("title", "")), organisation=role.get("organisation"),
-                          start=_as_date(role.get("start")), end=_as_date(role.get("end"))))
+        roles.append(
+            Role(
+                title=str(role.get("title", "")),
+                organisation=role.get("organisation"),
+                start=_as_date(role.get("start")),
+                end=_as_date(role.get("end")),
+            )
+        )
     actor = Actor(
         name=str(entry["name"]),
         kind=str(entry.get("kind") or "unknown"),

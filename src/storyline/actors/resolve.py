@@ -20,8 +20,22 @@ from .gazetteer import lookup_place
 from .kb import KnowledgeBase, load_kb, normalise
 
 #: Dependency labels of tokens that head an actor phrase.
-ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "dative", "conj",
-              "attr", "agent", "npadvmod", "oprd", "compound", "ROOT"}
+ACTOR_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "pobj",
+    "poss",
+    "appos",
+    "dative",
+    "conj",
+    "attr",
+    "agent",
+    "npadvmod",
+    "oprd",
+    "compound",
+    "ROOT",
+}
 #: Modifiers that belong to an actor's name ("Palestinian Authority President Mahmoud Abbas").
 NAME_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "flat", "nummod", "quantmod", "det"}
 PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -29,46 +43,181 @@ PRONOUNS_GROUP = {"they", "them", "their", "it", "its"}
 #: Words that can head a noun phrase but never name an actor by themselves.
 #: Heads that stand for the group named after "of": "members of the PLO",
 #: "thousands of Nigerians", "supporters of Ben Bella".
-PART_OF = {"member", "members", "thousand", "hundred", "dozen", "million", "some", "third", "half",
-           "many", "most", "all", "group", "number", "supporter", "representative", "delegation",
-           "leader", "head", "chief", "wing", "faction", "unit", "team", "one", "two", "several"}
+PART_OF = {
+    "member",
+    "members",
+    "thousand",
+    "hundred",
+    "dozen",
+    "million",
+    "some",
+    "third",
+    "half",
+    "many",
+    "most",
+    "all",
+    "group",
+    "number",
+    "supporter",
+    "representative",
+    "delegation",
+    "leader",
+    "head",
+    "chief",
+    "wing",
+    "faction",
+    "unit",
+    "team",
+    "one",
+    "two",
+    "several",
+}
 #: Generic heads that take the identity of a known organisation inside their phrase
 #: ("the radical Palestinian Islamic Jihad movement").
-GENERIC_HEADS = {"movement", "group", "party", "faction", "organization", "organisation", "government",
-                 "leadership", "militia", "network", "side", "authorities", "regime", "administration"}
+GENERIC_HEADS = {
+    "movement",
+    "group",
+    "party",
+    "faction",
+    "organization",
+    "organisation",
+    "government",
+    "leadership",
+    "militia",
+    "network",
+    "side",
+    "authorities",
+    "regime",
+    "administration",
+}
 #: Heads that make a state's name its government ("the US administration").
 STATE_HEADS = {"government", "administration", "regime", "cabinet", "authorities", "leadership"}
 #: What "a state of ..." is when it is a condition: "declared a state of emergency".
-CONDITIONS = {"emergency", "siege", "alert", "war", "mourning", "readiness", "disaster", "affairs", "affair",
-              "calamity", "exception", "insurrection", "shock", "uncertainty", "health"}
-NOT_ACTORS = {"report", "statement", "interview", "speech", "decision", "move", "plan", "talk",
-              "meeting", "way", "time", "year", "week", "day", "month", "part", "number", "deal",
-              "pressure", "threat", "interest", "control", "effort", "step", "measure"}
+CONDITIONS = {
+    "emergency",
+    "siege",
+    "alert",
+    "war",
+    "mourning",
+    "readiness",
+    "disaster",
+    "affairs",
+    "affair",
+    "calamity",
+    "exception",
+    "insurrection",
+    "shock",
+    "uncertainty",
+    "health",
+}
+NOT_ACTORS = {
+    "report",
+    "statement",
+    "interview",
+    "speech",
+    "decision",
+    "move",
+    "plan",
+    "talk",
+    "meeting",
+    "way",
+    "time",
+    "year",
+    "week",
+    "day",
+    "month",
+    "part",
+    "number",
+    "deal",
+    "pressure",
+    "threat",
+    "interest",
+    "control",
+    "effort",
+    "step",
+    "measure",
+}
 
 
 #: Heads of the media, business and charity sectors that name actors without a country
 #: ("two journalists were abducted", "the company denied"); the sector's other heads
 #: ("channel", "paper", "news", "radio", "bank", "agency") name things too often.
-BARE_ACTORS = {"journalist", "reporter", "businessman", "company", "firm", "corporation", "charity",
-               "association", "federation", "union", "watchdog", "newspaper"}
+BARE_ACTORS = {
+    "journalist",
+    "reporter",
+    "businessman",
+    "company",
+    "firm",
+    "corporation",
+    "charity",
+    "association",
+    "federation",
+    "union",
+    "watchdog",
+    "newspaper",
+}
 #: Heads that name one person ("the president", "a senior official"), so "he" or "she" can refer to them.
-PERSON_HEADS = {"president", "minister", "premier", "chancellor", "official", "spokesman", "spokeswoman",
-                "spokesperson", "diplomat", "ambassador", "envoy", "negotiator", "lawmaker", "senator",
-                "governor", "mayor", "king", "queen", "emir", "sheikh", "prince", "monarch", "secretary",
-                "commander", "general", "judge", "prosecutor", "leader", "chief", "counterpart", "activist",
-                "adviser", "advisor", "member", "source"}
+PERSON_HEADS = {
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "negotiator",
+    "lawmaker",
+    "senator",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "emir",
+    "sheikh",
+    "prince",
+    "monarch",
+    "secretary",
+    "commander",
+    "general",
+    "judge",
+    "prosecutor",
+    "leader",
+    "chief",
+    "counterpart",
+    "activist",
+    "adviser",
+    "advisor",
+    "member",
+    "source",
+}
 
 
 #: Words before "General" that make a civil office ("Attorney General", "Secretary-General").
-CIVIL_GENERALS = {"attorney", "solicitor", "secretary", "inspector", "surgeon", "governor", "director", "consul",
-                  "auditor", "postmaster", "-"}
+CIVIL_GENERALS = {
+    "attorney",
+    "solicitor",
+    "secretary",
+    "inspector",
+    "surgeon",
+    "governor",
+    "director",
+    "consul",
+    "auditor",
+    "postmaster",
+    "-",
+}
 
 
 def ethnic(token) -> bool:
-    """"ethnic Albanian guerrillas": an ethnicity, not the state of that name."""
+    """ "ethnic Albanian guerrillas": an ethnicity, not the state of that name."""
     doc = token.doc
     return (token.i > 0 and doc[token.i - 1].lower_ == "ethnic") or any(
-        c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
+        c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children
+    )
 
 
 def _kind_for_sector(sector: str | None) -> str:
@@ -112,7 +261,7 @@ class ActorResolver:
         self._ent_of = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
         # Span.text is rebuilt from the tokens on every access, and an entity's
         # text is asked for again for each of its tokens and each rule
-        self._ent_texts: dict[int, str] = {}   # entity start -> text
+        self._ent_texts: dict[int, str] = {}  # entity start -> text
         # spaCy rebuilds doc.sents on every access; the event stages reuse this list
         self.sents = list(doc.sents)
         # Every actor-like token, in text order (the sentences cover the doc
@@ -142,8 +291,11 @@ class ActorResolver:
             person = ref.kind == "person" or (not ref.resolved and token.ent_type_ == "PERSON")
             self._seen.append((token.i, ref, person, token.lemma_.lower()))
             self._seen_heads.add(token.lemma_.lower())
-            self._plural[token.i] = token.tag_ in ("NNS", "NNPS") or any(
-                c.dep_ == "conj" for c in token.children) or token.lower_ in ("palestinians", "israelis")
+            self._plural[token.i] = (
+                token.tag_ in ("NNS", "NNPS")
+                or any(c.dep_ == "conj" for c in token.children)
+                or token.lower_ in ("palestinians", "israelis")
+            )
         return ref
 
     def refs(self, token) -> list[ActorRef]:
@@ -157,7 +309,7 @@ class ActorResolver:
         return out
 
     def _by_nationality(self, head, ref) -> list[ActorRef]:
-        """"Russian and Ukrainian delegations" are two groups, one of each country."""
+        """ "Russian and Ukrainian delegations" are two groups, one of each country."""
         if ref is None or ref.resolved or head.tag_ not in ("NNS", "NNPS"):
             return [ref] if ref is not None else []
         adjectives = [a for c in head.children if c.dep_ == "amod" for a in (c, *c.conjuncts)]
@@ -174,11 +326,14 @@ class ActorResolver:
         if token.lemma_.lower() in NOT_ACTORS:
             return None
         if token.lemma_.lower() == "state" and any(
-                g.lemma_.lower() in CONDITIONS for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children):
-            return None   # "a state of emergency" is a condition, not a state
+            g.lemma_.lower() in CONDITIONS
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+        ):
+            return None  # "a state of emergency" is a condition, not a state
         if token.pos_ == "NOUN" and not token.ent_type_ and not self._may_name_actor(token):
-            return None   # "grain", "corridor": no rule below could make an actor of it
+            return None  # "grain", "corridor": no rule below could make an actor of it
         span = self._phrase(token)
         text = span.text
         if token.lemma_.lower() in PART_OF or token.lower_ in PART_OF:
@@ -196,14 +351,19 @@ class ActorResolver:
                 # a converted actor's dated role on the article's day: Karzai is GOV from 2001
                 sector = self.kb.sector_on(actor, self.on) or actor.sector
                 if actor.kind == "person" and sector != "IGO" and self._international(span, token):
-                    sector = "IGO"   # "U.N. mediator Diego Cordovez": the text says for whom he acts
-                return self._make(actor.name, span, actor.country, sector or self._sector(span, token),
-                                  actor.kind, True, token)
+                    sector = "IGO"  # "U.N. mediator Diego Cordovez": the text says for whom he acts
+                return self._make(
+                    actor.name, span, actor.country, sector or self._sector(span, token), actor.kind, True, token
+                )
         if token.lemma_.lower() in GENERIC_HEADS:
             for ent in (e for e in self._ents if span.start <= e.start and e.end <= span.end):
                 actor = self.kb.lookup(ent.text)
-                if actor is not None and actor.kind == "person" and actor.country and token.lemma_.lower() in (
-                        "administration", "government", "regime", "cabinet"):
+                if (
+                    actor is not None
+                    and actor.kind == "person"
+                    and actor.country
+                    and token.lemma_.lower() in ("administration", "government", "regime", "cabinet")
+                ):
                     # "the Trump administration" is the US government, not Trump
                     state = self.kb.state(actor.country)
                     if state is not None:
@@ -216,8 +376,14 @@ class ActorResolver:
         # a capital standing for its government ("Washington demanded ...")
         iso = self.kb.capitals.get(normalise(token.text))
         # (the small model tags a lone capital as a person: "said Kyiv would not accept")
-        if iso and (token.ent_type_ != "PERSON" or self._entity_text(token) == token.text) and (token.dep_ in ("nsubj", "nsubjpass", "poss", "agent") or (
-                token.dep_ == "pobj" and token.head.lower_ in ("with", "against", "from", "by"))):
+        if (
+            iso
+            and (token.ent_type_ != "PERSON" or self._entity_text(token) == token.text)
+            and (
+                token.dep_ in ("nsubj", "nsubjpass", "poss", "agent")
+                or (token.dep_ == "pobj" and token.head.lower_ in ("with", "against", "from", "by"))
+            )
+        ):
             return self._make(self.kb.country_names.get(iso, token.text), span, iso, "GOV", "state", True, token)
         iso = self.kb.country_of(token.text) if token.pos_ == "PROPN" else None
         if iso:  # "Palestinians", "Israelis": the people of a state
@@ -226,8 +392,15 @@ class ActorResolver:
         if token.ent_type_ == "PERSON":
             earlier = self._earlier_person(token)
             if earlier is not None:
-                return self._make(earlier.name, span, earlier.country or self._country(token, span),
-                                  earlier.sector, "person", earlier.resolved, token)
+                return self._make(
+                    earlier.name,
+                    span,
+                    earlier.country or self._country(token, span),
+                    earlier.sector,
+                    "person",
+                    earlier.resolved,
+                    token,
+                )
         # "the official", "the council": a definite description of an earlier actor
         det = [c for c in token.lefts if c.dep_ == "det"]
         if det and det[0].lower_ in ("the", "this", "that") and len(span) <= 2 and token.pos_ in ("NOUN", "PROPN"):
@@ -237,7 +410,7 @@ class ActorResolver:
         country = self._country(token, span)
         sector = self._sector(span, token)
         if country is None and self._international(span, token):
-            sector = "IGO"   # "UN officials", "U.N. mediator Diego Cordovez": they act for the body
+            sector = "IGO"  # "UN officials", "U.N. mediator Diego Cordovez": they act for the body
         holder = self._office_holder(token, span, country)
         if holder is not None:
             return self._make(holder.name, span, holder.country, holder.sector, "person", True, token)
@@ -245,18 +418,27 @@ class ActorResolver:
             kind = "person" if token.ent_type_ == "PERSON" else _kind_for_sector(sector)
             name = self._entity_text(token) or span.text
             ent = self._ent_of.get(token.i)
-            if token.ent_type_ == "ORG" and country and ent is not None and (
-                    ent.end - 1 > token.i or (len(span.text) > len(name) and span.text.endswith(name))):
+            if (
+                token.ent_type_ == "ORG"
+                and country
+                and ent is not None
+                and (ent.end - 1 > token.i or (len(span.text) > len(name) and span.text.endswith(name)))
+            ):
                 # "Russia's defence ministry (later)": the tagger's entity leaves out whose
                 # ministry it is, or runs on past the head
                 name = self._clean(span.text)
             if token.ent_type_ == "PERSON" and country is None:
                 country = self._country_from_apposition(token)
-            return self._make(name, span, country, sector or ("GOV" if kind == "person" and country else None),
-                              kind, False, token)
-        if sector and (country or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")
-                       or sector in ("MED", "NGO", "BUS") and token.lemma_.lower() in BARE_ACTORS and not any(
-                           c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)):
+            return self._make(
+                name, span, country, sector or ("GOV" if kind == "person" and country else None), kind, False, token
+            )
+        if sector and (
+            country
+            or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")
+            or sector in ("MED", "NGO", "BUS")
+            and token.lemma_.lower() in BARE_ACTORS
+            and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
+        ):
             # (not "the opposition newspaper El Faro": the name beside the head is the actor)
             singular_person = token.lemma_.lower() in PERSON_HEADS and token.tag_ == "NN"
             kind = "person" if singular_person else _kind_for_sector(sector)
@@ -271,11 +453,17 @@ class ActorResolver:
         seen before. Most nouns in news text do none of these."""
         lemma, lower = token.lemma_.lower(), token.lower_
         heads = _alias_heads(self.kb)
-        return (lemma in heads or lower in heads or lemma in PART_OF or lower in PART_OF
-                or lemma in self._seen_heads or token.text[:1].isupper())
+        return (
+            lemma in heads
+            or lower in heads
+            or lemma in PART_OF
+            or lower in PART_OF
+            or lemma in self._seen_heads
+            or token.text[:1].isupper()
+        )
 
     def _office_holder(self, token, span, country):
-        """"The US secretary of state" on a known day is the person who held the office."""
+        """ "The US secretary of state" on a known day is the person who held the office."""
         if self.on is None or country is None or any(t.ent_type_ == "PERSON" for t in span):
             return None
         words = [t.text for t in span if self.kb.country_of(t.text) is None and t.dep_ != "det"]
@@ -334,12 +522,12 @@ class ActorResolver:
     def _earlier_person(self, token):
         words = normalise(self._entity_text(token) or token.text).split()
         for _, ref, person, _lemma in reversed(self._seen):
-            if person and words and normalise(ref.name).split()[-len(words):] == words:
+            if person and words and normalise(ref.name).split()[-len(words) :] == words:
                 return ref
         # names that put the family name first ("Lai Ching-te" ... "Lai")
         for _, ref, person, _lemma in reversed(self._seen):
             names = normalise(ref.name).split()
-            if person and words and len(names) > len(words) and names[:len(words)] == words:
+            if person and words and len(names) > len(words) and names[: len(words)] == words:
                 return ref
         return None
 
@@ -370,9 +558,13 @@ class ActorResolver:
             if "\n" in self.doc[i].text_with_ws:
                 start = i + 1
                 break
-        while start < token.i and self.doc[start].dep_ in ("det", "punct", "case") and self.doc[start].lower_ in ("the", "a", "an", ",", "'s", "’s"):
+        while (
+            start < token.i
+            and self.doc[start].dep_ in ("det", "punct", "case")
+            and self.doc[start].lower_ in ("the", "a", "an", ",", "'s", "’s")
+        ):
             start += 1
-        return self.doc[start: token.i + 1]
+        return self.doc[start : token.i + 1]
 
     def _entity_text(self, token) -> str | None:
         ent = self._ent_of.get(token.i)
@@ -384,11 +576,11 @@ class ActorResolver:
         return text
 
     def _country(self, token, span) -> str | None:
-        rights = [t for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-                  for t in c.subtree]
+        rights = [t for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for t in c.subtree]
         # "a newspaper based in Beirut"
-        rights += [t for c in token.rights if c.dep_ == "acl" and c.lemma_ in ("base", "operate", "locate")
-                   for t in c.subtree]
+        rights += [
+            t for c in token.rights if c.dep_ == "acl" and c.lemma_ in ("base", "operate", "locate") for t in c.subtree
+        ]
         for tok in list(span) + rights:
             if tok.i == token.i and token.pos_ == "NOUN" or ethnic(tok):
                 continue
@@ -431,15 +623,18 @@ class ActorResolver:
 
     def _sector(self, span, token) -> str | None:
         sector = self.kb.sectors.get(token.lemma_.lower()) or self._agent_sector(span, token)
-        if sector == "GOV" and token.lemma_.lower() in ("ministry", "minister", "department", "secretary") and any(
-                t.lower_ in ("defence", "defense", "war") for t in span):
-            return "MIL"   # a defence ministry is the armed forces' command, as CAMEO codes it
+        if (
+            sector == "GOV"
+            and token.lemma_.lower() in ("ministry", "minister", "department", "secretary")
+            and any(t.lower_ in ("defence", "defense", "war") for t in span)
+        ):
+            return "MIL"  # a defence ministry is the armed forces' command, as CAMEO codes it
         if sector or token.pos_ == "NOUN":
             # "military ties" is not a military actor: only the head noun says who
             return sector
         for tok in reversed(list(span)):
             if tok.lemma_.lower() == "general" and tok.i > 0 and self.doc[tok.i - 1].lower_ in CIVIL_GENERALS:
-                return "GOV"   # "Attorney General Janet Reno" is no soldier
+                return "GOV"  # "Attorney General Janet Reno" is no soldier
             sector = self.kb.sectors.get(tok.lemma_.lower())
             if sector:
                 return sector
@@ -465,5 +660,13 @@ class ActorResolver:
     def _make(self, name, span, country, sector, kind, resolved, token) -> ActorRef:
         if country and not resolved and kind != "person":
             name = self.kb.owned_name(name, country)
-        return ActorRef(name=name, text=span.text, start=span.start_char, end=span.end_char,
-                        country=country, sector=sector, kind=kind, resolved=resolved)
+        return ActorRef(
+            name=name,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            country=country,
+            sector=sector,
+            kind=kind,
+            resolved=resolved,
+        )

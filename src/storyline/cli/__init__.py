@@ -48,7 +48,7 @@ def _click_error(ctx: click.Context, exc: click.ClickException) -> None:
     """A misuse click found (bad option value, missing argument, unknown
     command), as one line naming the help to read; exit status 2."""
     if isinstance(exc, click.exceptions.NoArgsIsHelpError):
-        exc.show()   # `storyline` alone: the help itself is the answer
+        exc.show()  # `storyline` alone: the help itself is the answer
         ctx.exit(exc.exit_code)
     failed = getattr(exc, "ctx", None) or ctx
     hint = f"; see `{failed.command_path} --help`" if isinstance(exc, click.UsageError) else ""

@@ -42,10 +42,21 @@ class Progress:
 @click.command(name="build")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-              help="Input format; auto sniffs each file.")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="Where articles are analysed: this process, or a Ray cluster (storyline[ray]).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="Input format; auto sniffs each file.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where articles are analysed: this process, or a Ray cluster (storyline[ray]).",
+)
 @click.option("--address", help="With --engine ray: the Ray cluster to join (default: start a local one).")
 @settings_options
 def build_command(paths, db, fmt, engine, address, settings):
@@ -74,19 +85,33 @@ def build_command(paths, db, fmt, engine, address, settings):
         click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
 
     stdin = click.get_binary_stream("stdin") if "-" in paths else None
+
     def on_warning(source: str, warning: str) -> None:
         progress.done()
         click.echo(f"warning: {source}: {warning}", err=True)
 
-    report = build(list(paths), db, settings, fmt=fmt, stdin=stdin, progress=progress,
-                   on_failure=on_failure, engine=engine, address=address, on_warning=on_warning)
+    report = build(
+        list(paths),
+        db,
+        settings,
+        fmt=fmt,
+        stdin=stdin,
+        progress=progress,
+        on_failure=on_failure,
+        engine=engine,
+        address=address,
+        on_warning=on_warning,
+    )
     progress.done()
     click.echo(
         f"built {count(report.articles_new, 'new article')} into {db}"
         f" ({report.articles_seen} already stored, {len(report.failures)} failed);"
         f" {count(report.events, 'event')} in the timeline"
-        + (f"; dates from the corpus changed for {count(report.dated_from_corpus, 'undated article')}"
-           if report.dated_from_corpus else ""),
+        + (
+            f"; dates from the corpus changed for {count(report.dated_from_corpus, 'undated article')}"
+            if report.dated_from_corpus
+            else ""
+        ),
         err=True,
     )
     sys.exit(report.exit_code)

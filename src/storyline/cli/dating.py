@@ -27,9 +27,14 @@ def _read_articles(path: str, settings):
 
 @click.command(name="date")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--corpus", "corpus_db", type=click.Path(dir_okay=False), default=None,
-              help="A storyline database whose dated reports of the same happenings date an "
-                   "article its text cannot date, as `build` does.")
+@click.option(
+    "--corpus",
+    "corpus_db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A storyline database whose dated reports of the same happenings date an "
+    "article its text cannot date, as `build` does.",
+)
 @json_option
 @settings_options
 def date_command(file: str, as_json: bool, settings, corpus_db: str | None = None) -> None:
@@ -96,9 +101,9 @@ def _publication_date(article, nlp, settings, corpus_db: str | None = None):
 
     if article.published and article.published.is_known:
         return article.published
-    [(_, doc)] = annotate([article], nlp)   # a text over the model's limit comes in pieces
+    [(_, doc)] = annotate([article], nlp)  # a text over the model's limit comes in pieces
     if corpus_db is None:
-        lead = doc.first() if isinstance(doc, Pieces) else doc   # as the build dates a long text
+        lead = doc.first() if isinstance(doc, Pieces) else doc  # as the build dates a long text
         # the interval the evidence allows, answered with low confidence when thin
         return infer_publication_date(lead, tag(lead, None), roles_path=settings.roles_path, interval=True)
     from ..link.corpus_dating import DatedReports, corpus_hints
@@ -120,7 +125,8 @@ def _print_date(article, published, as_json: bool, many: bool) -> None:
         record = {"value": None, "basis": "unknown", "earliest": None, "latest": None, "evidence": []}
         if published is not None:
             record = {
-                "value": published.value, "basis": published.basis,
+                "value": published.value,
+                "basis": published.basis,
                 "earliest": published.earliest.isoformat() if published.earliest else None,
                 "latest": published.latest.isoformat() if published.latest else None,
                 "evidence": list(published.evidence),
@@ -128,6 +134,7 @@ def _print_date(article, published, as_json: bool, many: bool) -> None:
             if published.basis == "inferred":
                 from ..time.dating import is_low_confidence
                 from ..time.dating_prior import interval_basis, interval_coverage
+
                 record["confidence"] = "low" if is_low_confidence(published) else "high"
                 # "statistical": a learned bound narrowed the interval; it holds for
                 # `interval_coverage` of held-out news, not for certain
@@ -144,8 +151,12 @@ def _print_date(article, published, as_json: bool, many: bool) -> None:
     span = ""
     if published.earliest and published.latest and published.earliest != published.latest:
         from ..time.dating_prior import interval_basis, interval_coverage
-        kind = (f", a statistical interval: {interval_coverage(published):.0%} of held-out news"
-                if interval_basis(published) == "statistical" else "")
+
+        kind = (
+            f", a statistical interval: {interval_coverage(published):.0%} of held-out news"
+            if interval_basis(published) == "statistical"
+            else ""
+        )
         span = f" (between {published.earliest} and {published.latest}{kind})"
     click.echo(f"{name}{published.value}{span} [{published.basis}]")
     for reason in published.evidence:

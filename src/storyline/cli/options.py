@@ -42,8 +42,9 @@ def settings_options(fn):
     """--config and --set, turned into a ``settings`` argument."""
 
     @click.option("--config", type=click.Path(dir_okay=False), help="A TOML settings file.")
-    @click.option("--set", "assignments", multiple=True, metavar="KEY=VALUE",
-                  help="Override one setting; may be repeated.")
+    @click.option(
+        "--set", "assignments", multiple=True, metavar="KEY=VALUE", help="Override one setting; may be repeated."
+    )
     @functools.wraps(fn)
     def wrapper(*args, config=None, assignments=(), **kwargs):
         settings: Settings = load_settings(config, parse_assignments(assignments))
@@ -77,8 +78,10 @@ def output_file(path: str, binary: bool = False):
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or ".")
     except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror}; check that its folder exists and "
-                          "is writable, or give another path with -o") from None
+        raise OutputError(
+            f"cannot write {path}: {err.strerror}; check that its folder exists and "
+            "is writable, or give another path with -o"
+        ) from None
     try:
         with os.fdopen(fd, mode, **encoding) as fh:
             yield fh

@@ -14,8 +14,14 @@ from .options import output_file, read_db_option
 
 @click.command(name="report")
 @read_db_option
-@click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
-              help="The HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    default="report.html",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The HTML file to write.",
+)
 def report_command(db, output):
     """Write one self-contained HTML report that works offline.
 
@@ -39,10 +45,19 @@ def report_command(db, output):
 
 @click.command(name="serve")
 @read_db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; the default keeps the app on this machine.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on; a port in use is one error line before anything is served.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default keeps the app on this machine.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on; a port in use is one error line before anything is served.",
+)
 def serve_command(db, host, port):
     """Browse the database in a local web app (read-only), with a JSON API.
 
@@ -71,8 +86,7 @@ def _check_can_listen(host: str, port: int) -> None:
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
     except socket.gaierror:
-        raise ListenError(f"cannot listen on {host}: no such address on this machine; "
-                          "use --host 127.0.0.1") from None
+        raise ListenError(f"cannot listen on {host}: no such address on this machine; use --host 127.0.0.1") from None
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         # uvicorn binds with SO_REUSEADDR too, so a port left in TIME_WAIT by
         # a server just stopped is not reported as taken.
@@ -80,9 +94,10 @@ def _check_can_listen(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as err:
-            hint = {errno.EADDRINUSE: "stop the other server or choose another --port",
-                    errno.EACCES: "ports below 1024 need privileges; choose another --port"}.get(
-                        err.errno, "give an address of this machine with --host, e.g. 127.0.0.1")
+            hint = {
+                errno.EADDRINUSE: "stop the other server or choose another --port",
+                errno.EACCES: "ports below 1024 need privileges; choose another --port",
+            }.get(err.errno, "give an address of this machine with --host, e.g. 127.0.0.1")
             raise ListenError(f"cannot listen on {host}:{port}: {err.strerror}; {hint}") from None
 
 

@@ -10,7 +10,12 @@ import click
 from ..store import Store
 from ..views.export import EXPORTERS
 from ..views.show import (
-    event_detail, find_event, find_statement, render_event, render_statement, statement_detail,
+    event_detail,
+    find_event,
+    find_statement,
+    render_event,
+    render_statement,
+    statement_detail,
 )
 from ..views.timeline import FORMATS, TimelineFilter, parse_day, render, timeline_rows
 from .options import output_file, read_db_option
@@ -20,14 +25,23 @@ from .options import output_file, read_db_option
 @read_db_option
 @click.option("--since", help="Only events dated on or after this date (2020, 2020-05, 2020-05-19).")
 @click.option("--until", help="Only events dated on or before this date.")
-@click.option("--overlapping", is_flag=True,
-              help="With --since/--until: also events that merely may fall in the window "
-                   "(a year, or an open '≤ 2023-02-04', that overlaps it).")
+@click.option(
+    "--overlapping",
+    is_flag=True,
+    help="With --since/--until: also events that merely may fall in the window "
+    "(a year, or an open '≤ 2023-02-04', that overlaps it).",
+)
 @click.option("--actor", help="Only events with this actor as source or target (part of a name).")
 @click.option("--type", "event_type", help="Only events of this PLOVER type, e.g. SANCTION.")
 @click.option("--story", help="Only events of this storyline (id or part of its label).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table to read; json (one object per line), csv or markdown to pass on.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table to read; json (one object per line), csv or markdown to pass on.",
+)
 def timeline_command(db, since, until, overlapping, actor, event_type, story, fmt):
     """Print the events, sorted by date.
 
@@ -40,8 +54,9 @@ def timeline_command(db, since, until, overlapping, actor, event_type, story, fm
     Example:
         storyline timeline --db story.duckdb --since 2020 --actor Abbas --format markdown
     """
-    flt = TimelineFilter(parse_day(since, "--since"), parse_day(until, "--until"), actor, event_type, story,
-                         overlapping)
+    flt = TimelineFilter(
+        parse_day(since, "--since"), parse_day(until, "--until"), actor, event_type, story, overlapping
+    )
     with Store(db, read_only=True) as store:
         rows = timeline_rows(store.events(), store.storylines(), flt)
     click.echo(render(rows, fmt), nl=False)
@@ -50,8 +65,14 @@ def timeline_command(db, since, until, overlapping, actor, event_type, story, fm
 @click.command(name="show")
 @click.argument("record_id", metavar="ID")
 @read_db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text to read, or json: the event as in the export, with each article's title and date.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text to read, or json: the event as in the export, with each article's title and date.",
+)
 def show_command(record_id, db, fmt):
     """Show one event (or the event of a mention id) with its evidence sentences.
 
@@ -77,8 +98,14 @@ def show_command(record_id, db, fmt):
 
 @click.command(name="export")
 @read_db_option
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="json", show_default=True,
-              help="json is the public contract; the others are described in docs/exports.md.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXPORTERS)),
+    default="json",
+    show_default=True,
+    help="json is the public contract; the others are described in docs/exports.md.",
+)
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for stdout.")
 def export_command(db, fmt, output):
     """Export the database in a standard format.

@@ -47,8 +47,11 @@ _NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "]", "'s", "n't
 #: tokens written without a space after them
 _NO_SPACE_AFTER = frozenset({"(", "[", "$", "``"})
 _MEANTIME_TOKEN = re.compile(r'<token [^>]*?sentence="(\d+)" t_id="(\d+)"[^>]*>(.*?)</token>', re.S)
-_MEANTIME_DCT = re.compile(r'<TIMEX3 [^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d\d)-(\d\d)"[^>]*>'
-                           r'(.*?)</TIMEX3>', re.S)
+_MEANTIME_DCT = re.compile(
+    r'<TIMEX3 [^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d\d)-(\d\d)"[^>]*>'
+    r"(.*?)</TIMEX3>",
+    re.S,
+)
 
 
 def parse_meantime(content: str, name: str = "") -> TimeMLDocument:
@@ -67,8 +70,15 @@ def parse_meantime(content: str, name: str = "") -> TimeMLDocument:
     length = 0
     for sent, tid, raw in _MEANTIME_TOKEN.findall(content):
         token = html.unescape(raw)
-        sep = ("" if sentence is None else "\n" if sent != sentence
-               else "" if token in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER else " ")
+        sep = (
+            ""
+            if sentence is None
+            else "\n"
+            if sent != sentence
+            else ""
+            if token in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER
+            else " "
+        )
         sentence, previous = sent, token
         parts.append(sep)
         length += len(sep)
@@ -177,8 +187,9 @@ class DatingCounts:
         }
 
 
-def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None,
-                    guess: bool = True, corpus: bool = False) -> DatingCounts:
+def evaluate_dating(
+    documents: Iterable[TimeMLDocument], nlp=None, parsed=None, guess: bool = True, corpus: bool = False
+) -> DatingCounts:
     """``parsed`` may map document names to spaCy docs already made from
     ``text_without_dct`` (the tests and benchmarks cache them). ``guess``
     lets weak evidence answer with a low-confidence year, counted apart.
@@ -196,8 +207,13 @@ def evaluate_dating(documents: Iterable[TimeMLDocument], nlp=None, parsed=None,
     hints = leave_one_out_hints(documents, parsed) if corpus else {}
     for d in documents:
         sp = parsed[d.name]
-        counts.add(d.name, d.dct, infer_publication_date(sp, tag(sp, None), hints.get(d.name, ()), roles_path="",
-                                                         guess=guess, interval=guess))
+        counts.add(
+            d.name,
+            d.dct,
+            infer_publication_date(
+                sp, tag(sp, None), hints.get(d.name, ()), roles_path="", guess=guess, interval=guess
+            ),
+        )
     return counts
 
 
@@ -222,7 +238,7 @@ def leave_one_out_hints(documents: Sequence[TimeMLDocument], parsed) -> dict[str
         dated += analyse(replace(article, published=day), sp, settings).mentions
         plain = analyse(article, sp, settings)
         if plain.article.published is None:
-            undated[d.name] = plain.mentions   # dated by its text, a build would look no further
+            undated[d.name] = plain.mentions  # dated by its text, a build would look no further
     pool = ReportPool(dated, published, titles)
     return {name: corpus_hints(mentions, pool) for name, mentions in undated.items()}
 
@@ -230,11 +246,14 @@ def leave_one_out_hints(documents: Sequence[TimeMLDocument], parsed) -> dict[str
 @click.command(name="dating")
 @click.argument("gold_dir", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
-@click.option("--no-guess", is_flag=True,
-              help="Abstain instead of answering weak evidence with a low-confidence year.")
-@click.option("--corpus", "use_corpus", is_flag=True,
-              help="Date each document with the other documents of GOLD_DIR as a corpus of dated "
-                   "articles (leave-one-out), as `storyline build` dates undated articles.")
+@click.option("--no-guess", is_flag=True, help="Abstain instead of answering weak evidence with a low-confidence year.")
+@click.option(
+    "--corpus",
+    "use_corpus",
+    is_flag=True,
+    help="Date each document with the other documents of GOLD_DIR as a corpus of dated "
+    "articles (leave-one-out), as `storyline build` dates undated articles.",
+)
 def command(gold_dir: str, as_json: bool, no_guess: bool, use_corpus: bool) -> None:
     """Date TimeML documents with their creation time hidden, and score it.
 
@@ -269,8 +288,9 @@ def command(gold_dir: str, as_json: bool, no_guess: bool, use_corpus: bool) -> N
     for key in ("exact", "within_7_days", "same_month", "same_year", "abstained"):
         click.echo(f"{key:14s} {scores[key]:.3f}")
     width = scores["median_width_days"]
-    click.echo(f"covered        {scores['covered']:.3f} (median width "
-               f"{'-' if width is None else f'{width:.0f}'} days)")
-    click.echo(f"low-confidence answers {scores['low_confidence']} "
-               f"({scores['low_confidence_wrong_year']} in the wrong year); "
-               f"confident answers in the wrong year {scores['confident_wrong_year']}")
+    click.echo(f"covered        {scores['covered']:.3f} (median width {'-' if width is None else f'{width:.0f}'} days)")
+    click.echo(
+        f"low-confidence answers {scores['low_confidence']} "
+        f"({scores['low_confidence_wrong_year']} in the wrong year); "
+        f"confident answers in the wrong year {scores['confident_wrong_year']}"
+    )

@@ -38,12 +38,12 @@ from .ecbplus_features import records
 
 @dataclass(frozen=True)
 class GoldMention:
-    index: int                 # position in the mention file (the key's order)
+    index: int  # position in the mention file (the key's order)
     doc_id: str
     sent_id: int
     tokens: tuple[int, ...]
     text: str
-    chain: str                 # gold chain: used for scoring only, never to predict
+    chain: str  # gold chain: used for scoring only, never to predict
 
     @property
     def key(self) -> str:
@@ -58,8 +58,10 @@ def split_files(split_dir: Path, split: str) -> tuple[Path, Path]:
     mentions = Path(split_dir) / f"ECB_{name}_Event_gold_mentions.json"
     for path in (corpus, mentions):
         if not path.is_file():
-            raise InputError(f"{path} not found; SPLIT_DIR must hold the ECB+ split files "
-                             f"ECB_{name}_corpus.txt and ECB_{name}_Event_gold_mentions.json")
+            raise InputError(
+                f"{path} not found; SPLIT_DIR must hold the ECB+ split files "
+                f"ECB_{name}_corpus.txt and ECB_{name}_Event_gold_mentions.json"
+            )
     return corpus, mentions
 
 
@@ -83,8 +85,14 @@ def read_mentions(path: Path) -> list[GoldMention]:
     with open(path, encoding="utf-8") as handle:
         raw = json.load(handle)
     return [
-        GoldMention(i, m["doc_id"], int(m["sent_id"]), tuple(int(t) for t in m["tokens_number"]),
-                    m.get("tokens_str", ""), m["coref_chain"])
+        GoldMention(
+            i,
+            m["doc_id"],
+            int(m["sent_id"]),
+            tuple(int(t) for t in m["tokens_number"]),
+            m.get("tokens_str", ""),
+            m["coref_chain"],
+        )
         for i, m in enumerate(raw)
     ]
 
@@ -114,8 +122,7 @@ def within_document(mentions: Sequence[GoldMention], labels: Sequence[Hashable])
     return conll_scores(key, response)
 
 
-def evaluate(split_dir: Path, split: str, nlp=None, **kwargs
-             ) -> tuple[dict[str, float], list[GoldMention], list[int]]:
+def evaluate(split_dir: Path, split: str, nlp=None, **kwargs) -> tuple[dict[str, float], list[GoldMention], list[int]]:
     corpus_path, mentions_path = split_files(split_dir, split)
     corpus, mentions = read_corpus(corpus_path), read_mentions(mentions_path)
     labels = predict(corpus, mentions, nlp=nlp, **kwargs)
@@ -123,8 +130,9 @@ def evaluate(split_dir: Path, split: str, nlp=None, **kwargs
     response = _groups(labels)
     scores = conll_scores(key, response)
     scores.update({f"within_doc_{k}": v for k, v in within_document(mentions, labels).items()})
-    scores.update(mentions=len(mentions), documents=len(corpus),
-                  gold_clusters=len(key), predicted_clusters=len(response))
+    scores.update(
+        mentions=len(mentions), documents=len(corpus), gold_clusters=len(key), predicted_clusters=len(response)
+    )
     return scores, mentions, labels
 
 
@@ -144,11 +152,20 @@ def write_key_file(path: Path, mentions: Sequence[GoldMention], labels: Sequence
 
 @click.command(name="ecbplus")
 @click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
-              help="Which Cybulska & Vossen split to score.")
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    default="dev",
+    show_default=True,
+    help="Which Cybulska & Vossen split to score.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-@click.option("--write-key", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the predicted clusters in CoNLL key format to FILE.")
+@click.option(
+    "--write-key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the predicted clusters in CoNLL key format to FILE.",
+)
 def command(split_dir: Path, split: str, as_json: bool, write_key: Path | None) -> None:
     """Score cross-document event coreference on ECB+ with the build's own
     linker (gold mention spans, no gold chains, no gold topics; MUC, B3,
@@ -163,11 +180,13 @@ def command(split_dir: Path, split: str, as_json: bool, write_key: Path | None) 
     if write_key is not None:
         write_key_file(write_key, mentions, labels)
     if as_json:
-        click.echo(json.dumps({k: (round(v, 4) if isinstance(v, float) else v)
-                               for k, v in scores.items()}, sort_keys=True))
+        click.echo(
+            json.dumps({k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}, sort_keys=True)
+        )
         return
     click.echo(f"ECB+ {split}: {scores['mentions']} mentions in {scores['documents']} documents")
     for name, label in (("muc", "MUC"), ("b3", "B3"), ("ceafe", "CEAF-e")):
-        click.echo(f"  {label:7} P {scores[name + '_p']:.3f}  R {scores[name + '_r']:.3f}"
-                   f"  F1 {scores[name + '_f1']:.3f}")
+        click.echo(
+            f"  {label:7} P {scores[name + '_p']:.3f}  R {scores[name + '_r']:.3f}  F1 {scores[name + '_f1']:.3f}"
+        )
     click.echo(f"  CoNLL F1 {scores['conll_f1']:.3f}  (within documents: {scores['within_doc_conll_f1']:.3f})")

@@ -46,13 +46,15 @@ def parse_sentences(corpus: dict[str, dict[int, list[str]]], nlp) -> dict[tuple[
     return dict(zip(keys, nlp.pipe(docs, batch_size=256)))
 
 
-def records(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMention], nlp=None,
-            parsed: dict | None = None) -> tuple[list[Article], list[EventMention]]:
+def records(
+    corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMention], nlp=None, parsed: dict | None = None
+) -> tuple[list[Article], list[EventMention]]:
     """The split's documents as Articles and its gold mentions as
     EventMentions (in the mention file's order)."""
     if parsed is None:
         if nlp is None:
             from ..annotate import load_pipeline
+
             nlp = load_pipeline()
         parsed = parse_sentences(corpus, nlp)
     articles: dict[str, Article] = {}
@@ -79,12 +81,24 @@ def records(corpus: dict[str, dict[int, list[str]]], mentions: Sequence[GoldMent
         first, last = min(m.tokens), max(m.tokens)
         sentence = " ".join(words)
         features = describe(doc, m.tokens, doc[:])
-        out.append(EventMention(
-            id=stable_id("em", article.id, m.sent_id, *m.tokens), article_id=article.id, type=ECB_TYPE,
-            cameo=None, mode=None, modality="asserted", trigger_start=starts[first],
-            trigger_end=starts[last] + len(words[last]), trigger=" ".join(words[t] for t in m.tokens),
-            lemma=features.head, sentence_start=sentence_start, sentence_end=sentence_start + len(sentence),
-            sentence=sentence, features=features))
+        out.append(
+            EventMention(
+                id=stable_id("em", article.id, m.sent_id, *m.tokens),
+                article_id=article.id,
+                type=ECB_TYPE,
+                cameo=None,
+                mode=None,
+                modality="asserted",
+                trigger_start=starts[first],
+                trigger_end=starts[last] + len(words[last]),
+                trigger=" ".join(words[t] for t in m.tokens),
+                lemma=features.head,
+                sentence_start=sentence_start,
+                sentence_end=sentence_start + len(sentence),
+                sentence=sentence,
+                features=features,
+            )
+        )
     return list(articles.values()), out
 
 
@@ -93,8 +107,9 @@ def _topic(doc_id: str) -> str:
     return doc_id.split("_", 1)[0]
 
 
-def build_lemma_pair_table(gold: Sequence[GoldMention], ems: Sequence[EventMention],
-                           topics: set[str] | None = None) -> dict[str, float]:
+def build_lemma_pair_table(
+    gold: Sequence[GoldMention], ems: Sequence[EventMention], topics: set[str] | None = None
+) -> dict[str, float]:
     """The lemma-pair log-odds table from a TRAIN split's gold chains,
     counted inside gold sub-topics (topic and ecb/ecbplus half)."""
     groups: dict[str, list[tuple[str, str]]] = {}
@@ -157,9 +172,9 @@ def training_blocks(articles: Sequence[Article], ems: Sequence[EventMention], go
     return blocks, tuple(float(v) for v in doc_weights)
 
 
-def fit_pair_model(articles: Sequence[Article], ems: Sequence[EventMention], gold: Sequence[GoldMention],
-                   iterations: int = 100) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...],
-                                                   dict[str, float]]:
+def fit_pair_model(
+    articles: Sequence[Article], ems: Sequence[EventMention], gold: Sequence[GoldMention], iterations: int = 100
+) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], dict[str, float]]:
     """The first model's weights, the second's, the document model's, and
     the full-train lemma-pair table."""
     blocks, doc_weights = training_blocks(articles, ems, gold)

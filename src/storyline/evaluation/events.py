@@ -82,8 +82,18 @@ QUAD_OF_TYPE = {
     **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
 }
 
-KEYS = ("records", "gold_events", "detect_recall", "typed_recall", "type_accuracy", "precision",
-        "quad_accuracy", "quad_macro_f1", "source_match", "target_match")
+KEYS = (
+    "records",
+    "gold_events",
+    "detect_recall",
+    "typed_recall",
+    "type_accuracy",
+    "precision",
+    "quad_accuracy",
+    "quad_macro_f1",
+    "source_match",
+    "target_match",
+)
 
 
 @dataclass(frozen=True)
@@ -171,22 +181,29 @@ def parse_record(line: str) -> GoldRecord:
         if kind is not None and kind not in PLOVER_TYPES:
             raise Malformed(f"events[{n}].type {kind!r} is not a PLOVER type")
         trigger = item.get("trigger")
-        events.append(GoldEvent(
-            kind, None if trigger is None else _span(trigger, text, f"events[{n}].trigger"),
-            _spans(item.get("source"), text, f"events[{n}].source"),
-            _spans(item.get("target"), text, f"events[{n}].target")))
+        events.append(
+            GoldEvent(
+                kind,
+                None if trigger is None else _span(trigger, text, f"events[{n}].trigger"),
+                _spans(item.get("source"), text, f"events[{n}].source"),
+                _spans(item.get("target"), text, f"events[{n}].target"),
+            )
+        )
     return GoldRecord(str(data.get("id") or ""), text, published, data.get("exhaustive") is True, tuple(events), quad)
 
 
-def read_records(path: str | Path, on_malformed: Callable[[str], None] = lambda message: None,
-                 limit: int | None = None) -> list[GoldRecord]:
+def read_records(
+    path: str | Path, on_malformed: Callable[[str], None] = lambda message: None, limit: int | None = None
+) -> list[GoldRecord]:
     """The records of a JSONL file (the first ``limit`` of them); each
     malformed line is told to ``on_malformed`` as ``FILE:LINE: reason``
     and skipped. A record without an id is named by its line."""
     path = Path(path)
     if not path.is_file():
-        raise EvaluationDataError(f"{path} does not exist; give a JSONL file of event records "
-                                  "(../shared/data/events/README.md describes the format)")
+        raise EvaluationDataError(
+            f"{path} does not exist; give a JSONL file of event records "
+            "(../shared/data/events/README.md describes the format)"
+        )
     records: list[GoldRecord] = []
     seen: set[str] = set()
     with path.open(encoding="utf-8", errors="replace") as handle:
@@ -210,9 +227,12 @@ def read_records(path: str | Path, on_malformed: Callable[[str], None] = lambda 
     return records
 
 
-def code_records(records: Sequence[GoldRecord], settings=None,
-                 on_failure: Callable[[str], None] = lambda message: None,
-                 statements: dict[str, list[Statement]] | None = None) -> dict[str, list[EventMention]]:
+def code_records(
+    records: Sequence[GoldRecord],
+    settings=None,
+    on_failure: Callable[[str], None] = lambda message: None,
+    statements: dict[str, list[Statement]] | None = None,
+) -> dict[str, list[EventMention]]:
     """Record id -> the event mentions the build's analysis codes in its
     text (and, into ``statements`` when given, record id -> its statements).
     A record the analysis fails on is told to ``on_failure`` and codes
@@ -221,8 +241,9 @@ def code_records(records: Sequence[GoldRecord], settings=None,
     from ..settings import Settings
 
     settings = settings or Settings(batch_size=64)
-    articles = (Article(id=Article.make_id(r.text), source=r.id, text=r.text, published=_day(r.published))
-                for r in records)
+    articles = (
+        Article(id=Article.make_id(r.text), source=r.id, text=r.text, published=_day(r.published)) for r in records
+    )
     coded: dict[str, list[EventMention]] = {r.id: [] for r in records}
     for analysis in analyse_stream(articles, settings, lambda f: on_failure(f"{f.source}: {f.stage}: {f.reason}")):
         coded[analysis.article.source] = list(analysis.mentions)
@@ -241,8 +262,8 @@ class _Counts:
     gold: int = 0
     detected: int = 0
     typed: int = 0
-    system: int = 0          # storyline events on exhaustive records
-    alarms: int = 0          # of them, in a sentence with no gold event
+    system: int = 0  # storyline events on exhaustive records
+    alarms: int = 0  # of them, in a sentence with no gold event
     quads: list[tuple[str, str]] = field(default_factory=list)
     roles: dict[str, list[int]] = field(default_factory=lambda: {"source": [0, 0], "target": [0, 0]})
 
@@ -281,9 +302,9 @@ def quad_of(mention: EventMention) -> str:
     if mention.modality == "hypothetical":
         return "neutral"
     kind = plover_type(mention)
-    if kind != mention.type:             # an intention, threat or refusal: CAMEO 03, 13, 12
+    if kind != mention.type:  # an intention, threat or refusal: CAMEO 03, 13, 12
         return QUAD_OF_TYPE.get(kind, "neutral")
-    if mention.modality == "negated":    # a hostile act denied: CAMEO 016
+    if mention.modality == "negated":  # a hostile act denied: CAMEO 016
         return "neutral"
     root = (mention.cameo or "")[:2]
     if root in QUAD_OF_ROOT:
@@ -313,7 +334,7 @@ PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their",
 def _within(words: list[str], phrase: list[str]) -> bool:
     """``words`` occur together, whole, in ``phrase``."""
     n = len(words)
-    return any(phrase[i:i + n] == words for i in range(len(phrase) - n + 1))
+    return any(phrase[i : i + n] == words for i in range(len(phrase) - n + 1))
 
 
 def _describe(m: EventMention) -> str:
@@ -322,8 +343,11 @@ def _describe(m: EventMention) -> str:
     return f"{plover_type(m)} {m.trigger!r}"
 
 
-def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]],
-          statements: dict[str, Sequence[Statement]] | None = None) -> tuple[dict, list[str]]:
+def score(
+    records: Sequence[GoldRecord],
+    coded: dict[str, Sequence[EventMention]],
+    statements: dict[str, Sequence[Statement]] | None = None,
+) -> tuple[dict, list[str]]:
     """The scores of KEYS, and one line per miss (for ``--failures``).
     ``statements`` (record id -> its statements) answer gold events without
     a trigger with their speakers as sources."""
@@ -343,8 +367,9 @@ def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]
                     if any(plover_type(m) == event.type for m in answers):
                         counts.typed += 1
                     else:
-                        failures.append(f"{record.id}: mistyped {event.type} {where} as "
-                                        + ", ".join(_describe(m) for m in answers))
+                        failures.append(
+                            f"{record.id}: mistyped {event.type} {where} as " + ", ".join(_describe(m) for m in answers)
+                        )
                 else:
                     failures.append(f"{record.id}: missed {event.type} {where}")
             for role, spans in (("source", event.sources), ("target", event.targets)):
@@ -357,23 +382,28 @@ def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]
                 counts.roles[role][0] += hit
                 counts.roles[role][1] += 1
                 if not hit:
-                    failures.append(f"{record.id}: {role} missed {' | '.join(s.text for s in spans)!r} at {where}: "
-                                    f"found {' | '.join(r.text for r in refs) or 'none'}")
+                    failures.append(
+                        f"{record.id}: {role} missed {' | '.join(s.text for s in spans)!r} at {where}: "
+                        f"found {' | '.join(r.text for r in refs) or 'none'}"
+                    )
         if record.exhaustive:
             starts = [e.trigger.start for e in record.events if e.trigger is not None]
             for m in mentions:
                 counts.system += 1
                 if not any(m.sentence_start <= s < m.sentence_end for s in starts):
                     counts.alarms += 1
-                    failures.append(f"{record.id}: false alarm {_describe(m)}@{m.trigger_start} in "
-                                    f"{m.sentence.strip()[:100]!r}")
+                    failures.append(
+                        f"{record.id}: false alarm {_describe(m)}@{m.trigger_start} in {m.sentence.strip()[:100]!r}"
+                    )
         if record.quad is not None:
             classes = [quad_of(m) for m in mentions]
             predicted = max(classes, key=QUAD_ORDER.index, default="neutral")
             counts.quads.append((record.quad, predicted))
             if predicted != record.quad:
-                failures.append(f"{record.id}: quad {record.quad}, coded {predicted} "
-                                f"({', '.join(_describe(m) for m in mentions) or 'no event'})")
+                failures.append(
+                    f"{record.id}: quad {record.quad}, coded {predicted} "
+                    f"({', '.join(_describe(m) for m in mentions) or 'no event'})"
+                )
     quad_hits = sum(gold == predicted for gold, predicted in counts.quads)
     result = {
         "records": counts.records,
@@ -390,8 +420,9 @@ def score(records: Sequence[GoldRecord], coded: dict[str, Sequence[EventMention]
     return result, failures
 
 
-def evaluate_file(path: str | Path, limit: int | None = None, settings=None,
-                  warn: Callable[[str], None] = lambda message: None) -> tuple[dict, list[str]]:
+def evaluate_file(
+    path: str | Path, limit: int | None = None, settings=None, warn: Callable[[str], None] = lambda message: None
+) -> tuple[dict, list[str]]:
     """Read, code and score one file: the command's work, for benchmarks."""
     malformed: list[str] = []
     records = read_records(path, malformed.append, limit)
@@ -411,10 +442,17 @@ def _stderr(message: str) -> None:
 @click.command(name="events")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line instead of a table.")
-@click.option("--failures", is_flag=True,
-              help="List every miss to stderr: missed and mistyped events, false alarms, quad and actor misses.")
-@click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="Score only the first N well-formed records (a quick look).")
+@click.option(
+    "--failures",
+    is_flag=True,
+    help="List every miss to stderr: missed and mistyped events, false alarms, quad and actor misses.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Score only the first N well-formed records (a quick look).",
+)
 def command(file: str, as_json: bool, failures: bool, limit: int | None) -> None:
     """Score event coding against a JSONL file of event records.
 

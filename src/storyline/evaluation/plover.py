@@ -33,8 +33,8 @@ ALTERNATIVES = {"YIELD": ("CONCEDE", "RETREAT")}
 class GoldRecord:
     id: str
     text: str
-    types: tuple[str, ...]                 # accepted PLOVER 2.0 types, first is canonical
-    sources: tuple[tuple[str, str], ...]   # (actor text, code)
+    types: tuple[str, ...]  # accepted PLOVER 2.0 types, first is canonical
+    sources: tuple[tuple[str, str], ...]  # (actor text, code)
     targets: tuple[tuple[str, str], ...]
 
 
@@ -71,8 +71,15 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
             for n, row in enumerate(reader, 1):
                 types = _types(row.get("label") or "")
                 if types and (row.get("text") or "").strip():
-                    records.append(GoldRecord(f"row{n}", row["text"].strip(), types,
-                                              _actors(row.get("source")), _actors(row.get("target"))))
+                    records.append(
+                        GoldRecord(
+                            f"row{n}",
+                            row["text"].strip(),
+                            types,
+                            _actors(row.get("source")),
+                            _actors(row.get("target")),
+                        )
+                    )
         return records
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -82,12 +89,19 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
         raise EvaluationDataError(f"{path} must hold a JSON list of PLOVER records")
     for item in data:
         if not isinstance(item, dict) or not item.get("text"):
-            continue   # DOCUMENT records carry no sentence
+            continue  # DOCUMENT records carry no sentence
         types = _types(str(item.get("event") or ""))
         if types is None:
             continue
-        records.append(GoldRecord(str(item.get("id", "")), str(item["text"]).strip(" {}"), types,
-                                  _actors(item.get("source")), _actors(item.get("target"))))
+        records.append(
+            GoldRecord(
+                str(item.get("id", "")),
+                str(item["text"]).strip(" {}"),
+                types,
+                _actors(item.get("source")),
+                _actors(item.get("target")),
+            )
+        )
     return records
 
 
@@ -106,14 +120,14 @@ def _matches(predicted, gold: tuple[tuple[str, str], ...]) -> bool:
             if gnorm and (gnorm in (name, text) or (len(gnorm) > 3 and (gnorm in text or text in gnorm))):
                 return True
             if len(name) > 3 and _within(name.split(), gnorm.split()):
-                return True   # "he" resolved to "Abdelaziz Bouteflika" for the gold "President Abdelaziz Bouteflika"
+                return True  # "he" resolved to "Abdelaziz Bouteflika" for the gold "President Abdelaziz Bouteflika"
     return False
 
 
 def _within(words: list[str], phrase: list[str]) -> bool:
     """``words`` occur together, whole, in ``phrase``."""
     n = len(words)
-    return any(phrase[i:i + n] == words for i in range(len(phrase) - n + 1))
+    return any(phrase[i : i + n] == words for i in range(len(phrase) - n + 1))
 
 
 def main_mention(doc, mentions):
@@ -149,8 +163,10 @@ def score(records: list[GoldRecord], nlp=None) -> dict:
         pairs.append((record.types[0] if not ok or predicted is None else predicted, predicted))
         if not ok:
             failures.append({"id": record.id, "gold": record.types[0], "predicted": predicted})
-        for role, gold, found in (("source", record.sources, main.sources if main else ()),
-                                  ("target", record.targets, main.targets if main else ())):
+        for role, gold, found in (
+            ("source", record.sources, main.sources if main else ()),
+            ("target", record.targets, main.targets if main else ()),
+        ):
             if not gold:
                 continue
             hit = bool(main and _matches(found, gold))
@@ -160,8 +176,14 @@ def score(records: list[GoldRecord], nlp=None) -> dict:
                 tgt_n, tgt_hit = tgt_n + 1, tgt_hit + hit
             if not hit and main is not None:
                 # coded, but not with the gold actor: what was found instead
-                failures.append({"id": record.id, "missed": role, "gold": [text or code for text, code in gold],
-                                 "predicted": [ref.name for ref in found]})
+                failures.append(
+                    {
+                        "id": record.id,
+                        "missed": role,
+                        "gold": [text or code for text, code in gold],
+                        "predicted": [ref.name for ref in found],
+                    }
+                )
     n = len(records)
     return {
         "n": n,
@@ -191,8 +213,11 @@ def _macro_f1(pairs: list[tuple[str, str | None]]) -> float:
 @click.command(name="plover")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-@click.option("--failures", is_flag=True,
-              help="Also list the records coded wrongly, and those coded without the gold source or target.")
+@click.option(
+    "--failures",
+    is_flag=True,
+    help="Also list the records coded wrongly, and those coded without the gold source or target.",
+)
 def command(file: str, as_json: bool, failures: bool) -> None:
     """Score event coding against PLOVER gold-standard records.
 
@@ -214,7 +239,9 @@ def command(file: str, as_json: bool, failures: bool) -> None:
     if failures:
         for item in wrong:
             if "missed" in item:
-                click.echo(f"  {item['id']}: {item['missed']} missed: gold {' | '.join(item['gold'])}, "
-                           f"predicted {' | '.join(item['predicted']) or 'none'}")
+                click.echo(
+                    f"  {item['id']}: {item['missed']} missed: gold {' | '.join(item['gold'])}, "
+                    f"predicted {' | '.join(item['predicted']) or 'none'}"
+                )
             else:
                 click.echo(f"  {item['id']}: gold {item['gold']}, predicted {item['predicted']}")

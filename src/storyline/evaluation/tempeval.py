@@ -73,7 +73,7 @@ def parse_timeml(content: str, name: str = "") -> TimeMLDocument:
     open_timex: tuple[int, dict] | None = None
     pos = 0
     for tag in _TAG.finditer(raw):
-        chunk = html.unescape(raw[pos:tag.start()])
+        chunk = html.unescape(raw[pos : tag.start()])
         parts.append(chunk)
         length += len(chunk)
         pos = tag.end()
@@ -166,16 +166,24 @@ class Counts:
         value_acc = self.value / self.relaxed if self.relaxed else 0.0
         type_acc = self.type / self.relaxed if self.relaxed else 0.0
         return {
-            "strict_precision": sp, "strict_recall": sr, "strict_f1": sf,
-            "relaxed_precision": rp, "relaxed_recall": rr, "relaxed_f1": rf,
-            "value_accuracy": value_acc, "value_f1": value_acc * rf,
-            "type_accuracy": type_acc, "type_f1": type_acc * rf,
-            "documents": self.documents, "timexes": self.gold,
+            "strict_precision": sp,
+            "strict_recall": sr,
+            "strict_f1": sf,
+            "relaxed_precision": rp,
+            "relaxed_recall": rr,
+            "relaxed_f1": rf,
+            "value_accuracy": value_acc,
+            "value_f1": value_acc * rf,
+            "type_accuracy": type_acc,
+            "type_f1": type_acc * rf,
+            "documents": self.documents,
+            "timexes": self.gold,
         }
 
 
-def score_document(text: str, gold: Sequence, system: Sequence, counts: Counts,
-                   unscored: Sequence[tuple[int, int]] = ()) -> None:
+def score_document(
+    text: str, gold: Sequence, system: Sequence, counts: Counts, unscored: Sequence[tuple[int, int]] = ()
+) -> None:
     """Add one document's matches to ``counts``. ``gold`` and ``system``
     items need ``start``, ``end``, ``type`` and ``value`` (a string, or an
     object with a ``value`` string)."""
@@ -187,8 +195,10 @@ def score_document(text: str, gold: Sequence, system: Sequence, counts: Counts,
             rng = to_token_range(tokens, item.start, item.end)
             if rng is None:
                 continue
-            if any(rng[0] <= u1 and u0 <= rng[1] for u0, u1 in
-                   (to_token_range(tokens, a, b) or (-1, -2) for a, b in unscored)):
+            if any(
+                rng[0] <= u1 and u0 <= rng[1]
+                for u0, u1 in (to_token_range(tokens, a, b) or (-1, -2) for a, b in unscored)
+            ):
                 continue
             out.append((rng, item))
         return sorted(out, key=lambda x: x[0])
@@ -228,11 +238,16 @@ def score_document(text: str, gold: Sequence, system: Sequence, counts: Counts,
 
 
 _SHAPES = (
-    ("day", re.compile(r"^\d{4}-\d\d-\d\d$")), ("time", re.compile(r"T")),
-    ("week", re.compile(r"W")), ("quarter/half", re.compile(r"-[QH]")),
-    ("season", re.compile(r"-(SP|SU|FA|WI)$")), ("month", re.compile(r"^\d{4}-\d\d$")),
-    ("year", re.compile(r"^\d{4}$")), ("decade/century", re.compile(r"^\d{2,3}X?$")),
-    ("duration", re.compile(r"^P")), ("ref", re.compile(r"_REF$")),
+    ("day", re.compile(r"^\d{4}-\d\d-\d\d$")),
+    ("time", re.compile(r"T")),
+    ("week", re.compile(r"W")),
+    ("quarter/half", re.compile(r"-[QH]")),
+    ("season", re.compile(r"-(SP|SU|FA|WI)$")),
+    ("month", re.compile(r"^\d{4}-\d\d$")),
+    ("year", re.compile(r"^\d{4}$")),
+    ("decade/century", re.compile(r"^\d{2,3}X?$")),
+    ("duration", re.compile(r"^P")),
+    ("ref", re.compile(r"_REF$")),
     ("unresolved", re.compile(r"X")),
 )
 
@@ -241,6 +256,7 @@ def value_class(gold: str, system: str) -> str:
     """A coarse name for a value mismatch, so failures group by what went
     wrong: the gold value's shape, and whether the system got the shape
     (granularity) right but the date wrong."""
+
     def shape(v: str) -> str:
         return next((name for name, rx in _SHAPES if rx.search(v)), "other")
 
@@ -266,8 +282,9 @@ def _value(item) -> str:
     return v if isinstance(v, str) else v.value
 
 
-def evaluate(documents: Iterable[TimeMLDocument], tagger: Callable[[TimeMLDocument], Sequence],
-             counts: Counts | None = None) -> Counts:
+def evaluate(
+    documents: Iterable[TimeMLDocument], tagger: Callable[[TimeMLDocument], Sequence], counts: Counts | None = None
+) -> Counts:
     counts = counts or Counts()
     for doc in documents:
         first = len(counts.errors)
@@ -314,8 +331,9 @@ def run_tempeval_counts(gold_dir: str | Path, nlp=None) -> Counts:
 @click.command(name="tempeval")
 @click.argument("gold_dir", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line.")
-@click.option("--failures", is_flag=True,
-              help="Also list every value mismatch, grouped by class (tab-separated, to stderr).")
+@click.option(
+    "--failures", is_flag=True, help="Also list every value mismatch, grouped by class (tab-separated, to stderr)."
+)
 def command(gold_dir: str, as_json: bool, failures: bool) -> None:
     """Score timex recognition and normalisation on TimeML files (TempEval-3 Task A).
 
@@ -330,13 +348,14 @@ def command(gold_dir: str, as_json: bool, failures: bool) -> None:
         _print_failures(counts)
     if as_json:
         keys = ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "documents", "timexes")
-        click.echo(json.dumps({k: (round(scores[k], 4) if isinstance(scores[k], float) else scores[k])
-                               for k in keys}))
+        click.echo(json.dumps({k: (round(scores[k], 4) if isinstance(scores[k], float) else scores[k]) for k in keys}))
         return
     click.echo(f"documents {scores['documents']}, gold timexes {scores['timexes']}")
     for name in ("strict", "relaxed"):
-        click.echo(f"{name:8s} P {scores[name + '_precision']:.3f}  R {scores[name + '_recall']:.3f}"
-                   f"  F1 {scores[name + '_f1']:.3f}")
+        click.echo(
+            f"{name:8s} P {scores[name + '_precision']:.3f}  R {scores[name + '_recall']:.3f}"
+            f"  F1 {scores[name + '_f1']:.3f}"
+        )
     click.echo(f"value    F1 {scores['value_f1']:.3f} (accuracy {scores['value_accuracy']:.3f})")
     click.echo(f"type     F1 {scores['type_f1']:.3f} (accuracy {scores['type_accuracy']:.3f})")
 

@@ -18,8 +18,9 @@ from .when import dated_points
 __all__ = ["extract", "extract_mentions", "extract_statements", "plover_type"]
 
 
-def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: str = "",
-            lexicon_path: str = "") -> tuple[list[EventMention], list[Statement]]:
+def extract(
+    article: Article, doc, timexes: Sequence[Timex] = (), actors_path: str = "", lexicon_path: str = ""
+) -> tuple[list[EventMention], list[Statement]]:
     """Event mentions and statements of one article. ``doc`` is the spaCy
     Doc of ``article.text``; ``timexes`` are already normalised."""
     # the build passes settings.lexicon_path; callers that do not still honour the environment
@@ -27,7 +28,9 @@ def extract(article: Article, doc, timexes: Sequence[Timex] = (), actors_path: s
         return _extract(article, doc, timexes, actors_path)
 
 
-def _extract(article: Article, doc, timexes: Sequence[Timex], actors_path: str) -> tuple[list[EventMention], list[Statement]]:
+def _extract(
+    article: Article, doc, timexes: Sequence[Timex], actors_path: str
+) -> tuple[list[EventMention], list[Statement]]:
     timexes = dated_points(timexes)
     on = article.published.earliest if article.published is not None else None
     # the build passes settings.actors_path; callers that do not still honour the environment
@@ -37,6 +40,6 @@ def _extract(article: Article, doc, timexes: Sequence[Timex], actors_path: str) 
     statements = extract_statements(article, doc, resolver, mentions, timexes)
     lacking = [n for n, s in enumerate(statements) if unnamed_group(s.speaker)]
     home = home_country(resolver) if lacking else None
-    for n in lacking if home is not None else ():   # "officials said ...": of the country the article is about
+    for n in lacking if home is not None else ():  # "officials said ...": of the country the article is about
         statements[n] = replace(statements[n], speaker=at_home([statements[n].speaker], home)[0])
     return mentions, statements

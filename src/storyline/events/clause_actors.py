@@ -40,15 +40,23 @@ def armed_subject(verb, resolver) -> list[ActorRef] | None:
                 for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss")):
                     iso = resolver.kb.country_of(mod.text)
                     state = resolver.kb.state(iso) if iso else None
-                    ref = (ActorRef(state.name, mod.text, mod.idx, mod.idx + len(mod), iso, "GOV", "state", True)
-                           if state is not None else resolver.ref(mod) if mod.pos_ in ("PROPN", "NOUN", "PRON") else None)
+                    ref = (
+                        ActorRef(state.name, mod.text, mod.idx, mod.idx + len(mod), iso, "GOV", "state", True)
+                        if state is not None
+                        else resolver.ref(mod)
+                        if mod.pos_ in ("PROPN", "NOUN", "PRON")
+                        else None
+                    )
                     if ref is not None and all(o.name != ref.name for o in owners):
                         owners.append(ref)
             return owners
         refs = subject_refs(verb, resolver)
         # an armed force hitting, or anyone hitting "with precision weapons"
-        armed = any(p.lower_ == "with" and any(o.lemma_.lower() in WEAPONS for o in p.children if o.dep_ == "pobj")
-                    for p in verb.children if p.dep_ == "prep")
+        armed = any(
+            p.lower_ == "with" and any(o.lemma_.lower() in WEAPONS for o in p.children if o.dep_ == "pobj")
+            for p in verb.children
+            if p.dep_ == "prep"
+        )
         return refs if refs and (refs[0].sector == "MIL" or armed) else None
     return None
 
@@ -61,7 +69,7 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     children += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
     for child in children:
         if child.dep_ in ("nsubj", "csubj"):
-            if child.pos_ == "VERB":   # "The Red Cross operating in Iraq said ..."
+            if child.pos_ == "VERB":  # "The Red Cross operating in Iraq said ..."
                 child = next((g for g in child.children if g.dep_ == "nsubj"), child)
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return resolver.refs(verb.head)
@@ -86,9 +94,13 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     predicate_of = _lost_main_verb(verb)
     if predicate_of is not None:
         return resolver.refs(predicate_of)
-    if (verb.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-            and any(c.dep_ == "nsubjpass" for c in head.children) and head.dep_ == "ccomp"
-            and head.head.lemma_ in SPEECH_VERBS):
+    if (
+        verb.dep_ == "conj"
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        and any(c.dep_ == "nsubjpass" for c in head.children)
+        and head.dep_ == "ccomp"
+        and head.head.lemma_ in SPEECH_VERBS
+    ):
         # "the ministry said the fleet had been attacked ... and blamed Ukraine": an active
         # verb joined to a reported passive is the speaker's own act
         return subject_refs(head.head, resolver, depth + 1)
@@ -118,8 +130,13 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
         # the one accused or condemned does it (the object controls the preposition's clause;
         # not so in time: "hug them before detonating" is the huggers' act)
         holder = verb.head.head
-        objects = [holder] if holder.dep_ == "dobj" else [c for c in holder.children if c.dep_ == "dobj"
-                                                          and c.i < verb.head.i] if holder.pos_ == "VERB" else []
+        objects = (
+            [holder]
+            if holder.dep_ == "dobj"
+            else [c for c in holder.children if c.dep_ == "dobj" and c.i < verb.head.i]
+            if holder.pos_ == "VERB"
+            else []
+        )
         refs = [r for o in objects[:1] for r in resolver.refs(o)]
         if refs:
             return refs
@@ -147,11 +164,14 @@ def _displaced_agent(verb, resolver) -> list[ActorRef]:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by") and hurt):
         # "were killed in Russian airstrikes", "wounded during an Israeli raid": the deed's doer
         # (for a verb of harm only: "involved in Syria's civil war" is no one's attack)
-        for deed in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in nouns
-                     and nouns[g.lemma_.lower()].type == "ASSAULT"):
+        for deed in (
+            g
+            for g in prep.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in nouns and nouns[g.lemma_.lower()].type == "ASSAULT"
+        ):
             # (an attack only: "arrested during a protest by X" is not X's arrest)
             if fight_sides(deed, resolver):
-                return []   # "killed in a battle between X and Y": either side may have done it
+                return []  # "killed in a battle between X and Y": either side may have done it
             refs = [r for r in noun_sources(deed, resolver) if r.kind in DOERS]
             if refs:
                 return refs
@@ -160,8 +180,11 @@ def _displaced_agent(verb, resolver) -> list[ActorRef]:
         for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in nouns):
             for by in (g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "by"):
                 for agent in (g for g in by.children if g.dep_ == "pobj"):
-                    refs = [r for r in resolver.refs(agent) if r.kind in DOERS and (
-                        r.resolved or agent.ent_type_ not in ("GPE", "LOC", "FAC"))]
+                    refs = [
+                        r
+                        for r in resolver.refs(agent)
+                        if r.kind in DOERS and (r.resolved or agent.ent_type_ not in ("GPE", "LOC", "FAC"))
+                    ]
                     if refs:
                         return refs
     return []
@@ -240,14 +263,14 @@ def _place_modifier(token) -> bool:
     and abbreviations ("U.S. strikes") name who did it."""
     if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
-    text = token.doc[token.left_edge.i: token.i + 1].text
+    text = token.doc[token.left_edge.i : token.i + 1].text
     return not ("." in text or (text.isupper() and len(text) <= 4))
 
 
 def noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     first = fight_sides(noun, resolver)[:1] if code_type == "ASSAULT" else []
     if first:
-        return first   # "a battle between Malian troops and Tuareg rebels": the first side
+        return first  # "a battle between Malian troops and Tuareg rebels": the first side
     for child in noun.children:
         if child.dep_ == "poss" and noun.lemma_.lower() not in PATIENT_NOUNS:
             refs = resolver.refs(child)
@@ -265,7 +288,7 @@ def noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     for child in noun.children:
         if child.dep_ in ("amod", "compound"):
             if _place_modifier(child) or child.lemma_.lower() in FACILITIES:
-                continue   # "the Nairobi bombing", "the Kenya bombing", "the embassy bombings": where, not who
+                continue  # "the Nairobi bombing", "the Kenya bombing", "the embassy bombings": where, not who
             iso = None if ethnic(child) else resolver.kb.country_of(child.text)
             state = resolver.kb.state(iso) if iso else None
             if state is not None:
@@ -276,22 +299,31 @@ def noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     head = noun.head
     # "thousands converged for a rally", "youths threw stones during demonstrations":
     # those present at a protest are the protesters (not so for attacks: victims are present too)
-    if (code_type == "PROTEST" and noun.dep_ == "pobj" and head.lower_ in ("for", "at", "during", "in", "on")
-            and head.head.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in head.head.children)):
+    if (
+        code_type == "PROTEST"
+        and noun.dep_ == "pobj"
+        and head.lower_ in ("for", "at", "during", "in", "on")
+        and head.head.pos_ == "VERB"
+        and not any(c.dep_ == "nsubjpass" for c in head.head.children)
+    ):
         return subject_refs(head.head, resolver)
     if noun.dep_ == "dobj" and head.lemma_ in DENIAL_VERBS:
         # "Iran denied the accusation by the United States": the accusation is not the denier's;
         # the parser may hang its "by" on the verb
-        agents = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children
-                  if g.dep_ == "pobj"]
+        agents = [
+            g for p in head.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"
+        ]
         return resolver.refs(agents[0]) if agents else []
-    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
-            head.lemma_ in LIGHT_VERBS or head.lemma_ in SPEECH_VERBS):
+    if (
+        noun.dep_ in ("dobj", "nsubjpass", "attr")
+        and head.pos_ in ("VERB", "AUX")
+        and (head.lemma_ in LIGHT_VERBS or head.lemma_ in SPEECH_VERBS)
+    ):
         return subject_refs(head, resolver)
     return []
 
 
 def named_person(ref: ActorRef) -> bool:
-    """"Madeleine Albright", not "a senior official": a proper name."""
+    """ "Madeleine Albright", not "a senior official": a proper name."""
     words = ref.name.split()
     return ref.kind == "person" and len(words) > 1 and all(w[:1].isupper() for w in words)

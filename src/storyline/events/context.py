@@ -95,13 +95,27 @@ def _owned_by(a: EventMention, owners: set[str]) -> bool:
 
 
 def _antecedent(mention: EventMention, mentions: Sequence[EventMention], owners: set[str]) -> EventMention | None:
-    candidates = [a for a in mentions if a is not mention and a.type == mention.type and a.cameo == mention.cameo
-                  and a.modality in RESTATABLE and _own_date(a) and _same_actor(a.sources, mention.sources)]
+    candidates = [
+        a
+        for a in mentions
+        if a is not mention
+        and a.type == mention.type
+        and a.cameo == mention.cameo
+        and a.modality in RESTATABLE
+        and _own_date(a)
+        and _same_actor(a.sources, mention.sources)
+    ]
+
     # the act of the one named ("Abbas's declaration" is Abbas's), then the nearest report, before it if any
     def rank(a):
         names = {s.name for s in a.sources}
-        return (not _owned_by(a, owners), not names & {s.name for s in mention.sources},
-                a.trigger_start > mention.trigger_start, abs(a.trigger_start - mention.trigger_start))
+        return (
+            not _owned_by(a, owners),
+            not names & {s.name for s in mention.sources},
+            a.trigger_start > mention.trigger_start,
+            abs(a.trigger_start - mention.trigger_start),
+        )
+
     return min(candidates, key=rank, default=None)
 
 
@@ -113,8 +127,13 @@ def _restated(mentions: list[EventMention], doc, resolver) -> list[EventMention]
         owners = _owners(noun, resolver) if noun is not None else set()
         if noun is not None and (a := _antecedent(m, mentions, owners)) is not None:
             nominal = token.pos_ == "NOUN"
-            m = replace(m, time=a.time, targets=m.targets or a.targets, modality=a.modality,
-                        summary=summarise(token, m.sources, a.modality, nominal))
+            m = replace(
+                m,
+                time=a.time,
+                targets=m.targets or a.targets,
+                modality=a.modality,
+                summary=summarise(token, m.sources, a.modality, nominal),
+            )
         elif token is not None and (a := _ongoing(m, token, mentions)) is not None:
             m = replace(m, time=a.time)
         out.append(m)
@@ -126,7 +145,7 @@ ONGOING = timedelta(days=7)
 
 
 def _ongoing(mention: EventMention, token, mentions: Sequence[EventMention]) -> EventMention | None:
-    """"On Wednesday Shtayyeh told ministers the Authority was cutting off from
+    """ "On Wednesday Shtayyeh told ministers the Authority was cutting off from
     Israel", a day after Abbas declared he was terminating all agreements: an act
     told as under way ("was cutting off") days after the same side announced it
     is that act, not a second one."""
@@ -134,11 +153,20 @@ def _ongoing(mention: EventMention, token, mentions: Sequence[EventMention]) -> 
         return None
     day = mention.time.earliest
     for a in mentions:
-        if (a is not mention and a.type == mention.type and a.cameo == mention.cameo and a.modality == "announced"
-                and _own_date(a) and a.time.latest is not None and day is not None
-                and timedelta(0) < day - a.time.latest <= ONGOING and _same_actor(a.sources, mention.sources)
-                and (not a.targets or not mention.targets
-                     or {t.name for t in a.targets} & {t.name for t in mention.targets})):
+        if (
+            a is not mention
+            and a.type == mention.type
+            and a.cameo == mention.cameo
+            and a.modality == "announced"
+            and _own_date(a)
+            and a.time.latest is not None
+            and day is not None
+            and timedelta(0) < day - a.time.latest <= ONGOING
+            and _same_actor(a.sources, mention.sources)
+            and (
+                not a.targets or not mention.targets or {t.name for t in a.targets} & {t.name for t in mention.targets}
+            )
+        ):
             return a
     return None
 
@@ -158,7 +186,7 @@ def _agent_of(noun, resolver) -> list[ActorRef]:
     """Who does what ``noun`` names, as the phrase itself says: "the IDF's
     raid", "pressure from the US administration", "an attack by rebels"."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":   # "its highest level": a guess, not a name
+        if child.dep_ == "poss" and child.pos_ != "PRON":  # "its highest level": a guess, not a name
             refs = resolver.refs(child)
             if refs:
                 return refs
@@ -186,22 +214,28 @@ def _nouns_by_lemma(doc) -> dict[str, list]:
 
 
 def _bridged(mentions: list[EventMention], doc, resolver) -> list[EventMention]:
-    by_lemma: dict[str, list] | None = None   # built when first needed: most articles never need it
+    by_lemma: dict[str, list] | None = None  # built when first needed: most articles never need it
     out = []
     for m in mentions:
         token = _token(doc, m)
         if token is not None and not m.targets and m.sources:
             own = {s.name for s in m.sources}
             for noun in _argument_nouns(token):
-                if _agent_of(noun, resolver) or any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss"
-                                                    for c in noun.children):
+                if _agent_of(noun, resolver) or any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in noun.children
+                ):
                     # its actor is given here (a pronoun owner included: "hacked her server" is
                     # hers, not the owner of a server another sentence names), or it is a new one ("a raid")
                     continue
                 if by_lemma is None:
                     by_lemma = _nouns_by_lemma(doc)
-                found = [r for other in by_lemma.get(noun.lemma_.lower(), []) if other.i != noun.i
-                         for r in _agent_of(other, resolver) if r.name not in own]
+                found = [
+                    r
+                    for other in by_lemma.get(noun.lemma_.lower(), [])
+                    if other.i != noun.i
+                    for r in _agent_of(other, resolver)
+                    if r.name not in own
+                ]
                 if found:
                     m = replace(m, targets=(found[0],))
                     break
@@ -228,7 +262,7 @@ def _dated_nouns(doc, timexes) -> dict[str, list]:
 
 
 def _dated_elsewhere(mentions: list[EventMention], doc, timexes) -> list[EventMention]:
-    """"The leadership held a meeting ..." and later "Friday's meeting": an act
+    """ "The leadership held a meeting ..." and later "Friday's meeting": an act
     with no day of its own takes the one day the article gives the same noun,
     when that day fits what is known of its date."""
     dated = {lemma: values for lemma, values in _dated_nouns(doc, timexes).items() if len(values) == 1}
@@ -244,8 +278,10 @@ def _dated_elsewhere(mentions: list[EventMention], doc, timexes) -> list[EventMe
                 if value is None or any(c.dep_ == "poss" for c in noun.children):
                     continue
                 when = m.time
-                if when is None or ((when.earliest is None or when.earliest <= value.earliest)
-                                    and (when.latest is None or value.earliest <= when.latest)):
+                if when is None or (
+                    (when.earliest is None or when.earliest <= value.earliest)
+                    and (when.latest is None or value.earliest <= when.latest)
+                ):
                     m = replace(m, time=value)
                     break
         out.append(m)
@@ -258,8 +294,12 @@ def _background(mentions: list[EventMention], article: Article) -> list[EventMen
         return mentions
     out = []
     for m in mentions:
-        if (m.modality in ("asserted", "announced", "reported") and _own_date(m) and m.time.latest is not None
-                and m.time.latest < published - BACKGROUND):
+        if (
+            m.modality in ("asserted", "announced", "reported")
+            and _own_date(m)
+            and m.time.latest is not None
+            and m.time.latest < published - BACKGROUND
+        ):
             m = replace(m, modality="historical")
         out.append(m)
     return out
@@ -288,8 +328,11 @@ def home_country(resolver) -> str | None:
         if ent.label_ not in ("GPE", "NORP", "LOC"):
             continue
         root = ent.root
-        if ent.label_ != "NORP" and not (root.dep_ in ("poss", "dobj") or root.dep_ == "pobj" and (
-                root.head.lower_ in SCENE_PREPS or root.head.lower_ == "of" and root.head.head.lemma_ in PLACE_NOUNS)):
+        if ent.label_ != "NORP" and not (
+            root.dep_ in ("poss", "dobj")
+            or root.dep_ == "pobj"
+            and (root.head.lower_ in SCENE_PREPS or root.head.lower_ == "of" and root.head.head.lemma_ in PLACE_NOUNS)
+        ):
             continue
         text = ent.text
         iso = resolver.kb.country_of(text) or resolver.kb.capitals.get(text.lower())
@@ -298,7 +341,7 @@ def home_country(resolver) -> str | None:
             iso = place.country if place is not None else None
         if iso:
             counts[iso] = counts.get(iso, 0) + 1
-            if ent.label_ != "NORP" or root.head.lemma_ in PLACE_NOUNS:   # ("the eastern Libyan city of Derna")
+            if ent.label_ != "NORP" or root.head.lemma_ in PLACE_NOUNS:  # ("the eastern Libyan city of Derna")
                 scenes.add(iso)
     # dicts keep insertion order: between equals, the country the article names first leads
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -310,13 +353,17 @@ def home_country(resolver) -> str | None:
 
 
 def unnamed_group(ref: ActorRef) -> bool:
-    """"officials", "several hundred workers", "the army": a group the text does
+    """ "officials", "several hundred workers", "the army": a group the text does
     not name, whose country the sentence does not give."""
     if ref.resolved or ref.country or ref.sector == "IGO" or ref.kind in ("person", "place"):
         return False
     words = ref.text.split()
-    return bool(words) and all(w.islower() for w in words[1:]) and not (
-        {w.lower() for w in words} & ELSEWHERE) and words[0].lower() not in ("he", "she", "they", "it", "we", "i")
+    return (
+        bool(words)
+        and all(w.islower() for w in words[1:])
+        and not ({w.lower() for w in words} & ELSEWHERE)
+        and words[0].lower() not in ("he", "she", "they", "it", "we", "i")
+    )
 
 
 def at_home(refs: Sequence[ActorRef], home: str | None) -> tuple[ActorRef, ...]:
@@ -327,7 +374,7 @@ def at_home(refs: Sequence[ActorRef], home: str | None) -> tuple[ActorRef, ...]:
 
 def _home(mentions: list[EventMention], resolver) -> list[EventMention]:
     lacking = [n for n, m in enumerate(mentions) if any(unnamed_group(r) for r in (*m.sources, *m.targets))]
-    home = home_country(resolver) if lacking else None   # (most articles name every actor's country)
+    home = home_country(resolver) if lacking else None  # (most articles name every actor's country)
     if home is None:
         return mentions
     out = list(mentions)

@@ -38,6 +38,7 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 class Phrase:
     """A noun phrase of the dictionary: head lemmas and, for each modifier
     word, the lemmas any of which must modify the head."""
+
     heads: frozenset
     modifiers: tuple = ()
 
@@ -47,12 +48,12 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Pattern:
-    code: str                       # CAMEO code, or "---" for "no event"
-    verb: str                       # the verb it was written for
+    code: str  # CAMEO code, or "---" for "no event"
+    verb: str  # the verb it was written for
     subject: Phrase | None
     particle: str | None
     object: Phrase | None
-    preps: tuple                    # ((preposition, Phrase | None), ...)
+    preps: tuple  # ((preposition, Phrase | None), ...)
 
     @property
     def weak(self) -> bool:
@@ -81,8 +82,9 @@ class Pattern:
 class Relations:
     """What the parse says around one verb: object, prepositional and subject
     (head lemma, modifier lemmas) pairs and its particles."""
+
     objects: tuple = ()
-    preps: tuple = ()               # ((preposition, head or None, modifiers), ...)
+    preps: tuple = ()  # ((preposition, head or None, modifiers), ...)
     subjects: tuple = ()
     particles: frozenset = frozenset()
 
@@ -90,16 +92,16 @@ class Relations:
 @dataclass(frozen=True)
 class Match:
     code: Code
-    pattern: Pattern | None          # None: the verb's own default code
+    pattern: Pattern | None  # None: the verb's own default code
 
 
 class VerbDictionary:
     def __init__(self, verbs: dict, patterns: dict, plover: dict, takes: dict, neutral: frozenset):
-        self.verbs = verbs              # lemma -> CAMEO code of the bare verb
-        self.patterns = patterns        # lemma -> patterns, most specific first
-        self.plover = plover            # CAMEO prefix -> (type, mode) or None
-        self.takes = takes              # CAMEO root -> what a verb needs to code: bare, object, phrase
-        self.neutral = neutral          # lemmas whose bare code is not coded
+        self.verbs = verbs  # lemma -> CAMEO code of the bare verb
+        self.patterns = patterns  # lemma -> patterns, most specific first
+        self.plover = plover  # CAMEO prefix -> (type, mode) or None
+        self.takes = takes  # CAMEO root -> what a verb needs to code: bare, object, phrase
+        self.neutral = neutral  # lemmas whose bare code is not coded
         self.lemmas = frozenset(verbs) | frozenset(patterns)
         self._matcher = None
         self._vocab = None
@@ -123,10 +125,23 @@ class VerbDictionary:
         from spacy.matcher import DependencyMatcher
 
         matcher = DependencyMatcher(vocab)
-        matcher.add("argument", [[
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(self.patterns)}, "POS": {"IN": ["VERB", "AUX"]}}},
-            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "argument", "RIGHT_ATTRS": {"DEP": {"IN": ARGUMENT_DEPS}}},
-        ]])
+        matcher.add(
+            "argument",
+            [
+                [
+                    {
+                        "RIGHT_ID": "verb",
+                        "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(self.patterns)}, "POS": {"IN": ["VERB", "AUX"]}},
+                    },
+                    {
+                        "LEFT_ID": "verb",
+                        "REL_OP": ">",
+                        "RIGHT_ID": "argument",
+                        "RIGHT_ATTRS": {"DEP": {"IN": ARGUMENT_DEPS}},
+                    },
+                ]
+            ],
+        )
         self._matcher, self._vocab = matcher, vocab
         return matcher
 
@@ -134,7 +149,7 @@ class VerbDictionary:
         """Token index -> Relations for every verb of ``doc`` that has patterns
         and dependents they read. Run once per document, then kept for its
         sentences."""
-        if self._last[0] is doc:   # sentences of one document come one after another
+        if self._last[0] is doc:  # sentences of one document come one after another
             return self._last[1]
         matcher = self._matcher if self._vocab is doc.vocab else self._build_matcher(doc.vocab)
         found: dict = defaultdict(lambda: ([], [], [], set()))
@@ -146,15 +161,18 @@ class VerbDictionary:
                 objects.extend((one.lemma_.lower(), _modifiers(one)) for one in (arg, *arg.conjuncts))
             elif dep == "nsubj":
                 subjects.append((arg.lemma_.lower(), _modifiers(arg)))
-            else:   # prt, advmod, prep, agent: a particle or a preposition with its objects
+            else:  # prt, advmod, prep, agent: a particle or a preposition with its objects
                 word = arg.lower_
                 particles.add(word)
                 # "pull out of the deal": the parser hangs "of" on the particle
                 heads = [arg, *(g for g in arg.children if g.dep_ == "prep")] if dep in ("prt", "advmod") else [arg]
                 for head in heads:
                     pobjs = [g for g in head.children if g.dep_ == "pobj"]
-                    preps.extend((head.lower_, one.lemma_.lower(), _modifiers(one))
-                                 for first in pobjs for one in (first, *first.conjuncts))
+                    preps.extend(
+                        (head.lower_, one.lemma_.lower(), _modifiers(one))
+                        for first in pobjs
+                        for one in (first, *first.conjuncts)
+                    )
                     if not pobjs:
                         preps.append((head.lower_, None, frozenset()))
         result = {i: Relations(tuple(o), tuple(p), tuple(s), frozenset(t)) for i, (o, p, s, t) in found.items()}
@@ -182,7 +200,7 @@ class VerbDictionary:
                 pattern = best[2]
                 code = self.to_plover(pattern.code)
                 if code is None:
-                    return None   # the specific pattern says "no event"
+                    return None  # the specific pattern says "no event"
                 if self._pattern_codes(lemma, pattern):
                     return Match(code, pattern)
         code = self.verbs.get(lemma, "---")
@@ -191,8 +209,7 @@ class VerbDictionary:
     def _bare_codes(self, lemma: str, cameo: str) -> bool:
         """A verb without an object codes an event only in the roots where the
         verb names the act, and never when it is listed as neutral."""
-        return (self.takes.get(cameo[:2]) == "bare" and lemma not in self.neutral
-                and self.to_plover(cameo) is not None)
+        return self.takes.get(cameo[:2]) == "bare" and lemma not in self.neutral and self.to_plover(cameo) is not None
 
     def _pattern_codes(self, lemma: str, pattern: "Pattern") -> bool:
         """A pattern codes when it says as much as its root asks (cameo_plover.tsv):
@@ -200,9 +217,11 @@ class VerbDictionary:
         if pattern.weak:
             return self._bare_codes(lemma, self.verbs.get(lemma, "---")) and self._bare_codes(lemma, pattern.code)
         takes = self.takes.get(pattern.code[:2])
-        if lemma in self.neutral:   # an everyday verb: one object word does not make the act ("used drones")
+        if lemma in self.neutral:  # an everyday verb: one object word does not make the act ("used drones")
             takes = "phrase"
-        return takes == "bare" or (takes == "object" and pattern.parts >= 1) or (takes == "phrase" and pattern.parts >= 2)
+        return (
+            takes == "bare" or (takes == "object" and pattern.parts >= 1) or (takes == "phrase" and pattern.parts >= 2)
+        )
 
 
 #: Verbs the extraction reads as saying, planning or weighing an act, never as the act.
@@ -236,16 +255,18 @@ def _modifiers(token) -> frozenset:
 
 
 def _holds(pattern: Pattern, rel: Relations) -> bool:
-    if pattern.particle is not None and pattern.particle not in rel.particles and not any(
-            p == pattern.particle for p, _, _ in rel.preps):
+    if (
+        pattern.particle is not None
+        and pattern.particle not in rel.particles
+        and not any(p == pattern.particle for p, _, _ in rel.preps)
+    ):
         return False
     if pattern.object is not None and not any(pattern.object.holds(h, m) for h, m in rel.objects):
         return False
     if pattern.subject is not None and not any(pattern.subject.holds(h, m) for h, m in rel.subjects):
         return False
     for prep, phrase in pattern.preps:
-        if not any(p == prep and (phrase is None or (h is not None and phrase.holds(h, m)))
-                   for p, h, m in rel.preps):
+        if not any(p == prep and (phrase is None or (h is not None and phrase.holds(h, m))) for p, h, m in rel.preps):
             return False
     return True
 
@@ -259,8 +280,10 @@ def _phrase(text: str, synsets: dict) -> Phrase | None:
         return None
     last = words[-1]
     heads = frozenset(p.split()[-1] for p in synsets.get(last, ())) if last.startswith("&") else frozenset((last,))
-    mods = tuple(frozenset(p.split()[-1] for p in synsets.get(w, ())) if w.startswith("&") else frozenset((w,))
-                 for w in words[:-1])
+    mods = tuple(
+        frozenset(p.split()[-1] for p in synsets.get(w, ())) if w.startswith("&") else frozenset((w,))
+        for w in words[:-1]
+    )
     return Phrase(heads, tuple(m for m in mods if m)) if heads else None
 
 
@@ -274,13 +297,13 @@ def load_dictionary() -> VerbDictionary:
     rows = _read("cameo_verbs.tsv")
     synsets = {r[1]: [p for p in r[2].split("|") if p] for r in rows if r[0] == "synset"}
     block_verbs: dict = defaultdict(list)
-    forms: dict = defaultdict(set)     # dictionary verb -> the lemmas spaCy gives its forms
+    forms: dict = defaultdict(set)  # dictionary verb -> the lemmas spaCy gives its forms
     verbs: dict = {}
     for r in rows:
         if r[0] == "verb":
             block_verbs[r[1]].append(r[2])
             forms[r[4] if len(r) > 4 and r[4] else r[2]].add(r[2])
-            if verbs.get(r[2], "---") == "---":   # a verb in several blocks: its first real code
+            if verbs.get(r[2], "---") == "---":  # a verb in several blocks: its first real code
                 verbs[r[2]] = r[3]
     patterns: dict = defaultdict(list)
     for r in rows:
@@ -291,13 +314,14 @@ def load_dictionary() -> VerbDictionary:
         for item in (p for p in preps.split(";") if p):
             prep, _, phrase = item.partition(":")
             prep_list.append((prep, _phrase(phrase, synsets)))
-        pattern = Pattern(code, verb, _phrase(subject, synsets), particle or None, _phrase(obj, synsets),
-                          tuple(prep_list))
+        pattern = Pattern(
+            code, verb, _phrase(subject, synsets), particle or None, _phrase(obj, synsets), tuple(prep_list)
+        )
         if pattern.specificity == 0:
             continue
         # a pattern belongs to the verb it was written for, not to the whole block of loose
         # synonyms PETRARCH gives it to ("can" sits with "denounce", "vote" with "select")
-        owners = forms[verb] if verb in forms else block_verbs[block]   # (a comment naming an inflected form)
+        owners = forms[verb] if verb in forms else block_verbs[block]  # (a comment naming an inflected form)
         for lemma in sorted(owners):
             patterns[lemma].append(pattern)
     for lemma in patterns:

@@ -48,10 +48,13 @@ def unattributed_happening(token, cand: Candidate) -> bool:
     # reported killing ("three civilians were killed in a bombing"), not a generic noun
     # (its victims, the targets, are required later)
     # ("students are often beaten" is a habit: a passive is a happening when told in the past)
-    return ((cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES)
-            and not cand.nominal and token.tag_ in ("VBD", "VBN")
-            and token.dep_ != "relcl" and not any(c.dep_ == "auxpass" and c.lower_ not in _PAST_AUXPASS
-                                                  for c in token.children))
+    return (
+        (cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES)
+        and not cand.nominal
+        and token.tag_ in ("VBD", "VBN")
+        and token.dep_ != "relcl"
+        and not any(c.dep_ == "auxpass" and c.lower_ not in _PAST_AUXPASS for c in token.children)
+    )
 
 
 def anchored_happening(token, cand: Candidate) -> bool:
@@ -64,13 +67,15 @@ def anchored_happening(token, cand: Candidate) -> bool:
     "denied charges") is that act's background, and generic uses ("the homicide
     rate", "attacks like this", "violence is rising") report nothing."""
     if (cand.code.type not in UNATTRIBUTED_TYPES and cand.code.cameo not in VERBAL_UNATTRIBUTED_CODES) or (
-            token.lemma_.lower() in DOERLESS_OTHER_SENSE):
-        return False   # ("a fire at the market killed 12": flames, no attack, unless someone set it)
-    if cand.device:   # "a bomb exploded near the station on Friday"
+        token.lemma_.lower() in DOERLESS_OTHER_SENSE
+    ):
+        return False  # ("a fire at the market killed 12": flames, no attack, unless someone set it)
+    if cand.device:  # "a bomb exploded near the station on Friday"
         return modality(token, cand.code.type) in ("asserted", "reported", "historical")
     if not cand.nominal:
         return (cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES) and (
-            _suffered_in_the_past(token, cand))
+            _suffered_in_the_past(token, cand)
+        )
     if token.pos_ != "NOUN":
         return False
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each", "such") for c in token.children):
@@ -78,17 +83,24 @@ def anchored_happening(token, cand: Candidate) -> bool:
     if modality(token, cand.code.type, nominal=True) not in ("asserted", "reported", "historical"):
         return False
     head = token.head
-    if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and any(
-            c.dep_ == "expl" for c in head.children):
-        return True    # "there was an explosion", "there were clashes in the north"
+    if (
+        token.dep_ == "attr"
+        and head.lemma_ == "be"
+        and head.tag_ == "VBD"
+        and any(c.dep_ == "expl" for c in head.children)
+    ):
+        return True  # "there was an explosion", "there were clashes in the north"
     if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN"):
         # it did something to someone, or happened somewhere or at some time
         return any(c.dep_ == "dobj" for c in head.children) or _placed_or_dated(head) or _placed_or_dated(token)
     if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS:
         verb = head.head
         # someone suffered it: "were killed in IS attacks", "died in the blast"
-        return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and (
-            any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ == "die")
+        return (
+            verb.pos_ == "VERB"
+            and verb.tag_ in ("VBD", "VBN")
+            and (any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ == "die")
+        )
     return False
 
 
@@ -116,17 +128,18 @@ def specific_reference(token, cand: Candidate) -> bool:
     if cand.code.type not in REFERENCE_TYPES or not cand.nominal or token.pos_ not in ("NOUN", "PROPN"):
         return False
     if token.dep_ == "compound":
-        return False   # "the homicide rate", "attack helicopters": a kind naming another thing
+        return False  # "the homicide rate", "attack helicopters": a kind naming another thing
     if token.lemma_.lower() in DOERLESS_OTHER_SENSE:
         return False
     if not any(t.pos_ in ("VERB", "AUX") for t in token.sent):
-        return False   # a list or a caption ("See also: * 2016 Bagram Airfield bombing") tells nothing
+        return False  # a list or a caption ("See also: * 2016 Bagram Airfield bombing") tells nothing
     verb = next((g for g in token.ancestors if g.pos_ in ("VERB", "AUX")), None)
     if verb is not None and in_condition(verb):
-        return False   # "unless the restrictions are lifted": a condition, no happening named
+        return False  # "unless the restrictions are lifted": a condition, no happening named
     children = list(token.children)
     if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in children) or any(
-            c.dep_ in ("amod", "advmod", "compound") and c.lemma_.lower() in UNREAL_MODIFIERS for c in children):
+        c.dep_ in ("amod", "advmod", "compound") and c.lemma_.lower() in UNREAL_MODIFIERS for c in children
+    ):
         return False
     if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _SPECIFIC_DETS) for c in children):
         return True
@@ -139,17 +152,24 @@ def _suffered_in_the_past(verb, cand: Candidate) -> bool:
     (not "are often beaten", a habit)."""
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if any(p.lower_ in ("nobody", "none", "nothing") or any(d.lower_ == "no" for d in p.children) for p in patients):
-        return False   # "no one was injured": nothing happened to anyone
-    return (verb.tag_ == "VBN" and verb.dep_ != "relcl" and bool(patients)
-            and any(c.dep_ == "auxpass" and c.lower_ in _PAST_AUXPASS for c in verb.children)
-            and modality(verb, cand.code.type) in ("asserted", "reported", "historical"))
+        return False  # "no one was injured": nothing happened to anyone
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ != "relcl"
+        and bool(patients)
+        and any(c.dep_ == "auxpass" and c.lower_ in _PAST_AUXPASS for c in verb.children)
+        and modality(verb, cand.code.type) in ("asserted", "reported", "historical")
+    )
 
 
 def _placed_or_dated(word) -> bool:
     """The word's own phrase places, dates or counts it: "two explosions", "the Friday
     blast", "erupted in the capital", "on Friday", "the attack on the embassy"."""
-    if any(c.dep_ in ("nummod", "npadvmod") or (c.dep_ in ("compound", "amod", "nmod", "poss")
-                                                and c.ent_type_ in _ANCHOR_ENTITIES) for c in word.children):
+    if any(
+        c.dep_ in ("nummod", "npadvmod")
+        or (c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in _ANCHOR_ENTITIES)
+        for c in word.children
+    ):
         return True
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _ANCHOR_PREPS):
         for place in (g for g in prep.children if g.dep_ == "pobj"):

@@ -77,7 +77,10 @@ class Lexicon:
 
                 matcher = Matcher(doc.vocab)
                 for n, words in enumerate(self.phrases):
-                    matcher.add(str(n), [[*({"LOWER": w} for w in words[:-1]), {"LEMMA": {"IN": [words[-1], words[-1].title()]}}]])
+                    matcher.add(
+                        str(n),
+                        [[*({"LOWER": w} for w in words[:-1]), {"LEMMA": {"IN": [words[-1], words[-1].title()]}}]],
+                    )
                 self.__dict__["_matcher"] = matcher
             codes = list(self.phrases.values())
             for key, start, end in matcher(doc):
@@ -95,7 +98,7 @@ class Lexicon:
         return None
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C loader when PyYAML has it
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
 #: The user's lexicon files (the ``lexicon_path`` setting) for the article being analysed.
 _PATH_IN_USE: ContextVar[str | None] = ContextVar("lexicon_path", default=None)
 
@@ -136,10 +139,10 @@ def _merged_lexicon(lexicon_path: str) -> Lexicon:
         for own, mine in ((verbs, user_verbs), (nouns, user_nouns)):
             for lemma, code in mine.items():
                 if code is None:
-                    own.pop(lemma, None)   # "lemma: null" takes a packaged entry out
+                    own.pop(lemma, None)  # "lemma: null" takes a packaged entry out
                 else:
                     own[lemma] = code
-        rules = user_rules + rules   # the first rule that fits decides: the user's come first
+        rules = user_rules + rules  # the first rule that fits decides: the user's come first
     return Lexicon(verbs, nouns, rules)
 
 
@@ -163,20 +166,31 @@ def _entries(data, where: str) -> tuple[dict, dict, tuple]:
         table = {}
         section = data.get(key) or {}
         if not isinstance(section, dict):
-            raise SettingsError(f"{where}: {key}: expected PLOVER types with lemma: \"CAMEO [mode]\" entries")
+            raise SettingsError(f'{where}: {key}: expected PLOVER types with lemma: "CAMEO [mode]" entries')
         for plover, entries in section.items():
             if plover not in PLOVER_TYPES or not isinstance(entries, dict):
-                raise SettingsError(f"{where}: {key}: {plover!r} is not a PLOVER type with lemma: \"CAMEO [mode]\" entries")
+                raise SettingsError(
+                    f'{where}: {key}: {plover!r} is not a PLOVER type with lemma: "CAMEO [mode]" entries'
+                )
             for lemma, value in entries.items():
                 table[str(lemma).lower()] = None if value is None else Code.parse(plover, value)
         tables.append(table)
     rules = []
     for rule in data.get("objects") or ():
-        if not isinstance(rule, dict) or not {"verbs", "objects", "type", "cameo"} <= set(rule) or (
-                rule["type"] not in PLOVER_TYPES):
+        if (
+            not isinstance(rule, dict)
+            or not {"verbs", "objects", "type", "cameo"} <= set(rule)
+            or (rule["type"] not in PLOVER_TYPES)
+        ):
             raise SettingsError(f"{where}: objects: each rule needs verbs, objects, a PLOVER type and a cameo code")
-        rules.append(ObjectRule(frozenset(rule["verbs"]), frozenset(rule["objects"]),
-                                Code.parse(rule["type"], rule["cameo"]), rule.get("particle")))
+        rules.append(
+            ObjectRule(
+                frozenset(rule["verbs"]),
+                frozenset(rule["objects"]),
+                Code.parse(rule["type"], rule["cameo"]),
+                rule.get("particle"),
+            )
+        )
     return tables[0], tables[1], tuple(rules)
 
 
@@ -192,8 +206,11 @@ def _read_words() -> dict:
         for name, value in lists.items():
             if name in out:
                 raise ValueError(f"word list {name!r} appears twice in words.yaml (second time in {group!r})")
-            out[name] = tuple(value) if isinstance(value, list) else {
-                key: tuple(v) if isinstance(v, list) else v for key, v in value.items()}
+            out[name] = (
+                tuple(value)
+                if isinstance(value, list)
+                else {key: tuple(v) if isinstance(v, list) else v for key, v in value.items()}
+            )
     return out
 
 
@@ -219,7 +236,7 @@ PERFORMATIVE = word_list("performative")
 ABSORBING = word_list("absorbing")
 PLAN_VERBS = word_list("plan_verbs")
 HYPOTHETICAL_GOVERNORS = word_list("hypothetical_governors")
-HISTORICAL_CUES = load_words()["historical_cues"]   # in file order: they become one regular expression
+HISTORICAL_CUES = load_words()["historical_cues"]  # in file order: they become one regular expression
 COOPERATIVE = word_list("cooperative")
 MATERIAL_HOSTILE = word_list("material_hostile")
 NOMINAL_TYPES = word_list("nominal_types")

@@ -77,8 +77,12 @@ def _entity(token):
     if token.ent_type_ not in ("GPE", "LOC", "FAC"):
         # the small model sometimes tags a town as a language or nothing at all;
         # a proper noun the gazetteer knows is still a place
-        if token.pos_ == "PROPN" and token.ent_type_ not in NOT_PLACE and lookup_place(token.text, alternates=False) is not None:
-            return token.doc[token.i: token.i + 1]
+        if (
+            token.pos_ == "PROPN"
+            and token.ent_type_ not in NOT_PLACE
+            and lookup_place(token.text, alternates=False) is not None
+        ):
+            return token.doc[token.i : token.i + 1]
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC"):
@@ -88,20 +92,35 @@ def _entity(token):
 
 def _place_in(head, exclude, actors) -> Place | None:
     for child in head.children:
-        if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or (child.lower_ == "of" and head.lemma_ in PLACE_NOUNS)):
+        if child.dep_ == "prep" and (
+            child.lower_ in PLACE_PREPS or (child.lower_ == "of" and head.lemma_ in PLACE_NOUNS)
+        ):
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 ent = _entity(pobj)
-                if ent is None and pobj.lemma_ in ("town", "city", "village", "province", "region", "district", "capital"):
+                if ent is None and pobj.lemma_ in (
+                    "town",
+                    "city",
+                    "village",
+                    "province",
+                    "region",
+                    "district",
+                    "capital",
+                ):
                     # "in the northern town of Kano"
-                    named = [g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
-                             for g in p.children if g.dep_ == "pobj"]
+                    named = [
+                        g
+                        for p in pobj.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
                     ent = _entity(named[0]) if named else None
                 if ent is None or ent.text in exclude:
                     continue
                 place = _supported_place(ent.text, head.doc, actors)
                 words = ent.text.split()
                 if place is None and len(words) > 1 and words[-1].lower() in PLACE_NOUNS:
-                    place = _supported_place(" ".join(words[:-1]), head.doc, actors)   # "in Montenegro province"
+                    place = _supported_place(" ".join(words[:-1]), head.doc, actors)  # "in Montenegro province"
                 if place is not None:
                     return replace(place, start=ent.start_char, end=ent.end_char)
     return None

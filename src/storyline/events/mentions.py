@@ -17,10 +17,21 @@ from typing import Sequence
 from ..actors import ActorResolver, load_kb
 from ..annotate import doc_text, token_strings
 from ..models import ActorRef, Article, EventMention, Timex, mention_id
-from .lexicon import (ABSORBING, AGREEMENTS, COOPERATIVE, ENDING_NOUNS, FIGURATIVE, MATERIAL_HOSTILE,
-                      NOMINAL_TYPES, SPEECH_VERBS, Code, load_lexicon, word_list, word_map)
-from .clause_actors import (SUBJECT_DEPS, armed_subject, named_person, noun_sources,
-                            subject_refs)
+from .lexicon import (
+    ABSORBING,
+    AGREEMENTS,
+    COOPERATIVE,
+    ENDING_NOUNS,
+    FIGURATIVE,
+    MATERIAL_HOSTILE,
+    NOMINAL_TYPES,
+    SPEECH_VERBS,
+    Code,
+    load_lexicon,
+    word_list,
+    word_map,
+)
+from .clause_actors import SUBJECT_DEPS, armed_subject, named_person, noun_sources, subject_refs
 from .context import in_context
 from .dictionary import dictionary_code, load_dictionary
 from .doerless import DENIAL_VERBS, anchored_happening, specific_reference, unattributed_happening
@@ -70,13 +81,13 @@ class Candidate:
     nominal: bool = False
     complements: list = field(default_factory=list)
     by_rule: bool = False
-    sources: list | None = None      # set when the parse gives them another way ("X said Y must")
+    sources: list | None = None  # set when the parse gives them another way ("X said Y must")
     targets: list | None = None
-    willing: bool = False            # "is ready to": a readiness, coded as a plan
-    speech_act: bool = False         # the event is the saying itself: dated when said
-    reference: bool = False          # named as a particular happening its sentence only refers to
-    words: tuple[int, int] | None = None   # token span of an entry of several words ("martial law")
-    device: bool = False             # a device went off ("a bomb exploded"): an attack by nobody named
+    willing: bool = False  # "is ready to": a readiness, coded as a plan
+    speech_act: bool = False  # the event is the saying itself: dated when said
+    reference: bool = False  # named as a particular happening its sentence only refers to
+    words: tuple[int, int] | None = None  # token span of an entry of several words ("martial law")
+    device: bool = False  # a device went off ("a bomb exploded"): an attack by nobody named
 
 
 #: Participles that say what a vehicle or a team brings: "aircraft carrying food".
@@ -91,18 +102,30 @@ def _object_lemmas(verb) -> tuple[set[str], str | None]:
         if child.dep_ == "prt":
             particle = child.lower_
         if child.dep_ == "ccomp" and child.pos_ == "ADJ":
-            lemmas.add(child.lemma_.lower())   # "found the pilot guilty": the parser makes the verdict a clause
+            lemmas.add(child.lemma_.lower())  # "found the pilot guilty": the parser makes the verdict a clause
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             for tok in [child, *child.conjuncts]:
                 lemmas.add(tok.lemma_.lower())
                 # "search-and-rescue teams": the modifiers, conjoined ones too
-                lemmas.update(m.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                              for m in (c, *c.conjuncts))
+                lemmas.update(
+                    m.lemma_.lower()
+                    for c in tok.children
+                    if c.dep_ in ("compound", "amod", "nmod")
+                    for m in (c, *c.conjuncts)
+                )
                 # "aircraft carrying food", "planes with relief supplies": what it brings says what it is for
-                bringers = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in CARRYING
-                            or c.dep_ == "prep" and c.lower_ == "with"]
-                bringers += [p for c in bringers if c.dep_ == "acl" for p in c.children
-                             if p.dep_ == "prep" and p.lower_ == "with"]   # "planes loaded with tents"
+                bringers = [
+                    c
+                    for c in tok.children
+                    if c.dep_ == "acl" and c.lemma_ in CARRYING or c.dep_ == "prep" and c.lower_ == "with"
+                ]
+                bringers += [
+                    p
+                    for c in bringers
+                    if c.dep_ == "acl"
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ == "with"
+                ]  # "planes loaded with tents"
                 for brought in (g for c in bringers for g in c.children if g.dep_ in ("dobj", "pobj")):
                     lemmas.update(b.lemma_.lower() for b in (brought, *brought.conjuncts))
                 # "tons of food aid", "part of a military aid program": the stuff is after "of"
@@ -149,7 +172,7 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
     dictionary_verbs = load_dictionary().lemmas
     # the words as plain strings: most tokens are no trigger and never become Token objects
     doc, words = sent.doc, token_strings(sent.doc)
-    phrases = lexicon.phrase_matches(doc)   # "martial law", "sit-in": entries of several words
+    phrases = lexicon.phrase_matches(doc)  # "martial law", "sit-in": entries of several words
     for i in range(sent.start, sent.end):
         lemma = words.lemma[i].lower()
         lemma = LEMMA_FIXES.get(lemma, lemma)
@@ -159,17 +182,19 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             if start >= sent.start and end <= sent.end and code.type in NOMINAL_TYPES and pos in ("NOUN", "PROPN"):
                 found.append(Candidate(doc[i], code, nominal=True, words=(start, end)))
             continue
-        if not ((pos in ("VERB", "AUX") and (lemma in verb_lemmas or lemma in dictionary_verbs))
-                or (pos == "NOUN" and lemma in noun_lemmas)
-                or (pos == "ADJ" and lemma in WILLING)):
+        if not (
+            (pos in ("VERB", "AUX") and (lemma in verb_lemmas or lemma in dictionary_verbs))
+            or (pos == "NOUN" and lemma in noun_lemmas)
+            or (pos == "ADJ" and lemma in WILLING)
+        ):
             continue
         token = doc[i]
         if token.pos_ == "VERB" and token.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass"):
-            continue   # a participle used as a noun ("evacuated the wounded")
+            continue  # a participle used as a noun ("evacuated the wounded")
         if any(c.dep_ == "amod" and c.lemma_.lower() in FIGURATIVE for c in token.children):
             continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-            if lemma not in verb_lemmas:   # a verb only the field's dictionary knows: a candidate, not a verdict
+            if lemma not in verb_lemmas:  # a verb only the field's dictionary knows: a candidate, not a verdict
                 code = dictionary_code(token, lemma, known=False)
                 if code is not None:
                     found.append(Candidate(token, code))
@@ -182,8 +207,9 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
                 found.append(Candidate(token, Code("REQUEST", "020", None)))
                 continue
-            if lemma in ("force", "kick", "throw", "order") and (particle == "out" or any(
-                    c.dep_ == "prep" and c.lower_ == "out" for c in token.children)):
+            if lemma in ("force", "kick", "throw", "order") and (
+                particle == "out" or any(c.dep_ == "prep" and c.lower_ == "out" for c in token.children)
+            ):
                 found.append(Candidate(token, Code("SANCTION", "166", "expel")))
                 continue
             if lemma in ("cut", "break") and particle == "off":
@@ -200,13 +226,20 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
                 if attackers is not None:
                     found.append(Candidate(token, Code("ASSAULT", "190", None), sources=attackers or None))
                 continue
-            if lemma in REGRET and any(c.dep_ == "poss" for o in token.children if o.dep_ == "dobj" for c in o.children):
+            if lemma in REGRET and any(
+                c.dep_ == "poss" for o in token.children if o.dep_ == "dobj" for c in o.children
+            ):
                 # "regretted Russia's decision": disapproval of another's act (its target checked later)
                 found.append(Candidate(token, Code("ACCUSE", "111", "criticize")))
                 continue
-            if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and (
-                    c.lemma_.lower() in DISAPPROVING or any(a.dep_ == "amod" and a.lemma_.lower() in DISAPPROVING
-                                                            for a in c.children)) for c in token.children):
+            if lemma == "call" and any(
+                c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                and (
+                    c.lemma_.lower() in DISAPPROVING
+                    or any(a.dep_ == "amod" and a.lemma_.lower() in DISAPPROVING for a in c.children)
+                )
+                for c in token.children
+            ):
                 # "called the Russian move unconscionable"
                 found.append(Candidate(token, Code("ACCUSE", "111", "criticize")))
                 continue
@@ -224,22 +257,37 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             found.append(Candidate(token, Code("AGREE", "030", None), willing=True))
         elif token.pos_ == "NOUN" and lemma in ENDING_NOUNS:
             # "the halt to security coordination", "a severance in ties"
-            objects = {g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"}
+            objects = {
+                g.lemma_.lower() for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+            }
             code = lexicon.object_rule("end", objects)
             if code is not None and code.type == "SANCTION":
                 found.append(Candidate(token, code, nominal=True))
-        elif token.pos_ == "NOUN" and lemma in lexicon.nouns and token.ent_type_ not in ("DATE", "TIME", "EVENT", "LAW"):
+        elif (
+            token.pos_ == "NOUN" and lemma in lexicon.nouns and token.ent_type_ not in ("DATE", "TIME", "EVENT", "LAW")
+        ):
             # ("early March" is a month, not a march)
             code = lexicon.nouns[lemma]
             compounds = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
             if lemma == "strike" and compounds & {"air", "missile", "drone"}:
                 code = Code("ASSAULT", "195", "aerial")
-            elif lemma == "strike" and not compounds & {"hunger", "general", "labor", "labour", "teacher", "worker"} and not (
-                    token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.pos_ in ("VERB", "AUX")
-                    and not any(c.dep_ in ("det", "poss") for c in token.children)):
-                continue   # (people "on strike", "went on strike", refuse to work; a strike on a town is an attack)
-            elif lemma == "strike" and token.dep_ == "pobj" and token.head.lower_ == "on" and not any(
-                    c.dep_ in ("det", "poss") for c in token.children):   # ("did not comment on the strike")
+            elif (
+                lemma == "strike"
+                and not compounds & {"hunger", "general", "labor", "labour", "teacher", "worker"}
+                and not (
+                    token.dep_ == "pobj"
+                    and token.head.lower_ == "on"
+                    and token.head.head.pos_ in ("VERB", "AUX")
+                    and not any(c.dep_ in ("det", "poss") for c in token.children)
+                )
+            ):
+                continue  # (people "on strike", "went on strike", refuse to work; a strike on a town is an attack)
+            elif (
+                lemma == "strike"
+                and token.dep_ == "pobj"
+                and token.head.lower_ == "on"
+                and not any(c.dep_ in ("det", "poss") for c in token.children)
+            ):  # ("did not comment on the strike")
                 # "went on strike at the port on Monday": the verb's clause holds who, where and when
                 found.append(Candidate(token.head.head, code))
                 continue
@@ -256,12 +304,12 @@ def _device_went_off(verb, lemma: str, particle: str | None) -> bool:
     if lemma not in DETONATION_VERBS and f"{lemma} {particle}" not in DETONATION_VERBS:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ in ("xcomp", "conj"):   # "the bombs began to explode", "was placed ... and exploded"
+    if not subjects and verb.dep_ in ("xcomp", "conj"):  # "the bombs began to explode", "was placed ... and exploded"
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":   # "a device that exploded"
+    if not subjects and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":  # "a device that exploded"
         subjects = [verb.head]
     if any(d.dep_ == "det" and d.lower_ == "no" for subj in subjects for d in subj.children):
-        return False   # "no bomb exploded": nothing happened
+        return False  # "no bomb exploded": nothing happened
     return any(s.lemma_.lower() in EXPLOSIVE_DEVICES for subj in subjects for s in (subj, *subj.conjuncts))
 
 
@@ -290,19 +338,33 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
             for child in cand.token.children:
                 if child.dep_ not in ("dobj", "attr"):
                     continue
-                for part in (child, *(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
-                                      for g in p.children if g.dep_ == "pobj")):
+                for part in (
+                    child,
+                    *(
+                        g
+                        for p in child.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ),
+                ):
                     if part.i in by_token and by_token[part.i].nominal:
                         absorbed.add(part.i)
                         if by_token[part.i].code.type == cand.code.type and 0 < part.i - cand.token.i <= _SPAN_REACH:
                             # "carried out airstrikes", "launched a series of attacks": one event, told by
                             # both words; the trigger spans them, so the noun is part of the evidence
                             cand.words = (cand.token.i, part.i + 1)
-        comps = [c for c in cand.token.children if c.dep_ in ("xcomp", "ccomp", "acl") or (
-            c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))]
+        comps = [
+            c
+            for c in cand.token.children
+            if c.dep_ in ("xcomp", "ccomp", "acl")
+            or (c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))
+        ]
         if cand.code.type == "PROTEST" and lemma not in ABSORBING:
             # "began a hunger strike to protest against X": the purpose names the target
-            purposes = [c for c in comps if c.i in by_token and by_token[c.i].code.type in ("PROTEST", "REQUEST", "ACCUSE")]
+            purposes = [
+                c for c in comps if c.i in by_token and by_token[c.i].code.type in ("PROTEST", "REQUEST", "ACCUSE")
+            ]
             cand.complements = purposes
             absorbed.update(c.i for c in purposes)
         if cand.nominal:
@@ -332,18 +394,19 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
             absorbed.update(c.i for c in comps if c.i in by_token)
             continue
         if lemma in ("vow", "swear", "warn"):
-            if not inner:   # a vow about nothing codable is a statement, not a threat
+            if not inner:  # a vow about nothing codable is a statement, not a threat
                 absorbed.add(cand.token.i)
                 continue
-            against = {g.i for p in cand.token.children if p.dep_ == "prep" and p.lower_ == "against"
-                       for g in p.children}
+            against = {
+                g.i for p in cand.token.children if p.dep_ == "prep" and p.lower_ == "against" for g in p.children
+            }
             # "warned other governments against congratulating Lai" warns off a friendly act, it promises none
             if all(i.code.type in COOPERATIVE for i in inner) and not any(i.token.i in against for i in inner):
                 cand.code = Code("AGREE", "030", None)
         if lemma == "order" and any(i.code.type in MATERIAL_HOSTILE for i in inner):
             cand.code = next(i.code for i in inner if i.code.type in MATERIAL_HOSTILE)
         if lemma == "order" and any(c.lemma_ in ("leave", "depart", "quit") for c in comps):
-            cand.code = Code("SANCTION", "166", "expel")   # "ordered the ambassador to leave"
+            cand.code = Code("SANCTION", "166", "expel")  # "ordered the ambassador to leave"
         if lemma in ("refuse", "decline", "reject") and any(_prolongs_agreement(c) for c in comps):
             # refusing to extend an agreement ends it: the same act as quitting it
             cand.code = Code("SANCTION", "161", "discontinue")
@@ -364,38 +427,48 @@ def _factual_warning(verb) -> bool:
     """A warning "that" something is or was so (a danger, a state of affairs),
     with nothing to come in it: information, not a threat."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not clauses or any(c.dep_ in ("xcomp", "dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("against", "of"))
-                          for c in verb.children):
+    if not clauses or any(
+        c.dep_ in ("xcomp", "dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("against", "of"))
+        for c in verb.children
+    ):
         return False
-    return all(c.tag_ in ("VBD", "VBN", "VBZ", "VBP", "JJ") and not any(
-        a.dep_ in ("aux", "auxpass") and a.lower_ in _COMING for a in c.children) and not any(
-        g.dep_ == "xcomp" or g.lower_ in ("if", "unless") for g in c.children) for c in clauses)
+    return all(
+        c.tag_ in ("VBD", "VBN", "VBZ", "VBP", "JJ")
+        and not any(a.dep_ in ("aux", "auxpass") and a.lower_ in _COMING for a in c.children)
+        and not any(g.dep_ == "xcomp" or g.lower_ in ("if", "unless") for g in c.children)
+        for c in clauses
+    )
 
 
 def _detached_clause(noun) -> list:
-    """"reiterated its demand today that Israel ease ...": the parser hangs the
+    """ "reiterated its demand today that Israel ease ...": the parser hangs the
     noun's "that" clause on the verb whose object the noun is."""
     if noun.dep_ != "dobj" or noun.lemma_.lower() not in ("demand", "call", "appeal", "request", "threat", "warning"):
         return []
-    return [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return [
+        c
+        for c in noun.head.children
+        if c.dep_ == "ccomp" and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
 
 
 def _prolongs_agreement(verb) -> bool:
     if verb.lemma_.lower() not in PROLONG:
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(o.lemma_.lower() in AGREEMENTS or any(c.lemma_.lower() in AGREEMENTS for c in o.children
-                                                   if c.dep_ == "compound") for o in objects) or any(
-        o.lower_ in ("it", "them") for o in objects)
+    return any(
+        o.lemma_.lower() in AGREEMENTS
+        or any(c.lemma_.lower() in AGREEMENTS for c in o.children if c.dep_ == "compound")
+        for o in objects
+    ) or any(o.lower_ in ("it", "them") for o in objects)
 
 
 def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candidate]:
-    """"X said Y must ..." is X demanding something of Y (REQUEST)."""
+    """ "X said Y must ..." is X demanding something of Y (REQUEST)."""
     out = list(candidates)
     lemmas = token_strings(sent.doc).lemma
     for i in range(sent.start, sent.end):
-        if lemmas[i] not in SPEECH_VERBS:   # ("conclude" is one of them)
+        if lemmas[i] not in SPEECH_VERBS:  # ("conclude" is one of them)
             continue
         token = sent.doc[i]
         for comp in (c for c in token.children if c.dep_ == "ccomp"):
@@ -406,15 +479,31 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
             if not subjects or not speaker or not resolver.refs(subjects[0]):
                 continue
             if _own_side(speaker, resolver.refs(subjects[0])):
-                continue   # "a Palestinian official said Abbas must ...": a view of what one's own leaders should do
+                continue  # "a Palestinian official said Abbas must ...": a view of what one's own leaders should do
             out = [c for c in out if c.token.i != comp.i]
-            out.append(Candidate(comp, Code("REQUEST", "100", None), complements=[],
-                                 sources=speaker, targets=resolver.refs(subjects[0]), speech_act=True))
+            out.append(
+                Candidate(
+                    comp,
+                    Code("REQUEST", "100", None),
+                    complements=[],
+                    sources=speaker,
+                    targets=resolver.refs(subjects[0]),
+                    speech_act=True,
+                )
+            )
         for comp in (c for c in token.children if c.dep_ == "ccomp" and _hostile_regard(c)):
             speaker = subject_refs(token, resolver)
             if speaker and all(c.token.i != comp.i for c in out):
-                out.append(Candidate(comp, Code("THREATEN", "138", None), complements=[],
-                                     sources=speaker, targets=[], speech_act=True))
+                out.append(
+                    Candidate(
+                        comp,
+                        Code("THREATEN", "138", None),
+                        complements=[],
+                        sources=speaker,
+                        targets=[],
+                        speech_act=True,
+                    )
+                )
         for comp in (c for c in token.children if c.dep_ == "ccomp"):
             said = _said_of_another(comp)
             if said is None:
@@ -423,9 +512,12 @@ def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candid
             subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
             # (the one who must face it, or whose act broke the law: "the attack" is Israel's attack if it says so)
             about = resolver.refs(subjects[0]) if subjects else []
-            if speaker and not _same_actors(speaker, about) and not any(
-                    c.token.i == comp.i and c.speech_act for c in out):
-                out = [c for c in out if c.token.i != comp.i]   # the clause's own coding ("violated") is the charge
+            if (
+                speaker
+                and not _same_actors(speaker, about)
+                and not any(c.token.i == comp.i and c.speech_act for c in out)
+            ):
+                out = [c for c in out if c.token.i != comp.i]  # the clause's own coding ("violated") is the charge
                 out.append(Candidate(comp, said, complements=[], sources=speaker, targets=about, speech_act=True))
     return out
 
@@ -442,11 +534,19 @@ def _said_of_another(verb) -> Code | None:
     law" (ACCUSE)."""
     lemma = verb.lemma_.lower()
     objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
-    if lemma in ("face", "pay") and any(a.lower_ in ("will", "would", "'ll", "wo", "shall") for a in verb.children
-                                        if a.dep_ == "aux") and set(objects) & REPRISALS:
+    if (
+        lemma in ("face", "pay")
+        and any(a.lower_ in ("will", "would", "'ll", "wo", "shall") for a in verb.children if a.dep_ == "aux")
+        and set(objects) & REPRISALS
+    ):
         return Code("THREATEN", "130", None)
-    if lemma in ("violate", "breach", "flout") and set(objects) & RULES and not any(
-            c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children):
+    if (
+        lemma in ("violate", "breach", "flout")
+        and set(objects) & RULES
+        and not any(
+            c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children
+        )
+    ):
         return Code("ACCUSE", "112", "accuse")
     return None
 
@@ -460,19 +560,24 @@ def _own_side(speakers: list[ActorRef], addressees: list[ActorRef]) -> bool:
     must do: advice within one side, no request to another party (an opposition
     or rebel speaker demanding it of the government still requests)."""
     return all(s.country and s.sector in ("GOV", None) for s in speakers) and all(
-        a.sector == "GOV" and a.country in {s.country for s in speakers} for a in addressees)
+        a.sector == "GOV" and a.country in {s.country for s in speakers} for a in addressees
+    )
 
 
 def _hostile_regard(verb) -> bool:
-    """"will regard all vessels as military targets", "could be treated the same
+    """ "will regard all vessels as military targets", "could be treated the same
     way": a stated future treatment of others as enemies is a threat."""
     if verb.lemma_.lower() not in ("regard", "treat", "consider", "view", "deem"):
         return False
-    if not any(a.lower_ in ("will", "would", "could", "may", "might", "shall", "'ll") for a in verb.children
-               if a.dep_ == "aux"):
+    if not any(
+        a.lower_ in ("will", "would", "could", "may", "might", "shall", "'ll") for a in verb.children if a.dep_ == "aux"
+    ):
         return False
     # "as hostile targets" may hang on the object's own phrase ("ships in its waters as ...")
-    for child in [*verb.children, *(t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.head.i != verb.i)]:
+    for child in [
+        *verb.children,
+        *(t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.head.i != verb.i),
+    ]:
         if child.dep_ == "prep" and child.lower_ == "as":
             roles = [g for g in child.children if g.dep_ == "pobj"]
             roles += [c for r in roles for c in r.conjuncts]
@@ -505,8 +610,11 @@ def _announced_by_actor(token, sources, resolver) -> bool:
     if token.dep_ != "ccomp" or token.head.lemma_ not in SPEECH_VERBS or not sources:
         return False
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    present = (token.tag_ == "VBG" and aux & _PRESENT_AUX) or (token.tag_ == "VBN" and aux & _PERFECT_AUX and
-                                                               "had" not in aux) or (token.tag_ in ("VBZ", "VBP") and not aux)
+    present = (
+        (token.tag_ == "VBG" and aux & _PRESENT_AUX)
+        or (token.tag_ == "VBN" and aux & _PERFECT_AUX and "had" not in aux)
+        or (token.tag_ in ("VBZ", "VBP") and not aux)
+    )
     if not present:
         return False
     speaker = subject_refs(token.head, resolver)
@@ -524,8 +632,9 @@ def _confidence(sources, targets, modality_, cand: Candidate) -> float:
     return round(max(0.05, min(0.95, score)), 2)
 
 
-def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
-                     resolver: ActorResolver | None = None) -> list[EventMention]:
+def extract_mentions(
+    article: Article, doc, timexes: Sequence[Timex] = (), resolver: ActorResolver | None = None
+) -> list[EventMention]:
     """The event mentions of one article. Sentence by sentence: its candidate
     events (``_sentence_candidates``), those that are events of their own
     (``_own_events``), each one's code and actors (``_actors``), modality
@@ -533,12 +642,12 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
     record (``_record``); then the article's announcements are dated again and
     every mention is completed from the rest of the article (``in_context``)."""
     lexicon = load_lexicon()
-    text = doc_text(doc)   # rebuilt by spaCy on each access, so taken once per document
+    text = doc_text(doc)  # rebuilt by spaCy on each access, so taken once per document
     if resolver is None:
         on = article.published.earliest if article.published is not None else None
         resolver = ActorResolver(doc, load_kb(), on)
     mentions: list[EventMention] = []
-    announcers: dict[str, str] = {}   # mention id -> lemma of the verb that announced it
+    announcers: dict[str, str] = {}  # mention id -> lemma of the verb that announced it
     for sent in getattr(resolver, "sents", None) or doc.sents:
         # appeals to the reader ("you can help support our work") are never news
         if _READER.search(text, sent.start_char, sent.end_char):
@@ -549,9 +658,18 @@ def extract_mentions(article: Article, doc, timexes: Sequence[Timex] = (),
                 continue
             code, sources, targets = acted
             code, mod, refused, said_when = _modality(cand, code, sources, resolver)
-            dating = date_mention(cand.token, sent, timexes, mod, code.type, nominal=cand.nominal,
-                                  speech_act=cand.speech_act, said_when=said_when, refused=refused,
-                                  published=article.published)
+            dating = date_mention(
+                cand.token,
+                sent,
+                timexes,
+                mod,
+                code.type,
+                nominal=cand.nominal,
+                speech_act=cand.speech_act,
+                said_when=said_when,
+                refused=refused,
+                published=article.published,
+            )
             where, sources, targets = _placed(article, sent, cand, code, sources, targets)
             mention = _record(article, sent, cand, code, dating, sources, targets, where, refused)
             if dating.announced_by is not None:
@@ -567,8 +685,7 @@ def _sentence_candidates(sent, lexicon, resolver) -> list[Candidate]:
     threatens of another added (``_speech_requests``)."""
     found = find_candidates(sent, lexicon, resolver)
     # words the rules and dictionaries are silent on, that the learned model takes for an event
-    found += [Candidate(t, code, nominal=n)
-              for t, code, n in learned_candidates(sent, found, trigger_lemmas(lexicon))]
+    found += [Candidate(t, code, nominal=n) for t, code, n in learned_candidates(sent, found, trigger_lemmas(lexicon))]
     candidates = _speech_requests(sent, resolver, _absorb(found))
     return candidates
 
@@ -586,8 +703,12 @@ def _own_events(candidates: list[Candidate]) -> list[Candidate]:
         if cand.code.type == "CONSULT" and token.dep_ == "advcl" and token.head.i in consults:
             continue
         # "attacked a post, killing two officers": the participle tells the outcome of the same event
-        if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in covered
-                and not any(c.dep_ in SUBJECT_DEPS for c in token.children)):
+        if (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and token.head.i in covered
+            and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        ):
             continue
         out.append(cand)
     return out
@@ -599,11 +720,14 @@ def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[Actor
     doer aside), it is a general truth or the reporter's business, or its
     trigger is used in another sense."""
     token = cand.token
-    sources = cand.sources if cand.sources is not None else (
-        noun_sources(token, resolver, cand.code.type) if cand.nominal else subject_refs(token, resolver))
+    sources = (
+        cand.sources
+        if cand.sources is not None
+        else (noun_sources(token, resolver, cand.code.type) if cand.nominal else subject_refs(token, resolver))
+    )
     code = cand.code
     if any(g.lemma_ in GENERIC_GOVERNORS for g in governors(token)):
-        return None   # "forces need to coordinate with Israel" is background, not a happening
+        return None  # "forces need to coordinate with Israel" is background, not a happening
     # a concrete happening told without its doer stays, with no source ("Unidentified ...")
     anchored = not sources and anchored_happening(token, cand)
     # "the massacre", "Saturday's attack", "the 2015 embargo": a particular happening the
@@ -611,29 +735,38 @@ def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[Actor
     referred = not sources and not anchored and specific_reference(token, cand)
     if not sources and not anchored and not referred and not unattributed_happening(token, cand):
         return None
-    targets = cand.targets if cand.targets is not None else _targets(
-        token, resolver, sources, cand.complements, plover=code.type)
+    targets = (
+        cand.targets
+        if cand.targets is not None
+        else _targets(token, resolver, sources, cand.complements, plover=code.type)
+    )
     if code.type in ("SUPPORT", "COOPERATE") and not targets and len(sources) < 2 and not cand.by_rule:
         return None
     if not sources and not targets and not anchored and not referred:
         return None
     if not sources and modality(token, code.type, nominal=cand.nominal) == "negated":
-        return None   # "no attacks on Israel": nothing happened, by nobody
+        return None  # "no attacks on Israel": nothing happened, by nobody
     if code.type == "ACCUSE" and token.lemma_ in REGRET | {"call"} and not targets:
-        return None   # regret or blame with nobody else's act named is no accusation
+        return None  # regret or blame with nobody else's act named is no accusation
     if not targets and code.type in ("REJECT", "REQUEST") and press_idiom(token, cand.complements):
-        return None   # "declined to comment", "requested anonymity": the reporter's business, not news
+        return None  # "declined to comment", "requested anonymity": the reporter's business, not news
     if not cand.by_rule and other_sense(token, resolver):
-        return None   # "meet future disasters", "demonstrate support": no meeting, no protest
+        return None  # "meet future disasters", "demonstrate support": no meeting, no protest
     if code.cameo.startswith("141") and sources and all(s.sector in ("MIL", "COP") for s in sources):
-        return None   # "riot police marched": security forces on the move do not demonstrate
-    if code.type == "ASSAULT" and token.lemma_ == "attack" and any(
+        return None  # "riot police marched": security forces on the move do not demonstrate
+    if (
+        code.type == "ASSAULT"
+        and token.lemma_ == "attack"
+        and any(
             p.dep_ == "prep" and p.lower_ == "for" and any(g.dep_ in ("pcomp", "pobj") for g in p.children)
-            for p in token.children):
-        code = Code("ACCUSE", "111", "criticize")   # "attacked him for failing to ...": words, not arms
+            for p in token.children
+        )
+    ):
+        code = Code("ACCUSE", "111", "criticize")  # "attacked him for failing to ...": words, not arms
     # "denied charges by the government that ...": the accusation denied was made before
-    cand.reference = referred or (cand.nominal and code.type == "ACCUSE" and token.dep_ == "dobj"
-                                  and token.head.lemma_.lower() in DENIAL_VERBS)
+    cand.reference = referred or (
+        cand.nominal and code.type == "ACCUSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in DENIAL_VERBS
+    )
     return code, sources, targets
 
 
@@ -646,8 +779,11 @@ def _modality(cand: Candidate, code: Code, sources, resolver) -> tuple[Code, str
     token = cand.token
     mod = modality(token, code.type, nominal=cand.nominal, demand=cand.speech_act)
     refused = False
-    if mod == "negated" and code.type in COOPERATIVE and any(
-            a.lower_ in ("will", "would", "wo", "can", "could") for a in token.children if a.dep_ == "aux"):
+    if (
+        mod == "negated"
+        and code.type in COOPERATIVE
+        and any(a.lower_ in ("will", "would", "wo", "can", "could") for a in token.children if a.dep_ == "aux")
+    ):
         if _unless(token):
             # "will not agree to extend ... unless X": a refusal until the other side
             # complies is a threat ("will not accept refugees if war starts" only a refusal)
@@ -657,7 +793,7 @@ def _modality(cand: Candidate, code: Code, sources, resolver) -> tuple[Code, str
     if cand.speech_act and code.type == "THREATEN":
         mod = "threatened"
     elif cand.nominal and code.type == "THREATEN" and mod in ("asserted", "reported"):
-        mod = "threatened"   # "Israel's threats": a threat is never coded as the deed
+        mod = "threatened"  # "Israel's threats": a threat is never coded as the deed
     if cand.willing and mod != "negated":
         mod = "planned"
     said_when = False
@@ -675,24 +811,40 @@ def _placed(article: Article, sent, cand: Candidate, code: Code, sources, target
     where = event_location(token, sent, sources, targets)
     aimed = where if code.type in PLACE_TARGET_TYPES else None
     if code.type in CLAUSE_PLACE_TYPES:
-        aimed = next((p for c in cand.complements if (p := event_location(c, sent, sources, targets))),
-                     where if code.type == "REQUEST" else None)   # "sought refuge in Germany"
+        aimed = next(
+            (p for c in cand.complements if (p := event_location(c, sent, sources, targets))),
+            where if code.type == "REQUEST" else None,
+        )  # "sought refuge in Germany"
     if not targets and aimed is not None and aimed.start is not None:
-        targets = [ActorRef(aimed.name, article.text[aimed.start:aimed.end] if article.text else aimed.name,
-                            aimed.start, aimed.end, aimed.country, None, "place", False)]
+        targets = [
+            ActorRef(
+                aimed.name,
+                article.text[aimed.start : aimed.end] if article.text else aimed.name,
+                aimed.start,
+                aimed.end,
+                aimed.country,
+                None,
+                "place",
+                False,
+            )
+        ]
     if where is not None and where.country:
         # "protesters in Ankara": an unnamed actor takes the country of the place
         # (not so for officials of an international body meeting somewhere)
         # (nor for a named person, whose nationality a visit does not change)
-        sources = [s if s.country or s.resolved or s.sector == "IGO" or named_person(s)
-                   else replace(s, country=where.country) for s in sources]
-        targets = [t if t.country or t.resolved or named_person(t) else replace(t, country=where.country)
-                   for t in targets]
+        sources = [
+            s if s.country or s.resolved or s.sector == "IGO" or named_person(s) else replace(s, country=where.country)
+            for s in sources
+        ]
+        targets = [
+            t if t.country or t.resolved or named_person(t) else replace(t, country=where.country) for t in targets
+        ]
     return where, sources, targets
 
 
-def _record(article: Article, sent, cand: Candidate, code: Code, dating, sources, targets, where,
-            refused: bool | str) -> EventMention:
+def _record(
+    article: Article, sent, cand: Candidate, code: Code, dating, sources, targets, where, refused: bool | str
+) -> EventMention:
     """The event mention as stored: its trigger (with its particle: "cut off"),
     sentence, actors, place, date, confidence and one-line summary."""
     token = cand.token
@@ -701,28 +853,41 @@ def _record(article: Article, sent, cand: Candidate, code: Code, dating, sources
     particles = [c for c in token.children if c.dep_ == "prt"]
     if particles:
         trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
-    if cand.words is not None:   # the words of an entry of several: "martial law", "sit-in"
-        words = token.doc[cand.words[0]:cand.words[1]]
+    if cand.words is not None:  # the words of an entry of several: "martial law", "sit-in"
+        words = token.doc[cand.words[0] : cand.words[1]]
         trigger_start, trigger_end = words.start_char, max(trigger_end, words.end_char)
     return EventMention(
         id=mention_id(article.id, token.idx, code.type),
         article_id=article.id,
-        type=code.type, cameo=code.cameo, mode=code.mode, modality=mod,
-        trigger_start=trigger_start, trigger_end=trigger_end,
+        type=code.type,
+        cameo=code.cameo,
+        mode=code.mode,
+        modality=mod,
+        trigger_start=trigger_start,
+        trigger_end=trigger_end,
         trigger=article.text[trigger_start:trigger_end] if article.text else token.text,
         lemma=token.lemma_.lower(),
         # the sentence without the blank lines spaCy keeps after it,
         # so its span ends at its last character, as a reader marks it
-        sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
+        sentence_start=sent.start_char,
+        sentence_end=sent.start_char + len(sent.text.rstrip()),
         sentence=sent.text.rstrip(),
-        sources=tuple(sources), targets=tuple(targets),
+        sources=tuple(sources),
+        targets=tuple(targets),
         location=where,
         time=when,
         confidence=_confidence(sources, targets, mod, cand),
-        summary=(_said_summary(sources, token) if cand.speech_act else
-                 summarise(_refused_act(token) if refused == "unless" else token, sources,
-                           {True: "refused", "unless": "threatens-not"}.get(refused, mod), cand.nominal,
-                           targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else ())),
+        summary=(
+            _said_summary(sources, token)
+            if cand.speech_act
+            else summarise(
+                _refused_act(token) if refused == "unless" else token,
+                sources,
+                {True: "refused", "unless": "threatens-not"}.get(refused, mod),
+                cand.nominal,
+                targets if code.type == "CONSULT" and token.lemma_ in ("speak", "talk") else (),
+            )
+        ),
         reference=cand.reference,
     )
 

@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (COOPERATIVE, HISTORICAL_CUES, HYPOTHETICAL_GOVERNORS, PERFORMATIVE,
-                      PLAN_VERBS, SPEECH_VERBS, word_list)
+from .lexicon import (
+    COOPERATIVE,
+    HISTORICAL_CUES,
+    HYPOTHETICAL_GOVERNORS,
+    PERFORMATIVE,
+    PLAN_VERBS,
+    SPEECH_VERBS,
+    word_list,
+)
 
 FUTURE_AUX = word_list("future_aux")
 #: Subordinators of a clause set at another time than the clause it hangs on.
@@ -54,7 +61,8 @@ def own_chain(token):
 
 def _past_shifted(node) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SHIFT for c in node.children) and not (
-            node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SHIFT):
+        node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SHIFT
+    ):
         return False
     return node.tag_ == "VBD" or "had" in _aux(node) or "has" in _aux(node) or "have" in _aux(node)
 
@@ -69,12 +77,12 @@ def _negated(token) -> bool:
     if any(c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det") for c in token.children):
         return True
     if any(c.lower_ in ("none", "nothing") and c.dep_ == "dobj" for c in token.children):
-        return True   # "yields none of its authority"
+        return True  # "yields none of its authority"
     return token.dep_ == "xcomp" and token.head.lemma_ == "fail"
 
 
 def _negated_control(token) -> bool:
-    """"will not cause America to back down or retreat", "did not try to flee":
+    """ "will not cause America to back down or retreat", "did not try to flee":
     a denied verb denies the act it controls (speech verbs aside)."""
     node = token
     while node.dep_ in ("xcomp", "conj", "ccomp") and node.head.i != node.i:
@@ -90,7 +98,9 @@ def _negated_control(token) -> bool:
 
 def _conditional_child(token) -> bool:
     for child in token.children:
-        if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "until") for m in child.children if m.dep_ == "mark"):
+        if child.dep_ == "advcl" and any(
+            m.lower_ in ("if", "unless", "until") for m in child.children if m.dep_ == "mark"
+        ):
             return True
     return False
 
@@ -119,14 +129,20 @@ def clause_text(token) -> str:
         head_tokens = list(token.sent)
     else:
         head_tokens = list(head.subtree)
-    dropped = {d.i for t in head_tokens if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= token.i <= t.right_edge.i)
-               for d in t.subtree}
+    dropped = {
+        d.i
+        for t in head_tokens
+        if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= token.i <= t.right_edge.i)
+        for d in t.subtree
+    }
     return " ".join(t.lower_ for t in head_tokens if t.i not in dropped)
 
 
 #: Cues as whole words ("refused to" does not hold "used to"); "in the past year" is a span, not a habit.
-_HISTORICAL = re.compile(r"\b(?:" + "|".join(re.escape(c) + (r"\b" if c[-1].isalpha() else "") for c in HISTORICAL_CUES) + r")"
-                         r"(?!\s+(?:few\s+|\d+\s+|two\s+|three\s+|several\s+)?(?:year|month|week|day|decade|hour)s?\b)")
+_HISTORICAL = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) + (r"\b" if c[-1].isalpha() else "") for c in HISTORICAL_CUES) + r")"
+    r"(?!\s+(?:few\s+|\d+\s+|two\s+|three\s+|several\s+)?(?:year|month|week|day|decade|hour)s?\b)"
+)
 
 
 def historical(clause: str) -> bool:
@@ -138,7 +154,7 @@ INTENT = word_list("intent")
 
 
 def _decision_content(chain) -> bool:
-    """"The leadership's decision is to stop X": the infinitives after a copula
+    """ "The leadership's decision is to stop X": the infinitives after a copula
     whose subject is a decision are its content, a plan (not purposes)."""
     for gov in chain:
         if gov.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in INTENT for c in gov.children):
@@ -181,26 +197,31 @@ def modality(token, plover_type: str, *, nominal: bool = False, demand: bool = F
             return "historical"
         return "reported" if "according to a report" in sent_text else "asserted"
     aux = _aux(token)
-    if not aux and token.dep_ == "conj" and token.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+    if (
+        not aux
+        and token.dep_ == "conj"
+        and token.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
         # "could attack civilian ships and blame Ukraine": the second verb shares the first's modal
         aux = _aux(token.head)
     if token.dep_ == "xcomp" and token.head.lemma_ in PHASE_VERBS:
-        aux |= _aux(token.head)   # "should continue visiting", "will keep shelling": the phase verb's mood
+        aux |= _aux(token.head)  # "should continue visiting", "will keep shelling": the phase verb's mood
     # the auxiliaries of a verb whose subject is the trigger's clause ("was to meet")
     be_to = token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children)
     if _negated(token) or (chain and chain[0].lemma_ == "fail" and token.dep_ == "xcomp") or _negated_control(token):
         return "negated"
     if aux & DEONTIC and not demand:
-        return "hypothetical"   # "they should continue visiting": advised, not done
+        return "hypothetical"  # "they should continue visiting": advised, not done
     if not demand and _advised_above(chain):
-        return "hypothetical"   # "Abbas must issue an order to halt contacts": the halt is advised, not done
+        return "hypothetical"  # "Abbas must issue an order to halt contacts": the halt is advised, not done
     if _decision_content(chain):
         return "planned"
     if in_condition(token) or aux & MODAL_POSSIBLE or _purpose(token):
         return "hypothetical"
     for gov in chain:
         if gov.pos_ == "NOUN" and gov.lemma_ not in HYPOTHETICAL_GOVERNORS:
-            break   # "an earlier decision to end X": planned below, whoever discusses the decision
+            break  # "an earlier decision to end X": planned below, whoever discusses the decision
         if gov.lemma_ in HYPOTHETICAL_GOVERNORS or gov.lower_ in HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
         if gov.lemma_ in SPEECH_VERBS and gov.lemma_ not in ("warn", "vow"):

@@ -44,8 +44,15 @@ def token_features(token) -> list[str]:
     """The sparse features of one candidate word, as names."""
     lemma = token.lemma_.lower()
     head = token.head
-    feats = [f"l={lemma}", f"p={token.pos_}", f"t={token.tag_}", f"d={token.dep_}",
-             f"h={head.lemma_.lower()}", f"hp={head.pos_}", f"dh={token.dep_}:{head.lemma_.lower()}"]
+    feats = [
+        f"l={lemma}",
+        f"p={token.pos_}",
+        f"t={token.tag_}",
+        f"d={token.dep_}",
+        f"h={head.lemma_.lower()}",
+        f"hp={head.pos_}",
+        f"dh={token.dep_}:{head.lemma_.lower()}",
+    ]
     if token.ent_type_:
         feats.append(f"e={token.ent_type_}")
     for child in token.children:
@@ -81,13 +88,13 @@ DENSE_DIMS = 96
 
 @dataclass(frozen=True)
 class EventModel:
-    classes: tuple[str, ...]          # NONE first
-    lemmas: frozenset                 # words the model looks at
-    features: dict                    # feature name -> row of ``sparse``
-    sparse: np.ndarray                # (features, classes)
-    dense: np.ndarray                 # (DENSE_DIMS, classes)
-    bias: np.ndarray                  # (classes,)
-    threshold: float                  # least probability of a type to propose it
+    classes: tuple[str, ...]  # NONE first
+    lemmas: frozenset  # words the model looks at
+    features: dict  # feature name -> row of ``sparse``
+    sparse: np.ndarray  # (features, classes)
+    dense: np.ndarray  # (DENSE_DIMS, classes)
+    bias: np.ndarray  # (classes,)
+    threshold: float  # least probability of a type to propose it
 
     def probabilities(self, doc, indices: Sequence[int]) -> np.ndarray:
         """(len(indices), classes) softmax probabilities of the words at ``indices``."""
@@ -119,24 +126,45 @@ class EventModel:
         """The model as one JSON text, the same bytes for the same model."""
         names = sorted(self.features, key=self.features.get)
         weights = np.vstack([self.sparse, self.dense, self.bias[None, :]]).astype("<f4")
-        return json.dumps({
-            "format": 1, "classes": list(self.classes), "threshold": self.threshold,
-            "dense_dims": DENSE_DIMS, "lemmas": sorted(self.lemmas), "features": names,
-            "weights": base64.b64encode(weights.tobytes()).decode("ascii"), **(meta or {}),
-        }, indent=0, sort_keys=True) + "\n"
+        return (
+            json.dumps(
+                {
+                    "format": 1,
+                    "classes": list(self.classes),
+                    "threshold": self.threshold,
+                    "dense_dims": DENSE_DIMS,
+                    "lemmas": sorted(self.lemmas),
+                    "features": names,
+                    "weights": base64.b64encode(weights.tobytes()).decode("ascii"),
+                    **(meta or {}),
+                },
+                indent=0,
+                sort_keys=True,
+            )
+            + "\n"
+        )
 
     @staticmethod
     def from_json(text: str) -> "EventModel":
         data = json.loads(text)
         classes, names = tuple(data["classes"]), data["features"]
         weights = np.frombuffer(base64.b64decode(data["weights"]), dtype="<f4").reshape(-1, len(classes))
-        if data.get("format") != 1 or weights.shape[0] != len(names) + data["dense_dims"] + 1 \
-                or data["dense_dims"] != DENSE_DIMS:
+        if (
+            data.get("format") != 1
+            or weights.shape[0] != len(names) + data["dense_dims"] + 1
+            or data["dense_dims"] != DENSE_DIMS
+        ):
             raise ValueError("event model file of an unknown layout")
         n = len(names)
-        return EventModel(classes, frozenset(data["lemmas"]), {f: i for i, f in enumerate(names)},
-                          weights[:n].astype(np.float32), weights[n:n + DENSE_DIMS].astype(np.float32),
-                          weights[-1].astype(np.float32), float(data["threshold"]))
+        return EventModel(
+            classes,
+            frozenset(data["lemmas"]),
+            {f: i for i, f in enumerate(names)},
+            weights[:n].astype(np.float32),
+            weights[n : n + DENSE_DIMS].astype(np.float32),
+            weights[-1].astype(np.float32),
+            float(data["threshold"]),
+        )
 
 
 MODEL_FILE = "event_model.json"
@@ -171,8 +199,15 @@ def read_model(path: str | Path) -> EventModel:
     return EventModel.from_json(Path(path).read_text(encoding="utf-8"))
 
 
-def gate(doc, start: int, end: int, claimed: set[int], model: EventModel, words,
-         known: tuple[frozenset, frozenset] = (frozenset(), frozenset())) -> list[int]:
+def gate(
+    doc,
+    start: int,
+    end: int,
+    claimed: set[int],
+    model: EventModel,
+    words,
+    known: tuple[frozenset, frozenset] = (frozenset(), frozenset()),
+) -> list[int]:
     """Indices in [start, end) the model looks at: a verb or noun whose
     lemma it knows, that the lexicon does not decide (``known``: its verb
     and noun trigger lemmas) and that no rule or dictionary candidate holds
@@ -216,7 +251,21 @@ def learned_candidates(sent, found: Sequence, known: tuple[frozenset, frozenset]
 
 #: The CAMEO code a learned candidate of each type carries: the code the
 #: lexicon gives most of its words of that type.
-DEFAULT_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "CONCEDE": "080", "COOPERATE": "060",
-                 "AID": "070", "RETREAT": "0874", "REQUEST": "020", "ACCUSE": "111", "REJECT": "120",
-                 "THREATEN": "130", "PROTEST": "141", "SANCTION": "163", "MOBILIZE": "152", "COERCE": "173",
-                 "ASSAULT": "190"}
+DEFAULT_CAMEO = {
+    "AGREE": "030",
+    "CONSULT": "040",
+    "SUPPORT": "051",
+    "CONCEDE": "080",
+    "COOPERATE": "060",
+    "AID": "070",
+    "RETREAT": "0874",
+    "REQUEST": "020",
+    "ACCUSE": "111",
+    "REJECT": "120",
+    "THREATEN": "130",
+    "PROTEST": "141",
+    "SANCTION": "163",
+    "MOBILIZE": "152",
+    "COERCE": "173",
+    "ASSAULT": "190",
+}

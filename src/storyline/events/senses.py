@@ -44,17 +44,24 @@ HARMS = word_list("harms")
 
 
 def natural_harm(verb) -> bool:
-    """"Floods killed thousands", "were killed in the earthquake": harm done by
+    """ "Floods killed thousands", "were killed in the earthquake": harm done by
     nature or accident, no attack."""
     if verb.lemma_.lower() not in HARMS:
         return False
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for p in verb.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("in", "during"))
-              for g in p.children if g.dep_ == "pobj"]
+    doers += [
+        g
+        for p in verb.children
+        if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("in", "during"))
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     if verb.dep_ in ("relcl", "acl") or (verb.dep_ == "advcl" and not doers):
-        doers.append(verb.head)   # "a storm that killed ...", "the quake struck, killing 34"
-    return any(d.lemma_.lower() in HAZARDS or any(c.dep_ == "compound" and c.lemma_.lower() in HAZARDS
-                                                  for c in d.children) for d in doers)
+        doers.append(verb.head)  # "a storm that killed ...", "the quake struck, killing 34"
+    return any(
+        d.lemma_.lower() in HAZARDS or any(c.dep_ == "compound" and c.lemma_.lower() in HAZARDS for c in d.children)
+        for d in doers
+    )
 
 
 def other_sense(verb, resolver) -> bool:
@@ -70,9 +77,10 @@ def other_sense(verb, resolver) -> bool:
     if lemma in ("fight", "battle", "struggle"):
         # "fighting to keep the boy", "fights gender stereotypes": no combat without a foe or a war
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children) or (
-            bool(objects) and not any(resolver.refs(o) or o.lemma_.lower() in WARS for o in objects))
+            bool(objects) and not any(resolver.refs(o) or o.lemma_.lower() in WARS for o in objects)
+        )
     if lemma == "seize":
-        return any(o.lemma_.lower() in CHANCES for o in objects)   # "seize the chance"
+        return any(o.lemma_.lower() in CHANCES for o in objects)  # "seize the chance"
     if lemma == "sign":
         signed = objects or ([verb.head] if verb.dep_ == "acl" else [])
         return bool(signed) and not any(o.lemma_.lower() in SIGNED for o in signed)
@@ -83,8 +91,10 @@ def other_sense(verb, resolver) -> bool:
         return not offered or (bool(objects) and all(o.lemma_.lower() in SAID_THINGS for o in objects))
     if lemma in ("release", "free"):
         # "released a statement", "released air traffic data": only people are set free
-        return bool(objects) and not any(o.lemma_.lower() in CAPTIVES or any(
-            r.kind == "person" or r.sector is not None for r in resolver.refs(o)) for o in objects)
+        return bool(objects) and not any(
+            o.lemma_.lower() in CAPTIVES or any(r.kind == "person" or r.sector is not None for r in resolver.refs(o))
+            for o in objects
+        )
     if lemma == "charge":
         # an accusation charges someone "with" something: "charges customers" bills them, and
         # "charged the inspectors with verifying ..." gives them a task
@@ -92,21 +102,29 @@ def other_sense(verb, resolver) -> bool:
         return not withs or any(g.dep_ in ("pcomp", "pobj") and g.lower_ in TASKS for p in withs for g in p.children)
     if lemma == "agree":
         # "agreed with the court's reasoning" is an opinion; agreeing with someone, on or to something is not
-        if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
-               for c in verb.children):
+        if any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+            for c in verb.children
+        ):
             return False
-        withs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
-                 if g.dep_ == "pobj"]
+        withs = [
+            g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"
+        ]
         return bool(withs) and not any(resolver.refs(g) for g in withs)
     if lemma == "plead":
-        return any(c.lower_ in ("innocent", "guilty", "not") for c in verb.children)   # a plea in court
+        return any(c.lower_ in ("innocent", "guilty", "not") for c in verb.children)  # a plea in court
     if lemma == "insist":
         # "insisted that the boy be returned" demands; "insisted his son wants to go" only claims
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        return bool(clauses) and not any(c.tag_ == "VB" or any(a.dep_ in ("aux", "auxpass") and (
-            a.tag_ == "VB" or a.lower_ in ("must", "should")) for a in c.children) for c in clauses)
+        return bool(clauses) and not any(
+            c.tag_ == "VB"
+            or any(
+                a.dep_ in ("aux", "auxpass") and (a.tag_ == "VB" or a.lower_ in ("must", "should")) for a in c.children
+            )
+            for c in clauses
+        )
     if lemma not in ACTOR_OBJECT_VERBS:
         return False
     if lemma == "host" and not objects:
-        return True   # "Apple hosted ...": hosting nobody named is no meeting
+        return True  # "Apple hosted ...": hosting nobody named is no meeting
     return bool(objects) and not any(resolver.refs(o) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)

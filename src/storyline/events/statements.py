@@ -31,11 +31,39 @@ STATEMENT_NOUNS = frozenset({"statement", "message", "letter", "communique", "co
 #: Verbs that voice an attitude through their object: "expressed condolences", "voiced concern".
 ATTITUDE_VERBS = frozenset({"express", "voice", "offer", "send", "extend", "convey"})
 #: The attitudes such a verb voices: each makes the phrase a statement (CAMEO 01: 012, 013, 018).
-ATTITUDE_NOUNS = frozenset({
-    "condolence", "condolences", "sympathy", "sympathies", "concern", "concerns", "hope", "hopes",
-    "optimism", "pessimism", "surprise", "regret", "sorrow", "grief", "gratitude", "satisfaction",
-    "disappointment", "dismay", "skepticism", "scepticism", "doubt", "doubts", "reservations",
-    "confidence", "frustration", "solidarity", "appreciation", "alarm", "shock"})
+ATTITUDE_NOUNS = frozenset(
+    {
+        "condolence",
+        "condolences",
+        "sympathy",
+        "sympathies",
+        "concern",
+        "concerns",
+        "hope",
+        "hopes",
+        "optimism",
+        "pessimism",
+        "surprise",
+        "regret",
+        "sorrow",
+        "grief",
+        "gratitude",
+        "satisfaction",
+        "disappointment",
+        "dismay",
+        "skepticism",
+        "scepticism",
+        "doubt",
+        "doubts",
+        "reservations",
+        "confidence",
+        "frustration",
+        "solidarity",
+        "appreciation",
+        "alarm",
+        "shock",
+    }
+)
 
 #: Verbs of declining whose "to comment" is a statement that one will say nothing.
 REFUSALS = frozenset({"decline", "refuse"})
@@ -63,15 +91,26 @@ def _attitude(token) -> bool:
         return any(c.dep_ == "xcomp" and c.lemma_ == "comment" for c in token.children)
     if token.lemma_ not in ATTITUDE_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
-    return any(c.dep_ == "dobj" and (c.lower_ in ATTITUDE_NOUNS or c.lemma_ in ATTITUDE_NOUNS or any(
-        g.dep_ == "compound" and g.lower_ in ATTITUDE_NOUNS for g in c.children)) for c in token.children)
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in ATTITUDE_NOUNS
+            or c.lemma_ in ATTITUDE_NOUNS
+            or any(g.dep_ == "compound" and g.lower_ in ATTITUDE_NOUNS for g in c.children)
+        )
+        for c in token.children
+    )
 
 
 def _attitude_words(verb, text) -> tuple[str, int, int, str] | None:
     """The attitude and what it is about: the verb's phrase without its subject."""
-    tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc", "conj",
-                                                          "advmod", "npadvmod")
-              for t in c.subtree if t.i > verb.i] or [verb]
+    tokens = [
+        t
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc", "conj", "advmod", "npadvmod")
+        for t in c.subtree
+        if t.i > verb.i
+    ] or [verb]
     start, end = verb.idx, max(t.idx + len(t) for t in tokens)
     return text[start:end].strip(" ,."), start, end, "paraphrase"
 
@@ -110,11 +149,11 @@ def _named_people(token, resolver):
     here = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
     start = sents[max(0, here - LOOKBACK)].start
     out = []
-    for tok in reversed(token.doc[start:token.i]):
+    for tok in reversed(token.doc[start : token.i]):
         if tok.lower_ in PERSONAL and tok.dep_ in ("nsubj", "nsubjpass"):
             ref = _pronoun_speaker(tok, resolver)
         elif tok.pos_ != "PROPN" or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
-            continue   # only the head word of a name ("Annan" of "Kofi Annan")
+            continue  # only the head word of a name ("Annan" of "Kofi Annan")
         else:
             ref = resolver.ref(tok)
         if ref is None or ref.kind != "person":
@@ -122,13 +161,16 @@ def _named_people(token, resolver):
         role = tok.head if tok.dep_ in ("appos", "compound") else tok
         clause = role.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head   # "met Ban and said": the conjoined verb is still the main clause
+            clause = clause.head  # "met Ban and said": the conjoined verb is still the main clause
         # (the subject of what a report says is as much the topic as the reporter:
         # "The Times reported that Powell had advised Clinton. But he later denied ...")
         main = clause.dep_ == "ROOT" or clause.dep_ == "ccomp" and clause.head.lemma_ in SPEECH_VERBS
-        if role.dep_ in ("nsubj", "nsubjpass") and main or (
-                role.dep_ == "pobj" and role.head.lower_ == "to" and role.head.head.lower_ == "according") or not any(
-                t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start:tok.i]):
+        if (
+            role.dep_ in ("nsubj", "nsubjpass")
+            and main
+            or (role.dep_ == "pobj" and role.head.lower_ == "to" and role.head.head.lower_ == "according")
+            or not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.sent.start : tok.i])
+        ):
             # (a name before any verb of its sentence is its subject where the parser lost the
             # verb: "President Roh called Abe" parsed as one noun phrase)
             salience = 0
@@ -139,7 +181,7 @@ def _named_people(token, resolver):
 
 
 def _pronoun_speaker(token, resolver):
-    """"he said" stands for the nearest person of that gender who is the subject of a
+    """ "he said" stands for the nearest person of that gender who is the subject of a
     sentence before it, before one only spoken to or about: in "Annan met Ban. '...,' he
     said" the words are Annan's."""
     cache = getattr(resolver, "_speaker_pronouns", None)
@@ -147,25 +189,27 @@ def _pronoun_speaker(token, resolver):
         cache = resolver._speaker_pronouns = {}
     if token.i in cache:
         return cache[token.i]
-    cache[token.i] = None   # (a pronoun never stands for itself)
+    cache[token.i] = None  # (a pronoun never stands for itself)
     want = PERSONAL[token.lower_]
-    fits = [(ref, salience) for _tok, ref, salience in _named_people(token, resolver)
-            if resolver.kb.gender.get(ref.name, want) == want]
-    chosen = min(fits, key=lambda f: f[1], default=None)   # min keeps the nearest of equals
-    found = None if chosen is None else replace(chosen[0], text=token.text, start=token.idx,
-                                                end=token.idx + len(token))
+    fits = [
+        (ref, salience)
+        for _tok, ref, salience in _named_people(token, resolver)
+        if resolver.kb.gender.get(ref.name, want) == want
+    ]
+    chosen = min(fits, key=lambda f: f[1], default=None)  # min keeps the nearest of equals
+    found = None if chosen is None else replace(chosen[0], text=token.text, start=token.idx, end=token.idx + len(token))
     cache[token.i] = found
     return found
 
 
 def _titled_speaker(token, ref, resolver):
-    """"the president said" after "President Roh Moo-hyun ...": the nearest person named
+    """ "the president said" after "President Roh Moo-hyun ...": the nearest person named
     with that title before it."""
     title = token.lower_
     if ref.resolved or token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
     for tok, named, _salience in _named_people(token, resolver):
-        words = {t.lower_ for t in tok.doc[tok.left_edge.i: tok.i + 1]} | set(named.text.lower().split())
+        words = {t.lower_ for t in tok.doc[tok.left_edge.i : tok.i + 1]} | set(named.text.lower().split())
         if title in words:
             return replace(named, text=ref.text, start=ref.start, end=ref.end)
     return None
@@ -205,8 +249,11 @@ def _words(verb, sent, quotes, text, verbs=None) -> tuple[str, int, int, str] | 
         return text[start:end].strip(), start, end, "quote"
     comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     if not comps:
-        comps = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_ not in ("tell", "convey")
-                 and c.lemma_ not in ("report",)]
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and verb.lemma_ not in ("tell", "convey") and c.lemma_ not in ("report",)
+        ]
     if not comps:
         return None
     tokens = [t for c in comps for t in c.subtree]
@@ -224,13 +271,22 @@ def _continued_quote(n, sents, quotes, text, said, cues_in) -> Statement | None:
     if n == 0 or not said:
         return None
     sent = sents[n]
-    opened = [(s, e) for s, e in quotes if sent.start_char <= s < sent.end_char and not text[sent.start_char:s].strip()]
+    opened = [
+        (s, e) for s, e in quotes if sent.start_char <= s < sent.end_char and not text[sent.start_char : s].strip()
+    ]
     if not opened:
         return None
     start, end = opened[0]
     previous = sents[n - 1]
-    before = max((st for st in said.values() if st.kind == "quote" and previous.start_char <= st.start
-                  and st.end <= sent.start_char), key=lambda st: st.start, default=None)
+    before = max(
+        (
+            st
+            for st in said.values()
+            if st.kind == "quote" and previous.start_char <= st.start and st.end <= sent.start_char
+        ),
+        key=lambda st: st.start,
+        default=None,
+    )
     if before is None or any(st.start < end and start < st.end for st in said.values()):
         return None
     closing = next((s for s in sents[n:] if s.start_char <= end - 1 < s.end_char), sent)
@@ -239,8 +295,9 @@ def _continued_quote(n, sents, quotes, text, said, cues_in) -> Statement | None:
     return replace(before, words=text[start:end].strip(), start=start, end=end, time=None, about=None)
 
 
-def extract_statements(article: Article, doc, resolver, mentions: Sequence[EventMention] = (),
-                       timexes=()) -> list[Statement]:
+def extract_statements(
+    article: Article, doc, resolver, mentions: Sequence[EventMention] = (), timexes=()
+) -> list[Statement]:
     text = doc_text(doc)
     quotes = _quotes(text)
     out: dict[int, Statement] = {}
@@ -249,9 +306,14 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
 
     def cues_in(sent):
         # speech verbs and "according" only: the common token is neither, and is passed over once
-        return [doc[i] for i in range(sent.start, sent.end)
-                if strings.lemma[i] in SPEECH_VERBS or strings.lower[i] == "according" or strings.lemma[i] in ATTITUDE_VERBS
-                or strings.lemma[i] in REFUSALS]
+        return [
+            doc[i]
+            for i in range(sent.start, sent.end)
+            if strings.lemma[i] in SPEECH_VERBS
+            or strings.lower[i] == "according"
+            or strings.lemma[i] in ATTITUDE_VERBS
+            or strings.lemma[i] in REFUSALS
+        ]
 
     for n, sent in enumerate(sents):
         cue_words = cues_in(sent)
@@ -264,12 +326,12 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
         for token in cue_words:
             speaker_tok, cue = None, ""
             if _inside(token, quotes):
-                continue   # "the leadership stressed ..." inside a quote is the quoted words
+                continue  # "the leadership stressed ..." inside a quote is the quoted words
             attitude = not _is_cue(token) and _attitude(token)
             if _is_cue(token) or attitude:
                 speaker_tok, cue = _speaker_token(token), token.lemma_
                 quoted = next((a for a in token.ancestors if a.lemma_ == "quote"), None)
-                if quoted is not None:   # "X was quoted as having told ..."
+                if quoted is not None:  # "X was quoted as having told ..."
                     speaker_tok = next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), speaker_tok)
             elif token.lower_ == "according" and token.nbor().lower_ == "to":
                 objs = [g for g in token.nbor().children if g.dep_ == "pobj"]
@@ -295,20 +357,39 @@ def extract_statements(article: Article, doc, resolver, mentions: Sequence[Event
                 continue
             words, start, end, kind = got
             if any(s.start < end and start < s.end for s in out.values()):
-                continue   # the same words already attributed by a nearer cue
+                continue  # the same words already attributed by a nearer cue
             about = next((m.id for m in mentions if start <= m.trigger_start < end), None)
-            when = next((t.value for t in timexes if any(
-                c.idx <= t.start < c.idx + len(c) + 1 for c in token.children if c.dep_ in ("prep", "npadvmod"))
-                or any(c.dep_ in ("prep", "npadvmod") and c.idx <= t.start <= c.right_edge.idx for c in token.children)),
-                None)
+            when = next(
+                (
+                    t.value
+                    for t in timexes
+                    if any(
+                        c.idx <= t.start < c.idx + len(c) + 1 for c in token.children if c.dep_ in ("prep", "npadvmod")
+                    )
+                    or any(
+                        c.dep_ in ("prep", "npadvmod") and c.idx <= t.start <= c.right_edge.idx for c in token.children
+                    )
+                ),
+                None,
+            )
             out[start] = Statement(
-                id=statement_id(article.id, start), article_id=article.id, speaker=refs[0],
-                words=words, start=start, end=end, kind=kind, cue=cue, time=when, about=about)
+                id=statement_id(article.id, start),
+                article_id=article.id,
+                speaker=refs[0],
+                words=words,
+                start=start,
+                end=end,
+                kind=kind,
+                cue=cue,
+                time=when,
+                about=about,
+            )
     return _dated_from_context(sorted(out.values(), key=lambda s: s.start), mentions, article.published)
 
 
-def _dated_from_context(statements: list[Statement], mentions: Sequence[EventMention],
-                        published: TimeValue | None = None) -> list[Statement]:
+def _dated_from_context(
+    statements: list[Statement], mentions: Sequence[EventMention], published: TimeValue | None = None
+) -> list[Statement]:
     """A statement without a date of its own is dated by what the article says:
     the day of the act it announces, when the saying is the act ("Abbas
     declared he was terminating ..." is dated with the termination), or the day of the statement just before
@@ -321,11 +402,21 @@ def _dated_from_context(statements: list[Statement], mentions: Sequence[EventMen
         if st.time is None:
             about = by_id.get(st.about) if st.about else None
             previous = out[-1] if out else None
-            if (about is not None and st.cue in PERFORMATIVE and about.modality == "announced" and about.time is not None
-                    and about.time.earliest is not None and about.time.value != "PAST_REF"):
+            if (
+                about is not None
+                and st.cue in PERFORMATIVE
+                and about.modality == "announced"
+                and about.time is not None
+                and about.time.earliest is not None
+                and about.time.value != "PAST_REF"
+            ):
                 st = replace(st, time=about.time)
-            elif (previous is not None and previous.speaker.name == st.speaker.name and previous.time is not None
-                  and previous.time.earliest is not None):
+            elif (
+                previous is not None
+                and previous.speaker.name == st.speaker.name
+                and previous.time is not None
+                and previous.time.earliest is not None
+            ):
                 st = replace(st, time=previous.time)
             else:
                 # nothing closer: it was said by the day the article reports it

@@ -50,7 +50,7 @@ def _stranded_object(prep) -> list:
     """The object the parser took away from a preposition: in "granted asylum to
     five officers holed up in ...", "officers" becomes the subject of "holed"."""
     doc = prep.doc
-    for tok in doc[prep.i + 1: min(prep.i + 8, len(doc))]:
+    for tok in doc[prep.i + 1 : min(prep.i + 8, len(doc))]:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.pos_ in ("NOUN", "PROPN"):
             return [tok]
     return []
@@ -103,9 +103,18 @@ def _deed_doers(verb, resolver, names) -> list[ActorRef]:
     nouns = load_lexicon().nouns
     out: list[ActorRef] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns):
-        agents = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
-        agents += [g for acl in obj.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
-                   for g in a.children if g.dep_ == "pobj"]
+        agents = [
+            g for p in obj.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"
+        ]
+        agents += [
+            g
+            for acl in obj.children
+            if acl.dep_ == "acl"
+            for a in acl.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj"
+        ]
         for agent in agents:
             for ref in resolver.refs(agent):
                 if ref.name not in names and all(r.name != ref.name for r in out):
@@ -119,10 +128,10 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
 
     def add(tok, via=None):
         if tok.lemma_.lower() in WEAPONS:
-            return   # "launched artillery fire against ...": the guns are not the target
+            return  # "launched artillery fire against ...": the guns are not the target
         for ref in resolver.refs(tok):
             if not ref.resolved and ref.country is None and tok.ent_type_ in ("GPE", "LOC", "FAC"):
-                continue   # an unknown place name is not an actor
+                continue  # an unknown place name is not an actor
             # a complaint lodged "with" a court or the UN is not against the court
             if plover == "ACCUSE" and ref.sector in ("IGO", "JUD") and via in ("with", "to"):
                 continue
@@ -134,7 +143,9 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
             if child.dep_ == "dative" and child.pos_ == "ADP":
                 for pobj in [g for g in child.children if g.dep_ == "pobj"] or _stranded_object(child):
                     add(pobj)
-            elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (child.dep_ in ("attr", "oprd") and head.pos_ == "VERB"):
+            elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") or (
+                child.dep_ in ("attr", "oprd") and head.pos_ == "VERB"
+            ):
                 add(child)
                 # "coordination with Israel", "camp for refugees"; "the removal of X and his party":
                 # a head that is no actor is looked into, whatever its conjuncts are
@@ -153,24 +164,48 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         add(pobj, prep.lower_)
             elif child.dep_ in ("amod", "compound") and level and _where(head, via):
-                continue   # "on the Thai border" says where, not whom ("from Iranian territory" does)
-            elif head is not token and level and (child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") or (
-                    child.dep_ == "compound" and child.pos_ == "PROPN")):
+                continue  # "on the Thai border" says where, not whom ("from Iranian territory" does)
+            elif (
+                head is not token
+                and level
+                and (
+                    child.dep_ == "poss"
+                    and child.pos_ in ("PROPN", "NOUN")
+                    or (child.dep_ == "compound" and child.pos_ == "PROPN")
+                )
+            ):
                 add(child, via)
-            elif child.dep_ == "compound" and level and child.pos_ == "NOUN" and resolver.kb.sectors.get(
-                    child.lemma_.lower()) in ("REB", "MIL", "COP"):
-                add(child, via)   # "a guerrilla stronghold", "a police station": the force it belongs to
+            elif (
+                child.dep_ == "compound"
+                and level
+                and child.pos_ == "NOUN"
+                and resolver.kb.sectors.get(child.lemma_.lower()) in ("REB", "MIL", "COP")
+            ):
+                add(child, via)  # "a guerrilla stronghold", "a police station": the force it belongs to
             elif child.dep_ == "amod" and level and resolver.kb.country_of(child.text) and not ethnic(child):
                 # "an Indian proposal": India
                 state = resolver.kb.state(resolver.kb.country_of(child.text))
                 if state is not None and state.name not in names and all(r.name != state.name for r in out):
-                    out.append(ActorRef(state.name, child.text, child.idx, child.idx + len(child),
-                                        state.country, "GOV", "state", True))
+                    out.append(
+                        ActorRef(
+                            state.name,
+                            child.text,
+                            child.idx,
+                            child.idx + len(child),
+                            state.country,
+                            "GOV",
+                            "state",
+                            True,
+                        )
+                    )
             elif child.dep_ == "relcl" and head is token and token.pos_ == "NOUN":
                 for victim in (g for g in child.children if g.dep_ == "nsubjpass"):
                     add(victim)
-            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or (
-                    child.lower_ == "of" and (token.pos_ == "NOUN" or level)) or (child.lower_ == "by" and level)):
+            elif child.dep_ == "prep" and (
+                child.lower_ in TARGET_PREPS
+                or (child.lower_ == "of" and (token.pos_ == "NOUN" or level))
+                or (child.lower_ == "by" and level)
+            ):
                 # "a suspension of air links with Serbia", "calls by Belarus's rulers"
                 pobjs = [g for g in child.children if g.dep_ == "pobj"] or _stranded_object(child)
                 for pobj in pobjs:
@@ -178,9 +213,12 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                     if resolver.ref(pobj) is None and level < 3:
                         objects_of(pobj, level + 1, child.lower_)
             elif child.dep_ == "appos" and level:
-                add(child)   # "the opposition newspaper La Prensa"
-            elif child.dep_ == "prep" and (child.lower_ in DESPITE or child.lower_ == "in" and any(
-                    g.lemma_.lower() in STANCE for g in child.children if g.dep_ == "pobj")):
+                add(child)  # "the opposition newspaper La Prensa"
+            elif child.dep_ == "prep" and (
+                child.lower_ in DESPITE
+                or child.lower_ == "in"
+                and any(g.lemma_.lower() in STANCE for g in child.children if g.dep_ == "pobj")
+            ):
                 # "declined despite pressure by X", "struck in protest against violations by X"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     objects_of(pobj, level + 1, child.lower_)
@@ -207,11 +245,11 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 add(pobj, "between")
     if token.pos_ == "NOUN" and token.lemma_.lower() in PATIENT_NOUNS:
         for owner in (c for c in token.children if c.dep_ == "poss"):
-            add(owner)   # "the bombers' arrest", "Gonzalez's return"
+            add(owner)  # "the bombers' arrest", "Gonzalez's return"
     if plover == "ASSAULT" and token.pos_ == "NOUN":
         for side in fight_sides(token, resolver)[1:]:
             if side.name not in names and all(r.name != side.name for r in out):
-                out.append(side)   # "a battle between X and Y": Y
+                out.append(side)  # "a battle between X and Y": Y
     if plover == "THREATEN":
         for subj in _condition_subjects(token, complements):
             add(subj)
@@ -221,15 +259,18 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
         for subj in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")):
             before = len(out)
             add(subj)
-            if len(out) == before:   # "its European Community partners"
+            if len(out) == before:  # "its European Community partners"
                 for mod in (c for c in subj.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"):
                     add(mod)
     objects_of(token)
     for comp in complements:
         if not out and depth < 2:
             out.extend(r for r in _targets(comp, resolver, sources, (), depth + 1) if r.name not in names)
-    if not out and (token.dep_ == "advcl" or token.dep_ == "xcomp" and token.head.lemma_ not in OBJECT_CONTROL) and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if (
+        not out
+        and (token.dep_ == "advcl" or token.dep_ == "xcomp" and token.head.lemma_ not in OBJECT_CONTROL)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
         # "summoned Niger's ambassador to complain": the one summoned hears the complaint
         for obj in (c for c in token.head.children if c.dep_ == "dobj"):
             add(obj)

@@ -24,14 +24,14 @@ def dated_points(timexes) -> tuple[Timex, ...]:
     it lands on, so "Three days later, the army withdrew" dates the
     withdrawal as the time tagger's DATE for that day once did ("have
     clashed in recent days": the recent past)."""
-    return tuple(t if t.implied is None else Timex(t.start, t.end, t.text, "DATE", t.implied)
-                 for t in timexes)
+    return tuple(t if t.implied is None else Timex(t.start, t.end, t.text, "DATE", t.implied) for t in timexes)
 
 
 @dataclass(frozen=True)
 class Dating:
     """When a mention's event happened, and its modality once dated: a plan
     whose decision the text dates is announced."""
+
     time: TimeValue | None
     modality: str
     #: the lemma of the verb that announced the act ("declare"), which
@@ -43,9 +43,19 @@ class Dating:
 _TOLD_AS_DONE = ("asserted", "announced", "reported", "historical")
 
 
-def date_mention(token, sent, timexes, modality: str, plover: str, *, nominal: bool = False,
-                 speech_act: bool = False, said_when: bool = False, refused: bool | str = False,
-                 published: TimeValue | None = None) -> Dating:
+def date_mention(
+    token,
+    sent,
+    timexes,
+    modality: str,
+    plover: str,
+    *,
+    nominal: bool = False,
+    speech_act: bool = False,
+    said_when: bool = False,
+    refused: bool | str = False,
+    published: TimeValue | None = None,
+) -> Dating:
     """The date of the event triggered by ``token`` in ``sent``, of PLOVER type
     ``plover`` and modality ``modality``. ``speech_act``: the saying is the
     event ("X said Y must ..."), dated by the saying; ``said_when``: an actor
@@ -66,8 +76,7 @@ def date_mention(token, sent, timexes, modality: str, plover: str, *, nominal: b
     uttered = (speech_act or refused or plover == "THREATEN") and _said_in_past(token)
     if when is None and (uttered or modality in _TOLD_AS_DONE and _past(said, nominal)):
         # no date of its own: before the date of the report or clause it hangs on, or the article's
-        when = (_interval_before(said, timexes, sent) or _reported_before(said, timexes, sent)
-                or _open_past(published))
+        when = _interval_before(said, timexes, sent) or _reported_before(said, timexes, sent) or _open_past(published)
     verb = next((g for g in governors(token) if g.lemma_ in NOMINALISATIONS), None) if modality == "announced" else None
     return Dating(when, modality, verb.lemma_ if verb is not None else None)
 
@@ -79,8 +88,9 @@ def _between(said, clause, timexes) -> TimeValue | None:
     if not subjects or said.i > clause.i:
         return None
     start, end = said.idx + len(said), subjects[0].left_edge.idx
-    return next((t.value for t in timexes if start <= t.start and t.end <= end and t.type == "DATE"
-                 and t.value.is_known), None)
+    return next(
+        (t.value for t in timexes if start <= t.start and t.end <= end and t.type == "DATE" and t.value.is_known), None
+    )
 
 
 def _shifted(node) -> bool:
@@ -103,8 +113,11 @@ def _timex_for(token, timexes, sent, said_when: bool = False, plover: str = "") 
     speech verb's date is the event's."""
     lexicon = load_lexicon()
     # durations ("a day after") and sets ("every week") are not dates
-    inside = [t for t in timexes if sent.start_char <= t.start and t.end <= sent.end_char
-              and t.type in ("DATE", "TIME") and t.value.is_known]
+    inside = [
+        t
+        for t in timexes
+        if sent.start_char <= t.start and t.end <= sent.end_char and t.type in ("DATE", "TIME") and t.value.is_known
+    ]
     if not inside:
         return None
     doc = token.doc
@@ -115,7 +128,7 @@ def _timex_for(token, timexes, sent, said_when: bool = False, plover: str = "") 
             if gov.pos_ == "NOUN" or _shifted(node):
                 break
             if gov.lemma_ in HYPOTHETICAL_GOVERNORS:
-                break   # "will meet Thursday to discuss severing ties": Thursday is the discussion's
+                break  # "will meet Thursday to discuss severing ties": Thursday is the discussion's
             path.append(gov)
             node = gov
             if gov.lemma_ in SPEECH_VERBS:
@@ -135,33 +148,46 @@ def _timex_for(token, timexes, sent, said_when: bool = False, plover: str = "") 
                 if best is None or rank < best[0]:
                     best = (rank, timex.value)
                 break
-            if node.head is node or (node.i not in span_ids and (
-                    node.pos_ in ("VERB", "AUX") or (node.lemma_.lower() in lexicon.nouns and not _same_act(node, plover, lexicon)))):
+            if node.head is node or (
+                node.i not in span_ids
+                and (
+                    node.pos_ in ("VERB", "AUX")
+                    or (node.lemma_.lower() in lexicon.nouns and not _same_act(node, plover, lexicon))
+                )
+            ):
                 break
             node = node.head
     if best is None:
         return None
     rank, value = best
     # a date on a non-performative speech verb is when it was said, not done
-    if (rank and path[rank].lemma_ in SPEECH_VERBS and path[rank].lemma_ not in ("announce", "declare", "proclaim")
-            and not said_when):
+    if (
+        rank
+        and path[rank].lemma_ in SPEECH_VERBS
+        and path[rank].lemma_ not in ("announce", "declare", "proclaim")
+        and not said_when
+    ):
         return None
     return value
 
 
 def _same_act(noun, plover: str, lexicon) -> bool:
-    """"Under a 1994 agreement, Israel agreed ...": the dated noun names the act itself."""
+    """ "Under a 1994 agreement, Israel agreed ...": the dated noun names the act itself."""
     code = lexicon.nouns.get(noun.lemma_.lower())
-    return (bool(plover) and code is not None and code.type == plover and noun.dep_ == "pobj"
-            and noun.head.lower_ in WITHIN)
+    return (
+        bool(plover) and code is not None and code.type == plover and noun.dep_ == "pobj" and noun.head.lower_ in WITHIN
+    )
 
 
 def _dated_decision(token, timexes) -> TimeValue | None:
     """The day of "X's decision on Monday to ...": a decision dated in the text was
     taken and made known then, so its content is announced, not only planned."""
     noun = token.head if token.dep_ == "acl" else None
-    if noun is None or noun.lemma_.lower() not in ("decision", "announcement", "declaration") or not any(
-            c.dep_ == "poss" for c in noun.children):
+    if (
+        noun is None
+        or noun.lemma_.lower() not in ("decision", "announcement", "declaration")
+        or not any(c.dep_ == "poss" for c in noun.children)
+    ):
         return None
     doc = token.doc
     for timex in timexes:
@@ -187,8 +213,9 @@ def _reported_before(token, timexes, sent) -> TimeValue | None:
     date: an open past ending there."""
     node = token
     for gov in governors(token):
-        earlier = (any(c.dep_ == "mark" and c.lower_ in EARLIER for c in node.children)
-                   or (node.dep_ in ("pobj", "pcomp") and gov.lower_ in EARLIER))
+        earlier = any(c.dep_ == "mark" and c.lower_ in EARLIER for c in node.children) or (
+            node.dep_ in ("pobj", "pcomp") and gov.lower_ in EARLIER
+        )
         if earlier or (gov.lemma_ in SPEECH_VERBS and gov.tag_ == "VBD"):
             head = gov.head if gov.dep_ == "prep" else gov
             bound = _timex_for(head, timexes, sent, said_when=True)
@@ -201,7 +228,7 @@ _DURATION = re.compile(r"P(\d+)([DWMY])$")
 
 
 def _interval_before(token, timexes, sent) -> TimeValue | None:
-    """"Ships left on Monday, two days after Russia said it was suspending ...",
+    """ "Ships left on Monday, two days after Russia said it was suspending ...",
     "on Friday, five months after the invasion cut off ...": an act in a clause
     set an exact span "after" a dated clause lies that span before its date."""
     # a nominal event as the subject of the "after" clause ("after the invasion cut off")
@@ -212,17 +239,27 @@ def _interval_before(token, timexes, sent) -> TimeValue | None:
             after = node.head
         if after is None:
             continue
-        span = next((t for t in timexes if t.type == "DURATION" and sent.start_char <= t.start
-                     and t.start < after.idx + len(after) and t.end >= after.idx - 1), None)
+        span = next(
+            (
+                t
+                for t in timexes
+                if t.type == "DURATION"
+                and sent.start_char <= t.start
+                and t.start < after.idx + len(after)
+                and t.end >= after.idx - 1
+            ),
+            None,
+        )
         found = _DURATION.match(span.value.value) if span is not None else None
         head = after.head.head if after.dep_ == "prep" else node.head
         anchor = _timex_for(head, timexes, sent, said_when=True) if found and head.i != node.i else None
         if anchor is None or anchor.earliest is None or anchor.earliest != anchor.latest:
             return None
         n, unit = int(found.group(1)), found.group(2)
-        if span.value.mod == "LESS_THAN" and unit == "D":   # "less than a day after": that day or the one before
-            return TimeValue("PAST_REF", anchor.earliest - timedelta(days=n),
-                             anchor.earliest, "unknown", "relative", anchor.earliest)
+        if span.value.mod == "LESS_THAN" and unit == "D":  # "less than a day after": that day or the one before
+            return TimeValue(
+                "PAST_REF", anchor.earliest - timedelta(days=n), anchor.earliest, "unknown", "relative", anchor.earliest
+            )
         if span.value.mod is not None:
             return None
         if unit in "DW":
@@ -232,8 +269,10 @@ def _interval_before(token, timexes, sent) -> TimeValue | None:
         year, month = divmod(months, 12)
         if unit == "Y":
             return TimeValue(str(year), date(year, 1, 1), date(year, 12, 31), "year", "relative", anchor.earliest)
-        last = (date(year + (month == 11), (month + 1) % 12 + 1, 1) - timedelta(days=1))
-        return TimeValue(f"{year:04d}-{month + 1:02d}", date(year, month + 1, 1), last, "month", "relative", anchor.earliest)
+        last = date(year + (month == 11), (month + 1) % 12 + 1, 1) - timedelta(days=1)
+        return TimeValue(
+            f"{year:04d}-{month + 1:02d}", date(year, month + 1, 1), last, "month", "relative", anchor.earliest
+        )
     return None
 
 
@@ -244,8 +283,9 @@ def _past(token, nominal: bool) -> bool:
         return True
     for gov in governors(token):
         if gov.lemma_ in SPEECH_VERBS:
-            return gov.tag_ in ("VBD", "VBN") and not ({c.lower_ for c in token.children if c.dep_ == "aux"}
-                                                      & {"will", "would", "shall", "'ll", "to"})
+            return gov.tag_ in ("VBD", "VBN") and not (
+                {c.lower_ for c in token.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "to"}
+            )
         if gov.pos_ in ("VERB", "AUX") and gov.tag_ not in ("VB", "VBG"):
             return gov.tag_ in ("VBD", "VBN")
     return False
@@ -266,8 +306,9 @@ def _open_past(published: TimeValue | None) -> TimeValue | None:
     latest = published.latest or published.earliest
     if latest is None:
         return None
-    return TimeValue(value="PAST_REF", earliest=None, latest=latest, precision="unknown",
-                     basis="relative", anchor=latest)
+    return TimeValue(
+        value="PAST_REF", earliest=None, latest=latest, precision="unknown", basis="relative", anchor=latest
+    )
 
 
 #: Nouns for the act of an announcing verb: "Abbas declared ..." is later "his
@@ -303,7 +344,8 @@ def refine_announced_dates(mentions, announcers, doc, timexes, resolver) -> list
             for lemma, owner, value in dated_nouns:
                 inside = when is None or (
                     (when.earliest is None or when.earliest <= value.earliest)
-                    and (when.latest is None or value.earliest <= when.latest))
+                    and (when.latest is None or value.earliest <= when.latest)
+                )
                 if lemma in NOMINALISATIONS[verb] and owner == m.sources[0].name and inside:
                     m = replace(m, time=value)
                     break

@@ -35,8 +35,9 @@ _HEAD_BYTES = 65536
 __all__ = ["FORMATS", "read_inputs", "read_bytes", "input_files"]
 
 
-def read_inputs(paths: Sequence[str], fmt: str = "auto", max_bytes: int = 5_000_000,
-                stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure]:
+def read_inputs(
+    paths: Sequence[str], fmt: str = "auto", max_bytes: int = 5_000_000, stdin: BinaryIO | None = None
+) -> Iterator[RawDocument | Failure]:
     """Read files, folders (recursively, sorted, hidden entries skipped) and
     ``-`` (standard input, as bytes) into RawDocuments, in a fixed order."""
     if fmt not in FORMATS:
@@ -48,8 +49,9 @@ def read_inputs(paths: Sequence[str], fmt: str = "auto", max_bytes: int = 5_000_
     return _one_line_failures(_read_all([os.fspath(path) for path in paths], fmt, max_bytes, stdin))
 
 
-def read_bytes(data: bytes, source: str, fmt: str = "auto",
-               max_bytes: int = 5_000_000) -> Iterator[RawDocument | Failure]:
+def read_bytes(
+    data: bytes, source: str, fmt: str = "auto", max_bytes: int = 5_000_000
+) -> Iterator[RawDocument | Failure]:
     """Read one in-memory input, for callers that already hold the bytes."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -63,14 +65,15 @@ def _one_line_failures(results: Iterator[RawDocument | Failure]) -> Iterator[Raw
         if isinstance(result, Failure) and not result.reason.isprintable():
             # Whitespace runs become one space; other control characters (a
             # header of NULs quoted back to the user) are shown escaped.
-            reason = "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
-                             for char in " ".join(result.reason.split()))
+            reason = "".join(
+                char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+                for char in " ".join(result.reason.split())
+            )
             result = Failure(result.source, result.stage, reason)
         yield result
 
 
-def _read_all(paths: list[str], fmt: str, max_bytes: int,
-              stdin: BinaryIO | None) -> Iterator[RawDocument | Failure]:
+def _read_all(paths: list[str], fmt: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[RawDocument | Failure]:
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -83,8 +86,12 @@ def _read_all(paths: list[str], fmt: str, max_bytes: int,
         if path.is_dir():
             files = list(_walk(path))
             if not files:
-                yield Failure(given, "ingest", "folder holds no articles (hidden files, databases and "
-                                               "storyline's own report and exports are skipped)")
+                yield Failure(
+                    given,
+                    "ingest",
+                    "folder holds no articles (hidden files, databases and "
+                    "storyline's own report and exports are skipped)",
+                )
             for file in files:
                 yield from _read_file(file, str(file), fmt, max_bytes)
         elif path.exists():
@@ -127,7 +134,7 @@ def _head(path: Path) -> bytes:
         with path.open("rb") as fh:
             return fh.read(2048)
     except OSError:
-        return b""   # reading it later reports the problem
+        return b""  # reading it later reports the problem
 
 
 def _is_database_log(name: str, databases: set[str]) -> bool:
@@ -145,8 +152,9 @@ def _read_file(path: Path, source: str, fmt: str, max_bytes: int) -> Iterator[Ra
         yield from _read_stream(stream, source, fmt, max_bytes, size=size)
 
 
-def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
-                 size: int | None) -> Iterator[RawDocument | Failure]:
+def _read_stream(
+    stream: BinaryIO, source: str, fmt: str, max_bytes: int, size: int | None
+) -> Iterator[RawDocument | Failure]:
     try:
         head = stream.read(_HEAD_BYTES)
     except OSError as err:
@@ -160,16 +168,20 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
         return
     own = own_output_kind(head)
     if own:
-        yield Failure(source, "ingest", f"this is storyline's own {own}, not an article; "
-                                        "build from the articles it was made from")
+        yield Failure(
+            source, "ingest", f"this is storyline's own {own}, not an article; build from the articles it was made from"
+        )
         return
     if fmt == "auto":
         fmt = format_from_name(source) or format_from_content(head)
         if fmt == "text" and is_tab_table(head):
-            fmt = "csv"   # a spreadsheet saved as .txt is its rows, not one article
+            fmt = "csv"  # a spreadsheet saved as .txt is its rows, not one article
     if fmt == "warc" and not looks_like_warc(head):
-        yield Failure(source, "ingest",
-                      "not a valid WARC file (no WARC/1.x header at the start); give a .warc or .warc.gz archive")
+        yield Failure(
+            source,
+            "ingest",
+            "not a valid WARC file (no WARC/1.x header at the start); give a .warc or .warc.gz archive",
+        )
         return
     if fmt != "warc":
         kind = sniff_binary_kind(head)
@@ -193,13 +205,15 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
         yield Failure(source, "ingest", f"cannot read input ({err.strerror or err})")
     except Exception as err:  # noqa: BLE001 - a parser bug on one file must not end a batch
         detail = " ".join(str(err).split())[:200]
-        yield Failure(source, "ingest",
-                      f"unexpected error while reading this {fmt} input ({type(err).__name__}: {detail}); "
-                      "please report it with the file")
+        yield Failure(
+            source,
+            "ingest",
+            f"unexpected error while reading this {fmt} input ({type(err).__name__}: {detail}); "
+            "please report it with the file",
+        )
 
 
-def _read_single(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
-                 size: int | None) -> RawDocument | Failure:
+def _read_single(stream: BinaryIO, source: str, fmt: str, max_bytes: int, size: int | None) -> RawDocument | Failure:
     if size is not None and size > max_bytes:
         return Failure(source, "ingest", _oversized(size, max_bytes))
     data = stream.read(max_bytes + 1)
@@ -216,8 +230,10 @@ def _read_single(stream: BinaryIO, source: str, fmt: str, max_bytes: int,
 
 def _oversized(size: int | None, limit: int) -> str:
     actual = f"{size:,} bytes" if size is not None else "larger"
-    return (f"input is {actual}, over the max_bytes limit of {limit:,}; "
-            "raise max_bytes (--set max_bytes=...) or split the file")
+    return (
+        f"input is {actual}, over the max_bytes limit of {limit:,}; "
+        "raise max_bytes (--set max_bytes=...) or split the file"
+    )
 
 
 class _Rejoined(io.RawIOBase):
@@ -238,7 +254,7 @@ class _Rejoined(io.RawIOBase):
             self._head = self._head[count:]
             return count
         chunk = self._rest.read(len(buffer))
-        buffer[:len(chunk)] = chunk
+        buffer[: len(chunk)] = chunk
         return len(chunk)
 
 

@@ -50,16 +50,18 @@ TIMESTAMP = "timestamp line"
 FOLLOW = "follow prompt"
 CALL = "call to action"
 
-STRONG = 1.0      # enough on its own to remove a paragraph
-WEAK = 0.5        # enough to be pulled in next to a strong paragraph
-_DAMPING_WORDS = 60   # longer paragraphs need proportionally more cues
+STRONG = 1.0  # enough on its own to remove a paragraph
+WEAK = 0.5  # enough to be pulled in next to a strong paragraph
+_DAMPING_WORDS = 60  # longer paragraphs need proportionally more cues
 _SIGN_OFF_MAX_WORDS = 12
 _SIGN_OFF_MAX_LINES = 4
 _LIST_ITEM_MAX_WORDS = 20
 
 _APOS = "['’]"
-_NAME = (r"[A-Z][\w.'’-]+(?: (?:(?:de|da|del|della|di|du|dos|van|von|der|den|la|le|al|el|bin|ibn) )*"
-         r"[A-Z][\w.'’-]+){1,3}")
+_NAME = (
+    r"[A-Z][\w.'’-]+(?: (?:(?:de|da|del|della|di|du|dos|van|von|der|den|la|le|al|el|bin|ibn) )*"
+    r"[A-Z][\w.'’-]+){1,3}"
+)
 
 _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
     (re.compile(pattern, re.I), weight, reason)
@@ -69,11 +71,19 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         (r"\byour (?:continued |generous )?support\b", 0.6, APPEAL),
         # "support our journalism" asks the reader; "support the relief work"
         # and "make a donation to the hospital" are news, so they weigh less
-        (r"\bsupport (?:our|independent|quality|local) (?:\w+ ){0,2}"
-         r"(?:journalism|reporting|work|newsroom|mission)\b", 1.0, APPEAL),
+        (
+            r"\bsupport (?:our|independent|quality|local) (?:\w+ ){0,2}"
+            r"(?:journalism|reporting|work|newsroom|mission)\b",
+            1.0,
+            APPEAL,
+        ),
         (r"\bsupport (?:this|the) (?:\w+ )?(?:journalism|newsroom)\b", 0.6, APPEAL),
-        (r"\b(?:make|making|give|giving) a (?:one-time|one-off|monthly|recurring|tax-deductible) "
-         r"(?:donation|contribution|gift)\b", 1.0, APPEAL),
+        (
+            r"\b(?:make|making|give|giving) a (?:one-time|one-off|monthly|recurring|tax-deductible) "
+            r"(?:donation|contribution|gift)\b",
+            1.0,
+            APPEAL,
+        ),
         (r"\b(?:make|making|give|giving) a (?:small )?(?:donation|contribution|gift)\b", 0.6, APPEAL),
         (r"\bdonate\b", 0.5, APPEAL),
         # "become a member of NATO" is news; "become a member today" is not
@@ -82,15 +92,23 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         (r"\bjoin(?:ing)? (?:our|the) [\w’' -]{0,40}?(?:community|membership|club)\b", 0.6, APPEAL),
         (r"\bsubscri(?:be|bing|ption|ber)s?\b", 0.3, APPEAL),
         (r"\bpaywall\b", 0.6, APPEAL),
-        (r"\balready an? (?:subscriber|member|supporter)\b|\b(?:log|sign) in to (?:remove|read|continue)\b", 0.8, APPEAL),
+        (
+            r"\balready an? (?:subscriber|member|supporter)\b|\b(?:log|sign) in to (?:remove|read|continue)\b",
+            0.8,
+            APPEAL,
+        ),
         (r"\bad-free\b|\bremove (?:all )?(?:the )?ads\b|\bwithout (?:any )?ads\b", 0.7, APPEAL),
         (r"\bfor (?:as little as|only|just) [$€£]\s?\d", 0.8, APPEAL),
         (r"[$€£]\s?\d+(?:[.,]\d\d)? (?:a|per) (?:month|year|week)\b", 0.6, APPEAL),
         (r"\b(?:exclusive|premium|[\w]+-only) content\b", 0.5, APPEAL),
         (r"\bunlock (?:full |unlimited )?access\b", 0.6, APPEAL),
         (r"\byou(?:" + _APOS + r"ve| have) read\b", 0.6, APPEAL),
-        (r"\bwe have (?:a|one) (?:small |simple )?(?:request|favou?r)\b|\bwe invite readers\b"
-         r"|\bwe(?:" + _APOS + r"re| are) asking\b|\bwe ask (?:you|readers)\b", 0.8, APPEAL),
+        (
+            r"\bwe have (?:a|one) (?:small |simple )?(?:request|favou?r)\b|\bwe invite readers\b"
+            r"|\bwe(?:" + _APOS + r"re| are) asking\b|\bwe ask (?:you|readers)\b",
+            0.8,
+            APPEAL,
+        ),
         (r"\bthank you for (?:reading|your support|supporting)\b", 1.0, APPEAL),
         (r"\b(?:our|quality|independent) journalism\b", 0.4, APPEAL),
         (r"\bjournalism (?:\w+ ){0,2}is (?:costly|expensive)\b", 0.6, APPEAL),
@@ -105,8 +123,12 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         # links to other articles
         (r"^(?:read more|read also|also read|see also|more on this(?: story| topic)?)\s*[:\-–—]", 1.0, RELATED),
         # sharing and following
-        (r"^(?:share|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest)"
-         r"(?: (?:this|the) (?:article|story|page))?(?: (?:on|via|to) \w+)?[.:!]?$", 1.0, SHARE),
+        (
+            r"^(?:share|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest)"
+            r"(?: (?:this|the) (?:article|story|page))?(?: (?:on|via|to) \w+)?[.:!]?$",
+            1.0,
+            SHARE,
+        ),
         (r"\bshare (?:this|the) (?:article|story)\b", 0.8, SHARE),
         (r"\bfollow us on\b", 0.8, SHARE),
         (r"\bclick here\b", 0.5, SHARE),
@@ -124,14 +146,21 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
         (r"\b(?:additional )?reporting by\b", 0.6, CREDIT),
         (r"\b(?:editing|writing|compiled) by\b", 0.5, CREDIT),
         # "By Ann Lee and Tom Ray, Staff Writers": names stay case-sensitive
-        (r"^by (?-i:" + _NAME + r")(?:(?:,| and| &) (?-i:" + _NAME + r"))*(?:\s*[,|–—-]\s*[\w .’']{1,40})?$",
-         1.0, BYLINE),
+        (
+            r"^by (?-i:" + _NAME + r")(?:(?:,| and| &) (?-i:" + _NAME + r"))*(?:\s*[,|–—-]\s*[\w .’']{1,40})?$",
+            1.0,
+            BYLINE,
+        ),
         # captions' credits and page furniture around the story
         (r"^(?:photo|image|picture|video|file photo|main image|top image)(?: credit)?\s*:", 1.0, PHOTO_CREDIT),
         (r"\((?:AP|AFP|Reuters|Getty|EPA)[ -]?(?:Photo|Images?)\b[^)]*\)$", 1.0, PHOTO_CREDIT),
         # ad slots left in copied text
-        (r"^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
-         r"|continue reading(?: below)?|scroll to continue(?: with content)?)$", 1.0, ADVERT),
+        (
+            r"^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?"
+            r"|continue reading(?: below)?|scroll to continue(?: with content)?)$",
+            1.0,
+            ADVERT,
+        ),
     )
 )
 
@@ -148,7 +177,9 @@ _APPEAL_REASONS = (APPEAL, NEWSLETTER)
 # appeal ("Thank you for reading was printed on its front page"), not one.
 _ATTRIBUTED = re.compile(
     r"(?:,|\bsaid|\btold)\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|told (?:\w+ ){0,2}\w+|added|wrote"
-    r"|according to (?:[\w.'’-]+\s*){1,6})(?: on \w+)?[.!]?[\"”’']?$", re.I)
+    r"|according to (?:[\w.'’-]+\s*){1,6})(?: on \w+)?[.!]?[\"”’']?$",
+    re.I,
+)
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b|\b(?:we|you)" + _APOS + r"\w+", re.I)
 
 
@@ -156,53 +187,77 @@ _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b|\b(?:we|y
 # What may come before the imperative: a softener ("Please", "Don't forget
 # to"), a pointer ("Click here to"), or the reader named as able to act
 # ("You can", "Readers can"). "Why not" and "Want to" ask the same.
-_CTA_LEAD = (r"(?:(?:please|so|and|now|simply|just|also|today|then)\s*,?\s+|don" + _APOS + r"t forget to\s+"
-             r"|be sure to\s+|make sure (?:to|you)\s+|remember to\s+|why not\s+|want to\s+"
-             r"|(?:click|tap|scroll|go) (?:here |below |down |the link |the button )?to\s+"
-             r"|(?:you|readers) can (?:also )?|you could\s+|to (?:\w+ ){1,4}, )*")
+_CTA_LEAD = (
+    r"(?:(?:please|so|and|now|simply|just|also|today|then)\s*,?\s+|don" + _APOS + r"t forget to\s+"
+    r"|be sure to\s+|make sure (?:to|you)\s+|remember to\s+|why not\s+|want to\s+"
+    r"|(?:click|tap|scroll|go) (?:here |below |down |the link |the button )?to\s+"
+    r"|(?:you|readers) can (?:also )?|you could\s+|to (?:\w+ ){1,4}, )*"
+)
 # Imperatives that ask the reader to act on the publisher's behalf. A bare
 # verb that is also a noun or a sentence opener ("Download speeds rose",
 # "Register of deeds", "Support for the bill grew", "Follow-up talks", "Like
 # many others") counts only when what follows is how an imperative's object
 # or adverb begins. A news sentence in the third person never opens this way.
 _BARE_VERB = r"(?:subscribe|register|enrol|donate|contribute|pledge|unlock|upgrade|download|install|sign[ -]?up|opt in)"
-_OBJECT_START = (r"(?=\s+(?:the|our|us|your|a|an|this|it|now|today|here|below|to|for|on|via|at|free|and|with"
-                 r"|from|by|in|more|what|all|full|unlimited|every|exclusive|online)\b|\s+[$€£\d]|\s*[.!:,;]|\s*$)")
-_CTA_VERB = (r"(?P<verb>" + _BARE_VERB + _OBJECT_START +
-             r"|chip in|pitch in|give (?:now|today|what you can|us|a gift|monthly|once)|back (?:us|our)|fund (?:us|our)"
-             r"|support (?:us|our|independent|quality|local|free|this|the (?:\w+ )?(?:journalism|newsroom|site|paper))"
-             r"|help (?:us|keep|fund|support|sustain)|join (?:us|our|the conversation|the debate|\d[\d,.]* ?\w*)"
-             r"|become an? (?:member|subscriber|supporter|patron|donor|friend)"
-             r"|(?:make|give) a (?:\w+ )?(?:donation|contribution|gift)"
-             r"|consider (?:(?:making|giving) a (?:\w+ )?(?:donation|contribution|gift)|supporting (?:us|our)"
-             r"|subscribing|becoming an? (?:member|subscriber|supporter|patron|donor))"
-             r"|follow (?:us|our|@|the (?:latest|live)|\w+ on)|like (?:us|our)|share (?:this|the|our|your)"
-             r"|message us|e-?mail us|write to us|contact us|send us|tell us|tip us"
-             r"|get (?:our|the (?:latest|best|most)|breaking|daily|weekly|the (?:\w+ )?(?:newsletter|app|briefing|digest)"
-             r"|\w+ (?:news|alerts|updates)|unlimited|full|access|\d)"
-             r"|receive (?:our|the latest|daily|weekly|breaking|\w+ (?:news|alerts|updates))"
-             r"|try (?:\w+ )?(?:free|premium|\d)|start (?:your|a) (?:free )?(?:trial|subscription)"
-             r"|listen (?:to|now|on)|watch (?:now|on|our|the (?:full|latest))|tune in"
-             r"|stay (?:informed|up to date|up-to-date|updated|connected|in touch|tuned)|keep up(?: to date)? with"
-             r"|never miss|don" + _APOS + r"t miss|find us|check out our|visit our|catch up on)\b")
+_OBJECT_START = (
+    r"(?=\s+(?:the|our|us|your|a|an|this|it|now|today|here|below|to|for|on|via|at|free|and|with"
+    r"|from|by|in|more|what|all|full|unlimited|every|exclusive|online)\b|\s+[$€£\d]|\s*[.!:,;]|\s*$)"
+)
+_CTA_VERB = (
+    r"(?P<verb>"
+    + _BARE_VERB
+    + _OBJECT_START
+    + r"|chip in|pitch in|give (?:now|today|what you can|us|a gift|monthly|once)|back (?:us|our)|fund (?:us|our)"
+    r"|support (?:us|our|independent|quality|local|free|this|the (?:\w+ )?(?:journalism|newsroom|site|paper))"
+    r"|help (?:us|keep|fund|support|sustain)|join (?:us|our|the conversation|the debate|\d[\d,.]* ?\w*)"
+    r"|become an? (?:member|subscriber|supporter|patron|donor|friend)"
+    r"|(?:make|give) a (?:\w+ )?(?:donation|contribution|gift)"
+    r"|consider (?:(?:making|giving) a (?:\w+ )?(?:donation|contribution|gift)|supporting (?:us|our)"
+    r"|subscribing|becoming an? (?:member|subscriber|supporter|patron|donor))"
+    r"|follow (?:us|our|@|the (?:latest|live)|\w+ on)|like (?:us|our)|share (?:this|the|our|your)"
+    r"|message us|e-?mail us|write to us|contact us|send us|tell us|tip us"
+    r"|get (?:our|the (?:latest|best|most)|breaking|daily|weekly|the (?:\w+ )?(?:newsletter|app|briefing|digest)"
+    r"|\w+ (?:news|alerts|updates)|unlimited|full|access|\d)"
+    r"|receive (?:our|the latest|daily|weekly|breaking|\w+ (?:news|alerts|updates))"
+    r"|try (?:\w+ )?(?:free|premium|\d)|start (?:your|a) (?:free )?(?:trial|subscription)"
+    r"|listen (?:to|now|on)|watch (?:now|on|our|the (?:full|latest))|tune in"
+    r"|stay (?:informed|up to date|up-to-date|updated|connected|in touch|tuned)|keep up(?: to date)? with"
+    r"|never miss|don" + _APOS + r"t miss|find us|check out our|visit our|catch up on)\b"
+)
 _CTA_OPENING = re.compile(r"^[^\w]{0,3}" + _CTA_LEAD + _CTA_VERB, re.I)
 # Without a topic, an imperative is a call only when it speaks to the reader
 # ("Join us.", "Register now!") or is an idiom nothing but a call uses.
-_CALL_WITHOUT_TOPIC = re.compile(r"\b(?:you|your|us|our|now|today|here|below)\b|!|^(?:stay tuned|don" + _APOS
-                                 + r"t miss|never miss|chip in|pitch in)", re.I)
+_CALL_WITHOUT_TOPIC = re.compile(
+    r"\b(?:you|your|us|our|now|today|here|below)\b|!|^(?:stay tuned|don"
+    + _APOS
+    + r"t miss|never miss|chip in|pitch in)",
+    re.I,
+)
 # What calls are about, and so the reason a removed call is recorded under
 # (the first that matches: "Subscribe to our YouTube channel" is a follow prompt).
-_CTA_TOPICS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(pattern, re.I), reason) for pattern, reason in (
-    (r"[$€£¥₹]\s?\d|\b\d+(?:[.,]\d+)? ?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:a|per) (?:month|week|year)\b"
-     r"|\bdonat|\bcontribut|\bmembership\b|\bmembers?\b|\bpatrons?\b|\bsupporters?\b|\bpatreon\b|\bpaypal\b"
-     r"|\bjournalism\b|\breporting\b|\bnewsroom\b|\bsubscription\b|\bpaywall\b|\bad-free\b", APPEAL),
-    (r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|bluesky|mastodon"
-     r"|snapchat|reddit|google news|apple news|flipboard|podcasts?|the app|our app|app store|google play"
-     r"|social media|rss|blog|channel)\b|\bon x\b|(?<!\w)@\w+|\bcomments?\b|https?://|\bwww\."
-     r"|\b[\w-]+\.(?:com|org|net|co\.uk)\b", FOLLOW),
-    (r"\bnewsletters?\b|\binbox\b|\be-?mails?\b|\balerts?\b|\bupdates\b|\bbriefings?\b|\bdigest\b"
-     r"|\bnotifications?\b|\bbulletins?\b|\bsubscri", NEWSLETTER),
-))
+_CTA_TOPICS: tuple[tuple[re.Pattern, str], ...] = tuple(
+    (re.compile(pattern, re.I), reason)
+    for pattern, reason in (
+        (
+            r"[$€£¥₹]\s?\d|\b\d+(?:[.,]\d+)? ?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:a|per) (?:month|week|year)\b"
+            r"|\bdonat|\bcontribut|\bmembership\b|\bmembers?\b|\bpatrons?\b|\bsupporters?\b|\bpatreon\b|\bpaypal\b"
+            r"|\bjournalism\b|\breporting\b|\bnewsroom\b|\bsubscription\b|\bpaywall\b|\bad-free\b",
+            APPEAL,
+        ),
+        (
+            r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|bluesky|mastodon"
+            r"|snapchat|reddit|google news|apple news|flipboard|podcasts?|the app|our app|app store|google play"
+            r"|social media|rss|blog|channel)\b|\bon x\b|(?<!\w)@\w+|\bcomments?\b|https?://|\bwww\."
+            r"|\b[\w-]+\.(?:com|org|net|co\.uk)\b",
+            FOLLOW,
+        ),
+        (
+            r"\bnewsletters?\b|\binbox\b|\be-?mails?\b|\balerts?\b|\bupdates\b|\bbriefings?\b|\bdigest\b"
+            r"|\bnotifications?\b|\bbulletins?\b|\bsubscri",
+            NEWSLETTER,
+        ),
+    )
+)
 _CTA_MAX_WORDS = 40
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 _OPENS_WITH_QUOTE = re.compile(r"^[\"“‘'«]")
@@ -226,16 +281,16 @@ def call_to_action(text: str) -> tuple[str, float] | None:
                 # "Share this on Facebook" asks to pass the story on, not to follow us.
                 sharing = reason == FOLLOW and opening.group("verb").lower().startswith("share")
                 return (SHARE if sharing else reason), STRONG
-        if _CALL_WITHOUT_TOPIC.search(sentence[opening.start("verb"):]):
+        if _CALL_WITHOUT_TOPIC.search(sentence[opening.start("verb") :]):
             weak = (CALL, WEAK)
     return weak
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    start: int        # offsets into the text before cleaning
+    start: int  # offsets into the text before cleaning
     end: int
-    text: str         # whitespace-normalised
+    text: str  # whitespace-normalised
 
     @property
     def words(self) -> int:
@@ -257,7 +312,7 @@ def score_paragraph(text: str) -> dict[str, float]:
         # fifth of the cleaning.)
         for reason in appeals:
             scores[reason] *= 0.5
-    call = call_to_action(text) if sum(scores.values()) < STRONG else None   # cues name it already
+    call = call_to_action(text) if sum(scores.values()) < STRONG else None  # cues name it already
     if call:
         reason, score = call
         scores[reason] = scores.get(reason, 0.0) + score
@@ -308,8 +363,9 @@ def _looks_like_list_item(paragraph: Paragraph) -> bool:
     return paragraph.words <= _LIST_ITEM_MAX_WORDS and not _ENDS_LIKE_SENTENCE.search(paragraph.text)
 
 
-def _grow_blocks(paragraphs: list[Paragraph], totals: list[float],
-                 scores: list[dict[str, float]], removed: dict[int, str]) -> None:
+def _grow_blocks(
+    paragraphs: list[Paragraph], totals: list[float], scores: list[dict[str, float]], removed: dict[int, str]
+) -> None:
     strong = sorted(index for index in removed if totals[index] >= STRONG)
     for seed in strong:
         for step in (-1, 1):
@@ -319,8 +375,7 @@ def _grow_blocks(paragraphs: list[Paragraph], totals: list[float],
                 index += step
 
 
-def _remove_trailing_appeal(paragraphs: list[Paragraph], totals: list[float],
-                            removed: dict[int, str]) -> None:
+def _remove_trailing_appeal(paragraphs: list[Paragraph], totals: list[float], removed: dict[int, str]) -> None:
     start = len(paragraphs)
     while start > 0:
         candidate = start - 1
@@ -328,8 +383,7 @@ def _remove_trailing_appeal(paragraphs: list[Paragraph], totals: list[float],
             start = candidate
         else:
             break
-    appeal_indexes = [index for index in range(start, len(paragraphs))
-                      if removed.get(index) in _APPEAL_REASONS]
+    appeal_indexes = [index for index in range(start, len(paragraphs)) if removed.get(index) in _APPEAL_REASONS]
     if not appeal_indexes:
         return
     # A sign-off is a few lines; more short lines after an appeal box are
@@ -364,8 +418,12 @@ _HEADLINES_IN_A_LIST = 3
 def _is_headline(paragraph: Paragraph) -> bool:
     low, high = _HEADLINE_WORDS
     text = paragraph.text
-    return (low <= paragraph.words <= high and bool(_HEADLINE.match(text))
-            and not _ENDS_LIKE_SENTENCE.search(text) and not _SENTENCE_BREAK.search(text))
+    return (
+        low <= paragraph.words <= high
+        and bool(_HEADLINE.match(text))
+        and not _ENDS_LIKE_SENTENCE.search(text)
+        and not _SENTENCE_BREAK.search(text)
+    )
 
 
 def _remove_trailing_headlines(paragraphs: list[Paragraph], removed: dict[int, str]) -> None:
@@ -374,7 +432,7 @@ def _remove_trailing_headlines(paragraphs: list[Paragraph], removed: dict[int, s
     stories, header or not; one or two such lines may be the story's own."""
     run: list[int] = []
     for index in range(len(paragraphs) - 1, -1, -1):
-        if index in removed:   # an "Advertisement" between two headlines
+        if index in removed:  # an "Advertisement" between two headlines
             continue
         if not _is_headline(paragraphs[index]):
             break

@@ -20,8 +20,10 @@ _MONTH_WORD = r"(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=Tru
 # A time and zone may follow the calendar date and are ignored: the date as
 # the publisher wrote it is the publication day in their time zone. Nothing
 # else may follow, so a date at the start of a sentence is not a date field.
-_TIME = (r"(?:(?:[T ]|,? (?:at )?)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?"
-         r"(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?)?")
+_TIME = (
+    r"(?:(?:[T ]|,? (?:at )?)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?"
+    r"(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?)?"
+)
 _ISO_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME, re.I)
 _COMPACT_DAY = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T\d{4,6}Z?)?")
 _SLASH_YMD = re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})" + _TIME, re.I)
@@ -34,9 +36,11 @@ _YEAR = re.compile(r"(?P<y>\d{4})")
 _EPOCH = re.compile(r"(?P<s>\d{10})(?:\.\d+)?|(?P<ms>\d{13})")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY_MONTH_YEAR = re.compile(
-    _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})" + _TIME, re.I)
+    _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})" + _TIME, re.I
+)
 _MONTH_DAY_YEAR = re.compile(
-    _WEEKDAY + _MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I)
+    _WEEKDAY + _MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I
+)
 _MONTH_YEAR = re.compile(_MONTH_WORD + r",?\s+(?P<y>\d{4})", re.I)
 
 _URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})([/_-])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)")
@@ -45,10 +49,10 @@ _URL_COMPACT = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-
 
 @dataclass(frozen=True)
 class CalendarSpan:
-    value: str        # TIMEX3 value: 2020-05-21, 2020-05 or 2020
+    value: str  # TIMEX3 value: 2020-05-21, 2020-05 or 2020
     earliest: date
     latest: date
-    precision: str    # day, month, year
+    precision: str  # day, month, year
 
 
 def parse_publication_date(text: str | None) -> CalendarSpan | None:
@@ -92,17 +96,26 @@ def parse_publication_date(text: str | None) -> CalendarSpan | None:
 
 
 _STAMP_KEYWORD = re.compile(
-    r"^(?P<kind>first published|published|last updated|updated|posted)(?: on| at| time)?\s*:?\s*", re.I)
+    r"^(?P<kind>first published|published|last updated|updated|posted)(?: on| at| time)?\s*:?\s*", re.I
+)
 _WEEKDAY_WORD = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
 # A stamp line holds only dates, times, zones and their glue; any other word
 # means it is a sentence ("Published figures show ...").
-_STAMP_WORD = (r"(?:at|on|[ap]\.?\s?m\.?|" + _WEEKDAY_WORD + r"|" + _MONTH_WORD.replace("?P<month_name>", "?:")
-               + r"|(?:first |last )?(?:published|updated|posted)|(?-i:[A-Z]{1,5})(?![A-Za-z])"
-               + r"|\d+(?:st|nd|rd|th)?)")
+_STAMP_WORD = (
+    r"(?:at|on|[ap]\.?\s?m\.?|"
+    + _WEEKDAY_WORD
+    + r"|"
+    + _MONTH_WORD.replace("?P<month_name>", "?:")
+    + r"|(?:first |last )?(?:published|updated|posted)|(?-i:[A-Z]{1,5})(?![A-Za-z])"
+    + r"|\d+(?:st|nd|rd|th)?)"
+)
 _STAMP_LINE_REST = re.compile(r"[\s,./:|()+-]*(?:" + _STAMP_WORD + r"[\s,./:|()+-]*)*", re.I)
 _WORD_DAY = re.compile(
-    r"(?<!\d)(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD.replace("month_name", "m1")
-    + r"|" + _MONTH_WORD.replace("month_name", "m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?<!\d)(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+"
+    + _MONTH_WORD.replace("month_name", "m1")
+    + r"|"
+    + _MONTH_WORD.replace("month_name", "m2")
+    + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
     + r",?\s+(?P<y>\d{4})(?!\d)",
     re.I,
 )
@@ -118,7 +131,7 @@ def parse_timestamp_line(line: str) -> tuple[str, CalendarSpan | None] | None:
     keyword = _STAMP_KEYWORD.match(line)
     if not keyword or len(line.split()) > _STAMP_MAX_WORDS:
         return None
-    rest = line[keyword.end():]
+    rest = line[keyword.end() :]
     if not rest or not _STAMP_LINE_REST.fullmatch(rest) or not re.search(r"\d", rest):
         return None
     return keyword["kind"].lower(), _first_day(rest)

@@ -52,8 +52,14 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 
 # WHATWG: documents that declare Latin-1 are decoded as windows-1252, because
 # that is what browsers do and what the authors' tools actually wrote.
-_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-                    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+}
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -129,13 +135,13 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, tuple[str, ...]]:
     if data.startswith(codecs.BOM_UTF8):
         # the mark settles the encoding: bad bytes after it are damage, not
         # a sign of another encoding
-        repaired = _utf8_with_replacements(data[len(codecs.BOM_UTF8):], offset=len(codecs.BOM_UTF8))
+        repaired = _utf8_with_replacements(data[len(codecs.BOM_UTF8) :], offset=len(codecs.BOM_UTF8))
         if repaired is not None:
             return repaired
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), ()
+                return data[len(bom) :].decode(encoding), ()
             except UnicodeDecodeError as err:
                 raise DecodeError(
                     f"file starts with a {encoding} byte-order mark but is not valid {encoding} "
@@ -168,8 +174,11 @@ _RARE_DAMAGE_BYTES = 1000
 _REPLACEMENT_UTF8 = "\ufffd".encode("utf-8")
 
 
-def _utf8_with_replacements(data: bytes, offset: int, only_if_mostly_valid: bool = False,
-                            ) -> tuple[str, tuple[str, ...]] | None:
+def _utf8_with_replacements(
+    data: bytes,
+    offset: int,
+    only_if_mostly_valid: bool = False,
+) -> tuple[str, tuple[str, ...]] | None:
     """``data`` as UTF-8 with each invalid sequence replaced by U+FFFD, and
     the warning that says so (none when nothing needed repair); None, with
     ``only_if_mostly_valid``, when it is not mostly UTF-8."""
@@ -182,11 +191,14 @@ def _utf8_with_replacements(data: bytes, offset: int, only_if_mostly_valid: bool
     # every non-ASCII character that is no inserted replacement was valid
     valid_multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
     if only_if_mostly_valid and not (
-            valid_multibyte >= bad or (valid_multibyte > 0 and bad * _RARE_DAMAGE_BYTES <= len(data))):
+        valid_multibyte >= bad or (valid_multibyte > 0 and bad * _RARE_DAMAGE_BYTES <= len(data))
+    ):
         return None
     places = "1 place" if bad == 1 else f"{bad:,} places"
-    return text, (f"not valid UTF-8 in {places} (first at byte {first_bad:,}); read as UTF-8 with the bad "
-                  "bytes replaced by U+FFFD; re-save the file as UTF-8 to keep those characters",)
+    return text, (
+        f"not valid UTF-8 in {places} (first at byte {first_bad:,}); read as UTF-8 with the bad "
+        "bytes replaced by U+FFFD; re-save the file as UTF-8 to keep those characters",
+    )
 
 
 def _guess_legacy(data: bytes) -> str:
@@ -196,8 +208,7 @@ def _guess_legacy(data: bytes) -> str:
     best = matches.best()
     if best is None:
         raise DecodeError(
-            "could not work out the text encoding (not UTF-8, no known legacy encoding fits); "
-            "re-save the file as UTF-8"
+            "could not work out the text encoding (not UTF-8, no known legacy encoding fits); re-save the file as UTF-8"
         )
     # Western text in windows-1252 is by far the most common legacy case, and
     # the detector often ties it with a sibling code page (cp1250, cp1257) that

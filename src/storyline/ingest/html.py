@@ -59,4 +59,3 @@ def _clean_field(value: object) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
-

@@ -15,10 +15,14 @@ import re
 _TAG = re.compile(
     r"</?(?:p|br|div|span|a|b|i|u|em|strong|small|sup|sub|h[1-6]|li|ul|ol|blockquote|q|figure|figcaption"
     r"|img|section|article|header|footer|aside|table|tr|td|th|hr|cite|time|abbr)\b[^<>]*>",
-    re.I)
+    re.I,
+)
 # Tags whose start or end breaks a paragraph; the rest join words in place.
-_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header"
-                    r"|footer|aside|table|tr|hr)\b[^<>]*>", re.I)
+_BLOCK = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header"
+    r"|footer|aside|table|tr|hr)\b[^<>]*>",
+    re.I,
+)
 # Two line breaks or more end a paragraph; one is a soft break inside it.
 _BREAKS = re.compile(r"(?:<br\b[^<>]*>\s*){2,}", re.I)
 _DROPPED = re.compile(r"<(script|style|figure|figcaption|aside)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
@@ -31,7 +35,7 @@ def has_markup(text: str) -> bool:
 
 def markup_to_text(text: str) -> str:
     """Paragraphs of the fragment, one per line, with entities decoded."""
-    text = _DROPPED.sub(" ", text)          # scripts, captions, asides: not the story
+    text = _DROPPED.sub(" ", text)  # scripts, captions, asides: not the story
     text = _BREAKS.sub("\n", text)
     text = _BLOCK.sub("\n", text)
     text = re.sub(r"<br\b[^<>]*>", " ", text, flags=re.I)

@@ -20,7 +20,7 @@ _STARTS: tuple[tuple[re.Pattern[bytes], str], ...] = (
     (re.compile(rb"\Aid,date,(?:date_earliest,date_latest|value,earliest,latest),"), "CSV export"),
     (re.compile(rb"\AGLOBALEVENTID[\t,]SQLDATE[\t,]"), "GDELT-like export"),
 )
-_REPORT_HEAD = 2048   # the report's generator tag comes before its styles
+_REPORT_HEAD = 2048  # the report's generator tag comes before its styles
 
 
 def own_output_kind(head: bytes) -> str | None:

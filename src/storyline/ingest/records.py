@@ -23,9 +23,21 @@ from .markup import has_markup, markup_to_text
 TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "full_text")
 HTML_FIELDS = ("html", "raw_html")
 TITLE_FIELDS = ("title", "headline")
-DATE_FIELDS = ("date", "published", "published_at", "publishedat", "publish_date", "published_date",
-               "date_published", "datepublished", "date_publish", "pubdate", "pub_date", "datetime",
-               "timestamp")
+DATE_FIELDS = (
+    "date",
+    "published",
+    "published_at",
+    "publishedat",
+    "publish_date",
+    "published_date",
+    "date_published",
+    "datepublished",
+    "date_publish",
+    "pubdate",
+    "pub_date",
+    "datetime",
+    "timestamp",
+)
 URL_FIELDS = ("url", "link", "uri")
 PUBLISHER_FIELDS = ("source", "publisher", "sitename", "site_name", "outlet", "source_name")
 
@@ -38,8 +50,7 @@ _JSON_DOCUMENT_FACTOR = 20
 _ARRAY_KEYS = ("articles", "items", "documents", "data", "results", "records")
 
 
-def read_jsonl(stream: BinaryIO, source: str, max_bytes: int,
-               head: bytes = b"") -> Iterator[RawDocument | Failure]:
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int, head: bytes = b"") -> Iterator[RawDocument | Failure]:
     """JSON Lines; also a whole JSON array of articles, or an object holding
     one under a key such as "articles", which exports often are."""
     if _is_whole_json_document(head):
@@ -47,7 +58,7 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int,
         return
     for line_number, line in enumerate(stream, 1):
         if line_number == 1 and line.startswith(codecs.BOM_UTF8):
-            line = line[len(codecs.BOM_UTF8):]
+            line = line[len(codecs.BOM_UTF8) :]
         if not line.strip():
             continue
         where = f"{source}:{line_number}"
@@ -62,14 +73,20 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int,
             yield Failure(where, "ingest", "line is not valid UTF-8; JSON Lines files must be UTF-8")
             continue
         except json.JSONDecodeError as err:
-            yield Failure(where, "ingest",
-                          f"line is not valid JSON ({_json_problem(err)} at column {err.colno}); "
-                          "each line must be one JSON object")
+            yield Failure(
+                where,
+                "ingest",
+                f"line is not valid JSON ({_json_problem(err)} at column {err.colno}); "
+                "each line must be one JSON object",
+            )
             continue
         if not isinstance(row, dict):
-            yield Failure(where, "ingest",
-                          f"line holds a JSON {type(row).__name__}, not an object; "
-                          'each line must be one object such as {"text": "..."}')
+            yield Failure(
+                where,
+                "ingest",
+                f"line holds a JSON {type(row).__name__}, not an object; "
+                'each line must be one object such as {"text": "..."}',
+            )
             continue
         yield _row_document(row, where, "jsonl")
 
@@ -110,9 +127,12 @@ def _read_json_document(stream: BinaryIO, source: str, max_bytes: int) -> Iterat
         yield Failure(source, "ingest", "JSON file is not valid UTF-8; re-save it as UTF-8")
         return
     except json.JSONDecodeError as err:
-        yield Failure(source, "ingest",
-                      f"not valid JSON ({_json_problem(err)} at line {err.lineno}, column {err.colno}); "
-                      "give JSON Lines (one object per line) or one JSON array of objects")
+        yield Failure(
+            source,
+            "ingest",
+            f"not valid JSON ({_json_problem(err)} at line {err.lineno}, column {err.colno}); "
+            "give JSON Lines (one object per line) or one JSON array of objects",
+        )
         return
     if isinstance(document, dict):
         nested = next((document[key] for key in _ARRAY_KEYS if isinstance(document.get(key), list)), None)
@@ -128,8 +148,9 @@ def _read_json_document(stream: BinaryIO, source: str, max_bytes: int) -> Iterat
             yield Failure(where, "ingest", f"array item is a JSON {type(row).__name__}, not an object")
 
 
-def read_csv(stream: BinaryIO, source: str, max_bytes: int, head: bytes,
-             delimiter: str | None = None) -> Iterator[RawDocument | Failure]:
+def read_csv(
+    stream: BinaryIO, source: str, max_bytes: int, head: bytes, delimiter: str | None = None
+) -> Iterator[RawDocument | Failure]:
     encoding = _stream_encoding(head)
     text_stream = io.TextIOWrapper(stream, encoding=encoding, newline="")
     # Articles are longer than csv's default 128 KiB field limit; raising the
@@ -146,9 +167,9 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int, head: bytes,
     columns = [name.strip().lower() for name in header]
     if not any(name in columns for name in TEXT_FIELDS + HTML_FIELDS):
         found = ", ".join(name for name in columns if name) or "none"
-        yield Failure(source, "ingest",
-                      f"CSV has no text column; expected a header row with {_EXPECTED} "
-                      f"(found: {found})")
+        yield Failure(
+            source, "ingest", f"CSV has no text column; expected a header row with {_EXPECTED} (found: {found})"
+        )
         return
     # strict: a stray or unclosed quote is an error for its rows, where the
     # lenient reader made one article of them and the rows after, up to the
@@ -162,8 +183,7 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int, head: bytes,
         except StopIteration:
             return
         except UnicodeDecodeError:
-            yield Failure(where, "ingest",
-                          f"CSV is not valid {encoding} from here on; re-save it as UTF-8")
+            yield Failure(where, "ingest", f"CSV is not valid {encoding} from here on; re-save it as UTF-8")
             return
         except csv.Error as err:
             last = reader.line_num + 1
@@ -175,9 +195,12 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int, head: bytes,
         if not any(value.strip() for value in values):
             continue
         if len(values) > len(columns):
-            yield Failure(where, "ingest",
-                          f"row has {len(values)} fields but the header has {len(columns)}; "
-                          "quote fields that contain the delimiter")
+            yield Failure(
+                where,
+                "ingest",
+                f"row has {len(values)} fields but the header has {len(columns)}; "
+                "quote fields that contain the delimiter",
+            )
             continue
         if sum(len(value) for value in values) > max_bytes:
             yield Failure(where, "ingest", _too_big(sum(map(len, values)), max_bytes, "row"))
@@ -285,5 +308,4 @@ def _stream_encoding(head: bytes) -> str:
 
 
 def _too_big(size: int, limit: int, what: str) -> str:
-    return (f"{what} is {size:,} bytes, over the max_bytes limit of {limit:,}; "
-            "raise max_bytes or split the input")
+    return f"{what} is {size:,} bytes, over the max_bytes limit of {limit:,}; raise max_bytes or split the input"

@@ -10,11 +10,22 @@ import zlib
 from .records import header_has_text_column
 
 EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-    ".csv": "csv", ".tsv": "csv",
-    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".arc": "warc",
+    ".arc.gz": "warc",
 }
 
 _HTML_START = re.compile(rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
@@ -43,7 +54,7 @@ def format_from_content(head: bytes) -> str:
     if _HTML_START.match(body) or (body.lstrip().startswith(b"<") and _HTML_TAGS.search(body[:4096])):
         return "html"
     first_line = next((line for line in body.splitlines() if line.strip()), b"")
-    if first_line.strip() in (b"[", b"{") or first_line.lstrip().startswith((b"[{", b'[ {')):
+    if first_line.strip() in (b"[", b"{") or first_line.lstrip().startswith((b"[{", b"[ {")):
         return "jsonl"  # a whole JSON document; the jsonl reader takes those too
     if first_line.lstrip().startswith(b"{"):
         complete = len(first_line) < len(body.rstrip()) or head is body

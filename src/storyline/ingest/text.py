@@ -34,10 +34,20 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FIELD = re.compile(
     r"[ \t]*(?P<key>title|headline|date|published|publication date|source|publisher|publication"
     r"|url|link|author|authors|byline|section|language)[ \t]*:[ \t]*(?P<value>[^\r\n]*?)[ \t]*(?:\r\n|\r|\n|\Z)",
-    re.I)
-_FIELD_KEYS = {"title": "title", "headline": "title", "date": "published", "published": "published",
-               "publication date": "published", "source": "publisher", "publisher": "publisher",
-               "publication": "publisher", "url": "url", "link": "url"}
+    re.I,
+)
+_FIELD_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "date": "published",
+    "published": "published",
+    "publication date": "published",
+    "source": "publisher",
+    "publisher": "publisher",
+    "publication": "publisher",
+    "url": "url",
+    "link": "url",
+}
 
 # A headline is short and ends neither like a sentence nor like a dateline
 # ("JERUSALEM (AP) —"). Closing quotes and brackets are looked through, so
@@ -59,9 +69,14 @@ def read_text(text: str, source: str) -> RawDocument:
         published = fields.get("published")
         published = published if parse_publication_date(published) else None
         return RawDocument(
-            source=source, text=text, format="text", title=fields.get("title"),
-            published=published, published_basis="header" if published else "unknown",
-            publisher=fields.get("publisher"), url=fields.get("url"),
+            source=source,
+            text=text,
+            format="text",
+            title=fields.get("title"),
+            published=published,
+            published_basis="header" if published else "unknown",
+            publisher=fields.get("publisher"),
+            url=fields.get("url"),
         )
     published, end = date_header(text)
     title, rest = split_title(text[end:])
@@ -102,7 +117,7 @@ def body_start(text: str, title: str | None) -> int:
     headline at the top of the text as well as in a title field)."""
     _, start = field_block(text)
     if start:
-        return start   # the block gave the title; the body follows it
+        return start  # the block gave the title; the body follows it
     header_date, start = date_header(text)
     if not title:
         return start
@@ -117,7 +132,7 @@ def body_start(text: str, title: str | None) -> int:
             return start
         # A date line right under the title is the header too (read_text
         # took its date), unless a leading header already gave one.
-        rest = text[match.end():]
+        rest = text[match.end() :]
         under, after_date = date_header(rest) if header_date is None else (None, 0)
         return match.end() + (after_date if under and rest[after_date:].strip() else 0)
     return start
@@ -144,7 +159,7 @@ def split_title(text: str) -> tuple[str | None, str]:
     if index >= len(lines):
         return None, text
     candidate = _title_text(lines[index])
-    rest = "".join(lines[index + 1:])
+    rest = "".join(lines[index + 1 :])
     if not rest.strip() or not looks_like_title(candidate):
         return None, text
     return candidate, rest
@@ -158,9 +173,7 @@ def looks_like_title(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= _TITLE_MAX_WORDS or len(line) > _TITLE_MAX_CHARS:
         return False
-    if _SENTENCE_END.search(line) and not (
-        _QUESTION_END.search(line) and len(words) <= _QUESTION_TITLE_MAX_WORDS
-    ):
+    if _SENTENCE_END.search(line) and not (_QUESTION_END.search(line) and len(words) <= _QUESTION_TITLE_MAX_WORDS):
         return False
     first = line.lstrip("\"'“‘«([")[:1]
     return first.isupper() or first.isdigit()

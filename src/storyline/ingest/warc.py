@@ -43,8 +43,9 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDocu
             where = uri or f"{source}#record{number}"
             payload = record.content_stream().read(max_bytes + 1)
             if len(payload) > max_bytes:
-                yield Failure(where, "ingest",
-                              f"page is over the max_bytes limit of {max_bytes:,} bytes; raise max_bytes")
+                yield Failure(
+                    where, "ingest", f"page is over the max_bytes limit of {max_bytes:,} bytes; raise max_bytes"
+                )
                 continue
             try:
                 text, warnings = decode_document(payload, charset or declared_html_charset(payload))
@@ -54,13 +55,15 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDocu
                 yield Failure(where, "ingest", str(err))
     except ArchiveLoadFailed as err:
         first_line = str(err).splitlines()[0] if str(err).strip() else "unreadable record"
-        yield Failure(source, "ingest",
-                      f"not a valid WARC file ({first_line}); give a .warc or .warc.gz archive")
+        yield Failure(source, "ingest", f"not a valid WARC file ({first_line}); give a .warc or .warc.gz archive")
         return
     if gunzipped is not None and gunzipped.cut_short:
         # The pages before the break were read and are kept.
-        yield Failure(source, "ingest", f"the compressed archive is cut short or damaged after {pages} "
-                                        "page(s); copy or download it again")
+        yield Failure(
+            source,
+            "ingest",
+            f"the compressed archive is cut short or damaged after {pages} page(s); copy or download it again",
+        )
         return
     if not pages:
         yield Failure(source, "ingest", "WARC archive holds no HTML response records; nothing to read")
@@ -90,7 +93,7 @@ class _Gunzipped(io.RawIOBase):
     def __init__(self, compressed: BinaryIO):
         self._compressed = compressed
         self._inflate = zlib.decompressobj(wbits=31)
-        self._fed = False          # has the current member been given any bytes?
+        self._fed = False  # has the current member been given any bytes?
         self._pending = b""
         self.cut_short = False
 
@@ -100,7 +103,7 @@ class _Gunzipped(io.RawIOBase):
     def readinto(self, buffer) -> int:
         while not self._pending:
             leftover = b""
-            if self._inflate.eof:      # one member done; what follows starts the next
+            if self._inflate.eof:  # one member done; what follows starts the next
                 leftover = self._inflate.unused_data
                 self._inflate, self._fed = zlib.decompressobj(wbits=31), False
             chunk = leftover or self._compressed.read(_CHUNK)

@@ -28,13 +28,33 @@ from .coref import cluster_mentions, link_mentions
 from .events import build_event
 from .stories import cluster_articles, group_stories, mention_keys, reference_keys, story_keys
 from .storylines import (
-    build_storylines, date_key, episode_item, episodes_from_items, event_anchors, find_episodes, local_roots,
-    make_storyline, storyline_groups,
+    build_storylines,
+    date_key,
+    episode_item,
+    episodes_from_items,
+    event_anchors,
+    find_episodes,
+    local_roots,
+    make_storyline,
+    storyline_groups,
 )
 
-__all__ = ["link", "link_story", "story_members", "StoryLinks", "assemble", "cluster_articles", "cluster_mentions",
-           "build_event", "find_episodes", "build_storylines", "find_contradictions", "story_keys",
-           "mention_keys", "group_stories"]
+__all__ = [
+    "link",
+    "link_story",
+    "story_members",
+    "StoryLinks",
+    "assemble",
+    "cluster_articles",
+    "cluster_mentions",
+    "build_event",
+    "find_episodes",
+    "build_storylines",
+    "find_contradictions",
+    "story_keys",
+    "mention_keys",
+    "group_stories",
+]
 
 
 @dataclass(frozen=True)
@@ -52,8 +72,12 @@ class StoryLinks:
     anchors: Mapping[str, tuple[str, ...]] = None
 
 
-def link(articles: Sequence[Article], mentions: Sequence[EventMention], statements: Sequence[Statement],
-         threshold: float | None = None) -> LinkResult:
+def link(
+    articles: Sequence[Article],
+    mentions: Sequence[EventMention],
+    statements: Sequence[Statement],
+    threshold: float | None = None,
+) -> LinkResult:
     """Merge mentions of one happening into events, group events into
     storylines with their recurring episodes, and flag contradictions.
 
@@ -72,13 +96,21 @@ def link(articles: Sequence[Article], mentions: Sequence[EventMention], statemen
             gc.enable()
 
 
-def _link(articles: Sequence[Article], mentions: Sequence[EventMention], statements: Sequence[Statement],
-          threshold: float | None) -> LinkResult:
+def _link(
+    articles: Sequence[Article],
+    mentions: Sequence[EventMention],
+    statements: Sequence[Statement],
+    threshold: float | None,
+) -> LinkResult:
     by_article = {a.id: a for a in articles}
     by_mention = {m.id: m for m in mentions}
     refers = reference_keys(list(by_mention.values()))
-    members = story_members({m.id: mention_keys(_published(by_article.get(m.article_id)), m)
-                             + ([refers[m.id]] if m.id in refers else []) for m in by_mention.values()})
+    members = story_members(
+        {
+            m.id: mention_keys(_published(by_article.get(m.article_id)), m) + ([refers[m.id]] if m.id in refers else [])
+            for m in by_mention.values()
+        }
+    )
     said: dict[str, list[Statement]] = {}
     for s in statements:
         said.setdefault(s.article_id, []).append(s)
@@ -88,12 +120,25 @@ def _link(articles: Sequence[Article], mentions: Sequence[EventMention], stateme
         ids = members[sid]
         aids = sorted({by_mention[i].article_id for i in ids})
         largest = max(largest, len(aids))
-        parts.append(link_story(sid, [by_article[a] for a in aids if a in by_article],
-                                [by_mention[i] for i in ids], [s for a in aids for s in said.get(a, ())],
-                                threshold))
+        parts.append(
+            link_story(
+                sid,
+                [by_article[a] for a in aids if a in by_article],
+                [by_mention[i] for i in ids],
+                [s for a in aids for s in said.get(a, ())],
+                threshold,
+            )
+        )
     result = assemble(parts, [])
-    return replace(result, extra={"mentions": len(by_mention), "episodes": result.extra["episodes"],
-                                  "stories": len(members), "largest_story": largest})
+    return replace(
+        result,
+        extra={
+            "mentions": len(by_mention),
+            "episodes": result.extra["episodes"],
+            "stories": len(members),
+            "largest_story": largest,
+        },
+    )
 
 
 def _published(article: Article | None):
@@ -108,8 +153,13 @@ def story_members(keys: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     return members
 
 
-def link_story(story: str, articles: Sequence[Article], mentions: Sequence[EventMention],
-               statements: Sequence[Statement], threshold: float | None = None) -> StoryLinks:
+def link_story(
+    story: str,
+    articles: Sequence[Article],
+    mentions: Sequence[EventMention],
+    statements: Sequence[Statement],
+    threshold: float | None = None,
+) -> StoryLinks:
     """Events, storyline groups and contradictions of one story, from its
     own records only (the IDF of sentence vectors is the story's too).
     ``statements`` are those of the story's articles: a statement of an
@@ -118,18 +168,19 @@ def link_story(story: str, articles: Sequence[Article], mentions: Sequence[Event
     by_article = {a.id: a for a in articles}
     by_mention = {m.id: m for m in mentions}
     groups, why = link_mentions(list(by_mention.values()), threshold=threshold, articles=by_article)
-    events = sorted((build_event(group, by_article, why.get(group[0].id, ())) for group in groups),
-                    key=lambda e: e.id)
-    roots = local_roots(events, by_mention, {aid: story for aid in by_article} |
-                        {m.article_id: story for m in by_mention.values()})
+    events = sorted((build_event(group, by_article, why.get(group[0].id, ())) for group in groups), key=lambda e: e.id)
+    roots = local_roots(
+        events, by_mention, {aid: story for aid in by_article} | {m.article_id: story for m in by_mention.values()}
+    )
     items = tuple(i for i in (episode_item(e, by_mention) for e in events) if i is not None)
     contradictions = find_contradictions(events, by_mention, statements, by_article)
     anchors = {e.id: event_anchors(e, by_mention) for e in events}
     return StoryLinks(story, tuple(events), roots, items, tuple(contradictions), anchors)
 
 
-def assemble(parts: Sequence[StoryLinks],
-             others: Sequence[tuple[str, str, str, dict | None, Sequence[str]]]) -> LinkResult:
+def assemble(
+    parts: Sequence[StoryLinks], others: Sequence[tuple[str, str, str, dict | None, Sequence[str]]]
+) -> LinkResult:
     """Join stories into one result: episodes across all of them, then
     storylines. ``others`` describes events linked earlier and kept (the
     stories a build did not touch) as (event id, root, date key, episode
@@ -161,7 +212,9 @@ def assemble(parts: Sequence[StoryLinks],
         if all(i in by_id for i in group):
             storylines.append(make_storyline([by_id[i] for i in group], episodes))
     contradictions = {c.id: c for part in parts for c in part.contradictions}
-    return LinkResult(events=tuple(events), storylines=tuple(sorted(storylines, key=lambda s: s.id)),
-                      contradictions=tuple(contradictions[k] for k in sorted(contradictions)),
-                      extra={"episodes": len(episodes), "groups": groups, "storyline_of": storyline_id,
-                             "episode_list": episodes})
+    return LinkResult(
+        events=tuple(events),
+        storylines=tuple(sorted(storylines, key=lambda s: s.id)),
+        contradictions=tuple(contradictions[k] for k in sorted(contradictions)),
+        extra={"episodes": len(episodes), "groups": groups, "storyline_of": storyline_id, "episode_list": episodes},
+    )

@@ -68,8 +68,9 @@ def tfidf_matrix(docs: Sequence[Sequence[str]], min_df: int = 1, sublinear: bool
     return matrix / norms
 
 
-def average_link(similarity: np.ndarray, threshold: float,
-                 cannot_link: Callable[[list[int], list[int]], bool] | None = None) -> list[int]:
+def average_link(
+    similarity: np.ndarray, threshold: float, cannot_link: Callable[[list[int], list[int]], bool] | None = None
+) -> list[int]:
     """Agglomerative clustering with average linkage over a symmetric
     similarity matrix; merging stops when the best average similarity
     between two clusters falls below ``threshold``.

@@ -25,13 +25,32 @@ from .features import actor_key, actor_keys, lemma_group, times_overlap, words
 #: declared end and still contradict it.
 WINDOW_DAYS = 45
 
-_ENDING = frozenset({"end", "halt", "terminate", "stop", "suspend", "cease", "cut", "sever", "freeze",
-                     "discontinue", "abandon", "quit", "withdraw"})
+_ENDING = frozenset(
+    {
+        "end",
+        "halt",
+        "terminate",
+        "stop",
+        "suspend",
+        "cease",
+        "cut",
+        "sever",
+        "freeze",
+        "discontinue",
+        "abandon",
+        "quit",
+        "withdraw",
+    }
+)
 _CONTINUING = re.compile(
     r"\b(continu\w*|still|ongoing|go(?:es|ing)? on|remain\w*|maintain\w*|persist\w*|not (?:been )?(?:end|stop|halt|cut)\w*"
-    r"|resum\w*|kept|keep\w*)\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(\d{1,6})\s+(?:\w+\s+){0,2}?(?:people|persons|dead|killed|died|deaths|wounded|injured|casualties)\b",
-                   re.IGNORECASE)
+    r"|resum\w*|kept|keep\w*)\b",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    r"\b(\d{1,6})\s+(?:\w+\s+){0,2}?(?:people|persons|dead|killed|died|deaths|wounded|injured|casualties)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_ending(event: Event, mentions: Mapping[str, EventMention]) -> bool:
@@ -47,7 +66,7 @@ def _subject_words(event: Event, mentions: Mapping[str, EventMention]) -> set[st
     for i in event.mention_ids:
         m = mentions.get(i)
         if m is not None:
-            vocab |= set(words(m.sentence[m.trigger_end - m.sentence_start:]))
+            vocab |= set(words(m.sentence[m.trigger_end - m.sentence_start :]))
     drop = set(_ENDING)
     for a in (*event.sources, *event.targets):
         drop |= set(words(a.name))
@@ -80,7 +99,7 @@ def _core_words(event: Event, mentions: Mapping[str, EventMention]) -> set[str]:
         m = mentions.get(i)
         if m is None:
             continue
-        after = m.sentence[max(0, m.trigger_end - m.sentence_start):][:80]
+        after = m.sentence[max(0, m.trigger_end - m.sentence_start) :][:80]
         core |= set(words(after))
     return core & _subject_words(event, mentions)
 
@@ -95,9 +114,29 @@ def _months(lo, hi, limit: int = 36) -> list[tuple[int, int]]:
 
 
 #: Words of actor names too generic to tie a claim to a party.
-_GENERIC_NAME_WORDS = frozenset({"authority", "government", "forces", "ministry", "officials", "official",
-                                 "leaders", "leadership", "president", "minister", "united", "states",
-                                 "national", "council", "party", "army", "police", "people", "senior"})
+_GENERIC_NAME_WORDS = frozenset(
+    {
+        "authority",
+        "government",
+        "forces",
+        "ministry",
+        "officials",
+        "official",
+        "leaders",
+        "leadership",
+        "president",
+        "minister",
+        "united",
+        "states",
+        "national",
+        "council",
+        "party",
+        "army",
+        "police",
+        "people",
+        "senior",
+    }
+)
 
 
 def _party_words(event: Event) -> set[str]:
@@ -108,8 +147,12 @@ def _party_words(event: Event) -> set[str]:
     return found
 
 
-def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMention],
-                         statements: Sequence[Statement], articles: Mapping[str, Article]) -> list[Contradiction]:
+def ending_vs_continuing(
+    events: Sequence[Event],
+    mentions: Mapping[str, EventMention],
+    statements: Sequence[Statement],
+    articles: Mapping[str, Article],
+) -> list[Contradiction]:
     out = []
     # only claims that say something goes on, at a known time, can contradict;
     # index them by month and word, so each ending looks only at claims of its
@@ -138,7 +181,7 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
         for m in (mentions.get(i) for i in own):
             if m is not None:
                 own_spans.setdefault(m.article_id, []).append((m.sentence_start, m.sentence_end))
-        heard: set[str] = set()   # speakers already found contradicting this event
+        heard: set[str] = set()  # speakers already found contradicting this event
         parties = _party_words(event)
         countries = {a.country for a in (*event.sources, *event.targets) if a.country}
         months = _months(event.time.earliest - window, (event.time.latest or event.time.earliest) + window)
@@ -152,8 +195,11 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
             # The claim must be about the same parties: said by one of them,
             # or naming one ("coordination with Israel will continue")
             # (without building the union of the claim's words)
-            if not (country in countries or not parties.isdisjoint(claim_words[k])
-                    or not parties.isdisjoint(speaker_words[k])):
+            if not (
+                country in countries
+                or not parties.isdisjoint(claim_words[k])
+                or not parties.isdisjoint(speaker_words[k])
+            ):
                 continue
             # the months looked up reach past the window
             if not _near(event.time, when):
@@ -171,17 +217,49 @@ def ending_vs_continuing(events: Sequence[Event], mentions: Mapping[str, EventMe
             if not shared:
                 continue
             heard.add(speaker)
-            out.append(Contradiction(
-                id=stable_id("cx", event.id, claim_id), first=event.id, second=claim_id,
-                why=(f"{event.summary} ({event.time.value}), but "
-                     f"{who} said it continues: \u201c{_clip(text)}\u201d "
-                     f"(shared subject: {', '.join(sorted(shared))})")))
+            out.append(
+                Contradiction(
+                    id=stable_id("cx", event.id, claim_id),
+                    first=event.id,
+                    second=claim_id,
+                    why=(
+                        f"{event.summary} ({event.time.value}), but "
+                        f"{who} said it continues: \u201c{_clip(text)}\u201d "
+                        f"(shared subject: {', '.join(sorted(shared))})"
+                    ),
+                )
+            )
     return out
 
 
-_WISHES = frozenset({"hope", "hoped", "hopes", "hoping", "urge", "urged", "urges", "should", "must",
-                     "want", "wants", "wanted", "wish", "wished", "calls", "called", "asked", "ask",
-                     "believe", "believes", "critical", "important", "need", "needs"})
+_WISHES = frozenset(
+    {
+        "hope",
+        "hoped",
+        "hopes",
+        "hoping",
+        "urge",
+        "urged",
+        "urges",
+        "should",
+        "must",
+        "want",
+        "wants",
+        "wanted",
+        "wish",
+        "wished",
+        "calls",
+        "called",
+        "asked",
+        "ask",
+        "believe",
+        "believes",
+        "critical",
+        "important",
+        "need",
+        "needs",
+    }
+)
 _TOKEN = re.compile(r"[a-z0-9']+")
 
 
@@ -207,11 +285,13 @@ def _continuing_in(tokens: list[str], core: set[str]) -> set[str]:
         for j in range(max(0, i - 6), i):
             if tokens[j] not in core:
                 continue
-            before = tokens[max(0, j - 4):j]
+            before = tokens[max(0, j - 4) : j]
             between = tokens[j:i]
-            if any(w in _ENDING or w.startswith(("cessation", "severance", "halt", "suspen")) for w in before + between):
+            if any(
+                w in _ENDING or w.startswith(("cessation", "severance", "halt", "suspen")) for w in before + between
+            ):
                 continue
-            if any(w in _WISHES for w in tokens[max(0, j - 8):i]):
+            if any(w in _WISHES for w in tokens[max(0, j - 8) : i]):
                 continue
             found.add(tokens[j])
     return found
@@ -220,8 +300,9 @@ def _continuing_in(tokens: list[str], core: set[str]) -> set[str]:
 #: Words that qualify how a source is named, not who it is: "an unnamed
 #: senior official" and "a senior official" are one voice. ("Another
 #: official" is not: it says so.)
-_QUALIFIERS = frozenset({"unnamed", "anonymous", "unidentified", "senior", "top", "high", "ranking",
-                         "level", "one", "an", "a", "the"})
+_QUALIFIERS = frozenset(
+    {"unnamed", "anonymous", "unidentified", "senior", "top", "high", "ranking", "level", "one", "an", "a", "the"}
+)
 
 
 def speaker_key(actor: ActorRef | None) -> str:
@@ -237,8 +318,9 @@ def speaker_key(actor: ActorRef | None) -> str:
     return " ".join(w for w in words(actor.name) if w not in _QUALIFIERS) or actor.name.lower()
 
 
-def _claims(mentions: Mapping[str, EventMention], statements: Sequence[Statement],
-            articles: Mapping[str, Article]) -> list[tuple]:
+def _claims(
+    mentions: Mapping[str, EventMention], statements: Sequence[Statement], articles: Mapping[str, Article]
+) -> list[tuple]:
     """Statements, and mentions of something continuing or resuming, that
     say something goes on at a known time, as (record id, who, words, when,
     speaker's country, speaker key, (article id, start, end)); statements
@@ -250,20 +332,40 @@ def _claims(mentions: Mapping[str, EventMention], statements: Sequence[Statement
     for s in sorted(statements, key=lambda s: s.id):
         when = _statement_time(s, articles)
         if _goes_on(s.words, when):
-            claims.append((s.id, s.speaker.name, s.words, when, s.speaker.country, speaker_key(s.speaker),
-                           (s.article_id, s.start, s.end)))
+            claims.append(
+                (
+                    s.id,
+                    s.speaker.name,
+                    s.words,
+                    when,
+                    s.speaker.country,
+                    speaker_key(s.speaker),
+                    (s.article_id, s.start, s.end),
+                )
+            )
     continuing = lemma_group("continue")
-    going_on = [m for m in mentions.values()
-                if m.modality in ("asserted", "reported", "announced") and lemma_group(m.lemma) == continuing]
+    going_on = [
+        m
+        for m in mentions.values()
+        if m.modality in ("asserted", "reported", "announced") and lemma_group(m.lemma) == continuing
+    ]
     for m in sorted(going_on, key=lambda m: m.id):
         article = articles.get(m.article_id)
         when = m.time if m.time is not None and m.time.is_known else (article.published if article else None)
         if not _goes_on(m.sentence, when):
             continue
         who = m.sources[0].name if m.sources else "a report"
-        claims.append((m.id, who, m.sentence, when, m.sources[0].country if m.sources else None,
-                       speaker_key(m.sources[0] if m.sources else None),
-                       (m.article_id, m.sentence_start, m.sentence_end)))
+        claims.append(
+            (
+                m.id,
+                who,
+                m.sentence,
+                when,
+                m.sources[0].country if m.sources else None,
+                speaker_key(m.sources[0] if m.sources else None),
+                (m.article_id, m.sentence_start, m.sentence_end),
+            )
+        )
     return claims
 
 
@@ -296,10 +398,15 @@ def denial_vs_assertion(mentions: Sequence[EventMention]) -> list[Contradiction]
                     continue
                 if times_overlap(d.time, f.time) is None and not _near(d.time, f.time):
                     continue
-                out.append(Contradiction(
-                    id=stable_id("cx", f.id, d.id), first=f.id, second=d.id,
-                    why=f"one report says it happened (\u201c{_clip(f.sentence)}\u201d), "
-                        f"another denies it (\u201c{_clip(d.sentence)}\u201d)"))
+                out.append(
+                    Contradiction(
+                        id=stable_id("cx", f.id, d.id),
+                        first=f.id,
+                        second=d.id,
+                        why=f"one report says it happened (\u201c{_clip(f.sentence)}\u201d), "
+                        f"another denies it (\u201c{_clip(d.sentence)}\u201d)",
+                    )
+                )
     return out
 
 
@@ -319,14 +426,25 @@ def conflicting_details(events: Sequence[Event], mentions: Mapping[str, EventMen
                 tolls.setdefault(int(found.group(1)), m)
         if len(tolls) >= 2:
             (n1, m1), (n2, m2) = sorted(tolls.items())[:2]
-            out.append(Contradiction(id=stable_id("cx", m1.id, m2.id), first=m1.id, second=m2.id,
-                                     why=f"the toll of one happening is reported as {n1} and as {n2}"))
+            out.append(
+                Contradiction(
+                    id=stable_id("cx", m1.id, m2.id),
+                    first=m1.id,
+                    second=m2.id,
+                    why=f"the toll of one happening is reported as {n1} and as {n2}",
+                )
+            )
         clash = _first_date_clash([m for m in members if m.time is not None and m.time.is_known])
         if clash is not None:
             a, b = clash
-            out.append(Contradiction(id=stable_id("cx", a.id, b.id), first=a.id, second=b.id,
-                                     why=f"one happening is dated {a.time.value} in one report "
-                                         f"and {b.time.value} in another"))
+            out.append(
+                Contradiction(
+                    id=stable_id("cx", a.id, b.id),
+                    first=a.id,
+                    second=b.id,
+                    why=f"one happening is dated {a.time.value} in one report and {b.time.value} in another",
+                )
+            )
     return out
 
 
@@ -342,8 +460,11 @@ def _first_date_clash(dated: Sequence[EventMention]) -> tuple[EventMention, Even
         positions.setdefault((m.time.earliest, m.time.latest), []).append(i)
     disjoint = {v: [u for u in positions if _bounds_disjoint(v, u)] for v in positions}
     for i, a in enumerate(dated):
-        later = [p[k] for p in (positions[u] for u in disjoint[(a.time.earliest, a.time.latest)])
-                 if (k := bisect_right(p, i)) < len(p)]
+        later = [
+            p[k]
+            for p in (positions[u] for u in disjoint[(a.time.earliest, a.time.latest)])
+            if (k := bisect_right(p, i)) < len(p)
+        ]
         if later:
             return a, dated[min(later)]
     return None
@@ -358,13 +479,19 @@ def _bounds_disjoint(a: tuple, b: tuple) -> bool:
 
 def _clip(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def find_contradictions(events: Sequence[Event], mentions: Mapping[str, EventMention],
-                        statements: Sequence[Statement], articles: Mapping[str, Article]) -> list[Contradiction]:
-    found = (ending_vs_continuing(events, mentions, statements, articles)
-             + denial_vs_assertion(sorted(mentions.values(), key=lambda m: m.id))
-             + conflicting_details(events, mentions))
+def find_contradictions(
+    events: Sequence[Event],
+    mentions: Mapping[str, EventMention],
+    statements: Sequence[Statement],
+    articles: Mapping[str, Article],
+) -> list[Contradiction]:
+    found = (
+        ending_vs_continuing(events, mentions, statements, articles)
+        + denial_vs_assertion(sorted(mentions.values(), key=lambda m: m.id))
+        + conflicting_details(events, mentions)
+    )
     unique = {c.id: c for c in found}
     return [unique[k] for k in sorted(unique)]

@@ -106,10 +106,22 @@ class MentionInfo:
         t = m.time
         known = t is not None and t.earliest is not None and t.latest is not None
         return MentionInfo(
-            m, m.id, m.type, m.article_id, m.modality, lemma_group(m.lemma or m.trigger), sentence_key(m),
-            sources, targets, objects, parties, m.lemma.lower(),
-            t.earliest if known else None, t.latest if known else None,
-            t is not None and (t.earliest is not None or t.latest is not None))
+            m,
+            m.id,
+            m.type,
+            m.article_id,
+            m.modality,
+            lemma_group(m.lemma or m.trigger),
+            sentence_key(m),
+            sources,
+            targets,
+            objects,
+            parties,
+            m.lemma.lower(),
+            t.earliest if known else None,
+            t.latest if known else None,
+            t is not None and (t.earliest is not None or t.latest is not None),
+        )
 
 
 def block_keys(info: MentionInfo) -> Iterable[tuple]:
@@ -144,8 +156,7 @@ def _blocks(infos: Sequence[MentionInfo], date_order: Sequence[int]) -> list[tup
 _Places = tuple[list[int], list[int]]
 
 
-def _neighbours(blocks: Sequence[tuple[int, list[int]]], size: int
-                ) -> Iterable[tuple[int, list[int], list[_Places]]]:
+def _neighbours(blocks: Sequence[tuple[int, list[int]]], size: int) -> Iterable[tuple[int, list[int], list[_Places]]]:
     """For each block: its kind, its members, and where each mention sits
     in the blocks of the kinds before it (block number, place), as the
     callers need to compare each pair once.
@@ -175,8 +186,9 @@ def _seen_before(i: int, j: int, earlier: Sequence[_Places], window: int) -> boo
     return False
 
 
-def candidate_pairs(mentions: Sequence[EventMention], window: int = WINDOW,
-                    infos: dict[str, MentionInfo] | None = None) -> list[tuple[str, str]]:
+def candidate_pairs(
+    mentions: Sequence[EventMention], window: int = WINDOW, infos: dict[str, MentionInfo] | None = None
+) -> list[tuple[str, str]]:
     """Pairs to compare, each once: neighbours (``window`` on each side)
     in date order inside each block. The set of pairs does not depend on
     the order of the blocks, and callers order what they keep by score,
@@ -187,7 +199,7 @@ def candidate_pairs(mentions: Sequence[EventMention], window: int = WINDOW,
     for _, members, earlier in _neighbours(_blocks(info_list, _date_order(ordered)), len(ordered)):
         for k, i in enumerate(members):
             a = ordered[i].id
-            for j in members[k + 1:k + 1 + window]:
+            for j in members[k + 1 : k + 1 + window]:
                 if not _seen_before(i, j, earlier, window):
                     b = ordered[j].id
                     pairs.append((a, b) if a < b else (b, a))
@@ -225,8 +237,13 @@ def is_duplicate_report(a: EventMention, b: EventMention) -> bool:
 
 
 def _duplicate(a: MentionInfo, b: MentionInfo) -> bool:
-    return (a.article != b.article and a.type == b.type and a.group == b.group and a.sentence == b.sentence
-            and a.modality == b.modality)
+    return (
+        a.article != b.article
+        and a.type == b.type
+        and a.group == b.group
+        and a.sentence == b.sentence
+        and a.modality == b.modality
+    )
 
 
 def _overlap(a: MentionInfo, b: MentionInfo) -> bool | None:
@@ -289,8 +306,9 @@ def _has_evidence(a: MentionInfo, b: MentionInfo) -> bool:
     return bool((a.parties and b.parties) or (a.bounded and b.bounded))
 
 
-def _rule_pairs(infos: Sequence[MentionInfo], candidates: Iterable[tuple[int, int]]
-                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _rule_pairs(
+    infos: Sequence[MentionInfo], candidates: Iterable[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The candidate pairs (positions, i < j) the rules allow, split into
     reprints (one sentence about one act in two articles: one happening
     whatever the model says) and pairs for the model."""
@@ -320,16 +338,24 @@ DEFAULT_THRESHOLD = 0.5
 _FLOOR = 0.02
 
 
-def cluster_mentions(mentions: Sequence[EventMention], threshold: float | None = None, window: int = WINDOW,
-                     articles: Mapping[str, Article] | None = None) -> list[list[EventMention]]:
+def cluster_mentions(
+    mentions: Sequence[EventMention],
+    threshold: float | None = None,
+    window: int = WINDOW,
+    articles: Mapping[str, Article] | None = None,
+) -> list[list[EventMention]]:
     """Groups of mentions of one happening, each sorted by id, the groups
     sorted by their first id (independent of input order)."""
     return link_mentions(mentions, threshold, window, articles)[0]
 
 
-def link_mentions(mentions: Sequence[EventMention], threshold: float | None = None, window: int = WINDOW,
-                  articles: Mapping[str, Article] | None = None, explain: int = 3
-                  ) -> tuple[list[list[EventMention]], dict[str, tuple[PairLink, ...]]]:
+def link_mentions(
+    mentions: Sequence[EventMention],
+    threshold: float | None = None,
+    window: int = WINDOW,
+    articles: Mapping[str, Article] | None = None,
+    explain: int = 3,
+) -> tuple[list[list[EventMention]], dict[str, tuple[PairLink, ...]]]:
     """``cluster_mentions``, and for each group of two or more (by its
     first id) its ``explain`` strongest pairs with their reasons.
 
@@ -359,7 +385,7 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
     # reports whose parties or dates the rules can compare
     for _, members, earlier in _neighbours(_blocks(infos, date_order), size):
         for k, i in enumerate(members):
-            for j in members[k + 1:k + 1 + window]:
+            for j in members[k + 1 : k + 1 + window]:
                 if not _seen_before(i, j, earlier, window):
                     a, b = infos[i], infos[j]
                     if _has_evidence(a, b) or _duplicate(a, b):
@@ -376,8 +402,9 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
         prob = prob.copy()
         prob[evidence] = np.maximum(prob[evidence], story.rule_scores(first[evidence], second[evidence]))
     scored = [(i, j, 1.0, 0.0) for i, j in copies]
-    scored += [(i, j, p, h) for i, j, p, h in zip(first.tolist(), second.tolist(), prob.tolist(), hops.tolist())
-               if p >= _FLOOR]
+    scored += [
+        (i, j, p, h) for i, j, p, h in zip(first.tolist(), second.tolist(), prob.tolist(), hops.tolist()) if p >= _FLOOR
+    ]
     model_prob = {(i, j): p for i, j, p in zip(first.tolist(), second.tolist(), prob.tolist())}
     attached = _references(ordered, infos, model_prob)
     # a reference joins its report's cluster after the reports are clustered:
@@ -390,7 +417,7 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
     for r, k, _ in attached:
         parent[r] = parent[k]
     smallest: dict[int, int] = {}
-    for i, root in enumerate(parent):   # a cluster's root is its smallest position
+    for i, root in enumerate(parent):  # a cluster's root is its smallest position
         smallest.setdefault(root, i)
     parent = [smallest[root] for root in parent]
     tied = {(min(r, k), max(r, k)) for r, k, _ in attached}
@@ -408,9 +435,12 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
         chosen = [(root, item) for root in sorted(best) for item in sorted(best[root])[:explain]]
         copy_set = set(copies)
         asked = [item for _, item in chosen if (item[1], item[2]) not in copy_set]
-        told = dict(zip([(i, j) for _, i, j, _ in asked],
-                        reasons(story, [i for _, i, _, _ in asked], [j for _, _, j, _ in asked],
-                                [h for *_, h in asked], model)))
+        told = dict(
+            zip(
+                [(i, j) for _, i, j, _ in asked],
+                reasons(story, [i for _, i, _, _ in asked], [j for _, _, j, _ in asked], [h for *_, h in asked], model),
+            )
+        )
         for root, (neg, i, j, _) in chosen:
             link = PairLink(ordered[i].id, ordered[j].id, round(-neg, 4), told.get((i, j), (("reprint", 1.0),)))
             why[ordered[root].id] = why.get(ordered[root].id, ()) + (link,)
@@ -422,8 +452,9 @@ def link_mentions(mentions: Sequence[EventMention], threshold: float | None = No
     return list(groups.values()), why
 
 
-def _references(ordered: Sequence[EventMention], infos: Sequence[MentionInfo],
-                prob: Mapping[tuple[int, int], float]) -> list[tuple[int, int, float]]:
+def _references(
+    ordered: Sequence[EventMention], infos: Sequence[MentionInfo], prob: Mapping[tuple[int, int], float]
+) -> list[tuple[int, int, float]]:
     """A happening its sentence only refers to, with no doer ("the shelling
     of the town", "after the bombing": ``EventMention.reference``), is the
     event of its type its article reports elsewhere, when there is one: it
@@ -461,8 +492,12 @@ def _refers_back(mention: EventMention, info: MentionInfo) -> bool:
     return mention.reference or (not info.sources and info.lo is None and bool(info.targets))
 
 
-def _average_link(infos: Sequence[MentionInfo], scored: Sequence[tuple[int, int, float, float]],
-                  threshold: float, copies: set[tuple[int, int]]) -> list[int]:
+def _average_link(
+    infos: Sequence[MentionInfo],
+    scored: Sequence[tuple[int, int, float, float]],
+    threshold: float,
+    copies: set[tuple[int, int]],
+) -> list[int]:
     """Average linkage over the scored pairs (positions): the root (smallest
     position) of each mention's cluster. Two clusters merge while the mean
     probability over all their cross pairs (unscored ones count 0) is at
@@ -489,7 +524,7 @@ def _average_link(infos: Sequence[MentionInfo], scored: Sequence[tuple[int, int,
             continue
         average = sums[a][b] / (count[a] * count[b])
         if average != -neg:
-            continue        # stale: one side grew since this entry was pushed
+            continue  # stale: one side grew since this entry was pushed
         if average < threshold:
             break
         sa = summary.get(a) or _Summary.of(infos[a])
@@ -544,8 +579,9 @@ class _Summary:
 
     @staticmethod
     def of(m: MentionInfo) -> "_Summary":
-        return _Summary(m.type, m.modality == "negated", m.modality in IRREALIS, m.modality in FACTUAL,
-                        m.lo is None, m.lo, m.hi)
+        return _Summary(
+            m.type, m.modality == "negated", m.modality in IRREALIS, m.modality in FACTUAL, m.lo is None, m.lo, m.hi
+        )
 
     def merge(self, other: "_Summary", duplicate: bool) -> "_Summary | None":
         if self.type != other.type or self.negated != other.negated:

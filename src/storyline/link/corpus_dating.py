@@ -50,8 +50,12 @@ CORPUS_EVIDENCE_PATTERN = f'(^\\[|", )"{CORPUS_EVIDENCE}: '
 
 def json_actor_keys(*lists: str | None) -> frozenset[str]:
     """``features.actor_keys`` of the actors stored as JSON in a mentions row."""
-    return actor_keys(ActorRef(a["name"], a["name"], 0, 0, a.get("country"), a.get("sector"))
-                      for text in lists for a in json.loads(text or "[]") if a.get("name"))
+    return actor_keys(
+        ActorRef(a["name"], a["name"], 0, 0, a.get("country"), a.get("sector"))
+        for text in lists
+        for a in json.loads(text or "[]")
+        if a.get("name")
+    )
 
 
 def signatures(rows: Iterable[tuple]) -> set[tuple[str, str]]:
@@ -66,8 +70,12 @@ def _parties(m: EventMention) -> frozenset[str]:
 
 
 def _precise(value: TimeValue | None) -> bool:
-    return (value is not None and value.earliest is not None and value.latest is not None
-            and (value.latest - value.earliest).days <= HINT_MAX_SPAN_DAYS)
+    return (
+        value is not None
+        and value.earliest is not None
+        and value.latest is not None
+        and (value.latest - value.earliest).days <= HINT_MAX_SPAN_DAYS
+    )
 
 
 def report_time(mention: EventMention, published: TimeValue | None) -> TimeValue | None:
@@ -78,19 +86,32 @@ def report_time(mention: EventMention, published: TimeValue | None) -> TimeValue
     which tells it as news."""
     if _precise(mention.time):
         return mention.time
-    if (published is None or published.earliest is None or published.earliest != published.latest
-            or mention.sentence_start >= LEAD_CHARS):
+    if (
+        published is None
+        or published.earliest is None
+        or published.earliest != published.latest
+        or mention.sentence_start >= LEAD_CHARS
+    ):
         return None
     t, day = mention.time, published.earliest
     if t is None or not t.is_known or ((t.earliest or day) <= day <= (t.latest or day)):
-        return TimeValue(published.earliest.isoformat(), published.earliest, published.earliest, "day",
-                         "inferred", evidence=("the day of the article that reports it",))
+        return TimeValue(
+            published.earliest.isoformat(),
+            published.earliest,
+            published.earliest,
+            "day",
+            "inferred",
+            evidence=("the day of the article that reports it",),
+        )
     return None
 
 
-def same_happening(undated: Sequence[EventMention], dated: Sequence[EventMention],
-                   published: Mapping[str, TimeValue | None], threshold: float = 0.5
-                   ) -> list[tuple[EventMention, EventMention, TimeValue]]:
+def same_happening(
+    undated: Sequence[EventMention],
+    dated: Sequence[EventMention],
+    published: Mapping[str, TimeValue | None],
+    threshold: float = 0.5,
+) -> list[tuple[EventMention, EventMention, TimeValue]]:
     """(undated mention, dated mention, when) for the pairs that report one
     happening, the undated one in its article's lead: compatible for event
     coreference, of one type, with a party in common, a pair score of at least ``MIN_MATCH`` (or ``threshold``) and
@@ -111,8 +132,12 @@ def same_happening(undated: Sequence[EventMention], dated: Sequence[EventMention
         iu = infos[u.id]
         for d in sorted(dated, key=lambda m: m.id):
             idd = infos[d.id]
-            if (d.article_id == u.article_id or d.type != u.type or d.modality not in FACTUAL
-                    or not ((iu.sources | iu.targets) & (idd.sources | idd.targets))):
+            if (
+                d.article_id == u.article_id
+                or d.type != u.type
+                or d.modality not in FACTUAL
+                or not ((iu.sources | iu.targets) & (idd.sources | idd.targets))
+            ):
                 continue
             when = report_time(d, published.get(d.article_id))
             if when is None or not compatible(iu, idd) or vectors.cosine(u.id, d.id) < MIN_SENTENCE:
@@ -160,9 +185,11 @@ def _day_of_report(mention: EventMention, published: TimeValue | None) -> date |
     return when.earliest if when is not None and when.earliest == when.latest else None
 
 
-def named_dated_happenings(undated: Sequence[EventMention], dated: Sequence[EventMention],
-                           published: Mapping[str, TimeValue | None] | None = None
-                           ) -> list[tuple[EventMention, EventMention, date, str]]:
+def named_dated_happenings(
+    undated: Sequence[EventMention],
+    dated: Sequence[EventMention],
+    published: Mapping[str, TimeValue | None] | None = None,
+) -> list[tuple[EventMention, EventMention, date, str]]:
     """(undated mention, dated mention, the words of the date) for an
     undated article that names a happening by its month and day ("after the
     seizure on March 12", anywhere in the article, background included) and
@@ -198,8 +225,11 @@ def named_dated_happenings(undated: Sequence[EventMention], dated: Sequence[Even
     return out
 
 
-def named_hints(found: Sequence[tuple[EventMention, EventMention, date, str]],
-                published: Mapping[str, TimeValue | None], labels: Mapping[str, str]) -> tuple[TimeValue, ...]:
+def named_hints(
+    found: Sequence[tuple[EventMention, EventMention, date, str]],
+    published: Mapping[str, TimeValue | None],
+    labels: Mapping[str, str],
+) -> tuple[TimeValue, ...]:
     """One hint per day named: ``mod`` AFTER (the article is after that
     day), its evidence naming the words and the dated articles."""
     by_day: dict = {}
@@ -211,15 +241,20 @@ def named_hints(found: Sequence[tuple[EventMention, EventMention, date, str]],
         u, d, words = min(reports, key=lambda r: (r[0].id, r[1].id))
         named = "; ".join(_label(a, published.get(a), labels.get(a)) for a in articles)
         what = d.summary or " ".join(d.sentence.split())
-        evidence = (f"names '{words}' for a happening that {len(articles)} dated article"
-                    f"{'s' if len(articles) > 1 else ''} report{'' if len(articles) > 1 else 's'} on {day}: "
-                    f"'{what}', in {named}; the article is after that day",)
+        evidence = (
+            f"names '{words}' for a happening that {len(articles)} dated article"
+            f"{'s' if len(articles) > 1 else ''} report{'' if len(articles) > 1 else 's'} on {day}: "
+            f"'{what}', in {named}; the article is after that day",
+        )
         hints.append(TimeValue(day.isoformat(), day, day, "day", "inferred", mod="AFTER", evidence=evidence))
     return tuple(hints)
 
 
-def hints_from(pairs: Sequence[tuple[EventMention, EventMention, TimeValue]],
-               published: Mapping[str, TimeValue | None], labels: Mapping[str, str]) -> tuple[TimeValue, ...]:
+def hints_from(
+    pairs: Sequence[tuple[EventMention, EventMention, TimeValue]],
+    published: Mapping[str, TimeValue | None],
+    labels: Mapping[str, str],
+) -> tuple[TimeValue, ...]:
     """One hint per distinct date of the dated reports, its evidence naming
     the reports and the articles they come from."""
     by_date: dict[tuple, list[tuple[EventMention, TimeValue]]] = {}
@@ -232,8 +267,10 @@ def hints_from(pairs: Sequence[tuple[EventMention, EventMention, TimeValue]],
         named = "; ".join(_label(a, published.get(a), labels.get(a)) for a in articles)
         what = first.summary or " ".join(first.sentence.split())
         how = "" if when is first.time else " (the day of the report)"
-        evidence = (f"reports the same happening as {len(articles)} dated article"
-                    f"{'s' if len(articles) > 1 else ''}: '{what}' on {value}{how}, in {named}",)
+        evidence = (
+            f"reports the same happening as {len(articles)} dated article"
+            f"{'s' if len(articles) > 1 else ''}: '{what}' on {value}{how}, in {named}",
+        )
         hints.append(TimeValue(value, earliest, latest, when.precision, "inferred", evidence=evidence))
     return tuple(hints)
 
@@ -256,8 +293,13 @@ class DatedReports:
 
     def _read(self, types: set[str]) -> None:
         missing = sorted(types - self.types_read)
-        rows = self.store.dated_mention_rows(missing, CORPUS_EVIDENCE_PATTERN, sorted(FACTUAL), LEAD_CHARS,
-                                             HINT_MAX_SPAN_DAYS) if missing else ()
+        rows = (
+            self.store.dated_mention_rows(
+                missing, CORPUS_EVIDENCE_PATTERN, sorted(FACTUAL), LEAD_CHARS, HINT_MAX_SPAN_DAYS
+            )
+            if missing
+            else ()
+        )
         for row in rows:
             for signature in signatures([row]):
                 self.by_signature.setdefault(signature, []).append((row[0], row[1]))
@@ -279,8 +321,12 @@ class ReportPool:
     """``DatedReports`` over records in memory (the dating evaluation's
     leave-one-out corpus): the mentions of articles with their own date."""
 
-    def __init__(self, mentions: Iterable[EventMention], published: Mapping[str, TimeValue | None],
-                 titles: Mapping[str, str | None] | None = None):
+    def __init__(
+        self,
+        mentions: Iterable[EventMention],
+        published: Mapping[str, TimeValue | None],
+        titles: Mapping[str, str | None] | None = None,
+    ):
         self.published, self.titles = dict(published), dict(titles or {})
         self.index: dict[tuple[str, str], list[EventMention]] = {}
         for m in mentions:
@@ -289,19 +335,38 @@ class ReportPool:
 
     def for_mentions(self, undated: Sequence[EventMention]) -> tuple[list[EventMention], dict, dict]:
         own = {m.article_id for m in undated}
-        found = {d.id: d for m in undated for k in _parties(m)
-                 for d in self.index.get((m.type, k), ()) if d.article_id not in own}
+        found = {
+            d.id: d
+            for m in undated
+            for k in _parties(m)
+            for d in self.index.get((m.type, k), ())
+            if d.article_id not in own
+        }
         dated = [found[i] for i in sorted(found)]
         ids = {d.article_id for d in dated}
         return dated, {a: self.published.get(a) for a in ids}, {a: self.titles.get(a) for a in ids}
 
 
 #: "two weeks ago", "three days ago", "a month ago" in a sentence
-_AGO = re.compile(r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                  r"(?P<unit>day|week|month)s?\s+ago\b")
+_AGO = re.compile(
+    r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>day|week|month)s?\s+ago\b"
+)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
+_SMALL = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def _days_ago(sentence: str) -> tuple[int, str] | None:
@@ -314,10 +379,14 @@ def _days_ago(sentence: str) -> tuple[int, str] | None:
     return n * _UNIT_DAYS[m.group("unit").lower()], " ".join(m.group(0).split())
 
 
-def told_ago_hints(undated: Sequence[EventMention], dated: Sequence[EventMention],
-                   published: Mapping[str, TimeValue | None], labels: Mapping[str, str], threshold: float = 0.5
-                   ) -> tuple[TimeValue, ...]:
-    """"Iran seized the tanker two weeks ago" (anywhere in an undated
+def told_ago_hints(
+    undated: Sequence[EventMention],
+    dated: Sequence[EventMention],
+    published: Mapping[str, TimeValue | None],
+    labels: Mapping[str, str],
+    threshold: float = 0.5,
+) -> tuple[TimeValue, ...]:
+    """ "Iran seized the tanker two weeks ago" (anywhere in an undated
     article) and a dated report of the same happening, as strictly matched
     as ``same_happening`` (type, a party, compatible, the pair score, shared
     words) but anywhere in its article: the article is that long after the
@@ -341,24 +410,32 @@ def told_ago_hints(undated: Sequence[EventMention], dated: Sequence[EventMention
                 continue
             on = _day_of_report(d, published.get(d.article_id))
             idd = infos[d.id]
-            if (on is None or not ((iu.sources | iu.targets) & (idd.sources | idd.targets))
-                    or not compatible(iu, idd) or vectors.cosine(u.id, d.id) < MIN_SENTENCE
-                    or pair_score(iu, idd, vectors) < need):
+            if (
+                on is None
+                or not ((iu.sources | iu.targets) & (idd.sources | idd.targets))
+                or not compatible(iu, idd)
+                or vectors.cosine(u.id, d.id) < MIN_SENTENCE
+                or pair_score(iu, idd, vectors) < need
+            ):
                 continue
             found.setdefault((on, days, words), set()).add(d.article_id)
     hints = []
     for (on, days, words), articles in sorted(found.items()):
         day, slack = on + timedelta(days=days), timedelta(days=max(1, days // 5))
         named = "; ".join(_label(a, published.get(a), labels.get(a)) for a in sorted(articles))
-        evidence = (f"'{words}' of a happening that {len(articles)} dated article"
-                    f"{'s' if len(articles) > 1 else ''} put on {on}: about {day}, in {named}",)
-        hints.append(TimeValue(day.isoformat(), day - slack, day + slack, "day", "inferred", mod="APPROX",
-                               evidence=evidence))
+        evidence = (
+            f"'{words}' of a happening that {len(articles)} dated article"
+            f"{'s' if len(articles) > 1 else ''} put on {on}: about {day}, in {named}",
+        )
+        hints.append(
+            TimeValue(day.isoformat(), day - slack, day + slack, "day", "inferred", mod="APPROX", evidence=evidence)
+        )
     return tuple(hints)
 
 
-def corpus_hints(undated: Sequence[EventMention], reports: DatedReports | ReportPool, threshold: float = 0.5
-                 ) -> tuple[TimeValue, ...]:
+def corpus_hints(
+    undated: Sequence[EventMention], reports: DatedReports | ReportPool, threshold: float = 0.5
+) -> tuple[TimeValue, ...]:
     """Hints for one undated article from its mentions (made without a date)."""
     # a report told "two weeks ago" is background, not the news the article leads with
     news = [m for m in undated if m.modality in FACTUAL and m.sentence_start < LEAD_CHARS and not _days_ago(m.sentence)]
@@ -368,8 +445,12 @@ def corpus_hints(undated: Sequence[EventMention], reports: DatedReports | Report
     counting = [m for m in undated if m.modality in FACTUAL and _days_ago(m.sentence)]
     if not news and not naming and not counting:
         return ()
-    dated, published, titles = reports.for_mentions(sorted({m.id: m for m in news + naming + counting}.values(),
-                                                           key=lambda m: m.id))
+    dated, published, titles = reports.for_mentions(
+        sorted({m.id: m for m in news + naming + counting}.values(), key=lambda m: m.id)
+    )
     hints = hints_from(same_happening(news, dated, published, threshold), published, titles) if news else ()
-    return (hints + named_hints(named_dated_happenings(naming, dated, published), published, titles)
-            + told_ago_hints(counting, dated, published, titles, threshold))
+    return (
+        hints
+        + named_hints(named_dated_happenings(naming, dated, published), published, titles)
+        + told_ago_hints(counting, dated, published, titles, threshold)
+    )

@@ -12,8 +12,16 @@ from .features import FACTUAL, normalise_name, object_words, precision_rank, sen
 from .summary import summarise
 
 #: Which mention speaks for the event: a fact over a claim over a plan.
-MODALITY_RANK = {"asserted": 0, "announced": 1, "reported": 2, "historical": 3, "planned": 4,
-                 "threatened": 5, "hypothetical": 6, "negated": 7}
+MODALITY_RANK = {
+    "asserted": 0,
+    "announced": 1,
+    "reported": 2,
+    "historical": 3,
+    "planned": 4,
+    "threatened": 5,
+    "hypothetical": 6,
+    "negated": 7,
+}
 
 #: How a date was found, most trustworthy first.
 BASIS_RANK = {"explicit": 0, "metadata": 1, "header": 2, "relative": 3, "url": 4, "inferred": 5, "unknown": 6}
@@ -29,8 +37,10 @@ def best_mention(mentions: Sequence[EventMention]) -> EventMention:
     def shared(m: EventMention) -> int:
         return sum(named[w] - 1 for w in objects[m.id])
 
-    return min(mentions, key=lambda m: (MODALITY_RANK.get(m.modality, 9), precision_rank(m.time), -shared(m),
-                                        -m.confidence, m.id))
+    return min(
+        mentions,
+        key=lambda m: (MODALITY_RANK.get(m.modality, 9), precision_rank(m.time), -shared(m), -m.confidence, m.id),
+    )
 
 
 def best_time(mentions: Sequence[EventMention]) -> TimeValue | None:
@@ -47,8 +57,10 @@ def best_time(mentions: Sequence[EventMention]) -> TimeValue | None:
     support = {t: sum(n for u, n in count.items() if times_overlap(t, u) is not False) for t in count}
     # The key ends in the whole serialised value, so that ties never fall
     # to set order (which changes with the process's hash seed).
-    return min(set(times), key=lambda t: (-support[t], precision_rank(t), BASIS_RANK.get(t.basis, 9),
-                                          t.value, str(t.earliest), dumps(t)))
+    return min(
+        set(times),
+        key=lambda t: (-support[t], precision_rank(t), BASIS_RANK.get(t.basis, 9), t.value, str(t.earliest), dumps(t)),
+    )
 
 
 def merge_actors(groups: Sequence[Sequence[ActorRef]]) -> tuple[ActorRef, ...]:
@@ -77,7 +89,7 @@ def source_count(mentions: Sequence[EventMention], articles: Mapping[str, Articl
         if publisher:
             publishers.add(publisher.strip().lower())
             continue
-        unknown.find(m.article_id)          # a set of its own until joined
+        unknown.find(m.article_id)  # a set of its own until joined
         key = sentence_key(m)
         if key in first_with:
             unknown.union(first_with[key], m.article_id)
@@ -86,8 +98,9 @@ def source_count(mentions: Sequence[EventMention], articles: Mapping[str, Articl
     return len(publishers) + len(unknown.groups())
 
 
-def build_event(mentions: Sequence[EventMention], articles: Mapping[str, Article],
-                links: Sequence[PairLink] = ()) -> Event:
+def build_event(
+    mentions: Sequence[EventMention], articles: Mapping[str, Article], links: Sequence[PairLink] = ()
+) -> Event:
     """One Event of coreferent mentions; ``links`` are the pair scores that
     joined them (kept so ``storyline show`` can say why)."""
     mentions = sorted(mentions, key=lambda m: m.id)

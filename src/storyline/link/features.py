@@ -18,13 +18,24 @@ FACTUAL = frozenset({"asserted", "announced", "reported", "historical"})
 IRREALIS = frozenset({"planned", "threatened", "hypothetical"})
 
 #: Finer first; used to pick the most precise date of an event.
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4,
-                  "decade": 5, "century": 6, "unknown": 9}
+PRECISION_RANK = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "season": 3,
+    "quarter": 3,
+    "year": 4,
+    "decade": 5,
+    "century": 6,
+    "unknown": 9,
+}
 
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset("""a an the of to in on at by for with and or but from as that this these those
+_STOP = frozenset(
+    """a an the of to in on at by for with and or but from as that this these those
 is are was were be been being has have had it its he she they them his her their we our you i
-said says say will would could should may might not no than then there here also""".split())
+said says say will would could should may might not no than then there here also""".split()
+)
 
 
 def actor_key(actor: ActorRef) -> str:
@@ -88,8 +99,10 @@ def words(text: str) -> list[str]:
 
 #: Words of the extractor's summary that say how, not what: its modality
 #: ("refuses to", "plans to"), particles, and the stand-in for no source.
-_SUMMARY_FUNCTION = frozenset("""plans plan threatens threaten refuses refuse may does do has have not
-out off up down unidentified attackers""".split())
+_SUMMARY_FUNCTION = frozenset(
+    """plans plan threatens threaten refuses refuse may does do has have not
+out off up down unidentified attackers""".split()
+)
 
 
 #: One empty set for every mention without a summary (each ``frozenset()`` is a new object).
@@ -110,7 +123,7 @@ def object_words(mention: EventMention) -> frozenset[str]:
         if w in skip or w in _SUMMARY_FUNCTION or w.startswith(stem):
             continue
         if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]   # agreements -> agreement, so the group is found
+            w = w[:-1]  # agreements -> agreement, so the group is found
         found.add(lemma_group(w))
     return frozenset(found)
 
@@ -141,8 +154,7 @@ class SentenceVectors:
         n = max(len(docs), 1)
         self.vectors: dict[str, dict[str, float]] = {}
         for mid, terms in docs.items():
-            vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1)
-                   for t, c in Counter(terms).items()}
+            vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in Counter(terms).items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             self.vectors[mid] = {t: v / norm for t, v in vec.items()}
 

@@ -59,39 +59,48 @@ def relink(store: Store, settings: Settings) -> int:
         story_keys += chunk_keys
 
     kept = store.kept_events(old_stories)
-    others = [(i, root, day, (column or {}).get("item"), (column or {}).get("anchors", ()))
-              for i, root, day, column, _ in kept]
+    others = [
+        (i, root, day, (column or {}).get("item"), (column or {}).get("anchors", ()))
+        for i, root, day, column, _ in kept
+    ]
     result = assemble(parts, others)
-    storyline_of = {event_id: result.extra["storyline_of"][group]
-                    for group in result.extra["groups"] for event_id in group}
+    storyline_of = {
+        event_id: result.extra["storyline_of"][group] for group in result.extra["groups"] for event_id in group
+    }
     existing = store.storyline_ids()
     wanted = set(result.extra["storyline_of"].values())
     new_events = {e.id: e for e in result.events}
     # storylines that did not exist before are written whole, so the events
     # of theirs that were kept (not relinked) are loaded too
     fresh_groups = [g for g in result.extra["groups"] if result.extra["storyline_of"][g] not in existing]
-    loaded = {e.id: e for e in store.events_by_ids(
-        sorted({i for g in fresh_groups for i in g if i not in new_events}))}
+    loaded = {e.id: e for e in store.events_by_ids(sorted({i for g in fresh_groups for i in g if i not in new_events}))}
     moved_ids = [i for i, _, _, _, sl in kept if storyline_of[i] != sl]
     moved_records = {e.id: e for e in store.events_by_ids(sorted(set(moved_ids) - set(loaded)))} | loaded
     items = {item["id"]: item for part in parts for item in part.items}
-    store.replace_story_links(StoryUpdate(
-        old_stories=old_stories,
-        members=members,
-        events=result.events,
-        story_of_event={e.id: part.story for part in parts for e in part.events},
-        roots={i: r for part in parts for i, r in part.roots.items()},
-        # the episode column keeps what the corpus-wide steps need of an event
-        items={e.id: {"anchors": list(part.anchors[e.id]), "item": items.get(e.id)}
-               for part in parts for e in part.events},
-        contradictions=[(part.story, c) for part in parts for c in part.contradictions],
-        keys=story_keys,
-        linked=pending,
-        moved=[dataclasses.replace(moved_records[i], storyline=storyline_of[i]) for i in moved_ids],
-        storylines_new=[make_storyline([new_events.get(i) or loaded[i] for i in g], result.extra["episode_list"])
-                        for g in fresh_groups],
-        storylines_gone=sorted(existing - wanted),
-    ))
+    store.replace_story_links(
+        StoryUpdate(
+            old_stories=old_stories,
+            members=members,
+            events=result.events,
+            story_of_event={e.id: part.story for part in parts for e in part.events},
+            roots={i: r for part in parts for i, r in part.roots.items()},
+            # the episode column keeps what the corpus-wide steps need of an event
+            items={
+                e.id: {"anchors": list(part.anchors[e.id]), "item": items.get(e.id)}
+                for part in parts
+                for e in part.events
+            },
+            contradictions=[(part.story, c) for part in parts for c in part.contradictions],
+            keys=story_keys,
+            linked=pending,
+            moved=[dataclasses.replace(moved_records[i], storyline=storyline_of[i]) for i in moved_ids],
+            storylines_new=[
+                make_storyline([new_events.get(i) or loaded[i] for i in g], result.extra["episode_list"])
+                for g in fresh_groups
+            ],
+            storylines_gone=sorted(existing - wanted),
+        )
+    )
     return len(members)
 
 
@@ -113,8 +122,9 @@ def _pending_keys(store: Store, pending: Sequence[str]) -> tuple[dict[str, list[
     return keys, of_mention
 
 
-def _stories_touched(store: Store, keys: dict[str, list[str]], of_mention: dict[str, str]
-                     ) -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
+def _stories_touched(
+    store: Store, keys: dict[str, list[str]], of_mention: dict[str, str]
+) -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
     """New mentions and the stored stories they reach, joined through shared
     keys: the (mention id, article id) members of each story to (re)link,
     and the stored stories those replace."""
@@ -124,7 +134,7 @@ def _stories_touched(store: Store, keys: dict[str, list[str]], of_mention: dict[
     # seeking key only the stored holders of the plain one
     wanted = set(owner) | {SEEKING + k for k in owner} | set(seekers)
     for key, sid in store.stories_with_keys(sorted(wanted)):
-        plain = key[len(SEEKING):] if key.startswith(SEEKING) else key
+        plain = key[len(SEEKING) :] if key.startswith(SEEKING) else key
         if plain in owner:
             sets.union(owner[plain], ("story", sid))
         if not key.startswith(SEEKING):
@@ -158,8 +168,9 @@ def _story_chunks(members: dict[str, list[tuple[str, str]]], size: int) -> Itera
         yield chunk
 
 
-def _link_stories(store: Store, chunk: Sequence[str], members: dict[str, list[tuple[str, str]]],
-                  threshold: float) -> tuple[list, list[tuple[str, str]]]:
+def _link_stories(
+    store: Store, chunk: Sequence[str], members: dict[str, list[tuple[str, str]]], threshold: float
+) -> tuple[list, list[tuple[str, str]]]:
     """Link a chunk of stories from their records (a full relink of a big
     corpus holds the text of a few thousand articles, not all of them), and
     the (story id, key) rows of their keys."""
@@ -174,8 +185,15 @@ def _link_stories(store: Store, chunk: Sequence[str], members: dict[str, list[tu
     for sid in chunk:
         own = [mentions[mid] for mid, _ in members[sid] if mid in mentions]
         aids = sorted({aid for _, aid in members[sid]})
-        parts.append(link_story(sid, [articles[a] for a in aids if a in articles], own,
-                                [st for a in aids for st in statements.get(a, ())], threshold))
+        parts.append(
+            link_story(
+                sid,
+                [articles[a] for a in aids if a in articles],
+                own,
+                [st for a in aids for st in statements.get(a, ())],
+                threshold,
+            )
+        )
         found = set()
         for m in own:
             article = articles.get(m.article_id)

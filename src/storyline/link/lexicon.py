@@ -75,7 +75,8 @@ def build_pair_table(groups: Iterable[list[tuple[str, str]]], min_count: int = M
                 same[key] += group[i][1] == group[j][1]
     return {
         key: round(math.log((same[key] + 0.5) / (total[key] - same[key] + 0.5)), 3)
-        for key in sorted(total) if total[key] >= min_count
+        for key in sorted(total)
+        if total[key] >= min_count
     }
 
 

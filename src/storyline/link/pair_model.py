@@ -48,26 +48,90 @@ _TIME_LABELS = {"DATE", "TIME"}
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ment", "ed", "es", "ee", "er", "s")
 #: Verbs that lend their grammar to an event named by their object ("opened
 #: fire", "made an offer", "held talks"): the object says what happened.
-LIGHT_VERBS = frozenset({"be", "carry", "conduct", "deliver", "do", "get", "give", "have", "hold", "launch",
-                         "make", "open", "pay", "perform", "put", "stage", "take"})
+LIGHT_VERBS = frozenset(
+    {
+        "be",
+        "carry",
+        "conduct",
+        "deliver",
+        "do",
+        "get",
+        "give",
+        "have",
+        "hold",
+        "launch",
+        "make",
+        "open",
+        "pay",
+        "perform",
+        "put",
+        "stage",
+        "take",
+    }
+)
 
-FEATURES = ("bias", "same_head", "same_words", "same_stem", "same_root", "synonyms", "pair_logodds",
-            "pair_seen", "context_cos", "args_jaccard", "roles_jaccard", "entities_jaccard", "times_jaccard",
-            "doc_cos", "names_cos", "same_doc", "same_sentence", "same_pos", "head_vec_cos",
-            "salience_min", "complementary", "complementary_cover", "lemma_vec_cos", "lemma_roles_cos",
-            # the same evidence means different things for same-word pairs
-            "same_head*context", "same_head*names", "same_head*logodds", "same_head*roles",
-            "same_head*same_doc", "same_head*salience", "same_head*head_vec_cos", "same_head*doc_cos",
-            # within one article a shared context means less than across two
-            "other_doc*context", "other_doc*args",
-            # the document model's belief that the two articles tell one story
-            "story_prob", "same_head*story_prob")
+FEATURES = (
+    "bias",
+    "same_head",
+    "same_words",
+    "same_stem",
+    "same_root",
+    "synonyms",
+    "pair_logodds",
+    "pair_seen",
+    "context_cos",
+    "args_jaccard",
+    "roles_jaccard",
+    "entities_jaccard",
+    "times_jaccard",
+    "doc_cos",
+    "names_cos",
+    "same_doc",
+    "same_sentence",
+    "same_pos",
+    "head_vec_cos",
+    "salience_min",
+    "complementary",
+    "complementary_cover",
+    "lemma_vec_cos",
+    "lemma_roles_cos",
+    # the same evidence means different things for same-word pairs
+    "same_head*context",
+    "same_head*names",
+    "same_head*logodds",
+    "same_head*roles",
+    "same_head*same_doc",
+    "same_head*salience",
+    "same_head*head_vec_cos",
+    "same_head*doc_cos",
+    # within one article a shared context means less than across two
+    "other_doc*context",
+    "other_doc*args",
+    # the document model's belief that the two articles tell one story
+    "story_prob",
+    "same_head*story_prob",
+)
 #: Entity labels grouped by what tells two stories of one kind apart.
-_ENTITY_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org",
-                 "DATE": "date", "TIME": "date", "CARDINAL": "number", "QUANTITY": "number",
-                 "MONEY": "number", "ORDINAL": "number", "PERCENT": "number", "NORP": "group",
-                 "LANGUAGE": "group", "EVENT": "event", "WORK_OF_ART": "event", "PRODUCT": "event",
-                 "LAW": "event"}
+_ENTITY_KINDS = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "org",
+    "DATE": "date",
+    "TIME": "date",
+    "CARDINAL": "number",
+    "QUANTITY": "number",
+    "MONEY": "number",
+    "ORDINAL": "number",
+    "PERCENT": "number",
+    "NORP": "group",
+    "LANGUAGE": "group",
+    "EVENT": "event",
+    "WORK_OF_ART": "event",
+    "PRODUCT": "event",
+    "LAW": "event",
+}
 _KINDS = ("person", "place", "org", "date", "number", "group", "event")
 #: Function words spaCy puts inside entity spans ("the Gulf of Aden").
 _NAME_STOP = frozenset({"the", "of", "a", "an", "'s", "and", "in", "on", "at", "to", "for"})
@@ -76,10 +140,11 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 #: The document model: whether two articles of a story tell one happening
 #: (two climbers' falls, two players' arrests share most words and differ
 #: in a few names, numbers and days).
-DOC_FEATURES = (("bias", "words_cos", "names_cos", "triggers_cos")
-                + tuple(f"{kind}_{what}" for kind in _KINDS for what in ("jaccard", "disjoint"))
-                + ("years_disjoint", "years_shared", "weekdays_disjoint", "weekdays_shared",
-                   "numbers_disjoint", "numbers_shared"))
+DOC_FEATURES = (
+    ("bias", "words_cos", "names_cos", "triggers_cos")
+    + tuple(f"{kind}_{what}" for kind in _KINDS for what in ("jaccard", "disjoint"))
+    + ("years_disjoint", "years_shared", "weekdays_disjoint", "weekdays_shared", "numbers_disjoint", "numbers_shared")
+)
 
 #: The second model reads the first one's features and these.
 HOP_FEATURES = ("hop_max", "hop_max_sq")
@@ -98,6 +163,7 @@ HOP_FLOOR = 0.05
 
 
 # --- what a mention carries ----------------------------------------------------
+
 
 def _lemma(token) -> str:
     return token.lemma_.lower()
@@ -136,8 +202,15 @@ def _unpack(text: str) -> np.ndarray | None:
 
 def _sentence_words(sentence) -> list[tuple[int, str, bool, bool]]:
     """(index, lemma, a context word, an argument word) of each token of ``sentence``."""
-    return [(t.i, _lemma(t), t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha,
-             t.pos_ in _ARG_POS or bool(t.ent_type_)) for t in sentence]
+    return [
+        (
+            t.i,
+            _lemma(t),
+            t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha,
+            t.pos_ in _ARG_POS or bool(t.ent_type_),
+        )
+        for t in sentence
+    ]
 
 
 def describe(doc, tokens: Sequence[int], sentence=None, _read=None) -> LinkFeatures:
@@ -167,22 +240,27 @@ def describe(doc, tokens: Sequence[int], sentence=None, _read=None) -> LinkFeatu
         # a preposition's object carries the meaning ("in Rome" -> "rome")
         targets = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
         roles.update(_lemma(g) for g in targets if g.is_alpha or g.like_num)
-    if "ents" not in _read:   # Doc.ents makes a new Span per entity on every access
+    if "ents" not in _read:  # Doc.ents makes a new Span per entity on every access
         _read["ents"] = doc.ents
     ents = [e for e in _read["ents"] if e.start >= sentence.start and e.end <= sentence.end]
     governor = head.head
     tensor = getattr(doc, "tensor", None)
     has_vectors = tensor is not None and len(tensor.shape) == 2 and tensor.shape[0] == len(doc) and tensor.shape[1]
     return LinkFeatures(
-        head=event_lemma(head), pos=head.pos_, words=" ".join(_lemma(t) for t in span),
+        head=event_lemma(head),
+        pos=head.pos_,
+        words=" ".join(_lemma(t) for t in span),
         governor="" if governor.i == head.i or governor.i in inside else _lemma(governor),
-        context=context, args=args, roles=tuple(sorted(roles)),
+        context=context,
+        args=args,
+        roles=tuple(sorted(roles)),
         entities=tuple(sorted({f"{e.label_} {e.lemma_.lower()}" for e in ents})),
         times=tuple(sorted({e.text.lower() for e in ents if e.label_ in _TIME_LABELS})),
         # the head's vector only: a sentence's mean vector drifts when a long
         # article is parsed in pieces (its first words see less context) and
         # added nothing on ECB+ dev (docs/benchmarks.md)
-        vector=_pack(tensor[head.i]) if has_vectors else "")
+        vector=_pack(tensor[head.i]) if has_vectors else "",
+    )
 
 
 def with_features(mentions: Sequence[EventMention], doc) -> list[EventMention]:
@@ -211,11 +289,13 @@ def features_of(m: EventMention) -> LinkFeatures:
         return m.features
     head = (m.lemma or m.trigger).lower().strip()
     trigger = set((m.trigger or "").lower().split())
-    context = tuple(w for w in m.sentence.lower().translate(_WORD_CHARS).split()
-                    if w.isalpha() and len(w) > 2 and w not in trigger)
+    context = tuple(
+        w for w in m.sentence.lower().translate(_WORD_CHARS).split() if w.isalpha() and len(w) > 2 and w not in trigger
+    )
     names = {w for a in (*m.sources, *m.targets) for w in a.name.lower().split()}
-    return LinkFeatures(head=head, pos="", words=head, context=context, args=tuple(sorted(names)),
-                        roles=tuple(sorted(names)))
+    return LinkFeatures(
+        head=head, pos="", words=head, context=context, args=tuple(sorted(names)), roles=tuple(sorted(names))
+    )
 
 
 # --- the model -----------------------------------------------------------------
@@ -228,22 +308,28 @@ LOGIT_SHIFT = 1.0
 
 @dataclass(frozen=True)
 class PairModel:
-    weights: np.ndarray         # first model, over FEATURES
-    hop_weights: np.ndarray     # second model, over FEATURES + HOP_FEATURES
-    doc_weights: np.ndarray     # the document model, over DOC_FEATURES
+    weights: np.ndarray  # first model, over FEATURES
+    hop_weights: np.ndarray  # second model, over FEATURES + HOP_FEATURES
+    doc_weights: np.ndarray  # the document model, over DOC_FEATURES
 
 
 @functools.lru_cache(maxsize=1)
 def load_model() -> PairModel:
     text = resources.files("storyline.link").joinpath("data/pair_model.json").read_text("utf-8")
     data = json.loads(text)
-    if (tuple(data["features"]) != FEATURES or tuple(data["hop_features"]) != FEATURES + HOP_FEATURES
-            or tuple(data["doc_features"]) != DOC_FEATURES):
-        raise ValueError("link/data/pair_model.json was trained on other features; "
-                         "re-create it with scripts/train_ecbplus.py")
-    return PairModel(np.asarray(data["weights"], dtype=np.float64),
-                     np.asarray(data["hop_weights"], dtype=np.float64),
-                     np.asarray(data["doc_weights"], dtype=np.float64))
+    if (
+        tuple(data["features"]) != FEATURES
+        or tuple(data["hop_features"]) != FEATURES + HOP_FEATURES
+        or tuple(data["doc_features"]) != DOC_FEATURES
+    ):
+        raise ValueError(
+            "link/data/pair_model.json was trained on other features; re-create it with scripts/train_ecbplus.py"
+        )
+    return PairModel(
+        np.asarray(data["weights"], dtype=np.float64),
+        np.asarray(data["hop_weights"], dtype=np.float64),
+        np.asarray(data["doc_weights"], dtype=np.float64),
+    )
 
 
 def _stem(lemma: str) -> str:
@@ -257,7 +343,7 @@ def _root(lemma: str) -> str:
     word = "".join(c for c in lemma.lower() if c.isalpha())
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[:-len(suffix)]
+            return word[: -len(suffix)]
     return word
 
 
@@ -357,6 +443,7 @@ def _article_words(article: Article | None, sentences: Sequence[str]) -> tuple[s
 @functools.lru_cache(maxsize=2048)
 def _text_words(text: str) -> tuple[str, ...]:
     from .features import words
+
     return tuple(words(text))
 
 
@@ -365,15 +452,19 @@ def _text_tokens(text: str) -> tuple[list[str], list[str], list[str]]:
     """The years (1900-2099), weekdays and other numbers a text names, each sorted."""
     tokens = set(text.lower().translate(_WORD_CHARS).split())
     years = {w for w in tokens if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")}
-    return (sorted(years), sorted(tokens & _WEEKDAYS),
-            sorted(w for w in tokens if w.isdigit() and w not in years))
+    return (sorted(years), sorted(tokens & _WEEKDAYS), sorted(w for w in tokens if w.isdigit() and w not in years))
 
 
 class Story:
     """One story's mentions (in the order given) described for the pair model."""
 
-    def __init__(self, mentions: Sequence[EventMention], articles: Mapping[str, Article] | None = None,
-                 pairs: Mapping[str, float] | None = None, doc_weights: np.ndarray | None = None):
+    def __init__(
+        self,
+        mentions: Sequence[EventMention],
+        articles: Mapping[str, Article] | None = None,
+        pairs: Mapping[str, float] | None = None,
+        doc_weights: np.ndarray | None = None,
+    ):
         articles = articles or {}
         self.doc_weights = load_model().doc_weights if doc_weights is None else doc_weights
         self.mentions = list(mentions)
@@ -386,8 +477,9 @@ class Story:
         self.words_code = _codes([f.words for f in feats])
         self.stem_code = _codes([_stem(h) for h in self.heads])
         self.root_code = _codes([_root(h) for h in self.heads])
-        self.syn_code = np.array([g if (g := synonym_group(h)) is not None else -1 - k
-                                  for k, h in enumerate(self.heads)], dtype=np.int64)
+        self.syn_code = np.array(
+            [g if (g := synonym_group(h)) is not None else -1 - k for k, h in enumerate(self.heads)], dtype=np.int64
+        )
         self.pos_code = _codes([f.pos or f"?{k}" for k, f in enumerate(feats)])
         article_ids = sorted({m.article_id for m in self.mentions})
         self.article_ids = article_ids
@@ -406,8 +498,9 @@ class Story:
         for m, f in zip(self.mentions, feats):
             sentences[m.article_id].setdefault(m.sentence_start, m.sentence)
             names[m.article_id].setdefault(m.sentence_start, f.args)
-        self.doc_words = _tfidf([_article_words(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])])
-                                 for a in article_ids])
+        self.doc_words = _tfidf(
+            [_article_words(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])]) for a in article_ids]
+        )
         self.doc_names = _tfidf([[w for k in sorted(names[a]) for w in names[a][k]] for a in article_ids])
         heads_of: dict[str, list[str]] = {a: [] for a in article_ids}
         entities_of: dict[str, dict[str, set[str]]] = {a: {kind: set() for kind in _KINDS} for a in article_ids}
@@ -418,11 +511,13 @@ class Story:
                 kind = _ENTITY_KINDS.get(label)
                 if kind is not None:
                     entities_of[m.article_id][kind].update(
-                        w for w in text.split() if w not in _NAME_STOP and any(c.isalnum() for c in w))
+                        w for w in text.split() if w not in _NAME_STOP and any(c.isalnum() for c in w)
+                    )
         self.doc_triggers = _tfidf([sorted(heads_of[a]) for a in article_ids])
         self.doc_sets = {kind: _binary([sorted(entities_of[a][kind]) for a in article_ids]) for kind in _KINDS}
-        told = [self._article_tokens(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])])
-                for a in article_ids]
+        told = [
+            self._article_tokens(articles.get(a), [sentences[a][k] for k in sorted(sentences[a])]) for a in article_ids
+        ]
         self.doc_sets["years"] = _binary([years for years, _, _ in told])
         self.doc_sets["weekdays"] = _binary([weekdays for _, weekdays, _ in told])
         self.doc_sets["numbers"] = _binary([numbers for _, _, numbers in told])
@@ -431,8 +526,9 @@ class Story:
         per_doc: dict[int, Counter] = {}
         for d, h in zip(self.doc, self.heads):
             per_doc.setdefault(int(d), Counter())[h] += 1
-        self.salience = np.array([per_doc[int(d)][h] / sum(per_doc[int(d)].values())
-                                  for d, h in zip(self.doc, self.heads)])
+        self.salience = np.array(
+            [per_doc[int(d)][h] / sum(per_doc[int(d)].values()) for d, h in zip(self.doc, self.heads)]
+        )
         dim = max((len(_unpack(f.vector)) for f in feats if f.vector), default=0)
         self.head_vec = np.zeros((n, dim), dtype=np.float32)
         for k, f in enumerate(feats):
@@ -444,8 +540,9 @@ class Story:
         # what it hangs from: two words for one kind of happening take the
         # same arguments under the same words ("an attempt to hijack", "the
         # bid to seize"; marked, so a governor "attack" is no argument)
-        lemma_of = sparse.csr_matrix((np.ones(n), (self.head_code, np.arange(n))),
-                                     shape=(int(self.head_code.max(initial=-1)) + 1, n))
+        lemma_of = sparse.csr_matrix(
+            (np.ones(n), (self.head_code, np.arange(n))), shape=(int(self.head_code.max(initial=-1)) + 1, n)
+        )
         self.lemma_vec = _unit_rows(np.asarray(lemma_of @ self.head_vec)) if n else self.head_vec
         roles = _tfidf([list(f.roles) + (["^" + f.governor] if f.governor else []) for f in feats])
         if sparse.issparse(roles):
@@ -466,7 +563,7 @@ class Story:
         linked: set[tuple[int, int]] = {(d, d) for d in range(docs)}
         step = 512
         for start in range(0, docs, step):
-            block = _dense(self.doc_words[start:start + step] @ self.doc_words.T)
+            block = _dense(self.doc_words[start : start + step] @ self.doc_words.T)
             for r in range(block.shape[0]):
                 row = block[r]
                 row[start + r] = -1.0
@@ -540,7 +637,7 @@ class Story:
         threads = self.threads
         for k, d in enumerate(self.doc):
             of_thread.setdefault(int(threads[d]), []).append(k)
-        return {(i, j) for members in of_thread.values() for x, i in enumerate(members) for j in members[x + 1:]}
+        return {(i, j) for members in of_thread.values() for x, i in enumerate(members) for j in members[x + 1 :]}
 
     # -- features -----------------------------------------------------------------
 
@@ -636,9 +733,16 @@ class Story:
                 x[k, f["complementary_cover"]] = len(x_uses | y_uses) / documents[thread]
         x[:, f["lemma_vec_cos"]] = _row_dots(self.lemma_vec, hi, hj) * ~same_head
         x[:, f["lemma_roles_cos"]] = _row_dots(self.lemma_roles, hi, hj) * ~same_head
-        for base, name in (("context_cos", "context"), ("names_cos", "names"), ("pair_logodds", "logodds"),
-                           ("roles_jaccard", "roles"), ("same_doc", "same_doc"), ("salience_min", "salience"),
-                           ("head_vec_cos", "head_vec_cos"), ("doc_cos", "doc_cos")):
+        for base, name in (
+            ("context_cos", "context"),
+            ("names_cos", "names"),
+            ("pair_logodds", "logodds"),
+            ("roles_jaccard", "roles"),
+            ("same_doc", "same_doc"),
+            ("salience_min", "salience"),
+            ("head_vec_cos", "head_vec_cos"),
+            ("doc_cos", "doc_cos"),
+        ):
             x[:, f["same_head*" + name]] = same_head * x[:, f[base]]
         x[:, f["story_prob"]] = self.doc_prob(di, dj)
         x[:, f["same_head*story_prob"]] = same_head * x[:, f["story_prob"]]
@@ -656,8 +760,9 @@ class Story:
             vectors = SentenceVectors(self.mentions)
             self._vectors = [vectors.vectors[m.id] for m in self.mentions]
         infos, vectors = self._infos, self._vectors
-        return np.array([rule_score(infos[a], infos[b], vectors[a], vectors[b])
-                         for a, b in zip(i.tolist(), j.tolist())])
+        return np.array(
+            [rule_score(infos[a], infos[b], vectors[a], vectors[b]) for a, b in zip(i.tolist(), j.tolist())]
+        )
 
 
 def sparse_average_link(n: int, i: np.ndarray, j: np.ndarray, prob: np.ndarray, threshold: float) -> list[int]:
@@ -729,39 +834,67 @@ def hop_paths(n: int, i: np.ndarray, j: np.ndarray, prob: np.ndarray, floor: flo
 
 
 def with_hops(x: np.ndarray, hops: np.ndarray) -> np.ndarray:
-    return np.concatenate([x, hops[:, None], (hops ** 2)[:, None]], axis=1)
+    return np.concatenate([x, hops[:, None], (hops**2)[:, None]], axis=1)
 
 
-def score_pairs(story: Story, i: np.ndarray, j: np.ndarray, model: PairModel | None = None,
-                chunk: int = 200_000, shift: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+def score_pairs(
+    story: Story,
+    i: np.ndarray,
+    j: np.ndarray,
+    model: PairModel | None = None,
+    chunk: int = 200_000,
+    shift: float | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """The second model's probability for each pair, and the hop feature
     (kept to explain a link). Features are made ``chunk`` pairs at a time,
     so a large story never holds them all."""
     model = model or load_model()
     shift = LOGIT_SHIFT if shift is None else shift
-    first = np.concatenate([_sigmoid(story.features_matrix(i[s:s + chunk], j[s:s + chunk]) @ model.weights)
-                            for s in range(0, len(i), chunk)] or [np.zeros(0)])
+    first = np.concatenate(
+        [
+            _sigmoid(story.features_matrix(i[s : s + chunk], j[s : s + chunk]) @ model.weights)
+            for s in range(0, len(i), chunk)
+        ]
+        or [np.zeros(0)]
+    )
     hops = hop_paths(story.n, i, j, first)
-    second = np.concatenate([
-        _sigmoid(with_hops(story.features_matrix(i[s:s + chunk], j[s:s + chunk]), hops[s:s + chunk])
-                 @ model.hop_weights + shift)
-        for s in range(0, len(i), chunk)] or [np.zeros(0)])
+    second = np.concatenate(
+        [
+            _sigmoid(
+                with_hops(story.features_matrix(i[s : s + chunk], j[s : s + chunk]), hops[s : s + chunk])
+                @ model.hop_weights
+                + shift
+            )
+            for s in range(0, len(i), chunk)
+        ]
+        or [np.zeros(0)]
+    )
     return second, hops
 
 
-def reasons(story: Story, first: Sequence[int], second: Sequence[int], hops: Sequence[float],
-            model: PairModel | None = None, top: int = 3) -> list[tuple[tuple[str, float], ...]]:
+def reasons(
+    story: Story,
+    first: Sequence[int],
+    second: Sequence[int],
+    hops: Sequence[float],
+    model: PairModel | None = None,
+    top: int = 3,
+) -> list[tuple[tuple[str, float], ...]]:
     """For each pair (first[k], second[k]): the features that added most to
     its logit in the second model (name, amount), strongest first."""
     model = model or load_model()
     if not len(first):
         return []
-    x = with_hops(story.features_matrix(np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)),
-                  np.asarray(hops, dtype=np.float64))
+    x = with_hops(
+        story.features_matrix(np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)),
+        np.asarray(hops, dtype=np.float64),
+    )
     names = FEATURES + HOP_FEATURES
     out = []
     for row in x * model.hop_weights:
-        parts = sorted(((float(v), names[k]) for k, v in enumerate(row) if names[k] != "bias" and v > 0),
-                       key=lambda vn: (-vn[0], vn[1]))
+        parts = sorted(
+            ((float(v), names[k]) for k, v in enumerate(row) if names[k] != "bias" and v > 0),
+            key=lambda vn: (-vn[0], vn[1]),
+        )
         out.append(tuple((name, round(value, 3)) for value, name in parts[:top]))
     return out

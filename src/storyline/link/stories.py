@@ -78,7 +78,7 @@ def cluster_articles(articles: Sequence[Article], threshold: float = 0.3) -> dic
             continue
         members = sorted(members, key=lambda i: (_published(by_id[i]), i))
         for k, a in enumerate(members):
-            for b in members[k + 1:k + 1 + WINDOW]:
+            for b in members[k + 1 : k + 1 + WINDOW]:
                 pair = (a, b) if a < b else (b, a)
                 if pair in seen:
                     continue
@@ -182,8 +182,9 @@ def mention_keys(published: TimeValue | None, mention: EventMention) -> list[str
         # its own article whoever the parties are, across articles only for
         # named ones, as a year of one government's acts must not become one story
         if bucket is not None:
-            for key in ([stable_id("sk", "year", *pair, bucket[:4])] if named else []) + \
-                       [stable_id("sk", "year", mention.article_id, *pair, bucket[:4])]:
+            for key in ([stable_id("sk", "year", *pair, bucket[:4])] if named else []) + [
+                stable_id("sk", "year", mention.article_id, *pair, bucket[:4])
+            ]:
                 keys.add(key if len(bucket) == 4 else SEEKING + key)
     return sorted(keys)
 
@@ -206,8 +207,9 @@ def reference_keys(mentions: Sequence[EventMention]) -> dict[str, str]:
     out: dict[str, str] = {}
     for (article, kind), same in sorted(by_place.items()):
         refs = [m for m in same if m.reference]
-        reports = sorted((m for m in same if not m.reference),
-                         key=lambda m: (m.modality == "historical", m.trigger_start, m.id))
+        reports = sorted(
+            (m for m in same if not m.reference), key=lambda m: (m.modality == "historical", m.trigger_start, m.id)
+        )
         if refs and reports:
             key = stable_id("sk", "refers", article, kind)
             for m in (reports[0], *refs):
@@ -234,7 +236,7 @@ def join_keys(sets: UnionFind, keys: Mapping) -> tuple[dict, dict]:
     for item in sorted(keys):
         for key in keys[item]:
             if key.startswith(SEEKING):
-                seekers.setdefault(key[len(SEEKING):], []).append(item)
+                seekers.setdefault(key[len(SEEKING) :], []).append(item)
             elif key in owner:
                 sets.union(owner[key], item)
             else:

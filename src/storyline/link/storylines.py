@@ -50,8 +50,14 @@ def episode_item(event: Event, mentions: Mapping[str, EventMention]) -> dict | N
     key = recurrence_key(event, _event_lemma(event, mentions))
     if key is None:
         return None
-    return {"id": event.id, "key": repr(key), "date": date_key(event), "value": event.time.value,
-            "sources": sorted(actor_keys(event.sources)), "targets": sorted(actor_keys(event.targets))}
+    return {
+        "id": event.id,
+        "key": repr(key),
+        "date": date_key(event),
+        "value": event.time.value,
+        "sources": sorted(actor_keys(event.sources)),
+        "targets": sorted(actor_keys(event.targets)),
+    }
 
 
 def _same_party_items(a: dict, b: dict) -> bool:
@@ -88,7 +94,7 @@ def episodes_from_items(items: Sequence[dict]) -> list[tuple[str, ...]]:
         for party in sorted(buckets):
             bucket = buckets[party]
             for i, a in enumerate(bucket):
-                for b in bucket[i + 1:i + 1 + 50]:
+                for b in bucket[i + 1 : i + 1 + 50]:
                     if _same_party_items(a, b):
                         sets.union(a["id"], b["id"])
         by_id = {e["id"]: e for e in members}
@@ -111,21 +117,25 @@ def _event_lemma(event: Event, mentions: Mapping[str, EventMention]) -> str:
     return max(sorted(set(lemmas)), key=lemmas.count)
 
 
-def build_storylines(events: Sequence[Event], mentions: Mapping[str, EventMention],
-                     episodes: Sequence[tuple[str, ...]],
-                     article_story: Mapping[str, str] | None = None) -> list[Storyline]:
+def build_storylines(
+    events: Sequence[Event],
+    mentions: Mapping[str, EventMention],
+    episodes: Sequence[tuple[str, ...]],
+    article_story: Mapping[str, str] | None = None,
+) -> list[Storyline]:
     """``article_story`` (article id -> story cluster, see ``stories.py``)
     widens "reported in one article" to "reported in one story"."""
     by_id = {e.id: e for e in events}
     roots = local_roots(events, mentions, article_story)
-    groups = storyline_groups(roots, {e.id: date_key(e) for e in events}, episodes,
-                              {e.id: event_anchors(e, mentions) for e in events})
-    return sorted((make_storyline([by_id[i] for i in group], episodes) for group in groups),
-                  key=lambda s: s.id)
+    groups = storyline_groups(
+        roots, {e.id: date_key(e) for e in events}, episodes, {e.id: event_anchors(e, mentions) for e in events}
+    )
+    return sorted((make_storyline([by_id[i] for i in group], episodes) for group in groups), key=lambda s: s.id)
 
 
-def local_roots(events: Sequence[Event], mentions: Mapping[str, EventMention],
-                article_story: Mapping[str, str] | None = None) -> dict[str, str]:
+def local_roots(
+    events: Sequence[Event], mentions: Mapping[str, EventMention], article_story: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Event id -> the smallest event id it is joined with because one
     article (or story) reports both and they share an actor. Computed per
     story, so the incremental build recomputes it only for stories that changed."""
@@ -149,7 +159,7 @@ def local_roots(events: Sequence[Event], mentions: Mapping[str, EventMention],
 
 
 def event_anchors(event: Event, mentions: Mapping[str, EventMention]) -> tuple[str, ...]:
-    """"article id|actor name" for each article reporting the event and each
+    """ "article id|actor name" for each article reporting the event and each
     actor of the event: two events sharing an anchor are reported by one
     article and share an actor, whatever stories they were linked in."""
     articles = sorted({mentions[i].article_id for i in event.mention_ids if i in mentions})
@@ -157,9 +167,12 @@ def event_anchors(event: Event, mentions: Mapping[str, EventMention]) -> tuple[s
     return tuple(f"{article}|{name}" for article in articles for name in names)
 
 
-def storyline_groups(roots: Mapping[str, str], dates: Mapping[str, str],
-                     episodes: Sequence[tuple[str, ...]],
-                     anchors: Mapping[str, Sequence[str]] | None = None) -> list[tuple[str, ...]]:
+def storyline_groups(
+    roots: Mapping[str, str],
+    dates: Mapping[str, str],
+    episodes: Sequence[tuple[str, ...]],
+    anchors: Mapping[str, Sequence[str]] | None = None,
+) -> list[tuple[str, ...]]:
     """Storylines as tuples of event ids in date order: the per-story groups
     of ``local_roots`` joined through shared anchors (``event_anchors``)
     and recurring episodes."""

@@ -25,12 +25,48 @@ __all__ = ["tag", "tag_text", "infer_publication_date", "tense_direction"]
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo", "would"}
 _PAST_TAGS = {"VBD", "VBN"}
 _SCHEDULE_LEMMAS = {"schedule", "set", "slate", "due", "expect", "plan", "scheduled", "slated", "expected"}
-_PLAN_LEMMAS = {"schedule", "plan", "set", "slate", "due", "expect", "intend", "aim", "hope",
-                "want", "agree", "vow", "promise", "threaten", "prepare", "scheduled", "slated",
-                "expected", "going", "likely", "decide"}
+_PLAN_LEMMAS = {
+    "schedule",
+    "plan",
+    "set",
+    "slate",
+    "due",
+    "expect",
+    "intend",
+    "aim",
+    "hope",
+    "want",
+    "agree",
+    "vow",
+    "promise",
+    "threaten",
+    "prepare",
+    "scheduled",
+    "slated",
+    "expected",
+    "going",
+    "likely",
+    "decide",
+}
 #: nouns whose infinitive looks ahead: "an agreement to acquire the bank in January"
-_PLAN_NOUNS = {"agreement", "plan", "deal", "offer", "proposal", "bid", "decision", "accord", "pact",
-               "commitment", "intention", "promise", "pledge", "move", "effort", "attempt"}
+_PLAN_NOUNS = {
+    "agreement",
+    "plan",
+    "deal",
+    "offer",
+    "proposal",
+    "bid",
+    "decision",
+    "accord",
+    "pact",
+    "commitment",
+    "intention",
+    "promise",
+    "pledge",
+    "move",
+    "effort",
+    "attempt",
+}
 
 
 def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
@@ -54,7 +90,7 @@ def tense_direction(doc, start: int, end: int, text: str | None = None) -> int:
 # inferred day. The answer depends only on the parse and the offsets, so the
 # last document's answers are kept, under a weak reference as in
 # ``annotate.doc_text``.
-_directions: list = [None, "", {}]   # weak reference to the document, its text, {(start, end): direction}
+_directions: list = [None, "", {}]  # weak reference to the document, its text, {(start, end): direction}
 
 
 def _known_directions(doc, text: str) -> dict | None:
@@ -71,11 +107,10 @@ def _known_directions(doc, text: str) -> dict | None:
 
 
 def _tense_direction(doc, start: int, end: int, text: str) -> int:
-    before = text[max(0, start - 16):start].lower()
-    if re.search(r"(?:this year|so far|to date)\s+through\s+$", text[max(0, start - 40):start].lower()):
+    before = text[max(0, start - 16) : start].lower()
+    if re.search(r"(?:this year|so far|to date)\s+through\s+$", text[max(0, start - 40) : start].lower()):
         return -1  # "sales this year through August": a period up to a past month
-    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ", "through ",
-                        "effective ")):
+    if before.endswith(("as soon as ", "as early as ", "by ", "until ", "no later than ", "through ", "effective ")):
         # A deadline looks ahead ("extended the offer until Nov. 20"), unless
         # a past perfect tells of a past ("until Thursday, they had not
         # called him a suspect").
@@ -101,8 +136,12 @@ def _verb_direction(doc, start: int, end: int) -> int:
         return 0
     token = span.root
     head = token.head
-    if (head.i < token.i and head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass")
-            and token.dep_ in ("npadvmod", "compound", "nmod", "appos")):
+    if (
+        head.i < token.i
+        and head.pos_ == "NOUN"
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and token.dep_ in ("npadvmod", "compound", "nmod", "appos")
+    ):
         # "whether his declaration Tuesday would be implemented": the day
         # dates an act already named as the subject; the verb's future or
         # conditional is about what follows from it, and news reports such
@@ -121,13 +160,18 @@ def _verb_direction(doc, start: int, end: int) -> int:
         # expression belongs to the verb before that clause.
         head = token.head
         # (spaCy makes a new Token object on each access: compare positions)
-        if head.i != token.i and head.i < span.start and head.pos_ in ("VERB", "AUX") \
-                and token.dep_ in ("ccomp", "advcl", "conj"):
+        if (
+            head.i != token.i
+            and head.i < span.start
+            and head.pos_ in ("VERB", "AUX")
+            and token.dep_ in ("ccomp", "advcl", "conj")
+        ):
             token = head
         elif head.i == token.i and any(t.i >= span.end and t.dep_ == "mark" for t in token.children):
             return 0  # no verb before it in the parse: the tense here says nothing
-    if token.dep_ == "advcl" and any(t.dep_ in ("mark", "advmod") and t.lower_ in _TEMPORAL_MARKS
-                                     for t in token.children):
+    if token.dep_ == "advcl" and any(
+        t.dep_ in ("mark", "advmod") and t.lower_ in _TEMPORAL_MARKS for t in token.children
+    ):
         # A temporal clause takes its time from the clause it modifies: "(they
         # were likely to buy) as soon as trading opened Monday", "(will
         # leave) when the talks end Friday" look ahead with their governor.
@@ -136,8 +180,7 @@ def _verb_direction(doc, start: int, end: int) -> int:
             if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
                 break
             governor = governor.head
-        if governor.i != token.i and governor.pos_ in ("VERB", "AUX") \
-                and _verb_direction_of(governor, span) > 0:
+        if governor.i != token.i and governor.pos_ in ("VERB", "AUX") and _verb_direction_of(governor, span) > 0:
             return 1
     return _verb_direction_of(token, span)
 
@@ -150,8 +193,11 @@ def _verb_direction_of(token, span) -> int:
     """The direction the verb ``token`` gives an expression at ``span``."""
     auxes = [t for t in token.children if t.dep_ in ("aux", "auxpass")]
     words = {t.lower_ for t in auxes}
-    if token.lemma_.lower() in _SCHEDULE_LEMMAS and token.tag_ in ("VBN", "JJ") and not (
-            token.lemma_.lower() == "set" and not any(t.lower_ == "for" for t in token.children)):
+    if (
+        token.lemma_.lower() in _SCHEDULE_LEMMAS
+        and token.tag_ in ("VBN", "JJ")
+        and not (token.lemma_.lower() == "set" and not any(t.lower_ == "for" for t in token.children))
+    ):
         if _past_perfect_plan(token):
             return -1  # "the offer had been scheduled to expire Friday" (it was extended since)
         return 1  # "a summit set for April", "is scheduled Thursday" (not "a record set on Aug. 6")
@@ -168,9 +214,15 @@ def _verb_direction_of(token, span) -> int:
         return -1  # "could not be located Wednesday", "would not comment Tuesday"
     if any(t.tag_ == "MD" for t in auxes):
         return 1  # "could come as early as Tuesday", "must leave by Jan. 14"
-    if any(t.lower_ == "to" for t in auxes) and token.tag_ == "VB" and (
-            token.head.lemma_.lower() in _PLAN_LEMMAS or token.head.lemma_.lower() in _PLAN_NOUNS
-            or (token.head.lemma_ == "be" and token.dep_ == "xcomp")):
+    if (
+        any(t.lower_ == "to" for t in auxes)
+        and token.tag_ == "VB"
+        and (
+            token.head.lemma_.lower() in _PLAN_LEMMAS
+            or token.head.lemma_.lower() in _PLAN_NOUNS
+            or (token.head.lemma_ == "be" and token.dep_ == "xcomp")
+        )
+    ):
         if _past_perfect_plan(token.head):
             return -1  # "it had been due to expire Friday evening": a superseded deadline
         # "plans to meet Thursday", "is due to vote Monday", "an agreement to
@@ -180,8 +232,11 @@ def _verb_direction_of(token, span) -> int:
         return 1  # "On Tuesday, the league plans to hold a news conference"
     if token.tag_ == "VBG" and any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in auxes):
         return 1
-    if (token.tag_ == "VBN" and any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in auxes)
-            and not words & {"has", "have", "had"}):
+    if (
+        token.tag_ == "VBN"
+        and any(t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP") for t in auxes)
+        and not words & {"has", "have", "had"}
+    ):
         return 0  # a present passive ("when the case is heard in May") is not a past
     if token.tag_ in _PAST_TAGS or any(t.tag_ in _PAST_TAGS for t in auxes):
         return -1
@@ -206,8 +261,7 @@ def _negated(verb) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
             return True
-        if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("neither", "nor", "no")
-                                                         for t in child.children):
+        if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("neither", "nor", "no") for t in child.children):
             return True
     return False
 
@@ -220,8 +274,16 @@ def _timexes(text: str, doc, anchor: date | None, candidates: Sequence[Candidate
         res = resolver.resolve(cand, direction, text)
         if res is None:
             continue
-        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type, _value(res, anchor),
-                         None if res.implied is None else _value(res.implied, anchor)))
+        out.append(
+            Timex(
+                cand.start,
+                cand.end,
+                text[cand.start : cand.end],
+                res.type,
+                _value(res, anchor),
+                None if res.implied is None else _value(res.implied, anchor),
+            )
+        )
     return tuple(out)
 
 
@@ -243,9 +305,14 @@ def tag_text(text: str, anchor: date | None, doc=None) -> tuple[Timex, ...]:
     return _timexes(text, doc, anchor, recognise(text))
 
 
-def infer_publication_date(doc, timexes: Sequence[Timex], hints: Sequence[TimeValue] = (),
-                           roles_path: str | None = None, guess: bool = False,
-                           interval: bool = False) -> TimeValue | None:
+def infer_publication_date(
+    doc,
+    timexes: Sequence[Timex],
+    hints: Sequence[TimeValue] = (),
+    roles_path: str | None = None,
+    guess: bool = False,
+    interval: bool = False,
+) -> TimeValue | None:
     """Date an undated article from its text: an ``inferred`` TimeValue with
     an interval and the evidence, or None when evidence is weak.
     ``roles_path`` adds dated roles/events files (default: the setting).

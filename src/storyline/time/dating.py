@@ -40,20 +40,56 @@ import numpy as np
 
 from ..annotate import doc_text
 from ..models import TimeValue, Timex
-from .dating_corpus import (CORPUS_EVIDENCE, HINT_MAX_SPAN_DAYS, _decide_with_corpus,  # noqa: F401  (re-exported)
-                            hints_agree, is_corpus_inferred)
-from .dating_decide import (BOUNDING_RULES, INTERVAL_EVIDENCE, LOW_CONFIDENCE, _decide,  # noqa: F401
-                            honest_interval, is_low_confidence)
+
+# names re-exported for the modules that imported them from here before the split (noqa: F401)
+from .dating_corpus import (
+    CORPUS_EVIDENCE,  # noqa: F401
+    HINT_MAX_SPAN_DAYS,  # noqa: F401
+    _decide_with_corpus,  # noqa: F401  (re-exported)
+    hints_agree,  # noqa: F401
+    is_corpus_inferred,  # noqa: F401
+)
+from .dating_decide import (
+    BOUNDING_RULES,  # noqa: F401
+    INTERVAL_EVIDENCE,  # noqa: F401
+    LOW_CONFIDENCE,  # noqa: F401
+    _decide,  # noqa: F401
+    honest_interval,
+    is_low_confidence,  # noqa: F401
+)
 from .dating_prior import latest_named_year, load_prior
 from .dating_series import series_evidence
 from .dating_tenure import tenure_evidence
-from .dating_years import (_FORECAST_BEFORE, _NAME_BEFORE, _around, _comparison_evidence, _direction,  # noqa: F401
-                           _looks_back, _year_evidence)
+from .dating_years import (
+    _FORECAST_BEFORE,
+    _NAME_BEFORE,
+    _around,
+    _comparison_evidence,
+    _direction,  # noqa: F401
+    _looks_back,
+    _year_evidence,
+)
 from .dating_offices import age_evidence, elect_matches, former_holder, qualified_holder, term_told_in_time
-from .evidence import (_entity_evidence, _event_evidence, _told_of_that_year, anniversary_of_year_evidence,
-                       fresh_together, numbered_evidence)
-from .grid import (GRID_END, GRID_START, N_DAYS, Board, _closeness_to, _dates_of_grid, _ix,
-                   _range_mask, _sentence_of, _weekday_of_grid)
+from .evidence import (
+    _entity_evidence,
+    _event_evidence,
+    _told_of_that_year,
+    anniversary_of_year_evidence,
+    fresh_together,
+    numbered_evidence,
+)
+from .grid import (
+    GRID_END,
+    GRID_START,
+    N_DAYS,
+    Board,
+    _closeness_to,
+    _dates_of_grid,
+    _ix,
+    _range_mask,
+    _sentence_of,
+    _weekday_of_grid,
+)
 from .knowledge import fold, load_entities, load_knowledge, user_roles_paths
 from .recognise import recognise
 from .vocabulary import MONTHS, WEEKDAYS
@@ -69,6 +105,7 @@ TERM_GRACE_DAYS = 60
 
 # --- evidence -----------------------------------------------------------------
 
+
 def _sentences(doc, text: str) -> list[tuple[int, int]]:
     if doc is not None and hasattr(doc, "sents"):
         try:
@@ -82,7 +119,7 @@ def _with_grace(mask: np.ndarray, days: int) -> np.ndarray:
     """``mask`` with the ``days`` after each of its stretches."""
     out = mask.copy()
     for end in np.flatnonzero(mask[:-1] & ~mask[1:]):
-        out[end + 1:end + 1 + days] = True
+        out[end + 1 : end + 1 + days] = True
     return out
 
 
@@ -93,8 +130,9 @@ def _given_fits(holder, m) -> bool:
     given = [w for w in m.group("given").split() if w not in _HONORIFICS]
     if holder.full_name and not given:
         return False
-    return not (given and len(given[0]) > 2
-                and not any(fold(given[0].rstrip(".")) in fold(w) for w in holder.name.split()[:-1]))
+    return not (
+        given and len(given[0]) > 2 and not any(fold(given[0].rstrip(".")) in fold(w) for w in holder.name.split()[:-1])
+    )
 
 
 def _holders_named_in(holders, folded: str) -> list:
@@ -111,7 +149,7 @@ def _holders_named_in(holders, folded: str) -> list:
     return [holders[i] for i in picked if holders[i].surname in folded]
 
 
-_surname_index_of: list = [None, None]   # the holders tuple last indexed, and its index
+_surname_index_of: list = [None, None]  # the holders tuple last indexed, and its index
 
 
 def _surname_index(holders) -> tuple[dict[str, list[int]], list[int]]:
@@ -131,12 +169,18 @@ def _surname_index(holders) -> tuple[dict[str, list[int]], list[int]]:
 
 def _trigrams(text: str) -> set[str]:
     """Every three-character piece of ``text``."""
-    return {text[i:i + 3] for i in range(len(text) - 2)}
+    return {text[i : i + 3] for i in range(len(text) - 2)}
 
 
-def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[TimeValue] = (),
-                           roles_path: str | None = None, guess: bool = False, interval: bool = False,
-                           today: date | None = None) -> TimeValue | None:
+def infer_publication_date(
+    doc,
+    timexes: Sequence[Timex] = (),
+    hints: Sequence[TimeValue] = (),
+    roles_path: str | None = None,
+    guess: bool = False,
+    interval: bool = False,
+    today: date | None = None,
+) -> TimeValue | None:
     """The most likely publication date of an undated article, as an
     ``inferred`` TimeValue with an interval and human-readable evidence, or
     None when the text does not narrow it down enough. With ``guess``, weak
@@ -160,8 +204,9 @@ def infer_publication_date(doc, timexes: Sequence[Timex] = (), hints: Sequence[T
     return honest_interval(board, answer, today or date.today(), _statistical_bound(doc, text, candidates))
 
 
-def date_article(doc, hints: Sequence[TimeValue] = (), roles_path: str | None = None,
-                 today: date | None = None) -> tuple[TimeValue | None, TimeValue | None]:
+def date_article(
+    doc, hints: Sequence[TimeValue] = (), roles_path: str | None = None, today: date | None = None
+) -> tuple[TimeValue | None, TimeValue | None]:
     """What a build stores for an undated article, from one reading of the
     evidence: the date it is confident of (``infer_publication_date``
     without ``guess``, which anchors the article's relative times), and,
@@ -211,13 +256,15 @@ def _evidence_board(doc, roles_path: str | None):
             if m.group("former"):
                 if re.match(r"(?i)\s*(?:former|ex-|late)\b", m.group("former")) and _given_fits(h, m):
                     former_holder(board, h, " ".join(m.group(0).split()))
-                    age_evidence(board, h, text)   # an age is the person's, in office or not
-                    term_told_in_time(board, h, text[slice(*_sentence_of(sents, m.start()))],
-                                      " ".join(m.group(0).split()))
+                    age_evidence(board, h, text)  # an age is the person's, in office or not
+                    term_told_in_time(
+                        board, h, text[slice(*_sentence_of(sents, m.start()))], " ".join(m.group(0).split())
+                    )
                 continue
             ends = [b for _, b in h.terms]
-            if None not in ends and _told_of_that_year(doc, m.start(), m.end(), _sentence_of(sents, m.start()), text,
-                                                       max(ends).year):
+            if None not in ends and _told_of_that_year(
+                doc, m.start(), m.end(), _sentence_of(sents, m.start()), text, max(ends).year
+            ):
                 continue  # "Secretary of State James Baker negotiated the deal in 1990": told of then
             if not _given_fits(h, m):
                 continue
@@ -250,7 +297,7 @@ def _evidence_board(doc, roles_path: str | None):
         if cand.kind != "weekday":
             continue
         a, b = _sentence_of(sents, cand.start)
-        window = text[max(a, cand.start - 40):cand.end + 5]
+        window = text[max(a, cand.start - 40) : cand.end + 5]
         if not re.search(r"\b(?:election|elections|vote|polls)\b", window, re.I):
             continue
         weekday = WEEKDAYS[cand.group("weekday").lower()]
@@ -270,8 +317,9 @@ def _evidence_board(doc, roles_path: str | None):
                     j = i + k if direction <= 0 else i - k + 1
                     if 0 <= j < N_DAYS:
                         weights[j] = w
-                board.add_weights(weights, f"'{phrase}': the {country} election of {d} was on a "
-                                           f"{cand.group('weekday')}")
+                board.add_weights(
+                    weights, f"'{phrase}': the {country} election of {d} was on a {cand.group('weekday')}"
+                )
                 board.strong = True
 
     _entity_evidence(board, load_entities(roles_path), text, sents, doc)
@@ -305,14 +353,21 @@ def _evidence_board(doc, roles_path: str | None):
             continue
         if _direction(doc, c.start, c.end, text) > 0:
             continue  # a coming date is not the day of a reported weekday
-        near = [w for w in wd if 0 < w.start - c.end < 900
-                and ("'s" in text[w.start:w.end + 3] or w.group("part") or w.start - c.end < 120)
-                and ("'s" in text[w.start:w.end + 3] or _direction(doc, w.start, w.end, text) <= 0)]
+        near = [
+            w
+            for w in wd
+            if 0 < w.start - c.end < 900
+            and ("'s" in text[w.start : w.end + 3] or w.group("part") or w.start - c.end < 120)
+            and ("'s" in text[w.start : w.end + 3] or _direction(doc, w.start, w.end, text) <= 0)
+        ]
         for w in near[:1]:
             weekday = WEEKDAYS[w.group("weekday").lower()]
             fits = _fit_mask(month, day, weekday, years, months, mdays, weekday_grid)
-            board.add_weights(fits * 1.0, f"'{c.match.group(0)}' and '{w.match.group(0)}' nearby: "
-                                f"{c.match.group(0)} was a {w.group('weekday')} in the years that fit")
+            board.add_weights(
+                fits * 1.0,
+                f"'{c.match.group(0)}' and '{w.match.group(0)}' nearby: "
+                f"{c.match.group(0)} was a {w.group('weekday')} in the years that fit",
+            )
 
     # Full dates: news cites the last days' dates most, so the latest full
     # date it cites (in the past tense) is a strong hint.
@@ -329,9 +384,12 @@ def _evidence_board(doc, roles_path: str | None):
         # A full date with its year is, in news style, a date of another
         # year than the article's: after it, but not in its year.
         d, c = max(full_dates, key=lambda x: x[0])
-        board.add(_range_mask(date(d.year + 1, 1, 1), date(d.year + 2, 12, 31)), 0.6,
-                  f"writes out the year of '{c.match.group(0)}' (the latest full date it cites), "
-                  f"as news does for dates of earlier years")
+        board.add(
+            _range_mask(date(d.year + 1, 1, 1), date(d.year + 2, 12, 31)),
+            0.6,
+            f"writes out the year of '{c.match.group(0)}' (the latest full date it cites), "
+            f"as news does for dates of earlier years",
+        )
         if not _FORECAST_BEFORE.search(_around(text, c.start, c.end)):
             board.bound(d, None, f"tells of '{c.match.group(0)}' as past", "full_date_past")
 
@@ -342,12 +400,12 @@ def _evidence_board(doc, roles_path: str | None):
         month, day = MONTHS[c.group("month_name").lower().rstrip(".")], int(c.group("day"))
         direction = _direction(doc, c.start, c.end, text)
         anchors = np.flatnonzero((months == month) & (mdays == day))
-        if re.search(r"(?i)\bsince\b", text[max(0, c.start - 80):c.start]):
+        if re.search(r"(?i)\bsince\b", text[max(0, c.start - 80) : c.start]):
             # "a custody battle since he was found on Nov. 25": something has
             # run since then, so the article is not close to it.
             weights = np.zeros(N_DAYS)
             for i in anchors:
-                weights[i:i + 366] = 0.3
+                weights[i : i + 366] = 0.3
             board.add_weights(weights, f"'since {c.match.group(0)}': the article is some time after it")
             break
         weights = _closeness_to(anchors, direction)
@@ -359,18 +417,24 @@ def _evidence_board(doc, roles_path: str | None):
                 rel = (r.group("rel") or r.group("rel2") or "").lower()
                 if rel in ("last", "past", "previous"):
                     target = month % 12 + 1
-                    board.add(months == target, 1.0,
-                              f"'{r.match.group(0)}' with '{c.match.group(0)}': the article is in the month after it")
+                    board.add(
+                        months == target,
+                        1.0,
+                        f"'{r.match.group(0)}' with '{c.match.group(0)}': the article is in the month after it",
+                    )
                 elif rel == "this":
-                    board.add(months == month, 1.0,
-                              f"'{r.match.group(0)}' with '{c.match.group(0)}': the article is in that month")
+                    board.add(
+                        months == month,
+                        1.0,
+                        f"'{r.match.group(0)}' with '{c.match.group(0)}': the article is in that month",
+                    )
                 break
         break  # the first (lead) date speaks for the article; later ones are background
 
     for c in candidates:
         if c.kind != "month" or c.group("year") or (c.group("rel") or c.group("yrel")):
             continue
-        if _NAME_BEFORE.search(text[max(0, c.start - 30):c.start]):
+        if _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start]):
             continue  # "Theresa May", "Brian March": a surname, not the month
         month = MONTHS[c.group("month_name").lower().rstrip(".")]
         direction = _direction(doc, c.start, c.end, text)
@@ -397,8 +461,11 @@ def _evidence_board(doc, roles_path: str | None):
     # later weekday in the story pulls its date forward.
     for weekday, c in past_weekdays.items():
         for offset, w in enumerate((0.3, 0.25, 0.1)):
-            board.add(weekday_grid == (weekday - 1 + offset) % 7 + 1, w,
-                      f"reports '{c.match.group(0)}' in the past: the article is that day or soon after")
+            board.add(
+                weekday_grid == (weekday - 1 + offset) % 7 + 1,
+                w,
+                f"reports '{c.match.group(0)}' in the past: the article is that day or soon after",
+            )
 
     return board, text, candidates
 

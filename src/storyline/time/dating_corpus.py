@@ -47,8 +47,11 @@ def is_corpus_inferred(value: TimeValue | None) -> bool:
     """A publication date found from other articles of the corpus (never a
     source of hints for others, so the corpus's dates do not depend on the
     order articles arrive in)."""
-    return bool(value is not None and value.basis == "inferred"
-                and any(line.startswith(CORPUS_EVIDENCE) for line in value.evidence))
+    return bool(
+        value is not None
+        and value.basis == "inferred"
+        and any(line.startswith(CORPUS_EVIDENCE) for line in value.evidence)
+    )
 
 
 def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -> TimeValue | None:
@@ -69,25 +72,29 @@ def _decide_with_corpus(board: Board, hints: Sequence[TimeValue], guess: bool) -
             return found if found is not None and is_corpus_inferred(found) else own
     if not hints_agree(hints):
         return own
-    text_days = _feasible_days(board, date.today())   # what the text's own bounds allow
+    text_days = _feasible_days(board, date.today())  # what the text's own bounds allow
     text_score = board.score.copy()
     near = np.zeros(N_DAYS, dtype=bool)
     for h in sorted(hints, key=lambda h: (h.earliest, h.latest, h.value)):
         weights = np.zeros(N_DAYS)
         first, last = _ix(h.earliest), _ix(h.latest)
-        weights[first:last + 1] = HINT_FALLOFF[0]
+        weights[first : last + 1] = HINT_FALLOFF[0]
         for k, w in enumerate(HINT_FALLOFF[1:], start=1):
             if last + k < N_DAYS:
                 weights[last + k] = w
         tail_days, tail_weight = HINT_TAIL
         start = last + len(HINT_FALLOFF)
-        weights[start:start + tail_days] = tail_weight
+        weights[start : start + tail_days] = tail_weight
         near |= weights >= HINT_FALLOFF[-1]
         what = h.evidence[0] if h.evidence else f"another article of the corpus reports {h.value}"
         board.add_weights(weights, f"{CORPUS_EVIDENCE}: {what}")
         # news of a happening is published from that day on, and weeks later at most as news
-        board.bound(h.earliest, h.latest + timedelta(days=len(HINT_FALLOFF) + HINT_TAIL[0]),
-                    f"{CORPUS_EVIDENCE}: {what}", "corpus_same")
+        board.bound(
+            h.earliest,
+            h.latest + timedelta(days=len(HINT_FALLOFF) + HINT_TAIL[0]),
+            f"{CORPUS_EVIDENCE}: {what}",
+            "corpus_same",
+        )
     if text_score[near].max() < text_score.max() - TEXT_VETO:
         # the text itself points elsewhere: a link to the wrong happening, whose days bound nothing
         board.bounds[:] = [b for b in board.bounds if b[3] != "corpus_same"]
@@ -117,7 +124,7 @@ def _text_leans_elsewhere(text_score: np.ndarray, text_days: np.ndarray, hints: 
     allowed = np.where(text_days, text_score, -np.inf)
     hinted = np.isin(years, sorted({h.earliest.year for h in hints}))
     if not (text_days & ~hinted).any():
-        return False   # the text's bounds keep the date within the hints' years
+        return False  # the text's bounds keep the date within the hints' years
     best_hinted = allowed[hinted].max() if (text_days & hinted).any() else -np.inf
     return bool(allowed[~hinted].max() > best_hinted + LEAN_MARGIN)
 

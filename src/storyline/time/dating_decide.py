@@ -27,12 +27,36 @@ LOW_CONFIDENCE = "low confidence"
 #: the rules whose limits bound the interval; the others ("mentions 1994" with no tense
 #: to read, a year after "due" or "through") only tilt the scores: on TBAQ and MEANTIME
 #: they excluded the true date about one time in four
-BOUNDING_RULES = frozenset({"officeholder", "entity", "event", "event_planned", "event_in_force",
-                            "event_elapsed", "event_month_only", "anniversary", "anniversary_of_year",
-                            "numbered", "year_past", "full_date_past", "comparison", "scheduled",
-                            "fiscal_ahead", "former_holder", "office_qualifier", "term_told",
-                            "corpus_named", "corpus_same", "corpus_counted", "series", "age",
-                            "term_news", "tenure_years", "nth_term"})
+BOUNDING_RULES = frozenset(
+    {
+        "officeholder",
+        "entity",
+        "event",
+        "event_planned",
+        "event_in_force",
+        "event_elapsed",
+        "event_month_only",
+        "anniversary",
+        "anniversary_of_year",
+        "numbered",
+        "year_past",
+        "full_date_past",
+        "comparison",
+        "scheduled",
+        "fiscal_ahead",
+        "former_holder",
+        "office_qualifier",
+        "term_told",
+        "corpus_named",
+        "corpus_same",
+        "corpus_counted",
+        "series",
+        "age",
+        "term_news",
+        "tenure_years",
+        "nth_term",
+    }
+)
 #: the evidence line that gives the interval of an answer starts with this
 INTERVAL_EVIDENCE = "interval"
 
@@ -81,8 +105,11 @@ def _guess(board: Board) -> TimeValue | None:
         return None  # the text fits too many years: a guess would be noise
     middle = int(tied[len(tied) // 2])
     year = _day(middle).year
-    span = (f"the evidence fits {first} to {last} about equally; {year} is the middle of that span"
-            if first.year != last.year else f"the evidence points to {year}, but weakly")
+    span = (
+        f"the evidence fits {first} to {last} about equally; {year} is the middle of that span"
+        if first.year != last.year
+        else f"the evidence points to {year}, but weakly"
+    )
     value = _result(str(year), date(year, 1, 1), date(year, 12, 31), "year", board, middle)
     return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence)
 
@@ -103,7 +130,7 @@ def _feasible_days(board: Board, today: date) -> np.ndarray | None:
     met = np.cumsum(steps[:-1])
     for mask in masks:
         met = met + mask
-    met[_ix(today) + 1:] = -1   # an article is not from the future
+    met[_ix(today) + 1 :] = -1  # an article is not from the future
     return met == met.max()
 
 
@@ -111,13 +138,16 @@ def _all_bounds_met(board: Board, feasible: np.ndarray) -> bool:
     """Whether the feasible days meet every bound (no evidence disputes them)."""
     first = int(np.flatnonzero(feasible)[0])
     day = _day(first)
-    return (all((lo is None or lo <= day) and (hi is None or day <= hi)
-                for lo, hi, _, kind in board.bounds if kind in BOUNDING_RULES)
-            and all(mask[first] for mask, _, kind in board.mask_bounds if kind in BOUNDING_RULES))
+    return all(
+        (lo is None or lo <= day) and (hi is None or day <= hi)
+        for lo, hi, _, kind in board.bounds
+        if kind in BOUNDING_RULES
+    ) and all(mask[first] for mask, _, kind in board.mask_bounds if kind in BOUNDING_RULES)
 
 
-def honest_interval(board: Board, answer: TimeValue | None, today: date,
-                    statistical: tuple[date, date, str] | None = None) -> TimeValue | None:
+def honest_interval(
+    board: Board, answer: TimeValue | None, today: date, statistical: tuple[date, date, str] | None = None
+) -> TimeValue | None:
     """``answer`` with the interval the bounds allow. A confident answer
     keeps its value and gets the days of its year that the bounds allow
     (it is confident of the year, not of the day); one the bounds rule out
@@ -136,7 +166,7 @@ def honest_interval(board: Board, answer: TimeValue | None, today: date,
     narrowed = None
     if statistical is not None and (answer is None or is_low_confidence(answer)):
         window = np.zeros(N_DAYS, dtype=bool)
-        window[_ix(max(statistical[0], GRID_START)):_ix(min(statistical[1], today, GRID_END)) + 1] = True
+        window[_ix(max(statistical[0], GRID_START)) : _ix(min(statistical[1], today, GRID_END)) + 1] = True
         within = window if feasible is None else feasible & window
         if within.any() and (feasible is None or not np.array_equal(within, feasible)):
             feasible, narrowed = within, statistical[2]
@@ -165,8 +195,13 @@ def honest_interval(board: Board, answer: TimeValue | None, today: date,
         return replace(value, evidence=value.evidence + (line,) + limits)
     allows = "the evidence with a statistical bound allows" if narrowed else "the evidence allows"
     span = f"{allows} {first} to {last}; {year} fits it best"
-    return replace(value, evidence=(f"{LOW_CONFIDENCE}: {span}",) + value.evidence
-                   + (f"{INTERVAL_EVIDENCE}: {first} to {last}",) + limits)
+    return replace(
+        value,
+        evidence=(f"{LOW_CONFIDENCE}: {span}",)
+        + value.evidence
+        + (f"{INTERVAL_EVIDENCE}: {first} to {last}",)
+        + limits,
+    )
 
 
 def _best_day_of(value: TimeValue) -> date | None:
@@ -212,5 +247,6 @@ def _result(value: str, start: date, end: date, precision: str, board: Board, be
     for reason, mask in board.reasons:
         if mask[best_ix] and reason not in reasons:
             reasons.append(reason)
-    return TimeValue(value=value, earliest=start, latest=end, precision=precision, basis="inferred",
-                     evidence=tuple(reasons))
+    return TimeValue(
+        value=value, earliest=start, latest=end, precision=precision, basis="inferred", evidence=tuple(reasons)
+    )

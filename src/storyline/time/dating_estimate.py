@@ -22,7 +22,7 @@ def estimate_json(value: TimeValue | None) -> dict | None:
         return None
     best = _best_day_of(value)
     if best is not None and value.earliest and value.latest:
-        best = min(max(best, value.earliest), value.latest)   # a year's middle may lie outside
+        best = min(max(best, value.earliest), value.latest)  # a year's middle may lie outside
     return {
         "value": value.value,
         "best_day": best.isoformat() if best else None,
@@ -37,7 +37,7 @@ def estimate_json(value: TimeValue | None) -> dict | None:
 
 
 def estimate_label(value: TimeValue | dict | None) -> str:
-    """"estimated Mar–Jun 2013", "estimated 2011–2013", "estimated Nov 2012–Feb 2013";
+    """ "estimated Mar–Jun 2013", "estimated 2011–2013", "estimated Nov 2012–Feb 2013";
     a statistical interval says so ("estimated 1984–2026, statistical: 89 % of news");
     "" without an estimate."""
     if value is None:

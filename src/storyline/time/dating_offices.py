@@ -43,29 +43,49 @@ ACTING_DAYS = 400
 GRACE_DAYS = 60
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_NUMBER = (r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})")
+_NUMBER = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 _AGO = rf"{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago"
 _LAST_MONTH = r"last\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
 #: words telling that a term began ("took office"), and that one ended ("resigned")
-_BEGAN = (r"(?:was\s+|were\s+|been\s+)?(?:sworn\s+in|took\s+office|took\s+over|assumed\s+(?:office|power|the\s+post)"
-          r"|came\s+to\s+power|(?:was\s+)?(?:elected|appointed|named|installed|inaugurated|chosen))")
-_ENDED = (r"(?:resigned|stepped\s+down|left\s+office|(?:was\s+)?(?:ousted|toppled|overthrown|deposed|defeated)"
-          r"|lost\s+(?:power|office|the\s+election)|quit)")
+_BEGAN = (
+    r"(?:was\s+|were\s+|been\s+)?(?:sworn\s+in|took\s+office|took\s+over|assumed\s+(?:office|power|the\s+post)"
+    r"|came\s+to\s+power|(?:was\s+)?(?:elected|appointed|named|installed|inaugurated|chosen))"
+)
+_ENDED = (
+    r"(?:resigned|stepped\s+down|left\s+office|(?:was\s+)?(?:ousted|toppled|overthrown|deposed|defeated)"
+    r"|lost\s+(?:power|office|the\s+election)|quit)"
+)
 #: "New" right before the title, as a headline or a sentence starts ("New Chancellor X")
 _NEW_RIGHT_BEFORE = re.compile(r"(?<![\w-])(New)\s+$")
 #: lower-case "new" only: "New Zealand Prime Minister" is no new one
-_QUALIFIER = re.compile(r"(?<![\w-])([Oo]utgoing|[Ii]ncoming|new"
-                        r"|[Nn]ewly\s+(?:elected|appointed|named|installed|chosen)"
-                        r"|[Aa]cting|[Ii]nterim|[Oo]usted|[Dd]eposed|[Tt]oppled|[Oo]verthrown)"
-                        r"\s+(?:[A-Z][\w.]*\s+){0,2}$")
+_QUALIFIER = re.compile(
+    r"(?<![\w-])([Oo]utgoing|[Ii]ncoming|new"
+    r"|[Nn]ewly\s+(?:elected|appointed|named|installed|chosen)"
+    r"|[Aa]cting|[Ii]nterim|[Oo]usted|[Dd]eposed|[Tt]oppled|[Oo]verthrown)"
+    r"\s+(?:[A-Z][\w.]*\s+){0,2}$"
+)
 
 
 def _count(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
         return int(word)
-    return {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}.get(word)
+    return {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+    }.get(word)
 
 
 def _title_alternatives(holder: Holder) -> str:
@@ -87,7 +107,7 @@ def _span_bound(board: Board, spans: list[tuple[date, date]], weight: float, rea
 
 
 def former_holder(board: Board, holder: Holder, phrase: str) -> None:
-    """"former President X", "ex-Prime Minister X", "the late King X":
+    """ "former President X", "ex-Prime Minister X", "the late King X":
     after one of X's terms ended (the earliest end that the record gives)."""
     ended = [b for _, b in holder.terms if b is not None]
     if not ended:
@@ -102,7 +122,7 @@ def qualified_holder(board: Board, holder: Holder, text: str, start: int, phrase
     """The qualifier right before a title ("outgoing", "new", "acting") or
     "-elect" after it, read as a span around a term's start or end. True
     when one was read (the plain term then says nothing more)."""
-    q = _QUALIFIER.search(text[max(0, start - 40):start]) or _NEW_RIGHT_BEFORE.search(text[max(0, start - 5):start])
+    q = _QUALIFIER.search(text[max(0, start - 40) : start]) or _NEW_RIGHT_BEFORE.search(text[max(0, start - 5) : start])
     word = " ".join(q.group(1).lower().split()) if q else ""
     if not word and re.match(r"(?i)(?:" + _title_alternatives(holder) + r")-elect\b", text[start:]):
         word = "elect"
@@ -111,7 +131,7 @@ def qualified_holder(board: Board, holder: Holder, text: str, start: int, phrase
     starts = [a for a, _ in holder.terms]
     ends = [b for _, b in holder.terms if b is not None]
     if word in ("ousted", "deposed", "toppled", "overthrown"):
-        former_holder(board, holder, phrase)   # "ousted President X": after the term ended
+        former_holder(board, holder, phrase)  # "ousted President X": after the term ended
         return True
     if word in ("elect", "incoming"):
         spans = [(a - timedelta(days=ELECT_DAYS), a) for a in starts]
@@ -120,9 +140,14 @@ def qualified_holder(board: Board, holder: Holder, text: str, start: int, phrase
         spans = [(b - timedelta(days=OUTGOING_DAYS), b + timedelta(days=GRACE_DAYS)) for b in ends]
         what = "in the last months of the term"
     elif word in ("acting", "interim"):
-        spans = [(a - timedelta(days=ACTING_DAYS), min(b or date.max - timedelta(days=GRACE_DAYS),
-                                                       a + timedelta(days=ACTING_DAYS)) + timedelta(days=GRACE_DAYS))
-                 for a, b in holder.terms]
+        spans = [
+            (
+                a - timedelta(days=ACTING_DAYS),
+                min(b or date.max - timedelta(days=GRACE_DAYS), a + timedelta(days=ACTING_DAYS))
+                + timedelta(days=GRACE_DAYS),
+            )
+            for a, b in holder.terms
+        ]
         what = "around the start of the term"
     else:  # new, newly appointed
         spans = [(a, a + timedelta(days=NEW_DAYS)) for a in starts]
@@ -133,28 +158,35 @@ def qualified_holder(board: Board, holder: Holder, text: str, start: int, phrase
 
 
 def elect_matches(holder: Holder, text: str) -> list[re.Match]:
-    """"President-elect Donald Trump", "Prime Minister-elect X": the title
+    """ "President-elect Donald Trump", "Prime Minister-elect X": the title
     with "-elect" before the name (the title pattern needs a space there)."""
     if "-elect" not in text and "-Elect" not in text:
         return []
-    return list(re.finditer(rf"\b(?i:{_title_alternatives(holder)})-elect\s+"
-                            rf"(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(holder.surname)}\b", text))
+    return list(
+        re.finditer(
+            rf"\b(?i:{_title_alternatives(holder)})-elect\s+"
+            rf"(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(holder.surname)}\b",
+            text,
+        )
+    )
 
 
 def term_told_in_time(board: Board, holder: Holder, sentence: str, phrase: str) -> None:
-    """"X, who took office last May", "X was sworn in three weeks ago",
+    """ "X, who took office last May", "X was sworn in three weeks ago",
     "X resigned two months ago" (the sentence names X by the surname):
     the article is that long after a start (or end) of X's term."""
     surname = _loose(holder.surname)
-    for words, edges, what in ((_BEGAN, [a for a, _ in holder.terms], "began"),
-                               (_ENDED, [b for _, b in holder.terms if b is not None], "ended")):
+    for words, edges, what in (
+        (_BEGAN, [a for a, _ in holder.terms], "began"),
+        (_ENDED, [b for _, b in holder.terms if b is not None], "ended"),
+    ):
         if not edges:
             continue
         near = rf"\b{surname}\b[^.;]{{0,80}}?\b{words}\b[^.;]{{0,40}}?"
         m = re.search(near + rf"\b(?:{_AGO}|{_LAST_MONTH})\b", sentence)
         if m is None:
             continue
-        told = " ".join(sentence[m.start():m.end()].split())
+        told = " ".join(sentence[m.start() : m.end()].split())
         if m.group("n"):
             n = _count(m.group("n"))
             if n is None:
@@ -168,25 +200,36 @@ def term_told_in_time(board: Board, holder: Holder, sentence: str, phrase: str) 
             spans = [(e, date(e.year + 1, e.month, 1) + timedelta(days=31)) for e in edges if e.month == month]
             if not spans:
                 continue  # the record gives another month: another office, or another person
-        _span_bound(board, spans, 3.0, f"'{told}': the term of {holder.name} {what} then "
-                                       f"({', '.join(str(e) for e in edges)})", "term_told")
+        _span_bound(
+            board,
+            spans,
+            3.0,
+            f"'{told}': the term of {holder.name} {what} then ({', '.join(str(e) for e in edges)})",
+            "term_told",
+        )
         return
 
 
 def _age_patterns(surname: str) -> tuple[re.Pattern, ...]:
     name = _loose(surname)
-    return (re.compile(rf"\b{name},\s+(?:who\s+is\s+|now\s+|aged\s+)?(?P<age>\d{{2,3}})\b"
-                       rf"(?!\s*(?:%|percent|per\s+cent|years?\s+ago))"),
-            re.compile(rf"\b(?P<age>\d{{2,3}})-year-old\s+(?:[A-Z][\w.'-]*\s+){{0,5}}{name}\b"),
-            # "X died on Monday at the age of 88", "X ... died aged 96"
-            re.compile(rf"\b{name}\b[^.;]{{0,200}}?\b(?:died|dies)\b[^.;]{{0,80}}?\b(?:at|aged)\s+"
-                       rf"(?:the\s+age\s+of\s+)?(?P<age>\d{{2,3}})\b(?!\s*(?:%|percent|years?\s+ago))"),
-            # "... X died on Monday. He was 88.": the sentence right after one naming X
-            re.compile(rf"\b{name}\b[^.!?]*[.!?]\s+(?:He|She)\s+(?:was|is|turned)\s+(?P<age>\d{{2,3}})\s*\."))
+    return (
+        re.compile(
+            rf"\b{name},\s+(?:who\s+is\s+|now\s+|aged\s+)?(?P<age>\d{{2,3}})\b"
+            rf"(?!\s*(?:%|percent|per\s+cent|years?\s+ago))"
+        ),
+        re.compile(rf"\b(?P<age>\d{{2,3}})-year-old\s+(?:[A-Z][\w.'-]*\s+){{0,5}}{name}\b"),
+        # "X died on Monday at the age of 88", "X ... died aged 96"
+        re.compile(
+            rf"\b{name}\b[^.;]{{0,200}}?\b(?:died|dies)\b[^.;]{{0,80}}?\b(?:at|aged)\s+"
+            rf"(?:the\s+age\s+of\s+)?(?P<age>\d{{2,3}})\b(?!\s*(?:%|percent|years?\s+ago))"
+        ),
+        # "... X died on Monday. He was 88.": the sentence right after one naming X
+        re.compile(rf"\b{name}\b[^.!?]*[.!?]\s+(?:He|She)\s+(?:was|is|turned)\s+(?P<age>\d{{2,3}})\s*\."),
+    )
 
 
 def age_evidence(board: Board, holder: Holder, text: str) -> None:
-    """"Smith, 72, said": the article is between the 72nd and 73rd
+    """ "Smith, 72, said": the article is between the 72nd and 73rd
     birthdays, when the knowledge gives the day of birth."""
     if holder.born is None:
         return
@@ -199,8 +242,9 @@ def age_evidence(board: Board, holder: Holder, text: str) -> None:
             continue
         first = _years_after(holder.born, age)
         last = _years_after(holder.born, age + 1) - timedelta(days=1)
-        reason = (f"'{' '.join(m.group(0).split())}': {holder.name}, born {holder.born}, "
-                  f"was {age} from {first} to {last}")
+        reason = (
+            f"'{' '.join(m.group(0).split())}': {holder.name}, born {holder.born}, was {age} from {first} to {last}"
+        )
         board.add(_range_mask(first, last), 2.0, reason)
         board.bound(first, last, reason, "age")
         board.strong = True
@@ -210,5 +254,5 @@ def age_evidence(board: Board, holder: Holder, text: str) -> None:
 def _years_after(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
-    except ValueError:   # born on 29 February
+    except ValueError:  # born on 29 February
         return date(day.year + years, 3, 1)

@@ -48,10 +48,12 @@ class Prior:
 
     def describe(self, year: int) -> str:
         first, last = self.interval(year)
-        return (f"{STATISTICAL_EVIDENCE}: {first} to {last}: the latest year named without looking "
-                f"ahead is {year}, and {self.coverage:.0%} of news whose date is known was published "
-                f"{self.years_before:+d} to {self.years_after:+d} years from that year "
-                f"(a statistical bound, not a certainty)")
+        return (
+            f"{STATISTICAL_EVIDENCE}: {first} to {last}: the latest year named without looking "
+            f"ahead is {year}, and {self.coverage:.0%} of news whose date is known was published "
+            f"{self.years_before:+d} to {self.years_after:+d} years from that year "
+            f"(a statistical bound, not a certainty)"
+        )
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,8 +63,13 @@ def load_prior(path: str | None = None) -> Prior | None:
     if not p.exists():
         return None
     data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    return Prior(int(data["years_before"]), int(data["years_after"]), float(data["coverage"]),
-                 tuple(data.get("fitted_on", ())), dict(data.get("held_out", {})))
+    return Prior(
+        int(data["years_before"]),
+        int(data["years_after"]),
+        float(data["coverage"]),
+        tuple(data.get("fitted_on", ())),
+        dict(data.get("held_out", {})),
+    )
 
 
 def latest_named_year(doc, text: str, candidates) -> int | None:
@@ -77,7 +84,7 @@ def latest_named_year(doc, text: str, candidates) -> int | None:
         y = int(cand.group("year"))
         if not YEAR_RANGE[0] <= y <= YEAR_RANGE[1] or (latest is not None and y <= latest):
             continue
-        if _AHEAD_CUES.search(text[max(0, cand.start - 30):cand.start]):
+        if _AHEAD_CUES.search(text[max(0, cand.start - 30) : cand.start]):
             continue
         if cand.kind == "year" and _MODEL_YEAR.match(text, cand.end):
             continue

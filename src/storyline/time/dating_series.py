@@ -38,8 +38,9 @@ def load_series() -> tuple[Series, ...]:
     for s in _load_file(DATA_DIR / "series.yaml").get("series", ()):
         moved = {int(k): int(v) for k, v in (s.get("moved") or {}).items()}
         years = frozenset(moved.get(y, y) for y in range(s["from"], s["until"] + 1, s["every"]))
-        out.append(Series(s["name"], re.compile(s["pattern"]), years,
-                          re.compile(s["unless"]) if s.get("unless") else None))
+        out.append(
+            Series(s["name"], re.compile(s["pattern"]), years, re.compile(s["unless"]) if s.get("unless") else None)
+        )
     return tuple(out)
 
 
@@ -52,7 +53,7 @@ def series_evidence(board: Board, text: str, sents, years: np.ndarray) -> None:
         return
     for m in _LEAD.finditer(text):
         a, b = _sentence_of(sents, m.start())
-        sentence = text[a:b] if b > a else text[m.start():m.start() + 200]
+        sentence = text[a:b] if b > a else text[m.start() : m.start() + 200]
         fits: set[int] = set()
         names = []
         for s in load_series():
@@ -61,14 +62,16 @@ def series_evidence(board: Board, text: str, sents, years: np.ndarray) -> None:
                 continue
             fits |= s.years
             names.append(s.name)
-            words = " ".join(text[m.start():hit.end()].split())
+            words = " ".join(text[m.start() : hit.end()].split())
         if not fits:
             continue
         shift = _WHEN[m.group(1).lower()]
         article_years = sorted(y - shift for y in fits)
         mask = np.isin(years, article_years)
-        reason = (f"'{words}': {' or '.join(dict.fromkeys(names))} "
-                  f"{'is' if shift == 0 else 'was' if shift < 0 else 'will be'} held "
-                  f"{'that year' if shift == 0 else 'the year before' if shift < 0 else 'the year after'}")
+        reason = (
+            f"'{words}': {' or '.join(dict.fromkeys(names))} "
+            f"{'is' if shift == 0 else 'was' if shift < 0 else 'will be'} held "
+            f"{'that year' if shift == 0 else 'the year before' if shift < 0 else 'the year after'}"
+        )
         board.add(mask, 1.5, reason)
         board.bound_mask(mask, reason, "series")

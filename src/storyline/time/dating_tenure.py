@@ -37,27 +37,36 @@ CHOSEN_BEFORE_DAYS = 90
 ANNOUNCED_BEFORE_DAYS = 75
 _CHOSEN = re.compile(r"(?i)elected|appointed|named|chosen|proclaimed")
 #: "sworn in", "took the oath", "was elected chancellor", "became king", "succeeded"
-_BEGAN_NEWS = (r"(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:sworn\s+in|took\s+the\s+oath|took\s+office"
-               r"|(?:was\s+)?inaugurated|(?:was\s+)?(?:elected|appointed|named|installed|chosen|crowned|proclaimed)"
-               r"|became|succeeded|took\s+over|assumed\s+(?:office|power|the\s+post))")
+_BEGAN_NEWS = (
+    r"(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:sworn\s+in|took\s+the\s+oath|took\s+office"
+    r"|(?:was\s+)?inaugurated|(?:was\s+)?(?:elected|appointed|named|installed|chosen|crowned|proclaimed)"
+    r"|became|succeeded|took\s+over|assumed\s+(?:office|power|the\s+post))"
+)
 #: verbs that need the title after them to be of this office ("elected to parliament" is not)
 _NEEDS_TITLE = re.compile(r"(?i)elected|appointed|named|installed|chosen|crowned|proclaimed|became|took\s+over")
 _ENDED_NEWS = r"(?:died|resigned|stepped\s+down|left\s+office|(?:was\s+)?(?:ousted|toppled|overthrown|deposed))"
 _ENDING = r"(?:ending|ended|closing|closed)"
 _TENURE = r"(?:years?\s+in\s+(?:office|power)|years?\s+on\s+the\s+throne|years?\s+at\s+the\s+helm|years?\s+as\s+\w+)"
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_NUMBER = (r"(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
-           r"|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-           r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER = (
+    r"(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 #: a sentence that dates what it tells (a year, a month, "two weeks ago", "last month") tells
 #: background, not the article's news ("On August 24, Jobs resigned")
-_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d|"
-                    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-                    r"|\bago\b|\b(?:last|earlier\s+this|previous)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b")
+_DATED = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\bago\b|\b(?:last|earlier\s+this|previous)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b"
+)
 _ORDINAL_TERM = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
@@ -76,7 +85,7 @@ def number_of(word: str) -> int | None:
 
 def tenure_evidence(board: Board, holders: list[Holder], text: str, sents: list[tuple[int, int]]) -> None:
     """Every reading of this module for the holders the text names (by surname)."""
-    lead = [text[a:b] for a, b in sents[:LEAD_SENTENCES + 1]]   # a headline line counts as one
+    lead = [text[a:b] for a, b in sents[: LEAD_SENTENCES + 1]]  # a headline line counts as one
     for h in holders:
         if not h.surname:
             continue
@@ -94,11 +103,11 @@ def _titled(holder: Holder, text: str) -> bool:
 
 def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -> None:
     if not _named_as_person(h, name, text):
-        return   # a surname alone is anybody's ("James McAlpine resigned" is no John James)
+        return  # a surname alone is anybody's ("James McAlpine resigned" is no John James)
     today = date.today()
     starts = [a for a, _ in h.terms if a <= today]
-    ends = [b for _, b in h.terms if b is not None and b <= today]   # a scheduled end is no news yet
-    name = rf"{name}(?!\s+[A-Z])"   # the surname, not a first name before another
+    ends = [b for _, b in h.terms if b is not None and b <= today]  # a scheduled end is no news yet
+    name = rf"{name}(?!\s+[A-Z])"  # the surname, not a first name before another
     for sentence in lead:
         # abbreviations keep their words in one clause ("Joseph R. Biden Jr. took the oath")
         sentence = re.sub(r"\b(Jr|Sr|Mr|Mrs|Ms|Dr|St|[A-Z])\.", r"\1", sentence)
@@ -108,27 +117,34 @@ def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -
         if m and starts:
             verb = " ".join(m.group("verb").split())
             if _NEEDS_TITLE.search(verb) and not _titled(h, m.group("after")[:40]):
-                m = None   # "elected to parliament", "became a lawyer": another office
+                m = None  # "elected to parliament", "became a lawyer": another office
             elif re.match(r"(?i)\s+as\s+", m.group("after")) and not _titled(h, m.group("after")[:40]):
-                m = None   # "sworn in as senator": another office
+                m = None  # "sworn in as senator": another office
             if m is not None:
                 # a vote or an appointment comes before the term does (a US president is
                 # elected in November and sworn in in January); an oath is its first day
                 before = CHOSEN_BEFORE_DAYS if _CHOSEN.search(verb) else 0
                 _news(board, h, starts, " ".join(m.group(0).split()), "began", before)
                 return
-        m = (re.search(rf"\b{_ENDING}\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}'s\s+[^.;]{{0,40}}?\b(?:years?|decades?|rule|reign"
-                       rf"|tenure|term|time)\b", sentence)
-             or re.search(rf"\b{name}\b[^.;]{{0,80}}?\b{_ENDED_NEWS}\b", sentence))
-        if m and ends and re.match(r"(?i)\s+as\s+", sentence[m.end():]) \
-                and not _titled(h, sentence[m.end():m.end() + 50]):
-            m = None   # "resigned as president" is no end of a term as prime minister
+        m = re.search(
+            rf"\b{_ENDING}\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}'s\s+[^.;]{{0,40}}?\b(?:years?|decades?|rule|reign"
+            rf"|tenure|term|time)\b",
+            sentence,
+        ) or re.search(rf"\b{name}\b[^.;]{{0,80}}?\b{_ENDED_NEWS}\b", sentence)
+        if (
+            m
+            and ends
+            and re.match(r"(?i)\s+as\s+", sentence[m.end() :])
+            and not _titled(h, sentence[m.end() : m.end() + 50])
+        ):
+            m = None  # "resigned as president" is no end of a term as prime minister
         if m and ends:
             told = " ".join(m.group(0).split())
-            before = sentence[max(0, m.start() - 60):m.start()]
-            if "died" in told and (re.search(r"(?i)(?:\bformer|\bex-|\bthe\s+late)\b", before + told)
-                                   or not _named_with_title(h, text)):
-                continue   # a former holder's death, or a name without the title: no term's end
+            before = sentence[max(0, m.start() - 60) : m.start()]
+            if "died" in told and (
+                re.search(r"(?i)(?:\bformer|\bex-|\bthe\s+late)\b", before + told) or not _named_with_title(h, text)
+            ):
+                continue  # a former holder's death, or a name without the title: no term's end
             # a resignation is announced before the term ends (the successor is chosen first)
             _news(board, h, ends, told, "ended", 0 if "died" in told else ANNOUNCED_BEFORE_DAYS)
             return
@@ -141,10 +157,12 @@ def _named_as_person(h: Holder, name: str, text: str) -> bool:
     if _named_with_title(h, text) or re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{name}\b", text):
         return True
     if len(h.name.split()) == 1:
-        return True   # "Naruhito", "Akihito": the one name is the whole name
+        return True  # "Naruhito", "Akihito": the one name is the whole name
     given = h.name.split()[0] if len(h.name.split()) > 1 else ""
-    return bool(given) and re.search(rf"\b{re.escape(given[:2])}[\w.]*\s+(?:[A-Z][\w.]*\s+){{0,2}}{name}\b",
-                                     text) is not None
+    return (
+        bool(given)
+        and re.search(rf"\b{re.escape(given[:2])}[\w.]*\s+(?:[A-Z][\w.]*\s+){{0,2}}{name}\b", text) is not None
+    )
 
 
 def _named_with_title(h: Holder, text: str) -> bool:
@@ -154,8 +172,7 @@ def _named_with_title(h: Holder, text: str) -> bool:
 
 def _news(board: Board, h: Holder, edges: list[date], told: str, what: str, before_days: int) -> None:
     spans = [(e - timedelta(days=before_days), e + timedelta(days=NEWS_DAYS)) for e in edges]
-    reason = (f"'{told}' reported as news: the term of {h.name} {what} on "
-              f"{' or '.join(str(e) for e in edges)}")
+    reason = f"'{told}' reported as news: the term of {h.name} {what} on {' or '.join(str(e) for e in edges)}"
     _span_bound(board, spans, 3.0, reason, "term_news")
 
 
@@ -165,7 +182,7 @@ def _years_in_office(board: Board, h: Holder, name: str, text: str) -> None:
         # "her seventy years on the throne" in a sentence that names the holder
         for sm in re.finditer(rf"\b(?:his|her)\s+(?:[a-z]+\s+)?{_NUMBER}\s+{_TENURE}", text):
             sentence_start = max(text.rfind(". ", 0, sm.start()), text.rfind("\n", 0, sm.start()))
-            if re.search(rf"\b{name}\b", text[max(0, sentence_start - 300):sm.start()]):
+            if re.search(rf"\b{name}\b", text[max(0, sentence_start - 300) : sm.start()]):
                 m = sm
                 break
     if m is None:
@@ -173,26 +190,39 @@ def _years_in_office(board: Board, h: Holder, name: str, text: str) -> None:
     n = number_of(m.group("n"))
     if n is None or n == 0:
         return
-    spans = [(_years_after(a, n) - timedelta(days=183), _years_after(a, n + 1)) for a, b in h.terms
-             if b is None or _years_after(a, n) - timedelta(days=183) <= b + timedelta(days=366)]
+    spans = [
+        (_years_after(a, n) - timedelta(days=183), _years_after(a, n + 1))
+        for a, b in h.terms
+        if b is None or _years_after(a, n) - timedelta(days=183) <= b + timedelta(days=366)
+    ]
     if not spans:
         return
     told = " ".join(m.group(0).split())
-    _span_bound(board, spans, 2.5, f"'{told}': {n} years after {h.name}'s term began "
-                                   f"({', '.join(str(a) for a, _ in h.terms)})", "tenure_years")
+    _span_bound(
+        board,
+        spans,
+        2.5,
+        f"'{told}': {n} years after {h.name}'s term began ({', '.join(str(a) for a, _ in h.terms)})",
+        "tenure_years",
+    )
 
 
 def _nth_term(board: Board, h: Holder, name: str, text: str) -> None:
     if len(h.terms) < 2:
-        return   # the record does not tell the terms apart
-    m = re.search(rf"\b(?i:in|during|of|into)\s+(?:{name}'s|his|her)\s+(?P<nth>first|second|third|fourth)\s+term\b",
-                  text)
-    if m is None or not re.search(rf"\b{name}\b", text[:m.start()]):
+        return  # the record does not tell the terms apart
+    m = re.search(
+        rf"\b(?i:in|during|of|into)\s+(?:{name}'s|his|her)\s+(?P<nth>first|second|third|fourth)\s+term\b", text
+    )
+    if m is None or not re.search(rf"\b{name}\b", text[: m.start()]):
         return
     k = _ORDINAL_TERM[m.group("nth")]
     if k >= len(h.terms):
         return
     a, b = h.terms[k]
-    _span_bound(board, [(a, (b or date.today()) + timedelta(days=60))], 2.0,
-                f"'{' '.join(m.group(0).split())}': {h.name}'s {m.group('nth')} term, {a}..{b or 'now'}",
-                "nth_term")
+    _span_bound(
+        board,
+        [(a, (b or date.today()) + timedelta(days=60))],
+        2.0,
+        f"'{' '.join(m.group(0).split())}': {h.name}'s {m.group('nth')} term, {a}..{b or 'now'}",
+        "nth_term",
+    )

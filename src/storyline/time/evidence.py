@@ -19,8 +19,10 @@ from .vocabulary import MONTHS
 #: how long after an event news names it without its year as a matter of course
 EVENT_FRESH_DAYS = 60
 #: a day close at hand, as news of a happening gives it
-_CLOSE_DAY = re.compile(r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
-                        r"|this\s+(?:week|morning|afternoon|evening)|last\s+(?:week|night))\b")
+_CLOSE_DAY = re.compile(
+    r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+    r"|this\s+(?:week|morning|afternoon|evening)|last\s+(?:week|night))\b"
+)
 #: the days before a scheduled event (or anniversary) in which news of it is most frequent
 PLANNED_NEAR_DAYS = 90
 #: ... and their extra weight: a tilt, not enough to date an article by itself
@@ -28,18 +30,22 @@ PLANNED_NEAR_WEIGHT = 0.3
 #: how long before a round anniversary news may look ahead to it (jubilees are planned for years)
 ANNIVERSARY_RUN_UP_DAYS = 5 * 366
 #: words that put an anniversary still ahead ("will mark its 50th anniversary")
-_COMING = re.compile(r"(?i)\b(?:will|to\s+(?:mark|celebrate|commemorate|observe)|upcoming|forthcoming|approaching"
-                     r"|ahead\s+of|in\s+the\s+run-up\s+to|preparations?\s+for|plans?\s+(?:for|to)"
-                     r"|(?:expected|scheduled|set|due)\s+to)\b")
+_COMING = re.compile(
+    r"(?i)\b(?:will|to\s+(?:mark|celebrate|commemorate|observe)|upcoming|forthcoming|approaching"
+    r"|ahead\s+of|in\s+the\s+run-up\s+to|preparations?\s+for|plans?\s+(?:for|to)"
+    r"|(?:expected|scheduled|set|due)\s+to)\b"
+)
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 #: words that put a named entity in the past ("the former Soviet Union",
 #: "the collapse of East Germany"): then its lifespan says nothing of the article's date
-_BYGONE = re.compile(r"(?i)(?:\b(?:former|formerly|onetime|defunct|collapse|collapsed|breakup|break-up"
-                     r"|dissolution|dissolved|demise|fell apart|end of|successor|what was|replaced by|history"
-                     r"|historical|reunification|reunified|unification|predecessor)\b|\bex-|\bthen-)")
+_BYGONE = re.compile(
+    r"(?i)(?:\b(?:former|formerly|onetime|defunct|collapse|collapsed|breakup|break-up"
+    r"|dissolution|dissolved|demise|fell apart|end of|successor|what was|replaced by|history"
+    r"|historical|reunification|reunified|unification|predecessor)\b|\bex-|\bthen-)"
+)
 
 
 def _told_of_that_year(doc, start: int, end: int, sentence: tuple[int, int], text: str, last_year: int) -> bool:
@@ -79,13 +85,16 @@ def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents,
             continue
         for m in e.pattern.finditer(text):
             a, b = _sentence_of(sents, m.start())
-            if e.end is not None and (_BYGONE.search(text[a:b]) or _told_of_that_year(
-                    doc, m.start(), m.end(), (a, b), text, e.end.year)):
+            if e.end is not None and (
+                _BYGONE.search(text[a:b]) or _told_of_that_year(doc, m.start(), m.end(), (a, b), text, e.end.year)
+            ):
                 continue
-            lifespan = f"from {e.start}" if e.end is None else (
-                f"until {e.end}" if e.start is None else f"from {e.start} to {e.end}")
-            board.add(_range_mask(e.start, e.end), 1.0,
-                      f"names {e.name} ('{m.group(0)}'), which existed {lifespan}")
+            lifespan = (
+                f"from {e.start}"
+                if e.end is None
+                else (f"until {e.end}" if e.start is None else f"from {e.start} to {e.end}")
+            )
+            board.add(_range_mask(e.start, e.end), 1.0, f"names {e.name} ('{m.group(0)}'), which existed {lifespan}")
             # Only the start bounds: history names the Soviet Union for decades
             # after its end. Entities found by the same words ("Bush
             # administration", two of them) bound by the earliest start.
@@ -98,19 +107,40 @@ def _entity_evidence(board: Board, entities: Sequence[Entity], text: str, sents,
         board.bound(start, None, reason, "entity")
 
 
-_ANNIVERSARY = re.compile(r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
-                          r"|ninth|tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth"
-                          r"|seventy-fifth|hundredth|centennial|bicentennial)\s+(?:anniversary|birthday)\b"
-                          r"|\b(centennial|bicentennial)\b")
+_ANNIVERSARY = re.compile(
+    r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth"
+    r"|seventy-fifth|hundredth|centennial|bicentennial)\s+(?:anniversary|birthday)\b"
+    r"|\b(centennial|bicentennial)\b"
+)
 #: "the 40th anniversary of the 1959 revolution": an anniversary of a year the text states
 _ANNIVERSARY_OF_YEAR = re.compile(
     r"(?i)\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth|seventy-fifth|hundredth)\s+anniversary"
-    r"\s+of\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+)?((?:19|20)\d\d)\b")
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                  "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30,
-                  "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventy-fifth": 75, "hundredth": 100,
-                  "centennial": 100, "bicentennial": 200}
+    r"\s+of\s+(?:[\w'’-]+\s+){0,5}?(?:in\s+)?((?:19|20)\d\d)\b"
+)
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventy-fifth": 75,
+    "hundredth": 100,
+    "centennial": 100,
+    "bicentennial": 200,
+}
 
 
 def _ordinal(word: str | None) -> int | None:
@@ -122,18 +152,23 @@ def _ordinal(word: str | None) -> int | None:
 
 #: words that say time has passed since an event ("custody battle since he was found")
 _ELAPSED = re.compile(r"(?i)\b(?:since|anniversary|ago|years? after|months after)\b")
-_DAYS_AFTER = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
-                         r"(day|week|month)s?\s+(?:after|since|ago)\b")
+_DAYS_AFTER = re.compile(
+    r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
+    r"(day|week|month)s?\s+(?:after|since|ago)\b"
+)
 #: "retired nine years ago", "a decade ago": as for days, the news is that long after, give or take a
 #: seventh; only "ago" (in "a year after the Games were postponed because of the pandemic" the
 #: year counts from another happening than the one the sentence names)
-_YEARS_AGO = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
-                        r"(year|decade)s?\s+ago\b")
+_YEARS_AGO = re.compile(
+    r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d\d?)\s+"
+    r"(year|decade)s?\s+ago\b"
+)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 
 
 def _count(word: str) -> int | None:
     from .vocabulary import parse_number
+
     n = parse_number(word)
     return int(n) if n is not None else None
 
@@ -148,16 +183,25 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
     if not matched:
         return
     said = [text[a:b] for a, b in matched]
-    nearby = [text[a:b] for i, (a, b) in enumerate(sents)
-              if any(abs(i - j) <= 2 for j, sb in enumerate(sents) if sb in matched)]
+    nearby = [
+        text[a:b]
+        for i, (a, b) in enumerate(sents)
+        if any(abs(i - j) <= 2 for j, sb in enumerate(sents) if sb in matched)
+    ]
     if ev["planned"] and any(ev["planned"].search(s) for s in nearby):
         # "Poland will join NATO in March" (or "The three are expected to
         # join in April" a sentence later): the event is still to come.
-        board.add(_range_mask(ev["date"] - timedelta(days=365), ev["date"]), 1.0,
-                  f"speaks of {ev['name']} ({ev['date']}) as still to come")
+        board.add(
+            _range_mask(ev["date"] - timedelta(days=365), ev["date"]),
+            1.0,
+            f"speaks of {ev['name']} ({ev['date']}) as still to come",
+        )
         # News of a scheduled event thickens as it nears.
-        board.add(_range_mask(ev["date"] - timedelta(days=PLANNED_NEAR_DAYS), ev["date"]), PLANNED_NEAR_WEIGHT,
-                  f"speaks of {ev['name']} ({ev['date']}) as still to come")
+        board.add(
+            _range_mask(ev["date"] - timedelta(days=PLANNED_NEAR_DAYS), ev["date"]),
+            PLANNED_NEAR_WEIGHT,
+            f"speaks of {ev['name']} ({ev['date']}) as still to come",
+        )
         board.bound(None, ev["date"], f"speaks of {ev['name']} ({ev['date']}) as still to come", "event_planned")
         board.strong = True
         return
@@ -175,14 +219,16 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
                 # "will celebrate its 50th anniversary in April": the article
                 # is in the year before the day.
                 board.add(_range_mask(target - timedelta(days=365), target), 1.5, reason + ", still to come")
-                board.bound(target - timedelta(days=ANNIVERSARY_RUN_UP_DAYS), target, reason + ", still to come",
-                            "anniversary")
+                board.bound(
+                    target - timedelta(days=ANNIVERSARY_RUN_UP_DAYS), target, reason + ", still to come", "anniversary"
+                )
                 return
             board.add(_range_mask(target - timedelta(days=30), target + timedelta(days=30)), 2.0, reason)
             board.add(_range_mask(target - timedelta(days=365), target - timedelta(days=31)), 1.0, reason)
             board.add(_range_mask(target + timedelta(days=31), target + timedelta(days=365)), 0.7, reason)
-            board.bound(target - timedelta(days=ANNIVERSARY_RUN_UP_DAYS), target + timedelta(days=400), reason,
-                        "anniversary")
+            board.bound(
+                target - timedelta(days=ANNIVERSARY_RUN_UP_DAYS), target + timedelta(days=400), reason, "anniversary"
+            )
             return
     # Named alone, an event bounds the article from below, and that with the
     # tilt to its first weeks below is no ground for a confident answer:
@@ -203,16 +249,23 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
         # News names an event without its year while it is fresh; later it
         # writes "1989's Hurricane Hugo" or "since ... Nov. 25". A deal still
         # in force is named so all its life, which says nothing of freshness.
-        board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=EVENT_FRESH_DAYS)), 0.5,
-                  f"names {ev['name']} without its year, as news does while it is recent")
-        board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 0.3,
-                  f"names {ev['name']} without its year, as news does while it is recent")
+        board.add(
+            _range_mask(ev["date"], ev["date"] + timedelta(days=EVENT_FRESH_DAYS)),
+            0.5,
+            f"names {ev['name']} without its year, as news does while it is recent",
+        )
+        board.add(
+            _range_mask(ev["date"], ev["date"] + timedelta(days=365)),
+            0.3,
+            f"names {ev['name']} without its year, as news does while it is recent",
+        )
         board.fresh_events.append(ev["date"])
     if in_force:
         # "will not extend the deal": it is still in force, so the article
         # falls within its lifetime.
-        board.add(_range_mask(ev["date"], ev["until"]), 1.5,
-                  f"speaks of {ev['name']} as still in force (until {ev['until']})")
+        board.add(
+            _range_mask(ev["date"], ev["until"]), 1.5, f"speaks of {ev['name']} as still in force (until {ev['until']})"
+        )
         board.bound(ev["date"], ev["until"], f"speaks of {ev['name']} as still in force", "event_in_force")
         board.strong = True
     for sentence in said:
@@ -224,22 +277,26 @@ def _event_evidence(board: Board, ev: dict, text: str, sents, candidates) -> Non
             unit = _UNIT_DAYS[m.group(2).lower()]
             day = ev["date"] + timedelta(days=n * unit)
             slack = timedelta(days=max(1, n * unit // 7))
-            board.add(_range_mask(day - slack, day + slack), 1.5,
-                      f"'{m.group(0)}' {ev['name']}: about {day}")
-            board.bound(day - 2 * slack, day + 2 * slack, f"'{m.group(0)}' {ev['name']}: about {day}",
-                        "event_elapsed")
+            board.add(_range_mask(day - slack, day + slack), 1.5, f"'{m.group(0)}' {ev['name']}: about {day}")
+            board.bound(day - 2 * slack, day + 2 * slack, f"'{m.group(0)}' {ev['name']}: about {day}", "event_elapsed")
             board.strong = True
             break
     # "the Aug. 7 bombings", "the quake in October": an event dated without
     # its year is one of the past year.
     for a, b in matched:
-        months = [c for c in candidates if a <= c.start < b and c.kind in ("month", "md", "dm")
-                  and not c.group("year")]
+        months = [c for c in candidates if a <= c.start < b and c.kind in ("month", "md", "dm") and not c.group("year")]
         if any(MONTHS[c.group("month_name").lower().rstrip(".")] == ev["date"].month for c in months):
-            board.add(_range_mask(ev["date"], ev["date"] + timedelta(days=365)), 1.5,
-                      f"dates {ev['name']} by its month only, so within a year of {ev['date']}")
-            board.bound(ev["date"], ev["date"] + timedelta(days=366),
-                        f"dates {ev['name']} by its month only", "event_month_only")
+            board.add(
+                _range_mask(ev["date"], ev["date"] + timedelta(days=365)),
+                1.5,
+                f"dates {ev['name']} by its month only, so within a year of {ev['date']}",
+            )
+            board.bound(
+                ev["date"],
+                ev["date"] + timedelta(days=366),
+                f"dates {ev['name']} by its month only",
+                "event_month_only",
+            )
             board.strong = True
             break
 
@@ -262,7 +319,8 @@ def anniversary_of_year_evidence(board: Board, text: str, years: np.ndarray) -> 
 #: numbered sittings and editions whose year follows from the number
 _NUMBERED = re.compile(
     r"\b(?P<n>\d{2,3})(?:st|nd|rd|th)\s+(?:(?P<congress>Congress)\b(?!\s+of\b)|(?:annual\s+)?(?P<oscars>Academy\s+Awards)\b)"
-    r"|\bSuper\s+Bowl\s+(?P<roman>[XLVI]{1,8})\b")
+    r"|\bSuper\s+Bowl\s+(?P<roman>[XLVI]{1,8})\b"
+)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: how long before a numbered event news names it by its number
 NUMBERED_LEAD = timedelta(days=150)
@@ -321,4 +379,3 @@ def fresh_together(board: Board) -> None:
     days = sorted(set(board.fresh_events))
     if any((b - a).days <= EVENT_FRESH_DAYS for a, b in zip(days, days[1:])):
         board.strong = True
-

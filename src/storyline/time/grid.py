@@ -89,7 +89,7 @@ def _range_mask(start: date | None, end: date | None) -> np.ndarray:
     a = _ix(start) if start else 0
     b = _ix(end) if end else N_DAYS - 1
     if a <= b:
-        mask[a:b + 1] = True
+        mask[a : b + 1] = True
     return mask
 
 

@@ -25,6 +25,7 @@ DATA_DIR = Path(__file__).parent / "data"
 @dataclass(frozen=True)
 class Holder:
     """One officeholder: the titles and name to find, and their terms."""
+
     titles: tuple[str, ...]
     #: the name as it follows a title ("King Charles III" -> "Charles III")
     name_for_re: str
@@ -140,6 +141,7 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
     for path in files:
         if not path.is_file():
             from ..errors import SettingsError
+
             raise SettingsError(f"roles file {path} does not exist; fix the roles_path setting")
         data = _load_file(path)
         for role in data.get("roles", ()):
@@ -151,20 +153,35 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
                     titles, name_for_re = [name.split()[0]], " ".join(name.split()[1:])
                 else:
                     name_for_re = name
-                holders.append(Holder(tuple(titles), name_for_re, name, titles[0], terms,
-                                      fold(name_for_re.split()[-1]), bool(role.get("full_name")),
-                                      _as_date(h.get("born"))))
+                holders.append(
+                    Holder(
+                        tuple(titles),
+                        name_for_re,
+                        name,
+                        titles[0],
+                        terms,
+                        fold(name_for_re.split()[-1]),
+                        bool(role.get("full_name")),
+                        _as_date(h.get("born")),
+                    )
+                )
         for country, spec in (data.get("elections") or {}).items():
             entry = elections.setdefault(country, {"cues": [], "dates": []})
             entry["cues"] += list(spec.get("cues", ()))
             entry["dates"] += [_as_date(d) for d in spec.get("dates", ())]
         for ev in data.get("events", ()):
-            events.append({"name": ev["name"], "date": _as_date(ev["date"]), "cues": _literal_cues(ev["all"]),
-                           "all": [re.compile(p) for p in ev["all"]],
-                           "until": _as_date(ev.get("until")),
-                           "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None,
-                           "planned": re.compile(ev["planned"]) if ev.get("planned") else None,
-                           "lasting": bool(ev.get("lasting"))})
+            events.append(
+                {
+                    "name": ev["name"],
+                    "date": _as_date(ev["date"]),
+                    "cues": _literal_cues(ev["all"]),
+                    "all": [re.compile(p) for p in ev["all"]],
+                    "until": _as_date(ev.get("until")),
+                    "ongoing": re.compile(ev["ongoing"]) if ev.get("ongoing") else None,
+                    "planned": re.compile(ev["planned"]) if ev.get("planned") else None,
+                    "lasting": bool(ev.get("lasting")),
+                }
+            )
     for spec in elections.values():
         spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
     holders += _converted_holders(holders)
@@ -187,8 +204,12 @@ def _with_births(holders: list[Holder]) -> list[Holder]:
         if line and not line.startswith("#"):
             name, day = line.split("\t")
             births[fold(name).lower()] = day
-    return [replace(h, born=date.fromisoformat(births[key])) if h.born is None and (key := fold(h.name).lower()) in births
-            else h for h in holders]
+    return [
+        replace(h, born=date.fromisoformat(births[key]))
+        if h.born is None and (key := fold(h.name).lower()) in births
+        else h
+        for h in holders
+    ]
 
 
 def _converted_holders(written: Sequence[Holder]) -> list[Holder]:
@@ -230,6 +251,7 @@ class Entity:
     """Something with a lifespan that news names while it exists: a state
     (the Soviet Union until 1991-12-26), a currency (the euro from 1999), a
     product (the iPhone from 2007-01-09)."""
+
     name: str
     pattern: re.Pattern
     start: date | None
@@ -248,8 +270,15 @@ def load_entities(extra_paths: str = "") -> tuple[Entity, ...]:
         if not path.is_file():
             continue  # load_knowledge reports a missing user file
         for e in _load_file(path).get("entities", ()):
-            out.append(Entity(e["name"], re.compile(e["pattern"]), _as_date(e.get("from")),
-                              _as_date(e.get("until")), e.get("cue", "")))
+            out.append(
+                Entity(
+                    e["name"],
+                    re.compile(e["pattern"]),
+                    _as_date(e.get("from")),
+                    _as_date(e.get("until")),
+                    e.get("cue", ""),
+                )
+            )
     return tuple(out)
 
 
@@ -257,6 +286,7 @@ def user_roles_paths() -> str:
     """The user's ``roles_path`` setting (os.pathsep-separated files)."""
     try:
         from ..settings import load_settings
+
         return load_settings().roles_path
     except Exception:  # settings problems are reported by the CLI, not here
         return ""

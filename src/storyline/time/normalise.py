@@ -182,12 +182,18 @@ def make_value(value: str, basis: str, anchor: date | None, mod: str | None = No
     if earliest is None and latest is None and value.startswith("P"):
         precision = "duration"
     return TimeValue(
-        value=value, earliest=earliest, latest=latest, precision=precision,
-        basis=basis, anchor=anchor if basis == "relative" else None, mod=mod,
+        value=value,
+        earliest=earliest,
+        latest=latest,
+        precision=precision,
+        basis=basis,
+        anchor=anchor if basis == "relative" else None,
+        mod=mod,
     )
 
 
 # --- holidays ---------------------------------------------------------------
+
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     if n > 0:

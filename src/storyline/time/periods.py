@@ -49,14 +49,15 @@ class PeriodRules:
             if self.anchor is not None:
                 return Resolved("DATE", f"{year}-Q{self._last_quarter()[1]}", "explicit", granularity="quarter")
             return Resolved("DATE", str(year), "explicit", granularity="year")
-        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[c.group("ord").lower()]
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[
+            c.group("ord").lower()
+        ]
         if c.group("unit").lower() == "half":
             return Resolved("DATE", f"{year}-H{n}", "explicit", granularity="quarter") if n <= 2 else None
-        return Resolved("DATE", f"{year}-Q{n}", "explicit", reference=date(year, 3 * n - 2, 1),
-                        granularity="quarter")
+        return Resolved("DATE", f"{year}-Q{n}", "explicit", reference=date(year, 3 * n - 2, 1), granularity="quarter")
 
     def _two_quarters(self, c, direction, text):
-        """"the first two quarters of 1990" is that year's first half."""
+        """ "the first two quarters of 1990" is that year's first half."""
         half = 1 if c.group("ord").lower() == "first" else 2
         return Resolved("DATE", f"{int(c.group('year'))}-H{half}", "explicit", granularity="quarter")
 
@@ -71,7 +72,7 @@ class PeriodRules:
             return Resolved("DATE", "XXXX" if unit == "year" else "XXXX-XX", "relative", "END")
         if unit == "month":
             return Resolved("DATE", month_value(self.anchor), "relative", "END", granularity="month")
-        if re.search(r"(?i)\bsince\s+$", text[max(0, c.start - 8):c.start]):
+        if re.search(r"(?i)\bsince\s+$", text[max(0, c.start - 8) : c.start]):
             # "up 5% since year-end": the last year-end passed, a day.
             d = date(self.anchor.year - 1, 12, 31)
             return Resolved("DATE", day_value(d), "relative", reference=d)
@@ -87,14 +88,23 @@ class PeriodRules:
         ordinal = c.group("ord").lower()
         unit = c.group("unit").lower()
         year = int(c.group("year")) if c.group("year") else None
-        if unit == "period" and ordinal not in ("latest", "year-earlier", "year-ago", "same", "recent", "previous", "current",
-                                                "corresponding", "comparable"):
+        if unit == "period" and ordinal not in (
+            "latest",
+            "year-earlier",
+            "year-ago",
+            "same",
+            "recent",
+            "previous",
+            "current",
+            "corresponding",
+            "comparable",
+        ):
             return None
         if ordinal in ("corresponding", "comparable"):
             # "the corresponding period last year" is the year-ago period; alone, the same one
             ordinal = "year-ago" if c.group("ago") else "same"
         elif c.group("ago") and ordinal in ("same", "year-earlier", "year-ago"):
-            ordinal = "year-ago"   # "the same quarter a year ago"
+            ordinal = "year-ago"  # "the same quarter a year ago"
         if unit == "half":
             n = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(ordinal)
             if n is None:
@@ -105,10 +115,24 @@ class PeriodRules:
                 year = self.anchor.year if (n == 1 or self.anchor.month > 6) else self.anchor.year - 1
                 if n == 1 and self.anchor.month <= 6 and direction < 0:
                     year -= 1
-            return Resolved("DATE", f"{year}-H{n}", "explicit" if c.group("year") else "relative",
-                            granularity="quarter")
-        named = {"first": 1, "1st": 1, "march": 1, "second": 2, "2nd": 2, "june": 2, "third": 3,
-                 "3rd": 3, "september": 3, "fourth": 4, "4th": 4, "december": 4, "final": 4}
+            return Resolved(
+                "DATE", f"{year}-H{n}", "explicit" if c.group("year") else "relative", granularity="quarter"
+            )
+        named = {
+            "first": 1,
+            "1st": 1,
+            "march": 1,
+            "second": 2,
+            "2nd": 2,
+            "june": 2,
+            "third": 3,
+            "3rd": 3,
+            "september": 3,
+            "fourth": 4,
+            "4th": 4,
+            "december": 4,
+            "final": 4,
+        }
         if self.anchor is None and year is None:
             q = named.get(ordinal)
             return Resolved("DATE", f"XXXX-Q{q}" if q else "XXXX-QX", "relative", granularity="quarter")
@@ -121,11 +145,16 @@ class PeriodRules:
                 if q > quarter_of(self.anchor) and direction <= 0:
                     year -= 1
                 if c.group("ago"):
-                    year -= 1   # "the third quarter last year"
+                    year -= 1  # "the third quarter last year"
             # (a comparison a year back is not where the narrative is)
             d = None if c.group("ago") else date(year, 3 * q - 2, 1)
-            return Resolved("DATE", f"{year}-Q{q}", "explicit" if c.group("year") else "relative",
-                            reference=d, granularity="quarter")
+            return Resolved(
+                "DATE",
+                f"{year}-Q{q}",
+                "explicit" if c.group("year") else "relative",
+                reference=d,
+                granularity="quarter",
+            )
         ly, lq = self._last_quarter()
         if ordinal in ("latest", "recent") and (ref := self._reported_quarter()) is not None:
             # "Sales in the latest period were ...": the quarter the story reports on
@@ -144,8 +173,7 @@ class PeriodRules:
             ly, lq = self.anchor.year, quarter_of(self.anchor)
         if ordinal == "same" and self.last and self.last_quarter_context:
             ly, lq = self.last.year, quarter_of(self.last)
-        return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
-                        granularity="quarter")
+        return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1), granularity="quarter")
 
     def _reported_quarter(self, any_time: bool = True) -> date | None:
         """The quarter a results story reports on, for "a year earlier",
@@ -156,8 +184,12 @@ class PeriodRules:
         "a year earlier" after a stated day is a year, not a quarter."""
         if not any_time and not self.last_quarter_context:
             return None
-        if (self.last and self.last_quarter_context and self._same_sentence(self.last_end, self._start)
-                and (self.anchor is None or self.last <= self.anchor)):
+        if (
+            self.last
+            and self.last_quarter_context
+            and self._same_sentence(self.last_end, self._start)
+            and (self.anchor is None or self.last <= self.anchor)
+        ):
             # "third-quarter profit rose to $5 million from $4 million a
             # year earlier": the comparison is with the quarter just named.
             return self.last
@@ -170,8 +202,9 @@ class PeriodRules:
     def _the_quarter(self, c, direction, text):
         if self.anchor is None:
             return Resolved("DATE", "XXXX-QX", "relative", granularity="quarter")
-        ended = re.match(rf"\s+(?:ended|ending)\s+(?P<month_name>{MONTH_RE})\s+(?P<day>[0-3]?\d)\b",
-                         text[c.end:c.end + 30])
+        ended = re.match(
+            rf"\s+(?:ended|ending)\s+(?P<month_name>{MONTH_RE})\s+(?P<day>[0-3]?\d)\b", text[c.end : c.end + 30]
+        )
         if ended and not c.group("ago"):
             # "the quarter ended July 31": the calendar quarter holding most
             # of the three months before that day.
@@ -179,18 +212,18 @@ class PeriodRules:
             if end is not None:
                 middle = end - timedelta(days=45)
                 ly, lq = middle.year, quarter_of(middle)
-                return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
-                                granularity="quarter")
+                return Resolved(
+                    "DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1), granularity="quarter"
+                )
         ref = self._reported_quarter()
         ly, lq = (ref.year, quarter_of(ref)) if ref else self._last_quarter()
         if c.group("ago"):
             # "the quarter a year ago": the same quarter of the year before.
             return Resolved("DATE", f"{ly - 1}-Q{lq}", "relative", granularity="quarter")
-        return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
-                        granularity="quarter")
+        return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1), granularity="quarter")
 
     def _the_year(self, c, direction, text):
-        if re.match(r"\s+(?:ended|ending)\b", text[c.end:c.end + 10]):
+        if re.match(r"\s+(?:ended|ending)\b", text[c.end : c.end + 10]):
             return Resolved("DURATION", "P1Y", "explicit")  # "for the year ended Sept. 30"
         if self.anchor is None:
             return Resolved("DATE", "XXXX", "relative", granularity="year")
@@ -202,13 +235,11 @@ class PeriodRules:
         kind = " ".join(c.group("kind").lower().split())
         ref = self._narrative() if ("earlier" in kind or "before" in kind) else self.anchor
         if (quarter := self._reported_quarter(any_time=False)) is not None:
-            return Resolved("DATE", f"{quarter.year - 1}-Q{quarter_of(quarter)}", "relative",
-                            granularity="quarter")
+            return Resolved("DATE", f"{quarter.year - 1}-Q{quarter_of(quarter)}", "relative", granularity="quarter")
         if kind == "a year ago":
             d = ref.replace(year=ref.year - 1) if not (ref.month == 2 and ref.day == 29) else ref - timedelta(days=365)
             return Resolved("DATE", day_value(d), "relative", reference=d)
         if self.last_granularity == "day" and "earlier" not in kind:
             d = ref - timedelta(days=365)
             return Resolved("DATE", str(d.year), "relative", reference=d, granularity="year")
-        return Resolved("DATE", str(ref.year - 1), "relative", reference=date(ref.year - 1, 1, 1),
-                        granularity="year")
+        return Resolved("DATE", str(ref.year - 1), "relative", reference=date(ref.year - 1, 1, 1), granularity="year")

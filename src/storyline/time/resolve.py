@@ -13,14 +13,31 @@ import re
 from datetime import date, timedelta
 
 from .normalise import (  # duration_value is imported from here by callers too
-    SEASON_END, SEASON_START, add_months, day_value, duration_value, holiday_date, iso_week_value, quarter_of,
-    resolve_month, resolve_month_day, resolve_weekday, shift,
+    SEASON_END,
+    SEASON_START,
+    add_months,
+    day_value,
+    duration_value,
+    holiday_date,
+    iso_week_value,
+    quarter_of,
+    resolve_month,
+    resolve_month_day,
+    resolve_weekday,
+    shift,
 )
 from .periods import PeriodRules
 from .recognise import Candidate
 from .resolved import Resolved, in_present_perfect, mod_code as _mod, month_number as _month
 from .vocabulary import (
-    APPROX_CODES, PARTS_OF_DAY, SEASONS, SET_VALUES, UNITS, WEEKDAY_RE, WEEKDAYS, parse_number,
+    APPROX_CODES,
+    PARTS_OF_DAY,
+    SEASONS,
+    SET_VALUES,
+    UNITS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    parse_number,
     spelled_year_value,
 )
 
@@ -38,9 +55,11 @@ def _unit(word: str) -> str:
 _NARRATIVE_UNITS = {"S", "H", "M", "D", "W"}
 #: a figure compared with a time before it: "from 3.1% a month earlier",
 #: "than a week earlier" names that time, not a span
-_COMPARED = re.compile(r"(?i)(?:\b(?:from|than|with|versus|vs\.|against|over)"
-                       r"|[$\u00a3\u20ac#]\s*\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
-                       r"|\d[\d,.]*\s*(?:%|percent|cents?|pence|million|billion|trillion|points?|shares?))[\s,]*$")
+_COMPARED = re.compile(
+    r"(?i)(?:\b(?:from|than|with|versus|vs\.|against|over)"
+    r"|[$\u00a3\u20ac#]\s*\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
+    r"|\d[\d,.]*\s*(?:%|percent|cents?|pence|million|billion|trillion|points?|shares?))[\s,]*$"
+)
 
 #: "Monday" of "on Monday and Tuesday nights", a weekday that recurs with the next
 _WEEKDAY_PAIR_SET = re.compile(rf"\s+(?:and|or)\s+{WEEKDAY_RE}\s+(?i:(morning|afternoon|evening|night)s)\b")
@@ -55,7 +74,7 @@ class Resolver(PeriodRules):
 
     def __init__(self, anchor: date | None):
         self.anchor = anchor
-        self.last: date | None = anchor       # the narrative anchor
+        self.last: date | None = anchor  # the narrative anchor
         self.last_granularity = "day"
         self.last_explicit_year: int | None = None
         self.last_quarter_context = False
@@ -65,10 +84,10 @@ class Resolver(PeriodRules):
         self.months_context = 0
         #: the first past quarter the text names: the period a results story reports on
         self.reported_quarter: date | None = None
-        self.last_explicit_end = -10**9
+        self.last_explicit_end = -(10**9)
         self.last_stated: date | None = None
-        self.last_stated_end = -10**9
-        self.last_end = -10**9
+        self.last_stated_end = -(10**9)
+        self.last_end = -(10**9)
         #: month -> (year, end offset) of its last mention with a month name
         self.month_years: dict[int, tuple[int, int]] = {}
         self._start = 0
@@ -91,8 +110,12 @@ class Resolver(PeriodRules):
         # "Three days later" moves the narrative to the day it lands on,
         # though TimeML calls the expression itself a duration
         res = found.implied if found.implied is not None else found
-        if res.reference is not None and res.type in ("DATE", "TIME") and res.granularity in ("day", "month") \
-                and self._kind in ("iso", "slash", "mdy", "dmy", "md", "dm", "month"):
+        if (
+            res.reference is not None
+            and res.type in ("DATE", "TIME")
+            and res.granularity in ("day", "month")
+            and self._kind in ("iso", "slash", "mdy", "dmy", "md", "dm", "month")
+        ):
             self.last_stated = res.reference
             self.last_stated_end = self._end
             if res.basis == "relative":
@@ -106,9 +129,14 @@ class Resolver(PeriodRules):
             self.last_quarter_context = res.granularity == "quarter"
             if res.granularity == "quarter":
                 self.months_context = 0
-            if (res.granularity == "quarter" and self.reported_quarter is None and self.anchor is not None
-                    and add_months(res.reference, 3) <= self.anchor and (self.anchor - res.reference).days <= 366
-                    and not res.value.startswith("P")):
+            if (
+                res.granularity == "quarter"
+                and self.reported_quarter is None
+                and self.anchor is not None
+                and add_months(res.reference, 3) <= self.anchor
+                and (self.anchor - res.reference).days <= 366
+                and not res.value.startswith("P")
+            ):
                 # (a quarter that has ended: one still running is forecast, not reported on)
                 self.reported_quarter = res.reference
         return found
@@ -117,9 +145,14 @@ class Resolver(PeriodRules):
         """The expression is the last day of a period just named ("the
         quarter ended Sept. 30", "the six months ending Aug. 12"): the
         narrative stays on that period."""
-        return self._kind in ("md", "mdy", "dm", "dmy") and re.search(
-            r"(?i)\b(?:quarter|period|half|months|weeks|year)\s+(?:ended|ending)\s+$",
-            self._text[max(0, self._start - 24):self._start]) is not None
+        return (
+            self._kind in ("md", "mdy", "dm", "dmy")
+            and re.search(
+                r"(?i)\b(?:quarter|period|half|months|weeks|year)\s+(?:ended|ending)\s+$",
+                self._text[max(0, self._start - 24) : self._start],
+            )
+            is not None
+        )
 
     def resolve(self, cand: Candidate, direction: int, text: str) -> Resolved | None:
         if self.reported_quarter is not None and _NEW_ITEM.search(text, max(self._end, 0), cand.start):
@@ -210,16 +243,16 @@ class Resolver(PeriodRules):
     _dm = _md
 
     def _next_day(self, c, direction, text):
-        """"April 24 and 25": the day after "and" is in the month just named."""
+        """ "April 24 and 25": the day after "and" is in the month just named."""
         if self.last_stated is None or c.start - self.last_stated_end > 12:
             return None
         d = self.last_stated.replace(day=int(c.group("day")))
         if d < self.last_stated:
-            return None   # ("July 30 to 2" is not a range this reads)
+            return None  # ("July 30 to 2" is not a range this reads)
         return Resolved("DATE", day_value(d), "relative", reference=d)
 
     def _around(self, c, res: Resolved | None) -> Resolved | None:
-        """"the week of March 6": the (ISO) week that holds the day; "the day
+        """ "the week of March 6": the (ISO) week that holds the day; "the day
         before last Tuesday('s hearing)", "the day after Jan. 5": one day
         back or on. Without an anchor, the day as far as it is known, which
         dating reads as evidence."""
@@ -228,14 +261,15 @@ class Resolver(PeriodRules):
         if c.group("weekof"):
             if res.reference is None:
                 return res
-            return Resolved("DATE", iso_week_value(res.reference), res.basis, reference=res.reference,
-                            granularity="week")
+            return Resolved(
+                "DATE", iso_week_value(res.reference), res.basis, reference=res.reference, granularity="week"
+            )
         step = -1 if c.group("side").lower() == "before" else 1
         if res.reference is None:
             if m := re.fullmatch(r"XXXX-WXX-([1-7])", res.value):
                 return Resolved("DATE", f"XXXX-WXX-{(int(m[1]) - 1 + step) % 7 + 1}", res.basis)
             if m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", res.value):
-                d = date(2001, int(m[1]), int(m[2])) + timedelta(days=step)   # (a year without Feb. 29)
+                d = date(2001, int(m[1]), int(m[2])) + timedelta(days=step)  # (a year without Feb. 29)
                 if d.year == 2001 and (d.month, d.day) != (2, 28) and (int(m[1]), int(m[2])) != (2, 28):
                     return Resolved("DATE", f"XXXX-{d.month:02d}-{d.day:02d}", res.basis)
             return res
@@ -250,7 +284,9 @@ class Resolver(PeriodRules):
                 d = date(year, month, day)
             except ValueError:
                 continue
-            if d.isoweekday() == weekday and (best is None or abs((d - self.anchor).days) < abs((best - self.anchor).days)):
+            if d.isoweekday() == weekday and (
+                best is None or abs((d - self.anchor).days) < abs((best - self.anchor).days)
+            ):
                 best = d
         return best or resolve_month_day(self.anchor, month, day, 0)
 
@@ -264,7 +300,7 @@ class Resolver(PeriodRules):
         month and day without one, when it is not the anchor's year."""
         if self.last_explicit_year is None or c.start - self.last_explicit_end > 80:
             return None
-        between = self._text[self.last_explicit_end:c.start]
+        between = self._text[self.last_explicit_end : c.start]
         if re.search(r"[.!?]['\"]*\s+[A-Z\"`']", between) or "\n" in between:
             return None  # only within the sentence that states the year
         if self.anchor is not None and self.last_explicit_year >= self.anchor.year - 1:
@@ -276,13 +312,15 @@ class Resolver(PeriodRules):
         mod = _mod(c)
         if (year := self._stated_year(c)) is not None:
             self.last_explicit_year = year
-            return Resolved("DATE", f"{year}-{month:02d}", "explicit", mod,
-                            reference=date(year, month, 1), granularity="month")
+            return Resolved(
+                "DATE", f"{year}-{month:02d}", "explicit", mod, reference=date(year, month, 1), granularity="month"
+            )
         rel = (c.group("rel") or "").lower()
         base = self._year_context(c)
         if base is not None and not rel:
-            return Resolved("DATE", f"{base}-{month:02d}", "explicit", mod,
-                            reference=date(base, month, 1), granularity="month")
+            return Resolved(
+                "DATE", f"{base}-{month:02d}", "explicit", mod, reference=date(base, month, 1), granularity="month"
+            )
         if self.anchor is None:
             return Resolved("DATE", f"XXXX-{month:02d}", "relative", mod)
         if rel in ("last", "past"):
@@ -296,9 +334,12 @@ class Resolver(PeriodRules):
             year = self.anchor.year  # "this September" is the current year's, past or ahead
         elif c.group("yrel"):
             year = self.anchor.year + {"this": 0, "last": -1, "next": 1}[c.group("yrel").lower()]
-        elif ((named := self.month_years.get(month)) is not None and self._start - named[1] <= 1200
-              and not (direction < 0 and named[0] > self.anchor.year)
-              and not (direction > 0 and named[0] < self.anchor.year)):
+        elif (
+            (named := self.month_years.get(month)) is not None
+            and self._start - named[1] <= 1200
+            and not (direction < 0 and named[0] > self.anchor.year)
+            and not (direction > 0 and named[0] < self.anchor.year)
+        ):
             # "expected to join in April ... the summit in April": a month
             # named again a few sentences on is the same month, unless the
             # tense says otherwise ("repay the loan by February ... bought
@@ -306,8 +347,9 @@ class Resolver(PeriodRules):
             year = named[0]
         else:
             year = resolve_month(self.anchor, month, direction)
-        return Resolved("DATE", f"{year}-{month:02d}", "relative", mod,
-                        reference=date(year, month, 1), granularity="month")
+        return Resolved(
+            "DATE", f"{year}-{month:02d}", "relative", mod, reference=date(year, month, 1), granularity="month"
+        )
 
     def _year(self, c, direction, text):
         year = int(c.group("year"))
@@ -316,10 +358,10 @@ class Resolver(PeriodRules):
             # "the first half of 1989" is a half-year of its own in TimeML (1989-H1), not
             # the year's start
             half = 1 if "first" in c.group("mod").lower() else 2
-            return Resolved("DATE", f"{year}-H{half}", "explicit", reference=date(year, 6 * half - 5, 1),
-                            granularity="quarter")
-        return Resolved("DATE", str(year), "explicit", _mod(c), reference=date(year, 1, 1),
-                        granularity="year")
+            return Resolved(
+                "DATE", f"{year}-H{half}", "explicit", reference=date(year, 6 * half - 5, 1), granularity="quarter"
+            )
+        return Resolved("DATE", str(year), "explicit", _mod(c), reference=date(year, 1, 1), granularity="year")
 
     def _stated_year(self, c) -> int | None:
         """The year a month or season states, in digits or in words."""
@@ -329,6 +371,7 @@ class Resolver(PeriodRules):
 
     def _spelled_year(self, c, direction, text):
         from .vocabulary import NUMBER_WORDS
+
         if c.group("century") is None:
             year = 2000 + NUMBER_WORDS.get((c.group("small") or "").lower(), 0)
         else:
@@ -343,16 +386,16 @@ class Resolver(PeriodRules):
         if self.anchor is None:
             return Resolved("DATE", "XXXX-WXX-WE", "relative")
         saturday = resolve_weekday(self.anchor, 6, -1 if direction <= 0 else 1)
-        return Resolved("DATE", iso_week_value(saturday) + "-WE", "relative", reference=saturday,
-                        granularity="week")
+        return Resolved("DATE", iso_week_value(saturday) + "-WE", "relative", reference=saturday, granularity="week")
 
     def _decade(self, c, direction, text):
         if c.group("decade"):
             value = c.group("decade")
         elif c.group("word"):
             # "the nineties": the latest such decade up to the anchor
-            tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                    "nineties"].index(c.group("word").lower()) + 2
+            tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(
+                c.group("word").lower()
+            ) + 2
             century = self.anchor.year // 100 if self.anchor else 19
             if self.anchor and century * 100 + tens * 10 > self.anchor.year:
                 century -= 1
@@ -360,7 +403,7 @@ class Resolver(PeriodRules):
         else:
             century = self.anchor.year // 100 if self.anchor else 19
             if self.anchor and (century * 100 + int(c.group("short")) * 10) > self.anchor.year:
-                century -= 1   # "the '90s" said in 2021: the 1990s, not a decade ahead
+                century -= 1  # "the '90s" said in 2021: the 1990s, not a decade ahead
             value = f"{century}{c.group('short')}"
         return Resolved("DATE", value, "explicit", _mod(c), granularity="decade")
 
@@ -368,8 +411,9 @@ class Resolver(PeriodRules):
         if c.group("num"):
             n = int(c.group("num"))
         else:
-            n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
-                 "21st": 21}[c.group("word").lower()]
+            n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "21st": 21}[
+                c.group("word").lower()
+            ]
         return Resolved("DATE", f"{n - 1:02d}", "explicit", _mod(c), granularity="century")
 
     def _season(self, c, direction, text):
@@ -396,7 +440,7 @@ class Resolver(PeriodRules):
     _season_year = _season
 
     def _bare_season(self, c, direction, text):
-        """"in the summer": this year's, or last year's when it has not
+        """ "in the summer": this year's, or last year's when it has not
         begun by the anchor and the verb looks back."""
         code = SEASONS[c.group("season").lower()]
         if self.anchor is None:
@@ -413,52 +457,92 @@ class Resolver(PeriodRules):
         unit = c.group("unit").lower()
         rel = c.group("rel").lower()
         mod = _mod(c)
-        code = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
-                "decade": "DE", "century": "CE"}[unit]
-        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
-                "this": 0, "current": 0, "same": 0, "that": 0, "latest": -1, "recent": -1}[rel]
+        code = {
+            "week": "W",
+            "weekend": "WE",
+            "month": "M",
+            "quarter": "Q",
+            "year": "Y",
+            "decade": "DE",
+            "century": "CE",
+        }[unit]
+        step = {
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+            "this": 0,
+            "current": 0,
+            "same": 0,
+            "that": 0,
+            "latest": -1,
+            "recent": -1,
+        }[rel]
         base = self.anchor
         if rel in ("following", "previous", "same", "that"):
             base = self.last
         if base is None:
-            return Resolved("DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
-                                     "Q": "XXXX-QX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}[code],
-                            "relative", mod)
+            return Resolved(
+                "DATE",
+                {
+                    "W": "XXXX-WXX",
+                    "WE": "XXXX-WXX-WE",
+                    "M": "XXXX-XX",
+                    "Q": "XXXX-QX",
+                    "Y": "XXXX",
+                    "DE": "XXX",
+                    "CE": "XX",
+                }[code],
+                "relative",
+                mod,
+            )
         if code in ("DE", "CE") and rel == "past" and not mod:
             # "over the past decade" is the ten years up to now, not the
             # previous calendar decade ("the 1980s" said in 1998)
             return Resolved("DURATION", duration_value(1, code), "explicit")
         if code == "Q" and rel in ("this", "same") and (ref := self._reported_quarter()) is not None:
-            return Resolved("DATE", f"{ref.year}-Q{quarter_of(ref)}", "relative",
-                            reference=ref, granularity="quarter")
+            return Resolved("DATE", f"{ref.year}-Q{quarter_of(ref)}", "relative", reference=ref, granularity="quarter")
         if code == "Q" and rel == "latest":
-            ref = self._reported_quarter()   # the quarter the story reports on, else the last ended
+            ref = self._reported_quarter()  # the quarter the story reports on, else the last ended
             ly, lq = (ref.year, quarter_of(ref)) if ref is not None else self._last_quarter()
-            return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1),
-                            granularity="quarter")
+            return Resolved("DATE", f"{ly}-Q{lq}", "relative", reference=date(ly, 3 * lq - 2, 1), granularity="quarter")
         value, ref = shift(base, step, code)
-        gran = {"W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year",
-                "DE": "decade", "CE": "century"}[code]
+        gran = {"W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}[
+            code
+        ]
         return Resolved("DATE", value, "relative", mod, reference=ref, granularity=gran)
 
     def _modunit(self, c, direction, text):
         unit = c.group("unit").lower()
-        code = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE",
-                "century": "CE"}[unit]
+        code = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
         step = {"last": -1, "this": 0, "next": 1}[c.group("rel2").lower()]
         word = c.group("mod").lower()
         mod = {"early": "START", "late": "END"}.get(word)
         if self.anchor is None:
-            return Resolved("DATE", {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
-                                     "Y": "XXXX", "DE": "XXX", "CE": "XX"}[code], "relative", mod)
+            return Resolved(
+                "DATE",
+                {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}[code],
+                "relative",
+                mod,
+            )
         value, ref = shift(self.anchor, step, code)
-        return Resolved("DATE", value, "relative", mod, reference=ref,
-                        granularity={"W": "week", "WE": "week", "M": "month", "Y": "year",
-                                     "DE": "decade", "CE": "century"}[code])
+        return Resolved(
+            "DATE",
+            value,
+            "relative",
+            mod,
+            reference=ref,
+            granularity={"W": "week", "WE": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}[code],
+        )
 
     def _weekday(self, c, direction, text):
-        if not c.group("rel") and not c.group("part") and (
-                pair := _WEEKDAY_PAIR_SET.match(text, c.end, c.end + 40)) is not None:
+        if (
+            not c.group("rel")
+            and not c.group("part")
+            and (pair := _WEEKDAY_PAIR_SET.match(text, c.end, c.end + 40)) is not None
+        ):
             # "on Monday and Tuesday nights": the plural makes both recur
             weekday = WEEKDAYS[c.group("weekday").lower()]
             return Resolved("SET", f"XXXX-WXX-{weekday}T{PARTS_OF_DAY[pair.group(1).lower()]}", "explicit")
@@ -474,13 +558,20 @@ class Resolver(PeriodRules):
         # and "Friday" alone is often tagged when "night" follows: for
         # those the day's value is right more often.
         suffix = f"T{PARTS_OF_DAY[part]}" if part in ("evening", "afternoon") else ""
-        kind = "TIME" if suffix else "DATE"   # a day's value is a DATE
-        if text[c.end - 2:c.end] in ("'s", "\u2019s") or text[c.end:c.end + 2] in ("'s", "\u2019s"):
+        kind = "TIME" if suffix else "DATE"  # a day's value is a DATE
+        if text[c.end - 2 : c.end] in ("'s", "\u2019s") or text[c.end : c.end + 2] in ("'s", "\u2019s"):
             direction = -1  # "Wednesday's ruling" names a reported event
         stated = self.last_stated
-        if (not rel and direction <= 0 and stated is not None and self.anchor is not None
-                and stated.isoweekday() == weekday and 0 <= (self.anchor - stated).days <= 14
-                and weekday != self.anchor.isoweekday() and c.start - self.last_stated_end < 900):
+        if (
+            not rel
+            and direction <= 0
+            and stated is not None
+            and self.anchor is not None
+            and stated.isoweekday() == weekday
+            and 0 <= (self.anchor - stated).days <= 14
+            and weekday != self.anchor.isoweekday()
+            and c.start - self.last_stated_end < 900
+        ):
             # The narrative has moved to a date it just stated, and this
             # weekday is that date's: "on January 26 ... Thursday's raid".
             # Not the anchor's own weekday: a story names its own day that
@@ -510,14 +601,19 @@ class Resolver(PeriodRules):
 
     def _deictic(self, c, direction, text):
         word = " ".join(c.group("word").lower().split())
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-                  "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+        offset = {
+            "today": 0,
+            "tonight": 0,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }[word]
         part = (c.group("part") or "").lower()
         suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
         kind = "TIME" if suffix else "DATE"
         if self.anchor is None:
-            return Resolved(kind, ("PRESENT_REF" if offset == 0 and not suffix else "XXXX-XX-XX" + suffix),
-                            "relative")
+            return Resolved(kind, ("PRESENT_REF" if offset == 0 and not suffix else "XXXX-XX-XX" + suffix), "relative")
         d = self.anchor + timedelta(days=offset)
         return Resolved(kind, day_value(d) + suffix, "relative", reference=d)
 
@@ -534,7 +630,7 @@ class Resolver(PeriodRules):
         return Resolved("TIME", f"{day_value(d)}T{part}", "relative", reference=d)
 
     def _mid_part(self, c, direction, text):
-        """"by mid-afternoon", "mid-morning yesterday": a part of the day named
+        """ "by mid-afternoon", "mid-morning yesterday": a part of the day named
         after it, else of the day the sentence is on (as for a clock time)."""
         part = PARTS_OF_DAY[c.group("part").lower()]
         if self.anchor is None:
@@ -545,7 +641,7 @@ class Resolver(PeriodRules):
         return Resolved("TIME", f"{self._clock_day(c, direction)}T{part}", "relative")
 
     def _narrative_day(self, c, direction, text):
-        """"Earlier that day", "the next morning": the day the narrative is
+        """ "Earlier that day", "the next morning": the day the narrative is
         on (the last day the text named), or the one after or before it.
         With no day named yet there is nothing to count from."""
         if self.last is None or self.last_end < 0 or self.last_granularity != "day":
@@ -559,13 +655,17 @@ class Resolver(PeriodRules):
         return Resolved("DATE", day_value(d), "relative", reference=d)
 
     def _nth_day(self, c, direction, text):
-        """"Today is the eighth day of the strike", "it's the second day of":
+        """ "Today is the eighth day of the strike", "it's the second day of":
         today; "Tuesday was the third day of talks": the day just named."""
-        before = text[max(0, c.start - 16):c.start].lower()
+        before = text[max(0, c.start - 16) : c.start].lower()
         if re.search(r"\b(?:today|it)\s*(?:is\s|'s\s)$", before) and self.anchor is not None:
             return Resolved("DATE", day_value(self.anchor), "relative", reference=self.anchor)
-        if (before.endswith("was ") and self.last is not None and self.last_granularity == "day"
-                and 0 <= c.start - self.last_end <= 12):
+        if (
+            before.endswith("was ")
+            and self.last is not None
+            and self.last_granularity == "day"
+            and 0 <= c.start - self.last_end <= 12
+        ):
             return Resolved("DATE", day_value(self.last), "relative", reference=self.last)
         return None
 
@@ -587,14 +687,21 @@ class Resolver(PeriodRules):
 
     def _recent_units(self, c, direction, text):
         rel = c.group("rel").lower()
-        if (rel == "recent" and re.search(r"(?i)\bin\s+$", text[max(0, c.start - 4):c.start])
-                and not re.match(r"\s+(?:and|or)\s+(?:days|weeks|months|years|decades)\b", text[c.end:c.end + 20])
-                and in_present_perfect(text, c.start, c.end)):
+        if (
+            rel == "recent"
+            and re.search(r"(?i)\bin\s+$", text[max(0, c.start - 4) : c.start])
+            and not re.match(r"\s+(?:and|or)\s+(?:days|weeks|months|years|decades)\b", text[c.end : c.end + 20])
+            and in_present_perfect(text, c.start, c.end)
+        ):
             # "have suffered from kidnappings in recent years": a span up to
             # now (PXY); "soared in recent years" is a time in the past. What
             # the clause tells still happened in the recent past.
-            return Resolved("DURATION", duration_value(None, _unit(c.group("unit"))), "explicit",
-                            implied=Resolved("DATE", "PAST_REF", "relative"))
+            return Resolved(
+                "DURATION",
+                duration_value(None, _unit(c.group("unit"))),
+                "explicit",
+                implied=Resolved("DATE", "PAST_REF", "relative"),
+            )
         return Resolved("DATE", "PAST_REF" if rel == "recent" else "FUTURE_REF", "relative")
 
     # -- counted units ---------------------------------------------------------
@@ -606,8 +713,11 @@ class Resolver(PeriodRules):
             # "two days after the vote": the span is the duration; "after" is a signal.
             return self._as_duration(amount, unit, c, text)
         point = self._ago_point(c, amount, unit, how)
-        if (how in ("later", "earlier", "previously") and unit in _NARRATIVE_UNITS
-                and not _COMPARED.search(text[max(0, c.start - 50):c.start])):
+        if (
+            how in ("later", "earlier", "previously")
+            and unit in _NARRATIVE_UNITS
+            and not _COMPARED.search(text[max(0, c.start - 50) : c.start])
+        ):
             # "Three days later, ...", "an hour earlier": TimeML measures the
             # span from the narrative's day (P3D); the day it lands on is
             # kept for the narrative and for dating what the clause tells
@@ -620,8 +730,12 @@ class Resolver(PeriodRules):
         sign = -1 if how in ("ago", "earlier", "previously", "before") else 1
         base = self.anchor if how in ("ago", "from now", "hence") else self._narrative()
         minutes = unit == "M" and c.group("unit").lower().startswith("minute")
-        if base is not None and how in ("later", "earlier") and (unit in ("D", "H", "S") or minutes) \
-                and self._day_named():
+        if (
+            base is not None
+            and how in ("later", "earlier")
+            and (unit in ("D", "H", "S") or minutes)
+            and self._day_named()
+        ):
             # "resigned on Monday. Two days later, ...": days and hours count from the
             # day the narrative is on, a weekday included (as "the next day" does)
             base = self.last
@@ -634,12 +748,25 @@ class Resolver(PeriodRules):
             return Resolved("DATE", value, "relative", reference=ref, granularity="quarter")
         amount_i = int(round(amount))
         if unit == "Y" and self.last_quarter_context and self.last and how == "earlier":
-            return Resolved("DATE", f"{self.last.year - amount_i}-Q{quarter_of(self.last)}", "relative",
-                            granularity="quarter")
+            return Resolved(
+                "DATE", f"{self.last.year - amount_i}-Q{quarter_of(self.last)}", "relative", granularity="quarter"
+            )
         value, ref = shift(base, sign * amount_i, unit)
-        return Resolved("DATE", value, "relative", reference=ref,
-                        granularity={"D": "day", "W": "week", "WE": "week", "M": "month",
-                                     "Y": "year", "DE": "decade", "CE": "century"}.get(unit, "day"))
+        return Resolved(
+            "DATE",
+            value,
+            "relative",
+            reference=ref,
+            granularity={
+                "D": "day",
+                "W": "week",
+                "WE": "week",
+                "M": "month",
+                "Y": "year",
+                "DE": "decade",
+                "CE": "century",
+            }.get(unit, "day"),
+        )
 
     def _as_duration(self, amount, unit, c, text):
         is_minute = c.group("unit").lower().startswith("minute")
@@ -652,37 +779,62 @@ class Resolver(PeriodRules):
     def _duration(self, c, direction, text):
         amount = parse_number(c.group("num"))
         if amount is not None and c.group("andhalf"):
-            amount += 0.5   # "a minute and a half"
+            amount += 0.5  # "a minute and a half"
         unit = _unit(c.group("unit"))
-        if unit == "M" and amount in (6, 9, 12) and text[c.start:c.start + 4].lower() == "the " \
-                and not c.group("unit").lower().startswith("minute"):
+        if (
+            unit == "M"
+            and amount in (6, 9, 12)
+            and text[c.start : c.start + 4].lower() == "the "
+            and not c.group("unit").lower().startswith("minute")
+        ):
             # "For the nine months, net rose ... from ... a year earlier": a
             # results story has moved from its quarter to a longer period.
             self.last_quarter_context = False
             self.months_context = int(amount)
         num = c.group("num").lower()
-        before = text[max(0, c.start - 24):c.start]
-        if (num == "one" and c.group("unit").lower() == "day" and not c.group("lead") and not c.group("approx")
-                and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall|should)(?:\s+not)?\s+$", before)):
+        before = text[max(0, c.start - 24) : c.start]
+        if (
+            num == "one"
+            and c.group("unit").lower() == "day"
+            and not c.group("lead")
+            and not c.group("approx")
+            and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall|should)(?:\s+not)?\s+$", before)
+        ):
             return Resolved("DATE", "FUTURE_REF", "relative")  # "Islam will one day be ...": some day ahead
         if num in ("a", "an") and not c.group("lead"):
             if re.search(r"(?:\btimes|\))\s*$", before):
-                return Resolved("SET", duration_value(1, "TM" if c.group("unit").lower().startswith("minute") else unit),
-                                "explicit")
-            if re.search(r"(?:\d|\bpercent|\bcents?|\bdollars?|\bmillion|\bbillion|\bthousand"
-                         r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+[a-z]+s)\s*$",
-                         before):
+                return Resolved(
+                    "SET", duration_value(1, "TM" if c.group("unit").lower().startswith("minute") else unit), "explicit"
+                )
+            if re.search(
+                r"(?:\d|\bpercent|\bcents?|\bdollars?|\bmillion|\bbillion|\bthousand"
+                r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+[a-z]+s)\s*$",
+                before,
+            ):
                 # "$1.76 a year", "$55 a night", "four flights a week": a rate
                 # of pay or of output, not a time (TimeBank leaves 8 of 11 untagged)
                 return None
-        if (direction > 0 and self.anchor is not None and amount is not None and amount == int(amount)
-                and unit in ("D", "W", "M", "Y") and not c.group("lead") and not c.group("approx")
-                and re.search(r"(?i)\bin\s+$", before) and not re.match(r"\s+or\b", text[c.end:c.end + 4])):
+        if (
+            direction > 0
+            and self.anchor is not None
+            and amount is not None
+            and amount == int(amount)
+            and unit in ("D", "W", "M", "Y")
+            and not c.group("lead")
+            and not c.group("approx")
+            and re.search(r"(?i)\bin\s+$", before)
+            and not re.match(r"\s+or\b", text[c.end : c.end + 4])
+        ):
             # "will be redeemed in five years": the time that far ahead, not a
             # length ("the second letter in two weeks" is told in the past)
             value, ref = shift(self.anchor, int(amount), unit)
-            return Resolved("DATE", value, "relative", reference=ref,
-                            granularity={"D": "day", "W": "week", "M": "month", "Y": "year"}[unit])
+            return Resolved(
+                "DATE",
+                value,
+                "relative",
+                reference=ref,
+                granularity={"D": "day", "W": "week", "M": "month", "Y": "year"}[unit],
+            )
         return self._as_duration(amount, unit, c, text)
 
     def _bare_units(self, c, direction, text):
@@ -698,8 +850,9 @@ class Resolver(PeriodRules):
         weekday = WEEKDAYS[c.group("stem").lower() + "day"]
         if not c.group("npart"):
             return Resolved("SET", f"XXXX-WXX-{weekday}", "explicit")  # "on Sundays"
-        return Resolved("SET", f"XXXX-WXX-{weekday}T{PARTS_OF_DAY[c.group('npart').lower()]}",
-                        "explicit")  # "on Tuesday nights"
+        return Resolved(
+            "SET", f"XXXX-WXX-{weekday}T{PARTS_OF_DAY[c.group('npart').lower()]}", "explicit"
+        )  # "on Tuesday nights"
 
     def _set(self, c, direction, text):
         adv = (c.group("adv") or "").lower()
@@ -735,21 +888,28 @@ class Resolver(PeriodRules):
         if self.anchor is None:
             return "XXXX-XX-XX"
         if c.group("weekday"):
-            return day_value(resolve_weekday(self.anchor, WEEKDAYS[c.group("weekday").lower()],
-                                             -1 if direction <= 0 else 1))
+            return day_value(
+                resolve_weekday(self.anchor, WEEKDAYS[c.group("weekday").lower()], -1 if direction <= 0 else 1)
+            )
         if c.group("month_name") and c.group("day"):
             d = resolve_month_day(self.anchor, _month(c.group("month_name")), int(c.group("day")), 0)
             if d is not None:
                 return day_value(d)
         # Wire style puts the other time zone between: "10:35 a.m. (0735 GMT) Friday".
-        after = re.match(rf"\s*\([^)]{{1,20}}\)\s*(?:on\s+)?(?P<weekday>{WEEKDAY_RE})\b",
-                         self._text[c.end:c.end + 40])
+        after = re.match(
+            rf"\s*\([^)]{{1,20}}\)\s*(?:on\s+)?(?P<weekday>{WEEKDAY_RE})\b", self._text[c.end : c.end + 40]
+        )
         if after:
-            return day_value(resolve_weekday(self.anchor, WEEKDAYS[after.group("weekday").lower()],
-                                             -1 if direction <= 0 else 1))
-        if (self.last_end >= 0 and self.last_granularity == "day" and self.last is not None
-                and self._same_sentence(self.last_end, c.start)):
-            return day_value(self.last)   # "On Friday, police arrived at 6 a.m.": that day's clock
+            return day_value(
+                resolve_weekday(self.anchor, WEEKDAYS[after.group("weekday").lower()], -1 if direction <= 0 else 1)
+            )
+        if (
+            self.last_end >= 0
+            and self.last_granularity == "day"
+            and self.last is not None
+            and self._same_sentence(self.last_end, c.start)
+        ):
+            return day_value(self.last)  # "On Friday, police arrived at 6 a.m.": that day's clock
         return day_value(self.anchor)
 
     def _clock24(self, c, direction, text):
@@ -772,10 +932,17 @@ class Resolver(PeriodRules):
             # "Easter week", "Christmas week": the week holding the holiday,
             # the nearest one (it may have begun before the anchor)
             if not c.group("year") and self.anchor is not None:
-                d = min((holiday_date(name, y) for y in (year - 1, year, year + 1)),
-                        key=lambda h: abs((h - self.anchor).days))
-            return Resolved("DATE", iso_week_value(d), "explicit" if c.group("year") else "relative",
-                            reference=d, granularity="week")
+                d = min(
+                    (holiday_date(name, y) for y in (year - 1, year, year + 1)),
+                    key=lambda h: abs((h - self.anchor).days),
+                )
+            return Resolved(
+                "DATE",
+                iso_week_value(d),
+                "explicit" if c.group("year") else "relative",
+                reference=d,
+                granularity="week",
+            )
         if not c.group("year") and self.anchor is not None:
             if direction < 0 and d > self.anchor:
                 d = holiday_date(name, year - 1)
@@ -783,6 +950,8 @@ class Resolver(PeriodRules):
                 d = holiday_date(name, year + 1)
             elif direction == 0:
                 # No tense to go by: the nearest one ("from now to Election Day").
-                d = min((holiday_date(name, y) for y in (year - 1, year, year + 1)),
-                        key=lambda h: abs((h - self.anchor).days))
+                d = min(
+                    (holiday_date(name, y) for y in (year - 1, year, year + 1)),
+                    key=lambda h: abs((h - self.anchor).days),
+                )
         return Resolved("DATE", day_value(d), "explicit" if c.group("year") else "relative", reference=d)

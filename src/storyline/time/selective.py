@@ -52,8 +52,7 @@ from ..models import Timex
 from . import tag, tag_text
 from .recognise import RULES, recognise
 
-__all__ = ["tag_texts", "kinds_reading_tense", "context_words", "sentence_starts", "pieces_to_parse",
-           "PartialParse"]
+__all__ = ["tag_texts", "kinds_reading_tense", "context_words", "sentence_starts", "pieces_to_parse", "PartialParse"]
 
 #: components the time tagger never reads (named entities); ``tag_texts``
 #: leaves them out of its parse
@@ -70,13 +69,41 @@ CONTEXT_AFTER = 6
 # layers). The transition parser looks at most two tokens past the one it
 # decides on. Anything else (a transformer, an LSTM) may read the whole text.
 _WINDOW_ENCODERS = ("spacy.MaxoutWindowEncoder", "spacy.MishWindowEncoder", "spacy.HashEmbedCNN")
-_LOCAL_LAYERS = ("spacy.Tok2Vec", "spacy.MultiHashEmbed", "spacy.CharacterEmbed", "spacy.Tok2VecListener",
-                 "spacy.Tagger", "spacy.TransitionBasedParser")
+_LOCAL_LAYERS = (
+    "spacy.Tok2Vec",
+    "spacy.MultiHashEmbed",
+    "spacy.CharacterEmbed",
+    "spacy.Tok2VecListener",
+    "spacy.Tagger",
+    "spacy.TransitionBasedParser",
+)
 
 # Lower-case words that take a full stop and are often followed by a name:
 # "Roe vs. Wade", "the No. 2 official" (capitalised ones are never split after).
-_LOWER_ABBREVIATIONS = frozenset(("vs", "v", "no", "nos", "approx", "cf", "al", "ca", "etc", "viz", "esp",
-                                  "fig", "op", "est", "ft", "sq", "oz", "lb", "lbs", "pp"))
+_LOWER_ABBREVIATIONS = frozenset(
+    (
+        "vs",
+        "v",
+        "no",
+        "nos",
+        "approx",
+        "cf",
+        "al",
+        "ca",
+        "etc",
+        "viz",
+        "esp",
+        "fig",
+        "op",
+        "est",
+        "ft",
+        "sq",
+        "oz",
+        "lb",
+        "lbs",
+        "pp",
+    )
+)
 # A full stop, question or exclamation mark (and closing quotes or brackets),
 # space, then what can open a sentence: a capital, a digit or an opening quote.
 _SENTENCE_END = re.compile(r"(\S*?)[.!?][\"'\u201d\u2019)\]]*(\s+)(?=(?:``|[\"'\u201c\u2018(\[])?[A-Z0-9])")
@@ -92,13 +119,44 @@ _WORD = re.compile(r"\S+")
 #: (a new rule, say) is parsed, which is always correct, only slower.
 #: ``tests/test_time_selective.py`` reads the handlers' code and fails when
 #: a kind listed here starts reading the tense.
-TENSE_FREE_KINDS = frozenset((
-    "ago", "bare_units", "century", "decade", "decade_word", "deictic", "dmy", "fiscal_short", "iso", "mdy",
-    "modunit", "narrative_day", "nth_day", "overnight", "partofday", "period_end", "recent_units", "ref",
-    "rel_year_quarter", "relunit", "season", "season_year", "set", "slash", "spelled_year", "term_ref",
-    "the_quarter", "the_units", "the_year", "two_quarters", "weekday_set", "year", "year_earlier",
-    "year_quarter",
-))
+TENSE_FREE_KINDS = frozenset(
+    (
+        "ago",
+        "bare_units",
+        "century",
+        "decade",
+        "decade_word",
+        "deictic",
+        "dmy",
+        "fiscal_short",
+        "iso",
+        "mdy",
+        "modunit",
+        "narrative_day",
+        "nth_day",
+        "overnight",
+        "partofday",
+        "period_end",
+        "recent_units",
+        "ref",
+        "rel_year_quarter",
+        "relunit",
+        "season",
+        "season_year",
+        "set",
+        "slash",
+        "spelled_year",
+        "term_ref",
+        "the_quarter",
+        "the_units",
+        "the_year",
+        "two_quarters",
+        "weekday_set",
+        "year",
+        "year_earlier",
+        "year_quarter",
+    )
+)
 
 
 def kinds_reading_tense() -> frozenset[str]:
@@ -155,18 +213,23 @@ def sentence_starts(text: str, line_breaks: bool = True) -> list[int]:
     return sorted(starts)
 
 
-def pieces_to_parse(text: str, spans: Iterable[tuple[int, int]], before: int = CONTEXT_BEFORE,
-                    after: int = CONTEXT_AFTER, line_breaks: bool = True) -> list[tuple[int, int, int]]:
+def pieces_to_parse(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    before: int = CONTEXT_BEFORE,
+    after: int = CONTEXT_AFTER,
+    line_breaks: bool = True,
+) -> list[tuple[int, int, int]]:
     """The pieces of ``text`` to parse so that every span in ``spans`` is
     parsed as in the whole text: ``(start, first, end)`` with ``first`` the
     sentence start the piece is for (``start`` is ``before`` words earlier)
     and ``end`` after ``after`` words past the last sentence it is for, and
     the whitespace after them. Pieces do not overlap and come in text order."""
     starts = sentence_starts(text, line_breaks)
-    wanted: list[list[int]] = []   # [first, last) of runs of sentences that hold a span
+    wanted: list[list[int]] = []  # [first, last) of runs of sentences that hold a span
     for start, end in sorted(spans):
         i = bisect.bisect_right(starts, start) - 1
-        j = bisect.bisect_left(starts, max(end, start + 1))   # the first sentence after the span
+        j = bisect.bisect_left(starts, max(end, start + 1))  # the first sentence after the span
         first, last = starts[i], starts[j] if j < len(starts) else len(text)
         if wanted and first <= wanted[-1][1]:
             wanted[-1][1] = max(wanted[-1][1], last)
@@ -193,7 +256,7 @@ def _words_back(text: str, at: int, n: int) -> int:
     while True:
         lo = max(0, at - window)
         found = [m.start() for m in _WORD.finditer(text, lo, at)]
-        if lo == 0 or len(found) > n:   # (a word cut by ``lo`` is not counted)
+        if lo == 0 or len(found) > n:  # (a word cut by ``lo`` is not counted)
             break
         window *= 4
     if lo == 0 and len(found) <= n:
@@ -226,16 +289,22 @@ class PartialParse:
         self._pieces = list(parsed)
         self._starts = [start for start, _, _ in self._pieces]
 
-    def char_span(self, start: int, end: int, label=0, kb_id=0, vector=None,
-                  alignment_mode: str = "strict", span_id=0):
+    def char_span(self, start: int, end: int, label=0, kb_id=0, vector=None, alignment_mode: str = "strict", span_id=0):
         i = bisect.bisect_right(self._starts, start) - 1
         if i < 0:
             return None
         offset, piece_end, doc = self._pieces[i]
         if end > piece_end:
-            return None   # (no piece holds it: tagged without tense, as with no parse)
-        return doc.char_span(start - offset, end - offset, label=label, kb_id=kb_id, vector=vector,
-                             alignment_mode=alignment_mode, span_id=span_id)
+            return None  # (no piece holds it: tagged without tense, as with no parse)
+        return doc.char_span(
+            start - offset,
+            end - offset,
+            label=label,
+            kb_id=kb_id,
+            vector=vector,
+            alignment_mode=alignment_mode,
+            span_id=span_id,
+        )
 
 
 def _piece_doc(nlp, text: str, start: int, first: int, end: int):
@@ -250,8 +319,9 @@ def _piece_doc(nlp, text: str, start: int, first: int, end: int):
     return doc
 
 
-def tag_texts(texts: Sequence[str], anchors: Sequence[date | None], nlp, batch_size: int = 64,
-              group: int = 4) -> Iterator[tuple[Timex, ...]]:
+def tag_texts(
+    texts: Sequence[str], anchors: Sequence[date | None], nlp, batch_size: int = 64, group: int = 4
+) -> Iterator[tuple[Timex, ...]]:
     """The timexes of each text, as ``tag(nlp(text), anchor)`` gives them,
     parsing only the sentences with a candidate expression whose value can
     depend on the tense. ``nlp`` is a pipeline from
@@ -273,9 +343,15 @@ def tag_texts(texts: Sequence[str], anchors: Sequence[date | None], nlp, batch_s
     line_breaks = "storyline_line_breaks" in nlp.pipe_names
     for g in range(0, len(texts), group):
         chunk = range(g, min(g + group, len(texts)))
-        plans = [pieces_to_parse(texts[k], ((c.start, c.end) for c in recognise(texts[k]) if c.kind in reading),
-                                 *context, line_breaks=line_breaks)
-                 for k in chunk]
+        plans = [
+            pieces_to_parse(
+                texts[k],
+                ((c.start, c.end) for c in recognise(texts[k]) if c.kind in reading),
+                *context,
+                line_breaks=line_breaks,
+            )
+            for k in chunk
+        ]
         docs = [_piece_doc(nlp, texts[k], *piece) for k, plan in zip(chunk, plans) for piece in plan]
         parsed = iter(nlp.pipe(docs, batch_size=batch_size, disable=unread))
         for k, plan in zip(chunk, plans):

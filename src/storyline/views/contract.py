@@ -7,7 +7,15 @@ Every view (export, timeline --format json, the web API) goes through here.
 from __future__ import annotations
 
 from ..models import (
-    ActorRef, Article, Contradiction, Event, EventMention, Place, Statement, Storyline, TimeValue,
+    ActorRef,
+    Article,
+    Contradiction,
+    Event,
+    EventMention,
+    Place,
+    Statement,
+    Storyline,
+    TimeValue,
 )
 from .timeline import chronological
 
@@ -27,24 +35,34 @@ def date_json(tv: TimeValue | None) -> dict | None:
 
 
 def actor_json(actor: ActorRef) -> dict:
-    return {"name": actor.name, "country": actor.country, "sector": actor.sector,
-            "kind": actor.kind, "text": actor.text}
+    return {
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,
+        "kind": actor.kind,
+        "text": actor.text,
+    }
 
 
 def place_json(place: Place | None) -> dict | None:
     if place is None:
         return None
-    return {"name": place.name, "country": place.country,
-            "latitude": place.latitude, "longitude": place.longitude}
+    return {"name": place.name, "country": place.country, "latitude": place.latitude, "longitude": place.longitude}
 
 
 def mention_json(m: EventMention) -> dict:
     return {
-        "id": m.id, "article": m.article_id, "sentence": m.sentence,
-        "start": m.sentence_start, "end": m.sentence_end,
-        "trigger": m.trigger, "trigger_start": m.trigger_start, "trigger_end": m.trigger_end,
-        "modality": m.modality, "date": date_json(m.time),
-        "reference": m.reference,   # only names a happening told elsewhere (events.mentions)
+        "id": m.id,
+        "article": m.article_id,
+        "sentence": m.sentence,
+        "start": m.sentence_start,
+        "end": m.sentence_end,
+        "trigger": m.trigger,
+        "trigger_start": m.trigger_start,
+        "trigger_end": m.trigger_end,
+        "modality": m.modality,
+        "date": date_json(m.time),
+        "reference": m.reference,  # only names a happening told elsewhere (events.mentions)
     }
 
 
@@ -86,23 +104,28 @@ def article_json(a: Article) -> dict:
         },
         # an undated article's estimate (best day, interval, how sure, evidence or statistical)
         "published_estimate": estimate_json(a.published_estimate),
-        "removed": [{"start": r.start, "end": r.end, "reason": r.reason, "text": r.text}
-                    for r in a.removed],
-        "warnings": list(a.warnings),   # built, but repaired on the way (bad bytes replaced)
+        "removed": [{"start": r.start, "end": r.end, "reason": r.reason, "text": r.text} for r in a.removed],
+        "warnings": list(a.warnings),  # built, but repaired on the way (bad bytes replaced)
     }
 
 
 def statement_json(s: Statement) -> dict:
     return {
-        "id": s.id, "speaker": actor_json(s.speaker), "words": s.words, "article": s.article_id,
-        "date": date_json(s.time), "start": s.start, "end": s.end, "kind": s.kind, "cue": s.cue,
+        "id": s.id,
+        "speaker": actor_json(s.speaker),
+        "words": s.words,
+        "article": s.article_id,
+        "date": date_json(s.time),
+        "start": s.start,
+        "end": s.end,
+        "kind": s.kind,
+        "cue": s.cue,
         "about": s.about,
     }
 
 
 def storyline_json(s: Storyline) -> dict:
-    return {"id": s.id, "label": s.label, "events": list(s.event_ids),
-            "episodes": [list(ep) for ep in s.episodes]}
+    return {"id": s.id, "label": s.label, "events": list(s.event_ids), "episodes": [list(ep) for ep in s.episodes]}
 
 
 def contradiction_json(c: Contradiction) -> dict:

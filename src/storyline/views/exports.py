@@ -40,15 +40,45 @@ _QUAD_OF_TYPE = {t: q for q, (_, types) in QUADS.items() for t in types}
 # of the Goldstein scale, used so that analysts can sort and average as they
 # do with GDELT; they are not the published per-code table.
 _ROOT_SCORE = {
-    "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0,
-    "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.0,
-    "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
+    "01": 0.0,
+    "02": 3.0,
+    "03": 4.0,
+    "04": 1.0,
+    "05": 3.5,
+    "06": 6.0,
+    "07": 7.0,
+    "08": 5.0,
+    "09": -2.0,
+    "10": -5.0,
+    "11": -2.0,
+    "12": -4.0,
+    "13": -6.0,
+    "14": -6.5,
+    "15": -7.0,
+    "16": -4.0,
+    "17": -7.0,
+    "18": -9.0,
+    "19": -10.0,
+    "20": -10.0,
 }
 # The score of a PLOVER type when no CAMEO code is known.
 _TYPE_SCORE = {
-    "AGREE": 4.0, "CONSULT": 1.0, "SUPPORT": 3.5, "CONCEDE": 5.0, "COOPERATE": 6.0, "AID": 7.0,
-    "RETREAT": 5.0, "REQUEST": 3.0, "ACCUSE": -2.0, "REJECT": -4.0, "THREATEN": -6.0,
-    "PROTEST": -6.5, "SANCTION": -4.0, "MOBILIZE": -7.0, "COERCE": -7.0, "ASSAULT": -9.0,
+    "AGREE": 4.0,
+    "CONSULT": 1.0,
+    "SUPPORT": 3.5,
+    "CONCEDE": 5.0,
+    "COOPERATE": 6.0,
+    "AID": 7.0,
+    "RETREAT": 5.0,
+    "REQUEST": 3.0,
+    "ACCUSE": -2.0,
+    "REJECT": -4.0,
+    "THREATEN": -6.0,
+    "PROTEST": -6.5,
+    "SANCTION": -4.0,
+    "MOBILIZE": -7.0,
+    "COERCE": -7.0,
+    "ASSAULT": -9.0,
 }
 
 
@@ -73,15 +103,37 @@ def goldstein(event_type: str | None, cameo: str | None = None) -> float | None:
 
 #: Columns of the CSV and Parquet exports, with their Parquet types (docs/exports.md).
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "string"), ("date", "string"), ("date_earliest", "date"), ("date_latest", "date"),
-    ("date_precision", "string"), ("date_basis", "string"), ("type", "string"), ("cameo", "string"),
-    ("mode", "string"), ("modality", "string"), ("quad_class", "int"), ("goldstein", "float"),
-    ("actors", "string"), ("actor_countries", "string"), ("actor_sectors", "string"),
-    ("targets", "string"), ("target_countries", "string"), ("target_sectors", "string"),
-    ("location", "string"), ("location_country", "string"), ("latitude", "float"),
-    ("longitude", "float"), ("summary", "string"), ("storyline", "string"),
-    ("storyline_label", "string"), ("episode_of", "string"), ("sources", "int"),
-    ("mentions", "int"), ("articles", "int"), ("first_source", "string"), ("evidence", "string"),
+    ("id", "string"),
+    ("date", "string"),
+    ("date_earliest", "date"),
+    ("date_latest", "date"),
+    ("date_precision", "string"),
+    ("date_basis", "string"),
+    ("type", "string"),
+    ("cameo", "string"),
+    ("mode", "string"),
+    ("modality", "string"),
+    ("quad_class", "int"),
+    ("goldstein", "float"),
+    ("actors", "string"),
+    ("actor_countries", "string"),
+    ("actor_sectors", "string"),
+    ("targets", "string"),
+    ("target_countries", "string"),
+    ("target_sectors", "string"),
+    ("location", "string"),
+    ("location_country", "string"),
+    ("latitude", "float"),
+    ("longitude", "float"),
+    ("summary", "string"),
+    ("storyline", "string"),
+    ("storyline_label", "string"),
+    ("episode_of", "string"),
+    ("sources", "int"),
+    ("mentions", "int"),
+    ("articles", "int"),
+    ("first_source", "string"),
+    ("evidence", "string"),
 )
 
 
@@ -91,7 +143,7 @@ class _Corpus:
     mentions: dict[str, EventMention]
     stories: dict[str, Storyline]
     articles: dict[str, object]
-    episode_of: dict[str, str]       # event id -> id of the first event of its recurrence
+    episode_of: dict[str, str]  # event id -> id of the first event of its recurrence
 
     @classmethod
     def load(cls, store) -> "_Corpus":
@@ -101,8 +153,13 @@ class _Corpus:
             for episode in s.episodes:
                 for eid in episode:
                     episode_of[eid] = episode[0]
-        return cls(chronological(store.events()), {m.id: m for m in store.mentions()}, stories,
-                   {a.id: a for a in store.articles()}, episode_of)
+        return cls(
+            chronological(store.events()),
+            {m.id: m for m in store.mentions()},
+            stories,
+            {a.id: a for a in store.articles()},
+            episode_of,
+        )
 
     def event_mentions(self, event: Event) -> list[EventMention]:
         return [self.mentions[m] for m in event.mention_ids if m in self.mentions]
@@ -110,7 +167,7 @@ class _Corpus:
     def episode_links(self, event: Event) -> list[str]:
         """The other episodes of the recurring event this event belongs to."""
         story = self.stories.get(event.storyline or "")
-        for episode in (story.episodes if story else ()):
+        for episode in story.episodes if story else ():
             if event.id in episode:
                 return [e for e in episode if e != event.id]
         return []
@@ -123,11 +180,10 @@ def _actor_columns(actors: tuple[ActorRef, ...]) -> tuple[str, str, str]:
     the three cells and zip them. A cell with nothing known at all is empty."""
     first: dict[str, ActorRef] = {}
     for a in actors:
-        first.setdefault(a.name, a)   # an actor named twice is listed once
+        first.setdefault(a.name, a)  # an actor named twice is listed once
     chosen = list(first.values())
     cell = lambda values: "; ".join(v or "" for v in values) if any(values) else ""
-    return (cell([a.name for a in chosen]), cell([a.country for a in chosen]),
-            cell([a.sector for a in chosen]))
+    return (cell([a.name for a in chosen]), cell([a.country for a in chosen]), cell([a.sector for a in chosen]))
 
 
 def evidence_text(sentence: str | None) -> str | None:
@@ -157,10 +213,18 @@ def _row(corpus: _Corpus, e: Event) -> dict:
         "date_latest": t.latest if t else None,
         "date_precision": t.precision if t else None,
         "date_basis": t.basis if t else None,
-        "type": e.type, "cameo": e.cameo, "mode": e.mode, "modality": e.modality,
-        "quad_class": quad_class(e.type, e.cameo), "goldstein": goldstein(e.type, e.cameo),
-        "actors": actors, "actor_countries": actor_countries, "actor_sectors": actor_sectors,
-        "targets": targets, "target_countries": target_countries, "target_sectors": target_sectors,
+        "type": e.type,
+        "cameo": e.cameo,
+        "mode": e.mode,
+        "modality": e.modality,
+        "quad_class": quad_class(e.type, e.cameo),
+        "goldstein": goldstein(e.type, e.cameo),
+        "actors": actors,
+        "actor_countries": actor_countries,
+        "actor_sectors": actor_sectors,
+        "targets": targets,
+        "target_countries": target_countries,
+        "target_sectors": target_sectors,
         "location": place.name if place else None,
         "location_country": place.country if place else None,
         "latitude": place.latitude if place else None,
@@ -206,13 +270,14 @@ def export_parquet(store, out: IO[bytes]) -> None:
 
 # --- PLOVER -------------------------------------------------------------------------
 
+
 def _plover_date(e: Event) -> str:
     t = e.time
     # PLOVER's date is a calendar date. An open interval such as PAST_REF
     # ("had happened by 2023-02-04") names no date: it is unknown here, and
     # its known bound stays in date_latest / date_earliest.
     if t is None or not t.is_known or not t.value[:1].isdigit():
-        return "XXXX-XX-XX"   # TimeML's "unknown"; the field stays present as PLOVER requires
+        return "XXXX-XX-XX"  # TimeML's "unknown"; the field stays present as PLOVER requires
     if t.precision == "day" and t.earliest:
         return t.earliest.isoformat()
     return t.value
@@ -256,15 +321,39 @@ def export_plover(store, out: IO[str]) -> None:
 # --- GDELT-like -----------------------------------------------------------------------
 
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "DATEADDED",
+    "SOURCEURL",
     # storyline's own columns, after GDELT's so positional readers still work
-    "StorylineEventID", "PLOVERType", "Modality", "DateValue", "StorylineID",
+    "StorylineEventID",
+    "PLOVERType",
+    "Modality",
+    "DateValue",
+    "StorylineID",
 )
 
 
@@ -277,25 +366,48 @@ def _gdelt_rows(store) -> list[list]:
         cameo = e.cameo or ""
         a1 = e.sources[0] if e.sources else None
         a2 = e.targets[0] if e.targets else None
-        published = [corpus.articles[a].published for a in dict.fromkeys(
-            m.article_id for m in corpus.event_mentions(e)) if a in corpus.articles]
+        published = [
+            corpus.articles[a].published
+            for a in dict.fromkeys(m.article_id for m in corpus.event_mentions(e))
+            if a in corpus.articles
+        ]
         added = min((p.earliest for p in published if p and p.earliest), default=None)
-        rows.append([
-            _numeric_id(e.id),
-            day.strftime("%Y%m%d") if day else "",
-            day.strftime("%Y%m") if day else "",
-            day.year if day else "",
-            f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
-            a1.name if a1 else "", (a1.country or "") if a1 else "", (a1.sector or "") if a1 else "",
-            a2.name if a2 else "", (a2.country or "") if a2 else "", (a2.sector or "") if a2 else "",
-            1, cameo, cameo[:3], cameo[:2], r["quad_class"] or "", _csv_value(r["goldstein"]),
-            r["mentions"], r["sources"], r["articles"], "",
-            r["location"] or "", r["location_country"] or "",
-            _csv_value(r["latitude"]), _csv_value(r["longitude"]),
-            added.strftime("%Y%m%d000000") if added else "",
-            r["first_source"] or "",
-            e.id, e.type, e.modality, r["date"] or "", e.storyline or "",
-        ])
+        rows.append(
+            [
+                _numeric_id(e.id),
+                day.strftime("%Y%m%d") if day else "",
+                day.strftime("%Y%m") if day else "",
+                day.year if day else "",
+                f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
+                a1.name if a1 else "",
+                (a1.country or "") if a1 else "",
+                (a1.sector or "") if a1 else "",
+                a2.name if a2 else "",
+                (a2.country or "") if a2 else "",
+                (a2.sector or "") if a2 else "",
+                1,
+                cameo,
+                cameo[:3],
+                cameo[:2],
+                r["quad_class"] or "",
+                _csv_value(r["goldstein"]),
+                r["mentions"],
+                r["sources"],
+                r["articles"],
+                "",
+                r["location"] or "",
+                r["location_country"] or "",
+                _csv_value(r["latitude"]),
+                _csv_value(r["longitude"]),
+                added.strftime("%Y%m%d000000") if added else "",
+                r["first_source"] or "",
+                e.id,
+                e.type,
+                e.modality,
+                r["date"] or "",
+                e.storyline or "",
+            ]
+        )
     return rows
 
 
@@ -330,6 +442,7 @@ def export_gdelt_csv(store, out: IO[str]) -> None:
 
 # --- TimelineJS -------------------------------------------------------------------------
 
+
 def _tl_date(d: date, precision: str) -> dict:
     out = {"year": d.year}
     if precision in ("day", "week", "month"):
@@ -355,9 +468,11 @@ def export_timelinejs(store, out: IO[str]) -> None:
         item = {
             "unique_id": e.id,
             "start_date": _tl_date(start, t.precision),
-            "text": {"headline": html.escape(e.summary or e.type),
-                     "text": f"<p>{html.escape(e.type)} · {html.escape(e.modality)} · "
-                             f"{count(e.source_count, 'source')}</p>{body}"},
+            "text": {
+                "headline": html.escape(e.summary or e.type),
+                "text": f"<p>{html.escape(e.type)} · {html.escape(e.modality)} · "
+                f"{count(e.source_count, 'source')}</p>{body}",
+            },
         }
         if t.earliest and t.latest and t.latest != t.earliest and t.precision != "day":
             item["end_date"] = _tl_date(t.latest, "day")
@@ -368,9 +483,7 @@ def export_timelinejs(store, out: IO[str]) -> None:
         if story:
             item["group"] = html.escape(story.label)  # TimelineJS shows groups as HTML too
         events.append(item)
-    doc = {"title": {"text": {"headline": "storyline",
-                              "text": f"<p>{len(events)} dated events</p>"}},
-           "events": events}
+    doc = {"title": {"text": {"headline": "storyline", "text": f"<p>{len(events)} dated events</p>"}}, "events": events}
     json.dump(doc, out, ensure_ascii=False, indent=2)
     out.write("\n")
 

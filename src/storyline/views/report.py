@@ -36,9 +36,12 @@ LABEL_W, PLOT_W, UNDATED_W, LANE_H, TOP = 210, 860, 70, 64, 28
 
 
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("storyline.views", "templates"),
-                      autoescape=select_autoescape(["html", "svg", "j2"], default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("storyline.views", "templates"),
+        autoescape=select_autoescape(["html", "svg", "j2"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals["quad_colours"] = QUAD_COLOURS
     env.filters["count"] = count
     return env
@@ -54,11 +57,14 @@ def _sha256(text: str) -> str:
 
 def report_policy(script: str, style: str) -> str:
     """The CSP of the report: nothing from outside, only our own inline code."""
-    return (f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
-            "img-src data:; base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
 
 
 # --- the model the template renders ------------------------------------------------
+
 
 def busiest_first(storylines):
     """Storylines with the most events first: the busiest is usually the story
@@ -83,8 +89,13 @@ def _evidence(m: EventMention, article) -> dict:
     pub = article.published if article else None
     return {
         # Outer whitespace is dropped: the quote is shown with pre-wrap.
-        "mention": m.id, "before": s[:a].lstrip(), "span": s[a:b], "after": s[b:].rstrip(),
-        "start": m.sentence_start, "end": m.sentence_end, "modality": m.modality,
+        "mention": m.id,
+        "before": s[:a].lstrip(),
+        "span": s[a:b],
+        "after": s[b:].rstrip(),
+        "start": m.sentence_start,
+        "end": m.sentence_end,
+        "modality": m.modality,
         "article": m.article_id,
         "title": (article.title or article.source) if article else m.article_id,
         "publisher": article.publisher if article else None,
@@ -99,7 +110,11 @@ def _event_item(e: Event, mentions: dict, articles: dict, stories: dict) -> dict
     actors = list(dict.fromkeys(a.name for a in e.sources + e.targets))
     story = stories.get(e.storyline or "")
     return {
-        "id": e.id, "type": e.type, "cameo": e.cameo, "mode": e.mode, "modality": e.modality,
+        "id": e.id,
+        "type": e.type,
+        "cameo": e.cameo,
+        "mode": e.mode,
+        "modality": e.modality,
         # The quad class every export gives (CAMEO root first, as GDELT): a
         # REQUEST coded CAMEO 020 (appeal) is verbal cooperation there, and
         # was verbal conflict here, so the chart and the CSV disagreed.
@@ -113,13 +128,15 @@ def _event_item(e: Event, mentions: dict, articles: dict, stories: dict) -> dict
         "actors": actors,
         # What the actor filter searches: canonical names and the words the
         # articles used ("Moscow" for Russia), as `timeline --actor` does.
-        "actor_key": "\n".join(dict.fromkeys(
-            n.casefold() for n in actors + [a.text for a in e.sources + e.targets])),
+        "actor_key": "\n".join(dict.fromkeys(n.casefold() for n in actors + [a.text for a in e.sources + e.targets])),
         "location": e.location.name if e.location else None,
-        "summary": e.summary or e.type, "sources": e.source_count,
-        "story": story.id if story else "", "story_label": story.label if story else "",
-        "evidence": [_evidence(mentions[m], articles.get(mentions[m].article_id))
-                     for m in e.mention_ids if m in mentions],
+        "summary": e.summary or e.type,
+        "sources": e.source_count,
+        "story": story.id if story else "",
+        "story_label": story.label if story else "",
+        "evidence": [
+            _evidence(mentions[m], articles.get(mentions[m].article_id)) for m in e.mention_ids if m in mentions
+        ],
     }
 
 
@@ -148,9 +165,11 @@ def _time_axis(dated: list[date]) -> tuple[date, date, list[dict]]:
             d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
     if len(ticks) < 3:
         # A story of a few weeks: label days, a week apart.
-        first = lo.toordinal() + (7 - lo.weekday()) % 7   # the first Monday
-        ticks = [{"label": date.fromordinal(n).isoformat(), "day": date.fromordinal(n)}
-                 for n in range(first, hi.toordinal() + 1, 7)]
+        first = lo.toordinal() + (7 - lo.weekday()) % 7  # the first Monday
+        ticks = [
+            {"label": date.fromordinal(n).isoformat(), "day": date.fromordinal(n)}
+            for n in range(first, hi.toordinal() + 1, 7)
+        ]
     return lo, hi, ticks
 
 
@@ -161,8 +180,9 @@ def _timeline(items: list[dict], events: list[Event], storylines) -> dict:
         lanes.append({"id": "", "label": "(no storyline)"})
     lane_of = {lane["id"]: n for n, lane in enumerate(lanes)}
     mids = {e.id: _midpoint(e) for e in events}
-    dated = [d for d in mids.values() if d] + [date.fromisoformat(i[k]) for i in items
-                                              for k in ("earliest", "latest") if i[k]]
+    dated = [d for d in mids.values() if d] + [
+        date.fromisoformat(i[k]) for i in items for k in ("earliest", "latest") if i[k]
+    ]
     if dated:
         lo, hi, ticks = _time_axis(dated)
     else:
@@ -215,28 +235,45 @@ def _timeline(items: list[dict], events: list[Event], storylines) -> dict:
         # and the headline get a line each.
         who, sep, what = lane["label"].partition(": ")
         lane["lines"] = [who, what] if sep else [lane["label"]]
-    return {"lanes": lanes, "marks": marks, "links": links, "ticks": ticks,
-            "width": LABEL_W + PLOT_W + UNDATED_W, "height": TOP + len(lanes) * LANE_H + 24,
-            "plot_right": LABEL_W + PLOT_W, "label_w": LABEL_W,
-            "undated_x": LABEL_W + PLOT_W + UNDATED_W / 2,
-            "has_undated": any(not mids[m["id"]] for m in marks)}
+    return {
+        "lanes": lanes,
+        "marks": marks,
+        "links": links,
+        "ticks": ticks,
+        "width": LABEL_W + PLOT_W + UNDATED_W,
+        "height": TOP + len(lanes) * LANE_H + 24,
+        "plot_right": LABEL_W + PLOT_W,
+        "label_w": LABEL_W,
+        "undated_x": LABEL_W + PLOT_W + UNDATED_W / 2,
+        "has_undated": any(not mids[m["id"]] for m in marks),
+    }
 
 
 def _monthly(items: list[dict]) -> dict:
     """Events per month (per year on long spans) stacked by quad class.
     An event counts in the month of its earliest possible date."""
     days = [date.fromisoformat(i["earliest"] or i["latest"]) for i in items if i["earliest"] or i["latest"]]
-    chart = {"bars": [], "labels": [], "width": 0, "height": 0, "unit": "month", "max": 0,
-             "legend": [{"name": name, "colour": QUAD_COLOURS[q]} for q, (name, _) in QUADS.items()],
-             "undated": len(items) - len(days)}
+    chart = {
+        "bars": [],
+        "labels": [],
+        "width": 0,
+        "height": 0,
+        "unit": "month",
+        "max": 0,
+        "legend": [{"name": name, "colour": QUAD_COLOURS[q]} for q, (name, _) in QUADS.items()],
+        "undated": len(items) - len(days),
+    }
     if not days:
         return chart
     lo, hi = min(days), max(days)
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
     by_year = months > 180
     chart["unit"] = "year" if by_year else "month"
-    keys = ([str(y) for y in range(lo.year, hi.year + 1)] if by_year else
-            [f"{lo.year + (lo.month - 1 + k) // 12}-{(lo.month - 1 + k) % 12 + 1:02d}" for k in range(months)])
+    keys = (
+        [str(y) for y in range(lo.year, hi.year + 1)]
+        if by_year
+        else [f"{lo.year + (lo.month - 1 + k) // 12}-{(lo.month - 1 + k) % 12 + 1:02d}" for k in range(months)]
+    )
     counts: dict[str, Counter] = {k: Counter() for k in keys}
     for i in items:
         d = i["earliest"] or i["latest"]
@@ -253,13 +290,22 @@ def _monthly(items: list[dict]) -> dict:
                 continue
             h = plot_h * c / top
             y -= h
-            chart["bars"].append({"x": round(left + n * bar_w + bar_w * 0.1, 2), "y": round(y, 2),
-                                  "w": round(max(bar_w * 0.8, 1), 2), "h": round(h, 2),
-                                  "colour": QUAD_COLOURS[quad], "count": c, "key": key,
-                                  "quad": QUADS[quad][0] if quad else "other"})
+            chart["bars"].append(
+                {
+                    "x": round(left + n * bar_w + bar_w * 0.1, 2),
+                    "y": round(y, 2),
+                    "w": round(max(bar_w * 0.8, 1), 2),
+                    "h": round(h, 2),
+                    "colour": QUAD_COLOURS[quad],
+                    "count": c,
+                    "key": key,
+                    "quad": QUADS[quad][0] if quad else "other",
+                }
+            )
         if by_year or key.endswith("-01") or n == 0 or len(keys) <= 24:
-            chart["labels"].append({"x": round(left + n * bar_w + bar_w / 2, 2),
-                                    "text": key if (by_year or len(keys) <= 24) else key[:4]})
+            chart["labels"].append(
+                {"x": round(left + n * bar_w + bar_w / 2, 2), "text": key if (by_year or len(keys) <= 24) else key[:4]}
+            )
     step = max(1, len(chart["labels"]) // 14)
     chart["labels"] = chart["labels"][::step]
     chart.update(width=width, height=plot_h + 40, max=top, left=left, base=10 + plot_h)
@@ -287,13 +333,32 @@ def _network(events: list[Event], limit: int = 30) -> dict:
         x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
         where[name] = (round(x, 1), round(y, 1))
         right = math.cos(angle) >= 0
-        nodes.append({"name": name, "x": where[name][0], "y": where[name][1], "events": degree[name],
-                      "r": round(4 + 2.5 * math.sqrt(degree[name]), 1),
-                      "lx": round(x + (12 if right else -12), 1), "ly": round(y + 4, 1),
-                      "anchor": "start" if right else "end"})
-    edges = [{"a": a, "b": b, "n": n, "x1": where[a][0], "y1": where[a][1], "x2": where[b][0],
-              "y2": where[b][1], "w": round(1 + 1.5 * math.log2(n), 1)}
-             for (a, b), n in sorted(weight.items()) if a in where and b in where]
+        nodes.append(
+            {
+                "name": name,
+                "x": where[name][0],
+                "y": where[name][1],
+                "events": degree[name],
+                "r": round(4 + 2.5 * math.sqrt(degree[name]), 1),
+                "lx": round(x + (12 if right else -12), 1),
+                "ly": round(y + 4, 1),
+                "anchor": "start" if right else "end",
+            }
+        )
+    edges = [
+        {
+            "a": a,
+            "b": b,
+            "n": n,
+            "x1": where[a][0],
+            "y1": where[a][1],
+            "x2": where[b][0],
+            "y2": where[b][1],
+            "w": round(1 + 1.5 * math.log2(n), 1),
+        }
+        for (a, b), n in sorted(weight.items())
+        if a in where and b in where
+    ]
     return {"nodes": nodes, "edges": edges, "size": size, "hidden": max(len(degree) - limit, 0)}
 
 
@@ -302,17 +367,24 @@ def _record_text(record_id: str, mentions: dict, statements: dict, events: dict,
     if record_id in mentions:
         m = mentions[record_id]
         a = articles.get(m.article_id)
-        return {"kind": "mention", "text": m.sentence, "where": (a.title or a.source) if a else m.article_id,
-                "event": m.summary}
+        return {
+            "kind": "mention",
+            "text": m.sentence,
+            "where": (a.title or a.source) if a else m.article_id,
+            "event": m.summary,
+        }
     if record_id in statements:
         s = statements[record_id]
         a = articles.get(s.article_id)
-        return {"kind": f"statement by {s.speaker.name}", "text": s.words,
-                "where": (a.title or a.source) if a else s.article_id, "event": None}
+        return {
+            "kind": f"statement by {s.speaker.name}",
+            "text": s.words,
+            "where": (a.title or a.source) if a else s.article_id,
+            "event": None,
+        }
     if record_id in events:
         e = events[record_id]
-        return {"kind": "event", "text": e.summary, "where": display_date(e.time),
-                "event": None}
+        return {"kind": "event", "text": e.summary, "where": display_date(e.time), "event": None}
     return {"kind": "record", "text": record_id, "where": "", "event": None}
 
 
@@ -341,16 +413,29 @@ def _statements(statements: list[Statement], articles: dict, mention_summary: di
     for s in statements:
         a = articles.get(s.article_id)
         words, quoted = statement_view(s.kind, s.words)
-        by_speaker[s.speaker.name].append({
-            "id": s.id, "words": words, "quoted": quoted, "kind": s.kind, "cue": s.cue,
-            "date": display_date(s.time), "order": time_order(s.time),
-            "title": (a.title or a.source) if a else s.article_id,
-            "about": mention_summary.get(s.about) if s.about else None,
-        })
+        by_speaker[s.speaker.name].append(
+            {
+                "id": s.id,
+                "words": words,
+                "quoted": quoted,
+                "kind": s.kind,
+                "cue": s.cue,
+                "date": display_date(s.time),
+                "order": time_order(s.time),
+                "title": (a.title or a.source) if a else s.article_id,
+                "about": mention_summary.get(s.about) if s.about else None,
+            }
+        )
         meta[s.speaker.name] = s.speaker
-    return [{"speaker": name, "country": meta[name].country, "sector": meta[name].sector,
-             "said": sorted(items, key=lambda i: (i["order"], i["id"]))}
-            for name, items in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    return [
+        {
+            "speaker": name,
+            "country": meta[name].country,
+            "sector": meta[name].sector,
+            "said": sorted(items, key=lambda i: (i["order"], i["id"])),
+        }
+        for name, items in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
 
 
 def report_model(store) -> dict:
@@ -365,21 +450,35 @@ def report_model(store) -> dict:
     stories_view = []
     for s in busiest_first(storylines):
         episodes = [[by_id[e] for e in ep if e in by_id] for ep in s.episodes]
-        stories_view.append({"id": s.id, "label": s.label, "count": len(s.event_ids),
-                             "episodes": [sorted(ep, key=lambda i: i["earliest"] or "9999") for ep in episodes]})
+        stories_view.append(
+            {
+                "id": s.id,
+                "label": s.label,
+                "count": len(s.event_ids),
+                "episodes": [sorted(ep, key=lambda i: i["earliest"] or "9999") for ep in episodes],
+            }
+        )
     statement_by_id = {s.id: s for s in statements}
     event_by_id = {e.id: e for e in events}
     contradictions = [
-        {"id": c.id, "why": c.why,
-         "first": _record_text(c.first, mentions, statement_by_id, event_by_id, articles),
-         "second": _record_text(c.second, mentions, statement_by_id, event_by_id, articles)}
+        {
+            "id": c.id,
+            "why": c.why,
+            "first": _record_text(c.first, mentions, statement_by_id, event_by_id, articles),
+            "second": _record_text(c.second, mentions, statement_by_id, event_by_id, articles),
+        }
         for c in store.contradictions()
     ]
     return {
         "version": __version__,
         "database": Path(store.path).name,
-        "counts": {"articles": len(articles), "events": len(events), "statements": len(statements),
-                   "storylines": len(storylines), "contradictions": len(contradictions)},
+        "counts": {
+            "articles": len(articles),
+            "events": len(events),
+            "statements": len(statements),
+            "storylines": len(storylines),
+            "contradictions": len(contradictions),
+        },
         "events": items,
         "timeline": _timeline(items, events, storylines),
         "monthly": _monthly(items),
@@ -391,10 +490,18 @@ def report_model(store) -> dict:
         # the build could not read are recorded, and listed here.
         "failures": [{"source": f.source, "reason": f.reason} for f in store.failures()],
         "articles": [
-            {"id": a.id, "title": a.title or a.source, "publisher": a.publisher, "source": a.source,
-             "url": a.url, "published": display_date(a.published),
-             "basis": a.published.basis if a.published else "unknown", "removed": len(a.removed)}
-            for a in sorted(articles.values(), key=lambda a: (time_order(a.published), a.id))],
+            {
+                "id": a.id,
+                "title": a.title or a.source,
+                "publisher": a.publisher,
+                "source": a.source,
+                "url": a.url,
+                "published": display_date(a.published),
+                "basis": a.published.basis if a.published else "unknown",
+                "removed": len(a.removed),
+            }
+            for a in sorted(articles.values(), key=lambda a: (time_order(a.published), a.id))
+        ],
         "options": {
             "types": sorted({i["type"] for i in items}),
             "modalities": sorted({i["modality"] for i in items}),
@@ -409,8 +516,9 @@ def render_report(store) -> tuple[str, str]:
     """The report's HTML and the Content-Security-Policy it needs."""
     script, style = static_text("report.js"), static_text("report.css")
     policy = report_policy(script, style)
-    html = _env().get_template("report.html").render(
-        model=report_model(store), script=script, style=style, policy=policy)
+    html = (
+        _env().get_template("report.html").render(model=report_model(store), script=script, style=style, policy=policy)
+    )
     return html, policy
 
 

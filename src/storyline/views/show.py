@@ -37,9 +37,14 @@ def event_detail(store, event: Event) -> dict:
 def why_merged(event: Event) -> list[dict]:
     """The strongest pairs of the event's mentions the linker scored, with
     the features that pushed each most (their share of the logit)."""
-    return [{"mentions": [link.first, link.second], "score": link.score,
-             "reasons": [{"feature": name, "weight": value} for name, value in link.reasons]}
-            for link in event.links]
+    return [
+        {
+            "mentions": [link.first, link.second],
+            "score": link.score,
+            "reasons": [{"feature": name, "weight": value} for name, value in link.reasons],
+        }
+        for link in event.links
+    ]
 
 
 def storyline_detail(store, event: Event) -> dict | None:
@@ -53,26 +58,37 @@ def storyline_detail(store, event: Event) -> dict | None:
     storyline = loads(Storyline, rows[0][0])
     series = [list(episode) for episode in storyline.episodes if event.id in episode]
     dated = {e.id: e for e in store.events_by_ids(sorted({i for s in series for i in s}))}
-    return {"id": storyline.id, "label": storyline.label, "events": len(storyline.event_ids),
-            "episodes": [[{"event": i, "date": (dated[i].time.value if i in dated and dated[i].time else None)}
-                          for i in episode] for episode in series]}
+    return {
+        "id": storyline.id,
+        "label": storyline.label,
+        "events": len(storyline.event_ids),
+        "episodes": [
+            [{"event": i, "date": (dated[i].time.value if i in dated and dated[i].time else None)} for i in episode]
+            for episode in series
+        ],
+    }
 
 
 def find_statement(store, statement_id: str) -> Statement:
     """A statement by its id: one side of a contradiction is often a statement."""
     rows = list(store.iter_rows("SELECT record FROM statements WHERE id = ?", [statement_id]))
     if not rows:
-        raise NotFoundError(f"no statement with id {statement_id} in {store.path}; "
-                            "statement ids are in `storyline export --format json`")
+        raise NotFoundError(
+            f"no statement with id {statement_id} in {store.path}; "
+            "statement ids are in `storyline export --format json`"
+        )
     return loads(Statement, rows[0][0])
 
 
 def statement_detail(store, statement: Statement) -> dict:
     detail = statement_json(statement)
     article = store.article(statement.article_id)
-    detail.update(article_title=article.title, article_path=article.source,
-                  published=date_json(article.published),
-                  published_estimate=estimate_json(article.published_estimate))
+    detail.update(
+        article_title=article.title,
+        article_path=article.source,
+        published=date_json(article.published),
+        published_estimate=estimate_json(article.published_estimate),
+    )
     return detail
 
 
@@ -89,15 +105,20 @@ def render_statement(detail: dict) -> str:
     date = (detail["date"] or {}).get("value") or "undated"
     published = _published_label(detail)
     words = " ".join(detail["words"].split())
-    return "\n".join([
-        f"{detail['id']}  {detail['kind']} ({detail['cue'] or '-'})",
-        f"  speaker: {detail['speaker']['name']}",
-        f"  date:    {date}",
-        f"  about:   {detail['about'] or '-'}",
-        f"  - {detail['article_title'] or detail['article_path']} ({published}) "
-        f"[{detail['article']} {detail['start']}-{detail['end']}]",
-        f"      {words}",   # a quote keeps the article's own quotation marks
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                f"{detail['id']}  {detail['kind']} ({detail['cue'] or '-'})",
+                f"  speaker: {detail['speaker']['name']}",
+                f"  date:    {date}",
+                f"  about:   {detail['about'] or '-'}",
+                f"  - {detail['article_title'] or detail['article_path']} ({published}) "
+                f"[{detail['article']} {detail['start']}-{detail['end']}]",
+                f"      {words}",  # a quote keeps the article's own quotation marks
+            ]
+        )
+        + "\n"
+    )
 
 
 def render_event(detail: dict) -> str:
@@ -113,8 +134,10 @@ def render_event(detail: dict) -> str:
     ]
     for m in detail["mentions"]:
         published = _published_label(m)
-        lines.append(f"  - {m['article_title'] or m['article_path']} ({published}) [{m['article']} {m['start']}-{m['end']}]")
-        lines.append(f"      \"{_mark(m)}\"")
+        lines.append(
+            f"  - {m['article_title'] or m['article_path']} ({published}) [{m['article']} {m['start']}-{m['end']}]"
+        )
+        lines.append(f'      "{_mark(m)}"')
     lines += _why_lines(detail)
     return "\n".join(lines) + "\n"
 
@@ -150,7 +173,7 @@ def _date_line(date: dict | None) -> str:
     if not date or not (date.get("earliest") or date.get("latest")):
         return "undated" if not date or date.get("value") in (None, "") else f"{date['value']} (no day known)"
     if date.get("earliest") == date.get("latest") == date.get("value"):
-        return f"{date['value']}, {date.get('basis')}"   # a day: its span says nothing more
+        return f"{date['value']}, {date.get('basis')}"  # a day: its span says nothing more
     span = f"{date.get('earliest') or '…'} .. {date.get('latest') or '…'}"
     return f"{date['value']}  [{span}], {date.get('basis')}"
 
@@ -165,5 +188,12 @@ def _mark(m: dict) -> str:
     return " ".join(s.split())
 
 
-__all__ = ["find_event", "event_detail", "render_event", "find_statement", "statement_detail",
-           "render_statement", "names"]
+__all__ = [
+    "find_event",
+    "event_detail",
+    "render_event",
+    "find_statement",
+    "statement_detail",
+    "render_statement",
+    "names",
+]

@@ -19,8 +19,20 @@ from ..models import PLOVER_TYPES, Event, Storyline
 
 FORMATS = ("table", "json", "csv", "markdown")
 #: The keys of a timeline row, in order (the csv columns, the json keys).
-ROW_FIELDS = ["id", "date", "value", "earliest", "latest", "type", "modality", "who", "whom", "summary",
-              "sources", "storyline"]
+ROW_FIELDS = [
+    "id",
+    "date",
+    "value",
+    "earliest",
+    "latest",
+    "type",
+    "modality",
+    "who",
+    "whom",
+    "summary",
+    "sources",
+    "storyline",
+]
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,6 @@ class TimelineFilter:
                 return False
         return True
 
-
     def in_window(self, t) -> bool:
         """Undated events are in no window. By default the best days must lie
         inside it: an open "≤ 2023-02-04" overlaps every window before 2023,
@@ -66,9 +77,11 @@ class TimelineFilter:
         possible day inside the window is enough."""
         if t is None or not t.is_known:
             return False
-        if self.overlapping:   # an open end (None) may be any day on that side
-            return not ((self.since and t.latest and t.latest < self.since)
-                        or (self.until and t.earliest and t.earliest > self.until))
+        if self.overlapping:  # an open end (None) may be any day on that side
+            return not (
+                (self.since and t.latest and t.latest < self.since)
+                or (self.until and t.earliest and t.earliest > self.until)
+            )
         first, last = best_days(t)
         return (self.since is None or first >= self.since) and (self.until is None or last <= self.until)
 
@@ -139,20 +152,22 @@ def timeline_rows(events: list[Event], storylines: list[Storyline], flt: Timelin
         if not flt.matches(e, story):
             continue
         t = e.time
-        rows.append({
-            "id": e.id,
-            "date": display_date(t),
-            "value": t.value if t else None,
-            "earliest": t.earliest.isoformat() if t and t.earliest else None,
-            "latest": t.latest.isoformat() if t and t.latest else None,
-            "type": e.type,
-            "modality": e.modality,
-            "who": names(e.sources),
-            "whom": names(e.targets) if e.targets else "",
-            "summary": e.summary,
-            "sources": e.source_count,
-            "storyline": story.label if story else "",
-        })
+        rows.append(
+            {
+                "id": e.id,
+                "date": display_date(t),
+                "value": t.value if t else None,
+                "earliest": t.earliest.isoformat() if t and t.earliest else None,
+                "latest": t.latest.isoformat() if t and t.latest else None,
+                "type": e.type,
+                "modality": e.modality,
+                "who": names(e.sources),
+                "whom": names(e.targets) if e.targets else "",
+                "summary": e.summary,
+                "sources": e.source_count,
+                "storyline": story.label if story else "",
+            }
+        )
     return rows
 
 
@@ -167,8 +182,9 @@ def render(rows: list[dict], fmt: str) -> str:
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()
-    cells = [[r["date"], r["type"], _who_whom(r), r["modality"], r["summary"], str(r["sources"]), r["id"]]
-             for r in rows]
+    cells = [
+        [r["date"], r["type"], _who_whom(r), r["modality"], r["summary"], str(r["sources"]), r["id"]] for r in rows
+    ]
     header = ["date", "type", "who → whom", "modality", "summary", "sources", "id"]
     if fmt == "markdown":
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

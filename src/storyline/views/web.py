@@ -40,8 +40,10 @@ from .show import event_detail, find_statement, statement_detail
 from .timeline import TimelineFilter, chronological, display_date, parse_day
 from .words import count
 
-PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-               "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+PAGE_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 MAX_LIMIT = 500
 
 
@@ -70,14 +72,15 @@ _EVENT_SEARCH = (
     "OR sources ILIKE ? ESCAPE '\\' OR targets ILIKE ? ESCAPE '\\' OR date_value ILIKE ? ESCAPE '\\' "
     "UNION SELECT event_id FROM mentions WHERE event_id IS NOT NULL AND sentence ILIKE ? ESCAPE '\\'"
 )
-_STATEMENT_SEARCH = ("SELECT id FROM statements WHERE words ILIKE ? ESCAPE '\\' "
-                     "OR speaker ILIKE ? ESCAPE '\\'")
-_ARTICLE_SEARCH = ("SELECT id FROM articles WHERE title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\' "
-                   "OR source ILIKE ? ESCAPE '\\' OR publisher ILIKE ? ESCAPE '\\'")
+_STATEMENT_SEARCH = "SELECT id FROM statements WHERE words ILIKE ? ESCAPE '\\' OR speaker ILIKE ? ESCAPE '\\'"
+_ARTICLE_SEARCH = (
+    "SELECT id FROM articles WHERE title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\' "
+    "OR source ILIKE ? ESCAPE '\\' OR publisher ILIKE ? ESCAPE '\\'"
+)
 
 
 def _page(items: list, limit: int, offset: int, request: Request) -> dict:
-    window = items[offset: offset + limit]
+    window = items[offset : offset + limit]
     nxt = None
     if offset + limit < len(items):
         params = dict(request.query_params)
@@ -89,16 +92,21 @@ def _page(items: list, limit: int, offset: int, request: Request) -> dict:
 def create_app(db: str) -> FastAPI:
     """The app for one database file; fails at once, clearly, if it cannot be read."""
     Store(db, read_only=True).close()
-    env = Environment(loader=PackageLoader("storyline.views", "templates"),
-                      autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("storyline.views", "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["when"] = display_date
     env.filters["count"] = count
     env.globals["statement_view"] = statement_view
     # The type filter offers the PLOVER types rather than a free text box,
     # where a typo answered with an error page.
     env.globals["plover_types"] = PLOVER_TYPES
-    app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json")
+    app = FastAPI(
+        title="storyline", version=__version__, docs_url=None, redoc_url=None, openapi_url="/api/openapi.json"
+    )
     static_dir = str(resources.files("storyline.views").joinpath("static"))
     app.mount("/static", StaticFiles(directory=static_dir), name="static")
 
@@ -141,8 +149,9 @@ def create_app(db: str) -> FastAPI:
     async def _bad_parameter(request: Request, exc: RequestValidationError):
         # FastAPI's own answer is a 422 JSON list, even for a page a person
         # opened; answer as every other misuse is answered.
-        problems = "; ".join(f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg')}"
-                             for err in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg')}" for err in exc.errors()
+        )
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": "bad request", "detail": problems}, status_code=400)
         return page("web_error.html", 400, title="Bad request", message=problems)
@@ -164,18 +173,26 @@ def create_app(db: str) -> FastAPI:
     # -- shared queries ------------------------------------------------------
 
     def find_events(s: Store, q, type_, actor, story, since, until, overlapping) -> list:
-        flt = TimelineFilter(parse_day(since, "--since"), parse_day(until, "--until"), actor or None,
-                             type_ or None, story or None, overlapping)
+        flt = TimelineFilter(
+            parse_day(since, "--since"),
+            parse_day(until, "--until"),
+            actor or None,
+            type_ or None,
+            story or None,
+            overlapping,
+        )
         stories = {st.id: st for st in s.storylines()}
         ids = _matching_ids(s, _EVENT_SEARCH, q, 6)
-        return [e for e in chronological(s.events())
-                if (ids is None or e.id in ids) and flt.matches(e, stories.get(e.storyline or ""))]
+        return [
+            e
+            for e in chronological(s.events())
+            if (ids is None or e.id in ids) and flt.matches(e, stories.get(e.storyline or ""))
+        ]
 
     def find_statements(s: Store, q, speaker) -> list:
         ids = _matching_ids(s, _STATEMENT_SEARCH, q, 2)
         needle = (speaker or "").casefold()
-        return [st for st in s.statements()
-                if (ids is None or st.id in ids) and needle in st.speaker.name.casefold()]
+        return [st for st in s.statements() if (ids is None or st.id in ids) and needle in st.speaker.name.casefold()]
 
     def find_articles(s: Store, q) -> list:
         ids = _matching_ids(s, _ARTICLE_SEARCH, q, 4)
@@ -193,10 +210,19 @@ def create_app(db: str) -> FastAPI:
         return {"name": "storyline", "version": __version__, "routes": api_routes(app)}
 
     @app.get("/api/events")
-    def api_events(request: Request, q: str | None = None, type: str | None = None,
-                   actor: str | None = None, story: str | None = None, since: str | None = None,
-                   until: str | None = None, overlapping: bool = False, limit: int = limit_q,
-                   offset: int = offset_q, s: Store = Depends(store)):
+    def api_events(
+        request: Request,
+        q: str | None = None,
+        type: str | None = None,
+        actor: str | None = None,
+        story: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        overlapping: bool = False,
+        limit: int = limit_q,
+        offset: int = offset_q,
+        s: Store = Depends(store),
+    ):
         events = find_events(s, q, type, actor, story, since, until, overlapping)
         body = _page(events, limit, offset, request)
         mentions = {m.id: m for m in s.mentions([m for e in body["items"] for m in e.mention_ids])}
@@ -208,8 +234,14 @@ def create_app(db: str) -> FastAPI:
         return event_detail(s, s.event(event_id))
 
     @app.get("/api/statements")
-    def api_statements(request: Request, q: str | None = None, speaker: str | None = None,
-                       limit: int = limit_q, offset: int = offset_q, s: Store = Depends(store)):
+    def api_statements(
+        request: Request,
+        q: str | None = None,
+        speaker: str | None = None,
+        limit: int = limit_q,
+        offset: int = offset_q,
+        s: Store = Depends(store),
+    ):
         body = _page(find_statements(s, q, speaker), limit, offset, request)
         body["items"] = [statement_json(st) for st in body["items"]]
         return body
@@ -219,8 +251,7 @@ def create_app(db: str) -> FastAPI:
         return statement_detail(s, find_statement(s, statement_id))
 
     @app.get("/api/storylines")
-    def api_storylines(request: Request, limit: int = limit_q, offset: int = offset_q,
-                       s: Store = Depends(store)):
+    def api_storylines(request: Request, limit: int = limit_q, offset: int = offset_q, s: Store = Depends(store)):
         body = _page(s.storylines(), limit, offset, request)
         body["items"] = [storyline_json(st) for st in body["items"]]
         return body
@@ -233,8 +264,9 @@ def create_app(db: str) -> FastAPI:
         raise NotFoundError(f"no storyline with id {story_id}; list them at /api/storylines")
 
     @app.get("/api/articles")
-    def api_articles(request: Request, q: str | None = None, limit: int = limit_q,
-                     offset: int = offset_q, s: Store = Depends(store)):
+    def api_articles(
+        request: Request, q: str | None = None, limit: int = limit_q, offset: int = offset_q, s: Store = Depends(store)
+    ):
         body = _page(find_articles(s, q), limit, offset, request)
         body["items"] = [article_json(a) for a in body["items"]]
         return body
@@ -256,17 +288,28 @@ def create_app(db: str) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def home(s: Store = Depends(store)):
         counts = s.counts()
-        stories = [{"id": st.id, "label": st.label, "events": len(st.event_ids),
-                    "episodes": len(st.episodes)} for st in busiest_first(s.storylines())]
+        stories = [
+            {"id": st.id, "label": st.label, "events": len(st.event_ids), "episodes": len(st.episodes)}
+            for st in busiest_first(s.storylines())
+        ]
         # The base template adds " · storyline" to every title; the home page
         # has no title of its own (it read "storyline · storyline").
         return page("web_home.html", title=None, counts=counts, stories=stories, db=s.path)
 
     @app.get("/events", response_class=HTMLResponse)
-    def events_page(request: Request, q: str | None = None, type: str | None = None,
-                    actor: str | None = None, story: str | None = None, since: str | None = None,
-                    until: str | None = None, overlapping: bool = False, limit: int = limit_q,
-                    offset: int = offset_q, s: Store = Depends(store)):
+    def events_page(
+        request: Request,
+        q: str | None = None,
+        type: str | None = None,
+        actor: str | None = None,
+        story: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        overlapping: bool = False,
+        limit: int = limit_q,
+        offset: int = offset_q,
+        s: Store = Depends(store),
+    ):
         found = find_events(s, q, type, actor, story, since, until, overlapping)
         body = _page(found, limit, offset, request)
         prev = None
@@ -274,10 +317,24 @@ def create_app(db: str) -> FastAPI:
             params = dict(request.query_params)
             params.update(offset=str(max(offset - limit, 0)), limit=str(limit))
             prev = f"/events?{urlencode(params)}"
-        return page("web_events.html", title="Events", rows=items_for(s, body["items"]), total=body["total"],
-                    offset=offset, next=body["next"], prev=prev,
-                    form={"q": q or "", "type": type or "", "actor": actor or "", "story": story or "",
-                          "since": since or "", "until": until or "", "overlapping": overlapping})
+        return page(
+            "web_events.html",
+            title="Events",
+            rows=items_for(s, body["items"]),
+            total=body["total"],
+            offset=offset,
+            next=body["next"],
+            prev=prev,
+            form={
+                "q": q or "",
+                "type": type or "",
+                "actor": actor or "",
+                "story": story or "",
+                "since": since or "",
+                "until": until or "",
+                "overlapping": overlapping,
+            },
+        )
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event_page(event_id: str, s: Store = Depends(store)):
@@ -290,17 +347,26 @@ def create_app(db: str) -> FastAPI:
         # In date order, as the report lists what each speaker said.
         found = sorted(find_statements(s, q, speaker), key=lambda st: (time_order(st.time), st.id))
         titles = {a.id: a.title or a.source for a in s.articles()}
-        return page("web_statements.html", title="Statements", statements=found, titles=titles,
-                    form={"q": q or "", "speaker": speaker or ""})
+        return page(
+            "web_statements.html",
+            title="Statements",
+            statements=found,
+            titles=titles,
+            form={"q": q or "", "speaker": speaker or ""},
+        )
 
     @app.get("/storylines", response_class=HTMLResponse)
     def storylines_page(s: Store = Depends(store)):
         events = {e.id: e for e in s.events()}
-        stories = [{"id": st.id, "label": st.label,
-                    "events": chronological([events[e] for e in st.event_ids if e in events]),
-                    "episodes": [chronological([events[e] for e in ep if e in events])
-                                 for ep in st.episodes]}
-                   for st in busiest_first(s.storylines())]
+        stories = [
+            {
+                "id": st.id,
+                "label": st.label,
+                "events": chronological([events[e] for e in st.event_ids if e in events]),
+                "episodes": [chronological([events[e] for e in ep if e in events]) for ep in st.episodes],
+            }
+            for st in busiest_first(s.storylines())
+        ]
         return page("web_storylines.html", title="Storylines", stories=stories)
 
     @app.get("/articles", response_class=HTMLResponse)
@@ -312,8 +378,13 @@ def create_app(db: str) -> FastAPI:
         article = s.article(article_id)
         ids = [row[0] for row in s.iter_rows("SELECT id FROM mentions WHERE article_id = ?", [article_id])]
         mentions = s.mentions(ids) if ids else []
-        return page("web_article.html", title=article.title or article.source, article=article,
-                    segments=_segments(article.text, mentions), mentions=mentions)
+        return page(
+            "web_article.html",
+            title=article.title or article.source,
+            article=article,
+            segments=_segments(article.text, mentions),
+            mentions=mentions,
+        )
 
     @app.get("/report", response_class=HTMLResponse)
     def report_page(s: Store = Depends(store)):
@@ -340,11 +411,13 @@ def api_routes(app: FastAPI) -> list[str]:
 def _segments(text: str, mentions) -> list[tuple[str, bool]]:
     """The article cut into (text, is_trigger) pieces so the template can mark
     what was coded without ever emitting markup from the text itself."""
-    spans = sorted({(m.trigger_start, m.trigger_end) for m in mentions if 0 <= m.trigger_start < m.trigger_end <= len(text)})
+    spans = sorted(
+        {(m.trigger_start, m.trigger_end) for m in mentions if 0 <= m.trigger_start < m.trigger_end <= len(text)}
+    )
     out, at = [], 0
     for start, end in spans:
         if start < at:
-            continue   # overlapping triggers: the first one wins
+            continue  # overlapping triggers: the first one wins
         out.append((text[at:start], False))
         out.append((text[start:end], True))
         at = end
