@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..models import ActorRef, EventMention, TimeValue
 from ..time.dating import CORPUS_EVIDENCE, HINT_MAX_SPAN_DAYS
+from ..time.vocabulary import NUMBER_WORDS
 from .coref import MentionInfo, compatible, pair_score
 from .features import FACTUAL, SentenceVectors, actor_keys
 
@@ -353,20 +354,6 @@ _AGO = re.compile(
     r"(?P<unit>day|week|month)s?\s+ago\b"
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
-_SMALL = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def _days_ago(sentence: str) -> tuple[int, str] | None:
@@ -375,7 +362,7 @@ def _days_ago(sentence: str) -> tuple[int, str] | None:
     if m is None:
         return None
     word = m.group("n").lower()
-    n = int(word) if word.isdigit() else _SMALL[word]
+    n = int(word) if word.isdigit() else NUMBER_WORDS[word]
     return n * _UNIT_DAYS[m.group("unit").lower()], " ".join(m.group(0).split())
 
 

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 
 from .grid import Board, _range_mask
 from .knowledge import Holder, _loose
-from .vocabulary import MONTHS
+from .vocabulary import MONTHS, NUMBER_WORDS
 
 #: "outgoing": news calls a holder so in about the last half year of a term
 OUTGOING_DAYS = 200
@@ -70,22 +70,7 @@ def _count(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
         return int(word)
-    return {
-        "a": 1,
-        "an": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-    }.get(word)
+    return NUMBER_WORDS.get(word)
 
 
 def _title_alternatives(holder: Holder) -> str:
