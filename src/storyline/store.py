@@ -61,6 +61,18 @@ def _rows_relation(rows: list[dict]) -> tuple[str, list]:
     return f"(SELECT {columns})", [[row[name] for row in rows] for name in names]
 
 
+#: What linking writes: forgetting links empties these (``Store._delete_links``).
+_LINK_TABLES = (
+    "events",
+    "storylines",
+    "contradictions",
+    "article_stories",
+    "story_keys",
+    "mention_stories",
+    "story_key_owners",
+)
+
+
 class Store:
     """A storyline database. Use as a context manager, or call ``close()``."""
 
@@ -380,22 +392,19 @@ class Store:
             self.con.execute("SELECT 1 FROM article_stories WHERE story_id IS NOT NULL LIMIT 1").fetchone() is not None
         )
 
+    def _delete_links(self) -> None:
+        """Every link and story record gone, mentions tied to no event (inside
+        the caller's transaction)."""
+        for table in _LINK_TABLES:
+            self.con.execute(f"DELETE FROM {table}")
+        self.con.execute("UPDATE mentions SET event_id = NULL")
+
     def clear_links(self) -> None:
         """Forget every link (events, storylines, contradictions, stories), so
         the next relink links every article. One transaction: killed, it
         leaves the links as they were."""
         with self.transaction():
-            for table in (
-                "events",
-                "storylines",
-                "contradictions",
-                "article_stories",
-                "story_keys",
-                "mention_stories",
-                "story_key_owners",
-            ):
-                self.con.execute(f"DELETE FROM {table}")
-            self.con.execute("UPDATE mentions SET event_id = NULL")
+            self._delete_links()
             self._set_links_dirty(True)
 
     def unlinked_article_ids(self) -> list[str]:
@@ -477,17 +486,7 @@ class Store:
         link in memory). It records no stories, so the next build relinks
         every article story by story."""
         with self.transaction():
-            for table in (
-                "events",
-                "storylines",
-                "contradictions",
-                "article_stories",
-                "story_keys",
-                "mention_stories",
-                "story_key_owners",
-            ):
-                self.con.execute(f"DELETE FROM {table}")
-            self.con.execute("UPDATE mentions SET event_id = NULL")
+            self._delete_links()
             self._bulk_insert("events", [_event_row(e) for e in result.events])
             self._bulk_update(
                 "UPDATE mentions SET event_id = b.event_id FROM _batch b WHERE mentions.id = b.id",
