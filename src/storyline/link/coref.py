@@ -420,14 +420,15 @@ def link_mentions(
     for i, root in enumerate(parent):  # a cluster's root is its smallest position
         smallest.setdefault(root, i)
     parent = [smallest[root] for root in parent]
-    tied = {(min(r, k), max(r, k)) for r, k, _ in attached}
-    scored = [item for item in scored if (item[0], item[1]) not in tied]
-    scored += [(min(r, k), max(r, k), 1.0, 0.0) for r, k, _ in attached]
     groups: dict[int, list[EventMention]] = {}
     for i in range(size):
         groups.setdefault(parent[i], []).append(ordered[i])
     why: dict[str, tuple[PairLink, ...]] = {}
     if explain:
+        # a reference's tie ranks as a sure pair among the reasons
+        tied = {(min(r, k), max(r, k)) for r, k, _ in attached}
+        scored = [item for item in scored if (item[0], item[1]) not in tied]
+        scored += [(min(r, k), max(r, k), 1.0, 0.0) for r, k, _ in attached]
         best: dict[int, list[tuple[float, int, int, float]]] = {}
         for i, j, p, h in scored:
             if parent[i] == parent[j]:
