@@ -216,3 +216,25 @@ def test_dating_a_guess_nothing_bounds_is_withdrawn():
     board.bound(date(1994, 1, 1), None, "tells of 1994 in the past tense", "year_past")
     widened = honest_interval(board, guess, TODAY)
     assert (widened.earliest, widened.latest) == (date(1994, 1, 1), TODAY)
+
+
+def test_dating_offices_the_former_title_after_the_name_is_after_the_term(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "roles:\n  - titles: [Foreign Secretary]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2011-03-14, 2016-09-30]]}\n",
+        encoding="utf-8",
+    )
+    value = date_of("Ada Quintavalle, the former foreign secretary, is the favourite.", str(path))
+    assert value.earliest == date(2016, 9, 30) and value.latest == TODAY
+
+
+def test_dating_offices_lower_case_particles_inside_a_name(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "roles:\n  - titles: [President]\n    holders:\n"
+        "      - {name: Daniel arap Mwangale, terms: [[1978-08-22, 2002-12-30]]}\n",
+        encoding="utf-8",
+    )
+    value = date_of("The office of President Daniel arap Mwangale gave the figures.", str(path))
+    assert value.earliest == date(1978, 8, 22) and value.latest <= date(2002, 12, 30) + timedelta(days=60)

@@ -121,3 +121,10 @@ def test_dating_tenure_years_ago_next_to_a_dated_happening(tmp_path):
     assert value is not None and date(2011, 6, 1) <= value.earliest <= date(2014, 5, 30) <= value.latest <= date(
         2017, 6, 1
     )
+
+
+def test_dating_tenure_elected_months_before_the_term_still_holds_the_vote(roles):
+    # a vote in June for a term from October (Mexico), in February for one from October (Indonesia)
+    value = date_of("Bruno Ferreira was elected chancellor on Sunday by a landslide.", roles)
+    start = date(2019, 3, 4)
+    assert value.earliest <= start - timedelta(days=240) and value.latest <= start + timedelta(days=30)

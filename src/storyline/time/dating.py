@@ -254,7 +254,10 @@ def _evidence_board(doc, roles_path: str | None):
                 break
         for m in matches:
             if m.group("former"):
-                if re.match(r"(?i)\s*(?:former|ex-|late)\b", m.group("former")) and _given_fits(h, m):
+                # "former", or after the name "the former foreign secretary"
+                if re.match(r"(?i)\s*(?:(?:the|a)\s+)?(?:former|ex-|late|onetime)", m.group("former")) and _given_fits(
+                    h, m
+                ):
                     former_holder(board, h, " ".join(m.group(0).split()))
                     age_evidence(board, h, text)  # an age is the person's, in office or not
                     term_told_in_time(

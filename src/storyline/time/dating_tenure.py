@@ -30,8 +30,9 @@ from .knowledge import Holder, _loose
 LEAD_SENTENCES = 3
 #: days after a term's start or end that the lead still reports it as news
 NEWS_DAYS = 30
-#: days before a term's start that news reports the holder elected, appointed or chosen
-CHOSEN_BEFORE_DAYS = 90
+#: days before a term's start that news reports the holder elected, appointed or chosen: a vote
+#: comes weeks (France) to months (Mexico four, Indonesia eight) before the term begins
+CHOSEN_BEFORE_DAYS = 250
 #: days before a term's end that news reports the holder resigning (the successor is chosen
 #: first: a prime minister resigns as party leader and leaves office weeks later)
 ANNOUNCED_BEFORE_DAYS = 75

@@ -87,6 +87,10 @@ def _loose(word: str) -> str:
     return "".join(letters.get(ch, re.escape(ch)) for ch in fold(word))
 
 
+#: lower-case words inside a name ("Daniel arap Moi", "Ursula von der Leyen")
+_PARTICLES = r"(?:arap|bin|ibn|al|el|da|de|del|dos|du|van|von|der|den|la|le)"
+
+
 def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     parts = name.split()
     surname = parts[-1]
@@ -96,7 +100,7 @@ def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     # or lieutenant governor, a deputy or assistant secretary, holds another office.
     return re.compile(
         rf"(?P<former>\b(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Tt]hen-|[Tt]hen)\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
-        rf"(?<![Vv]ice\s)(?<![Vv]ice-)(?<!Lt\.\s)(?<![Ll]ieutenant\s)(?<![Dd]eputy\s)(?<![Aa]ssistant\s)(?<![Aa]ssociate\s)\b(?i:{title_alt})\s+(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){_loose(surname)}\b"
+        rf"(?<![Vv]ice\s)(?<![Vv]ice-)(?<!Lt\.\s)(?<![Ll]ieutenant\s)(?<![Dd]eputy\s)(?<![Aa]ssistant\s)(?<![Aa]ssociate\s)\b(?i:{title_alt})\s+(?P<given>(?:(?:[A-Z\u00C0-\u017E][\w.'-]*|{_PARTICLES})\s+){{0,3}}){_loose(surname)}\b"
     )
 
 
