@@ -102,6 +102,26 @@ def scores(coded: dict, golden: dict):
     return precision, found / required, exact_found / exact, false_alarms, misses, undated
 
 
+def statement_misses(said: dict, golden: dict) -> list[str]:
+    """The golden ``statements`` (file name -> expected statements) that no
+    statement of the file (file name -> its statements) answers: one whose words
+    hold the golden words, by one of the golden speakers, with the golden CAMEO code."""
+    misses = []
+    for name, expected in golden.items():
+        for want in expected.get("statements", []):
+            found = [
+                s
+                for s in said.get(name, ())
+                if want["words"] in s.words
+                and {s.speaker.name, s.speaker.country} & set(want["speaker"])
+                and s.cameo == want.get("cameo", s.cameo)
+            ]
+            if not found:
+                got = [(s.speaker.name, s.cameo, s.words[:60]) for s in said.get(name, ())]
+                misses.append(f"{name}: {want['why']} -> {got}")
+    return misses
+
+
 def analyse_folder(folder: Path) -> dict:
     """File name -> the build's analysis of each article in ``folder``;
     every article must go through without a failure."""

@@ -189,3 +189,26 @@ def test_events_statements_speaker_name_has_no_quote_mark(nlp, text):
     for st in statements:
         assert not set('\u201c\u201d"') & set(st.speaker.name + st.speaker.text)
         assert st.words == "the launch was a success"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Norway on Tuesday rejected the accusations of spying made by its neighbour.", "NOR"),
+        ("The Kenyan government strongly denied any involvement in the raid.", "KEN"),
+        ("Chilean officials dismissed the allegations as baseless.", "CHL"),
+    ],
+)
+def test_events_statements_denial_is_the_deniers_statement(nlp, text, speaker):
+    """Denying a charge is a statement of the denier (CAMEO 016), not a REJECT event."""
+    _, mentions, statements = _statements(nlp, text)
+    (st,) = statements
+    assert st.speaker.country == speaker and st.cameo == "016"
+    assert not [m for m in mentions if m.type == "REJECT"]
+
+
+def test_events_statements_rejecting_a_proposal_stays_an_event(nlp):
+    text = "Norway rejected the proposal to hold new talks in Oslo."
+    _, mentions, statements = _statements(nlp, text)
+    assert [m.type for m in mentions if m.type == "REJECT"] == ["REJECT"]
+    assert not [s for s in statements if s.cameo == "016"]

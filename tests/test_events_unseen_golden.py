@@ -26,7 +26,7 @@ import yaml
 from storyline.events import extract
 from storyline.models import Article
 
-from golden_events import analyse_folder, scores
+from golden_events import analyse_folder, scores, statement_misses
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "unseen_news"
@@ -125,6 +125,12 @@ def test_events_unseen_golden_officials_get_their_country(analysed, golden):
     rate = (wanted - wrong) / wanted
     print(f"speaker countries {rate:.3f}")
     assert rate >= MIN_SPEAKER_COUNTRIES, "speakers without the country the article gives:\n" + "\n".join(misses)
+
+
+def test_events_unseen_golden_denials_are_statements(analysed, golden):
+    """ "His lawyers rejected the charges" is their statement (CAMEO 016), not a REJECT."""
+    misses = statement_misses({name: a.statements for name, a in analysed.items()}, golden)
+    assert not misses, "denials not taken as statements:\n" + "\n".join(misses)
 
 
 # --- the general causes, one sentence each (not from the articles above) ---

@@ -276,6 +276,9 @@ class Statement:
     cue: str = ""  # said, told, according to, ...
     time: TimeValue | None = None
     about: str | None = None  # EventMention id
+    #: the CAMEO code of the saying, where the words make one plain: "016" for a denial
+    #: ("rejected the accusation", "denied involvement"), a statement in CAMEO and no PLOVER event
+    cameo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

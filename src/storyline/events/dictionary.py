@@ -186,25 +186,32 @@ class VerbDictionary:
         lemma = lemma or token.lemma_.lower()
         if lemma not in self.lemmas:
             return None
-        rel = self.relations(token.doc).get(token.i)
-        if rel is not None:
-            best = None
-            for pattern in self.patterns.get(lemma, ()):
-                if best is not None and pattern.specificity < best[0]:
-                    break
-                if _holds(pattern, rel):
-                    rank = (pattern.specificity, pattern.verb == lemma)
-                    if best is None or rank > best[:2]:
-                        best = (*rank, pattern)
-            if best is not None:
-                pattern = best[2]
-                code = self.to_plover(pattern.code)
-                if code is None:
-                    return None  # the specific pattern says "no event"
-                if self._pattern_codes(lemma, pattern):
-                    return Match(code, pattern)
+        pattern = self.best_pattern(token, lemma)
+        if pattern is not None:
+            code = self.to_plover(pattern.code)
+            if code is None:
+                return None  # the specific pattern says "no event"
+            if self._pattern_codes(lemma, pattern):
+                return Match(code, pattern)
         code = self.verbs.get(lemma, "---")
         return Match(self.to_plover(code), None) if self._bare_codes(lemma, code) else None
+
+    def best_pattern(self, token, lemma: str | None = None) -> "Pattern | None":
+        """The most specific pattern of the token's verb that holds in its parse (of
+        equals, one written for this very verb), or None."""
+        lemma = lemma or token.lemma_.lower()
+        rel = self.relations(token.doc).get(token.i) if lemma in self.patterns else None
+        if rel is None:
+            return None
+        best = None
+        for pattern in self.patterns[lemma]:
+            if best is not None and pattern.specificity < best[0]:
+                break
+            if _holds(pattern, rel):
+                rank = (pattern.specificity, pattern.verb == lemma)
+                if best is None or rank > best[:2]:
+                    best = (*rank, pattern)
+        return None if best is None else best[2]
 
     def _bare_codes(self, lemma: str, cameo: str) -> bool:
         """A verb without an object codes an event only in the roots where the
@@ -241,6 +248,24 @@ def dictionary_code(token, lemma: str, known: bool) -> Code | None:
     if match is None or (known and (match.pattern is None or dictionary.takes.get(match.code.cameo[:2]) == "phrase")):
         return None
     return match.code
+
+
+#: CAMEO 016, "deny responsibility": denying or rejecting an accusation, a charge, a report or
+#: one's involvement is a public statement of the denier (CAMEO root 01), not a rejection of a
+#: proposal or demand (PLOVER REJECT, CAMEO 12), and PLOVER codes no statements.
+DENIAL = "016"
+
+
+def denial_code(token) -> str | None:
+    """CAMEO 016 when the most specific pattern of the verb's own clause makes it a
+    denial ("rejected the accusation", "denied involvement", "dismissed the
+    allegations", "protested his innocence"), whatever the verb codes alone; else
+    None. The dictionary's other root-01 patterns are left out: several of them
+    overrule clear acts ("condemn attack" 018, "warn of violence" 012)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    pattern = load_dictionary().best_pattern(token)
+    return DENIAL if pattern is not None and pattern.code == DENIAL else None
 
 
 def _fragment(verb) -> bool:

@@ -33,7 +33,7 @@ from .lexicon import (
 )
 from .clause_actors import SUBJECT_DEPS, armed_subject, named_person, noun_sources, subject_refs
 from .context import in_context
-from .dictionary import dictionary_code, load_dictionary
+from .dictionary import denial_code, dictionary_code, load_dictionary
 from .doerless import DENIAL_VERBS, anchored_happening, specific_reference, unattributed_happening
 from .location import event_location
 from .model import learned_candidates
@@ -194,6 +194,8 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
         if any(c.dep_ == "amod" and c.lemma_.lower() in FIGURATIVE for c in token.children):
             continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            if denial_code(token):
+                continue  # "rejected the accusation": its subject's statement (statements.py), not a REJECT
             if lemma not in verb_lemmas:  # a verb only the field's dictionary knows: a candidate, not a verdict
                 code = dictionary_code(token, lemma, known=False)
                 if code is not None:

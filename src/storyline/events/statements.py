@@ -8,12 +8,14 @@ to the person named before.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Sequence
 
 from ..annotate import doc_text, token_strings
 from ..models import Article, EventMention, Statement, TimeValue, statement_id
+from .dictionary import DENIAL, denial_code, load_dictionary
 from .lexicon import PERFORMATIVE, SPEECH_VERBS, word_list
 from .when import _open_past
 
@@ -100,6 +102,25 @@ def _attitude(token) -> bool:
         )
         for c in token.children
     )
+
+
+@functools.lru_cache(maxsize=1)
+def denial_verbs() -> frozenset:
+    """Verbs of which the field's dictionary has a denial pattern (CAMEO 016), and "deny"."""
+    patterns = load_dictionary().patterns
+    return frozenset(lemma for lemma, found in patterns.items() if any(p.code == DENIAL for p in found)) | {"deny"}
+
+
+#: Dependents of a denying verb that are not what is denied: its subject, the
+#: reasons and circumstances ("..., saying that ...", "on Monday", "strongly").
+NOT_DENIED = ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "advcl", "advmod", "npadvmod")
+
+
+def _denial_words(verb, text) -> tuple[str, int, int, str]:
+    """What is denied: the verb and its object ("rejected the charges as politically motivated")."""
+    tokens = [t for c in verb.children if c.dep_ not in NOT_DENIED and c.i > verb.i for t in c.subtree] or [verb]
+    start, end = verb.idx, max(t.idx + len(t) for t in tokens)
+    return text[start:end].strip(" ,."), start, end, "paraphrase"
 
 
 def _attitude_words(verb, text) -> tuple[str, int, int, str] | None:
@@ -303,6 +324,7 @@ def extract_statements(
     out: dict[int, Statement] = {}
     sents = list(getattr(resolver, "sents", None) or doc.sents)
     strings = token_strings(doc)
+    denials = denial_verbs()
 
     def cues_in(sent):
         # speech verbs and "according" only: the common token is neither, and is passed over once
@@ -313,6 +335,7 @@ def extract_statements(
             or strings.lower[i] == "according"
             or strings.lemma[i] in ATTITUDE_VERBS
             or strings.lemma[i] in REFUSALS
+            or strings.lemma[i] in denials
         ]
 
     for n, sent in enumerate(sents):
@@ -327,8 +350,11 @@ def extract_statements(
             speaker_tok, cue = None, ""
             if _inside(token, quotes):
                 continue  # "the leadership stressed ..." inside a quote is the quoted words
-            attitude = not _is_cue(token) and _attitude(token)
-            if _is_cue(token) or attitude:
+            denial = denial_code(token) if token.lemma_ in denials else None
+            attitude = not denial and not _is_cue(token) and _attitude(token)
+            if denial:  # "rejected the accusation": a statement of the denier, not a REJECT
+                speaker_tok, cue = _speaker_token(token), token.lemma_
+            elif _is_cue(token) or attitude:
                 speaker_tok, cue = _speaker_token(token), token.lemma_
                 quoted = next((a for a in token.ancestors if a.lemma_ == "quote"), None)
                 if quoted is not None:  # "X was quoted as having told ..."
@@ -349,6 +375,8 @@ def extract_statements(
                 got = _words(verb, sent, spoken, text, verbs) if verb is not token else None
                 if got is None:
                     got = (sent.text.strip(), sent.start_char, sent.end_char, "paraphrase")
+            elif denial:
+                got = _denial_words(token, text)
             elif attitude:
                 got = _attitude_words(token, text)
             else:
@@ -383,6 +411,7 @@ def extract_statements(
                 cue=cue,
                 time=when,
                 about=about,
+                cameo=DENIAL if denial or cue == "deny" else None,
             )
     return _dated_from_context(sorted(out.values(), key=lambda s: s.start), mentions, article.published)
 

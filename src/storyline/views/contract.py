@@ -121,6 +121,7 @@ def statement_json(s: Statement) -> dict:
         "kind": s.kind,
         "cue": s.cue,
         "about": s.about,
+        "cameo": s.cameo,  # "016" for a denial; null for most statements
     }
 
 
