@@ -187,6 +187,7 @@ _MODULES = (
     "mentions",
     "modality",
     "senses",
+    "speech_acts",
     "statements",
     "summary",
     "targets",

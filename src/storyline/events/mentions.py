@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Sequence
 
 from ..actors import ActorResolver, load_kb
@@ -39,7 +39,9 @@ from .location import event_location
 from .model import learned_candidates
 from .modality import PHASE_VERBS, governors, modality
 from .summary import _refused_act, _said_summary, summarise
+from .candidate import Candidate
 from .senses import other_sense, press_idiom
+from .speech_acts import speech_requests
 from .targets import _targets
 from .when import date_mention, refine_announced_dates
 
@@ -70,24 +72,6 @@ EXPLOSIVE_DEVICES = word_list("explosive_devices")
 DISAPPROVING = word_list("disapproving")
 #: Verbs of regret: regretting another's act is disapproving of it.
 REGRET = word_list("regret")
-#: Roles that make "will regard ships as X" a threat.
-HOSTILE_ROLES = word_list("hostile_roles")
-
-
-@dataclass
-class Candidate:
-    token: object
-    code: Code
-    nominal: bool = False
-    complements: list = field(default_factory=list)
-    by_rule: bool = False
-    sources: list | None = None  # set when the parse gives them another way ("X said Y must")
-    targets: list | None = None
-    willing: bool = False  # "is ready to": a readiness, coded as a plan
-    speech_act: bool = False  # the event is the saying itself: dated when said
-    reference: bool = False  # named as a particular happening its sentence only refers to
-    words: tuple[int, int] | None = None  # token span of an entry of several words ("martial law")
-    device: bool = False  # a device went off ("a bomb exploded"): an attack by nobody named
 
 
 #: Participles that say what a vehicle or a team brings: "aircraft carrying food".
@@ -465,132 +449,6 @@ def _prolongs_agreement(verb) -> bool:
     ) or any(o.lower_ in ("it", "them") for o in objects)
 
 
-def _speech_requests(sent, resolver, candidates: list[Candidate]) -> list[Candidate]:
-    """ "X said Y must ..." is X demanding something of Y (REQUEST)."""
-    out = list(candidates)
-    lemmas = token_strings(sent.doc).lemma
-    for i in range(sent.start, sent.end):
-        if lemmas[i] not in SPEECH_VERBS:  # ("conclude" is one of them)
-            continue
-        token = sent.doc[i]
-        for comp in (c for c in token.children if c.dep_ == "ccomp"):
-            if not any(a.lower_ in ("must", "should") for a in comp.children if a.dep_ == "aux"):
-                continue
-            subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
-            speaker = subject_refs(token, resolver)
-            if not subjects or not speaker or not resolver.refs(subjects[0]):
-                continue
-            if _own_side(speaker, resolver.refs(subjects[0])):
-                continue  # "a Palestinian official said Abbas must ...": a view of what one's own leaders should do
-            out = [c for c in out if c.token.i != comp.i]
-            out.append(
-                Candidate(
-                    comp,
-                    Code("REQUEST", "100", None),
-                    complements=[],
-                    sources=speaker,
-                    targets=resolver.refs(subjects[0]),
-                    speech_act=True,
-                )
-            )
-        for comp in (c for c in token.children if c.dep_ == "ccomp" and _hostile_regard(c)):
-            speaker = subject_refs(token, resolver)
-            if speaker and all(c.token.i != comp.i for c in out):
-                out.append(
-                    Candidate(
-                        comp,
-                        Code("THREATEN", "138", None),
-                        complements=[],
-                        sources=speaker,
-                        targets=[],
-                        speech_act=True,
-                    )
-                )
-        for comp in (c for c in token.children if c.dep_ == "ccomp"):
-            said = _said_of_another(comp)
-            if said is None:
-                continue
-            speaker = subject_refs(token, resolver)
-            subjects = [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
-            # (the one who must face it, or whose act broke the law: "the attack" is Israel's attack if it says so)
-            about = resolver.refs(subjects[0]) if subjects else []
-            if (
-                speaker
-                and not _same_actors(speaker, about)
-                and not any(c.token.i == comp.i and c.speech_act for c in out)
-            ):
-                out = [c for c in out if c.token.i != comp.i]  # the clause's own coding ("violated") is the charge
-                out.append(Candidate(comp, said, complements=[], sources=speaker, targets=about, speech_act=True))
-    return out
-
-
-#: What one "will face" when threatened: "Israel would face a response".
-REPRISALS = word_list("reprisals")
-#: What is broken when one is accused of breaking the rules: "violated international law".
-RULES = word_list("rules")
-
-
-def _said_of_another(verb) -> Code | None:
-    """A clause said of another that is itself a threat or an accusation:
-    "X would face a response" (THREATEN), "the attack violated international
-    law" (ACCUSE)."""
-    lemma = verb.lemma_.lower()
-    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
-    if (
-        lemma in ("face", "pay")
-        and any(a.lower_ in ("will", "would", "'ll", "wo", "shall") for a in verb.children if a.dep_ == "aux")
-        and set(objects) & REPRISALS
-    ):
-        return Code("THREATEN", "130", None)
-    if (
-        lemma in ("violate", "breach", "flout")
-        and set(objects) & RULES
-        and not any(
-            c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children
-        )
-    ):
-        return Code("ACCUSE", "112", "accuse")
-    return None
-
-
-def _same_actors(a: list[ActorRef], b: list[ActorRef]) -> bool:
-    return bool(a) and bool(b) and {r.name for r in a} == {r.name for r in b}
-
-
-def _own_side(speakers: list[ActorRef], addressees: list[ActorRef]) -> bool:
-    """Whether government speakers say what their own government or leader
-    must do: advice within one side, no request to another party (an opposition
-    or rebel speaker demanding it of the government still requests)."""
-    return all(s.country and s.sector in ("GOV", None) for s in speakers) and all(
-        a.sector == "GOV" and a.country in {s.country for s in speakers} for a in addressees
-    )
-
-
-def _hostile_regard(verb) -> bool:
-    """ "will regard all vessels as military targets", "could be treated the same
-    way": a stated future treatment of others as enemies is a threat."""
-    if verb.lemma_.lower() not in ("regard", "treat", "consider", "view", "deem"):
-        return False
-    if not any(
-        a.lower_ in ("will", "would", "could", "may", "might", "shall", "'ll") for a in verb.children if a.dep_ == "aux"
-    ):
-        return False
-    # "as hostile targets" may hang on the object's own phrase ("ships in its waters as ...")
-    for child in [
-        *verb.children,
-        *(t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.head.i != verb.i),
-    ]:
-        if child.dep_ == "prep" and child.lower_ == "as":
-            roles = [g for g in child.children if g.dep_ == "pobj"]
-            roles += [c for r in roles for c in r.conjuncts]
-            if any(r.lemma_.lower() in HOSTILE_ROLES for r in roles):
-                return True
-        # "treated the same way": in answer to a threat just reported
-        if child.dep_ == "npadvmod" and child.lemma_ == "way" and any(a.lower_ == "same" for a in child.children):
-            return True
-    return False
-
-
 def _unless(token) -> bool:
     for verb in [token, *(c for c in token.children if c.dep_ == "xcomp")]:
         for clause in (c for c in verb.children if c.dep_ == "advcl"):
@@ -684,11 +542,11 @@ def extract_mentions(
 def _sentence_candidates(sent, lexicon, resolver) -> list[Candidate]:
     """The sentence's candidate events: the triggers found, those a governing
     event absorbs dropped (``_absorb``), and what a speaker demands or
-    threatens of another added (``_speech_requests``)."""
+    threatens of another added (``speech_acts.speech_requests``)."""
     found = find_candidates(sent, lexicon, resolver)
     # words the rules and dictionaries are silent on, that the learned model takes for an event
     found += [Candidate(t, code, nominal=n) for t, code, n in learned_candidates(sent, found, trigger_lemmas(lexicon))]
-    candidates = _speech_requests(sent, resolver, _absorb(found))
+    candidates = speech_requests(sent, resolver, _absorb(found))
     return candidates
 
 
