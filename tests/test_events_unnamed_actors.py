@@ -43,6 +43,11 @@ KEPT = [
     ("The former mayor was sentenced to ten years in prison.", "sentenced", "SANCTION"),
     ("Some 21 bombs had gone off in Belfast by the evening.", "gone off", "ASSAULT"),
     ("The device was left at the entrance and exploded at noon.", "exploded", "ASSAULT"),
+    # the acts of courts and prosecutors need no doer either, nor a verb joined to a passive one
+    ("The former governor was indicted on corruption counts in March.", "indicted", "ACCUSE"),
+    ("Last week the bookkeeper was detained and charged with fraud.", "charged", "ACCUSE"),
+    ("The two suspects were extradited from Spain on Friday.", "extradited", "COOPERATE"),
+    ("Villagers were rounded up, beaten and robbed by night.", "beaten", "ASSAULT"),
 ]
 
 # (sentence, trigger word): generic, a kind, background to another act, or not a fact
@@ -69,6 +74,9 @@ DROPPED = [
     ("No bomb exploded in the capital.", "exploded"),
     ("Those who are convicted face prison.", "convicted"),
     ("A bomb could explode at any time.", "explode"),
+    ("Reporters are routinely charged with libel in the province.", "charged"),
+    ("The clerk was never charged.", "charged"),
+    ("Anyone who is indicted loses the seat.", "indicted"),
 ]
 
 # (sentence, trigger word, PLOVER type): a particular happening the sentence only refers to

@@ -86,6 +86,7 @@ EXAMPLES = [
     ("unreal_modifiers", "further", "The ringleader of further attacks on the embassy is unknown."),
     ("detonation_verbs", "explode", "Two bombs exploded near the station in Kyiv on Friday."),
     ("doerless_other_sense", "fire", "The fire at the embassy in Kyiv spread fast."),
+    ("court_acts", "indict", "The former treasurer was indicted on bribery counts in June."),
     ("denial_verbs", "deny", "Iran denied the accusation by the United States."),
     ("explosive_devices", "bomb", "Two bombs exploded near the station in Kyiv on Friday."),
     ("lemma_fixes", "stag", "Protesters staged a march in Lagos."),

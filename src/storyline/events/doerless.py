@@ -18,7 +18,7 @@ from .lexicon import MATERIAL_HOSTILE, word_list
 from .modality import in_condition, modality
 
 if TYPE_CHECKING:
-    from .mentions import Candidate
+    from .candidate import Candidate
 
 
 #: Material happenings that are news even when nobody is named as doing them ("an explosion
@@ -32,6 +32,9 @@ VERBAL_UNATTRIBUTED = ("ASSAULT", "COERCE")
 #: Codes whose doer goes without saying when told in the past passive: a court convicts and
 #: sentences ("he was convicted of fraud", "was found guilty", "was sentenced to ten years").
 VERBAL_UNATTRIBUTED_CODES = ("116",)
+#: Verbs of the courts and prosecutors, whose doer goes without saying in the past passive too
+#: ("was charged with treason", "were indicted", "was extradited from Romania").
+COURT_ACTS = word_list("court_acts")
 #: What an event is anchored to when its clause places or dates it.
 _ANCHOR_ENTITIES = ("GPE", "LOC", "FAC", "DATE", "TIME")
 #: Prepositions that place or aim a happening: "an explosion at the market", "the attack on the embassy".
@@ -49,11 +52,45 @@ def unattributed_happening(token, cand: Candidate) -> bool:
     # (its victims, the targets, are required later)
     # ("students are often beaten" is a habit: a passive is a happening when told in the past)
     return (
-        (cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES)
+        _told_without_doer(token, cand)
         and not cand.nominal
         and token.tag_ in ("VBD", "VBN")
         and token.dep_ != "relcl"
-        and not any(c.dep_ == "auxpass" and c.lower_ not in _PAST_AUXPASS for c in token.children)
+        and not any(c.dep_ == "auxpass" and c.lower_ not in _PAST_AUXPASS for c in _passive_parts(token)[1])
+    )
+
+
+def _told_without_doer(token, cand: Candidate) -> bool:
+    """A verb whose act is news without its doer: an attack, an arrest, a court's act."""
+    return (
+        cand.code.type in VERBAL_UNATTRIBUTED
+        or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES
+        or token.lemma_.lower() in COURT_ACTS
+    )
+
+
+def _passive_parts(verb) -> tuple[list, list]:
+    """The verb's passive subjects and passive auxiliaries. A bare participle joined
+    to a passive verb shares them ("she was arrested and charged"), and so does one
+    the parser hangs on it as a clause in a list ("were rounded up, beaten and robbed")."""
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    auxes = [c for c in verb.children if c.dep_ == "auxpass"]
+    step = verb
+    for _ in range(3):
+        if patients or auxes or not _bare_participle(step):
+            break
+        step = step.head
+        patients = [c for c in step.children if c.dep_ == "nsubjpass"]
+        auxes = [c for c in step.children if c.dep_ == "auxpass"] if patients else []
+    return patients, auxes
+
+
+def _bare_participle(verb) -> bool:
+    """A past participle with no subject, auxiliary or subordinator of its own, joined to the verb above it."""
+    return (
+        verb.tag_ == "VBN"
+        and (verb.dep_ == "conj" or verb.dep_ == "advcl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
     )
 
 
@@ -66,16 +103,16 @@ def anchored_happening(token, cand: Candidate) -> bool:
     act ("condolences over an attack", "claimed responsibility for the attack",
     "denied charges") is that act's background, and generic uses ("the homicide
     rate", "attacks like this", "violence is rising") report nothing."""
-    if (cand.code.type not in UNATTRIBUTED_TYPES and cand.code.cameo not in VERBAL_UNATTRIBUTED_CODES) or (
-        token.lemma_.lower() in DOERLESS_OTHER_SENSE
-    ):
+    if (
+        cand.code.type not in UNATTRIBUTED_TYPES
+        and cand.code.cameo not in VERBAL_UNATTRIBUTED_CODES
+        and (cand.nominal or token.lemma_.lower() not in COURT_ACTS)
+    ) or token.lemma_.lower() in DOERLESS_OTHER_SENSE:
         return False  # ("a fire at the market killed 12": flames, no attack, unless someone set it)
     if cand.device:  # "a bomb exploded near the station on Friday"
         return modality(token, cand.code.type) in ("asserted", "reported", "historical")
     if not cand.nominal:
-        return (cand.code.type in VERBAL_UNATTRIBUTED or cand.code.cameo in VERBAL_UNATTRIBUTED_CODES) and (
-            _suffered_in_the_past(token, cand)
-        )
+        return _told_without_doer(token, cand) and _suffered_in_the_past(token, cand)
     if token.pos_ != "NOUN":
         return False
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each", "such") for c in token.children):
@@ -150,14 +187,14 @@ def _suffered_in_the_past(verb, cand: Candidate) -> bool:
     """A material act told in the past passive of those it was done to, whom the
     resolver need not know: "two men were shot dead", "dozens were wounded"
     (not "are often beaten", a habit)."""
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    patients, auxes = _passive_parts(verb)
     if any(p.lower_ in ("nobody", "none", "nothing") or any(d.lower_ == "no" for d in p.children) for p in patients):
         return False  # "no one was injured": nothing happened to anyone
     return (
         verb.tag_ == "VBN"
         and verb.dep_ != "relcl"
         and bool(patients)
-        and any(c.dep_ == "auxpass" and c.lower_ in _PAST_AUXPASS for c in verb.children)
+        and any(c.lower_ in _PAST_AUXPASS for c in auxes)
         and modality(verb, cand.code.type) in ("asserted", "reported", "historical")
     )
 
