@@ -53,6 +53,10 @@ SHARED = [
         "imposed",
         "Security Council",
     ),
+    # a gerund under a preposition or subordinator of time is the main subject's act
+    ("Militants stormed the post before shelling the nearby town.", "shelling", "Militants"),
+    ("After talking with the Kenyan president, Macron left for Nairobi.", "talking", "Macron"),
+    ("Masked gunmen robbed the clinic while shooting at the guards.", "shooting", "gunmen"),
 ]
 
 

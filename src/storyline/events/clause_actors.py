@@ -61,6 +61,10 @@ def armed_subject(verb, resolver) -> list[ActorRef] | None:
     return None
 
 
+#: Prepositions of time or manner whose gerund shares the main clause's subject.
+TIME_PREPS = frozenset({"before", "after", "while", "since", "upon", "by", "without"})
+
+
 def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     if depth > 4:
         return []
@@ -118,9 +122,12 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
         if objects:
             return resolver.refs(objects[0])
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-            return []
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children) and verb.tag_ != "VBG":
+            return []  # ("when asked", "if attacked"; but "while demanding money" is the main subject's)
         return _shared_subject(verb, resolver, depth)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in TIME_PREPS and verb.head.head.pos_ == "VERB":
+        # "stormed the bank before detonating", "after meeting Lavrov, Putin flew": the main subject's act
+        return subject_refs(verb.head.head, resolver, depth + 1)
     if verb.dep_ == "relcl":
         return resolver.refs(verb.head)
     if verb.pos_ == "ADJ" and verb.head.lemma_ == "be":
