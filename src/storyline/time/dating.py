@@ -95,7 +95,7 @@ from .recognise import recognise
 from .vocabulary import MONTHS, WEEKDAYS
 
 #: words before a surname that are not a first name
-_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady"})
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady", "Sheikh", "Sheik"})
 
 #: score of the days after an election that news reports as past
 ELECTION_FALLOFF = (3.0, 2.6, 2.3, 2.0, 1.8, 1.6, 1.5)

@@ -1,0 +1,92 @@
+"""The packaged roles files, and the world leaders of ``roles_world.yaml``
+(2000-2026, written by hand where the converted sources stop in 2015):
+every file parses, every term is a pair of days in order, and the terms
+that one office lists for different people do not overlap."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import yaml
+
+from storyline.time.dating import infer_publication_date
+from storyline.time.knowledge import DATA_DIR, _packaged
+
+ROLES_FILES = _packaged("roles")
+
+
+def _as_day(value):
+    return value if value is None or isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@pytest.mark.parametrize("path", ROLES_FILES, ids=lambda p: p.name)
+def test_dating_world_leaders_roles_files_parse_with_ordered_terms(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["roles"], path
+    for role in data["roles"]:
+        assert role["titles"] and all(isinstance(t, str) for t in role["titles"])
+        for holder in role["holders"]:
+            assert holder["name"].strip()
+            for start, end in holder["terms"]:
+                start, end = _as_day(start), _as_day(end)
+                assert start is not None and (end is None or start <= end), (path.name, holder["name"])
+
+
+def _offices(data):
+    """(titles, country) -> [(person key, start, end)], a person's aliases sharing one key."""
+    out = {}
+    for role in data["roles"]:
+        if role.get("disputed"):
+            continue  # two claimants at once, as the file says
+        key = (tuple(role["titles"]), role.get("country"))
+        for holder in role["holders"]:
+            # "Meles" and "Meles Zenawi", "Stoere" and "Støre": the same person listed twice
+            person = tuple(sorted({(_as_day(a), _as_day(b)) for a, b in holder["terms"]}))
+            for a, b in holder["terms"]:
+                out.setdefault(key, []).append((person, _as_day(a), _as_day(b)))
+    return out
+
+
+def test_dating_world_leaders_terms_of_one_office_do_not_overlap():
+    data = yaml.safe_load((DATA_DIR / "roles_world.yaml").read_text(encoding="utf-8"))
+    for office, terms in _offices(data).items():
+        terms.sort(key=lambda t: t[1])
+        for (p1, a1, b1), (p2, a2, b2) in zip(terms, terms[1:]):
+            if p1 == p2 or (a1, b1) == (a2, b2):
+                continue  # the same person under two spellings, or a name two holders share
+            assert b1 is not None and b1 <= a2, (office, a1, b1, a2, b2)
+
+
+def test_dating_world_leaders_a_leader_after_2015_bounds_the_date():
+    value = infer_publication_date(
+        "Prime Minister Sanna Marin met President Sauli Niinisto in Helsinki on Tuesday.",
+        (),
+        roles_path="",
+        interval=True,
+        today=date(2026, 12, 7),
+    )
+    assert value.earliest >= date(2019, 12, 10) and value.latest <= date(2024, 3, 1) + timedelta(days=60)
+
+
+def test_dating_world_leaders_a_shared_surname_without_a_first_name_is_either_holder():
+    # two Prime Ministers Papandreou, a generation apart: the union of their terms
+    value = infer_publication_date(
+        "Prime Minister Papandreou spoke in Athens.", (), roles_path="", interval=True, today=date(2026, 12, 7)
+    )
+    assert value.earliest <= date(1981, 10, 21) and value.latest >= date(2011, 11, 11)
+
+
+def test_dating_world_leaders_a_given_name_used_as_the_name():
+    value = infer_publication_date(
+        "Emir Sheikh Tamim bin Hamad Al Thani received guests in Doha.",
+        (),
+        roles_path="",
+        interval=True,
+        today=date(2026, 12, 7),
+    )
+    assert value is not None and any("Tamim" in line for line in value.evidence)
+    value = infer_publication_date(
+        "Prime Minister Thaksin spoke in Bangkok.", (), roles_path="", interval=True, today=date(2026, 12, 7)
+    )
+    assert (value.earliest, value.latest) == (date(2001, 2, 9), date(2006, 9, 19) + timedelta(days=60))
