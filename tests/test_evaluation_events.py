@@ -295,9 +295,26 @@ def test_evaluation_events_statement_speaker_answers_a_gold_event_without_trigge
     )
     said = {"s1": [_statement(text, "Kenyan Treasury")]}
     result, _ = score([gold], {"s1": []}, said)
-    assert (result["source_match"], result["target_match"]) == (1.0, 0.0)  # a statement has no addressee
+    assert (result["source_match"], result["target_match"]) == (1.0, 0.0)  # no addressee found: no target
     result, _ = score([gold], {"s1": []})  # without statements: no source
     assert result["source_match"] == 0.0
+
+
+def test_evaluation_events_statement_addressee_answers_a_gold_target_without_trigger():
+    from dataclasses import replace
+
+    text = "The Kenyan Treasury said it is wary of Uganda's new levy on fuel imports."
+    gold = GoldRecord(
+        "s3",
+        text,
+        events=(GoldEvent(None, None, (span(text, "The Kenyan Treasury"),), (span(text, "Uganda's new levy"),)),),
+    )
+    about = replace(_statement(text, "Kenyan Treasury"), addressees=(ref(text, "Uganda", "Uganda"),))
+    result, _ = score([gold], {"s3": []}, {"s3": [about]})
+    assert (result["source_match"], result["target_match"]) == (1.0, 1.0)
+    elsewhere = replace(about, addressees=(ref(text, "Kenyan Treasury", "Kenya"),))  # an actor outside the phrase
+    result, _ = score([gold], {"s3": []}, {"s3": [elsewhere]})
+    assert result["target_match"] == 0.0
 
 
 def test_evaluation_events_statement_never_answers_a_gold_event_with_trigger():

@@ -108,6 +108,14 @@ def test_views_exports_csv_schema_matches_docs(db):
     assert documented == [c for c, _ in COLUMNS], "docs/exports.md and COLUMNS disagree"
 
 
+def test_views_exports_statement_keys_are_documented(db):
+    """Every key of a statement in the JSON contract has its row in docs/exports.md."""
+    doc = json.loads(run(db, "json"))
+    table = DOCS.read_text(encoding="utf-8").split("## JSON statements")[1].split("\n## ")[0]
+    documented = re.findall(r"^\| `([a-z_]+)` \|", table, flags=re.M)
+    assert doc["statements"] and all(list(st) == documented for st in doc["statements"])
+
+
 def test_views_exports_parquet_round_trip(db, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "events.parquet"

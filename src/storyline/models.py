@@ -279,6 +279,10 @@ class Statement:
     #: the CAMEO code of the saying, where the words make one plain: "016" for a denial
     #: ("rejected the accusation", "denied involvement"), a statement in CAMEO and no PLOVER event
     cameo: str | None = None
+    #: whom the words are addressed to ("told Y", "expressed condolences to Y", "urged Y") or
+    #: about ("skeptical of Y's plan", "hoped that Y would"; a denial: the accuser), as CAMEO
+    #: codes a comment's target; never the speaker
+    addressees: tuple[ActorRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

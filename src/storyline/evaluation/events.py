@@ -40,11 +40,14 @@ it codes is scored:
   plover`` matches). A gold event without a trigger is the CAMEO event of
   its sentence, and CAMEO's root 01 is the statement: storyline codes a
   statement as a ``Statement`` record, not an event mention, so for such a
-  gold event a statement of the record answers too, its speaker as source
-  (a statement has no addressee, so never a target). ConfliBERT's
-  ``cameo_ner`` S tags mark the speaker of its many 01 sentences ("X said it
-  is skeptical of Y", "X claimed responsibility for", "X expressed
-  condolences to Y").
+  gold event a statement of the record answers too: its speaker as source,
+  its addressees (``Statement.addressees``: whom the words are addressed to
+  or about, as CAMEO codes a comment's target; for a denial, the accuser) as
+  targets. ConfliBERT's ``cameo_ner`` S and T tags mark them in its many 01
+  sentences ("X said it is skeptical of Y", "X claimed responsibility for",
+  "X expressed condolences to Y", "X rejected accusations by Y": a denial,
+  CAMEO 016, is a statement too). A statement never answers a gold event
+  with a trigger: its span is its words, not the word that says them.
 
 ``gold_events`` counts the gold events with a PLOVER type (the recall
 denominator). A measure with nothing to score is null. A malformed line is
@@ -350,7 +353,7 @@ def score(
 ) -> tuple[dict, list[str]]:
     """The scores of KEYS, and one line per miss (for ``--failures``).
     ``statements`` (record id -> its statements) answer gold events without
-    a trigger with their speakers as sources."""
+    a trigger with their speakers as sources and their addressees as targets."""
     from ..events import plover_type
 
     counts, failures = _Counts(), []
@@ -376,8 +379,11 @@ def score(
                 if not spans:
                     continue
                 refs = [ref for m in answers for ref in (m.sources if role == "source" else m.targets)]
-                if role == "source" and event.trigger is None and statements:
-                    refs += [st.speaker for st in statements.get(record.id, ())]
+                if event.trigger is None and statements:
+                    said = statements.get(record.id, ())
+                    refs += (
+                        [st.speaker for st in said] if role == "source" else [a for st in said for a in st.addressees]
+                    )
                 hit = _actor_matches(spans, refs)
                 counts.roles[role][0] += hit
                 counts.roles[role][1] += 1

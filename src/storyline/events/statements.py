@@ -15,6 +15,7 @@ from typing import Sequence
 
 from ..annotate import doc_text, token_strings
 from ..models import Article, EventMention, Statement, TimeValue, statement_id
+from .addressees import addressees
 from .dictionary import DENIAL, denial_code, load_dictionary
 from .lexicon import PERFORMATIVE, SPEECH_VERBS, word_list
 from .when import _open_past
@@ -412,6 +413,7 @@ def extract_statements(
                 time=when,
                 about=about,
                 cameo=DENIAL if denial or cue == "deny" else None,
+                addressees=addressees(token, resolver, (refs[0],)) if cue != "according to" else (),
             )
     return _dated_from_context(sorted(out.values(), key=lambda s: s.start), mentions, article.published)
 

@@ -122,6 +122,8 @@ def statement_json(s: Statement) -> dict:
         "cue": s.cue,
         "about": s.about,
         "cameo": s.cameo,  # "016" for a denial; null for most statements
+        # whom the words are addressed to or about ("expressed condolences to Y", "rejected charges by Y")
+        "addressees": [actor_json(a) for a in s.addressees],
     }
 
 

@@ -424,6 +424,7 @@ def _statements(statements: list[Statement], articles: dict, mention_summary: di
                 "order": time_order(s.time),
                 "title": (a.title or a.source) if a else s.article_id,
                 "about": mention_summary.get(s.about) if s.about else None,
+                "addressees": [a.name for a in s.addressees],
             }
         )
         meta[s.speaker.name] = s.speaker

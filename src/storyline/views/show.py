@@ -110,6 +110,11 @@ def render_statement(detail: dict) -> str:
             [
                 f"{detail['id']}  {detail['kind']} ({detail['cue'] or '-'})",
                 f"  speaker: {detail['speaker']['name']}",
+                *(
+                    [f"  to/about: {'; '.join(a['name'] for a in detail['addressees'])}"]
+                    if detail.get("addressees")
+                    else []
+                ),
                 f"  date:    {date}",
                 f"  about:   {detail['about'] or '-'}",
                 f"  - {detail['article_title'] or detail['article_path']} ({published}) "
