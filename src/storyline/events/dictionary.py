@@ -68,7 +68,7 @@ class Pattern:
         words = sum(1 + len(p.modifiers) for p in phrases if p is not None)
         return words + (self.particle is not None and words > 0)
 
-    @property
+    @functools.cached_property  # read for every pattern of a verb each time the verb is matched
     def specificity(self) -> int:
         score = (self.subject is not None) + (self.particle is not None)
         if self.object is not None:
@@ -106,6 +106,13 @@ class VerbDictionary:
         self._matcher = None
         self._vocab = None
         self._last = (None, {})
+        # (document, {(token index, lemma): best pattern}): a verb is asked for its
+        # best pattern by the candidate finder, the denial check and the statements
+        self._best: tuple = (None, {})
+        # lemmas with a pattern of CAMEO 016: no other verb's best pattern can be a denial
+        self.denial_lemmas = frozenset(
+            lemma for lemma, found in patterns.items() if any(p.code == DENIAL for p in found)
+        )
 
     # --- CAMEO -> PLOVER ------------------------------------------------------
     def to_plover(self, cameo: str) -> Code | None:
@@ -119,29 +126,15 @@ class VerbDictionary:
 
     # --- matching -------------------------------------------------------------
     def _build_matcher(self, vocab):
-        """One dependency pattern: a verb that has patterns, and each of its
-        dependents of a kind a pattern reads. Few predicates per token keep it
-        cheap; which pattern holds is then decided by set look-ups."""
-        from spacy.matcher import DependencyMatcher
+        """A verb that has patterns. Its dependents of a kind a pattern reads are
+        then taken from its children: spaCy's DependencyMatcher found the same
+        verb-dependent pairs, but mapped every token of the document to its
+        pattern nodes first, which cost more than the rest of the matching.
+        Which pattern holds is then decided by set look-ups."""
+        from spacy.matcher import Matcher
 
-        matcher = DependencyMatcher(vocab)
-        matcher.add(
-            "argument",
-            [
-                [
-                    {
-                        "RIGHT_ID": "verb",
-                        "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(self.patterns)}, "POS": {"IN": ["VERB", "AUX"]}},
-                    },
-                    {
-                        "LEFT_ID": "verb",
-                        "REL_OP": ">",
-                        "RIGHT_ID": "argument",
-                        "RIGHT_ATTRS": {"DEP": {"IN": ARGUMENT_DEPS}},
-                    },
-                ]
-            ],
-        )
+        matcher = Matcher(vocab)
+        matcher.add("verb", [[{"LEMMA": {"IN": sorted(self.patterns)}, "POS": {"IN": ["VERB", "AUX"]}}]])
         self._matcher, self._vocab = matcher, vocab
         return matcher
 
@@ -153,10 +146,12 @@ class VerbDictionary:
             return self._last[1]
         matcher = self._matcher if self._vocab is doc.vocab else self._build_matcher(doc.vocab)
         found: dict = defaultdict(lambda: ([], [], [], set()))
-        for _key, (verb_i, arg_i) in matcher(doc):
-            objects, preps, subjects, particles = found[verb_i]
-            arg = doc[arg_i]
+        pairs = [(verb_i, arg) for _key, verb_i, _end in matcher(doc) for arg in doc[verb_i].children]
+        for verb_i, arg in pairs:
             dep = arg.dep_
+            if dep not in ARGUMENT_DEPS:
+                continue
+            objects, preps, subjects, particles = found[verb_i]
             if dep in OBJECT_DEPS:
                 objects.extend((one.lemma_.lower(), _modifiers(one)) for one in (arg, *arg.conjuncts))
             elif dep == "nsubj":
@@ -203,6 +198,16 @@ class VerbDictionary:
         rel = self.relations(token.doc).get(token.i) if lemma in self.patterns else None
         if rel is None:
             return None
+        doc, memo = self._best
+        if doc is not token.doc:
+            memo = {}
+            self._best = (token.doc, memo)
+        key = (token.i, lemma)
+        if key not in memo:
+            memo[key] = self._best_of(lemma, rel)
+        return memo[key]
+
+    def _best_of(self, lemma: str, rel: Relations) -> "Pattern | None":
         best = None
         for pattern in self.patterns[lemma]:
             if best is not None and pattern.specificity < best[0]:
@@ -264,7 +269,10 @@ def denial_code(token) -> str | None:
     overrule clear acts ("condemn attack" 018, "warn of violence" 012)."""
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    pattern = load_dictionary().best_pattern(token)
+    dictionary = load_dictionary()
+    if token.lemma_.lower() not in dictionary.denial_lemmas:
+        return None
+    pattern = dictionary.best_pattern(token)
     return DENIAL if pattern is not None and pattern.code == DENIAL else None
 
 
