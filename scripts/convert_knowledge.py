@@ -124,6 +124,10 @@ TITLE_HEADS = {
     "emperor",
     "monarch",
 }
+#: A person whose last recorded term ended this many years before the dictionaries
+#: end is not given an open term after it: returns to an office after so long are
+#: rare (Mahathir came back after 15 years, Lula after 12; the dictionaries know both).
+RETURN_YEARS = 20
 #: Words that may qualify a title and are dropped from it ("Russian President").
 TITLE_QUALIFIERS = {"acting", "interim", "former", "new", "then", "the", "us", "u.s.", "un", "u.n."}
 
@@ -387,12 +391,18 @@ def _phoenix_holders(phrase: str, synonyms: list[str], roles: list, demonyms: se
     any government member's name dated three TBAQ articles of 1998 wrongly.
 
     The dictionaries end at ``horizon`` (2015-02-17): who held office after
-    it they cannot say, so every entry also allows any day from then on
-    ("President Pinera" of 2010-2014 may be named in 2018, his second term)."""
+    it they cannot say, so an entry also allows any day from then on
+    ("President Pinera" of 2010-2014 may be named in 2018, his second term),
+    unless the person's last recorded term ended ``RETURN_YEARS`` or more
+    before it: Franklin Roosevelt or Andrei Gromyko will not hold office
+    again, and an open term made them "in office" in every article since."""
     terms = [(start, end) for title, _code, start, end in roles if title != "elite" and start]
     if not terms:
         return []
-    terms = _merge_terms(terms + [(horizon, None)], 0)
+    last_end = max(end or date.max for _start, end in terms)
+    if last_end > _years_before(horizon, RETURN_YEARS):
+        terms.append((horizon, None))
+    terms = _merge_terms(terms, 0)
     name_words = phrase.split()
     by_surname, with_given = set(), set()
     for alias in [phrase, *synonyms]:
@@ -405,6 +415,13 @@ def _phoenix_holders(phrase: str, synonyms: list[str], roles: list, demonyms: se
     if with_given - by_surname:
         out.append([sorted(with_given - by_surname), True, terms])
     return [h for h in out if h[0]]
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 def _merge_terms(terms: list[tuple[date, date | None]], gap_days: int = 7) -> list:

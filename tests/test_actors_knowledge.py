@@ -116,6 +116,11 @@ def test_actors_knowledge_phoenix_holders_take_titles_from_aliases_and_stay_open
     # no title before the name in any alias: no dating entry (a bare "Minister" once dated
     # three 1998 articles to 2003 from a career the dictionary records only in part)
     assert convert._phoenix_holders("JANE DOE", ["DOE"], roles, set(), horizon) == []
+    # a term over more than RETURN_YEARS before the horizon gets no open term after it
+    old_roles = [["government", "XYZGOV", date(1963, 11, 22), date(1969, 1, 20)]]
+    assert convert._phoenix_holders("JANE DOE", ["PRESIDENT DOE"], old_roles, set(), horizon) == [
+        [["President"], False, [(date(1963, 11, 22), date(1969, 1, 20))]]
+    ]
 
 
 def test_actors_knowledge_consecutive_terms_merge():
