@@ -48,6 +48,7 @@ KEPT = [
     ("Last week the bookkeeper was detained and charged with fraud.", "charged", "ACCUSE"),
     ("The two suspects were extradited from Spain on Friday.", "extradited", "COOPERATE"),
     ("Villagers were rounded up, beaten and robbed by night.", "beaten", "ASSAULT"),
+    ("A cargo plane was shot down near the airport on Friday.", "shot", "ASSAULT"),
 ]
 
 # (sentence, trigger word): generic, a kind, background to another act, or not a fact
@@ -77,6 +78,13 @@ DROPPED = [
     ("Reporters are routinely charged with libel in the province.", "charged"),
     ("The clerk was never charged.", "charged"),
     ("Anyone who is indicted loses the seat.", "indicted"),
+    # projectiles shot down are intercepted, nobody is attacked ("two more": the missiles)
+    ("Three missiles struck the depot and two more were shot down by air defences.", "shot"),
+    ("Eleven drones were shot down over the bay overnight.", "shot"),
+    # a habit, a wanted outcome and a speech are no particular happening
+    ("Each time, the truce has held after last-minute talks.", "talks"),
+    ("The family offered a reward for information leading to the smugglers' arrest.", "arrest"),
+    ("Students packed the hall for the talk by the novelist on Friday.", "talk"),
 ]
 
 # (sentence, trigger word, PLOVER type): a particular happening the sentence only refers to
@@ -147,3 +155,8 @@ def test_events_unnamed_actors_reference_is_in_the_json_contract(nlp):
 def test_events_unnamed_actors_summary_of_a_reference_names_its_kind_of_doer(nlp, text, trigger, doers):
     found = _unattributed(nlp, text, trigger)
     assert found and found[0].summary.startswith(doers), found  # never "Unidentified attackers" for talks
+
+
+def test_events_unnamed_actors_summary_keeps_a_hyphened_modifier_whole(nlp):
+    found = _unattributed(nlp, "The truce was saved by last-minute talks in Vienna.", "talks")
+    assert found and "last-minute talks" in found[0].summary, [m.summary for m in found]

@@ -87,6 +87,9 @@ EXAMPLES = [
     ("detonation_verbs", "explode", "Two bombs exploded near the station in Kyiv on Friday."),
     ("doerless_other_sense", "fire", "The fire at the embassy in Kyiv spread fast."),
     ("court_acts", "indict", "The former treasurer was indicted on bribery counts in June."),
+    ("projectiles", "drone", "Eleven drones were shot down over the bay overnight."),
+    ("plural_only", "talk", "Students packed the hall for the talk by the novelist on Friday."),
+    ("sought_outcome", "lead", "The family offered a reward for information leading to the smugglers' arrest."),
     ("denial_verbs", "deny", "Iran denied the accusation by the United States."),
     ("explosive_devices", "bomb", "Two bombs exploded near the station in Kyiv on Friday."),
     ("lemma_fixes", "stag", "Protesters staged a march in Lagos."),
@@ -371,6 +374,7 @@ _NOUN_SENTENCES = {
     "shelling": "The Russian shelling of Kharkiv killed ten people.",
     "expulsion": "Russia announced the expulsion of Ukrainian diplomats.",
     "slaying": "The Russian slaying of a Ukrainian mayor shocked Kyiv.",
+    "talk": "The Russian talks against Ukraine began on Monday.",  # plural_only: "a talk" is a speech
 }
 #: Nouns the frames here do not code ("a general strike" is coded by its own rule;
 #: "suspension" needs a verb that carries it): left for the lexicon's owners, named here so

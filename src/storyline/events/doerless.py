@@ -35,6 +35,8 @@ VERBAL_UNATTRIBUTED_CODES = ("116",)
 #: Verbs of the courts and prosecutors, whose doer goes without saying in the past passive too
 #: ("was charged with treason", "were indicted", "was extradited from Romania").
 COURT_ACTS = word_list("court_acts")
+#: Things fired that can be shot down or intercepted: their downing attacks nobody.
+PROJECTILES = word_list("projectiles")
 #: What an event is anchored to when its clause places or dates it.
 _ANCHOR_ENTITIES = ("GPE", "LOC", "FAC", "DATE", "TIME")
 #: Prepositions that place or aim a happening: "an explosion at the market", "the attack on the embassy".
@@ -151,6 +153,8 @@ _GENERIC_DETS = ("any", "no", "every", "each", "such", "all", "another", "whatev
 UNREAL_MODIFIERS = word_list("unreal_modifiers")
 #: Event nouns whose everyday sense is no event ("the fire"): no happening without a doer.
 DOERLESS_OTHER_SENSE = word_list("doerless_other_sense")
+#: Participles of a thing that would bring an act about: "information leading to the arrest".
+SOUGHT_OUTCOME = word_list("sought_outcome")
 #: Verbs of denying a charge, whose object accusation is one made before.
 DENIAL_VERBS = word_list("denial_verbs")
 
@@ -173,6 +177,10 @@ def specific_reference(token, cand: Candidate) -> bool:
     verb = next((g for g in token.ancestors if g.pos_ in ("VERB", "AUX")), None)
     if verb is not None and in_condition(verb):
         return False  # "unless the restrictions are lifted": a condition, no happening named
+    if verb is not None and _sought(verb):
+        return False  # "a reward for information leading to the smugglers' arrest": wanted, not done
+    if verb is not None and _recurring(verb):
+        return False  # "each time the corridor stayed open after talks": a habit, no one happening
     children = list(token.children)
     if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in children) or any(
         c.dep_ in ("amod", "advmod", "compound") and c.lemma_.lower() in UNREAL_MODIFIERS for c in children
@@ -190,6 +198,8 @@ def _suffered_in_the_past(verb, cand: Candidate) -> bool:
     patients, auxes = _passive_parts(verb)
     if any(p.lower_ in ("nobody", "none", "nothing") or any(d.lower_ == "no" for d in p.children) for p in patients):
         return False  # "no one was injured": nothing happened to anyone
+    if patients and all(_named_thing(p).lemma_.lower() in PROJECTILES for p in patients):
+        return False  # "two more were shot down": missiles intercepted, nobody attacked
     return (
         verb.tag_ == "VBN"
         and verb.dep_ != "relcl"
@@ -199,12 +209,55 @@ def _suffered_in_the_past(verb, cand: Candidate) -> bool:
     )
 
 
+def _hyphened(word) -> bool:
+    """A word joined by a hyphen into a modifier: "last-minute talks", "two-day strike"
+    tell how long or how late, not when."""
+    doc = word.doc
+    return any(c.lower_ == "-" for c in word.children) or any(
+        0 <= i < len(doc) and doc[i].text == "-" for i in (word.i - 1, word.i + 1)
+    )
+
+
+def _sought(verb) -> bool:
+    """A participle of what is asked for: "(a reward) for information leading to the
+    arrest" (not "the tip leading to the raid", which tells what came of it)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in SOUGHT_OUTCOME
+        and verb.head.dep_ == "pobj"
+        and verb.head.head.lower_ == "for"
+    )
+
+
+def _recurring(verb) -> bool:
+    """A clause told of every time something happens: "each time the corridor stayed
+    open", "whenever talks failed"."""
+    return any(
+        (c.dep_ == "npadvmod" and c.lemma_ == "time" and any(d.lower_ in ("each", "every") for d in c.children))
+        or (c.dep_ == "advcl" and any(m.lower_ == "whenever" for m in c.children if m.dep_ == "advmod"))
+        or (c.dep_ == "advmod" and c.lower_ == "whenever")
+        for c in verb.children
+    )
+
+
+def _named_thing(noun):
+    """The noun a number or "more" stands for: in "two missiles hit the port and two
+    more were shot down", "more" is missiles (the nearest counted noun before it)."""
+    if noun.pos_ not in ("NUM", "ADJ", "PRON") and noun.lemma_.lower() not in ("more", "other", "one"):
+        return noun
+    for word in reversed(noun.doc[noun.sent.start : noun.i]):
+        if word.pos_ == "NOUN" and (word.tag_ == "NNS" or any(c.dep_ == "nummod" for c in word.children)):
+            return word
+    return noun
+
+
 def _placed_or_dated(word) -> bool:
     """The word's own phrase places, dates or counts it: "two explosions", "the Friday
     blast", "erupted in the capital", "on Friday", "the attack on the embassy"."""
     if any(
         c.dep_ in ("nummod", "npadvmod")
-        or (c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in _ANCHOR_ENTITIES)
+        or (c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in _ANCHOR_ENTITIES and not _hyphened(c))
         for c in word.children
     ):
         return True

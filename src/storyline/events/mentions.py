@@ -55,6 +55,8 @@ PLACE_TARGET_TYPES = word_list("place_target_types")
 CLAUSE_PLACE_TYPES = word_list("clause_place_types")
 #: Governors that make a clause a general truth rather than a happening.
 GENERIC_GOVERNORS = word_list("generic_governors")
+#: Event nouns that name the event only in the plural ("talks"; "a talk" is a speech).
+PLURAL_ONLY = word_list("plural_only")
 #: Lemmatiser slips of the small English model that would hide a trigger.
 LEMMA_FIXES = word_map("lemma_fixes")
 _READER = re.compile(r"\b(?:you|your)\b", re.I)
@@ -253,6 +255,8 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             token.pos_ == "NOUN" and lemma in lexicon.nouns and token.ent_type_ not in ("DATE", "TIME", "EVENT", "LAW")
         ):
             # ("early March" is a month, not a march)
+            if lemma in PLURAL_ONLY and token.tag_ != "NNS":
+                continue  # "the talk by the minister" is a speech; "talks" are negotiations
             code = lexicon.nouns[lemma]
             compounds = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
             if lemma == "strike" and compounds & {"air", "missile", "drone"}:

@@ -128,7 +128,7 @@ def summarise(
         verb = NOUN_VERBS.get(lemma)
         if verb is None or modality_ != "asserted":
             mods = " ".join(
-                t.text
+                _join(list(t.subtree), {w.i for w in t.subtree})  # "last-minute talks", not "minute talks"
                 for t in token.lefts
                 if t.dep_ in ("compound", "amod") and not any(t.text == s.text for s in sources)
             )
