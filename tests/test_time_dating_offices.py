@@ -238,3 +238,18 @@ def test_dating_offices_lower_case_particles_inside_a_name(tmp_path):
     )
     value = date_of("The office of President Daniel arap Mwangale gave the figures.", str(path))
     assert value.earliest == date(1978, 8, 22) and value.latest <= date(2002, 12, 30) + timedelta(days=60)
+
+
+def test_dating_offices_took_office_in_a_month_last_year_is_the_next_year(roles):
+    value = date_of(
+        "Chancellor Ada Quintavalle spoke. Quintavalle, who took office in March last year, cut taxes.", roles
+    )
+    assert (value.earliest, value.latest) == (date(2012, 1, 1), date(2012, 12, 31))
+    other = date_of("Chancellor Ada Quintavalle, who took office in 2011, said sales fell last year.", roles)
+    assert other.latest == END + timedelta(days=60)  # the sales' year, not the term's
+
+
+def test_dating_interval_best_year_of_a_term_is_its_middle(roles):
+    # a term alone says every year of it equally: the middle year is wrong by the least
+    value = date_of("Chancellor Ada Quintavalle opened the bridge.", roles)
+    assert value.value == "2013" and (value.earliest, value.latest) == (START, END + timedelta(days=60))

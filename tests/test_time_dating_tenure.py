@@ -128,3 +128,16 @@ def test_dating_tenure_elected_months_before_the_term_still_holds_the_vote(roles
     value = date_of("Bruno Ferreira was elected chancellor on Sunday by a landslide.", roles)
     start = date(2019, 3, 4)
     assert value.earliest <= start - timedelta(days=240) and value.latest <= start + timedelta(days=30)
+
+
+def test_dating_tenure_a_handover_told_as_news_is_near_the_end_of_the_term(roles):
+    value = date_of("Bruno Ferreira met the press. He succeeds Chancellor Ada Quintavalle at the palace.", roles)
+    end = date(2019, 3, 4)
+    assert value.earliest >= end - timedelta(days=250) and value.latest <= end + timedelta(days=30)
+    assert any("handover" in line for line in value.evidence)
+
+
+def test_dating_tenure_a_handover_told_as_background_says_nothing(roles):
+    # "who succeeded" is a career's history, not the news of the day
+    value = date_of("Bruno Ferreira, who succeeded Chancellor Ada Quintavalle, opened a school.", roles)
+    assert not any("handover" in line for line in value.evidence)

@@ -272,7 +272,9 @@ def _evidence_board(doc, roles_path: str | None):
             if not _given_fits(h, m):
                 continue
             phrase = " ".join(m.group(0).split())
-            term_told_in_time(board, h, text[slice(*_sentence_of(sents, m.start()))], phrase)
+            # any sentence may tell when the term began ("Abiy, who took office in April last
+            # year, ..." after "Prime Minister Abiy Ahmed" in the lead): the patterns keep to one
+            term_told_in_time(board, h, text, phrase)
             age_evidence(board, h, text)
             if qualified_holder(board, h, text, m.start(), phrase):
                 continue

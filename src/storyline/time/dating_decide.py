@@ -55,8 +55,12 @@ BOUNDING_RULES = frozenset(
         "term_news",
         "tenure_years",
         "nth_term",
+        "succession",
     }
 )
+#: bounds from the first day of a thing (an entity, a dated event) that news names most
+#: while it is new, so that the interval's first days fit best
+_NEWS_OF_THE_NEW = frozenset({"entity", "event", "numbered"})
 #: the evidence line that gives the interval of an answer starts with this
 INTERVAL_EVIDENCE = "interval"
 
@@ -185,7 +189,14 @@ def honest_interval(
             line = f"{INTERVAL_EVIDENCE}: {start} to {end}, the days of {best.year} that the evidence allows"
             return replace(answer, earliest=start, latest=end, evidence=answer.evidence + (line,) + limits)
     score = np.where(feasible, board.score, -np.inf)
-    best_ix = int(np.argmax(score))
+    # days that fit about equally (a term of office with nothing else to say) are a plateau:
+    # its middle day is wrong by the least on average, where its first day is the term's start.
+    # Where nothing the text says bounds the date from above (the interval runs to today), or
+    # where its start is a thing's first day (a product, an event: news names things while they
+    # are new), the first such day stays.
+    tied = np.flatnonzero(score >= float(score.max()) - GUESS_TIE)
+    starts_new = any(lo == first and kind in _NEWS_OF_THE_NEW for lo, _hi, _r, kind in board.bounds)
+    best_ix = int(tied[0]) if starts_new or last >= min(today, GRID_END) else int(tied[len(tied) // 2])
     year = _day(best_ix).year
     value = _result(str(year), first, last, "year", board, best_ix)
     if first.year == last.year and not narrowed and _all_bounds_met(board, feasible):

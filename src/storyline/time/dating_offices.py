@@ -11,7 +11,7 @@ A title and a name place an article inside a term of office
   confirmed later, or never);
 * "X, who took office last May", "X was sworn in three weeks ago", "X
   resigned two months ago": the article is that long after the term's
-  start or end;
+  start or end; "in April last year", "last year": in the year after it;
 * "X, 72,", "the 72-year-old X", "X, aged 72", "X died at 72", "X died on
   Monday. He was 72.": when the knowledge gives X's day of birth (``born:``
   in a roles file, or the US data's ``births.tsv``), the article is in that
@@ -46,6 +46,11 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUMBER = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 _AGO = rf"{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago"
 _LAST_MONTH = r"last\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+#: "in April last year", "last year": the article is in the year after that start or end
+_LAST_YEAR = (
+    r"(?:in\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:of\s+)?)?(?<!the\s)last\s+year"
+)
 #: words telling that a term began ("took office"), and that one ended ("resigned")
 _BEGAN = (
     r"(?:was\s+|were\s+|been\s+)?(?:sworn\s+in|took\s+office|took\s+over|assumed\s+(?:office|power|the\s+post)"
@@ -168,17 +173,29 @@ def term_told_in_time(board: Board, holder: Holder, sentence: str, phrase: str) 
         if not edges:
             continue
         near = rf"\b{surname}\b[^.;]{{0,80}}?\b{words}\b[^.;]{{0,40}}?"
-        m = re.search(near + rf"\b(?:{_AGO}|{_LAST_MONTH})\b", sentence)
+        m = re.search(near + rf"\b(?:{_AGO}|{_LAST_MONTH})\b", sentence) or re.search(
+            # "last year" only right after the verb: "took office in 2010, said sales fell last
+            # year" tells of the sales
+            rf"\b{surname}\b[^.;]{{0,80}}?\b{words}\b[^.;,\d]{{0,25}}?\b{_LAST_YEAR}\b",
+            sentence,
+        )
         if m is None:
             continue
         told = " ".join(sentence[m.start() : m.end()].split())
-        if m.group("n"):
+        if m.groupdict().get("n"):
             n = _count(m.group("n"))
             if n is None:
                 continue
             days = n * _UNIT_DAYS[m.group("unit").lower()]
             slack = max(2, days // 5)
             spans = [(e + timedelta(days=days - slack), e + timedelta(days=days + slack)) for e in edges]
+        elif re.search(r"(?i)last\s+year", m.group(0)):
+            month = MONTHS[m.group("month2").lower()] if m.group("month2") else None
+            spans = [
+                (date(e.year + 1, 1, 1), date(e.year + 1, 12, 31)) for e in edges if month is None or e.month == month
+            ]
+            if not spans:
+                continue  # the record gives another month: another office, or another person
         else:
             month = MONTHS[m.group("month").lower()]
             # "last May": the month is in the twelve months before the article

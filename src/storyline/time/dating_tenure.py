@@ -12,6 +12,8 @@
   the article is that many years after a start of X's term.
 * "his second term", "X's first term": the article is in that term, when
   the knowledge lists the terms apart.
+* "He succeeds Pope X", "will succeed President X", "replaces X": a
+  handover told as news, around an end of X's term.
 
 Each is a score and a bound on the board, as the other readings of an
 officeholder (``dating_offices.py``).
@@ -24,7 +26,7 @@ from datetime import date, timedelta
 
 from .dating_offices import _span_bound, _title_alternatives, _years_after
 from .grid import Board
-from .knowledge import Holder, _loose
+from .knowledge import Holder, _loose, fold
 
 #: the sentences of the lead: the news an article reports first
 LEAD_SENTENCES = 3
@@ -87,6 +89,7 @@ def number_of(word: str) -> int | None:
 def tenure_evidence(board: Board, holders: list[Holder], text: str, sents: list[tuple[int, int]]) -> None:
     """Every reading of this module for the holders the text names (by surname)."""
     lead = [text[a:b] for a, b in sents[: LEAD_SENTENCES + 1]]  # a headline line counts as one
+    handovers: dict[str, tuple[list, list[str]]] = {}
     for h in holders:
         if not h.surname:
             continue
@@ -96,6 +99,48 @@ def tenure_evidence(board: Board, holders: list[Holder], text: str, sents: list[
         _term_news(board, h, name, lead, text)
         _years_in_office(board, h, name, text)
         _nth_term(board, h, name, text)
+        _succeeded(handovers, h, name, lead, text)
+    for phrase, (spans, names) in handovers.items():
+        reason = f"'{phrase}' as news: a handover at the end of a term of {' or '.join(dict.fromkeys(names))}"
+        _span_bound(board, spans, 2.5, reason, "succession")
+
+
+#: "will succeed X", "succeeds X", "replaces X", "takes over from X": told in the present or
+#: the future, the handover is news; "who succeeded X" is a career's background
+_SUCCEEDS = (
+    r"(?:(?:will|to|would)\s+(?:succeed|replace|take\s+over\s+from)|succeeds|replaces|takes\s+over\s+from"
+    r"|is\s+(?:succeeding|replacing))"
+)
+
+
+def _succeeded(handovers: dict, h: Holder, name: str, lead: list[str], text: str) -> None:
+    """ "He succeeds Pope Francis", "will succeed President X", "She replaces
+    X, who resigned last week" in the lead (no year in the sentence): the
+    article is about a handover, from some months before an end of X's term
+    (a successor is elected or named first) to weeks after it. Gathered by
+    phrase: two holders one phrase may name ("succeeds Bush") give the union."""
+    ends = [b for _, b in h.terms if b is not None and b <= date.today()]
+    if not ends or not _named_as_person(h, name, text):
+        return
+    titles = _title_alternatives(h)
+    for sentence in lead:
+        if re.search(r"\b(?:1[89]|20)\d\d\b", sentence):
+            continue
+        m = re.search(
+            rf"\b{_SUCCEEDS}\s+(?:the\s+)?(?:(?:outgoing|incumbent)\s+)?(?:(?i:{titles})\s+)?"
+            rf"(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){name}\b",
+            sentence,
+        )
+        if m is None:
+            continue
+        given = [w for w in m.group("given").split() if w not in ("Mr.", "Mrs.", "Ms.", "Dr.")]
+        if given and len(h.name.split()) > 1 and fold(given[0]) not in {fold(w) for w in h.name.split()[:-1]}:
+            continue  # another person of that surname
+        phrase = " ".join(m.group(0).split())
+        spans, names = handovers.setdefault(phrase, ([], []))
+        spans += [(e - timedelta(days=CHOSEN_BEFORE_DAYS), e + timedelta(days=NEWS_DAYS)) for e in ends]
+        names.append(h.name)
+        return
 
 
 def _titled(holder: Holder, text: str) -> bool:
