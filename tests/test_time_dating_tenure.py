@@ -141,3 +141,18 @@ def test_dating_tenure_a_handover_told_as_background_says_nothing(roles):
     # "who succeeded" is a career's history, not the news of the day
     value = date_of("Bruno Ferreira, who succeeded Chancellor Ada Quintavalle, opened a school.", roles)
     assert not any("handover" in line for line in value.evidence)
+
+
+def test_dating_tenure_the_vote_before_a_term_fits_best_in_the_usual_months(roles):
+    # the bound allows eight months before the term; the best day is within the usual three
+    value = date_of("Bruno Ferreira was elected chancellor on Sunday by a landslide.", roles)
+    best = date.fromisoformat(value.value) if len(value.value) == 10 else date(int(value.value[:4]), 7, 1)
+    assert value.value.startswith("2019") or date(2018, 12, 4) <= best
+
+
+def test_dating_tenure_elected_before_the_name_with_the_title_after(roles):
+    value = date_of("Parliament elected reformer Bruno Ferreira as chancellor on Tuesday.", roles)
+    start = date(2019, 3, 4)
+    assert value.earliest >= start - timedelta(days=250) and value.latest <= start + timedelta(days=30)
+    value = date_of("Parliament elected Bruno Ferreira to the city council on Tuesday.", roles)
+    assert value is None or value.latest > start + timedelta(days=30)

@@ -24,8 +24,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import numpy as np
+
 from .dating_offices import _span_bound, _title_alternatives, _years_after
-from .grid import Board
+from .grid import N_DAYS, Board, _range_mask
 from .knowledge import Holder, _loose, fold
 
 #: the sentences of the lead: the news an article reports first
@@ -38,6 +40,8 @@ CHOSEN_BEFORE_DAYS = 250
 #: days before a term's end that news reports the holder resigning (the successor is chosen
 #: first: a prime minister resigns as party leader and leaves office weeks later)
 ANNOUNCED_BEFORE_DAYS = 75
+#: ... though most begin within this many days of the vote or the appointment
+USUAL_BEFORE_DAYS = 90
 _CHOSEN = re.compile(r"(?i)elected|appointed|named|chosen|proclaimed")
 #: "sworn in", "took the oath", "was elected chancellor", "became king", "succeeded"
 _BEGAN_NEWS = (
@@ -172,6 +176,18 @@ def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -
                 before = CHOSEN_BEFORE_DAYS if _CHOSEN.search(verb) else 0
                 _news(board, h, starts, " ".join(m.group(0).split()), "began", before)
                 return
+        # "Parliament elected protest leader Nikol Pashinyan as prime minister": the verb
+        # before the name, and the title right after it
+        m = re.search(
+            rf"\b(?P<verb>elected|appointed|named|chose|picked|swore\s+in)\s+(?:[a-z][\w-]*\s+){{0,3}}"
+            rf"(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}{name}\s+(?:as\s+)?(?:the\s+)?"
+            rf"(?:(?:country's|nation's|new|next)\s+)?(?i:{_title_alternatives(h)})\b",
+            sentence,
+        )
+        if m and starts:
+            before = 0 if m.group("verb").startswith("swore") else CHOSEN_BEFORE_DAYS
+            _news(board, h, starts, " ".join(m.group(0).split()), "began", before)
+            return
         m = re.search(
             rf"\b{_ENDING}\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}'s\s+[^.;]{{0,40}}?\b(?:years?|decades?|rule|reign"
             rf"|tenure|term|time)\b",
@@ -220,6 +236,13 @@ def _news(board: Board, h: Holder, edges: list[date], told: str, what: str, befo
     spans = [(e - timedelta(days=before_days), e + timedelta(days=NEWS_DAYS)) for e in edges]
     reason = f"'{told}' reported as news: the term of {h.name} {what} on {' or '.join(str(e) for e in edges)}"
     _span_bound(board, spans, 3.0, reason, "term_news")
+    if before_days > USUAL_BEFORE_DAYS:
+        # the bound allows the longest wait (Indonesia's eight months), but most terms begin
+        # within three months of the vote: those days fit better
+        near = np.zeros(N_DAYS, dtype=bool)
+        for e in edges:
+            near |= _range_mask(e - timedelta(days=USUAL_BEFORE_DAYS), e + timedelta(days=NEWS_DAYS))
+        board.add(near, 1.0, reason)
 
 
 def _years_in_office(board: Board, h: Holder, name: str, text: str) -> None:
