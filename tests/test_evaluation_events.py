@@ -352,3 +352,16 @@ def test_evaluation_events_quad_a_reference_back_never_decides():
     attack = replace(mention(QUAD_TEXT, "shelled", "ASSAULT"), cameo="190")
     assert quad_of(attack) == "material_conflict"
     assert quad_of(replace(attack, reference=True)) == "neutral"
+
+
+@pytest.mark.parametrize("cameo, expected", [("015", "neutral"), ("016", "neutral"), (None, "material_conflict")])
+def test_evaluation_events_quad_an_act_claimed_or_denied_is_not_the_sentences(cameo, expected):
+    # "the rebels claimed that they had shelled the post": CAMEO codes the claim (015), not the shelling
+    from dataclasses import replace
+
+    text = "The rebels claimed that they had shelled the army post."
+    shelled = replace(mention(text, "shelled", "ASSAULT"), cameo="190")
+    claim = replace(_statement(text, "The rebels"), start=text.index("that"), end=len(text), cameo=cameo)
+    gold = GoldRecord("q1", text, quad="neutral")
+    result, _ = score([gold], {"q1": [shelled]}, {"q1": [claim]})
+    assert result["quad_accuracy"] == (1.0 if expected == "neutral" else 0.0)

@@ -212,3 +212,20 @@ def test_events_statements_rejecting_a_proposal_stays_an_event(nlp):
     _, mentions, statements = _statements(nlp, text)
     assert [m.type for m in mentions if m.type == "REJECT"] == ["REJECT"]
     assert not [s for s in statements if s.cameo == "016"]
+
+
+@pytest.mark.parametrize(
+    "text, cameo",
+    [
+        ("The Karen rebels claimed responsibility for the bombing of the rail bridge.", "015"),
+        ("The Karen rebels claimed that they had shelled the army post near the river.", "015"),
+        # someone else's act, claimed: no responsibility taken
+        ("The Karen rebels claimed that the army had shelled the village near the river.", None),
+        # a denial refused is no denial
+        ("The Peruvian ministry declined to confirm or deny that its troops had crossed the river.", None),
+    ],
+)
+def test_events_statements_claim_of_ones_own_act(nlp, text, cameo):
+    """Claiming one's own act is CAMEO 015, "claim responsibility"; the code rides on the statement."""
+    _, _, statements = _statements(nlp, text)
+    assert statements and statements[0].cameo == cameo

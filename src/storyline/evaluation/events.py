@@ -31,7 +31,12 @@ it codes is scored:
   threat takes PLOVER's convention (``plover_type``: AGREE, THREATEN, REJECT),
   which is CAMEO's (03, 13, 12). A mention flagged as a reference back to a
   happening reported elsewhere (``reference``: "claimed responsibility for
-  the attack") is not its sentence's act and does not decide its class;
+  the attack") is not its sentence's act and does not decide its class, nor
+  does one told in the words of a statement that CAMEO codes as the
+  sentence's act: a claim of one's own act ("the rebels claimed that they
+  had attacked the base", ``Statement.cameo`` 015) or a denial ("rejected
+  the allegation that he raped a girl", 016); such a sentence is neutral
+  unless another of its events says otherwise;
 - ``source_match``, ``target_match``: gold events with source (target)
   spans whose answering events have an actor whose mention overlaps one of
   them, or whose resolved name is the words of one, or (a pronoun) whose
@@ -315,6 +320,17 @@ def quad_of(mention: EventMention) -> str:
     return QUAD_OF_TYPE.get(kind, "neutral")
 
 
+#: Statement codes whose words hold an act that is not the sentence's own: CAMEO 015 (one's
+#: own act claimed: "claimed that they had attacked the base") and 016 (a charge denied).
+CONTENT_CODES = frozenset({"015", "016"})
+
+
+def _told_by_claim_or_denial(mention: EventMention, said: Sequence[Statement]) -> bool:
+    """Whether the mention's trigger lies in the words of a claim of responsibility or a
+    denial: CAMEO codes such a sentence as the claim or the denial (root 01, neutral)."""
+    return any(st.cameo in CONTENT_CODES and st.start <= mention.trigger_start < st.end for st in said)
+
+
 def _actor_matches(spans: Sequence[Span], refs) -> bool:
     from ..actors import normalise
 
@@ -402,7 +418,8 @@ def score(
                         f"{record.id}: false alarm {_describe(m)}@{m.trigger_start} in {m.sentence.strip()[:100]!r}"
                     )
         if record.quad is not None:
-            classes = [quad_of(m) for m in mentions]
+            said = statements.get(record.id, ()) if statements else ()
+            classes = [quad_of(m) for m in mentions if not _told_by_claim_or_denial(m, said)]
             predicted = max(classes, key=QUAD_ORDER.index, default="neutral")
             counts.quads.append((record.quad, predicted))
             if predicted != record.quad:

@@ -137,6 +137,46 @@ def _attitude_words(verb, text) -> tuple[str, int, int, str] | None:
     return text[start:end].strip(" ,."), start, end, "paraphrase"
 
 
+#: CAMEO 015, "acknowledge or claim responsibility": a claim of one's own act.
+RESPONSIBILITY = "015"
+#: Verbs that claim or own up to an act: "claimed responsibility for", "admitted that it had shelled".
+CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge"})
+#: What is claimed when one claims an act as one's own: "claimed responsibility/credit for".
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+
+
+def _claim_code(cue, speaker, mentions: Sequence[EventMention], resolver) -> str | None:
+    """CAMEO 015 when the speaker claims an act as their own: "claimed responsibility
+    for the attack", or a clause the cue introduces whose own act has the speaker as
+    its doer ("the rebels claimed that they had attacked the base"; not a clause
+    inside it, not "she claimed he had ..."); else None."""
+    if cue.lemma_ not in CLAIM_VERBS:
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY_NOUNS for c in cue.children):
+        return RESPONSIBILITY
+    gender = getattr(getattr(resolver, "kb", None), "gender", {})
+    for comp in (c for c in cue.children if c.dep_ == "ccomp"):
+        acts = {t.idx for t in (comp, *comp.conjuncts, *(c for c in comp.children if c.dep_ == "xcomp"))}
+        for m in mentions:
+            if m.trigger_start not in acts or m.reference:
+                continue
+            for doer in (r for r in m.sources if r.name == speaker.name):
+                # "she claimed he raped her": "he" is the speaker only for a man known to be one
+                want = PERSONAL.get(doer.text.lower())
+                if want is None or speaker.text.lower() == doer.text.lower() or gender.get(speaker.name) == want:
+                    return RESPONSIBILITY
+    return None
+
+
+def _denial_cameo(cue) -> str | None:
+    """016 for "denied ...", unless the denial is refused or itself denied
+    ("declined to confirm or deny", "did not deny")."""
+    chain = [cue, *(a for a in cue.ancestors if cue.dep_ in ("conj", "xcomp"))][:3]
+    if any(c.dep_ == "neg" for t in chain for c in t.children) or any(t.lemma_ in REFUSALS for t in chain):
+        return None
+    return DENIAL
+
+
 def _is_cue(token) -> bool:
     """A speech verb that introduces words; "which was confirmed" does not."""
     if token.lemma_ not in SPEECH_VERBS - NOT_STATEMENT or token.pos_ not in ("VERB", "AUX"):
@@ -412,7 +452,11 @@ def extract_statements(
                 cue=cue,
                 time=when,
                 about=about,
-                cameo=DENIAL if denial or cue == "deny" else None,
+                cameo=DENIAL
+                if denial
+                else _denial_cameo(token)
+                if cue == "deny"
+                else _claim_code(token, refs[0], mentions, resolver),
                 addressees=addressees(token, resolver, (refs[0],)) if cue != "according to" else (),
             )
     return _dated_from_context(sorted(out.values(), key=lambda s: s.start), mentions, article.published)
