@@ -13,8 +13,9 @@ from dataclasses import replace
 from datetime import date
 
 from spacy import parts_of_speech
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, POS
 
+from ..annotate import doc_text, token_strings
 from ..models import ActorRef
 from .gazetteer import lookup_place
 from .kb import KnowledgeBase, load_kb, normalise
@@ -242,6 +243,20 @@ def _alias_heads(kb: KnowledgeBase) -> frozenset:
 
 #: Parts of speech an actor's head can have, as ``Token.pos`` numbers.
 _ACTOR_POS = {parts_of_speech.IDS[name] for name in ("PROPN", "NOUN", "PRON")}
+_NOUN, _PROPN = parts_of_speech.IDS["NOUN"], parts_of_speech.IDS["PROPN"]
+
+
+def _may_name(lemma: str, lower: str, first: str, heads: frozenset, seen_heads: set) -> bool:
+    """``ActorResolver._may_name_actor`` from the words (``first``: the
+    word's first character)."""
+    return (
+        lemma in heads
+        or lower in heads
+        or lemma in PART_OF
+        or lower in PART_OF
+        or lemma in seen_heads
+        or first.isupper()
+    )
 
 
 class ActorResolver:
@@ -268,15 +283,33 @@ class ActorResolver:
         # in order). Labels and parts of speech are read as one array, so the
         # other tokens (most of an article) never become Token objects; that
         # walk was a third of this constructor's time.
-        labels = doc.to_array([DEP, POS]).tolist() if len(doc) else []
-        actor_deps = {d for d in {dep for dep, _ in labels} if doc.vocab.strings[d] in ACTOR_DEPS}
-        for i, (dep, pos) in enumerate(labels):
-            if dep in actor_deps and pos in _ACTOR_POS:
-                token = doc[i]
-                # parts of a name ("Amina" in "Amina Otieno") are resolved with their head
-                if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        # The common nouns no rule could make an actor of (most of them) are
+        # answered from the arrays and the words, as ``_resolve`` would answer
+        # them, without a Token object.
+        rows = doc.to_array([DEP, POS, ENT_TYPE, IDX]).tolist() if len(doc) else []
+        # (head offsets are signed; the array is unsigned)
+        head_of = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+        names = doc.vocab.strings
+        actor_deps = {d for d in {row[0] for row in rows} if names[d] in ACTOR_DEPS}
+        compound = names["compound"] if "compound" in names else -1
+        words, text = token_strings(doc), doc_text(doc)
+        heads = _alias_heads(self.kb)
+        for i, (dep, pos, ent_type, idx) in enumerate(rows):
+            if dep not in actor_deps or pos not in _ACTOR_POS or i in self._cache:
+                continue
+            # parts of a name ("Amina" in "Amina Otieno") are resolved with their head
+            if dep == compound and rows[i + head_of[i]][1] == _PROPN:
+                continue
+            if pos == _NOUN:
+                lemma, lower = words.lemma[i].lower(), words.lower[i]
+                if lemma in NOT_ACTORS or (
+                    not ent_type
+                    and lemma != "state"
+                    and not _may_name(lemma, lower, text[idx : idx + 1], heads, self._seen_heads)
+                ):
+                    self._cache[i] = None
                     continue
-                self.ref(token)
+            self.ref(doc[i])
 
     # --- public -------------------------------------------------------------
 
@@ -323,9 +356,10 @@ class ActorResolver:
     def _resolve(self, token) -> ActorRef | None:
         if token.pos_ == "PRON":
             return self._pronoun(token)
-        if token.lemma_.lower() in NOT_ACTORS:
+        lemma = token.lemma_.lower()
+        if lemma in NOT_ACTORS:
             return None
-        if token.lemma_.lower() == "state" and any(
+        if lemma == "state" and any(
             g.lemma_.lower() in CONDITIONS
             for p in token.children
             if p.dep_ == "prep" and p.lower_ == "of"
@@ -336,7 +370,7 @@ class ActorResolver:
             return None  # "grain", "corridor": no rule below could make an actor of it
         span = self._phrase(token)
         text = span.text
-        if token.lemma_.lower() in PART_OF or token.lower_ in PART_OF:
+        if lemma in PART_OF or token.lower_ in PART_OF:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     inner = self.ref(pobj)
@@ -355,14 +389,14 @@ class ActorResolver:
                 return self._make(
                     actor.name, span, actor.country, sector or self._sector(span, token), actor.kind, True, token
                 )
-        if token.lemma_.lower() in GENERIC_HEADS:
+        if lemma in GENERIC_HEADS:
             for ent in (e for e in self._ents if span.start <= e.start and e.end <= span.end):
                 actor = self.kb.lookup(ent.text)
                 if (
                     actor is not None
                     and actor.kind == "person"
                     and actor.country
-                    and token.lemma_.lower() in ("administration", "government", "regime", "cabinet")
+                    and lemma in ("administration", "government", "regime", "cabinet")
                 ):
                     # "the Trump administration" is the US government, not Trump
                     state = self.kb.state(actor.country)
@@ -370,7 +404,7 @@ class ActorResolver:
                         return self._make(state.name, span, state.country, "GOV", "state", True, token)
                 if actor is not None and actor.kind != "state":
                     return self._make(actor.name, span, actor.country, actor.sector, actor.kind, True, token)
-                if actor is not None and actor.kind == "state" and token.lemma_.lower() in STATE_HEADS:
+                if actor is not None and actor.kind == "state" and lemma in STATE_HEADS:
                     # "the US administration", "the Kenyan government": the state acting
                     return self._make(actor.name, span, actor.country, "GOV", "state", True, token)
         # a capital standing for its government ("Washington demanded ...")
@@ -436,11 +470,11 @@ class ActorResolver:
             country
             or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")
             or sector in ("MED", "NGO", "BUS")
-            and token.lemma_.lower() in BARE_ACTORS
+            and lemma in BARE_ACTORS
             and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
         ):
             # (not "the opposition newspaper El Faro": the name beside the head is the actor)
-            singular_person = token.lemma_.lower() in PERSON_HEADS and token.tag_ == "NN"
+            singular_person = lemma in PERSON_HEADS and token.tag_ == "NN"
             kind = "person" if singular_person else _kind_for_sector(sector)
             return self._make(self._clean(span.text), span, country, sector, kind, False, token)
         if country and token.pos_ == "PROPN":
@@ -451,16 +485,7 @@ class ActorResolver:
         """Whether a common noun outside any entity could still name an actor: it
         heads an alias, a title, a sector, a group or a description of someone
         seen before. Most nouns in news text do none of these."""
-        lemma, lower = token.lemma_.lower(), token.lower_
-        heads = _alias_heads(self.kb)
-        return (
-            lemma in heads
-            or lower in heads
-            or lemma in PART_OF
-            or lower in PART_OF
-            or lemma in self._seen_heads
-            or token.text[:1].isupper()
-        )
+        return _may_name(token.lemma_.lower(), token.lower_, token.text[:1], _alias_heads(self.kb), self._seen_heads)
 
     def _office_holder(self, token, span, country):
         """ "The US secretary of state" on a known day is the person who held the office."""
