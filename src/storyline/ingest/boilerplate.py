@@ -164,6 +164,60 @@ _CUES: tuple[tuple[re.Pattern, float, str], ...] = tuple(
     )
 )
 
+
+# --- which cues could match: a cheap test before each cue's search ---------------
+#
+# Most paragraphs are news and match no cue, yet each of ~55 searches scans
+# the whole paragraph (a leading \b keeps the regex engine from skipping
+# ahead to a literal). Each cue needs some words of its own ("paywall",
+# "sign up", one of "newsletter"/"inbox"); a cue whose words are nowhere in
+# the lower-cased paragraph cannot match, and is not searched.
+
+
+def _needed_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which occurs in any text ``pattern``
+    matches (read from its parse), or None when no such strings are found."""
+    from re import _constants as ops, _parser as parser  # the parse of the re module itself
+
+    def of(items) -> tuple[str, ...] | None:
+        best: tuple[str, ...] | None = None
+        run: list[str] = []
+
+        def consider(words: tuple[str, ...] | None) -> None:
+            nonlocal best
+            if words and all(w.isascii() and len(w) >= 3 for w in words):
+                if best is None or min(map(len, words)) > min(map(len, best)):
+                    best = words
+
+        for op, arg in items:
+            if op is ops.LITERAL:
+                run.append(chr(arg))
+                continue
+            consider(("".join(run).lower(),) if run else None)
+            run = []
+            if op is ops.SUBPATTERN:
+                consider(of(arg[-1]))
+            elif op is ops.BRANCH:
+                branches = [of(branch) for branch in arg[1]]
+                if all(branches):
+                    consider(tuple(w for words in branches for w in words))
+            elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT) and arg[0] >= 1:
+                consider(of(arg[2]))
+        consider(("".join(run).lower(),) if run else None)
+        return best
+
+    try:
+        return of(parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # another Python's parser: every cue is searched
+        return None
+
+
+_CUE_WORDS = tuple(_needed_words(pattern) for pattern, _, _ in _CUES)
+#: Characters that case-fold to ASCII letters under re.IGNORECASE ("İ", dotless i,
+#: long s, the Kelvin sign): where one occurs, lower-casing does not show every match.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 _LIST_HEADER = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| news| reading| links)?|read more|read also"
     r"|more on this(?: story| topic)?|see also|you (?:may|might) also like|recommended(?: for you)?"
@@ -300,7 +354,10 @@ class Paragraph:
 def score_paragraph(text: str) -> dict[str, float]:
     """Boilerplate score per reason, damped for long paragraphs."""
     scores: dict[str, float] = {}
-    for pattern, weight, reason in _CUES:
+    lowered = None if _FOLDS_TO_ASCII.search(text) else text.lower()
+    for (pattern, weight, reason), words in zip(_CUES, _CUE_WORDS):
+        if words is not None and lowered is not None and not any(word in lowered for word in words):
+            continue  # none of the words the cue needs
         if pattern.search(text):
             scores[reason] = scores.get(reason, 0.0) + weight
     appeals = [reason for reason in _APPEAL_REASONS if reason in scores]
