@@ -48,8 +48,9 @@ def _offices(data):
     return out
 
 
-def test_dating_world_leaders_terms_of_one_office_do_not_overlap():
-    data = yaml.safe_load((DATA_DIR / "roles_world.yaml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", ["roles_world.yaml", "roles_world_ministers.yaml"])
+def test_dating_world_leaders_terms_of_one_office_do_not_overlap(name):
+    data = yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
     for office, terms in _offices(data).items():
         terms.sort(key=lambda t: t[1])
         for (p1, a1, b1), (p2, a2, b2) in zip(terms, terms[1:]):
@@ -90,3 +91,31 @@ def test_dating_world_leaders_a_given_name_used_as_the_name():
         "Prime Minister Thaksin spoke in Bangkok.", (), roles_path="", interval=True, today=date(2026, 12, 7)
     )
     assert (value.earliest, value.latest) == (date(2001, 2, 9), date(2006, 9, 19) + timedelta(days=60))
+
+
+def test_dating_world_leaders_slain_before_the_title_is_after_the_term(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "roles:\n  - titles: [Guild leader]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2001-01-01, 2010-05-05]]}\n",
+        encoding="utf-8",
+    )
+    value = infer_publication_date(
+        "Slain Guild leader Ada Quintavalle was buried.",
+        (),
+        roles_path=str(path),
+        interval=True,
+        today=date(2026, 12, 7),
+    )
+    assert value.earliest == date(2010, 5, 5)
+
+
+def test_dating_world_leaders_prince_is_an_honorific_before_the_name():
+    value = infer_publication_date(
+        "Foreign Minister Prince Faisal bin Farhan met envoys.",
+        (),
+        roles_path="",
+        interval=True,
+        today=date(2026, 12, 7),
+    )
+    assert value.earliest == date(2019, 10, 23)

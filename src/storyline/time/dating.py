@@ -95,7 +95,7 @@ from .recognise import recognise
 from .vocabulary import MONTHS, WEEKDAYS
 
 #: words before a surname that are not a first name
-_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady", "Sheikh", "Sheik"})
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady", "Sheikh", "Sheik", "Prince"})
 
 #: score of the days after an election that news reports as past
 ELECTION_FALLOFF = (3.0, 2.6, 2.3, 2.0, 1.8, 1.6, 1.5)
@@ -255,9 +255,10 @@ def _evidence_board(doc, roles_path: str | None):
         for m in matches:
             if m.group("former"):
                 # "former", or after the name "the former foreign secretary"
-                if re.match(r"(?i)\s*(?:(?:the|a)\s+)?(?:former|ex-|late|onetime)", m.group("former")) and _given_fits(
-                    h, m
-                ):
+                if re.match(
+                    r"(?i)\s*(?:(?:the|a)\s+)?(?:former|ex-|late|onetime|slain|assassinated|killed|murdered|deceased)",
+                    m.group("former"),
+                ) and _given_fits(h, m):
                     former_holder(board, h, " ".join(m.group(0).split()))
                     age_evidence(board, h, text)  # an age is the person's, in office or not
                     term_told_in_time(
