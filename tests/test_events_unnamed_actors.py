@@ -49,6 +49,12 @@ KEPT = [
     ("The two suspects were extradited from Spain on Friday.", "extradited", "COOPERATE"),
     ("Villagers were rounded up, beaten and robbed by night.", "beaten", "ASSAULT"),
     ("A cargo plane was shot down near the airport on Friday.", "shot", "ASSAULT"),
+    # a happening measured or framed by another noun is told by that noun's clause
+    ("Shortly after dawn a wave of explosions rocked the southern suburbs.", "explosions", "ASSAULT"),
+    ("During two hours of heavy bombing at least nine people died.", "bombing", "ASSAULT"),
+    ("At noon the checkpoint came under sustained gunfire.", "gunfire", "ASSAULT"),
+    # a device that went off, told in a relative clause
+    ("Police sealed the market where a device that exploded on Sunday hurt four people.", "exploded", "ASSAULT"),
 ]
 
 # (sentence, trigger word): generic, a kind, background to another act, or not a fact
@@ -85,6 +91,7 @@ DROPPED = [
     ("Each time, the truce has held after last-minute talks.", "talks"),
     ("The family offered a reward for information leading to the smugglers' arrest.", "arrest"),
     ("Students packed the hall for the talk by the novelist on Friday.", "talk"),
+    ("The union called for two days of strikes and marches.", "marches"),
 ]
 
 # (sentence, trigger word, PLOVER type): a particular happening the sentence only refers to
@@ -96,6 +103,9 @@ REFERENCES = [
     ("Survivors of the massacre gave evidence to the court.", "massacre", "ASSAULT"),
     ("Her son was refused entry to her trial on Monday.", "trial", "ACCUSE"),
     ("The talks came to nothing and the ceasefire collapsed.", "talks", "CONSULT"),
+    # the verb that carried it is no event a coder takes (its doer is unknown): the noun stays
+    ("The teenager who carried out the stadium bombing had been to Syria.", "bombing", "ASSAULT"),
+    ("The initial shooting incidents were reported to the police.", "shooting", "ASSAULT"),
 ]
 
 

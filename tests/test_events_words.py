@@ -87,6 +87,7 @@ EXAMPLES = [
     ("detonation_verbs", "explode", "Two bombs exploded near the station in Kyiv on Friday."),
     ("doerless_other_sense", "fire", "The fire at the embassy in Kyiv spread fast."),
     ("court_acts", "indict", "The former treasurer was indicted on bribery counts in June."),
+    ("event_frames", "wave", "Shortly after dawn a wave of explosions rocked the southern suburbs."),
     ("projectiles", "drone", "Eleven drones were shot down over the bay overnight."),
     ("plural_only", "talk", "Students packed the hall for the talk by the novelist on Friday."),
     ("sought_outcome", "lead", "The family offered a reward for information leading to the smugglers' arrest."),
@@ -106,6 +107,7 @@ EXAMPLES = [
     # modality
     ("plan_verbs", "intend", "Turkey intends to expel the Swedish ambassador."),
     ("hypothetical_governors", "consider", "Japan is considering expelling Russian diplomats."),
+    ("hoping_verbs", "hope", "Iran hopes the European Union will lift the oil sanctions."),
     ("generic_governors", "need", "Palestinian forces need to coordinate with Israel."),
     ("intent", "decision", "The cabinet's decision is to consider expelling the Russian ambassador."),
     ("causative", "cause", "The sanctions will not cause Russia to withdraw its troops from Ukraine."),

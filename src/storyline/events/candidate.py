@@ -22,3 +22,4 @@ class Candidate:
     reference: bool = False  # named as a particular happening its sentence only refers to
     words: tuple[int, int] | None = None  # token span of an entry of several words ("martial law")
     device: bool = False  # a device went off ("a bomb exploded"): an attack by nobody named
+    carried: list = field(default_factory=list)  # nominal events its verb took as object ("carried out the bombing")

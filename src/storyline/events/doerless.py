@@ -121,6 +121,8 @@ def anchored_happening(token, cand: Candidate) -> bool:
         return False
     if modality(token, cand.code.type, nominal=True) not in ("asserted", "reported", "historical"):
         return False
+    noun = token
+    token = _event_frame(token)  # "a wave of shooting broke out": the wave's clause tells the shooting
     head = token.head
     if (
         token.dep_ == "attr"
@@ -131,9 +133,16 @@ def anchored_happening(token, cand: Candidate) -> bool:
         return True  # "there was an explosion", "there were clashes in the north"
     if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN"):
         # it did something to someone, or happened somewhere or at some time
-        return any(c.dep_ == "dobj" for c in head.children) or _placed_or_dated(head) or _placed_or_dated(token)
-    if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS:
+        return (
+            any(c.dep_ == "dobj" for c in head.children)
+            or _placed_or_dated(head)
+            or _placed_or_dated(token)
+            or _placed_or_dated(noun)
+        )
+    if token.dep_ == "pobj" and (head.lower_ in _SETTING_PREPS or head.lower_ == "under"):
         verb = head.head
+        if head.lower_ == "under":  # "their posts came under intense gunfire"
+            return verb.lemma_ == "come" and verb.tag_ in ("VBD", "VBN")
         # someone suffered it: "were killed in IS attacks", "died in the blast"
         return (
             verb.pos_ == "VERB"
@@ -141,6 +150,18 @@ def anchored_happening(token, cand: Candidate) -> bool:
             and (any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_ == "die")
         )
     return False
+
+
+def _event_frame(noun):
+    """The noun whose place in the clause tells a happening that is only measured or
+    framed by it: "a wave of shooting", "an hour of bombing", "the shooting incidents",
+    "the bombing campaign"; else the noun itself."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EVENT_FRAMES:
+        return head.head
+    if noun.dep_ == "compound" and head.lemma_.lower() in EVENT_FRAMES:
+        return head
+    return noun
 
 
 #: Types of which a particular happening named without its doer is kept as a reference
@@ -155,6 +176,8 @@ UNREAL_MODIFIERS = word_list("unreal_modifiers")
 DOERLESS_OTHER_SENSE = word_list("doerless_other_sense")
 #: Participles of a thing that would bring an act about: "information leading to the arrest".
 SOUGHT_OUTCOME = word_list("sought_outcome")
+#: Nouns that measure or frame a happening ("a wave of shootings", "the shooting incidents").
+EVENT_FRAMES = word_list("event_frames")
 #: Verbs of denying a charge, whose object accusation is one made before.
 DENIAL_VERBS = word_list("denial_verbs")
 
@@ -168,7 +191,12 @@ def specific_reference(token, cand: Candidate) -> bool:
     "war is hell"), not "any/no/such attack", not "further attacks"."""
     if cand.code.type not in REFERENCE_TYPES or not cand.nominal or token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if token.dep_ == "compound":
+    frame = _event_frame(token)
+    if frame is not token:  # "the shooting incidents", "the bombing campaign against IS"
+        if modality(token, cand.code.type, nominal=True) not in ("asserted", "reported", "historical"):
+            return False
+        token = frame
+    elif token.dep_ == "compound":
         return False  # "the homicide rate", "attack helicopters": a kind naming another thing
     if token.lemma_.lower() in DOERLESS_OTHER_SENSE:
         return False

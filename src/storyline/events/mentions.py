@@ -296,8 +296,8 @@ def _device_went_off(verb, lemma: str, particle: str | None) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ in ("xcomp", "conj"):  # "the bombs began to explode", "was placed ... and exploded"
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":  # "a device that exploded"
-        subjects = [verb.head]
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and all(s.tag_ in ("WDT", "WP") for s in subjects):
+        subjects = [verb.head]  # "a device that exploded", "a device exploded"
     if any(d.dep_ == "det" and d.lower_ == "no" for subj in subjects for d in subj.children):
         return False  # "no bomb exploded": nothing happened
     return any(s.lemma_.lower() in EXPLOSIVE_DEVICES for subj in subjects for s in (subj, *subj.conjuncts))
@@ -340,6 +340,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
                 ):
                     if part.i in by_token and by_token[part.i].nominal:
                         absorbed.add(part.i)
+                        _carry(cand, by_token[part.i])
                         if by_token[part.i].code.type == cand.code.type and 0 < part.i - cand.token.i <= _SPAN_REACH:
                             # "carried out airstrikes", "launched a series of attacks": one event, told by
                             # both words; the trigger spans them, so the noun is part of the evidence
@@ -371,6 +372,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
             for child in cand.token.children:
                 if child.dep_ in ("dobj", "attr") and child.i in by_token:
                     absorbed.add(child.i)
+                    _carry(cand, by_token[child.i])
         if lemma not in ABSORBING and cand.code.type not in ("THREATEN", "REQUEST", "REJECT", "AGREE"):
             continue
         inner = [by_token[c.i] for c in comps if c.i in by_token]
@@ -403,6 +405,14 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
         cand.complements = comps
         absorbed.update(c.i for c in comps if c.i in by_token)
     return [c for c in candidates if c.token.i not in absorbed]
+
+
+def _carry(verb: Candidate, noun: Candidate) -> None:
+    """Keep a nominal event its verb absorbed as the same act ("carried out the bombing",
+    "launched attacks"), to be weighed alone if the verb is no event. Not the object of
+    another act ("removing the sanctions", "blamed the attack"): that names background."""
+    if noun.nominal and noun.code.type == verb.code.type and all(c is not noun for c in verb.carried):
+        verb.carried.append(noun)
 
 
 #: How many words a light verb's trigger may reach forward to the event noun it carries.
@@ -516,9 +526,14 @@ def extract_mentions(
         # appeals to the reader ("you can help support our work") are never news
         if _READER.search(text, sent.start_char, sent.end_char):
             continue
-        for cand in _own_events(_sentence_candidates(sent, lexicon, resolver)):
+        queue = _own_events(_sentence_candidates(sent, lexicon, resolver))
+        while queue:
+            cand = queue.pop(0)
             acted = _actors(cand, resolver)
             if acted is None:
+                # "the British-Libyan who carried out the concert bombing": a verb that is no event
+                # a coder takes (its doer unknown) leaves the happening its object names to be weighed alone
+                queue[0:0] = cand.carried
                 continue
             code, sources, targets = acted
             code, mod, refused, said_when = _modality(cand, code, sources, resolver)
