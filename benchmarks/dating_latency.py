@@ -3,10 +3,12 @@
 Loads the pipeline and the dating knowledge once (timed apart), then dates
 every TBAQ document (creation time hidden) one at a time the way `storyline
 date` does: parse, tag, ``infer_publication_date(..., interval=True)``.
-Prints the knowledge load time and the wall time per article (median, 95th
-percentile, max), with the parse and without it (``dating_``: tagging and
-dating alone); the issue's budget is 0.5 s per article and 1 s to load
-the knowledge.
+Prints the knowledge load time and the CPU time per article (median, 95th
+percentile, max; ``time.process_time``, since a shared machine's wall clock
+measures the other jobs too), with the parse and without it (``dating_``:
+tagging and dating alone); the issue's budget is 0.5 s per article and 1 s
+to load the knowledge. ``knowledge_load_wall_s`` is the wall time, for
+comparison with earlier runs.
 
     python benchmarks/dating_latency.py [GOLD_DIR] [--limit N] [--json]
 """
@@ -39,23 +41,27 @@ def main() -> int:
     from storyline.time.knowledge import load_entities, load_knowledge
 
     nlp = load_pipeline()
-    start = time.perf_counter()
+    start, wall = time.process_time(), time.perf_counter()
     load_knowledge("")
     load_entities("")
-    knowledge_s = time.perf_counter() - start
+    knowledge_s, knowledge_wall_s = time.process_time() - start, time.perf_counter() - wall
 
     documents = sorted(read_dating_documents(args.gold_dir), key=lambda d: d.name)
     if args.limit:
         documents = documents[: args.limit]
     seconds, dating = [], []
     for d in documents:
-        start = time.perf_counter()
+        start = time.process_time()
         doc = nlp(text_without_dct(d))
-        parsed = time.perf_counter()
+        parsed = time.process_time()
         infer_publication_date(doc, tag(doc, None), roles_path="", interval=True)
-        seconds.append(time.perf_counter() - start)
-        dating.append(time.perf_counter() - parsed)
-    result = {"documents": len(seconds), "knowledge_load_s": round(knowledge_s, 3)}
+        seconds.append(time.process_time() - start)
+        dating.append(time.process_time() - parsed)
+    result = {
+        "documents": len(seconds),
+        "knowledge_load_s": round(knowledge_s, 3),
+        "knowledge_load_wall_s": round(knowledge_wall_s, 3),
+    }
     for name, values in (("", seconds), ("dating_", dating)):  # all of it, then tagging and dating alone
         values.sort()
         result.update(
