@@ -34,6 +34,22 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text, trigger, nominal",
+    [
+        ("Canada urged the council to impose new sanctions on Mali.", "sanctions", True),
+        ("Norway urged Chile to press Peru to expel the Bolivian envoys.", "expel", False),
+        ("Bolivia hopes Peru will release the detained fishermen.", "release", False),
+    ],
+)
+def test_events_modality_what_is_asked_or_hoped_of_another_is_hypothetical(nlp, text, trigger, nominal):
+    """What one is urged to do, or another hopes one will do, is not done (nor one's own plan)."""
+    from storyline.events.modality import modality
+
+    token = next(t for t in nlp(text) if t.text == trigger)
+    assert modality(token, "SANCTION", nominal=nominal) == "hypothetical"
+
+
 @pytest.mark.parametrize("text,trigger,expected", CASES, ids=[c[2] + ":" + c[1] for c in CASES])
 def test_events_modality_cases(nlp, text, trigger, expected):
     article = Article(id=Article.make_id(text), source="t", text=text)

@@ -18,6 +18,7 @@ from .lexicon import (
     PERFORMATIVE,
     PLAN_VERBS,
     SPEECH_VERBS,
+    load_lexicon,
     word_list,
 )
 
@@ -32,6 +33,8 @@ CAUSATIVE = word_list("causative")
 PHASE_VERBS = word_list("phase_verbs")
 #: Modals of advice or obligation: what should or must be done is not done yet.
 DEONTIC = word_list("deontic")
+#: Verbs of hoping: the clause they govern is wished for, not done or planned.
+HOPING_VERBS = word_list("hoping_verbs")
 CLIMB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr"}
 
 
@@ -175,6 +178,23 @@ def _advised_above(chain) -> bool:
     return False
 
 
+def _asked_of_another(verb, below) -> bool:
+    """Whether ``below`` is what the verb asks someone to do: the infinitive after
+    the object of a verb of asking ("urged France to lift", "called on Israel to
+    stop", "asked NATO to help"), which the lexicon codes REQUEST."""
+    if verb.pos_ != "VERB" or below.dep_ != "xcomp" or below.head.i != verb.i:
+        return False
+    code = load_lexicon().verbs.get(verb.lemma_.lower())
+    return code is not None and code.type == "REQUEST"
+
+
+def _hoped_for(verb, below) -> bool:
+    """Whether ``below`` heads a clause the verb hopes for ("hopes the EU will lift the
+    sanctions"): another's act wished, not planned (unlike "hopes to visit")."""
+    lemma = "hope" if verb.lower_.startswith("hope") else verb.lemma_.lower()  # ("hopes": "hop")
+    return lemma in HOPING_VERBS and below.dep_ == "ccomp" and below.head.i == verb.i
+
+
 def _purpose(token) -> bool:
     """An infinitive of purpose ("met to discuss") says what was intended."""
     return token.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
@@ -187,11 +207,15 @@ def modality(token, plover_type: str, *, nominal: bool = False, demand: bool = F
     sent_text = token.sent.text.lower()
     chain = own_chain(token)
     if nominal:
+        below = token
         for gov in chain:
             if gov.lemma_ in HYPOTHETICAL_GOVERNORS:
                 return "hypothetical"
+            if _asked_of_another(gov, below) or _hoped_for(gov, below):
+                return "hypothetical"  # "urged the UN to renew the sanctions"
             if gov.lemma_ in SPEECH_VERBS:
                 break
+            below = gov
         clause = clause_text(token)
         if historical(clause):
             return "historical"
@@ -219,13 +243,17 @@ def modality(token, plover_type: str, *, nominal: bool = False, demand: bool = F
         return "planned"
     if in_condition(token) or aux & MODAL_POSSIBLE or _purpose(token):
         return "hypothetical"
+    below = token
     for gov in chain:
         if gov.pos_ == "NOUN" and gov.lemma_ not in HYPOTHETICAL_GOVERNORS:
             break  # "an earlier decision to end X": planned below, whoever discusses the decision
         if gov.lemma_ in HYPOTHETICAL_GOVERNORS or gov.lower_ in HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
+        if _asked_of_another(gov, below) or _hoped_for(gov, below):
+            return "hypothetical"  # "urged France to lift the sanctions": asked for, not done
         if gov.lemma_ in SPEECH_VERBS and gov.lemma_ not in ("warn", "vow"):
             break
+        below = gov
     if "recommendation" in sent_text and plover_type not in ("REQUEST",):
         return "hypothetical"
     clause = clause_text(token)
