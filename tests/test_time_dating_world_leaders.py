@@ -119,3 +119,14 @@ def test_dating_world_leaders_prince_is_an_honorific_before_the_name():
         today=date(2026, 12, 7),
     )
     assert value.earliest == date(2019, 10, 23)
+
+
+def test_dating_world_leaders_recent_events_bound_from_below():
+    value = infer_publication_date(
+        "Divers reached the boys trapped in the Tham Luang cave on Monday, officials said.",
+        (),
+        roles_path="",
+        interval=True,
+        today=date(2026, 12, 7),
+    )
+    assert value.earliest == date(2018, 6, 23)
