@@ -57,6 +57,8 @@ SHARED = [
     ("Militants stormed the post before shelling the nearby town.", "shelling", "Militants"),
     ("After talking with the Kenyan president, Macron left for Nairobi.", "talking", "Macron"),
     ("Masked gunmen robbed the clinic while shooting at the guards.", "shooting", "gunmen"),
+    # an armed force that claims to have hit something did the hitting
+    ("The Israeli army claimed to have hit two launch sites.", "hit", "Israel"),
 ]
 
 

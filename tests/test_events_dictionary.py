@@ -233,3 +233,40 @@ def test_dictionary_candidates_let_by_allow_are_possibilities(nlp, text, word, e
 def test_dictionary_code_skips_a_main_verb_without_a_subject(nlp, text, word, coded):
     token = _verb(nlp, text, word)
     assert (dictionary_code(token, token.lemma_.lower(), known=False) is not None) is coded
+
+
+@pytest.mark.parametrize(
+    "text, word, coded",
+    [
+        # a verb of appeal codes when it asks someone to act: the object and the act are its two parts
+        ("Farmers begged the minister to lift the export ban.", "begged", True),
+        ("The mayor implored the army to spare the old town.", "implored", True),
+        # alone, or hoping for oneself, it asks nothing of anyone
+        ("The families begged for news.", "begged", False),
+        ("The mayor hopes to win the vote.", "hopes", False),
+    ],
+)
+def test_dictionary_code_of_asking_someone_to_act(nlp, text, word, coded):
+    token = _verb(nlp, text, word)
+    code = dictionary_code(token, token.lemma_.lower(), known=False)
+    assert (code is not None and code.type == "REQUEST") is coded, code
+
+
+def test_dictionary_call_on_someone_as_a_particle_is_a_request(nlp):
+    # the parse the small model sometimes gives: "on" a particle of "called", not a preposition
+    from spacy.tokens import Doc
+
+    words = ["The", "council", "called", "on", "residents", "to", "leave", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 6 + [False, False],
+        pos=["DET", "NOUN", "VERB", "ADP", "NOUN", "PART", "VERB", "PUNCT"],
+        tags=["DT", "NN", "VBD", "RP", "NNS", "TO", "VB", "."],
+        deps=["det", "nsubj", "ROOT", "prt", "dobj", "aux", "xcomp", "punct"],
+        heads=[1, 2, 2, 2, 2, 6, 2, 2],
+        lemmas=["the", "council", "call", "on", "resident", "to", "leave", "."],
+        sent_starts=[True] + [False] * 7,
+    )
+    found = [(c.token.text, c.code.type) for sent in doc.sents for c in find_candidates(sent, load_lexicon())]
+    assert ("called", "REQUEST") in found

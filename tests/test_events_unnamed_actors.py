@@ -170,3 +170,11 @@ def test_events_unnamed_actors_summary_of_a_reference_names_its_kind_of_doer(nlp
 def test_events_unnamed_actors_summary_keeps_a_hyphened_modifier_whole(nlp):
     found = _unattributed(nlp, "The truce was saved by last-minute talks in Vienna.", "talks")
     assert found and "last-minute talks" in found[0].summary, [m.summary for m in found]
+
+
+def test_events_unnamed_actors_a_measured_happening_is_placed_by_its_own_phrase(nlp):
+    text = "Tourists left after the gang launched a series of attacks across Lagos."
+    found = [m for m in _mentions(nlp, text) if m.trigger == "attacks"]
+    assert [(m.type, m.reference) for m in found] == [("ASSAULT", True)], [
+        (m.type, m.trigger) for m in _mentions(nlp, text)
+    ]

@@ -58,6 +58,9 @@ def armed_subject(verb, resolver) -> list[ActorRef] | None:
             if p.dep_ == "prep"
         )
         return refs if refs and (refs[0].sector == "MIL" or armed) else None
+    if verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        refs = subject_refs(verb, resolver)  # "the army claimed to have hit three gunmen"
+        return refs if refs and refs[0].sector == "MIL" else None
     return None
 
 

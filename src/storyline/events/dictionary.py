@@ -250,9 +250,34 @@ def dictionary_code(token, lemma: str, known: bool) -> Code | None:
         return None
     dictionary = load_dictionary()
     match = dictionary.match(token, lemma)
+    if match is None and not known:
+        return _asked_to_act(token, lemma, dictionary)
     if match is None or (known and (match.pattern is None or dictionary.takes.get(match.code.cameo[:2]) == "phrase")):
         return None
     return match.code
+
+
+#: CAMEO roots of asking (02 appeal, 10 demand), whose verb codes when it asks someone to act.
+ASKING_ROOTS = ("02", "10")
+
+
+def _asked_to_act(token, lemma: str, dictionary: "VerbDictionary") -> Code | None:
+    """A verb of asking with an object and an infinitive: "begging Venezuelans to sit out
+    the vote", "implored the council to act". The object and the act asked for are the
+    two parts a root-02 verb needs (cameo_plover.tsv), told by the parse, not the patterns."""
+    cameo = dictionary.verbs.get(lemma, "---")
+    if cameo[:2] not in ASKING_ROOTS or lemma in dictionary.neutral:
+        return None
+    infinitives = [
+        c
+        for c in token.children
+        if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    # the one asked is the object, or the infinitive's subject ("implored the army to spare": a ccomp)
+    asked = any(c.dep_ == "dobj" for c in token.children) or any(
+        c.dep_ == "nsubj" for i in infinitives if i.dep_ == "ccomp" for c in i.children
+    )
+    return dictionary.to_plover(cameo) if asked and infinitives else None
 
 
 #: CAMEO 016, "deny responsibility": denying or rejecting an accusation, a charge, a report or

@@ -191,7 +191,7 @@ def specific_reference(token, cand: Candidate) -> bool:
     "war is hell"), not "any/no/such attack", not "further attacks"."""
     if cand.code.type not in REFERENCE_TYPES or not cand.nominal or token.pos_ not in ("NOUN", "PROPN"):
         return False
-    frame = _event_frame(token)
+    noun, frame = token, _event_frame(token)
     if frame is not token:  # "the shooting incidents", "the bombing campaign against IS"
         if modality(token, cand.code.type, nominal=True) not in ("asserted", "reported", "historical"):
             return False
@@ -216,7 +216,11 @@ def specific_reference(token, cand: Candidate) -> bool:
         return False
     if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _SPECIFIC_DETS) for c in children):
         return True
-    return _placed_or_dated(token) or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in children)
+    return (
+        _placed_or_dated(token)
+        or (noun is not token and _placed_or_dated(noun))  # "a series of attacks across Paris"
+        or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in children)
+    )
 
 
 def _suffered_in_the_past(verb, cand: Candidate) -> bool:

@@ -42,6 +42,7 @@ from .summary import _refused_act, _said_summary, summarise
 from .candidate import Candidate
 from .senses import other_sense, press_idiom
 from .speech_acts import speech_requests
+from .statements import accord_code
 from .targets import _targets
 from .when import date_mention, refine_announced_dates
 
@@ -180,8 +181,10 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
         if any(c.dep_ == "amod" and c.lemma_.lower() in FIGURATIVE for c in token.children):
             continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-            if denial_code(token):
-                continue  # "rejected the accusation": its subject's statement (statements.py), not a REJECT
+            if denial_code(token) or accord_code(token):
+                # "rejected the accusation", "agreed with the Senate that ...": its subject's
+                # statement (statements.py), not a REJECT or an AGREE
+                continue
             if lemma not in verb_lemmas:  # a verb only the field's dictionary knows: a candidate, not a verdict
                 code = dictionary_code(token, lemma, known=False)
                 if code is not None:
@@ -192,7 +195,9 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
             if code is not None:
                 found.append(Candidate(token, code, by_rule=True))
                 continue
-            if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
+            if lemma == "call" and any(
+                c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") for c in token.children
+            ):  # ("called on Muslims to take up arms": the parser may make "on" a particle)
                 found.append(Candidate(token, Code("REQUEST", "020", None)))
                 continue
             if lemma in ("force", "kick", "throw", "order") and (
