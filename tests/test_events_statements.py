@@ -229,3 +229,26 @@ def test_events_statements_claim_of_ones_own_act(nlp, text, cameo):
     """Claiming one's own act is CAMEO 015, "claim responsibility"; the code rides on the statement."""
     _, _, statements = _statements(nlp, text)
     assert statements and statements[0].cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The Chilean government agreed with the Senate that farmers should be paid for the drought.", "agree"),
+        # (inside what they said: the saying holds the words)
+        ("Peruvian officials said they agree with what the Bolivian council proposed last week.", "say"),
+    ],
+)
+def test_events_statements_agreeing_with_a_view_is_accord_not_agree(nlp, text, cue):
+    """Agreeing with a view is a statement (CAMEO 019, express accord), not a PLOVER AGREE."""
+    _, mentions, statements = _statements(nlp, text)
+    (st,) = statements
+    assert st.cue == cue and st.cameo == ("019" if cue == "agree" else None)
+    assert not [m for m in mentions if m.type == "AGREE"]
+
+
+def test_events_statements_agreeing_to_act_stays_an_agreement(nlp):
+    text = "Chile agreed with Peru to reopen the border crossing on Monday."
+    _, mentions, statements = _statements(nlp, text)
+    assert [m.type for m in mentions if m.type == "AGREE"] == ["AGREE"]
+    assert not [s for s in statements if s.cameo == "019"]

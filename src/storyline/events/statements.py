@@ -168,6 +168,40 @@ def _claim_code(cue, speaker, mentions: Sequence[EventMention], resolver) -> str
     return None
 
 
+#: CAMEO 019, "express accord": agreeing with a view, a statement of the one who agrees.
+ACCORD = "019"
+#: Nouns of a view one agrees with: "agreed with the recommendation", "agree with his assessment".
+VIEW_NOUNS = frozenset(
+    {"view", "assessment", "position", "recommendation", "statement", "conclusion", "finding", "analysis", "remark"}
+)
+
+
+def accord_code(verb) -> str | None:
+    """CAMEO 019 when "agree" agrees with a view, not to act: "agreed with the Senate that
+    patients should be entitled ...", "agree with what the council proposed", "agreed with
+    the recommendation"; not "agreed with Jordan to reopen the border" nor "agreed with
+    Hamas on a truce", which are agreements (PLOVER AGREE)."""
+    if verb.lemma_ != "agree" or verb.pos_ != "VERB":
+        return None
+    children = list(verb.children)
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in children):
+        return None
+    partners = [g for c in children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    if not partners:
+        return None
+    # (a "that" clause the parser hangs on the partner: "agree with the council that ...")
+    that_clause = any(
+        c.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" for m in c.children) for g in partners for c in g.children
+    )
+    if (
+        that_clause
+        or any(c.dep_ == "ccomp" for c in children)
+        or any(g.dep_ == "pcomp" or g.lower_ == "what" or g.lemma_.lower() in VIEW_NOUNS for g in partners)
+    ):
+        return ACCORD
+    return None
+
+
 def _denial_cameo(cue) -> str | None:
     """016 for "denied ...", unless the denial is refused or itself denied
     ("declined to confirm or deny", "did not deny")."""
@@ -377,6 +411,7 @@ def extract_statements(
             or strings.lemma[i] in ATTITUDE_VERBS
             or strings.lemma[i] in REFUSALS
             or strings.lemma[i] in denials
+            or strings.lemma[i] == "agree"
         ]
 
     for n, sent in enumerate(sents):
@@ -392,8 +427,9 @@ def extract_statements(
             if _inside(token, quotes):
                 continue  # "the leadership stressed ..." inside a quote is the quoted words
             denial = denial_code(token) if token.lemma_ in denials else None
-            attitude = not denial and not _is_cue(token) and _attitude(token)
-            if denial:  # "rejected the accusation": a statement of the denier, not a REJECT
+            accord = accord_code(token) if not denial else None
+            attitude = not (denial or accord) and not _is_cue(token) and _attitude(token)
+            if denial or accord:  # "rejected the accusation": a statement of the denier, not a REJECT
                 speaker_tok, cue = _speaker_token(token), token.lemma_
             elif _is_cue(token) or attitude:
                 speaker_tok, cue = _speaker_token(token), token.lemma_
@@ -416,7 +452,7 @@ def extract_statements(
                 got = _words(verb, sent, spoken, text, verbs) if verb is not token else None
                 if got is None:
                     got = (sent.text.strip(), sent.start_char, sent.end_char, "paraphrase")
-            elif denial:
+            elif denial or accord:
                 got = _denial_words(token, text)
             elif attitude:
                 got = _attitude_words(token, text)
@@ -454,6 +490,8 @@ def extract_statements(
                 about=about,
                 cameo=DENIAL
                 if denial
+                else accord
+                if accord
                 else _denial_cameo(token)
                 if cue == "deny"
                 else _claim_code(token, refs[0], mentions, resolver),
