@@ -253,3 +253,23 @@ def test_dating_interval_best_year_of_a_term_is_its_middle(roles):
     # a term alone says every year of it equally: the middle year is wrong by the least
     value = date_of("Chancellor Ada Quintavalle opened the bridge.", roles)
     assert value.value == "2013" and (value.earliest, value.latest) == (START, END + timedelta(days=60))
+
+
+def test_dating_a_vote_on_a_weekday_several_votes_share_needs_more_than_a_tilt(tmp_path, nlp):
+    from storyline.time import tag
+
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "elections:\n  RUR:\n    cues: ['Ruritania', 'Ruritanian']\n    dates: [2015-06-07, 2023-05-28]\n"
+        "roles:\n  - titles: [President]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2014-08-28, null]]}\n",
+        encoding="utf-8",
+    )
+    text = (
+        "President Ada Quintavalle won Ruritania's presidential runoff on Sunday. Quintavalle became president in 2014."
+    )
+    doc = nlp(text)
+    # two Sunday votes in her term; the tilt toward the years after 2014 is no ground to choose
+    assert infer_publication_date(doc, tag(doc, None), roles_path=str(path)) is None
+    value = infer_publication_date(doc, tag(doc, None), roles_path=str(path), interval=True, today=TODAY)
+    assert is_low_confidence(value) and value.earliest <= date(2015, 6, 8) and value.latest >= date(2023, 5, 29)

@@ -304,11 +304,12 @@ def _evidence_board(doc, roles_path: str | None):
             continue
         a, b = _sentence_of(sents, cand.start)
         window = text[max(a, cand.start - 40) : cand.end + 5]
-        if not re.search(r"\b(?:election|elections|vote|polls)\b", window, re.I):
+        if not re.search(r"\b(?:election|elections|vote|polls|runoff|run-off)\b", window, re.I):
             continue
         weekday = WEEKDAYS[cand.group("weekday").lower()]
         direction = _direction(doc, cand.start, cand.end, text)
         phrase = " ".join(re.sub(r"^\S*\s|\s\S*$", "", window).split())
+        windows = []
         for country, spec in elections.items():
             if not mentioned.get(country):
                 continue
@@ -327,6 +328,9 @@ def _evidence_board(doc, roles_path: str | None):
                     weights, f"'{phrase}': the {country} election of {d} was on a {cand.group('weekday')}"
                 )
                 board.strong = True
+                windows.append(np.flatnonzero(weights))
+        if len(windows) > 1:
+            board.alternatives.append(windows)  # which of these votes, other evidence must say
 
     _entity_evidence(board, load_entities(roles_path), text, sents, doc)
 

@@ -16,6 +16,9 @@ from .grid import GRID_END, GRID_START, N_DAYS, Board, _dates_of_grid, _day, _ix
 MIN_SCORE = 1.5
 #: how much the best year must beat every other year to be answered
 YEAR_MARGIN = 0.5
+#: how much the chosen one of several alike stretches (votes on one weekday) must beat those
+#: of other years: more than the tilts toward recent years (0.5), as much as a term of office
+ALTERNATIVE_MARGIN = 1.0
 #: days within this much of the best score form the answer's interval
 TIE = 0.3
 #: a low-confidence year is guessed only when the best-fitting days span at most this many years
@@ -81,6 +84,8 @@ def _decide(board: Board, guess: bool = False) -> TimeValue | None:
     runner_up = float(others.max()) if len(others) else 0.0
     if best < MIN_SCORE or not board.strong or best - runner_up < YEAR_MARGIN:
         return _guess(board) if guess else None
+    if _alternative_undecided(board, best_ix):
+        return _guess(board) if guess else None
     top = np.flatnonzero(score >= best - TIE)
     if top[-1] - top[0] <= 3:
         return _result(_day(best_ix).isoformat(), _day(top[0]), _day(top[-1]), "day", board, best_ix)
@@ -93,6 +98,23 @@ def _decide(board: Board, guess: bool = False) -> TimeValue | None:
         best_day = _day(best_ix)
         return _result(f"{best_day.year}-{best_day.month:02d}", first, last, "month", board, best_ix)
     return _result(str(best_year), date(best_year, 1, 1), date(best_year, 12, 31), "year", board, best_ix)
+
+
+def _alternative_undecided(board: Board, best_ix: int) -> bool:
+    """Whether the best day lies in one of several stretches that one piece of
+    evidence fits alike (the day after each listed vote on the weekday the
+    text names) and another year's stretch scores within
+    ``ALTERNATIVE_MARGIN`` of it: the tilt toward the years a text names is
+    no ground to choose between two elections."""
+    years, _, _ = _dates_of_grid()
+    score = board.score
+    for windows in board.alternatives:
+        if not any(best_ix in w for w in windows):
+            continue
+        others = [float(score[w].max()) for w in windows if len(w) and years[w[0]] != years[best_ix]]
+        if others and score[best_ix] - max(others) < ALTERNATIVE_MARGIN:
+            return True
+    return False
 
 
 def _guess(board: Board) -> TimeValue | None:

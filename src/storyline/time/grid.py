@@ -58,6 +58,10 @@ class Board:
         self.bounds: list[tuple[date | None, date | None, str, str]] = []
         #: limits that allow a set of days rather than one stretch, as (mask, reason, kind)
         self.mask_bounds: list[tuple[np.ndarray, str, str]] = []
+        #: evidence that fits one of several stretches alike (a vote on a weekday that several
+        #: listed votes share): groups of day indexes, of which a confident answer must single
+        #: one out by more than a tilt (``dating_decide``)
+        self.alternatives: list[list[np.ndarray]] = []
 
     def bound_mask(self, mask: np.ndarray, reason: str, kind: str) -> None:
         """A limit that allows only some days, not one stretch ("this year's
