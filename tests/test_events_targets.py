@@ -98,3 +98,21 @@ def test_events_targets_a_border_says_where_not_whom(nlp):
     mention = _main(nlp, "Peruvian troops captured a guerrilla stronghold on the Chilean border.", "capture")
     assert "CHL" not in {t.country for t in mention.targets}
     assert "REB" in {t.sector for t in mention.targets}
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("The Bolivian government called for free elections in Peru.", "PER"),
+        ("The Chilean senator called for reform of the constitution in Ecuador.", "ECU"),
+        ("Two Kenyan senators called for reform in Ugandan politics.", "UGA"),
+    ],
+)
+def test_events_targets_call_for_change_in_a_state_asks_that_state(nlp, text, country):
+    """A call for a change "in" a state is addressed to that state."""
+    assert country in {t.country for t in _main(nlp, text, "call").targets}
+
+
+def test_events_targets_where_the_call_was_made_is_no_target(nlp):
+    text = "The Chilean senator called for calm in a speech in Lima."
+    assert "PER" not in {t.country for t in _main(nlp, text, "call").targets}

@@ -122,6 +122,22 @@ def _deed_doers(verb, resolver, names) -> list[ActorRef]:
     return out
 
 
+def _demanded_in(verb) -> list:
+    """Where the change a verb calls "for" is wanted: the "in" phrase of the thing
+    demanded or of its "of" phrase ("called for reform of the constitution in Myanmar")."""
+    out = []
+    demands = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children]
+    demands = [d for d in demands if d.dep_ == "pobj"]
+    # (the parser often hangs the "in" phrase on the verb: "called for reform in US laws")
+    heads = [verb] if demands else []
+    for demand in demands:
+        heads += [demand, *(g for p in demand.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+            out += [g for g in prep.children if g.dep_ == "pobj"]
+    return out
+
+
 def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
     names = {s.name for s in sources}
     out: list[ActorRef] = []
@@ -253,6 +269,17 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
     if plover == "THREATEN":
         for subj in _condition_subjects(token, complements):
             add(subj)
+    if plover == "REQUEST" and not out and token.pos_ == "VERB":
+        # "called for reform in Myanmar", "for elections in Venezuela": the state asked to change
+        for place in _demanded_in(token):
+            if place.head.head.i == token.i and not any(r.kind == "state" for r in resolver.refs(place)):
+                # on the verb itself, "in" may say where the call was made ("in a speech in Paris"):
+                # only a state, or a state's laws or politics, is where the change is wanted
+                if place.pos_ != "NOUN" or place.lemma_.lower() in ("speech", "statement", "interview"):
+                    continue
+            add(place, "in")
+            if not out:
+                objects_of(place, 2, "in")  # "reform in US laws", "in Ukrainian politics"
     # "demanded that Russia release ...": who is asked, threatened or accused is the
     # subject of the clause the event verb governs
     for comp in complements:
