@@ -130,3 +130,14 @@ def test_dating_world_leaders_recent_events_bound_from_below():
         today=date(2026, 12, 7),
     )
     assert value.earliest == date(2018, 6, 23)
+
+
+def test_dating_world_leaders_a_name_given_lately_bounds_from_below():
+    value = infer_publication_date(
+        "Health officials reported new mpox cases in Kinshasa, and the Omicron variant spread.",
+        (),
+        roles_path="",
+        interval=True,
+        today=date(2026, 12, 7),
+    )
+    assert value.earliest == date(2022, 11, 28)
