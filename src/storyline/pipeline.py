@@ -86,7 +86,6 @@ def analyse(
     if isinstance(doc, Pieces):
         return _analyse_pieces(article, doc, settings, corpus_hints, infer_date)
     anchor = day_anchor(article.published)
-    timexes = time.tag(doc, anchor)
     if infer_date and (article.published is None or not article.published.is_known):
         # the build's own setting, empty or not: None would make dating look
         # the user's settings up again for every undated article
@@ -97,9 +96,9 @@ def analyse(
             article = dataclasses.replace(article, published_estimate=estimate)
         if inferred is not None:
             article = dataclasses.replace(article, published=inferred)
-            anchor = day_anchor(inferred)
-            if anchor is not None:
-                timexes = time.tag(doc, anchor)
+            anchor = day_anchor(inferred) or anchor
+    # tagged once, at the anchor dating gave (dating reads the text, not these timexes)
+    timexes = time.tag(doc, anchor)
     mentions, statements = events.extract(
         article, doc, timexes, actors_path=settings.actors_path, lexicon_path=settings.lexicon_path
     )

@@ -36,6 +36,9 @@ from .serialize import dumps, loads, to_jsonable
 
 SCHEMA_VERSION = "1"
 
+#: Mention records kept decoded by an open store, at most (a few KB each).
+DECODED_MENTIONS = 20_000
+
 
 def _schema_sql() -> str:
     return resources.files("storyline").joinpath("schema.sql").read_text(encoding="utf-8")
@@ -94,6 +97,10 @@ class Store:
             raise DatabaseError(f"cannot open database {self.path}: {reason}") from None
         if threads is not None:
             self.con.execute(f"SET threads TO {int(threads)}")
+        # stored mention text -> its record: one build reads each new mention
+        # two or three times (story keys, linking, dating from the corpus), and
+        # decoding was a tenth of linking. Records are immutable, so one can be shared.
+        self._decoded_mentions: dict[str, EventMention] = {}
         if not read_only:
             # One transaction, so a build killed while creating the schema
             # leaves either all tables or none.
@@ -359,6 +366,8 @@ class Store:
             rows = self.con.execute(f"SELECT record FROM {table} ORDER BY id").fetchall()
         else:  # a hash join: list_contains scanned the whole list for every row
             rows = self._in(f"SELECT record FROM {table} WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
+        if kind is EventMention:
+            return [self._mention(r[0]) for r in rows]
         return [loads(kind, r[0]) for r in rows]
 
     # -- linking, story by story -------------------------------------------------
@@ -438,7 +447,16 @@ class Store:
 
     def mentions_by_ids(self, ids: Sequence[str]) -> list[EventMention]:
         rows = self._in("SELECT record FROM mentions WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
-        return [loads(EventMention, r[0]) for r in rows]
+        return [self._mention(r[0]) for r in rows]
+
+    def _mention(self, text: str) -> EventMention:
+        """``loads(EventMention, text)``, decoded once per text while this store is open."""
+        record = self._decoded_mentions.get(text)
+        if record is None:
+            if len(self._decoded_mentions) >= DECODED_MENTIONS:
+                self._decoded_mentions.clear()  # memory stays bounded on a corpus of any size
+            record = self._decoded_mentions[text] = loads(EventMention, text)
+        return record
 
     def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
         rows = self._in("SELECT record FROM articles WHERE id IN (SELECT id FROM _ids) ORDER BY id", ids)
@@ -461,6 +479,8 @@ class Store:
         rows = self._in(
             f"SELECT record FROM {table} WHERE article_id IN (SELECT id FROM _ids) ORDER BY id", article_ids
         )
+        if kind is EventMention:
+            return [self._mention(r[0]) for r in rows]
         return [loads(kind, r[0]) for r in rows]
 
     def kept_events(self, touched_stories: Sequence[str]) -> list[tuple[str, str, str, dict | None, str | None]]:
