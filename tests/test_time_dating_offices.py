@@ -273,3 +273,13 @@ def test_dating_a_vote_on_a_weekday_several_votes_share_needs_more_than_a_tilt(t
     assert infer_publication_date(doc, tag(doc, None), roles_path=str(path)) is None
     value = infer_publication_date(doc, tag(doc, None), roles_path=str(path), interval=True, today=TODAY)
     assert is_low_confidence(value) and value.earliest <= date(2015, 6, 8) and value.latest >= date(2023, 5, 29)
+
+
+def test_dating_offices_mr_or_mrs_and_the_full_name_tilt_toward_the_term(roles):
+    value = date_of("Ada Quintavalle arrived. Mrs. Quintavalle said the euro would rise.", roles)
+    # the euro bounds from 1995; the holder named without a title only tilts toward her term
+    assert value.earliest.year == 1995 and START.year <= int(value.value[:4]) <= END.year
+    assert is_low_confidence(value) and any("without a title" in line for line in value.evidence)
+    # "Mrs." alone, without the first name anywhere, is anybody of that name
+    value = date_of("Mrs. Quintavalle said the euro would rise.", roles)
+    assert not any("without a title" in line for line in value.evidence)
