@@ -142,3 +142,16 @@ def test_actors_resolve_a_different_adjective_is_kept(resolve):
     # only the state's name is replaced; "Bosnian Serb" says more than "Bosnian"
     doc, r = resolve("Bosnian Serb forces shelled the town on Sunday.")
     assert _ref(doc, r, "forces").name.startswith("Bosnian Serb")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tourists fled after the "Islamic State" militant group claimed the raid.',
+        "Tourists fled after the Islamic State militant group claimed the raid.",
+    ],
+)
+def test_actors_resolve_a_known_name_modifying_a_group_noun_is_that_group(resolve, text):
+    doc, r = resolve(text)
+    ref = _ref(doc, r, "group")
+    assert ref is not None and (ref.name, ref.resolved) == ("Islamic State", True)

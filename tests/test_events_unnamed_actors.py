@@ -55,6 +55,9 @@ KEPT = [
     ("At noon the checkpoint came under sustained gunfire.", "gunfire", "ASSAULT"),
     # a device that went off, told in a relative clause
     ("Police sealed the market where a device that exploded on Sunday hurt four people.", "exploded", "ASSAULT"),
+    # an act told done in the past passive of a verb of doing it; an inquiry needs no doer named
+    ("The magistrate said an inquiry has been opened into the deaths.", "inquiry", "ACCUSE"),
+    ("A raid was mounted on the farm before dawn.", "raid", "ASSAULT"),
 ]
 
 # (sentence, trigger word): generic, a kind, background to another act, or not a fact
@@ -92,6 +95,8 @@ DROPPED = [
     ("The family offered a reward for information leading to the smugglers' arrest.", "arrest"),
     ("Students packed the hall for the talk by the novelist on Friday.", "talk"),
     ("The union called for two days of strikes and marches.", "marches"),
+    ("A raid was prevented by the police.", "raid"),
+    ("An inquiry was demanded by the families.", "inquiry"),
 ]
 
 # (sentence, trigger word, PLOVER type): a particular happening the sentence only refers to
@@ -106,6 +111,7 @@ REFERENCES = [
     # the verb that carried it is no event a coder takes (its doer is unknown): the noun stays
     ("The teenager who carried out the stadium bombing had been to Syria.", "bombing", "ASSAULT"),
     ("The initial shooting incidents were reported to the police.", "shooting", "ASSAULT"),
+    ("The ringleader of the assassination attempt fled abroad.", "assassination", "ASSAULT"),
 ]
 
 
@@ -178,3 +184,8 @@ def test_events_unnamed_actors_a_measured_happening_is_placed_by_its_own_phrase(
     assert [(m.type, m.reference) for m in found] == [("ASSAULT", True)], [
         (m.type, m.trigger) for m in _mentions(nlp, text)
     ]
+
+
+def test_events_unnamed_actors_an_act_carried_out_is_one_event(nlp):
+    mentions = _mentions(nlp, "An ambush was carried out near the pass on Monday.")
+    assert [m.type for m in mentions] == ["ASSAULT"], [(m.type, m.trigger) for m in mentions]

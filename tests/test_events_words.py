@@ -88,6 +88,8 @@ EXAMPLES = [
     ("doerless_other_sense", "fire", "The fire at the embassy in Kyiv spread fast."),
     ("court_acts", "indict", "The former treasurer was indicted on bribery counts in June."),
     ("event_frames", "wave", "Shortly after dawn a wave of explosions rocked the southern suburbs."),
+    ("court_nouns", "inquiry", "The magistrate said an inquiry has been opened into the deaths."),
+    ("performed", "mount", "A raid was mounted on the farm before dawn."),
     ("projectiles", "drone", "Eleven drones were shot down over the bay overnight."),
     ("plural_only", "talk", "Students packed the hall for the talk by the novelist on Friday."),
     ("sought_outcome", "lead", "The family offered a reward for information leading to the smugglers' arrest."),

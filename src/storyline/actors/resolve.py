@@ -407,6 +407,11 @@ class ActorResolver:
                 if actor is not None and actor.kind == "state" and lemma in STATE_HEADS:
                     # "the US administration", "the Kenyan government": the state acting
                     return self._make(actor.name, span, actor.country, "GOV", "state", True, token)
+            # "the Islamic State militant group": a name modifying the head, which the tagger did not take whole
+            for name in (c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"):
+                actor = self.kb.lookup(token.doc[name.left_edge.i : name.i + 1].text)
+                if actor is not None and actor.kind not in ("state", "person"):
+                    return self._make(actor.name, span, actor.country, actor.sector, actor.kind, True, token)
         # a capital standing for its government ("Washington demanded ...")
         iso = self.kb.capitals.get(normalise(token.text))
         # (the small model tags a lone capital as a person: "said Kyiv would not accept")

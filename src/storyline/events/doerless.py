@@ -35,6 +35,10 @@ VERBAL_UNATTRIBUTED_CODES = ("116",)
 #: Verbs of the courts and prosecutors, whose doer goes without saying in the past passive too
 #: ("was charged with treason", "were indicted", "was extradited from Romania").
 COURT_ACTS = word_list("court_acts")
+#: Their nouns: an investigation or a trial told as happening needs no doer named either.
+COURT_NOUNS = word_list("court_nouns")
+#: Verbs whose past passive says the act their subject names was done: "an attack was carried out".
+PERFORMED = word_list("performed")
 #: Things fired that can be shot down or intercepted: their downing attacks nobody.
 PROJECTILES = word_list("projectiles")
 #: What an event is anchored to when its clause places or dates it.
@@ -109,6 +113,7 @@ def anchored_happening(token, cand: Candidate) -> bool:
         cand.code.type not in UNATTRIBUTED_TYPES
         and cand.code.cameo not in VERBAL_UNATTRIBUTED_CODES
         and (cand.nominal or token.lemma_.lower() not in COURT_ACTS)
+        and not (cand.nominal and token.lemma_.lower() in COURT_NOUNS)
     ) or token.lemma_.lower() in DOERLESS_OTHER_SENSE:
         return False  # ("a fire at the market killed 12": flames, no attack, unless someone set it)
     if cand.device:  # "a bomb exploded near the station on Friday"
@@ -139,6 +144,13 @@ def anchored_happening(token, cand: Candidate) -> bool:
             or _placed_or_dated(token)
             or _placed_or_dated(noun)
         )
+    if (
+        token.dep_ == "nsubjpass"
+        and head.tag_ == "VBN"
+        and head.lemma_.lower() in PERFORMED
+        and any(c.dep_ == "auxpass" and c.lower_ in _PAST_AUXPASS for c in head.children)
+    ):
+        return True  # "an investigation has been opened", "an attack was carried out on the base"
     if token.dep_ == "pobj" and (head.lower_ in _SETTING_PREPS or head.lower_ == "under"):
         verb = head.head
         if head.lower_ == "under":  # "their posts came under intense gunfire"

@@ -375,7 +375,7 @@ def _absorb(candidates: list[Candidate]) -> list[Candidate]:
         # an object noun carrying a light verb's event is part of that event
         if cand.by_rule:
             for child in cand.token.children:
-                if child.dep_ in ("dobj", "attr") and child.i in by_token:
+                if child.dep_ in ("dobj", "attr", "nsubjpass") and child.i in by_token:  # ("an attack was carried out")
                     absorbed.add(child.i)
                     _carry(cand, by_token[child.i])
         if lemma not in ABSORBING and cand.code.type not in ("THREATEN", "REQUEST", "REJECT", "AGREE"):
