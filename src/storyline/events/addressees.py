@@ -14,7 +14,45 @@ attacked Z" is about the attack, not addressed to Y).
 
 from __future__ import annotations
 
+from ..actors import ethnic
 from ..models import ActorRef
+
+#: Verbs that voice an attitude through their object: "expressed condolences", "voiced concern".
+ATTITUDE_VERBS = frozenset({"express", "voice", "offer", "send", "extend", "convey"})
+#: The attitudes such a verb voices: each makes the phrase a statement (CAMEO 01: 012, 013, 018).
+ATTITUDE_NOUNS = frozenset(
+    {
+        "condolence",
+        "condolences",
+        "sympathy",
+        "sympathies",
+        "concern",
+        "concerns",
+        "hope",
+        "hopes",
+        "optimism",
+        "pessimism",
+        "surprise",
+        "regret",
+        "sorrow",
+        "grief",
+        "gratitude",
+        "satisfaction",
+        "disappointment",
+        "dismay",
+        "skepticism",
+        "scepticism",
+        "doubt",
+        "doubts",
+        "reservations",
+        "confidence",
+        "frustration",
+        "solidarity",
+        "appreciation",
+        "alarm",
+        "shock",
+    }
+)
 
 #: Verbs whose object is the one addressed: "told reporters", "urged Washington to", "thanked Japan".
 ADDRESSING_VERBS = frozenset(
@@ -41,6 +79,8 @@ ADDRESSING_VERBS = frozenset(
 ABOUT_PREPS = frozenset(
     {"about", "of", "over", "for", "at", "on", "regarding", "concerning", "towards", "toward", "with", "in"}
 )
+#: Of them, those that say what an attitude is about when the parser hangs them on its verb.
+VERB_ABOUT_PREPS = frozenset({"about", "over", "regarding", "concerning", "towards", "toward"})
 #: Adjectives of an attitude said of oneself: "said it is skeptical of ...", "is pessimistic that ...".
 ATTITUDE_ADJECTIVES = frozenset(
     {
@@ -131,6 +171,14 @@ def _topics(cue) -> list:
     introduces) and the subject of a clause hoped, feared or agreed on."""
     out = []
     holders = [c for c in cue.children if c.dep_ == "dobj"]  # "expressed pessimism about", "claimed responsibility for"
+    if cue.lemma_ in ATTITUDE_VERBS and any(h.lemma_.lower() in ATTITUDE_NOUNS for h in holders):
+        # the attitude's phrase hung on its verb: "expressed pessimism Friday over Alitalia's
+        # future", "expressed optimism that the timeline could be accelerated" (not "in Paris",
+        # "on Friday": where and when)
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in VERB_ABOUT_PREPS):
+            out += [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        for inner in (c for c in cue.children if c.dep_ == "ccomp"):
+            out += [s for s in inner.children if s.dep_ in ("nsubj", "nsubjpass")]
     clauses = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
     if _lemma(cue) in EXPECTING_VERBS:
         clauses = [cue, *clauses]
@@ -140,13 +188,22 @@ def _topics(cue) -> list:
             holders.append(clause)  # "said they hoped that Gambari would", "said they agree with Scott"
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS):
-            out += [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            out += [g for g in prep.children if g.dep_ in ("pobj", "pcomp") and not _where_or_when(prep, g)]
         if holder.lemma_.lower() in CHARGE_NOUNS:
             continue  # "accusations that his government ...": the accused, not whom the denial is about
         # "expressed hopes the government will change", "is pessimistic that the Olympics will go ahead"
         for inner in (c for c in holder.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")):
             out += [s for s in inner.children if s.dep_ in ("nsubj", "nsubjpass")]
     return out
+
+
+#: Entity labels of a place or a time.
+WHERE_OR_WHEN = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _where_or_when(prep, pobj) -> bool:
+    """ "concern on Friday in Lima": where and when the attitude was voiced, not its topic."""
+    return prep.lower_ in ("in", "at", "on") and pobj.ent_type_ in WHERE_OR_WHEN
 
 
 def _lemma(token) -> str:
@@ -157,12 +214,13 @@ def _lemma(token) -> str:
 
 def _phrase_actors(token, resolver) -> list[ActorRef]:
     """The actors a topic phrase names: its head, else the first actor inside it
-    ("the government's ability", "holding negotiations with the United States"),
-    not looking into a clause of its own."""
+    ("the government's ability", "holding negotiations with the United States",
+    "the reforms taken by the Egyptian government", "Iranian motives"), not looking
+    into a clause of its own."""
     refs = resolver.refs(token) if token.pos_ in ("NOUN", "PROPN", "PRON") else []
     if refs:
         return refs
-    stack = [c for c in token.children if c.dep_ not in NOT_TOPIC]
+    stack = [c for c in token.children if _inside_topic(c)]
     while stack:
         tok = stack.pop(0)
         # (not "his" of "his South African mission": one's own mission is no one else's)
@@ -170,5 +228,29 @@ def _phrase_actors(token, resolver) -> list[ActorRef]:
             refs = resolver.refs(tok)
             if refs:
                 return refs
-        stack += [c for c in tok.children if c.dep_ not in NOT_TOPIC]
+        if tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
+            state = _nationality(tok, resolver)
+            if state is not None:
+                return [state]
+        stack += [c for c in tok.children if _inside_topic(c)]
     return []
+
+
+def _inside_topic(token) -> bool:
+    """A dependent that still belongs to the topic phrase: not a clause of its own, but
+    a participle with its agent ("the reforms taken by the government")."""
+    return token.dep_ not in NOT_TOPIC or token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def _nationality(adjective, resolver) -> ActorRef | None:
+    """The state a nationality adjective names ("a Russian announcement", "the North
+    Korean standoff"), not an ethnicity ("ethnic Albanian")."""
+    if ethnic(adjective):
+        return None
+    words = adjective.doc[adjective.left_edge.i : adjective.i + 1]
+    kb = resolver.kb
+    iso = kb.country_of(words.text)  # ("Central American" is no "American")
+    state = kb.state(iso) if iso else None
+    if state is None:
+        return None
+    return ActorRef(state.name, words.text, words.start_char, words.end_char, state.country, "GOV", "state", True)

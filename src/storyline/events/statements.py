@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ..annotate import doc_text, token_strings
 from ..models import Article, EventMention, Statement, TimeValue, statement_id
-from .addressees import addressees
+from .addressees import ATTITUDE_NOUNS, ATTITUDE_VERBS, addressees
 from .dictionary import DENIAL, denial_code, load_dictionary
 from .lexicon import PERFORMATIVE, SPEECH_VERBS, word_list
 from .when import _open_past
@@ -31,43 +31,6 @@ def _quotes(text: str) -> list[tuple[int, int]]:
 
 #: Nouns of a written statement whose "saying ..." is its issuer's words ("X issued a statement saying ...").
 STATEMENT_NOUNS = frozenset({"statement", "message", "letter", "communique", "communiqué", "release", "note"})
-#: Verbs that voice an attitude through their object: "expressed condolences", "voiced concern".
-ATTITUDE_VERBS = frozenset({"express", "voice", "offer", "send", "extend", "convey"})
-#: The attitudes such a verb voices: each makes the phrase a statement (CAMEO 01: 012, 013, 018).
-ATTITUDE_NOUNS = frozenset(
-    {
-        "condolence",
-        "condolences",
-        "sympathy",
-        "sympathies",
-        "concern",
-        "concerns",
-        "hope",
-        "hopes",
-        "optimism",
-        "pessimism",
-        "surprise",
-        "regret",
-        "sorrow",
-        "grief",
-        "gratitude",
-        "satisfaction",
-        "disappointment",
-        "dismay",
-        "skepticism",
-        "scepticism",
-        "doubt",
-        "doubts",
-        "reservations",
-        "confidence",
-        "frustration",
-        "solidarity",
-        "appreciation",
-        "alarm",
-        "shock",
-    }
-)
-
 #: Verbs of declining whose "to comment" is a statement that one will say nothing.
 REFUSALS = frozenset({"decline", "refuse"})
 
