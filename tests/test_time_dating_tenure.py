@@ -156,3 +156,31 @@ def test_dating_tenure_elected_before_the_name_with_the_title_after(roles):
     assert value.earliest >= start - timedelta(days=250) and value.latest <= start + timedelta(days=30)
     value = date_of("Parliament elected Bruno Ferreira to the city council on Tuesday.", roles)
     assert value is None or value.latest > start + timedelta(days=30)
+
+
+def test_dating_tenure_a_verb_after_another_clause_is_another_subjects(roles):
+    # "became" is Ferreira's, not Quintavalle's; "became the first" describes, it starts nothing
+    value = date_of(
+        "Parliament chose Ada Quintavalle on Monday, two days after Bruno Ferreira became the first chancellor "
+        "to be removed.",
+        roles,
+    )
+    assert value is None or not any("began" in line for line in value.evidence)
+
+
+def test_dating_tenure_elected_with_another_first_name_is_another_holder(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "roles:\n  - titles: [Prime Minister]\n    holders:\n"
+        "      - {name: Nawal Ostrander, terms: [[1990-11-06, 1993-07-18]]}\n"
+        "      - {name: Shira Ostrander, terms: [[2022-04-11, null]]}\n",
+        encoding="utf-8",
+    )
+    text = "Parliament elected Shira Ostrander as prime minister on Monday. Nawal Ostrander was not there."
+    value = date_of(text, str(path))
+    assert value.earliest >= date(2021, 8, 1)
+
+
+def test_dating_tenure_n_time_holder_is_no_term(roles):
+    value = date_of("The three-time chancellor Ada Quintavalle spoke.", roles)
+    assert value is None

@@ -137,8 +137,7 @@ def _succeeded(handovers: dict, h: Holder, name: str, lead: list[str], text: str
         )
         if m is None:
             continue
-        given = [w for w in m.group("given").split() if w not in ("Mr.", "Mrs.", "Ms.", "Dr.")]
-        if given and len(h.name.split()) > 1 and fold(given[0]) not in {fold(w) for w in h.name.split()[:-1]}:
+        if not _given_fits_name(h, m.group("given")):
             continue  # another person of that surname
         phrase = " ".join(m.group(0).split())
         spans, names = handovers.setdefault(phrase, ([], []))
@@ -164,6 +163,10 @@ def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -
         if _DATED.search(sentence) or not re.search(rf"\b{name}\b", sentence):
             continue
         m = re.search(rf"\b{name}\b(?:'s)?[^.;]{{0,80}}?\b(?P<verb>{_BEGAN_NEWS})\b(?P<after>[^.;]{{0,60}})", sentence)
+        if m and _ANOTHER_CLAUSE.search(sentence[m.start() : m.start("verb")]):
+            m = None  # "X was elected on Monday, two days after Y became ...": the verb is Y's
+        elif m and re.match(r"(?i)became\s+the\s+(?:first|only|last|youngest|oldest)\b", sentence[m.start("verb") :]):
+            m = None  # "became the first prime minister to be removed": a description, not a start
         if m and starts:
             verb = " ".join(m.group("verb").split())
             if _NEEDS_TITLE.search(verb) and not _titled(h, m.group("after")[:40]):
@@ -180,10 +183,12 @@ def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -
         # before the name, and the title right after it
         m = re.search(
             rf"\b(?P<verb>elected|appointed|named|chose|picked|swore\s+in)\s+(?:[a-z][\w-]*\s+){{0,3}}"
-            rf"(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}{name}\s+(?:as\s+)?(?:the\s+)?"
+            rf"(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){name}\s+(?:as\s+)?(?:the\s+)?"
             rf"(?:(?:country's|nation's|new|next)\s+)?(?i:{_title_alternatives(h)})\b",
             sentence,
         )
+        if m and not _given_fits_name(h, m.group("given")):
+            m = None  # "elected Shehbaz Sharif" is not Nawaz Sharif's term
         if m and starts:
             before = 0 if m.group("verb").startswith("swore") else CHOSEN_BEFORE_DAYS
             _news(board, h, starts, " ".join(m.group(0).split()), "began", before)
@@ -210,6 +215,21 @@ def _term_news(board: Board, h: Holder, name: str, lead: list[str], text: str) -
             # a resignation is announced before the term ends (the successor is chosen first)
             _news(board, h, ends, told, "ended", 0 if "died" in told else ANNOUNCED_BEFORE_DAYS)
             return
+
+
+#: words that open another clause between a name and a verb: the verb is another subject's
+_ANOTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|since|because|but|although|whereas|until)\b")
+
+
+def _given_fits_name(h: Holder, given: str) -> bool:
+    """The given names written before the surname (maybe none) fit the holder's."""
+    words = [w for w in given.split() if w not in ("Mr.", "Mrs.", "Ms.", "Dr.", "Sheikh", "Prince")]
+    return not (
+        words
+        and len(h.name.split()) > 1
+        and len(words[0]) > 2
+        and fold(words[0].rstrip(".")) not in {fold(w) for w in h.name.split()[:-1]}
+    )
 
 
 def _named_as_person(h: Holder, name: str, text: str) -> bool:

@@ -90,6 +90,9 @@ def _loose(word: str) -> str:
 #: words before a title that put the holder's death behind the article ("slain Hezbollah leader X")
 _DEAD = r"[Ss]lain|[Aa]ssassinated|[Kk]illed|[Mm]urdered|[Dd]eceased"
 
+#: "three-time prime minister X": X held the office, maybe not now; the mention dates nothing
+_TIMES = r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d)-time"
+
 #: lower-case words inside a name ("Daniel arap Moi", "Ursula von der Leyen")
 _PARTICLES = r"(?:arap|bin|ibn|al|el|da|de|del|dos|du|van|von|der|den|la|le)"
 
@@ -102,7 +105,7 @@ def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
     # "former", "late" or "slain" before the title means the term is over; a vice
     # or lieutenant governor, a deputy or assistant secretary, holds another office.
     return re.compile(
-        rf"(?P<former>\b(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Tt]hen-|[Tt]hen|{_DEAD})\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
+        rf"(?P<former>\b(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Tt]hen-|[Tt]hen|{_DEAD}|{_TIMES})\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
         rf"(?<![Vv]ice\s)(?<![Vv]ice-)(?<!Lt\.\s)(?<![Ll]ieutenant\s)(?<![Dd]eputy\s)(?<![Aa]ssistant\s)(?<![Aa]ssociate\s)\b(?i:{title_alt})\s+(?P<given>(?:(?:[A-Z\u00C0-\u017E][\w.'-]*|{_PARTICLES})\s+){{0,3}}){_loose(surname)}\b"
     )
 
