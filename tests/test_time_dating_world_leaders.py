@@ -48,7 +48,7 @@ def _offices(data):
     return out
 
 
-@pytest.mark.parametrize("name", ["roles_world.yaml", "roles_world_ministers.yaml"])
+@pytest.mark.parametrize("name", ["roles_world.yaml", "roles_world_ministers.yaml", "roles_world_regional.yaml"])
 def test_dating_world_leaders_terms_of_one_office_do_not_overlap(name):
     data = yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
     for office, terms in _offices(data).items():
