@@ -28,3 +28,28 @@ def test_cli_show_a_statement_by_its_id(tmp_path):
 
     missing = CliRunner().invoke(cli, ["show", "sm_nope", "--db", db])
     assert missing.exit_code == 1 and missing.stderr.startswith("error: no statement with id sm_nope")
+
+
+def test_cli_show_a_statement_names_its_addressees():
+    from storyline.views.show import render_statement
+
+    detail = {
+        "id": "sm_1",
+        "kind": "paraphrase",
+        "cue": "express",
+        "speaker": {"name": "Kenya"},
+        "addressees": [{"name": "Peru"}, {"name": "Chile"}],
+        "date": None,
+        "about": None,
+        "article_title": "Floods",
+        "article_path": "a.txt",
+        "published": None,
+        "article": "ar_1",
+        "start": 0,
+        "end": 10,
+        "words": "expressed condolences to Peru and Chile",
+    }
+    assert "  to/about: Peru; Chile" in render_statement(detail).splitlines()
+    assert not any(
+        line.startswith("  to/about") for line in render_statement({**detail, "addressees": []}).splitlines()
+    )
