@@ -54,6 +54,8 @@ def test_events_addressees_from_the_cue_clause(nlp, text, wanted):
         # "Central American" is not "American"; where and when the attitude was voiced is no topic
         ("Peru denied charges by Central American bishops that it had jailed a priest.", "USA"),
         ("The Chilean minister expressed concern on Friday in Lima.", "PER"),
+        # a sea is no actor, whatever its name holds
+        ("Chile's foreign minister said Santiago hoped for peace in the Taiwan Strait.", "TWN"),
     ],
 )
 def test_events_addressees_leave_out_what_is_only_reported(nlp, text, unwanted):

@@ -199,6 +199,8 @@ def _topics(cue) -> list:
 
 #: Entity labels of a place or a time.
 WHERE_OR_WHEN = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+#: Of them, those that never name an actor (a state, GPE, may be one).
+PLACES_AND_TIMES = WHERE_OR_WHEN - {"GPE"}
 
 
 def _where_or_when(prep, pobj) -> bool:
@@ -223,7 +225,10 @@ def _phrase_actors(token, resolver) -> list[ActorRef]:
     stack = [c for c in token.children if _inside_topic(c)]
     while stack:
         tok = stack.pop(0)
-        # (not "his" of "his South African mission": one's own mission is no one else's)
+        # (not "his" of "his South African mission": one's own mission is no one else's; not
+        # a sea, a building or a day: "peace in the Taiwan Strait" is about no actor)
+        if tok.ent_type_ in PLACES_AND_TIMES:
+            continue
         if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.dep_ != "poss":
             refs = resolver.refs(tok)
             if refs:
