@@ -241,6 +241,9 @@ def test_dictionary_code_skips_a_main_verb_without_a_subject(nlp, text, word, co
         # a verb of appeal codes when it asks someone to act: the object and the act are its two parts
         ("Farmers begged the minister to lift the export ban.", "begged", True),
         ("The mayor implored the army to spare the old town.", "implored", True),
+        # or a named party for a thing
+        ("The governor pushed the Nevada legislature for new water rules.", "pushed", True),
+        ("Volunteers pushed the broken cart for an hour.", "pushed", False),
         # alone, or hoping for oneself, it asks nothing of anyone
         ("The families begged for news.", "begged", False),
         ("The mayor hopes to win the vote.", "hopes", False),

@@ -262,8 +262,9 @@ ASKING_ROOTS = ("02", "10")
 
 
 def _asked_to_act(token, lemma: str, dictionary: "VerbDictionary") -> Code | None:
-    """A verb of asking with an object and an infinitive: "begging Venezuelans to sit out
-    the vote", "implored the council to act". The object and the act asked for are the
+    """A verb of asking with an object and an infinitive ("begging Venezuelans to sit out
+    the vote", "implored the council to act"), or a named party and a "for" ("pushed
+    Iraq for a constitution"). The object and the act asked for are the
     two parts a root-02 verb needs (cameo_plover.tsv), told by the parse, not the patterns."""
     cameo = dictionary.verbs.get(lemma, "---")
     if cameo[:2] not in ASKING_ROOTS or lemma in dictionary.neutral:
@@ -277,7 +278,23 @@ def _asked_to_act(token, lemma: str, dictionary: "VerbDictionary") -> Code | Non
     asked = any(c.dep_ == "dobj" for c in token.children) or any(
         c.dep_ == "nsubj" for i in infinitives if i.dep_ == "ccomp" for c in i.children
     )
-    return dictionary.to_plover(cameo) if asked and infinitives else None
+    # or a named party asked for a thing: "pushed the Kyrgyz parliament for changes", "begged Washington for arms"
+    named = any(c.dep_ == "dobj" and _names_a_party(c) for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" for g in c.children) for c in token.children
+    )
+    return dictionary.to_plover(cameo) if (asked and infinitives) or named else None
+
+
+#: Entity types of a party one can ask something of.
+_PARTY_ENTITIES = ("ORG", "GPE", "NORP", "PERSON")
+
+
+def _names_a_party(noun) -> bool:
+    """A name, or a noun a name modifies ("Iraq", "the Nevada legislature")."""
+    return any(
+        w.pos_ == "PROPN" or w.ent_type_ in _PARTY_ENTITIES
+        for w in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "poss")))
+    )
 
 
 #: CAMEO 016, "deny responsibility": denying or rejecting an accusation, a charge, a report or
