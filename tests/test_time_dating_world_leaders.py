@@ -141,3 +141,14 @@ def test_dating_world_leaders_a_name_given_lately_bounds_from_below():
         today=date(2026, 12, 7),
     )
     assert value.earliest == date(2022, 11, 28)
+
+
+def test_dating_world_leaders_ages_of_leaders_born_on_a_known_day():
+    value = infer_publication_date(
+        "Prime Minister Sanna Marin, 34, met the unions in Helsinki.",
+        (),
+        roles_path="",
+        interval=True,
+        today=date(2026, 12, 7),
+    )
+    assert (value.earliest, value.latest) == (date(2019, 12, 10), date(2020, 11, 15))
