@@ -219,6 +219,8 @@ def test_events_statements_rejecting_a_proposal_stays_an_event(nlp):
     [
         ("The Karen rebels claimed responsibility for the bombing of the rail bridge.", "015"),
         ("The Karen rebels claimed that they had shelled the army post near the river.", "015"),
+        # a bare "they" the resolver leaves open stands for the claimer in the clause of a claim
+        ("Hezbollah claimed that they had attacked an army post near the border.", "015"),
         # someone else's act, claimed: no responsibility taken
         ("The Karen rebels claimed that the army had shelled the village near the river.", None),
         # a denial refused is no denial
