@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storyline.events import extract
 from storyline.models import Article, TimeValue, Timex, stable_id
 
@@ -112,3 +114,16 @@ def test_events_extract_summary_of_a_threat_says_threaten_once(nlp):
     mentions, _ = extract(_article(text), nlp(text), ())
     (threat,) = [m for m in mentions if m.type == "THREATEN"]
     assert threat.summary.startswith("Kenyan officials threaten to revoke")
+
+
+@pytest.mark.parametrize(
+    "text, summary",
+    [
+        # the noun's "of" is the verb's object; a verb ending in its preposition says it once
+        ("The Turkish invasion of northern Cyprus began in July 1974.", "Turkey invades northern Cyprus"),
+        ("The police crackdown on students in Tehran went on for days.", "crack down on students"),
+    ],
+)
+def test_events_extract_summary_of_a_nominal_event_reads_as_a_clause(nlp, text, summary):
+    mentions, _ = extract(_article(text), nlp(text), ())
+    assert any(summary in m.summary for m in mentions), [m.summary for m in mentions]

@@ -135,6 +135,11 @@ def summarise(
             return " ".join(" ".join(p for p in (f"{who}:", mods, token.text, rest) if p).split())
         first, _, more = verb.partition(" ")
         verb = " ".join(p for p in ((first if plural else _third_person(first)), more) if p)
+        # the noun's "of" is the verb's object, and a verb that ends in its preposition takes it once:
+        # "Russia invades Ukraine", "authorities crack down on protesters"
+        head, _, tail = rest.partition(" ")
+        if tail and (head == "of" or head == verb.rsplit(" ", 1)[-1]):
+            rest = tail
         return " ".join(" ".join(p for p in (who, verb, rest) if p).replace(" 's", "'s").split())
     if modality_ == "threatened" and lemma in ("threaten", "warn", "vow", "swear"):
         modality_ = "asserted"  # "threatened to revoke": "threatens to revoke", not "threatens to threaten"
