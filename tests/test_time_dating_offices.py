@@ -283,3 +283,19 @@ def test_dating_offices_mr_or_mrs_and_the_full_name_tilt_toward_the_term(roles):
     # "Mrs." alone, without the first name anywhere, is anybody of that name
     value = date_of("Mrs. Quintavalle said the euro would rise.", roles)
     assert not any("without a title" in line for line in value.evidence)
+
+
+def test_dating_last_years_election_in_a_country_whose_votes_are_listed(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "elections:\n  RUR:\n    cues: ['Ruritania', 'Ruritanian']\n    dates: [2015-06-07, 2019-05-26, 2023-05-28]\n"
+        "roles:\n  - titles: [President]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2014-08-28, 2021-01-01]]}\n",
+        encoding="utf-8",
+    )
+    value = date_of("President Ada Quintavalle said Ruritania had changed since last year's election.", str(path))
+    # the years after a vote, inside her term: 2016 or 2020
+    assert value.earliest == date(2016, 1, 1) and value.latest <= date(2020, 12, 31)
+    # a party's vote is another series
+    value = date_of("President Ada Quintavalle said last year's party election in Ruritania was fair.", str(path))
+    assert value.earliest == date(2014, 8, 28)

@@ -58,7 +58,7 @@ from .dating_decide import (
     is_low_confidence,  # noqa: F401
 )
 from .dating_prior import latest_named_year, load_prior
-from .dating_series import series_evidence
+from .dating_series import election_series_evidence, series_evidence
 from .dating_tenure import tenure_evidence
 from .dating_years import (
     _FORECAST_BEFORE,
@@ -337,6 +337,7 @@ def _evidence_board(doc, roles_path: str | None):
 
     anniversary_of_year_evidence(board, text, years)
     series_evidence(board, text, sents, years)
+    election_series_evidence(board, text, sents, years, elections)
     numbered_evidence(board, text, lambda a, b: _direction(doc, a, b, text))
 
     # Dated world events.

@@ -75,3 +75,51 @@ def series_evidence(board: Board, text: str, sents, years: np.ndarray) -> None:
         )
         board.add(mask, 1.5, reason)
         board.bound_mask(mask, reason, "series")
+
+
+#: a country's national vote after "this year's", "last year's", "next year's"
+_ELECTION = re.compile(
+    r"(?i)(?:(?:general|presidential|parliamentary|national|legislative|federal)\s+)?(?:elections?|vote|polls)\b"
+)
+#: a vote that is not a national one the elections data lists
+_OTHER_VOTE = re.compile(
+    r"(?i)\b(?:state|regional|local|municipal|provincial|mayoral|primary|primaries|party|leadership|midterm|mid-term"
+    r"|European|EU|referendum|by-?election|council)\b"
+)
+
+
+def election_series_evidence(board: Board, text: str, sents, years: np.ndarray, elections: dict) -> None:
+    """ "last year's election" in a country whose national votes the
+    knowledge lists (``elections:``): the article is in the year after one
+    of them. The country is the one the sentence names, else the only one
+    the text names; a state, party or European vote is another series."""
+    from .grid import _sentence_of
+
+    if "year" not in text:
+        return
+    named_in_text = [c for c, spec in elections.items() if spec["cue_re"].search(text)]
+    for m in _LEAD.finditer(text):
+        hit = _ELECTION.match(text, m.end())
+        if hit is None:
+            continue
+        a, b = _sentence_of(sents, m.start())
+        sentence = text[a:b] if b > a else text[max(0, m.start() - 200) : m.start() + 200]
+        if _OTHER_VOTE.search(sentence):
+            continue
+        countries = [c for c in named_in_text if elections[c]["cue_re"].search(sentence)] or (
+            named_in_text if len(named_in_text) == 1 else []
+        )
+        if len(countries) != 1:
+            continue  # which country's vote, the text does not say
+        vote_years = {d.year for d in elections[countries[0]]["dates"]}
+        shift = _WHEN[m.group(1).lower()]
+        # years the list does not reach say nothing (a vote planned then, or held, is not in it)
+        unlisted = (years < min(vote_years) - 1) | (years > max(vote_years) + 1)
+        listed = np.isin(years, sorted(y - shift for y in vote_years))
+        words = " ".join(text[m.start() : hit.end()].split())
+        reason = (
+            f"'{words}' in {countries[0]}: a national vote was held "
+            f"{'that year' if shift == 0 else 'the year before' if shift < 0 else 'the year after'}"
+        )
+        board.add(listed, 1.5, reason)
+        board.bound_mask(listed | unlisted, reason, "series")
