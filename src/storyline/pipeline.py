@@ -10,6 +10,8 @@ input never stops a build.
 from __future__ import annotations
 
 import dataclasses
+import gc
+from contextlib import contextmanager
 from time import perf_counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -359,7 +361,7 @@ def build(
     # gain nothing from DuckDB's parallelism, while its worker threads, run
     # beside the parse, cost 1-2 s of CPU per 1,000 articles; the parse and
     # spaCy's own workers (n_process) are what should have the cores.
-    with Store(db, threads=1) as store:
+    with fewer_collections(), Store(db, threads=1) as store:
         report.run_id = store.start_run(paths, settings)
 
         def fail(failure: Failure) -> None:
@@ -419,6 +421,32 @@ def build(
         report.events = store.counts()["events"]
         store.finish_run(report.run_id, report.articles_new, report.articles_seen, len(report.failures))
     return report
+
+
+#: Allocations between two runs of the garbage collector's youngest generation
+#: while a build runs (Python's default: 700).
+GC_YOUNG = 20_000
+
+
+@contextmanager
+def fewer_collections(young: int = GC_YOUNG) -> Iterator[None]:
+    """Python's cyclic garbage collector run less often, then as before.
+
+    A build allocates millions of short-lived objects (tokens, spans,
+    records) that reference counting frees, yet every 700 allocations the
+    collector walked the young objects, and now and then all the long-lived
+    ones (the models and the knowledge bases): about 0.3 s of CPU per 300
+    articles, a twentieth of the build's own work. What is garbage and when
+    it is freed by reference counting does not change."""
+    old = gc.get_threshold()
+    if old[0] == 0:  # collection switched off by the caller: left so
+        yield
+        return
+    gc.set_threshold(max(old[0], young), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 class NewArticles:
