@@ -152,3 +152,15 @@ def test_dating_world_leaders_ages_of_leaders_born_on_a_known_day():
         today=date(2026, 12, 7),
     )
     assert (value.earliest, value.latest) == (date(2019, 12, 10), date(2020, 11, 15))
+
+
+def test_dating_world_leaders_suspending_the_grain_deal_is_not_its_end():
+    # Russia suspended the deal in October 2022 and refused to renew it in July 2023
+    value = infer_publication_date(
+        "Russia said on Saturday that it was suspending its participation in the grain agreement.",
+        (),
+        roles_path="",
+        interval=True,
+        today=date(2026, 12, 7),
+    )
+    assert value.earliest == date(2022, 10, 29)
