@@ -189,3 +189,17 @@ def test_events_unnamed_actors_a_measured_happening_is_placed_by_its_own_phrase(
 def test_events_unnamed_actors_an_act_carried_out_is_one_event(nlp):
     mentions = _mentions(nlp, "An ambush was carried out near the pass on Monday.")
     assert [m.type for m in mentions] == ["ASSAULT"], [(m.type, m.trigger) for m in mentions]
+
+
+def test_events_unnamed_actors_charges_are_decided_by_the_lexicon_not_the_learned_decider(nlp):
+    # the decider once took "charges against X" for an attack; a noun the lexicon knows is left to its rules
+    from storyline.annotate import token_strings
+    from storyline.events.lexicon import load_lexicon
+    from storyline.events.mentions import trigger_lemmas
+    from storyline.events.model import gate, load_model
+
+    doc = nlp("The city attorney weighed filing drunken-driving charges against the lineman.")
+    charges = next(t.i for t in doc if t.text == "charges")
+    looked_at = gate(doc, 0, len(doc), set(), load_model(), token_strings(doc), trigger_lemmas(load_lexicon()))
+    assert charges not in looked_at
+    assert not [m for m in _mentions(nlp, doc.text) if m.type == "ASSAULT"]
