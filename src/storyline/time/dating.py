@@ -59,7 +59,7 @@ from .dating_decide import (
 )
 from .dating_prior import latest_named_year, load_prior
 from .dating_series import election_series_evidence, series_evidence
-from .dating_tenure import tenure_evidence
+from .dating_tenure import note_named_with_title, tenure_evidence
 from .dating_years import (
     _FORECAST_BEFORE,
     _NAME_BEFORE,
@@ -248,9 +248,12 @@ def _evidence_board(doc, roles_path: str | None):
         matches = list(h.title_re.finditer(text))
         if h.apposition_re is not None:
             matches += h.apposition_re.finditer(text)
+        note_named_with_title(h, text, bool(matches))
         for m in elect_matches(h, text):
             if _given_fits(h, m):
                 qualified_holder(board, h, text, m.start(), " ".join(m.group(0).split()))
+                # "two weeks before President-elect X takes office"
+                term_told_in_time(board, h, text, " ".join(m.group(0).split()))
                 break
         for m in matches:
             if m.group("former"):
@@ -275,10 +278,10 @@ def _evidence_board(doc, roles_path: str | None):
             phrase = " ".join(m.group(0).split())
             # any sentence may tell when the term began ("Abiy, who took office in April last
             # year, ..." after "Prime Minister Abiy Ahmed" in the lead): the patterns keep to one
-            term_told_in_time(board, h, text, phrase)
+            ahead = term_told_in_time(board, h, text, phrase)
             age_evidence(board, h, text)
-            if qualified_holder(board, h, text, m.start(), phrase):
-                continue
+            if ahead or qualified_holder(board, h, text, m.start(), phrase):
+                continue  # "X takes office in ten days": not yet in office
             mask, spans = by_phrase.setdefault(phrase.lower(), (np.zeros(N_DAYS, dtype=bool), [phrase]))
             for a, b in h.terms:
                 mask |= _range_mask(a, b)
@@ -299,7 +302,7 @@ def _evidence_board(doc, roles_path: str | None):
     candidates = recognise(text)
 
     # Elections reported with a weekday: "after an election Tuesday".
-    mentioned = {c: bool(spec["cue_re"].search(text)) for c, spec in elections.items()}
+    mentioned: dict | None = None  # which countries' elections the text names: asked only if a vote is told
     for cand in candidates:
         if cand.kind != "weekday":
             continue
@@ -311,6 +314,8 @@ def _evidence_board(doc, roles_path: str | None):
         direction = _direction(doc, cand.start, cand.end, text)
         phrase = " ".join(re.sub(r"^\S*\s|\s\S*$", "", window).split())
         windows = []
+        if mentioned is None:
+            mentioned = {c: bool(spec["cue_re"].search(text)) for c, spec in elections.items()}
         for country, spec in elections.items():
             if not mentioned.get(country):
                 continue

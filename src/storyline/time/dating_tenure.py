@@ -249,7 +249,31 @@ def _named_as_person(h: Holder, name: str, text: str) -> bool:
 
 def _named_with_title(h: Holder, text: str) -> bool:
     """The text names the holder with one of the titles, before or after the name."""
-    return bool(h.title_re.search(text) or (h.apposition_re is not None and h.apposition_re.search(text)))
+    seen_text, found = _titled_in
+    if seen_text is not text:
+        found = {}
+        _titled_in[:] = [text, found]
+    known = found.get(id(h))
+    if known is None or known[0] is not h:
+        known = found[id(h)] = (
+            h,
+            bool(h.title_re.search(text) or (h.apposition_re is not None and h.apposition_re.search(text))),
+        )
+    return known[1]
+
+
+#: [the text last asked about, {id of a holder: (the holder, named there with a title)}]:
+#: each question scans the whole text, and the officeholder evidence has scanned it already
+#: (the holder is kept beside its id, so a new holder at a freed one's address is not taken for it)
+_titled_in: list = [None, {}]
+
+
+def note_named_with_title(h: Holder, text: str, named: bool) -> None:
+    """What a scan of ``text`` for ``h``'s title patterns found, so
+    ``_named_with_title`` need not scan again."""
+    if _titled_in[0] is not text:
+        _titled_in[:] = [text, {}]
+    _titled_in[1][id(h)] = (h, named)
 
 
 def _news(board: Board, h: Holder, edges: list[date], told: str, what: str, before_days: int) -> None:
