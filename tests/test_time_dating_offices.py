@@ -299,3 +299,10 @@ def test_dating_last_years_election_in_a_country_whose_votes_are_listed(tmp_path
     # a party's vote is another series
     value = date_of("President Ada Quintavalle said last year's party election in Ruritania was fair.", str(path))
     assert value.earliest == date(2014, 8, 28)
+
+
+def test_dating_offices_weeks_before_a_holder_takes_office(roles):
+    value = date_of("The vote came two weeks before Chancellor-elect Ada Quintavalle takes office.", roles)
+    assert START - timedelta(days=20) <= value.earliest and value.latest <= START - timedelta(days=10)
+    value = date_of("Chancellor Ada Quintavalle takes office in ten days, aides said.", roles)
+    assert START - timedelta(days=14) <= value.earliest and value.latest <= START - timedelta(days=6)

@@ -161,11 +161,15 @@ def elect_matches(holder: Holder, text: str) -> list[re.Match]:
     )
 
 
-def term_told_in_time(board: Board, holder: Holder, sentence: str, phrase: str) -> None:
+def term_told_in_time(board: Board, holder: Holder, sentence: str, phrase: str) -> bool:
     """ "X, who took office last May", "X was sworn in three weeks ago",
     "X resigned two months ago" (the sentence names X by the surname):
-    the article is that long after a start (or end) of X's term."""
+    the article is that long after a start (or end) of X's term; "two
+    weeks before X takes office", "X will be sworn in in ten days": that
+    long before a start, and True (the title names an office still to come)."""
     surname = _loose(holder.surname)
+    if _term_ahead(board, holder, surname, sentence):
+        return True
     for words, edges, what in (
         (_BEGAN, [a for a, _ in holder.terms], "began"),
         (_ENDED, [b for _, b in holder.terms if b is not None], "ended"),
@@ -209,7 +213,40 @@ def term_told_in_time(board: Board, holder: Holder, sentence: str, phrase: str) 
             f"'{told}': the term of {holder.name} {what} then ({', '.join(str(e) for e in edges)})",
             "term_told",
         )
-        return
+        return False
+    return False
+
+
+#: taking office, in the present or the future
+_TAKES = (
+    r"(?:takes|take|will\s+take|is\s+to\s+take|is\s+due\s+to\s+take)\s+(?:office|power|over)"
+    r"|(?:is|will\s+be|is\s+to\s+be)\s+(?:sworn\s+in|inaugurated)"
+)
+
+
+def _term_ahead(board: Board, holder: Holder, surname: str, sentence: str) -> bool:
+    """ "two weeks before President-elect X takes office", "X takes office in
+    ten days": the article is that long before a start of X's term."""
+    m = re.search(
+        rf"\b{_NUMBER}\s+(?P<unit>day|week|month)s?\s+before\s+(?:[\w.'-]+\s+){{0,5}}?{surname}\b[^.;]{{0,30}}?"
+        rf"\b(?:{_TAKES})\b",
+        sentence,
+    ) or re.search(
+        rf"\b{surname}\b[^.;]{{0,60}}?\b(?:{_TAKES})\s+in\s+{_NUMBER}\s+(?P<unit>day|week|month)s?\b", sentence
+    )
+    if m is None:
+        return False
+    n = _count(m.group("n"))
+    if n is None:
+        return False
+    days = n * _UNIT_DAYS[m.group("unit").lower()]
+    slack = max(2, days // 5)
+    starts = [a for a, _ in holder.terms]
+    spans = [(a - timedelta(days=days + slack), a - timedelta(days=max(0, days - slack))) for a in starts]
+    told = " ".join(m.group(0).split())
+    reason = f"'{told}': before the term of {holder.name} began ({', '.join(str(a) for a in starts)})"
+    _span_bound(board, spans, 3.0, reason, "term_told")
+    return True
 
 
 def _age_patterns(surname: str) -> tuple[re.Pattern, ...]:
