@@ -306,3 +306,8 @@ def test_dating_offices_weeks_before_a_holder_takes_office(roles):
     assert START - timedelta(days=20) <= value.earliest and value.latest <= START - timedelta(days=10)
     value = date_of("Chancellor Ada Quintavalle takes office in ten days, aides said.", roles)
     assert START - timedelta(days=14) <= value.earliest and value.latest <= START - timedelta(days=6)
+
+
+def test_dating_offices_former_holder_ousted_last_year_in_another_sentence(roles):
+    value = date_of("Former Chancellor Ada Quintavalle spoke. Quintavalle, who was ousted last year, smiled.", roles)
+    assert (value.earliest, value.latest) == (date(2017, 1, 1), date(2017, 12, 31))

@@ -264,9 +264,7 @@ def _evidence_board(doc, roles_path: str | None):
                 ) and _given_fits(h, m):
                     former_holder(board, h, " ".join(m.group(0).split()))
                     age_evidence(board, h, text)  # an age is the person's, in office or not
-                    term_told_in_time(
-                        board, h, text[slice(*_sentence_of(sents, m.start()))], " ".join(m.group(0).split())
-                    )
+                    term_told_in_time(board, h, text, " ".join(m.group(0).split()))
                 continue
             ends = [b for _, b in h.terms]
             if None not in ends and _told_of_that_year(
