@@ -133,7 +133,7 @@ def test_ecbplus_missing_split_files_say_what_is_needed(tmp_path):
 
 
 #: Minimum dev CoNLL F1 reached so far; only ever raise it.
-DEV_CONLL_MINIMUM = 0.795
+DEV_CONLL_MINIMUM = 0.80
 
 
 def test_ecbplus_dev_gate(data_dir):

@@ -97,3 +97,41 @@ def test_link_pair_model_retraining_reproduces_the_shipped_files(data_dir):
     for name, text in script.model_files(str(split)).items():
         shipped = resources.files("storyline.link").joinpath(f"data/{name}").read_text("utf-8")
         assert text == shipped, f"link/data/{name} differs from what scripts/train_ecbplus.py writes"
+
+
+def test_link_pair_model_participants_follow_a_clause_to_its_subject(nlp):
+    doc = nlp("Duncan Rait, 36, died after slipping and falling 200 feet from a ridge.")
+    falling = next(t for t in doc if t.text == "falling")
+    features = pair_model.describe(doc, [falling.i])
+    # the subject of 'died' is the one who fell; the distance and the ridge say which fall
+    assert {"rait", "200", "ridge"} <= set(features.participants)
+    died = next(t for t in doc if t.text == "died")
+    assert "rait" in pair_model.describe(doc, [died.i]).participants
+    pronoun = nlp("He fell from the ridge.")
+    assert pair_model.describe(pronoun, [1]).participants == ("ridge",)
+
+
+def test_link_pair_model_a_rival_is_the_best_other_match_in_the_other_article():
+    def mention(k, article):
+        return EventMention(
+            id=f"em_{k}",
+            article_id=article,
+            type="OCCUR",
+            cameo=None,
+            mode=None,
+            modality="asserted",
+            trigger_start=0,
+            trigger_end=4,
+            trigger="fall",
+            lemma="fall",
+            sentence_start=0,
+            sentence_end=10,
+            sentence="A climber fell.",
+        )
+
+    story = pair_model.Story([mention(0, "ar_a"), mention(1, "ar_a"), mention(2, "ar_b"), mention(3, "ar_b")], {})
+    i, j = np.array([0, 0, 1, 1, 0]), np.array([2, 3, 2, 3, 1])
+    first = np.array([0.9, 0.2, 0.3, 0.8, 0.5])
+    # 0-2 is each one's best match (rivals 0-3 0.2, 1-2 0.3); 0-3 and 1-2 each lose
+    # to it (0.9); a pair inside one article has no rival
+    assert pair_model.rivals(story, i, j, first).tolist() == [0.3, 0.9, 0.9, 0.3, 0.0]

@@ -233,6 +233,7 @@ class LinkFeatures:
     entities: tuple[str, ...] = ()  # "LABEL lemma" of the sentence's named entities
     times: tuple[str, ...] = ()  # the sentence's date and time expressions
     vector: str = ""  # the parser's contextual vector of the head (int8, base64)
+    participants: tuple[str, ...] = ()  # lemmas of the head's own arguments and what tells them apart
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..link.lexicon import build_pair_table
-from ..link.pair_model import DOC_FEATURES, FEATURES, HOP_FEATURES, Story, describe, hop_paths, with_hops
+from ..link.pair_model import DOC_FEATURES, FEATURES, HOP_FEATURES, Story, describe, second_stage, with_hops
 from ..models import Article, EventMention, stable_id
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def fit_pair_model(
     second = []
     for x, (story, i, j, _) in zip(xs, blocks):
         first = 1.0 / (1.0 + np.exp(-(x @ np.asarray(w))))
-        second.append(with_hops(x, hop_paths(story.n, i, j, first)))
+        second.append(with_hops(x, second_stage(story, i, j, first)))
     w2 = tuple(round(float(v), 3) for v in _logistic(np.vstack(second), y, l2=PAIR_L2, iterations=iterations))
     assert len(w) == len(FEATURES) and len(w2) == len(FEATURES) + len(HOP_FEATURES)
     return w, w2, doc_weights, build_lemma_pair_table(gold, ems)

@@ -18,7 +18,9 @@ story links to the same events whatever else the corpus holds.
 Two logistic models in a row: the first scores a pair from its own
 features; the second adds the best two-step path through the first's
 probabilities (two mentions that each surely match a third are likelier
-one happening than their own words show).
+one happening than their own words show) and the best rival (a mention of
+one article that matches another of the other article better is likelier
+a second happening of the same kind: two climbers' falls).
 """
 
 from __future__ import annotations
@@ -110,6 +112,12 @@ FEATURES = (
     # the document model's belief that the two articles tell one story
     "story_prob",
     "same_head*story_prob",
+    # who and what each happening involves, by the head's own arguments
+    "part_cos",
+    "part_conflict",
+    "part_numbers_conflict",
+    "same_head*part_cos",
+    "same_head*part_conflict",
 )
 #: Entity labels grouped by what tells two stories of one kind apart.
 _ENTITY_KINDS = {
@@ -147,7 +155,7 @@ DOC_FEATURES = (
 )
 
 #: The second model reads the first one's features and these.
-HOP_FEATURES = ("hop_max", "hop_max_sq")
+HOP_FEATURES = ("hop_max", "hop_max_sq", "rival_max", "rival_gap")
 
 #: Each article's mentions are compared with those of its most similar
 #: articles of the story (and its own): the cost of a story grows with its
@@ -213,6 +221,83 @@ def _sentence_words(sentence) -> list[tuple[int, str, bool, bool]]:
     ]
 
 
+#: Dependents that name a participant of the happening (who, to whom,
+#: what, whose) or say which one it is (a compound's name, a number).
+_PARTICIPANT_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "dobj",
+        "obj",
+        "attr",
+        "dative",
+        "oprd",
+        "poss",
+        "compound",
+        "nmod",
+        "appos",
+        "npadvmod",
+        "nummod",
+    }
+)
+#: A participant's own dependents that tell it from another of its kind
+#: ("the British climber", "36-year-old Duncan Rait", "Mount Sefton").
+_IDENTITY_DEPS = frozenset({"compound", "flat", "nummod", "amod", "poss", "appos", "nmod", "quantmod", "npadvmod"})
+#: Links a clause without a subject of its own hangs from the clause that
+#: has it ("died after slipping and falling": falling -> slipping -> died).
+_INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "acl"})
+
+
+def _identity_words(token, depth: int = 2) -> list:
+    words = [token]
+    if depth:
+        for child in token.children:
+            if child.dep_ in _IDENTITY_DEPS:
+                words += _identity_words(child, depth - 1)
+    return words
+
+
+def participants(head, inside: set[int]) -> tuple[str, ...]:
+    """Lemmas of the names, nouns and numbers that say who or what the
+    happening at ``head`` involves and where: its subject (or, for a clause
+    without one, the subject of the clause it hangs from), objects,
+    possessor, prepositions' objects, each with the words that tell it
+    apart (compounds, numbers, modifiers). Pronouns say nothing here."""
+    found: set[str] = set()
+
+    def take(token) -> None:
+        for t in _identity_words(token):
+            if t.i not in inside and t.pos_ in ("PROPN", "NUM", "NOUN", "ADJ") and not t.is_stop:
+                if t.is_alpha or t.like_num:
+                    found.add(_lemma(t))
+
+    has_subject = False
+    for child in head.children:
+        if child.i in inside:
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            has_subject = True
+        if child.dep_ in _PARTICIPANT_DEPS:
+            take(child)
+        elif child.dep_ in ("prep", "agent"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    take(g)
+    if not has_subject and head.pos_ == "VERB":
+        clause = head
+        for _ in range(4):
+            if clause.dep_ not in _INHERIT_DEPS or clause.head.i == clause.i:
+                break
+            clause = clause.head
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                for s in subjects:
+                    take(s)
+                break
+    return tuple(sorted(found))
+
+
 def describe(doc, tokens: Sequence[int], sentence=None, _read=None) -> LinkFeatures:
     """``LinkFeatures`` of the mention at token positions ``tokens`` of a
     parsed ``doc``; ``sentence`` (a span) is the sentence it is read in
@@ -260,6 +345,7 @@ def describe(doc, tokens: Sequence[int], sentence=None, _read=None) -> LinkFeatu
         # article is parsed in pieces (its first words see less context) and
         # added nothing on ECB+ dev (docs/benchmarks.md)
         vector=_pack(tensor[head.i]) if has_vectors else "",
+        participants=participants(head, inside),
     )
 
 
@@ -487,6 +573,10 @@ class Story:
         self.doc = np.array([where[m.article_id] for m in self.mentions], dtype=np.int64)
         self.sentence_code = _codes([(m.article_id, m.sentence_start) for m in self.mentions])
         self.context = _tfidf([f.context for f in feats])
+        self.part = _tfidf([f.participants for f in feats])
+        part_sizes = np.array([len(f.participants) for f in feats])
+        self.part_numbers = _binary([[w for w in f.participants if any(c.isdigit() for c in w)] for f in feats])
+        self.part_sizes = part_sizes
         self.sets = {}
         for name in ("args", "roles", "entities", "times"):
             binary = _binary([getattr(f, name) for f in feats])
@@ -746,6 +836,16 @@ class Story:
             x[:, f["same_head*" + name]] = same_head * x[:, f[base]]
         x[:, f["story_prob"]] = self.doc_prob(di, dj)
         x[:, f["same_head*story_prob"]] = same_head * x[:, f["story_prob"]]
+        part_cos = _row_dots(self.part, i, j)
+        x[:, f["part_cos"]] = part_cos
+        both = (self.part_sizes[i] > 0) & (self.part_sizes[j] > 0)
+        x[:, f["part_conflict"]] = both & (part_cos == 0)
+        numbers = _row_sums(self.part_numbers)
+        x[:, f["part_numbers_conflict"]] = (
+            (numbers[i] > 0) & (numbers[j] > 0) & (_row_dots(self.part_numbers, i, j) == 0)
+        )
+        x[:, f["same_head*part_cos"]] = same_head * part_cos
+        x[:, f["same_head*part_conflict"]] = same_head * x[:, f["part_conflict"]]
         other_doc = 1.0 - x[:, f["same_doc"]]
         x[:, f["other_doc*context"]] = other_doc * x[:, f["context_cos"]]
         x[:, f["other_doc*args"]] = other_doc * x[:, f["args_jaccard"]]
@@ -833,8 +933,45 @@ def hop_paths(n: int, i: np.ndarray, j: np.ndarray, prob: np.ndarray, floor: flo
     return np.array([best.get((a, b) if a < b else (b, a), 0.0) for a, b in zip(i.tolist(), j.tolist())])
 
 
-def with_hops(x: np.ndarray, hops: np.ndarray) -> np.ndarray:
-    return np.concatenate([x, hops[:, None], (hops**2)[:, None]], axis=1)
+def rivals(story: Story, i: np.ndarray, j: np.ndarray, prob: np.ndarray) -> np.ndarray:
+    """For each pair (i[k], j[k]) of two articles: the first model's best
+    probability for i with another mention of j's article, or for j with
+    another of i's (0 within one article). Two climbers' falls told in
+    both articles: each fall matches its own better than the other's."""
+    top: dict[tuple[int, int], list[tuple[float, int]]] = {}
+    di, dj = story.doc[i].tolist(), story.doc[j].tolist()
+    for a, b, da, db, p in zip(i.tolist(), j.tolist(), di, dj, prob.tolist()):
+        if da == db:
+            continue
+        for key, partner in (((a, db), b), ((b, da), a)):
+            best = top.setdefault(key, [])
+            best.append((p, partner))
+            if len(best) > 2:
+                best.sort(reverse=True)
+                del best[2:]
+    out = np.zeros(len(i))
+    for k, (a, b, da, db) in enumerate(zip(i.tolist(), j.tolist(), di, dj)):
+        if da == db:
+            continue
+        value = 0.0
+        for key, partner in (((a, db), b), ((b, da), a)):
+            for p, other in top.get(key, ()):
+                if other != partner and p > value:
+                    value = p
+        out[k] = value
+    return out
+
+
+def second_stage(story: Story, i: np.ndarray, j: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """What the second model reads of the first one's probabilities, a row
+    per pair: the best two-step path, the best rival and the pair's own."""
+    return np.stack([hop_paths(story.n, i, j, first), rivals(story, i, j, first), first], axis=1)
+
+
+def with_hops(x: np.ndarray, stage: np.ndarray) -> np.ndarray:
+    stage = np.asarray(stage, dtype=np.float64).reshape(len(x), -1)
+    hops, rival, first = stage[:, 0], stage[:, 1], stage[:, 2]
+    return np.concatenate([x, hops[:, None], (hops**2)[:, None], rival[:, None], (first - rival)[:, None]], axis=1)
 
 
 def score_pairs(
@@ -845,8 +982,8 @@ def score_pairs(
     chunk: int = 200_000,
     shift: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The second model's probability for each pair, and the hop feature
-    (kept to explain a link). Features are made ``chunk`` pairs at a time,
+    """The second model's probability for each pair, and what it read of
+    the first model's (``second_stage``: kept to explain a link). Features are made ``chunk`` pairs at a time,
     so a large story never holds them all."""
     model = model or load_model()
     shift = LOGIT_SHIFT if shift is None else shift
@@ -857,7 +994,7 @@ def score_pairs(
         ]
         or [np.zeros(0)]
     )
-    hops = hop_paths(story.n, i, j, first)
+    hops = second_stage(story, i, j, first)
     second = np.concatenate(
         [
             _sigmoid(
@@ -876,19 +1013,22 @@ def reasons(
     story: Story,
     first: Sequence[int],
     second: Sequence[int],
-    hops: Sequence[float],
+    hops: Sequence,
     model: PairModel | None = None,
     top: int = 3,
 ) -> list[tuple[tuple[str, float], ...]]:
     """For each pair (first[k], second[k]): the features that added most to
-    its logit in the second model (name, amount), strongest first."""
+    its logit in the second model (name, amount), strongest first. ``hops``
+    holds each pair's ``second_stage`` row (a bare number: a pair the rules
+    tied, read with that path and no rival)."""
     model = model or load_model()
     if not len(first):
         return []
-    x = with_hops(
-        story.features_matrix(np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)),
-        np.asarray(hops, dtype=np.float64),
-    )
+    stage = np.zeros((len(first), 3))
+    for k, h in enumerate(hops):
+        row = np.atleast_1d(np.asarray(h, dtype=np.float64))
+        stage[k, : len(row)] = row[:3]
+    x = with_hops(story.features_matrix(np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)), stage)
     names = FEATURES + HOP_FEATURES
     out = []
     for row in x * model.hop_weights:
