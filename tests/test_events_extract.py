@@ -127,3 +127,16 @@ def test_events_extract_summary_of_a_threat_says_threaten_once(nlp):
 def test_events_extract_summary_of_a_nominal_event_reads_as_a_clause(nlp, text, summary):
     mentions, _ = extract(_article(text), nlp(text), ())
     assert any(summary in m.summary for m in mentions), [m.summary for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # the trigger spans the state the act leaves its object in, as it spans a particle
+        ("The sniper was shot dead by soldiers at dawn.", "shot dead"),
+        ("A court in Lyon found the banker guilty of fraud.", "found the banker guilty"),
+    ],
+)
+def test_events_extract_trigger_spans_a_resultative_adjective(nlp, text, trigger):
+    mentions, _ = extract(_article(text), nlp(text), ())
+    assert trigger in [m.trigger for m in mentions], [m.trigger for m in mentions]

@@ -735,8 +735,12 @@ def _record(
     mod, when = dating.modality, dating.time
     trigger_start, trigger_end = token.idx, token.idx + len(token)
     particles = [c for c in token.children if c.dep_ == "prt"]
+    # and with the state it leaves its object in: "shot dead", "found her guilty", "beaten unconscious"
+    particles += [
+        c for c in token.children if c.dep_ in ("oprd", "acomp", "ccomp") and c.pos_ == "ADJ" and 0 < c.i - token.i <= 3
+    ]
     if particles:
-        trigger_end = max(trigger_end, particles[-1].idx + len(particles[-1]))
+        trigger_end = max(trigger_end, *(p.idx + len(p) for p in particles))
     if cand.words is not None:  # the words of an entry of several: "martial law", "sit-in"
         words = token.doc[cand.words[0] : cand.words[1]]
         trigger_start, trigger_end = words.start_char, max(trigger_end, words.end_char)
