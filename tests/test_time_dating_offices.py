@@ -311,3 +311,17 @@ def test_dating_offices_weeks_before_a_holder_takes_office(roles):
 def test_dating_offices_former_holder_ousted_last_year_in_another_sentence(roles):
     value = date_of("Former Chancellor Ada Quintavalle spoke. Quintavalle, who was ousted last year, smiled.", roles)
     assert (value.earliest, value.latest) == (date(2017, 1, 1), date(2017, 12, 31))
+
+
+def test_dating_last_years_vote_on_a_question_is_no_election(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "elections:\n  RUR:\n    cues: ['Ruritania', 'Ruritanian']\n    dates: [2015-06-07, 2019-05-26]\n"
+        "roles:\n  - titles: [President]\n    holders:\n"
+        "      - {name: Ada Quintavalle, terms: [[2014-08-28, 2021-01-01]]}\n",
+        encoding="utf-8",
+    )
+    value = date_of(
+        "President Ada Quintavalle said last year's vote to leave the union in Ruritania stands.", str(path)
+    )
+    assert value.earliest == date(2014, 8, 28) and not any("national vote" in line for line in value.evidence)

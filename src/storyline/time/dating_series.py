@@ -77,10 +77,9 @@ def series_evidence(board: Board, text: str, sents, years: np.ndarray) -> None:
         board.bound_mask(mask, reason, "series")
 
 
-#: a country's national vote after "this year's", "last year's", "next year's"
-_ELECTION = re.compile(
-    r"(?i)(?:(?:general|presidential|parliamentary|national|legislative|federal)\s+)?(?:elections?|vote|polls)\b"
-)
+#: a country's national vote after "this year's", "last year's", "next year's" ("last year's
+#: vote" may be one on a bill or a referendum, "polls" opinion polls: only "election")
+_ELECTION = re.compile(r"(?i)(?:(?:general|presidential|parliamentary|national|legislative|federal)\s+)?elections?\b")
 #: a vote that is not a national one the elections data lists
 _OTHER_VOTE = re.compile(
     r"(?i)\b(?:state|regional|local|municipal|provincial|mayoral|primary|primaries|party|leadership|midterm|mid-term"
