@@ -184,3 +184,8 @@ def test_dating_tenure_elected_with_another_first_name_is_another_holder(tmp_pat
 def test_dating_tenure_n_time_holder_is_no_term(roles):
     value = date_of("The three-time chancellor Ada Quintavalle spoke.", roles)
     assert value is None
+
+
+def test_dating_tenure_replacing_a_holders_decree_is_no_handover(roles):
+    value = date_of("The new rule replaces Chancellor Ada Quintavalle's decree on fishing.", roles)
+    assert not any("handover" in line for line in value.evidence)

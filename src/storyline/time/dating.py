@@ -259,7 +259,7 @@ def _evidence_board(doc, roles_path: str | None):
             if m.group("former"):
                 # "former", or after the name "the former foreign secretary"
                 if re.match(
-                    r"(?i)\s*(?:(?:the|a)\s+)?(?:former|ex-|late|onetime|slain|assassinated|killed|murdered|deceased)",
+                    r"(?i)\s*(?:(?:the|a)\s+)?(?:former|ex-|late|onetime|slain|assassinated|murdered|deceased)",
                     m.group("former"),
                 ) and _given_fits(h, m):
                     former_holder(board, h, " ".join(m.group(0).split()))

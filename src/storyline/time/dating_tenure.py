@@ -132,11 +132,11 @@ def _succeeded(handovers: dict, h: Holder, name: str, lead: list[str], text: str
             continue
         m = re.search(
             rf"\b{_SUCCEEDS}\s+(?:the\s+)?(?:(?:outgoing|incumbent)\s+)?(?:(?i:{titles})\s+)?"
-            rf"(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){name}\b",
+            rf"(?P<given>(?:[A-Z\u00C0-\u017E][\w.'-]*\s+){{0,3}}){name}\b(?!['’]s\b)",
             sentence,
         )
         if m is None:
-            continue
+            continue  # "replaces President X's decree" is no handover
         if not _given_fits_name(h, m.group("given")):
             continue  # another person of that surname
         phrase = " ".join(m.group(0).split())

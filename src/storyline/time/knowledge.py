@@ -88,7 +88,7 @@ def _loose(word: str) -> str:
 
 
 #: words before a title that put the holder's death behind the article ("slain Hezbollah leader X")
-_DEAD = r"[Ss]lain|[Aa]ssassinated|[Kk]illed|[Mm]urdered|[Dd]eceased"
+_DEAD = r"[Ss]lain|[Aa]ssassinated|[Mm]urdered|[Dd]eceased"  # not "killed": "killed X's aide" is a verb
 
 #: "three-time prime minister X": X held the office, maybe not now; the mention dates nothing
 _TIMES = r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d)-time"
