@@ -164,3 +164,20 @@ def test_dating_world_leaders_suspending_the_grain_deal_is_not_its_end():
         today=date(2026, 12, 7),
     )
     assert value.earliest == date(2022, 10, 29)
+
+
+def test_dating_world_leaders_a_one_word_name_before_another_surname_is_someone_else(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "roles:\n  - titles: [Prime Minister]\n    holders:\n"
+        "      - {name: Nadim, terms: [[2009-04-03, 2018-05-10]]}\n"
+        "      - {name: Nadim Razzouk, terms: [[2009-04-03, 2018-05-10]]}\n"
+        "      - {name: Nadim Harfouche, terms: [[2021-09-10, 2025-02-08]]}\n",
+        encoding="utf-8",
+    )
+    text = "Prime Minister Nadim Harfouche met the envoy."
+    value = infer_publication_date(text, (), roles_path=str(path), interval=True, today=date(2026, 12, 7))
+    assert value.earliest == date(2021, 9, 10)
+    text = "Prime Minister Nadim Razzouk met the envoy. Nadim, who took office in April last year, smiled."
+    value = infer_publication_date(text, (), roles_path=str(path), interval=True, today=date(2026, 12, 7))
+    assert (value.earliest, value.latest) == (date(2010, 1, 1), date(2010, 12, 31))

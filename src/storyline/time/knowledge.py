@@ -39,13 +39,16 @@ class Holder:
     full_name: bool = False
     #: the day of birth, when the knowledge gives it ("born:"): "Smith, 72," then dates the article
     born: date | None = None
+    #: for a one-word name ("Abiy", "Najib"): the words that may follow it as the same
+    #: person's surname ("Abiy Ahmed"); any other capitalised word makes it another's name
+    follows: tuple[str, ...] = ()
 
     @functools.cached_property
     def title_re(self) -> re.Pattern:
         # compiled on first use: a text names few of the hundreds of holders
         # (their surnames are looked up first), and compiling them all was
         # most of the cost of loading this knowledge
-        return _title_pattern(self.titles, self.name_for_re)
+        return _title_pattern(self.titles, self.name_for_re, self.follows)
 
     @functools.cached_property
     def apposition_re(self) -> re.Pattern | None:
@@ -97,16 +100,21 @@ _TIMES = r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d)-time"
 _PARTICLES = r"(?:arap|bin|ibn|al|el|da|de|del|dos|du|van|von|der|den|la|le)"
 
 
-def _title_pattern(titles: Sequence[str], name: str) -> re.Pattern:
+def _title_pattern(titles: Sequence[str], name: str, follows: Sequence[str] = ()) -> re.Pattern:
     parts = name.split()
     surname = parts[-1]
     title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
     # Title, then up to three given names or initials, then the surname;
     # "former", "late" or "slain" before the title means the term is over; a vice
     # or lieutenant governor, a deputy or assistant secretary, holds another office.
+    # A one-word name ("Prime Minister Najib", "King Abdullah") followed by another
+    # capitalised word other than a numeral is a first name of someone else's full name
+    # ("Prime Minister Najib Mikati").
+    allowed = "|".join([r"[IVXL]+", "Jr", "Sr", *(_loose(w) for w in follows)])
+    alone = rf"(?!\s+(?!(?:{allowed})\b)[A-Z\u00C0-\u017E])" if len(parts) == 1 else ""
     return re.compile(
         rf"(?P<former>\b(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Tt]hen-|[Tt]hen|{_DEAD}|{_TIMES})\s+(?:[A-Z][\w.]*\s+){{0,3}})?"
-        rf"(?<![Vv]ice\s)(?<![Vv]ice-)(?<!Lt\.\s)(?<![Ll]ieutenant\s)(?<![Dd]eputy\s)(?<![Aa]ssistant\s)(?<![Aa]ssociate\s)\b(?i:{title_alt})\s+(?P<given>(?:(?:[A-Z\u00C0-\u017E][\w.'-]*|{_PARTICLES})\s+){{0,3}}){_loose(surname)}\b"
+        rf"(?<![Vv]ice\s)(?<![Vv]ice-)(?<!Lt\.\s)(?<![Ll]ieutenant\s)(?<![Dd]eputy\s)(?<![Aa]ssistant\s)(?<![Aa]ssociate\s)\b(?i:{title_alt})\s+(?P<given>(?:(?:[A-Z\u00C0-\u017E][\w.'-]*|{_PARTICLES})\s+){{0,3}}){_loose(surname)}\b{alone}"
     )
 
 
@@ -195,7 +203,26 @@ def load_knowledge(extra_paths: str = "") -> tuple[tuple[Holder, ...], dict, tup
     for spec in elections.values():
         spec["cue_re"] = re.compile(r"\b(?:" + "|".join(spec["cues"]) + r")\b")
     holders += _converted_holders(holders)
-    return tuple(_with_births(holders)), elections, tuple(events)
+    return tuple(_with_births(_with_follows(holders))), elections, tuple(events)
+
+
+def _with_follows(holders: list[Holder]) -> list[Holder]:
+    """One-word names with the surnames the same person is listed under too
+    ("Abiy" and "Abiy Ahmed" with the same terms): "Prime Minister Abiy Ahmed"
+    is Abiy, "Prime Minister Najib Mikati" is not Najib Razak."""
+    from dataclasses import replace
+
+    full: dict[tuple, set[str]] = {}
+    for h in holders:
+        words = h.name_for_re.split()
+        if len(words) > 1:
+            full.setdefault((fold(words[0]).lower(), h.terms), set()).add(words[-1])
+    out = []
+    for h in holders:
+        words = h.name_for_re.split()
+        follows = full.get((fold(words[0]).lower(), h.terms)) if len(words) == 1 else None
+        out.append(replace(h, follows=tuple(sorted(follows))) if follows else h)
+    return out
 
 
 def _with_births(holders: list[Holder]) -> list[Holder]:
