@@ -140,3 +140,17 @@ def test_events_extract_summary_of_a_nominal_event_reads_as_a_clause(nlp, text, 
 def test_events_extract_trigger_spans_a_resultative_adjective(nlp, text, trigger):
     mentions, _ = extract(_article(text), nlp(text), ())
     assert trigger in [m.trigger for m in mentions], [m.trigger for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # an appeal made is a request; a state of siege is martial law
+        ("The Vatican issued a fresh plea to the rebels to free the hostages.", "REQUEST"),
+        ("The Red Cross launched an appeal for 40 million francs in aid for Malawi.", "REQUEST"),
+        ("The junta declared a state of siege in three provinces on Monday.", "COERCE"),
+    ],
+)
+def test_events_extract_appeals_and_states_of_siege(nlp, text, kind):
+    mentions, _ = extract(_article(text), nlp(text), ())
+    assert kind in [m.type for m in mentions], [(m.type, m.trigger) for m in mentions]

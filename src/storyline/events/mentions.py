@@ -448,7 +448,15 @@ def _factual_warning(verb) -> bool:
 def _detached_clause(noun) -> list:
     """ "reiterated its demand today that Israel ease ...": the parser hangs the
     noun's "that" clause on the verb whose object the noun is."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in ("demand", "call", "appeal", "request", "threat", "warning"):
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in (
+        "demand",
+        "call",
+        "appeal",
+        "plea",
+        "request",
+        "threat",
+        "warning",
+    ):
         return []
     return [
         c
