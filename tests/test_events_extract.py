@@ -154,3 +154,27 @@ def test_events_extract_trigger_spans_a_resultative_adjective(nlp, text, trigger
 def test_events_extract_appeals_and_states_of_siege(nlp, text, kind):
     mentions, _ = extract(_article(text), nlp(text), ())
     assert kind in [m.type for m in mentions], [(m.type, m.trigger) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a publication released, a question asked, a post taken up: no act on anyone
+        "Sales doubled, according to figures released on Monday by a market research firm.",
+        "Sony released a new album by the band in June.",
+        "Erdogan asked why, and the minister told him the plan had failed.",
+        "Erdogan took over as the party's chairman in May 2003.",
+    ],
+)
+def test_events_extract_publications_questions_and_posts_are_no_events(nlp, text):
+    mentions, _ = extract(_article(text), nlp(text), ())
+    assert not mentions, [(m.type, m.trigger) for m in mentions]
+
+
+def test_events_extract_release_of_people_and_seizure_stay(nlp):
+    for text, kind in (
+        ("Rebels released two hostages on Monday.", "CONCEDE"),
+        ("Rebels took over the airport on Sunday.", "COERCE"),
+    ):
+        mentions, _ = extract(_article(text), nlp(text), ())
+        assert kind in [m.type for m in mentions], (text, [(m.type, m.trigger) for m in mentions])

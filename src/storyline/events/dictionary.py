@@ -254,7 +254,13 @@ def dictionary_code(token, lemma: str, known: bool) -> Code | None:
         return _asked_to_act(token, lemma, dictionary)
     if match is None or (known and (match.pattern is None or dictionary.takes.get(match.code.cameo[:2]) == "phrase")):
         return None
+    if match.code.cameo.startswith(SEIZE) and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return None  # "took over as the team's president": a post taken up, nothing seized
     return match.code
+
+
+#: CAMEO 171, "seize or damage property": it needs the thing seized.
+SEIZE = "171"
 
 
 #: CAMEO roots of asking (02 appeal, 10 demand), whose verb codes when it asks someone to act.

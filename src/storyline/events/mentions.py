@@ -56,6 +56,12 @@ PLACE_TARGET_TYPES = word_list("place_target_types")
 CLAUSE_PLACE_TYPES = word_list("clause_place_types")
 #: Governors that make a clause a general truth rather than a happening.
 GENERIC_GOVERNORS = word_list("generic_governors")
+#: Verbs of releasing, and the things whose release is a publication, not a freeing.
+PUBLISHING_VERBS = word_list("publishing_verbs")
+PUBLICATIONS = word_list("publications")
+#: Verbs that ask, and the words that open a question ("asked why"), which requests nothing.
+QUESTION_VERBS = word_list("question_verbs")
+QUESTION_WORDS = word_list("question_words")
 #: Event nouns that name the event only in the plural ("talks"; "a talk" is a speech).
 PLURAL_ONLY = word_list("plural_only")
 #: Lemmatiser slips of the small English model that would hide a trigger.
@@ -618,6 +624,8 @@ def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[Actor
         else (noun_sources(token, resolver, cand.code.type) if cand.nominal else subject_refs(token, resolver))
     )
     code = cand.code
+    if not cand.nominal and (_published(token) or _asks_a_question(token)):
+        return None  # "figures released by NPD", "a film released in June"; "he asked why": no act on anyone
     if any(g.lemma_ in GENERIC_GOVERNORS for g in governors(token)):
         return None  # "forces need to coordinate with Israel" is background, not a happening
     # a concrete happening told without its doer stays, with no source ("Unidentified ...")
@@ -660,6 +668,32 @@ def _actors(cand: Candidate, resolver) -> tuple[Code, list[ActorRef], list[Actor
         cand.nominal and code.type == "ACCUSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in DENIAL_VERBS
     )
     return code, sources, targets
+
+
+def _published(verb) -> bool:
+    """A verb of releasing whose thing released is published, not set free: "figures
+    released by NPD", "released a new album" (the thing: object, passive subject, or
+    the noun a participle describes)."""
+    if verb.lemma_.lower() not in PUBLISHING_VERBS:
+        return False
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        things.append(verb.head)
+    return any(t.lemma_.lower() in PUBLICATIONS for t in things)
+
+
+def _asks_a_question(verb) -> bool:
+    """ "He asked why", "asked whether the talks would resume": a question, not a
+    request (no one is asked for something or to do something)."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    if any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("ccomp", "advmod", "advcl") and c.doc[c.left_edge.i].lower_ in QUESTION_WORDS
+        for c in verb.children
+        if c.i > verb.i
+    )
 
 
 def _modality(cand: Candidate, code: Code, sources, resolver) -> tuple[Code, str, bool | str, bool]:
