@@ -18,7 +18,8 @@ was read (a fixed rule, no picking):
 Each document's tokens are joined back into text (one sentence a line) and go
 through the build's own code (``pipeline.analyse_stream``). Every event mention
 and statement is printed with a key (document, kind, start offset, type) and its
-sentence. A reader marks rows in a judgement file kept outside the repository
+sentence; the key holds the judged fields, so a row whose type, modality, actors,
+speaker, addressees or words change is a new row, read again. A reader marks rows in a judgement file kept outside the repository
 (it quotes the text): one line per row, ``KEY<TAB>ok`` or ``KEY<TAB>junk<TAB>cause``;
 ``--judged`` prints rows, junk and share by cause, and lists rows not yet judged.
 The repository keeps document ids and counts only.
@@ -90,9 +91,10 @@ def rows(analysis) -> list[tuple[str, str]]:
     doc = analysis.article.source
     out = []
     for m in analysis.mentions:
-        key = f"{doc}|ev|{m.trigger_start}|{m.type}"
         sources = "; ".join(s.name for s in m.sources) or "-"
         targets = "; ".join(t.name for t in m.targets) or "-"
+        # a row changed in any judged field is a new row, to be read again
+        key = f"{doc}|ev|{m.trigger_start}|{m.type}|{m.modality}|{sources}>{targets}"
         ref = " (reference)" if m.reference else ""
         text = (
             f"{m.type}/{m.cameo}/{m.modality}{ref} trigger={m.trigger!r}\n"
@@ -101,11 +103,11 @@ def rows(analysis) -> list[tuple[str, str]]:
         out.append((key, text))
     body = analysis.article.text
     for s in analysis.statements:
-        key = f"{doc}|st|{s.start}|{s.cameo or '-'}"
+        to = "; ".join(a.name for a in s.addressees)
+        key = f"{doc}|st|{s.start}|{s.cameo or '-'}|{s.speaker.name}>{to or '-'}|{len(s.words)}"
         left = body.rfind("\n", 0, s.start) + 1
         right = body.find("\n", s.end)
         context = " ".join(body[left : right if right >= 0 else len(body)].split())
-        to = "; ".join(a.name for a in s.addressees)
         text = (
             f"STATEMENT {s.kind} cue={s.cue!r} speaker={s.speaker.name}"
             f"{' to=' + to if to else ''}\n    W: {' '.join(s.words.split())[:200]}\n    S: {context[:400]}"
@@ -152,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             causes[verdict[1] or "unstated"] += 1
     kinds = Counter(key.split("|")[1] for key, _ in all_rows)
     share = junk / len(all_rows) if all_rows else 0.0
-    print(f"rows {len(all_rows)} (events {kinds['ev']}, statements {kinds['st']}), junk {junk} ({share:.1%}), unjudged {unjudged}")
+    print(
+        f"rows {len(all_rows)} (events {kinds['ev']}, statements {kinds['st']}), junk {junk} ({share:.1%}), unjudged {unjudged}"
+    )
     for cause, n in causes.most_common():
         print(f"  {cause}: {n}")
     return 0

@@ -155,3 +155,9 @@ def test_actors_resolve_a_known_name_modifying_a_group_noun_is_that_group(resolv
     doc, r = resolve(text)
     ref = _ref(doc, r, "group")
     assert ref is not None and (ref.name, ref.resolved) == ("Islamic State", True)
+
+
+def test_actors_resolve_pronoun_skips_a_name_that_only_modifies_a_noun(resolve):
+    # "Grammy" only says which organisers; no pronoun points back to it
+    doc, r = resolve("The Grammy organisers met on Friday. She later praised the choice.")
+    assert _ref(doc, r, "She") is None

@@ -116,3 +116,40 @@ def test_events_targets_call_for_change_in_a_state_asks_that_state(nlp, text, co
 def test_events_targets_where_the_call_was_made_is_no_target(nlp):
     text = "The Chilean senator called for calm in a speech in Lima."
     assert "PER" not in {t.country for t in _main(nlp, text, "call").targets}
+
+
+@pytest.mark.parametrize(
+    "text, lemma, target",
+    [
+        # a headline's passive without "was": its subject is arrested, no one arrests
+        ("Striker Paulo Mendes arrested on theft suspicion", "arrest", "Paulo Mendes"),
+        # an event noun's owner, when its "by" phrase names the doer, is the one it was done to
+        ("Officials confirmed Tomas Berg's shooting by an off-duty guard.", "shooting", "Tomas Berg"),
+    ],
+)
+def test_events_targets_the_one_acted_on_is_no_source(nlp, text, lemma, target):
+    mention = _main(nlp, text, lemma)
+    assert [t.name for t in mention.targets if target in t.name], mention.targets
+    assert not [s.name for s in mention.sources if target in s.name], mention.sources
+
+
+@pytest.mark.parametrize(
+    "text, lemma",
+    [
+        # the people hurt are named; the "at" phrase says where, and the place name with it
+        ("A gunman injured two others on Friday at the suburban Denver accounting firm.", "injure"),
+        ("On Monday on the Boston campus, a man killed his former partner.", "kill"),
+        # an offence named inside the phrase is no party
+        ("The winger was arrested for investigation of DUI in March.", "arrest"),
+    ],
+)
+def test_events_targets_place_or_thing_in_a_phrase_is_no_target(nlp, text, lemma):
+    mention = _main(nlp, text, lemma)
+    assert not [t for t in mention.targets if t.kind != "group" or t.sector != "CVL"], mention.targets
+
+
+def test_events_targets_hosting_a_show_is_no_meeting(nlp):
+    text = "Jennifer Lopez will host the Emmys this year, and the president hosted the Kenyan delegation."
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    assert [m.trigger for m in mentions if m.type == "CONSULT"] == ["hosted"]

@@ -521,8 +521,8 @@ class ActorResolver:
                     ahead = self.ref(subject)
                     if ahead is not None and ahead.kind == "person" and self.kb.gender.get(ahead.name, want) == want:
                         return replace(ahead, text=token.text, start=token.idx, end=token.idx + len(token))
-            for _, ref, person, _lemma in reversed(self._seen):
-                if not person:
+            for i, ref, person, _lemma in reversed(self._seen):
+                if not person or self._modifier_name(i):
                     continue
                 gender = self.kb.gender.get(ref.name)
                 if gender and gender != want:
@@ -548,6 +548,12 @@ class ActorResolver:
                 ref = chosen[0][1]
                 return replace(ref, text=token.text, start=token.idx, end=token.idx + len(token))
         return None
+
+    def _modifier_name(self, i: int) -> bool:
+        """A name that only modifies a common noun ("Oscar organizers", "the Obama
+        administration") names no one present, so no pronoun points back to it."""
+        token = self.doc[i]
+        return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
     def _earlier_person(self, token):
         words = normalise(self._entity_text(token) or token.text).split()

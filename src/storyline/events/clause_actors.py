@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..actors import ethnic
 from ..models import ActorRef
 from .lexicon import SPEECH_VERBS, load_lexicon, word_list
-from .targets import DOERS, LOCATIVE, OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS, fight_sides
+from .targets import DOERS, LOCATIVE, OBJECT_CONTROL, PATIENT_NOUNS, WEAPONS, by_agents, fight_sides, headline_passive
 
 #: Verbs whose object names the act ("held talks", "issued a statement"): their subject owns it.
 LIGHT_VERBS = word_list("light_verbs")
@@ -71,6 +71,10 @@ TIME_PREPS = frozenset({"before", "after", "while", "since", "upon", "by", "with
 def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
     if depth > 4:
         return []
+    if headline_passive(verb):
+        # "Woman Killed In Hit-And-Run": the subject suffers the act; only a "by" phrase names the doer
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return resolver.refs(agents[0]) if agents else []
     children = list(verb.children)
     # the parser sometimes hangs the subject on the auxiliary ("Abbas has ... threatened")
     children += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
@@ -281,6 +285,10 @@ def noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
     first = fight_sides(noun, resolver)[:1] if code_type == "ASSAULT" else []
     if first:
         return first  # "a battle between Malian troops and Tuareg rebels": the first side
+    agents = by_agents(noun)
+    if agents and any(c.dep_ == "poss" for c in noun.children):
+        # "Foley's shooting by an officer": the officer (if an actor), never Foley
+        return resolver.refs(agents[0])
     for child in noun.children:
         if child.dep_ == "poss" and noun.lemma_.lower() not in PATIENT_NOUNS:
             refs = resolver.refs(child)
@@ -304,7 +312,8 @@ def noun_sources(noun, resolver, code_type: str = "") -> list[ActorRef]:
             if state is not None:
                 return [ActorRef(state.name, child.text, child.idx, child.idx + len(child), iso, "GOV", "state", True)]
             ref = resolver.ref(child) if child.pos_ == "PROPN" else None
-            if ref is not None:
+            # (a deed done to its owner names no doer before it either: "a previous DUI arrest")
+            if ref is not None and noun.lemma_.lower() not in PATIENT_NOUNS:
                 return [ref]
     head = noun.head
     # "thousands converged for a rally", "youths threw stones during demonstrations":

@@ -127,4 +127,13 @@ def other_sense(verb, resolver) -> bool:
         return False
     if lemma == "host" and not objects:
         return True  # "Apple hosted ...": hosting nobody named is no meeting
-    return bool(objects) and not any(resolver.refs(o) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
+    return bool(objects) and not any(
+        any(_may_visit(r) for r in resolver.refs(o)) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects
+    )
+
+
+def _may_visit(ref) -> bool:
+    """Whether an actor can be met, hosted or visited: a person, or one the text or the
+    knowledge places (a sector, a country). A name the tagger made an organisation and
+    nothing else places is as likely a show or a prize ("hosted the Oscars", "the Emmys")."""
+    return ref.kind == "person" or ref.resolved or ref.sector is not None or ref.country is not None

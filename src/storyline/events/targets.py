@@ -35,6 +35,53 @@ BORDERS = word_list("borders")
 DESPITE = word_list("despite")
 
 
+def headline_passive(verb) -> bool:
+    """A headline's passive without its auxiliary ("Man Killed In Hit-And-Run", "Williams
+    arrested on DUI suspicion"): a past participle heading the sentence, with a subject but
+    no auxiliary and no object of its own. Its subject suffers the act; prose says "was"."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    )
+
+
+#: Nouns of people (who can be held or freed: "the woman", "two civilians").
+PEOPLE = word_list("captives")
+
+
+def _names_people(obj, resolver) -> bool:
+    """Whether an object names people: a pronoun, a number of someone ("two others"),
+    a noun of people, or a person or group the resolver knows."""
+    if obj.pos_ == "PRON" and obj.lower_ not in ("it", "what", "that", "this"):
+        return True
+    if obj.lemma_.lower() in PEOPLE or any(c.dep_ == "nummod" for c in obj.children) and obj.tag_ == "NNS":
+        return True
+    return any(r.kind in ("person", "group") for r in resolver.refs(obj))
+
+
+def unplaced_name(ref: ActorRef) -> bool:
+    """A name the tagger took for an organisation that nothing places: no person, no
+    entry of the knowledge, no sector, no country. Deep in a phrase it is as likely a
+    thing, an offence or a show ("DUI", "the Oscars") as a party."""
+    return ref.kind == "group" and not ref.resolved and ref.sector is None and ref.country is None
+
+
+def by_agents(noun) -> list:
+    """The "by" phrase of an event noun that names who did the deed ("Foley's shooting by an
+    officer", "by Hamas"), not how ("by air", "by drones")."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for g in p.children
+        if g.dep_ == "pobj"
+        and g.lemma_.lower() not in WEAPONS
+        and (g.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in g.children))
+    ]
+
+
 def _condition_subjects(token, complements) -> list:
     """Who must comply for a threat to be called off: the subject of its
     "unless" or "if" clause ("threatened to ... unless Baghdad accepted")."""
@@ -60,9 +107,22 @@ def _stranded_object(prep) -> list:
 LOCATIVE = word_list("locative")
 
 
-def _where(noun, via) -> bool:
-    """A border-like noun reached through a place preposition ("on the Thai border")."""
-    return noun.lemma_.lower() in BORDERS and via in LOCATIVE
+def _where(noun, via, modifier=None) -> bool:
+    """A border-like noun reached through a place preposition ("on the Thai border"), or a
+    common noun of a place named by a place name ("on the Seattle campus", "at the Detroit
+    firm"): the name says where, not whom."""
+    if via not in LOCATIVE:
+        return False
+    if noun.lemma_.lower() in BORDERS:
+        return True
+    return (
+        modifier is not None
+        and via in ("on", "at")  # (a change wanted "in Ugandan politics" is wanted of Uganda)
+        and modifier.dep_ == "compound"
+        and modifier.ent_type_ in ("GPE", "LOC", "FAC")
+        and noun.pos_ == "NOUN"
+        and not noun.ent_type_
+    )
 
 
 def _same_clause(tok, verb) -> bool:
@@ -148,14 +208,25 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
         for ref in resolver.refs(tok):
             if not ref.resolved and ref.country is None and tok.ent_type_ in ("GPE", "LOC", "FAC"):
                 continue  # an unknown place name is not an actor
+            deep = tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.head.i != token.i)
+            if deep and unplaced_name(ref):
+                continue  # "arrested on DUI suspicion", "for investigation of DUI": a thing named, no one
             # a complaint lodged "with" a court or the UN is not against the court
             if plover == "ACCUSE" and ref.sector in ("IGO", "JUD") and via in ("with", "to"):
                 continue
             if ref.name not in names and all(r.name != ref.name for r in out):
                 out.append(ref)
 
+    # "injured two others at the firm", "killed his girlfriend on the Seattle campus": once the
+    # verb has the people it was done to, its "at"/"on" phrase says where
+    placed_by_object = token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and _names_people(c, resolver) for c in token.children
+    )
+
     def objects_of(head, level=0, via=None):
         for child in head.children:
+            if placed_by_object and head is token and child.dep_ == "prep" and child.lower_ in LOCATIVE:
+                continue
             if child.dep_ == "dative" and child.pos_ == "ADP":
                 for pobj in [g for g in child.children if g.dep_ == "pobj"] or _stranded_object(child):
                     add(pobj)
@@ -179,7 +250,7 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
                 for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPS):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         add(pobj, prep.lower_)
-            elif child.dep_ in ("amod", "compound") and level and _where(head, via):
+            elif child.dep_ in ("amod", "compound") and level and _where(head, via, child):
                 continue  # "on the Thai border" says where, not whom ("from Iranian territory" does)
             elif (
                 head is not token
@@ -259,9 +330,14 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
         for prep in (t for t in token.subtree if t.dep_ == "prep" and t.lower_ == "between" and _same_clause(t, token)):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 add(pobj, "between")
-    if token.pos_ == "NOUN" and token.lemma_.lower() in PATIENT_NOUNS:
+    if token.pos_ == "NOUN" and (token.lemma_.lower() in PATIENT_NOUNS or by_agents(token)):
+        # "the bombers' arrest", "Gonzalez's return"; "Foley's shooting by an officer": the
+        # deed's doer is its "by" phrase, so its owner is the one it was done to
         for owner in (c for c in token.children if c.dep_ == "poss"):
-            add(owner)  # "the bombers' arrest", "Gonzalez's return"
+            add(owner)
+    if headline_passive(token):
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            add(subject)  # "Williams arrested on DUI suspicion": Williams
     if plover == "ASSAULT" and token.pos_ == "NOUN":
         for side in fight_sides(token, resolver)[1:]:
             if side.name not in names and all(r.name != side.name for r in out):
