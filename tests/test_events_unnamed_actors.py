@@ -203,3 +203,17 @@ def test_events_unnamed_actors_charges_are_decided_by_the_lexicon_not_the_learne
     looked_at = gate(doc, 0, len(doc), set(), load_model(), token_strings(doc), trigger_lemmas(load_lexicon()))
     assert charges not in looked_at
     assert not [m for m in _mentions(nlp, doc.text) if m.type == "ASSAULT"]
+
+
+def test_events_unnamed_actors_a_release_noun_is_left_to_the_lexicon(nlp):
+    # the decider took a press or product release for an attack; the lexicon knows the noun now
+    from storyline.annotate import token_strings
+    from storyline.events.lexicon import load_lexicon
+    from storyline.events.mentions import trigger_lemmas
+    from storyline.events.model import gate, load_model
+
+    doc = nlp("The film is slated for a European release on June 24.")
+    release = next(t.i for t in doc if t.text == "release")
+    looked_at = gate(doc, 0, len(doc), set(), load_model(), token_strings(doc), trigger_lemmas(load_lexicon()))
+    assert release not in looked_at
+    assert not _mentions(nlp, doc.text)
