@@ -377,6 +377,9 @@ def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> li
         # "summoned Niger's ambassador to complain": the one summoned hears the complaint
         for obj in (c for c in token.head.children if c.dep_ == "dobj"):
             add(obj)
+    # objects_of calls itself, so its closure cell refers back to it; emptied, that cycle no longer
+    # keeps the resolver (and through it the article's Doc) alive until the next garbage collection
+    objects_of = None
     if plover in ("ACCUSE", "REJECT") and token.pos_ == "VERB":
         # "condemned the attack by Houthi rebels on the airport": who is condemned is the
         # deed's doer, not those the deed was done to
