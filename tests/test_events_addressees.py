@@ -60,3 +60,15 @@ def test_events_addressees_from_the_cue_clause(nlp, text, wanted):
 )
 def test_events_addressees_leave_out_what_is_only_reported(nlp, text, unwanted):
     assert unwanted not in _addressees(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plain thing announced: its own "for"/"with" phrase is part of it, no one addressed
+        "President Anna Berg announced a nominee for Surgeon General on Monday.",
+        "Paul Smith announced a new link of the player with Spotify.",
+    ],
+)
+def test_events_addressees_none_in_a_plain_thing_announced(nlp, text):
+    assert _addressees(nlp, text) == set()

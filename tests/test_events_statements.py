@@ -254,3 +254,26 @@ def test_events_statements_agreeing_to_act_stays_an_agreement(nlp):
     _, mentions, statements = _statements(nlp, text)
     assert [m.type for m in mentions if m.type == "AGREE"] == ["AGREE"]
     assert not [s for s in statements if s.cameo == "019"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "add" with an object puts something in; no one speaks
+        "Any members of the Kenya Red Cross Society can add photos to the site for free.",
+        # an expletive "it" before "to note": the writer's aside, no speaker
+        "Intel opened a plant. It is interesting to note that Samsung has added new chips.",
+    ],
+)
+def test_events_statements_no_saying_without_a_speaker(nlp, text):
+    _, _, statements = _statements(nlp, text)
+    assert statements == [], [(s.speaker.name, s.cue) for s in statements]
+
+
+def test_events_statements_lone_surname_tagged_as_organisation_is_the_person_named_before(nlp):
+    text = (
+        "County Sheriff Robert Pickell said the man fled. The suspect was taken in, Pickell said. "
+        "Upon arrest, police seized a shotgun, he said."
+    )
+    _, _, statements = _statements(nlp, text)
+    assert [s.speaker.name for s in statements][-2:] == ["Robert Pickell", "Robert Pickell"]

@@ -427,8 +427,14 @@ class ActorResolver:
         iso = self.kb.country_of(token.text) if token.pos_ == "PROPN" else None
         if iso:  # "Palestinians", "Israelis": the people of a state
             return self._make(span.text, span, iso, "CVL", "group", False, token)
-        # surname or title-less mention of someone named earlier ("Salhi told ...")
-        if token.ent_type_ == "PERSON":
+        # surname or title-less mention of someone named earlier ("Salhi told ..."); the small
+        # tagger often takes a lone surname for an organisation ("Pickell said")
+        if token.ent_type_ == "PERSON" or (
+            token.pos_ == "PROPN"
+            and token.ent_type_ in ("ORG", "")
+            and self._entity_text(token) in (None, token.text)
+            and not any(c.dep_ == "compound" for c in token.children)  # (not "Bagram Airfield")
+        ):
             earlier = self._earlier_person(token)
             if earlier is not None:
                 return self._make(

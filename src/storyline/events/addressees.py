@@ -118,6 +118,8 @@ EXPECTING_VERBS = frozenset({"hope", "expect", "wish", "fear", "trust", "doubt",
 CHARGE_NOUNS = frozenset(
     {"accusation", "allegation", "charge", "claim", "report", "assertion", "criticism", "condemnation", "label"}
 )
+#: Nouns of owning or blaming a deed, whose "for" phrase names it: "claimed responsibility for".
+OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})
 #: Dependencies a topic phrase is searched through for the actors it names; a clause of
 #: its own (a relative clause, an adverbial clause) says something else.
 NOT_TOPIC = frozenset({"relcl", "advcl", "ccomp", "acl", "punct", "cc", "appos"})
@@ -170,7 +172,14 @@ def _topics(cue) -> list:
     attitude the cue voices (its object noun, or an attitude adjective of the clause it
     introduces) and the subject of a clause hoped, feared or agreed on."""
     out = []
-    holders = [c for c in cue.children if c.dep_ == "dobj"]  # "expressed pessimism about", "claimed responsibility for"
+    # "expressed pessimism about", "claimed responsibility for", "rejected the accusation of"; not
+    # a plain thing announced: "announced a nominee for Surgeon General", "integration with iTunes"
+    holders = [
+        c
+        for c in cue.children
+        if c.dep_ == "dobj"
+        and (cue.lemma_ in ATTITUDE_VERBS or c.lemma_.lower() in ATTITUDE_NOUNS | CHARGE_NOUNS | OWNING_NOUNS)
+    ]
     if cue.lemma_ in ATTITUDE_VERBS and any(h.lemma_.lower() in ATTITUDE_NOUNS for h in holders):
         # the attitude's phrase hung on its verb: "expressed pessimism Friday over Alitalia's
         # future", "expressed optimism that the timeline could be accelerated" (not "in Paris",

@@ -40,6 +40,8 @@ def _speaker_token(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head
+            if child.lower_ == "it" and verb.lemma_ == "be":
+                return None  # "it is interesting to note that ...": no one speaks
             return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _speaker_token(verb.head)
@@ -185,6 +187,8 @@ def _is_cue(token) -> bool:
     """A speech verb that introduces words; "which was confirmed" does not."""
     if token.lemma_ not in SPEECH_VERBS - NOT_STATEMENT or token.pos_ not in ("VERB", "AUX"):
         return False
+    if token.lemma_ == "add" and any(c.dep_ == "dobj" for c in token.children):
+        return False  # "can add applications to the store" puts something in; "added that ..." speaks
     return not any(c.dep_ == "auxpass" for c in token.children)
 
 
