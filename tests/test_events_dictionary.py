@@ -273,3 +273,11 @@ def test_dictionary_call_on_someone_as_a_particle_is_a_request(nlp):
     )
     found = [(c.token.text, c.code.type) for sent in doc.sents for c in find_candidates(sent, load_lexicon())]
     assert ("called", "REQUEST") in found
+
+
+def test_dictionary_everyday_things_are_not_weapons(nlp):
+    # PETRARCH's weapons synset holds "vehicle": stopping one is policing, not military de-escalation
+    stop = _verb(nlp, "Police tried to stop the vehicle as it entered the town.", "stop")
+    assert dictionary_code(stop, "stop", known=False) is None
+    missiles = _verb(nlp, "The army promised to stop the missiles.", "stop")
+    assert dictionary_code(missiles, "stop", known=False).type == "RETREAT"

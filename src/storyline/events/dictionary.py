@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
-from .lexicon import HYPOTHETICAL_GOVERNORS, PLAN_VERBS, SPEECH_VERBS, Code
+from .lexicon import HYPOTHETICAL_GOVERNORS, PLAN_VERBS, SPEECH_VERBS, Code, word_list
 
 #: Dependencies that carry a verb's object (the passive subject is the object acted on).
 OBJECT_DEPS = ["dobj", "nsubjpass", "attr", "oprd", "dative"]
@@ -259,6 +259,8 @@ def dictionary_code(token, lemma: str, known: bool) -> Code | None:
     return match.code
 
 
+#: Members of PETRARCH's &WEAPON synset that name everyday things far more often than arms.
+NOT_WEAPONS = word_list("not_weapons")
 #: CAMEO 171, "seize or damage property": it needs the thing seized.
 SEIZE = "171"
 
@@ -376,7 +378,12 @@ def _read(name: str) -> list[list[str]]:
 @functools.lru_cache(maxsize=1)
 def load_dictionary() -> VerbDictionary:
     rows = _read("cameo_verbs.tsv")
-    synsets = {r[1]: [p for p in r[2].split("|") if p] for r in rows if r[0] == "synset"}
+    # (the weapons synset holds everyday things too: "stopped the vehicle" is policing, not de-escalation)
+    synsets = {
+        r[1]: [p for p in r[2].split("|") if p and not (r[1] == "&WEAPON" and p.split()[-1] in NOT_WEAPONS)]
+        for r in rows
+        if r[0] == "synset"
+    }
     block_verbs: dict = defaultdict(list)
     forms: dict = defaultdict(set)  # dictionary verb -> the lemmas spaCy gives its forms
     verbs: dict = {}
