@@ -63,3 +63,12 @@ def test_events_modality_plan_is_never_asserted(nlp):
     text = "Peru will withdraw its ambassador from Chile. Peru plans to close the border with Chile."
     mentions, _ = extract(Article(id="a", source="t", text=text), nlp(text), ())
     assert mentions and all(m.modality != "asserted" for m in mentions)
+
+
+def test_events_modality_past_relative_clause_under_a_plan_is_done(nlp):
+    # the plan ("decided to fire") is the main clause's; the deal in the relative clause was signed
+    text = "The club decided to fire Omar Haddad, who still has a year left on the deal he signed with Kenya in 2004."
+    article = Article(id=Article.make_id(text), source="t", text=text)
+    mentions, _ = extract(article, nlp(text), ())
+    signed = [m for m in mentions if m.trigger == "signed"]
+    assert signed and signed[0].modality != "planned", [(m.trigger, m.modality) for m in mentions]

@@ -63,6 +63,10 @@ def own_chain(token):
 
 
 def _past_shifted(node) -> bool:
+    if node.dep_ == "relcl" and node.tag_ == "VBD":
+        # "fire X, who has two years left on the contract he signed": a past relative clause
+        # tells a deed done, whatever the clause of its noun plans
+        return True
     if not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SHIFT for c in node.children) and not (
         node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SHIFT
     ):
