@@ -203,6 +203,7 @@ _MODULES = (
     "mentions",
     "modality",
     "senses",
+    "absorb",
     "speech_acts",
     "statements",
     "summary",

@@ -18,8 +18,6 @@ from ..actors import ActorResolver, load_kb
 from ..annotate import doc_text, token_strings
 from ..models import ActorRef, Article, EventMention, Timex, mention_id
 from .lexicon import (
-    ABSORBING,
-    AGREEMENTS,
     COOPERATIVE,
     ENDING_NOUNS,
     FIGURATIVE,
@@ -37,8 +35,9 @@ from .dictionary import denial_code, dictionary_code, load_dictionary
 from .doerless import DENIAL_VERBS, anchored_happening, specific_reference, unattributed_happening
 from .location import event_location
 from .model import learned_candidates
-from .modality import PHASE_VERBS, governors, modality
+from .modality import governors, modality
 from .summary import _refused_act, _said_summary, summarise
+from .absorb import absorb, detached_clause
 from .candidate import Candidate
 from .senses import other_sense, press_idiom
 from .speech_acts import speech_requests
@@ -69,8 +68,6 @@ LEMMA_FIXES = word_map("lemma_fixes")
 _READER = re.compile(r"\b(?:you|your)\b", re.I)
 #: Nouns of taking part in something: "suspend its participation in the deal" is about the deal.
 PARTAKING = word_list("partaking")
-#: Verbs of prolonging an agreement: refusing them ends the agreement ("refused to extend the deal").
-PROLONG = word_list("prolong")
 #: Verbs of hitting that are attacks when a weapon or an armed force does the hitting.
 HIT_VERBS = word_list("hit_verbs")
 #: Verbs of a charge going off ("go off": the verb and its particle), and the devices
@@ -293,7 +290,7 @@ def find_candidates(sent, lexicon, resolver=None) -> list[Candidate]:
                 found.append(Candidate(token.head.head, code))
                 continue
             # "its demand that Israel ease ...": a noun with its own clause is a speech act
-            clausal = any(c.dep_ in ("acl", "ccomp") for c in token.children) or bool(_detached_clause(token))
+            clausal = any(c.dep_ in ("acl", "ccomp") for c in token.children) or bool(detached_clause(token))
             if code.type in NOMINAL_TYPES or (clausal and code.type in ("REQUEST", "THREATEN", "ACCUSE")):
                 found.append(Candidate(token, code, nominal=True))
     return found
@@ -326,160 +323,6 @@ def _interlocutors(verb, resolver) -> list[ActorRef]:
                 if (ref.resolved or ref.kind == "person") and all(r.name != ref.name for r in out):
                     out.append(ref)
     return out
-
-
-def _absorb(candidates: list[Candidate]) -> list[Candidate]:
-    by_token = {c.token.i: c for c in candidates}
-    absorbed: set[int] = set()
-    for cand in candidates:
-        lemma = cand.token.lemma_.lower()
-        if not cand.nominal:
-            # a nominal event as the object of an event verb is part of it ("violated a ban"),
-            # and so is one named by the object's "of" ("imposed a new round of sanctions")
-            for child in cand.token.children:
-                if child.dep_ not in ("dobj", "attr"):
-                    continue
-                for part in (
-                    child,
-                    *(
-                        g
-                        for p in child.children
-                        if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children
-                        if g.dep_ == "pobj"
-                    ),
-                ):
-                    if part.i in by_token and by_token[part.i].nominal:
-                        absorbed.add(part.i)
-                        _carry(cand, by_token[part.i])
-                        if by_token[part.i].code.type == cand.code.type and 0 < part.i - cand.token.i <= _SPAN_REACH:
-                            # "carried out airstrikes", "launched a series of attacks": one event, told by
-                            # both words; the trigger spans them, so the noun is part of the evidence
-                            cand.words = (cand.token.i, part.i + 1)
-        comps = [
-            c
-            for c in cand.token.children
-            if c.dep_ in ("xcomp", "ccomp", "acl")
-            or (c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))
-        ]
-        if cand.code.type == "PROTEST" and lemma not in ABSORBING:
-            # "began a hunger strike to protest against X": the purpose names the target
-            purposes = [
-                c for c in comps if c.i in by_token and by_token[c.i].code.type in ("PROTEST", "REQUEST", "ACCUSE")
-            ]
-            cand.complements = purposes
-            absorbed.update(c.i for c in purposes)
-        if cand.nominal:
-            comps += _detached_clause(cand.token)
-        # "prepared to resume shelling": look through aspect verbs
-        comps += [g for c in comps if c.lemma_ in PHASE_VERBS for g in c.children if g.dep_ == "xcomp"]
-        if cand.nominal and not comps:
-            continue
-        for prep in (c for c in cand.token.children if c.dep_ == "prep"):
-            comps += [g for g in prep.children if g.dep_ == "pcomp"]
-        comps += [x for comp in list(comps) for x in comp.conjuncts]
-        # an object noun carrying a light verb's event is part of that event
-        if cand.by_rule:
-            for child in cand.token.children:
-                if child.dep_ in ("dobj", "attr", "nsubjpass") and child.i in by_token:  # ("an attack was carried out")
-                    absorbed.add(child.i)
-                    _carry(cand, by_token[child.i])
-        if lemma not in ABSORBING and cand.code.type not in ("THREATEN", "REQUEST", "REJECT", "AGREE"):
-            continue
-        inner = [by_token[c.i] for c in comps if c.i in by_token]
-        if lemma == "prepare":
-            if not any(i.code.type in ("ASSAULT", "MOBILIZE") for i in inner):
-                absorbed.add(cand.token.i)
-                continue
-        if lemma == "warn" and _factual_warning(cand.token):
-            # "warned that roads remained blocked": telling of a danger, no threat of any act
-            absorbed.add(cand.token.i)
-            absorbed.update(c.i for c in comps if c.i in by_token)
-            continue
-        if lemma in ("vow", "swear", "warn"):
-            if not inner:  # a vow about nothing codable is a statement, not a threat
-                absorbed.add(cand.token.i)
-                continue
-            against = {
-                g.i for p in cand.token.children if p.dep_ == "prep" and p.lower_ == "against" for g in p.children
-            }
-            # "warned other governments against congratulating Lai" warns off a friendly act, it promises none
-            if all(i.code.type in COOPERATIVE for i in inner) and not any(i.token.i in against for i in inner):
-                cand.code = Code("AGREE", "030", None)
-        if lemma == "order" and any(i.code.type in MATERIAL_HOSTILE for i in inner):
-            cand.code = next(i.code for i in inner if i.code.type in MATERIAL_HOSTILE)
-        if lemma == "order" and any(c.lemma_ in ("leave", "depart", "quit") for c in comps):
-            cand.code = Code("SANCTION", "166", "expel")  # "ordered the ambassador to leave"
-        if lemma in ("refuse", "decline", "reject") and any(_prolongs_agreement(c) for c in comps):
-            # refusing to extend an agreement ends it: the same act as quitting it
-            cand.code = Code("SANCTION", "161", "discontinue")
-        cand.complements = comps
-        absorbed.update(c.i for c in comps if c.i in by_token)
-    return [c for c in candidates if c.token.i not in absorbed]
-
-
-def _carry(verb: Candidate, noun: Candidate) -> None:
-    """Keep a nominal event its verb absorbed as the same act ("carried out the bombing",
-    "launched attacks"), to be weighed alone if the verb is no event. Not the object of
-    another act ("removing the sanctions", "blamed the attack"): that names background."""
-    if noun.nominal and noun.code.type == verb.code.type and all(c is not noun for c in verb.carried):
-        verb.carried.append(noun)
-
-
-#: How many words a light verb's trigger may reach forward to the event noun it carries.
-_SPAN_REACH = 8
-
-
-#: Auxiliaries of a clause that tells of something to come, which a warning can threaten.
-_COMING = word_list("coming")
-
-
-def _factual_warning(verb) -> bool:
-    """A warning "that" something is or was so (a danger, a state of affairs),
-    with nothing to come in it: information, not a threat."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not clauses or any(
-        c.dep_ in ("xcomp", "dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("against", "of"))
-        for c in verb.children
-    ):
-        return False
-    return all(
-        c.tag_ in ("VBD", "VBN", "VBZ", "VBP", "JJ")
-        and not any(a.dep_ in ("aux", "auxpass") and a.lower_ in _COMING for a in c.children)
-        and not any(g.dep_ == "xcomp" or g.lower_ in ("if", "unless") for g in c.children)
-        for c in clauses
-    )
-
-
-def _detached_clause(noun) -> list:
-    """ "reiterated its demand today that Israel ease ...": the parser hangs the
-    noun's "that" clause on the verb whose object the noun is."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in (
-        "demand",
-        "call",
-        "appeal",
-        "plea",
-        "request",
-        "threat",
-        "warning",
-    ):
-        return []
-    return [
-        c
-        for c in noun.head.children
-        if c.dep_ == "ccomp" and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-    ]
-
-
-def _prolongs_agreement(verb) -> bool:
-    if verb.lemma_.lower() not in PROLONG:
-        return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(
-        o.lemma_.lower() in AGREEMENTS
-        or any(c.lemma_.lower() in AGREEMENTS for c in o.children if c.dep_ == "compound")
-        for o in objects
-    ) or any(o.lower_ in ("it", "them") for o in objects)
 
 
 def _unless(token) -> bool:
@@ -579,12 +422,12 @@ def extract_mentions(
 
 def _sentence_candidates(sent, lexicon, resolver) -> list[Candidate]:
     """The sentence's candidate events: the triggers found, those a governing
-    event absorbs dropped (``_absorb``), and what a speaker demands or
+    event absorbs dropped (``absorb``), and what a speaker demands or
     threatens of another added (``speech_acts.speech_requests``)."""
     found = find_candidates(sent, lexicon, resolver)
     # words the rules and dictionaries are silent on, that the learned model takes for an event
     found += [Candidate(t, code, nominal=n) for t, code, n in learned_candidates(sent, found, trigger_lemmas(lexicon))]
-    candidates = speech_requests(sent, resolver, _absorb(found))
+    candidates = speech_requests(sent, resolver, absorb(found))
     return candidates
 
 
