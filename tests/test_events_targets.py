@@ -153,3 +153,9 @@ def test_events_targets_hosting_a_show_is_no_meeting(nlp):
     article = Article(id=Article.make_id(text), source="t", text=text)
     mentions, _ = extract(article, nlp(text), ())
     assert [m.trigger for m in mentions if m.type == "CONSULT"] == ["hosted"]
+
+
+def test_events_targets_the_object_of_an_act_before_or_after_is_no_target(nlp):
+    text = "The union reached a deal after notifying Omar Haddad of its decision."
+    mention = _main(nlp, text, "reach")
+    assert "Omar Haddad" not in {t.name for t in mention.targets}, mention.targets

@@ -198,8 +198,15 @@ def _demanded_in(verb) -> list:
     return out
 
 
+#: Prepositions of time whose clause is another act ("reached a deal after notifying X").
+TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following"})
+
+
 def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
     names = {s.name for s in sources}
+    # "reached a deal after notifying O'Brien": the act before or after is another clause's, and
+    # so is whom it was done to
+    complements = [c for c in complements if not (c.dep_ == "pcomp" and c.head.lower_ in TIME_PREPS)]
     out: list[ActorRef] = []
 
     def add(tok, via=None):
