@@ -241,3 +241,20 @@ def test_dating_corpus_hints_against_the_texts_evidence_date_nothing():
     assert infer_publication_date(text, (), roles_path="") is None
     assert infer_publication_date(text, (), (_hint("2015-06-01"),), roles_path="") is None
     assert infer_publication_date(text, (), (_hint("2023-06-01"),), roles_path="").value == "2023-06-01"
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "expected"),
+    [
+        ("Moi", "President Moi spoke.", True),
+        ("Moi", "Moi", True),
+        ("Sisi", "President al-Sisi met them.", True),
+        ("Fore", "The Foreign Minister spoke.", False),
+        ("Howe", "However, nothing changed.", False),
+        ("Howe", "However, Howe resigned.", True),
+    ],
+)
+def test_dating_surname_found_only_as_a_whole_word(word, text, expected):
+    from storyline.time.dating import _as_word_in
+
+    assert _as_word_in(word, text) is expected

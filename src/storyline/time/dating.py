@@ -146,7 +146,21 @@ def _holders_named_in(holders, folded: str) -> list:
     by_start, always = _surname_index(holders)
     trigrams = _trigrams(folded)
     picked = sorted(always + [i for gram in trigrams & by_start.keys() for i in by_start[gram]])
-    return [holders[i] for i in picked if holders[i].surname in folded]
+    return [holders[i] for i in picked if _as_word_in(holders[i].surname, folded)]
+
+
+def _as_word_in(word: str, text: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a word of its own, not inside
+    another ("Fore" in "Foreign", "Howe" in "However"). Every reading of a
+    holder needs the whole word, so a holder found only inside other words
+    cost a scan of the text for its titles and gave nothing."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 _surname_index_of: list = [None, None]  # the holders tuple last indexed, and its index
