@@ -75,6 +75,26 @@ EXAMPLES = [
         "Abbas declared earlier this week that he was ending security coordination "
         "with Israel. Abbas's Tuesday declaration drew criticism from Israel.",
     ),
+    # statements
+    (
+        "statement_nouns",
+        "statement",
+        "Kenya's foreign ministry issued a statement saying the border would stay closed.",
+    ),
+    ("refusals", "decline", "A Kenyan police spokesman declined to comment on the raid."),
+    ("claim_verbs", "claim", "The rebels claimed responsibility for the attack on the convoy."),
+    ("claimer_pronouns", "they", "Hamas claimed that they had attacked the army base near Gaza."),
+    ("responsibility_nouns", "responsibility", "The rebels claimed responsibility for the attack on the convoy."),
+    # addressees
+    ("attitude_verbs", "voice", "Turkey voiced concern over Iran's nuclear programme."),
+    ("attitude_nouns", "concern", "Turkey expressed concern over Iran's nuclear programme."),
+    ("addressing_verbs", "tell", "Putin told Erdogan that the grain deal was over."),
+    ("about_preps", "of", "Japan said it is skeptical of China's promises."),
+    ("verb_about_preps", "over", "Italy expressed pessimism Friday over Greece's budget."),
+    ("attitude_adjectives", "skeptical", "Japan said it is skeptical of China's promises."),
+    ("expecting_verbs", "hope", "Kenya said it hoped that Ethiopia would reopen the border."),
+    ("charge_nouns", "accusation", "Iran rejected the accusation by the United States."),
+    ("owning_nouns", "responsibility", "The rebels claimed responsibility for the attack on the Kenyan embassy."),
     # triggers
     ("light_verbs", "continue", "Israel continued the raid on Jenin."),
     ("willing", "ready", "Israel is ready to withdraw its troops from Gaza."),
@@ -166,6 +186,8 @@ EXAMPLES = [
         "foreign",
         "Police in Nairobi and Mombasa arrested protesters. Foreign officials condemned the arrests.",
     ),
+    ("gerund_preps", "before", "Before attacking the convoy, the rebels blew up the bridge."),
+    ("other_act_preps", "before", "Israel signed the truce before informing Egypt."),
     # places
     ("place_preps", "near", "Rebels attacked a convoy near Kharkiv."),
     ("place_nouns", "city", "Protesters clashed with police in the city of Odesa. Officials condemned the violence."),
@@ -205,6 +227,7 @@ _MODULES = (
     "senses",
     "absorb",
     "speech_acts",
+    "addressees",
     "statements",
     "summary",
     "targets",
@@ -234,7 +257,10 @@ def _coded(nlp, text: str) -> list[str]:
         + (" (reference)" if m.reference else "")
         for m in mentions
     ]
-    return out + [f"said {s.speaker.name} @{s.time}: {s.words}" for s in statements]
+    return out + [
+        f"said {s.speaker.name} @{s.time} {s.cameo or ''} to {[a.name for a in s.addressees]}: {s.words}"
+        for s in statements
+    ]
 
 
 def _without(monkeypatch, name: str, word: str) -> int:

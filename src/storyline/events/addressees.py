@@ -16,110 +16,27 @@ from __future__ import annotations
 
 from ..actors import ethnic
 from ..models import ActorRef
+from .lexicon import word_list
 
 #: Verbs that voice an attitude through their object: "expressed condolences", "voiced concern".
-ATTITUDE_VERBS = frozenset({"express", "voice", "offer", "send", "extend", "convey"})
+ATTITUDE_VERBS = word_list("attitude_verbs")
 #: The attitudes such a verb voices: each makes the phrase a statement (CAMEO 01: 012, 013, 018).
-ATTITUDE_NOUNS = frozenset(
-    {
-        "condolence",
-        "condolences",
-        "sympathy",
-        "sympathies",
-        "concern",
-        "concerns",
-        "hope",
-        "hopes",
-        "optimism",
-        "pessimism",
-        "surprise",
-        "regret",
-        "sorrow",
-        "grief",
-        "gratitude",
-        "satisfaction",
-        "disappointment",
-        "dismay",
-        "skepticism",
-        "scepticism",
-        "doubt",
-        "doubts",
-        "reservations",
-        "confidence",
-        "frustration",
-        "solidarity",
-        "appreciation",
-        "alarm",
-        "shock",
-    }
-)
+ATTITUDE_NOUNS = word_list("attitude_nouns")
 
 #: Verbs whose object is the one addressed: "told reporters", "urged Washington to", "thanked Japan".
-ADDRESSING_VERBS = frozenset(
-    {
-        "tell",
-        "urge",
-        "ask",
-        "warn",
-        "assure",
-        "inform",
-        "remind",
-        "brief",
-        "advise",
-        "thank",
-        "congratulate",
-        "implore",
-        "beg",
-        "press",
-        "push",
-        "encourage",
-    }
-)
+ADDRESSING_VERBS = word_list("addressing_verbs")
 #: Prepositions of what an attitude or a comment is about: "concern over", "skeptical of".
-ABOUT_PREPS = frozenset(
-    {"about", "of", "over", "for", "at", "on", "regarding", "concerning", "towards", "toward", "with", "in"}
-)
+ABOUT_PREPS = word_list("about_preps")
 #: Of them, those that say what an attitude is about when the parser hangs them on its verb.
-VERB_ABOUT_PREPS = frozenset({"about", "over", "regarding", "concerning", "towards", "toward"})
+VERB_ABOUT_PREPS = word_list("verb_about_preps")
 #: Adjectives of an attitude said of oneself: "said it is skeptical of ...", "is pessimistic that ...".
-ATTITUDE_ADJECTIVES = frozenset(
-    {
-        "skeptical",
-        "sceptical",
-        "pessimistic",
-        "optimistic",
-        "hopeful",
-        "confident",
-        "doubtful",
-        "concerned",
-        "worried",
-        "wary",
-        "suspicious",
-        "upbeat",
-        "positive",
-        "disappointed",
-        "satisfied",
-        "pleased",
-        "unhappy",
-        "happy",
-        "grateful",
-        "thankful",
-        "critical",
-        "supportive",
-        "sorry",
-        "alarmed",
-        "surprised",
-        "angry",
-    }
-)
+ATTITUDE_ADJECTIVES = word_list("attitude_adjectives")
 #: Verbs of hoping and fearing, whose clause is about its own subject: "hoped that Gambari would ...".
-EXPECTING_VERBS = frozenset({"hope", "expect", "wish", "fear", "trust", "doubt", "worry", "agree"})
+EXPECTING_VERBS = word_list("expecting_verbs")
 #: Nouns of a charge, whose "by/from" names the accuser a denial answers.
-CHARGE_NOUNS = frozenset(
-    {"accusation", "allegation", "charge", "claim", "report", "assertion", "criticism", "condemnation", "label"}
-)
+CHARGE_NOUNS = word_list("charge_nouns")
 #: Nouns of owning or blaming a deed, whose "for" phrase names it: "claimed responsibility for".
-OWNING_NOUNS = frozenset({"responsibility", "credit", "blame"})
+OWNING_NOUNS = word_list("owning_nouns")
 #: Dependencies a topic phrase is searched through for the actors it names; a clause of
 #: its own (a relative clause, an adverbial clause) says something else.
 NOT_TOPIC = frozenset({"relcl", "advcl", "ccomp", "acl", "punct", "cc", "appos"})

@@ -65,7 +65,7 @@ def armed_subject(verb, resolver) -> list[ActorRef] | None:
 
 
 #: Prepositions of time or manner whose gerund shares the main clause's subject.
-TIME_PREPS = frozenset({"before", "after", "while", "since", "upon", "by", "without"})
+TIME_PREPS = word_list("gerund_preps")
 
 
 def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:

@@ -30,9 +30,9 @@ def _quotes(text: str) -> list[tuple[int, int]]:
 
 
 #: Nouns of a written statement whose "saying ..." is its issuer's words ("X issued a statement saying ...").
-STATEMENT_NOUNS = frozenset({"statement", "message", "letter", "communique", "communiqué", "release", "note"})
+STATEMENT_NOUNS = word_list("statement_nouns")
 #: Verbs of declining whose "to comment" is a statement that one will say nothing.
-REFUSALS = frozenset({"decline", "refuse"})
+REFUSALS = word_list("refusals")
 
 
 def _speaker_token(verb):
@@ -105,11 +105,11 @@ def _attitude_words(verb, text) -> tuple[str, int, int, str] | None:
 #: CAMEO 015, "acknowledge or claim responsibility": a claim of one's own act.
 RESPONSIBILITY = "015"
 #: Verbs that claim or own up to an act: "claimed responsibility for", "admitted that it had shelled".
-CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge"})
+CLAIM_VERBS = word_list("claim_verbs")
 #: Pronouns that, as the doer in a claim's clause, stand for the claimer when nothing else is named.
-CLAIMER_PRONOUNS = frozenset({"they", "we", "it"})
+CLAIMER_PRONOUNS = word_list("claimer_pronouns")
 #: What is claimed when one claims an act as one's own: "claimed responsibility/credit for".
-RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+RESPONSIBILITY_NOUNS = word_list("responsibility_nouns")
 
 
 def _claim_code(cue, speaker, mentions: Sequence[EventMention], resolver) -> str | None:

@@ -199,7 +199,7 @@ def _demanded_in(verb) -> list:
 
 
 #: Prepositions of time whose clause is another act ("reached a deal after notifying X").
-TIME_PREPS = frozenset({"after", "before", "while", "since", "upon", "following"})
+TIME_PREPS = word_list("other_act_preps")
 
 
 def _targets(token, resolver, sources, complements=(), depth=0, plover="") -> list[ActorRef]:
