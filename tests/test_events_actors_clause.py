@@ -59,6 +59,9 @@ SHARED = [
     ("Masked gunmen robbed the clinic while shooting at the guards.", "shooting", "gunmen"),
     # an armed force that claims to have hit something did the hitting
     ("The Israeli army claimed to have hit two launch sites.", "hit", "Israel"),
+    # a bare pronoun doer in the clause of a claim, left open by the resolver, is the claimer
+    ("Hezbollah claimed that they had shelled the army post near the border.", "shelled", "Hezbollah"),
+    ("The Taliban admitted that they had attacked the airport in Kabul.", "attacked", "Taliban"),
 ]
 
 
@@ -73,6 +76,8 @@ def test_events_actors_clause_subject_shared_across_the_boundary(nlp, text, trig
 
 # (sentence, trigger, a word that must not be its source): the subject of another clause is not the actor
 NOT_SHARED = [
+    # "said", not a claim: the pronoun may be anyone ("Israel said they fired rockets")
+    ("Hamas said they had attacked the army base near the border.", "attacked", "Hamas"),
     (
         "The Security Council, which met on Monday after North Korea fired missiles, imposed sanctions.",
         "imposed",

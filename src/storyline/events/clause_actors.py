@@ -66,6 +66,9 @@ def armed_subject(verb, resolver) -> list[ActorRef] | None:
 
 #: Prepositions of time or manner whose gerund shares the main clause's subject.
 TIME_PREPS = word_list("gerund_preps")
+#: Verbs of claiming an act as one's own, and the pronouns that in their clause stand for the claimer.
+CLAIM_VERBS = word_list("claim_verbs")
+CLAIMER_PRONOUNS = word_list("claimer_pronouns")
 
 
 def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
@@ -87,6 +90,10 @@ def subject_refs(verb, resolver, depth: int = 0) -> list[ActorRef]:
             refs = resolver.refs(child)
             if refs:
                 return refs
+            if child.lower_ in CLAIMER_PRONOUNS and verb.dep_ == "ccomp" and verb.head.lemma_ in CLAIM_VERBS:
+                # "UNITA claimed that they had attacked the base": a pronoun the resolver leaves
+                # open (a singular name before it) is the claimer, who claims the act as its own
+                return subject_refs(verb.head, resolver, depth + 1)
             # "the council's decision ..." as subject: its owner acts (not so for
             # "Elian's relatives" or "his father": people owned are not their owner)
             owners = [c for c in child.children if c.dep_ == "poss"]
