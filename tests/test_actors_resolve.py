@@ -161,3 +161,25 @@ def test_actors_resolve_pronoun_skips_a_name_that_only_modifies_a_noun(resolve):
     # "Grammy" only says which organisers; no pronoun points back to it
     doc, r = resolve("The Grammy organisers met on Friday. She later praised the choice.")
     assert _ref(doc, r, "She") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        ("Two smugglers shot a border guard near the river.", "smugglers", "CRM"),
+        ("Armed gangsters robbed the bank on Friday.", "gangsters", "CRM"),
+        ("Several priests marched through the capital.", "priests", "REL"),
+        ("The surgeons walked out of the clinic.", "surgeons", "HLH"),
+    ],
+)
+def test_actors_resolve_people_of_an_agent_sector_act_without_a_country(resolve, text, word, sector):
+    # the Phoenix agents dictionary's criminals, clergy, health workers and labour are parties
+    # even when no country is named ("smugglers shot a guard")
+    doc, r = resolve(text)
+    ref = _ref(doc, r, word)
+    assert ref is not None and ref.sector == sector
+
+
+def test_actors_resolve_an_agent_sector_place_is_no_party(resolve):
+    doc, r = resolve("Protesters gathered outside the hospital.")
+    assert _ref(doc, r, "hospital") is None

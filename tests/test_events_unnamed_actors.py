@@ -179,11 +179,20 @@ def test_events_unnamed_actors_summary_keeps_a_hyphened_modifier_whole(nlp):
 
 
 def test_events_unnamed_actors_a_measured_happening_is_placed_by_its_own_phrase(nlp):
-    text = "Tourists left after the gang launched a series of attacks across Lagos."
+    text = "Tourists left after someone launched a series of attacks across Lagos."
     found = [m for m in _mentions(nlp, text) if m.trigger == "attacks"]
-    assert [(m.type, m.reference) for m in found] == [("ASSAULT", True)], [
+    assert [(m.type, m.reference, m.location and m.location.name) for m in found] == [("ASSAULT", True, "Lagos")], [
         (m.type, m.trigger) for m in _mentions(nlp, text)
     ]
+
+
+def test_events_unnamed_actors_a_light_verbs_framed_happening_is_placed_by_its_own_phrase(nlp):
+    # a gang is a party (the agents dictionary's criminals): its act is placed where the attacks were
+    text = "Tourists left after the gang launched a series of attacks across Lagos."
+    found = [m for m in _mentions(nlp, text) if "attacks" in m.trigger]
+    assert [(m.type, [s.name for s in m.sources], m.location and m.location.name) for m in found] == [
+        ("ASSAULT", ["gang"], "Lagos")
+    ], [(m.type, m.trigger) for m in _mentions(nlp, text)]
 
 
 def test_events_unnamed_actors_an_act_carried_out_is_one_event(nlp):

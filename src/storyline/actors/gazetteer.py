@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 from ..models import Place
-from .kb import normalise
+from .kb import landmark_heads, normalise
 
 
 _NEEDS_FULL = re.compile(r"[()\u2019\u2018',.;:\"]|^(?:the|a|an)\s", re.I)
@@ -189,17 +189,11 @@ class PlaceMatch:
     population: int | None  # of a city
 
 
-@functools.lru_cache(maxsize=1)
-def _landmark_heads() -> frozenset[str]:
-    text = resources.files("storyline.actors").joinpath("data", "place_words.yaml").read_text("utf-8")
-    return frozenset(word.lower() for word in yaml.safe_load(text)["landmark_heads"])
-
-
 def is_landmark_name(name: str) -> bool:
     """ "White House", "Downing Street", "the Kremlin": a building, landmark
     or institution, by the word that heads its name."""
     words = name.split()
-    return bool(words) and words[-1].lower().strip(".,'’") in _landmark_heads()
+    return bool(words) and words[-1].lower().strip(".,'’") in landmark_heads()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -263,17 +263,30 @@ def _parse_paths(extra: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 #: Sectors of the agents dictionary that a bare role noun may give an
-#: unnamed actor: the state's and armed sides. The others (CVL, BUS, EDU,
-#: HLH, ...) are mostly common nouns that name a place or a thing as often
-#: as a party ("settlement", "community"); sectors.yaml covers their actors.
-AGENT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "SPY"})
+#: unnamed actor: the state's and armed sides, and people who act as a body
+#: without a country named: criminals ("smugglers shot a guard"), health
+#: workers, clergy, labour. The others (CVL, BUS, EDU, AGR, ...) are mostly
+#: common nouns that name a place or a thing as often as a party
+#: ("settlement", "community"); sectors.yaml covers their actors.
+PEOPLE_SECTORS = frozenset({"CRM", "HLH", "REL", "LAB"})
+AGENT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "SPY"}) | PEOPLE_SECTORS
+
+
+@functools.lru_cache(maxsize=1)
+def landmark_heads() -> frozenset[str]:
+    """Words that head the name of a building or an institution (data/place_words.yaml)."""
+    text = resources.files("storyline.actors").joinpath("data", "place_words.yaml").read_text("utf-8")
+    return frozenset(word.lower() for word in yaml.safe_load(text)["landmark_heads"])
 
 
 def _add_generated(kb: KnowledgeBase) -> None:
     kb.generated_rows = generated.actor_rows()
     kb.generated_aliases = generated.alias_index()
+    places = landmark_heads()
     for phrase, (_code, sector) in generated.agents().items():
-        if sector in AGENT_SECTORS:
+        # a building among the people's role nouns ("hospital", "monastery") is where a party
+        # is, not one (the state's "supreme court" or "foreign ministry" is the body itself)
+        if sector in AGENT_SECTORS and not (sector in PEOPLE_SECTORS and phrase.split()[-1] in places):
             kb.agents[phrase] = sector
 
 

@@ -221,6 +221,14 @@ def ethnic(token) -> bool:
     )
 
 
+#: Phoenix agent sectors of people who act as a group without a country named ("smugglers
+#: shot two guards", "physicians protested", "priests marched"): criminals, health workers,
+#: clergy, students and teachers, farmers, labour, lawmakers, spies, environmental and
+#: human-rights activists, elites. Organisation sectors (MED, NGO, BUS) stay limited to
+#: BARE_ACTORS: "the company" alone is rarely the doer.
+_PEOPLE_SECTORS = ("CRM", "HLH", "REL", "EDU", "AGR", "LAB", "LEG", "SPY", "ENV", "HRI", "ELI")
+
+
 def _kind_for_sector(sector: str | None) -> str:
     return {"GOV": "organisation", "MIL": "organisation", "REB": "group"}.get(sector or "", "group")
 
@@ -229,13 +237,15 @@ def _alias_heads(kb: KnowledgeBase) -> frozenset:
     """Last words of every alias, title, capital and sector head of a knowledge
     base: computed once per base and process, not per article (and again only
     if actors were added since)."""
-    size = (len(kb.aliases), len(kb.titles), len(kb.sectors))
+    size = (len(kb.aliases), len(kb.titles), len(kb.sectors), len(kb.agents))
     cached = getattr(kb, "_heads", None)
     if cached is None or cached[0] != size:
         words = {key.split()[-1] for key in kb.aliases if key}
         words |= {title.split()[-1] for title in kb.titles if title}
         words |= {key.split()[-1] for key in kb.capitals if key}
         words |= set(kb.sectors) | GENERIC_HEADS | PERSON_HEADS
+        # the agents dictionary's role nouns ("smuggler", "border guard"), whose sector _agent_sector reads
+        words |= {key.split()[-1] for key in kb.agents if key}
         cached = (size, frozenset(words))
         kb._heads = cached
     return cached[1]
@@ -479,7 +489,7 @@ class ActorResolver:
             )
         if sector and (
             country
-            or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY")
+            or sector in ("GOV", "MIL", "REB", "COP", "JUD", "IGO", "OPP", "CVL", "REF", "PTY", *_PEOPLE_SECTORS)
             or sector in ("MED", "NGO", "BUS")
             and lemma in BARE_ACTORS
             and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)

@@ -132,7 +132,10 @@ def event_location(token, sent, sources, targets) -> Place | None:
     node = token
     # the trigger's own phrase first, then the clauses that govern it
     for _ in range(4):
-        for head in [node, *(c for c in node.children if c.dep_ in ("dobj", "attr"))]:
+        objects = [c for c in node.children if c.dep_ in ("dobj", "attr")]
+        # "launched a series of attacks across Lagos": the place may hang on the framed noun
+        framed = [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        for head in [node, *objects, *(g for g in framed if g.dep_ == "pobj")]:
             place = _place_in(head, exclude, actors)
             if place is not None:
                 return place
