@@ -85,6 +85,7 @@ EXAMPLES = [
     ("claim_verbs", "claim", "The rebels claimed responsibility for the attack on the convoy."),
     ("claimer_pronouns", "they", "Hamas claimed that they had attacked the army base near Gaza."),
     ("responsibility_nouns", "responsibility", "The rebels claimed responsibility for the attack on the convoy."),
+    ("view_nouns", "recommendation", "The Kenyan cabinet agreed with the recommendation of the inquiry."),
     # addressees
     ("attitude_verbs", "voice", "Turkey voiced concern over Iran's nuclear programme."),
     ("attitude_nouns", "concern", "Turkey expressed concern over Iran's nuclear programme."),
@@ -512,3 +513,55 @@ def test_events_words_pattern_quote_marks_make_a_quote(nlp, text, kind):
 def test_events_words_pattern_span_after_dates_the_earlier_act(nlp, text, day):
     (suspension,) = [m for m in _analysed(nlp, text)[0] if m.type == "SANCTION"]
     assert (suspension.time.earliest if suspension.time.earliest == suspension.time.latest else None) == day
+
+
+#: Sets of words in code that are not vocabulary but the names of code paths: the lemmas that
+#: find_candidates handles by name, each in a branch of its own.
+_CODE_WORDS = {("mentions", "_SPECIAL_TRIGGERS")}
+#: Function-word lists of doerless.py (session 6) not yet moved to data/words.yaml: known debt,
+#: named here so that no new one slips in unseen; each move takes an example above.
+_NOT_YET_MOVED = {
+    ("doerless", name)
+    for name in ("_ANCHOR_PREPS", "_PAST_AUXPASS", "_SETTING_PREPS", "_SPECIFIC_DETS", "_GENERIC_DETS")
+}
+#: Names of the data model, not words: PLOVER types, modalities, actor kinds.
+_MODEL_NAMES = set(PLOVER_TYPES) | set(MODALITIES) | {"person", "organisation", "group", "state"}
+
+
+def _word_sets_in_code(source: str):
+    """(name, words) of every module-level set or frozenset literal of strings in ``source``."""
+    import ast
+
+    for node in ast.parse(source).body:
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
+            continue
+        value = node.value
+        if isinstance(value, ast.Call) and getattr(value.func, "id", None) in ("set", "frozenset") and value.args:
+            value = value.args[0]
+        if not isinstance(value, (ast.Set, ast.List, ast.Tuple)):
+            continue
+        words = [e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+        if words and isinstance(target, ast.Name):
+            yield target.id, words
+
+
+@pytest.mark.parametrize("module", sorted(set(_MODULES) | {"candidate", "dictionary", "model", "senses"}))
+def test_events_words_no_word_list_is_written_in_code(module):
+    # closed word lists live in data/words.yaml, each with an example above (issue 16 item 6); what a
+    # module may spell out itself is spaCy's own labels (dependencies, parts of speech, entity types)
+    from importlib import resources
+
+    from spacy.glossary import GLOSSARY
+
+    labels = set(GLOSSARY) | {label.lower() for label in GLOSSARY}
+    source = resources.files("storyline.events").joinpath(f"{module}.py").read_text("utf-8")
+    stray = [
+        (name, words[:4])
+        for name, words in _word_sets_in_code(source)
+        if (module, name) not in _CODE_WORDS | _NOT_YET_MOVED
+        and len(words) > 1
+        and not set(words) <= labels | _MODEL_NAMES
+        and not all(w.isdigit() for w in words)  # CAMEO codes
+    ]
+    assert not stray, f"word lists in events/{module}.py belong in data/words.yaml: {stray}"

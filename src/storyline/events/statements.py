@@ -143,9 +143,7 @@ def _claim_code(cue, speaker, mentions: Sequence[EventMention], resolver) -> str
 #: CAMEO 019, "express accord": agreeing with a view, a statement of the one who agrees.
 ACCORD = "019"
 #: Nouns of a view one agrees with: "agreed with the recommendation", "agree with his assessment".
-VIEW_NOUNS = frozenset(
-    {"view", "assessment", "position", "recommendation", "statement", "conclusion", "finding", "analysis", "remark"}
-)
+VIEW_NOUNS = word_list("view_nouns")
 
 
 def accord_code(verb) -> str | None:
