@@ -106,8 +106,6 @@ def _attitude_words(verb, text) -> tuple[str, int, int, str] | None:
 RESPONSIBILITY = "015"
 #: Verbs that claim or own up to an act: "claimed responsibility for", "admitted that it had shelled".
 CLAIM_VERBS = word_list("claim_verbs")
-#: Pronouns that, as the doer in a claim's clause, stand for the claimer when nothing else is named.
-CLAIMER_PRONOUNS = word_list("claimer_pronouns")
 #: What is claimed when one claims an act as one's own: "claimed responsibility/credit for".
 RESPONSIBILITY_NOUNS = word_list("responsibility_nouns")
 
@@ -124,14 +122,10 @@ def _claim_code(cue, speaker, mentions: Sequence[EventMention], resolver) -> str
     gender = getattr(getattr(resolver, "kb", None), "gender", {})
     for comp in (c for c in cue.children if c.dep_ == "ccomp"):
         acts = {t.idx for t in (comp, *comp.conjuncts, *(c for c in comp.children if c.dep_ == "xcomp"))}
-        # an act whose doer is left a bare pronoun: in the clause of a claim it stands for the
-        # claimer ("UNITA claimed that they had attacked the air base")
-        pronoun = next((c for c in comp.children if c.dep_ == "nsubj" and c.lower_ in CLAIMER_PRONOUNS), None)
+        # (a bare they/we/it doer in the clause is already the claimer: clause_actors.subject_refs)
         for m in mentions:
             if m.trigger_start not in acts or m.reference:
                 continue
-            if not m.sources and pronoun is not None:
-                return RESPONSIBILITY
             for doer in (r for r in m.sources if r.name == speaker.name):
                 # "she claimed he raped her": "he" is the speaker only for a man known to be one
                 want = PERSONAL.get(doer.text.lower())
